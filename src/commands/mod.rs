@@ -1,0 +1,42 @@
+//! One module per subcommand. Each returns `Err(message)` for bad input; `main` prints it
+//! as `podium: …` and exits 1.
+
+pub mod check;
+pub mod report;
+pub mod run;
+pub mod schema;
+
+use crate::planfile;
+use crate::strings::Lang;
+use std::path::Path;
+
+pub type CmdResult = Result<(), String>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Json,
+    Md,
+}
+
+/// Reads a file as UTF-8 text, with a sentence naming the file when it cannot.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not UTF-8 text (byte {}); save it as UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Reads and validates a plan file; every error in one message, a line each.
+pub fn load_plan(path: &Path, lang: Lang) -> Result<planfile::Loaded, String> {
+    let text = read_text(path)?;
+    planfile::parse(&path.display().to_string(), &text, lang).map_err(|errors| errors.join("\n"))
+}
+
+/// The local time now, with its offset: the only place podium's commands read the clock.
+pub fn now() -> crate::session::Time {
+    chrono::Local::now().fixed_offset()
+}

@@ -1,0 +1,17 @@
+//! podium: a terminal console that runs live report meetings.
+//!
+//! The core (`plan`, `session`, `timer`, `decimal`) knows nothing of files or terminals;
+//! `store` does the session's I/O; `commands`, `report` and `tui` are the edges.
+
+pub mod commands;
+pub mod decimal;
+pub mod jsonpos;
+pub mod plan;
+pub mod planfile;
+pub mod report;
+pub mod session;
+pub mod store;
+pub mod strings;
+pub mod text;
+pub mod timer;
+pub mod tui;

@@ -1,0 +1,67 @@
+//! The `podium` command line: parses arguments and hands them to one command.
+
+use clap::{Parser, Subcommand};
+use podium::commands::{self, ReportFormat};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "podium",
+    version,
+    about = "Runs a live report meeting: agenda, talk timer, remarks, scores, ranking.\n运行工作汇报会：议程、计时、点评、评分、排名。",
+    after_help = "Without a command, podium runs its built-in demo meeting."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Run a meeting from a plan or resume a session (运行或继续一场会议)
+    Run(commands::run::RunArgs),
+    /// Check a plan and summarise it (检查会议计划)
+    Check {
+        plan: PathBuf,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Print a session's record (json) or minutes (md) (导出会议记录或纪要)
+    Report {
+        session: PathBuf,
+        #[arg(long, value_enum, default_value = "json")]
+        format: ReportFormat,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Print the plan's JSON Schema (输出计划文件的 JSON Schema)
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => commands::run::run(commands::run::RunArgs::demo()),
+        Some(Cmd::Run(args)) => commands::run::run(args),
+        Some(Cmd::Check { plan, lang }) => commands::check::run(&plan, lang.as_deref()),
+        Some(Cmd::Report {
+            session,
+            format,
+            output,
+            lang,
+        }) => commands::report::run(&session, format, output.as_deref(), lang.as_deref()),
+        Some(Cmd::Schema) => commands::schema::run(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            for line in e.lines() {
+                eprintln!("podium: {line}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,524 @@
+//! The meeting plan a host prepares: meeting data, units in order, reviewers, scoring rules.
+//! Parsing keeps what the user wrote (defaults are applied by accessors), and validation
+//! reports every problem at once, each with its field path.
+
+use crate::decimal;
+use crate::jsonpos::Seg;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub const DEFAULT_TALK_MINUTES: f64 = 8.0;
+pub const DEFAULT_WARN_SECONDS: i64 = 60;
+/// Scores, steps and weights are exact in ten-thousandths.
+pub const SCORE_PLACES: u32 = 4;
+
+/// A report meeting's plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The meeting's title.
+    pub title: String,
+    /// The date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The planned start, `HH:MM`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    /// Who chairs the meeting (主持).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// Default talk limit in minutes (8 when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub talk_minutes: Option<f64>,
+    /// Seconds before the limit at which the timer turns yellow (60 when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warn_seconds: Option<i64>,
+    /// The presenting units, in order.
+    pub units: Vec<UnitPlan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviewers: Vec<Reviewer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<Scoring>,
+}
+
+/// One presenting unit (汇报单位).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitPlan {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presenter: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// This unit's talk limit in minutes; overrides `talk_minutes`. May be fractional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+}
+
+/// A reviewer (点评嘉宾 / 评委).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reviewer {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The scoring group; must be declared in `scoring.groups` when groups are declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Units this reviewer may not score.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recused: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ScoringMode {
+    #[default]
+    Points,
+    Grades,
+}
+
+/// How units are scored and ranked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<ScoringMode>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<Criterion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<f64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trim: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trim_min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overtime: Option<Overtime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undertime: Option<Undertime>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tie_break: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spread_warn: Option<f64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grades: Vec<Grade>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub name: String,
+    pub max: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub name: String,
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Overtime {
+    pub grace_seconds: i64,
+    pub every_seconds: i64,
+    pub points: f64,
+    pub max_points: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Undertime {
+    pub min_minutes: f64,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    pub name: String,
+    pub points: f64,
+}
+
+/// What is wrong with a plan. Rendered for people by `strings::plan_problem`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    NoUnits,
+    Duplicate { what: &'static str, name: String },
+    EmptyName,
+    ControlChars,
+    MinutesNotPositive(f64),
+    MinutesTooLong(f64),
+    LimitBelowOneSecond(f64),
+    WarnNegative(i64),
+    WarnNotBeforeLimit { warn: i64, limit: i64, unit: String },
+    BadDate(String),
+    BadTime(String),
+    UndeclaredGroup(String),
+    WeightsNot100(f64),
+    WeightNotPositive(f64),
+    UnknownUnit(String),
+    MaxNotPositive(f64),
+    NotExact { value: f64 },
+    StepNotPositive(f64),
+    StepTooFine(f64),
+    TrimNegative(i64),
+    TrimMinTooSmall { trim_min: i64, least: i64 },
+    DecimalsOutOfRange(i64),
+    UnknownTieBreak(String),
+    SpreadNotPositive(f64),
+    NegativeSeconds(i64),
+    EveryNotPositive(i64),
+    PointsNegative(f64),
+}
+
+/// One validation finding: where, what, and whether it stops the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub path: Vec<Seg>,
+    pub problem: Problem,
+    pub warning: bool,
+}
+
+impl Plan {
+    pub fn talk_minutes(&self) -> f64 {
+        self.talk_minutes.unwrap_or(DEFAULT_TALK_MINUTES)
+    }
+
+    pub fn warn_seconds(&self) -> i64 {
+        self.warn_seconds.unwrap_or(DEFAULT_WARN_SECONDS).max(0)
+    }
+
+    /// A unit's planned limit in whole seconds (minutes × 60, rounded half up, exactly).
+    pub fn unit_limit_seconds(&self, unit: &UnitPlan) -> i64 {
+        limit_seconds(unit.minutes.unwrap_or_else(|| self.talk_minutes())).unwrap_or(1)
+    }
+
+    pub fn scoring(&self) -> Scoring {
+        self.scoring.clone().unwrap_or_default()
+    }
+
+    /// Every problem in the plan: errors and warnings, in document order.
+    pub fn validate(&self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let mut err = |path: Vec<Seg>, problem: Problem| {
+            out.push(Finding {
+                path,
+                problem,
+                warning: false,
+            })
+        };
+        let key = |k: &str| Seg::Key(k.to_string());
+
+        check_name(&self.title, vec![key("title")], &mut err);
+        if let Some(date) = &self.date
+            && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
+        {
+            err(vec![key("date")], Problem::BadDate(date.clone()));
+        }
+        if let Some(start) = &self.start
+            && parse_start(start).is_none()
+        {
+            err(vec![key("start")], Problem::BadTime(start.clone()));
+        }
+        if let Some(m) = self.talk_minutes {
+            check_minutes(m, vec![key("talk_minutes")], &mut err);
+        }
+        if let Some(w) = self.warn_seconds
+            && w < 0
+        {
+            err(vec![key("warn_seconds")], Problem::WarnNegative(w));
+        }
+        if self.units.is_empty() {
+            err(vec![key("units")], Problem::NoUnits);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, unit) in self.units.iter().enumerate() {
+            let at = |f: &str| vec![key("units"), Seg::Index(i), key(f)];
+            check_name(&unit.name, at("name"), &mut err);
+            if !seen.insert(unit.name.as_str()) {
+                err(
+                    at("name"),
+                    Problem::Duplicate {
+                        what: "unit",
+                        name: unit.name.clone(),
+                    },
+                );
+            }
+            for (field, value) in [("presenter", &unit.presenter), ("role", &unit.role)] {
+                if let Some(v) = value
+                    && has_control(v)
+                {
+                    err(at(field), Problem::ControlChars);
+                }
+            }
+            if let Some(m) = unit.minutes {
+                check_minutes(m, at("minutes"), &mut err);
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        let scoring = self.scoring();
+        for (i, reviewer) in self.reviewers.iter().enumerate() {
+            let at = |f: &str| vec![key("reviewers"), Seg::Index(i), key(f)];
+            check_name(&reviewer.name, at("name"), &mut err);
+            if !seen.insert(reviewer.name.as_str()) {
+                err(
+                    at("name"),
+                    Problem::Duplicate {
+                        what: "reviewer",
+                        name: reviewer.name.clone(),
+                    },
+                );
+            }
+            if let Some(group) = &reviewer.group
+                && !scoring.groups.is_empty()
+                && !scoring.groups.iter().any(|g| &g.name == group)
+            {
+                err(at("group"), Problem::UndeclaredGroup(group.clone()));
+            }
+            for (j, unit) in reviewer.recused.iter().enumerate() {
+                if !self.units.iter().any(|u| &u.name == unit) {
+                    let mut path = at("recused");
+                    path.push(Seg::Index(j));
+                    err(path, Problem::UnknownUnit(unit.clone()));
+                }
+            }
+        }
+        if let Some(s) = &self.scoring {
+            validate_scoring(s, &mut err);
+        }
+        drop(err);
+        // Warnings: a warning that would sound at or before the start of a talk.
+        let warn = self.warn_seconds();
+        if warn > 0 {
+            for (i, unit) in self.units.iter().enumerate() {
+                let minutes = unit.minutes.unwrap_or_else(|| self.talk_minutes());
+                if let Some(limit) = limit_seconds(minutes)
+                    && limit >= 1
+                    && warn >= limit
+                {
+                    let path = if self.warn_seconds.is_some() {
+                        vec![key("warn_seconds")]
+                    } else {
+                        vec![key("units"), Seg::Index(i), key("minutes")]
+                    };
+                    out.push(Finding {
+                        path,
+                        problem: Problem::WarnNotBeforeLimit {
+                            warn,
+                            limit,
+                            unit: unit.name.clone(),
+                        },
+                        warning: true,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
+    let key = |k: &str| Seg::Key(k.to_string());
+    let at = |parts: &[&str]| -> Vec<Seg> {
+        let mut p = vec![key("scoring")];
+        p.extend(parts.iter().map(|k| key(k)));
+        p
+    };
+    let mut names = std::collections::HashSet::new();
+    for (i, c) in s.criteria.iter().enumerate() {
+        let path = |f: &str| vec![key("scoring"), key("criteria"), Seg::Index(i), key(f)];
+        check_name(&c.name, path("name"), err);
+        if !names.insert(c.name.as_str()) {
+            err(
+                path("name"),
+                Problem::Duplicate {
+                    what: "criterion",
+                    name: c.name.clone(),
+                },
+            );
+        }
+        if c.max <= 0.0 {
+            err(path("max"), Problem::MaxNotPositive(c.max));
+        } else if decimal::to_scaled(c.max, SCORE_PLACES).is_none() {
+            err(path("max"), Problem::NotExact { value: c.max });
+        }
+    }
+    if let Some(step) = s.step {
+        if step <= 0.0 {
+            err(at(&["step"]), Problem::StepNotPositive(step));
+        } else if decimal::to_scaled(step, SCORE_PLACES).is_none() {
+            err(at(&["step"]), Problem::StepTooFine(step));
+        }
+    }
+    let mut names = std::collections::HashSet::new();
+    for (i, g) in s.groups.iter().enumerate() {
+        let path = |f: &str| vec![key("scoring"), key("groups"), Seg::Index(i), key(f)];
+        check_name(&g.name, path("name"), err);
+        if !names.insert(g.name.as_str()) {
+            err(
+                path("name"),
+                Problem::Duplicate {
+                    what: "group",
+                    name: g.name.clone(),
+                },
+            );
+        }
+        if g.weight <= 0.0 {
+            err(path("weight"), Problem::WeightNotPositive(g.weight));
+        } else if decimal::to_scaled(g.weight, SCORE_PLACES).is_none() {
+            err(path("weight"), Problem::NotExact { value: g.weight });
+        }
+    }
+    if !s.groups.is_empty() {
+        let total: Option<i64> = s
+            .groups
+            .iter()
+            .map(|g| decimal::to_scaled(g.weight, SCORE_PLACES))
+            .sum();
+        if total != Some(100 * 10i64.pow(SCORE_PLACES)) {
+            let shown: f64 = s.groups.iter().map(|g| g.weight).sum();
+            err(at(&["groups"]), Problem::WeightsNot100(shown));
+        }
+    }
+    if let Some(trim) = s.trim
+        && trim < 0
+    {
+        err(at(&["trim"]), Problem::TrimNegative(trim));
+    }
+    if let Some(trim_min) = s.trim_min {
+        let least = 2 * s.trim.unwrap_or(0).max(0) + 1;
+        if trim_min < least {
+            err(
+                at(&["trim_min"]),
+                Problem::TrimMinTooSmall { trim_min, least },
+            );
+        }
+    }
+    if let Some(d) = s.decimals
+        && !(0..=4).contains(&d)
+    {
+        err(at(&["decimals"]), Problem::DecimalsOutOfRange(d));
+    }
+    if let Some(o) = &s.overtime {
+        if o.grace_seconds < 0 {
+            err(
+                at(&["overtime", "grace_seconds"]),
+                Problem::NegativeSeconds(o.grace_seconds),
+            );
+        }
+        if o.every_seconds <= 0 {
+            err(
+                at(&["overtime", "every_seconds"]),
+                Problem::EveryNotPositive(o.every_seconds),
+            );
+        }
+        for (f, v) in [("points", o.points), ("max_points", o.max_points)] {
+            if v < 0.0 {
+                err(at(&["overtime", f]), Problem::PointsNegative(v));
+            } else if decimal::to_scaled(v, SCORE_PLACES).is_none() {
+                err(at(&["overtime", f]), Problem::NotExact { value: v });
+            }
+        }
+    }
+    if let Some(u) = &s.undertime {
+        if u.min_minutes <= 0.0 {
+            err(
+                at(&["undertime", "min_minutes"]),
+                Problem::MinutesNotPositive(u.min_minutes),
+            );
+        }
+        if u.points < 0.0 {
+            err(
+                at(&["undertime", "points"]),
+                Problem::PointsNegative(u.points),
+            );
+        } else if decimal::to_scaled(u.points, SCORE_PLACES).is_none() {
+            err(
+                at(&["undertime", "points"]),
+                Problem::NotExact { value: u.points },
+            );
+        }
+    }
+    for (i, rule) in s.tie_break.iter().enumerate() {
+        let known = match rule.split_once(':') {
+            Some(("group", g)) => s.groups.iter().any(|x| x.name == g),
+            Some(("criterion", c)) => s.criteria.iter().any(|x| x.name == c),
+            Some(_) => false,
+            None => matches!(
+                rule.as_str(),
+                "untrimmed_mean" | "less_overtime" | "excellent_share"
+            ),
+        };
+        if !known {
+            err(
+                vec![key("scoring"), key("tie_break"), Seg::Index(i)],
+                Problem::UnknownTieBreak(rule.clone()),
+            );
+        }
+    }
+    if let Some(v) = s.spread_warn
+        && v <= 0.0
+    {
+        err(at(&["spread_warn"]), Problem::SpreadNotPositive(v));
+    }
+    let mut names = std::collections::HashSet::new();
+    for (i, g) in s.grades.iter().enumerate() {
+        let path = |f: &str| vec![key("scoring"), key("grades"), Seg::Index(i), key(f)];
+        check_name(&g.name, path("name"), err);
+        if !names.insert(g.name.as_str()) {
+            err(
+                path("name"),
+                Problem::Duplicate {
+                    what: "grade",
+                    name: g.name.clone(),
+                },
+            );
+        }
+        if decimal::to_scaled(g.points, SCORE_PLACES).is_none() {
+            err(path("points"), Problem::NotExact { value: g.points });
+        }
+    }
+}
+
+fn check_name(name: &str, path: Vec<Seg>, err: &mut impl FnMut(Vec<Seg>, Problem)) {
+    if name.trim().is_empty() {
+        err(path, Problem::EmptyName);
+    } else if has_control(name) {
+        err(path, Problem::ControlChars);
+    }
+}
+
+fn check_minutes(minutes: f64, path: Vec<Seg>, err: &mut impl FnMut(Vec<Seg>, Problem)) {
+    if minutes <= 0.0 {
+        err(path, Problem::MinutesNotPositive(minutes));
+    } else if minutes > 600.0 {
+        err(path, Problem::MinutesTooLong(minutes));
+    } else if limit_seconds(minutes).is_none_or(|s| s < 1) {
+        err(path, Problem::LimitBelowOneSecond(minutes));
+    }
+}
+
+/// Control characters (C0, DEL, C1) have no place in a name shown on a terminal.
+pub fn has_control(text: &str) -> bool {
+    text.chars().any(|c| c.is_control())
+}
+
+/// A talk limit in seconds from minutes, rounded half up to the nearest second, exactly.
+pub fn limit_seconds(minutes: f64) -> Option<i64> {
+    decimal::mul_round(minutes, 60)
+}
+
+/// `HH:MM` (or `H:MM`) as a time of day.
+pub fn parse_start(text: &str) -> Option<chrono::NaiveTime> {
+    chrono::NaiveTime::parse_from_str(text, "%H:%M").ok()
+}

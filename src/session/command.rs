@@ -1,0 +1,77 @@
+//! Commands: what someone wants done to a meeting. `Session::decide` checks a command against
+//! the current state and turns it into events, or refuses it with a `Refusal`.
+
+use super::event::RemarkKind;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Start the current unit's talk, or pause / resume it.
+    ToggleTalk,
+    /// End the current talk (if any) and make the next pending unit current.
+    Next,
+    SetCurrent {
+        unit: String,
+    },
+    AdjustLimit {
+        seconds: i64,
+    },
+    /// Skip a pending unit, or restore a skipped one.
+    ToggleSkip {
+        unit: String,
+    },
+    /// Move a unit not yet presented one place up (`-1`) or down (`+1`).
+    MoveUnit {
+        unit: String,
+        delta: i64,
+    },
+    AddUnit {
+        name: String,
+        presenter: Option<String>,
+        role: Option<String>,
+        minutes: Option<f64>,
+    },
+    UpdateUnit {
+        unit: String,
+        presenter: Option<String>,
+        role: Option<String>,
+    },
+    AddRemark {
+        unit: Option<String>,
+        reviewer: String,
+        text: String,
+        kind: RemarkKind,
+    },
+    EditRemark {
+        id: u64,
+        reviewer: String,
+        text: String,
+        kind: RemarkKind,
+    },
+    DeleteRemark {
+        id: u64,
+    },
+    Undo,
+    EndMeeting,
+}
+
+/// Why a command was not carried out. Shown to people through `strings::refusal`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    NoCurrentUnit,
+    MeetingEnded,
+    AnotherTalkRunning { unit: String },
+    TalkRunning { unit: String },
+    TalkAlreadyEnded { unit: String },
+    UnitSkipped { unit: String },
+    UnknownUnit { unit: String },
+    UnknownRemark { id: u64 },
+    NotPending { unit: String },
+    CannotMove { unit: String },
+    LimitTooShort,
+    EmptyText,
+    EmptyName,
+    ControlChars,
+    DuplicateUnit { unit: String },
+    BadMinutes,
+    NothingToUndo,
+}

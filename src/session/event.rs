@@ -1,0 +1,114 @@
+//! Events: the facts of a meeting, in the order they happened. A session is its plan plus
+//! these; everything else is folded from them.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+pub type Time = DateTime<FixedOffset>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum RemarkKind {
+    #[default]
+    Remark,
+    Task,
+}
+
+/// One recorded fact. `seq` counts from 1 without gaps; `at` is the wall-clock time it was
+/// recorded (never earlier than the event before it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub seq: u64,
+    pub at: Time,
+    /// The first event of the same action, when one action recorded several events (ending a
+    /// talk and moving on, say). Undo takes back a whole action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<u64>,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+impl Event {
+    /// The seq of the action this event belongs to.
+    pub fn action(&self) -> u64 {
+        self.part_of.unwrap_or(self.seq)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum EventKind {
+    MeetingStarted,
+    MeetingEnded,
+    TalkStarted {
+        unit: String,
+    },
+    TalkPaused {
+        unit: String,
+    },
+    TalkResumed {
+        unit: String,
+    },
+    TalkEnded {
+        unit: String,
+    },
+    LimitAdjusted {
+        unit: String,
+        seconds: i64,
+    },
+    UnitSkipped {
+        unit: String,
+    },
+    UnitRestored {
+        unit: String,
+    },
+    CurrentChanged {
+        unit: Option<String>,
+    },
+    /// A pending unit moved to `position` (0-based) in the running order.
+    UnitMoved {
+        unit: String,
+        position: usize,
+    },
+    UnitAdded {
+        unit: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        presenter: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<String>,
+        limit_seconds: i64,
+        /// Inserted after this unit; at the end when null.
+        after: Option<String>,
+    },
+    UnitUpdated {
+        unit: String,
+        presenter: Option<String>,
+        role: Option<String>,
+    },
+    /// A remark's id is the seq of the event that added it.
+    RemarkAdded {
+        unit: Option<String>,
+        reviewer: String,
+        text: String,
+        kind: RemarkKind,
+    },
+    RemarkEdited {
+        id: u64,
+        reviewer: String,
+        text: String,
+        kind: RemarkKind,
+    },
+    RemarkDeleted {
+        id: u64,
+    },
+    /// Takes back the action whose first event has seq `action`.
+    Undone {
+        action: u64,
+    },
+}
+
+impl EventKind {
+    pub fn is_undo(&self) -> bool {
+        matches!(self, EventKind::Undone { .. })
+    }
+}

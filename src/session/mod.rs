@@ -1,0 +1,410 @@
+//! A session: one meeting's plan and its append-only events, with the folded state.
+//! `decide` turns a command into events (or refuses it); `commit` folds events in once they
+//! are durable. Nothing here reads the clock or touches a file.
+
+pub mod command;
+pub mod event;
+pub mod record;
+pub mod state;
+
+pub use command::{Command, Refusal};
+pub use event::{Event, EventKind, RemarkKind, Time};
+pub use state::{Remark, State, Status, Talk, UnitState};
+
+use crate::plan::{self, Plan};
+use std::collections::HashSet;
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    plan: Plan,
+    events: Vec<Event>,
+    /// Actions (by the seq of their first event) that an `Undone` event took back.
+    undone: HashSet<u64>,
+    state: State,
+}
+
+impl Session {
+    pub fn new(plan: Plan) -> Session {
+        let state = State::new(&plan);
+        Session {
+            plan,
+            events: Vec::new(),
+            undone: HashSet::new(),
+            state,
+        }
+    }
+
+    /// A session from recorded events (a load or a replay).
+    pub fn from_events(plan: Plan, events: Vec<Event>) -> Session {
+        let mut session = Session::new(plan);
+        session.events = events;
+        session.undone = session
+            .events
+            .iter()
+            .filter_map(|e| match e.kind {
+                EventKind::Undone { action } => Some(action),
+                _ => None,
+            })
+            .collect();
+        session.refold();
+        session
+    }
+
+    fn refold(&mut self) {
+        let mut state = State::new(&self.plan);
+        for event in &self.events {
+            if !event.kind.is_undo() && !self.undone.contains(&event.action()) {
+                state.apply(event);
+            }
+        }
+        self.state = state;
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    pub fn last_seq(&self) -> u64 {
+        self.events.last().map_or(0, |e| e.seq)
+    }
+
+    pub fn last_at(&self) -> Option<Time> {
+        self.events.last().map(|e| e.at)
+    }
+
+    /// `now`, but never earlier than the last recorded event: a clock that steps back (an NTP
+    /// correction) must not make time run backwards in the meeting.
+    pub fn clock(&self, now: Time) -> Time {
+        match self.last_at() {
+            Some(last) if last > now => last.with_timezone(now.offset()),
+            _ => now,
+        }
+    }
+
+    /// The most recent action that has not been undone, by the seq of its first event.
+    pub fn undoable_action(&self) -> Option<u64> {
+        self.events
+            .iter()
+            .rev()
+            .filter(|e| !e.kind.is_undo())
+            .map(Event::action)
+            .find(|a| !self.undone.contains(a))
+    }
+
+    /// The events of one action.
+    pub fn action_events(&self, action: u64) -> impl Iterator<Item = &Event> {
+        self.events.iter().filter(move |e| e.action() == action)
+    }
+
+    /// Folds events that are now durable into the session.
+    pub fn commit(&mut self, events: Vec<Event>) {
+        let mut needs_refold = false;
+        for event in events {
+            if let EventKind::Undone { action } = event.kind {
+                self.undone.insert(action);
+                needs_refold = true;
+            } else if !needs_refold {
+                self.state.apply(&event);
+            }
+            self.events.push(event);
+        }
+        if needs_refold {
+            self.refold();
+        }
+    }
+
+    /// Checks `command` against the meeting as it stands at `now` and returns the events that
+    /// carry it out, numbered after the last one, or the reason it cannot be done.
+    pub fn decide(&self, command: &Command, now: Time) -> Result<Vec<Event>, Refusal> {
+        let kinds = self.decide_kinds(command)?;
+        let at = self.clock(now);
+        let first = self.last_seq() + 1;
+        Ok(kinds
+            .into_iter()
+            .enumerate()
+            .map(|(i, kind)| Event {
+                seq: first + i as u64,
+                at,
+                part_of: (i > 0).then_some(first),
+                kind,
+            })
+            .collect())
+    }
+
+    fn decide_kinds(&self, command: &Command) -> Result<Vec<EventKind>, Refusal> {
+        let st = &self.state;
+        let timing_open = || {
+            if st.is_ended() {
+                Err(Refusal::MeetingEnded)
+            } else {
+                Ok(())
+            }
+        };
+        let known = |unit: &str| {
+            st.unit(unit).ok_or_else(|| Refusal::UnknownUnit {
+                unit: unit.to_string(),
+            })
+        };
+        match command {
+            Command::ToggleTalk => {
+                timing_open()?;
+                let cur = st.current_unit().ok_or(Refusal::NoCurrentUnit)?;
+                let unit = cur.name.clone();
+                match cur.status() {
+                    Status::Pending | Status::Paused => {
+                        if let Some(other) = st.running_unit() {
+                            return Err(Refusal::AnotherTalkRunning {
+                                unit: other.name.clone(),
+                            });
+                        }
+                        if cur.status() == Status::Paused {
+                            return Ok(vec![EventKind::TalkResumed { unit }]);
+                        }
+                        let mut kinds = Vec::new();
+                        if st.started_at.is_none() {
+                            kinds.push(EventKind::MeetingStarted);
+                        }
+                        kinds.push(EventKind::TalkStarted { unit });
+                        Ok(kinds)
+                    }
+                    Status::Presenting => Ok(vec![EventKind::TalkPaused { unit }]),
+                    Status::Done => Err(Refusal::TalkAlreadyEnded { unit }),
+                    Status::Skipped => Err(Refusal::UnitSkipped { unit }),
+                }
+            }
+            Command::Next => {
+                timing_open()?;
+                let cur = st.current_unit().ok_or(Refusal::NoCurrentUnit)?;
+                let mut kinds = Vec::new();
+                if matches!(cur.status(), Status::Presenting | Status::Paused) {
+                    kinds.push(EventKind::TalkEnded {
+                        unit: cur.name.clone(),
+                    });
+                }
+                let next = st.next_pending_after(st.current_position());
+                kinds.push(EventKind::CurrentChanged {
+                    unit: next.map(|u| u.name.clone()),
+                });
+                Ok(kinds)
+            }
+            Command::SetCurrent { unit } => {
+                timing_open()?;
+                let target = known(unit)?;
+                if let Some(running) = st.running_unit()
+                    && running.name != *unit
+                {
+                    return Err(Refusal::TalkRunning {
+                        unit: running.name.clone(),
+                    });
+                }
+                match target.status() {
+                    Status::Done => Err(Refusal::TalkAlreadyEnded { unit: unit.clone() }),
+                    Status::Skipped => Err(Refusal::UnitSkipped { unit: unit.clone() }),
+                    _ => Ok(vec![EventKind::CurrentChanged {
+                        unit: Some(unit.clone()),
+                    }]),
+                }
+            }
+            Command::AdjustLimit { seconds } => {
+                timing_open()?;
+                let cur = st.current_unit().ok_or(Refusal::NoCurrentUnit)?;
+                if cur.planned_seconds + cur.adjust_seconds + seconds < 1 {
+                    return Err(Refusal::LimitTooShort);
+                }
+                Ok(vec![EventKind::LimitAdjusted {
+                    unit: cur.name.clone(),
+                    seconds: *seconds,
+                }])
+            }
+            Command::ToggleSkip { unit } => {
+                timing_open()?;
+                let target = known(unit)?;
+                match target.status() {
+                    Status::Skipped => Ok(vec![EventKind::UnitRestored { unit: unit.clone() }]),
+                    Status::Pending => {
+                        let mut kinds = vec![EventKind::UnitSkipped { unit: unit.clone() }];
+                        if st.current.as_deref() == Some(unit) {
+                            let next = st.next_pending_after(st.position(unit));
+                            kinds.push(EventKind::CurrentChanged {
+                                unit: next.map(|u| u.name.clone()),
+                            });
+                        }
+                        Ok(kinds)
+                    }
+                    _ => Err(Refusal::NotPending { unit: unit.clone() }),
+                }
+            }
+            Command::MoveUnit { unit, delta } => {
+                timing_open()?;
+                let from = st
+                    .position(unit)
+                    .ok_or_else(|| Refusal::UnknownUnit { unit: unit.clone() })?;
+                let not_presented =
+                    |u: &UnitState| matches!(u.status(), Status::Pending | Status::Skipped);
+                if !not_presented(&st.units[from]) {
+                    return Err(Refusal::NotPending { unit: unit.clone() });
+                }
+                let to = from as i64 + delta;
+                if to < 0 || to >= st.units.len() as i64 || !not_presented(&st.units[to as usize]) {
+                    return Err(Refusal::CannotMove { unit: unit.clone() });
+                }
+                Ok(vec![EventKind::UnitMoved {
+                    unit: unit.clone(),
+                    position: to as usize,
+                }])
+            }
+            Command::AddUnit {
+                name,
+                presenter,
+                role,
+                minutes,
+            } => {
+                timing_open()?;
+                let name = clean_name(name)?;
+                if st.unit(&name).is_some() {
+                    return Err(Refusal::DuplicateUnit { unit: name });
+                }
+                let limit_seconds = match minutes {
+                    Some(m) => match plan::limit_seconds(*m) {
+                        Some(s) if *m > 0.0 && *m <= 600.0 && s >= 1 => s,
+                        _ => return Err(Refusal::BadMinutes),
+                    },
+                    None => plan::limit_seconds(self.plan.talk_minutes()).unwrap_or(480),
+                };
+                let after = st.current.clone().or_else(|| {
+                    st.units
+                        .iter()
+                        .rev()
+                        .find(|u| u.status() != Status::Pending)
+                        .map(|u| u.name.clone())
+                });
+                let mut kinds = vec![EventKind::UnitAdded {
+                    unit: name.clone(),
+                    presenter: clean_optional(presenter)?,
+                    role: clean_optional(role)?,
+                    limit_seconds,
+                    after,
+                }];
+                if st.current.is_none() {
+                    kinds.push(EventKind::CurrentChanged { unit: Some(name) });
+                }
+                Ok(kinds)
+            }
+            Command::UpdateUnit {
+                unit,
+                presenter,
+                role,
+            } => {
+                known(unit)?;
+                Ok(vec![EventKind::UnitUpdated {
+                    unit: unit.clone(),
+                    presenter: clean_optional(presenter)?,
+                    role: clean_optional(role)?,
+                }])
+            }
+            Command::AddRemark {
+                unit,
+                reviewer,
+                text,
+                kind,
+            } => {
+                if let Some(u) = unit {
+                    known(u)?;
+                }
+                Ok(vec![EventKind::RemarkAdded {
+                    unit: unit.clone(),
+                    reviewer: clean_reviewer(reviewer)?,
+                    text: clean_text(text)?,
+                    kind: *kind,
+                }])
+            }
+            Command::EditRemark {
+                id,
+                reviewer,
+                text,
+                kind,
+            } => {
+                st.remark(*id).ok_or(Refusal::UnknownRemark { id: *id })?;
+                Ok(vec![EventKind::RemarkEdited {
+                    id: *id,
+                    reviewer: clean_reviewer(reviewer)?,
+                    text: clean_text(text)?,
+                    kind: *kind,
+                }])
+            }
+            Command::DeleteRemark { id } => {
+                st.remark(*id).ok_or(Refusal::UnknownRemark { id: *id })?;
+                Ok(vec![EventKind::RemarkDeleted { id: *id }])
+            }
+            Command::Undo => {
+                let action = self.undoable_action().ok_or(Refusal::NothingToUndo)?;
+                Ok(vec![EventKind::Undone { action }])
+            }
+            Command::EndMeeting => {
+                timing_open()?;
+                let mut kinds: Vec<EventKind> = st
+                    .units
+                    .iter()
+                    .filter(|u| matches!(u.status(), Status::Presenting | Status::Paused))
+                    .map(|u| EventKind::TalkEnded {
+                        unit: u.name.clone(),
+                    })
+                    .collect();
+                kinds.push(EventKind::MeetingEnded);
+                Ok(kinds)
+            }
+        }
+    }
+}
+
+/// Remark text as stored: line breaks normalised, tabs as spaces, no other control
+/// characters, no trailing blanks. Empty text is refused.
+pub fn clean_text(text: &str) -> Result<String, Refusal> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let cleaned: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\n' => Some('\n'),
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    let cleaned = cleaned.trim().to_string();
+    if cleaned.is_empty() {
+        Err(Refusal::EmptyText)
+    } else {
+        Ok(cleaned)
+    }
+}
+
+fn clean_reviewer(name: &str) -> Result<String, Refusal> {
+    let name = name.trim();
+    if plan::has_control(name) {
+        return Err(Refusal::ControlChars);
+    }
+    Ok(name.to_string())
+}
+
+fn clean_name(name: &str) -> Result<String, Refusal> {
+    let name = clean_reviewer(name)?;
+    if name.is_empty() {
+        return Err(Refusal::EmptyName);
+    }
+    Ok(name)
+}
+
+fn clean_optional(value: &Option<String>) -> Result<Option<String>, Refusal> {
+    match value.as_deref().map(clean_reviewer).transpose()? {
+        Some(v) if v.is_empty() => Ok(None),
+        other => Ok(other),
+    }
+}

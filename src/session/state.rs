@@ -1,0 +1,361 @@
+//! The meeting as it stands: a pure fold of the plan and the events that have not been undone.
+//! The fold is lenient (an event that no longer fits is ignored), so a hand-edited session
+//! still opens; commands are checked strictly before they become events.
+
+use super::event::{Event, EventKind, RemarkKind, Time};
+use crate::plan::Plan;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Pending,
+    Presenting,
+    Paused,
+    Done,
+    Skipped,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Presenting => "presenting",
+            Status::Paused => "paused",
+            Status::Done => "done",
+            Status::Skipped => "skipped",
+        }
+    }
+
+    /// The status named by `key` (as written in the record); pending for anything else.
+    pub fn from_key(key: &str) -> Status {
+        match key {
+            "presenting" => Status::Presenting,
+            "paused" => Status::Paused,
+            "done" => Status::Done,
+            "skipped" => Status::Skipped,
+            _ => Status::Pending,
+        }
+    }
+}
+
+/// A talk's timing, from its start/pause/resume/end events.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Talk {
+    pub started_at: Option<Time>,
+    pub ended_at: Option<Time>,
+    /// When the running interval began; `None` while paused, before the start and after the end.
+    pub running_since: Option<Time>,
+    /// Milliseconds of the finished running intervals.
+    pub accumulated_ms: i64,
+}
+
+impl Talk {
+    /// Milliseconds talked up to `now`. A clock that went backwards counts as no time.
+    pub fn elapsed_ms(&self, now: Time) -> i64 {
+        let running = self
+            .running_since
+            .map_or(0, |since| (now - since).num_milliseconds().max(0));
+        self.accumulated_ms + running
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running_since.is_some()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitState {
+    pub name: String,
+    pub presenter: Option<String>,
+    pub role: Option<String>,
+    pub topic: Option<String>,
+    /// The limit before any `+`/`-`.
+    pub planned_seconds: i64,
+    pub adjust_seconds: i64,
+    pub skipped: bool,
+    /// Added during the meeting.
+    pub late: bool,
+    pub talk: Talk,
+}
+
+impl UnitState {
+    pub fn limit_seconds(&self) -> i64 {
+        (self.planned_seconds + self.adjust_seconds).max(1)
+    }
+
+    pub fn status(&self) -> Status {
+        if self.skipped {
+            Status::Skipped
+        } else if self.talk.ended_at.is_some() {
+            Status::Done
+        } else if self.talk.running_since.is_some() {
+            Status::Presenting
+        } else if self.talk.started_at.is_some() {
+            Status::Paused
+        } else {
+            Status::Pending
+        }
+    }
+
+    pub fn talk_seconds(&self, now: Time) -> i64 {
+        self.talk.elapsed_ms(now).div_euclid(1000)
+    }
+
+    pub fn overtime_seconds(&self, now: Time) -> i64 {
+        (self.talk_seconds(now) - self.limit_seconds()).max(0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Remark {
+    /// The seq of the event that added it.
+    pub id: u64,
+    /// `None` for a remark on the meeting as a whole.
+    pub unit: Option<String>,
+    pub reviewer: String,
+    pub text: String,
+    pub kind: RemarkKind,
+    pub at: Time,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// Units in the current running order.
+    pub units: Vec<UnitState>,
+    pub current: Option<String>,
+    pub started_at: Option<Time>,
+    pub ended_at: Option<Time>,
+    /// Live remarks in the order they were added.
+    pub remarks: Vec<Remark>,
+    index: HashMap<String, usize>,
+}
+
+impl State {
+    pub fn new(plan: &Plan) -> State {
+        let units: Vec<UnitState> = plan
+            .units
+            .iter()
+            .map(|u| UnitState {
+                name: u.name.clone(),
+                presenter: u.presenter.clone(),
+                role: u.role.clone(),
+                topic: u.topic.clone(),
+                planned_seconds: plan.unit_limit_seconds(u),
+                adjust_seconds: 0,
+                skipped: false,
+                late: false,
+                talk: Talk::default(),
+            })
+            .collect();
+        let current = units.first().map(|u| u.name.clone());
+        let mut state = State {
+            units,
+            current,
+            started_at: None,
+            ended_at: None,
+            remarks: Vec::new(),
+            index: HashMap::new(),
+        };
+        state.reindex();
+        state
+    }
+
+    fn reindex(&mut self) {
+        self.index = self
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.name.clone(), i))
+            .collect();
+    }
+
+    pub fn position(&self, unit: &str) -> Option<usize> {
+        self.index.get(unit).copied()
+    }
+
+    pub fn unit(&self, unit: &str) -> Option<&UnitState> {
+        self.position(unit).map(|i| &self.units[i])
+    }
+
+    fn unit_mut(&mut self, unit: &str) -> Option<&mut UnitState> {
+        let i = self.position(unit)?;
+        Some(&mut self.units[i])
+    }
+
+    pub fn current_unit(&self) -> Option<&UnitState> {
+        self.current.as_deref().and_then(|u| self.unit(u))
+    }
+
+    pub fn current_position(&self) -> Option<usize> {
+        self.current.as_deref().and_then(|u| self.position(u))
+    }
+
+    /// The unit whose talk is running, if any.
+    pub fn running_unit(&self) -> Option<&UnitState> {
+        self.units.iter().find(|u| u.talk.is_running())
+    }
+
+    pub fn remark(&self, id: u64) -> Option<&Remark> {
+        self.remarks.iter().find(|r| r.id == id)
+    }
+
+    /// Remarks on one unit, or on the meeting as a whole for `None`.
+    pub fn remarks_on<'a>(&'a self, unit: Option<&'a str>) -> impl Iterator<Item = &'a Remark> {
+        self.remarks
+            .iter()
+            .filter(move |r| r.unit.as_deref() == unit)
+    }
+
+    /// The first pending unit after position `from` in the running order.
+    pub fn next_pending_after(&self, from: Option<usize>) -> Option<&UnitState> {
+        let start = from.map_or(0, |i| i + 1);
+        self.units
+            .iter()
+            .skip(start)
+            .find(|u| u.status() == Status::Pending)
+    }
+
+    pub fn is_ended(&self) -> bool {
+        self.ended_at.is_some()
+    }
+
+    /// Folds one event into the state.
+    pub fn apply(&mut self, event: &Event) {
+        let at = event.at;
+        match &event.kind {
+            EventKind::MeetingStarted => {
+                self.started_at.get_or_insert(at);
+            }
+            EventKind::MeetingEnded => {
+                self.ended_at = Some(at);
+                self.current = None;
+            }
+            EventKind::TalkStarted { unit } => {
+                if let Some(u) = self.unit_mut(unit) {
+                    u.talk.started_at.get_or_insert(at);
+                    u.talk.running_since = Some(at);
+                }
+            }
+            EventKind::TalkPaused { unit } => {
+                if let Some(u) = self.unit_mut(unit)
+                    && let Some(since) = u.talk.running_since.take()
+                {
+                    u.talk.accumulated_ms += (at - since).num_milliseconds().max(0);
+                }
+            }
+            EventKind::TalkResumed { unit } => {
+                if let Some(u) = self.unit_mut(unit)
+                    && u.talk.started_at.is_some()
+                    && u.talk.ended_at.is_none()
+                {
+                    u.talk.running_since = Some(at);
+                }
+            }
+            EventKind::TalkEnded { unit } => {
+                if let Some(u) = self.unit_mut(unit) {
+                    if let Some(since) = u.talk.running_since.take() {
+                        u.talk.accumulated_ms += (at - since).num_milliseconds().max(0);
+                    }
+                    u.talk.started_at.get_or_insert(at);
+                    u.talk.ended_at = Some(at);
+                }
+            }
+            EventKind::LimitAdjusted { unit, seconds } => {
+                if let Some(u) = self.unit_mut(unit) {
+                    u.adjust_seconds += seconds;
+                }
+            }
+            EventKind::UnitSkipped { unit } => {
+                if let Some(u) = self.unit_mut(unit) {
+                    u.skipped = true;
+                }
+            }
+            EventKind::UnitRestored { unit } => {
+                if let Some(u) = self.unit_mut(unit) {
+                    u.skipped = false;
+                }
+            }
+            EventKind::CurrentChanged { unit } => {
+                self.current = unit.clone().filter(|u| self.index.contains_key(u));
+            }
+            EventKind::UnitMoved { unit, position } => {
+                if let Some(from) = self.position(unit) {
+                    let moved = self.units.remove(from);
+                    let to = (*position).min(self.units.len());
+                    self.units.insert(to, moved);
+                    self.reindex();
+                }
+            }
+            EventKind::UnitAdded {
+                unit,
+                presenter,
+                role,
+                limit_seconds,
+                after,
+            } => {
+                if !self.index.contains_key(unit) {
+                    let to = after
+                        .as_deref()
+                        .and_then(|a| self.position(a))
+                        .map_or(self.units.len(), |i| i + 1);
+                    self.units.insert(
+                        to,
+                        UnitState {
+                            name: unit.clone(),
+                            presenter: presenter.clone(),
+                            role: role.clone(),
+                            topic: None,
+                            planned_seconds: (*limit_seconds).max(1),
+                            adjust_seconds: 0,
+                            skipped: false,
+                            late: true,
+                            talk: Talk::default(),
+                        },
+                    );
+                    self.reindex();
+                }
+            }
+            EventKind::UnitUpdated {
+                unit,
+                presenter,
+                role,
+            } => {
+                if let Some(u) = self.unit_mut(unit) {
+                    u.presenter = presenter.clone();
+                    u.role = role.clone();
+                }
+            }
+            EventKind::RemarkAdded {
+                unit,
+                reviewer,
+                text,
+                kind,
+            } => {
+                self.remarks.push(Remark {
+                    id: event.seq,
+                    unit: unit.clone(),
+                    reviewer: reviewer.clone(),
+                    text: text.clone(),
+                    kind: *kind,
+                    at,
+                });
+            }
+            EventKind::RemarkEdited {
+                id,
+                reviewer,
+                text,
+                kind,
+            } => {
+                if let Some(r) = self.remarks.iter_mut().find(|r| r.id == *id) {
+                    r.reviewer = reviewer.clone();
+                    r.text = text.clone();
+                    r.kind = *kind;
+                }
+            }
+            EventKind::RemarkDeleted { id } => {
+                self.remarks.retain(|r| r.id != *id);
+            }
+            EventKind::Undone { .. } => {}
+        }
+    }
+}

@@ -1,0 +1,522 @@
+//! The session on disk: a JSON snapshot, a journal of events appended since the snapshot,
+//! a lock for the one writer, and a draft of the text being typed.
+//!
+//! Durable before visible: `Writer::execute` appends the events to the journal and flushes
+//! them before the session (and so the screen) sees them. The snapshot is replaced
+//! atomically; a file that does not parse is never written over.
+
+use crate::plan::Plan;
+use crate::session::record::Record;
+use crate::session::{Command, Event, Refusal, Session, Time};
+use serde::{Deserialize, Serialize};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+pub const FORMAT: &str = "podium-session";
+pub const VERSION: u32 = 1;
+/// How long after an event the snapshot is brought up to date.
+pub const SNAPSHOT_DELAY_MS: i64 = 2000;
+
+/// The files that belong to one session, side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paths {
+    pub session: PathBuf,
+    pub journal: PathBuf,
+    pub lock: PathBuf,
+    pub draft: PathBuf,
+    pub temp: PathBuf,
+}
+
+impl Paths {
+    /// `NAME.session.json` → `NAME.session.journal`, `.lock`, `.draft`.
+    pub fn of(session: &Path) -> Paths {
+        let name = session
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = name.strip_suffix(".json").unwrap_or(&name).to_string();
+        let sibling = |suffix: &str| session.with_file_name(format!("{stem}{suffix}"));
+        Paths {
+            session: session.to_path_buf(),
+            journal: sibling(".journal"),
+            lock: sibling(".lock"),
+            draft: sibling(".draft"),
+            temp: session.with_file_name(format!(".{name}.tmp")),
+        }
+    }
+
+    /// The file name, for messages.
+    pub fn display_name(&self) -> String {
+        self.session.file_name().map_or_else(
+            || self.session.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: not a podium session (its \"format\" is not \"podium-session\")")]
+    NotSession { path: String },
+    #[error(
+        "{path}: made by a newer podium (session version {version}; this podium reads {VERSION})"
+    )]
+    NewerVersion { path: String, version: u64 },
+    #[error("{name} is open in another podium (pid {pid})")]
+    Locked { name: String, pid: String },
+    #[error("{path}:{line}: the journal is damaged before its last line; nothing was changed")]
+    JournalCorrupt { path: String, line: usize },
+    #[error("{path}: the session file is missing but its journal exists; nothing was changed")]
+    MissingSnapshot { path: String },
+    #[error("{path} already exists")]
+    Exists { path: String },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+#[derive(Deserialize)]
+struct SessionFile {
+    format: String,
+    version: u64,
+    plan: Plan,
+    events: Vec<Event>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    record: serde_json::Value,
+}
+
+/// Whether a JSON text is a session (rather than a plan): its `format` field says so.
+pub fn is_session_text(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<serde_json::Value>,
+    }
+    serde_json::from_str::<Probe>(text).is_ok_and(|p| p.format.is_some())
+}
+
+/// What opening a session found, for the banner.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct OpenReport {
+    /// Events recovered from the journal (written after the last snapshot).
+    pub replayed: usize,
+    /// A half-written last journal line (a crash mid-write) was dropped.
+    pub torn_tail: bool,
+}
+
+fn parse_error(path: &Path, text: &str, e: serde_json::Error) -> StoreError {
+    let _ = text;
+    StoreError::Parse {
+        path: path.display().to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    }
+}
+
+/// Reads a session: the snapshot plus the journal. Used by writers and readers alike.
+fn load(paths: &Paths) -> Result<(Session, OpenReport), StoreError> {
+    let text = match fs::read_to_string(&paths.session) {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::NotFound && paths.journal.exists() => {
+            return Err(StoreError::MissingSnapshot {
+                path: paths.session.display().to_string(),
+            });
+        }
+        Err(e) => return Err(io_err(&paths.session)(e)),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let file: SessionFile = match serde_json::from_str(text) {
+        Ok(f) => f,
+        Err(e) => {
+            if !is_session_text(text) && serde_json::from_str::<serde_json::Value>(text).is_ok() {
+                return Err(StoreError::NotSession {
+                    path: paths.session.display().to_string(),
+                });
+            }
+            return Err(parse_error(&paths.session, text, e));
+        }
+    };
+    if file.format != FORMAT {
+        return Err(StoreError::NotSession {
+            path: paths.session.display().to_string(),
+        });
+    }
+    if file.version > VERSION as u64 {
+        return Err(StoreError::NewerVersion {
+            path: paths.session.display().to_string(),
+            version: file.version,
+        });
+    }
+    let mut events = file.events;
+    let (journal, report) = read_journal(&paths.journal)?;
+    let mut last = events.last().map_or(0, |e| e.seq);
+    let mut replayed = 0;
+    for event in journal {
+        if event.seq > last {
+            last = event.seq;
+            events.push(event);
+            replayed += 1;
+        }
+    }
+    Ok((
+        Session::from_events(file.plan, events),
+        OpenReport { replayed, ..report },
+    ))
+}
+
+/// The journal's events. Unreadable lines at the end (a write cut short) are dropped and
+/// reported; an unreadable line followed by good ones is an error.
+fn read_journal(path: &Path) -> Result<(Vec<Event>, OpenReport), StoreError> {
+    let mut bytes = Vec::new();
+    match File::open(path) {
+        Ok(mut f) => f.read_to_end(&mut bytes).map_err(io_err(path))?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok((Vec::new(), OpenReport::default()));
+        }
+        Err(e) => return Err(io_err(path)(e)),
+    };
+    let mut events = Vec::new();
+    let mut bad_line: Option<usize> = None;
+    let mut torn_tail = false;
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if line.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        match serde_json::from_slice::<Event>(line) {
+            Ok(event) => {
+                if let Some(bad) = bad_line {
+                    return Err(StoreError::JournalCorrupt {
+                        path: path.display().to_string(),
+                        line: bad + 1,
+                    });
+                }
+                events.push(event);
+            }
+            Err(_) => {
+                bad_line.get_or_insert(i);
+                torn_tail = true;
+            }
+        }
+    }
+    Ok((
+        events,
+        OpenReport {
+            replayed: 0,
+            torn_tail,
+        },
+    ))
+}
+
+/// Opens a session for reading only (the projector display, reports). Takes no lock and
+/// writes nothing; sees every event a writer has acknowledged.
+pub fn read(path: &Path) -> Result<Session, StoreError> {
+    load(&Paths::of(path)).map(|(session, _)| session)
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, renamed
+/// over the old file, and the folder flushed where the platform allows.
+pub fn write_atomic(path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
+    {
+        let mut f = File::create(temp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    fs::rename(temp, path)?;
+    sync_dir(path)
+}
+
+#[cfg(unix)]
+fn sync_dir(path: &Path) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_path: &Path) -> io::Result<()> {
+    // Windows offers no folder flush; the rename itself is durable once it returns.
+    Ok(())
+}
+
+/// The session file's text: plan and record pretty-printed, one event per line.
+pub fn snapshot_text(session: &Session, now: Time) -> String {
+    let mut out = String::with_capacity(256 + session.events().len() * 160);
+    out.push_str("{\n  \"format\": \"podium-session\",\n  \"version\": 1,\n  \"plan\": ");
+    push_indented(&mut out, &session.plan());
+    out.push_str(",\n  \"events\": [");
+    for (i, event) in session.events().iter().enumerate() {
+        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+        out.push_str(&serde_json::to_string(event).unwrap_or_default());
+    }
+    out.push_str(if session.events().is_empty() {
+        "],\n  \"record\": "
+    } else {
+        "\n  ],\n  \"record\": "
+    });
+    push_indented(&mut out, &Record::of(session, now));
+    out.push_str("\n}\n");
+    out
+}
+
+fn push_indented<T: Serialize>(out: &mut String, value: &T) {
+    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push_str("\n  ");
+        }
+        out.push_str(line);
+    }
+}
+
+/// Why a command did not become events.
+#[derive(Debug, thiserror::Error)]
+pub enum ExecError {
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The one writer of a session: holds its lock, appends events, keeps the snapshot fresh.
+pub struct Writer {
+    paths: Paths,
+    session: Session,
+    _lock: File,
+    journal: File,
+    /// Events in the journal, not yet in the snapshot.
+    journaled: usize,
+    /// When the oldest event not yet in the snapshot was written.
+    dirty_since: Option<Time>,
+    last_write: Option<Time>,
+}
+
+fn take_lock(paths: &Paths) -> Result<File, StoreError> {
+    let mut lock = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&paths.lock)
+        .map_err(io_err(&paths.lock))?;
+    match lock.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            let mut pid = String::new();
+            let _ = lock.read_to_string(&mut pid);
+            let pid = pid.trim();
+            return Err(StoreError::Locked {
+                name: paths.display_name(),
+                pid: if pid.is_empty() {
+                    "?".into()
+                } else {
+                    pid.to_string()
+                },
+            });
+        }
+        Err(fs::TryLockError::Error(e)) => return Err(io_err(&paths.lock)(e)),
+    }
+    // A stale lock from a process that died is simply taken over: the OS released it.
+    lock.set_len(0).map_err(io_err(&paths.lock))?;
+    lock.write_all(std::process::id().to_string().as_bytes())
+        .map_err(io_err(&paths.lock))?;
+    lock.sync_all().map_err(io_err(&paths.lock))?;
+    Ok(lock)
+}
+
+fn open_journal(paths: &Paths) -> Result<File, StoreError> {
+    OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&paths.journal)
+        .map_err(io_err(&paths.journal))
+}
+
+impl Writer {
+    /// Starts a new session for `plan` at `path`. Refused when the file exists.
+    pub fn create(path: &Path, plan: Plan, now: Time) -> Result<Writer, StoreError> {
+        let paths = Paths::of(path);
+        let lock = take_lock(&paths)?;
+        if paths.session.exists() {
+            return Err(StoreError::Exists {
+                path: paths.session.display().to_string(),
+            });
+        }
+        let session = Session::new(plan);
+        write_atomic(
+            &paths.session,
+            &paths.temp,
+            snapshot_text(&session, now).as_bytes(),
+        )
+        .map_err(io_err(&paths.session))?;
+        let _ = fs::remove_file(&paths.journal);
+        let journal = open_journal(&paths)?;
+        Ok(Writer {
+            paths,
+            session,
+            _lock: lock,
+            journal,
+            journaled: 0,
+            dirty_since: None,
+            last_write: Some(now),
+        })
+    }
+
+    /// Opens an existing session for writing: snapshot plus journal, then folds the journal
+    /// into a fresh snapshot so that new events never follow a torn line.
+    pub fn open(path: &Path, now: Time) -> Result<(Writer, OpenReport), StoreError> {
+        let paths = Paths::of(path);
+        let lock = take_lock(&paths)?;
+        let (session, report) = load(&paths)?;
+        let _ = fs::remove_file(&paths.temp);
+        let mut writer = Writer {
+            journal: open_journal(&paths)?,
+            paths,
+            session,
+            _lock: lock,
+            journaled: 0,
+            dirty_since: None,
+            last_write: None,
+        };
+        if report.replayed > 0 || report.torn_tail {
+            writer.snapshot(now)?;
+        }
+        Ok((writer, report))
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn paths(&self) -> &Paths {
+        &self.paths
+    }
+
+    /// The time of the last durable write.
+    pub fn last_write(&self) -> Option<Time> {
+        self.last_write
+    }
+
+    /// Decides, persists and then applies `command`: the events are on disk before they are
+    /// in the session. A unit change brings the snapshot up to date at once.
+    pub fn execute(&mut self, command: &Command, now: Time) -> Result<Vec<Event>, ExecError> {
+        let events = self
+            .session
+            .decide(command, now)
+            .map_err(ExecError::Refused)?;
+        self.append(&events, now)?;
+        let unit_change = events
+            .iter()
+            .any(|e| matches!(e.kind, crate::session::EventKind::CurrentChanged { .. }));
+        self.session.commit(events.clone());
+        if unit_change {
+            self.snapshot(now)?;
+        }
+        Ok(events)
+    }
+
+    fn append(&mut self, events: &[Event], now: Time) -> Result<(), StoreError> {
+        let mut bytes = Vec::with_capacity(events.len() * 160);
+        for event in events {
+            serde_json::to_writer(&mut bytes, event).map_err(|e| StoreError::Io {
+                path: self.paths.journal.display().to_string(),
+                source: io::Error::other(e),
+            })?;
+            bytes.push(b'\n');
+        }
+        let journal = &self.paths.journal;
+        self.journal.write_all(&bytes).map_err(io_err(journal))?;
+        self.journal.sync_data().map_err(io_err(journal))?;
+        self.journaled += events.len();
+        self.dirty_since.get_or_insert(now);
+        self.last_write = Some(now);
+        Ok(())
+    }
+
+    /// When the snapshot must next be written, if events are waiting in the journal.
+    pub fn snapshot_due(&self) -> Option<Time> {
+        self.dirty_since
+            .map(|t| t + chrono::Duration::milliseconds(SNAPSHOT_DELAY_MS))
+    }
+
+    /// Writes the snapshot if it is due at `now`.
+    pub fn tick(&mut self, now: Time) -> Result<bool, StoreError> {
+        match self.snapshot_due() {
+            Some(due) if now >= due => self.snapshot(now).map(|()| true),
+            _ => Ok(false),
+        }
+    }
+
+    /// Replaces the snapshot atomically with the whole session, then empties the journal.
+    pub fn snapshot(&mut self, now: Time) -> Result<(), StoreError> {
+        let text = snapshot_text(&self.session, now);
+        write_atomic(&self.paths.session, &self.paths.temp, text.as_bytes())
+            .map_err(io_err(&self.paths.session))?;
+        // A crash between the rename and this truncation is harmless: replay skips events
+        // the snapshot already holds.
+        self.journal
+            .set_len(0)
+            .map_err(io_err(&self.paths.journal))?;
+        self.journal
+            .sync_all()
+            .map_err(io_err(&self.paths.journal))?;
+        self.journaled = 0;
+        self.dirty_since = None;
+        self.last_write = Some(now);
+        Ok(())
+    }
+
+    /// Saves the text being typed, so that a crash does not lose it.
+    pub fn write_draft(&self, text: &str) -> Result<(), StoreError> {
+        let temp = self.paths.draft.with_extension("draft.tmp");
+        write_atomic(&self.paths.draft, &temp, text.as_bytes()).map_err(io_err(&self.paths.draft))
+    }
+
+    pub fn clear_draft(&self) {
+        let _ = fs::remove_file(&self.paths.draft);
+    }
+
+    pub fn read_draft(&self) -> Option<String> {
+        fs::read_to_string(&self.paths.draft).ok()
+    }
+
+    /// A clean close: the snapshot written, and only the session file left behind.
+    pub fn close(mut self, now: Time) -> Result<(), StoreError> {
+        self.snapshot(now)?;
+        let _ = fs::remove_file(&self.paths.draft);
+        let Writer {
+            paths,
+            _lock,
+            journal,
+            ..
+        } = self;
+        drop(journal);
+        let _ = fs::remove_file(&paths.journal);
+        // Unlinking a locked file works on Unix; Windows needs the handle closed first.
+        if fs::remove_file(&paths.lock).is_err() {
+            drop(_lock);
+            let _ = fs::remove_file(&paths.lock);
+        }
+        Ok(())
+    }
+}

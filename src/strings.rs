@@ -1,0 +1,585 @@
+//! Every user-visible string, in Chinese and English side by side.
+
+use crate::jsonpos::path_text;
+use crate::plan::{Finding, Problem};
+use crate::session::{Event, EventKind, Refusal, Status};
+use crate::timer::Phase;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// `--lang`, else LC_ALL / LC_MESSAGES / LANG (`zh*` is Chinese), else English.
+    pub fn detect(flag: Option<&str>) -> Lang {
+        if let Some(f) = flag {
+            return Lang::from_tag(f);
+        }
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(v) = std::env::var(var)
+                && !v.is_empty()
+            {
+                return Lang::from_tag(&v);
+            }
+        }
+        Lang::En
+    }
+
+    fn from_tag(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn s(self) -> &'static Text {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+
+    fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Fixed strings of the interface.
+pub struct Text {
+    pub whole_meeting: &'static str,
+    pub agenda: &'static str,
+    pub col_no: &'static str,
+    pub col_unit: &'static str,
+    pub col_presenter: &'static str,
+    pub col_plan: &'static str,
+    pub col_actual: &'static str,
+    pub col_status: &'static str,
+    pub col_over: &'static str,
+    pub col_remarks: &'static str,
+    pub remarks: &'static str,
+    pub general_remarks: &'static str,
+    pub no_remarks: &'static str,
+    pub task_mark: &'static str,
+    pub current_unit: &'static str,
+    pub no_current: &'static str,
+    pub meeting_over: &'static str,
+    pub not_started: &'static str,
+    pub paused: &'static str,
+    pub now: &'static str,
+    pub elapsed: &'static str,
+    pub planned_end: &'static str,
+    pub projected_end: &'static str,
+    pub saved: &'static str,
+    pub not_saved: &'static str,
+    pub too_small: &'static str,
+    pub key_start: &'static str,
+    pub key_pause: &'static str,
+    pub key_resume: &'static str,
+    pub key_next: &'static str,
+    pub key_remark: &'static str,
+    pub key_general: &'static str,
+    pub key_task: &'static str,
+    pub key_undo: &'static str,
+    pub key_help: &'static str,
+    pub key_menu: &'static str,
+    pub key_quit: &'static str,
+    pub key_select: &'static str,
+    pub key_focus: &'static str,
+    pub key_edit: &'static str,
+    pub key_delete: &'static str,
+    pub key_save: &'static str,
+    pub key_cancel: &'static str,
+    pub key_newline: &'static str,
+    pub key_reviewer: &'static str,
+    pub key_search: &'static str,
+    pub key_close: &'static str,
+    pub key_pick: &'static str,
+    pub key_yes: &'static str,
+    pub key_no: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub editor_remark: &'static str,
+    pub editor_general: &'static str,
+    pub editor_task: &'static str,
+    pub editor_edit: &'static str,
+    pub editor_add_unit: &'static str,
+    pub editor_update_unit: &'static str,
+    pub field_reviewer: &'static str,
+    pub field_text: &'static str,
+    pub field_name: &'static str,
+    pub field_presenter: &'static str,
+    pub field_role: &'static str,
+    pub field_minutes: &'static str,
+    pub new_reviewer: &'static str,
+    pub search_reviewer: &'static str,
+    pub confirm_quit: &'static str,
+    pub confirm_discard: &'static str,
+    pub confirm_end_meeting: &'static str,
+    pub help_title: &'static str,
+    pub menu_title: &'static str,
+    pub menu_end_meeting: &'static str,
+    pub demo_notice: &'static str,
+    pub ended_notice: &'static str,
+    pub plan_changed: &'static str,
+    pub draft_restored: &'static str,
+    pub bad_minutes: &'static str,
+}
+
+pub static ZH: Text = Text {
+    whole_meeting: "会议总体",
+    agenda: "议程",
+    col_no: "序",
+    col_unit: "单位",
+    col_presenter: "汇报人",
+    col_plan: "计划",
+    col_actual: "用时",
+    col_status: "状态",
+    col_over: "超时",
+    col_remarks: "点评",
+    remarks: "点评",
+    general_remarks: "总体点评",
+    no_remarks: "暂无点评",
+    task_mark: "【交办】",
+    current_unit: "当前汇报",
+    no_current: "没有当前单位",
+    meeting_over: "会议已结束",
+    not_started: "未开始",
+    paused: "已暂停",
+    now: "现在",
+    elapsed: "已进行",
+    planned_end: "计划结束",
+    projected_end: "预计结束",
+    saved: "已保存",
+    not_saved: "未保存！",
+    too_small: "终端窗口太小，请放大到至少 60×16",
+    key_start: "开始",
+    key_pause: "暂停",
+    key_resume: "继续",
+    key_next: "下一个",
+    key_remark: "点评",
+    key_general: "总体点评",
+    key_task: "交办",
+    key_undo: "撤销",
+    key_help: "帮助",
+    key_menu: "菜单",
+    key_quit: "退出",
+    key_select: "选择",
+    key_focus: "切换",
+    key_edit: "编辑",
+    key_delete: "删除",
+    key_save: "保存",
+    key_cancel: "取消",
+    key_newline: "换行",
+    key_reviewer: "点评人",
+    key_search: "搜索点评人",
+    key_close: "关闭",
+    key_pick: "执行",
+    key_yes: "是",
+    key_no: "否",
+    yes: "是",
+    no: "否",
+    editor_remark: "新点评",
+    editor_general: "新总体点评",
+    editor_task: "新交办事项",
+    editor_edit: "编辑点评",
+    editor_add_unit: "增加汇报单位（排在当前单位之后）",
+    editor_update_unit: "修改汇报人和职务",
+    field_reviewer: "点评人",
+    field_text: "内容",
+    field_name: "单位名称",
+    field_presenter: "汇报人",
+    field_role: "职务",
+    field_minutes: "时长（分钟）",
+    new_reviewer: "（新点评人）",
+    search_reviewer: "搜索点评人：",
+    confirm_quit: "退出 podium？所有内容都已保存。",
+    confirm_discard: "放弃已输入的内容？",
+    confirm_end_meeting: "结束会议？计时将关闭，点评仍可录入。",
+    help_title: "按键一览",
+    menu_title: "全部操作",
+    menu_end_meeting: "结束会议",
+    demo_notice: "演示会议",
+    ended_notice: "会议已结束：计时已关闭，点评仍可录入。新一期会议请用 podium run 计划文件 --new",
+    plan_changed: "计划文件在会议开始后有改动；本场会议按会议记录中的计划进行",
+    draft_restored: "已恢复崩溃前未保存的输入",
+    bad_minutes: "时长须为 0 到 600 之间的分钟数",
+};
+
+pub static EN: Text = Text {
+    whole_meeting: "Whole meeting",
+    agenda: "Agenda",
+    col_no: "#",
+    col_unit: "Unit",
+    col_presenter: "Presenter",
+    col_plan: "Plan",
+    col_actual: "Actual",
+    col_status: "Status",
+    col_over: "Over",
+    col_remarks: "Rem",
+    remarks: "Remarks",
+    general_remarks: "General remarks",
+    no_remarks: "No remarks yet",
+    task_mark: "[task] ",
+    current_unit: "Now presenting",
+    no_current: "No current unit",
+    meeting_over: "The meeting has ended",
+    not_started: "not started",
+    paused: "PAUSED",
+    now: "Now",
+    elapsed: "Elapsed",
+    planned_end: "Planned end",
+    projected_end: "Projected end",
+    saved: "saved",
+    not_saved: "NOT SAVED!",
+    too_small: "The terminal is too small: enlarge it to at least 60×16",
+    key_start: "start",
+    key_pause: "pause",
+    key_resume: "resume",
+    key_next: "next",
+    key_remark: "remark",
+    key_general: "general",
+    key_task: "task",
+    key_undo: "undo",
+    key_help: "help",
+    key_menu: "menu",
+    key_quit: "quit",
+    key_select: "select",
+    key_focus: "focus",
+    key_edit: "edit",
+    key_delete: "delete",
+    key_save: "save",
+    key_cancel: "cancel",
+    key_newline: "new line",
+    key_reviewer: "reviewer",
+    key_search: "find reviewer",
+    key_close: "close",
+    key_pick: "do it",
+    key_yes: "yes",
+    key_no: "no",
+    yes: "Yes",
+    no: "No",
+    editor_remark: "New remark",
+    editor_general: "New general remark",
+    editor_task: "New follow-up task",
+    editor_edit: "Edit remark",
+    editor_add_unit: "Add a unit (after the current one)",
+    editor_update_unit: "Change presenter and role",
+    field_reviewer: "Reviewer",
+    field_text: "Text",
+    field_name: "Unit name",
+    field_presenter: "Presenter",
+    field_role: "Role",
+    field_minutes: "Minutes",
+    new_reviewer: "(new reviewer)",
+    search_reviewer: "Find reviewer: ",
+    confirm_quit: "Quit podium? Everything is saved.",
+    confirm_discard: "Discard what you typed?",
+    confirm_end_meeting: "End the meeting? Timing closes; remarks can still be added.",
+    help_title: "Keys",
+    menu_title: "All actions",
+    menu_end_meeting: "End the meeting",
+    demo_notice: "Demo meeting",
+    ended_notice: "The meeting has ended: timing is closed, remarks still work. For the next meeting: podium run PLAN --new",
+    plan_changed: "The plan file changed after this meeting started; the meeting keeps the plan it started with",
+    draft_restored: "Restored the text you were typing before the crash",
+    bad_minutes: "Minutes must be a number above 0 and up to 600",
+};
+
+pub fn status(lang: Lang, status: Status) -> &'static str {
+    match status {
+        Status::Pending => lang.pick("待汇报", "pending"),
+        Status::Presenting => lang.pick("汇报中", "presenting"),
+        Status::Paused => lang.pick("已暂停", "paused"),
+        Status::Done => lang.pick("已完成", "done"),
+        Status::Skipped => lang.pick("已跳过", "skipped"),
+    }
+}
+
+pub fn phase(lang: Lang, phase: Phase) -> &'static str {
+    match phase {
+        Phase::Normal => lang.pick("计时中", "on time"),
+        Phase::Warning => lang.pick("即将到时", "time nearly up"),
+        Phase::TimeUp => lang.pick("时间到", "time is up"),
+        Phase::Overtime => lang.pick("已超时", "overtime"),
+    }
+}
+
+pub fn refusal(lang: Lang, r: &Refusal) -> String {
+    match (lang, r) {
+        (Lang::Zh, Refusal::NoCurrentUnit) => "没有当前单位：用 ↑↓ 选择单位后按 Enter".into(),
+        (Lang::En, Refusal::NoCurrentUnit) => {
+            "No unit is current: select one with ↑↓ and press Enter".into()
+        }
+        (Lang::Zh, Refusal::MeetingEnded) => "会议已结束，计时已关闭".into(),
+        (Lang::En, Refusal::MeetingEnded) => "The meeting has ended; timing is closed".into(),
+        (Lang::Zh, Refusal::AnotherTalkRunning { unit }) => {
+            format!("{unit}的汇报正在计时，先按 n 结束或按空格暂停")
+        }
+        (Lang::En, Refusal::AnotherTalkRunning { unit }) => {
+            format!("{unit}'s talk is running: end it with n or pause it with Space first")
+        }
+        (Lang::Zh, Refusal::TalkRunning { unit }) => format!("{unit}的汇报正在计时，先按 n 结束"),
+        (Lang::En, Refusal::TalkRunning { unit }) => {
+            format!("{unit}'s talk is running: end it with n first")
+        }
+        (Lang::Zh, Refusal::TalkAlreadyEnded { unit }) => {
+            format!("{unit}已汇报完毕（误操作可按 u 撤销）")
+        }
+        (Lang::En, Refusal::TalkAlreadyEnded { unit }) => {
+            format!("{unit} has already presented (u undoes a mistake)")
+        }
+        (Lang::Zh, Refusal::UnitSkipped { unit }) => format!("{unit}已跳过，按 x 恢复"),
+        (Lang::En, Refusal::UnitSkipped { unit }) => format!("{unit} is skipped; x restores it"),
+        (Lang::Zh, Refusal::UnknownUnit { unit }) => format!("没有名为“{unit}”的单位"),
+        (Lang::En, Refusal::UnknownUnit { unit }) => format!("There is no unit named \"{unit}\""),
+        (Lang::Zh, Refusal::UnknownRemark { id }) => format!("点评 {id} 不存在"),
+        (Lang::En, Refusal::UnknownRemark { id }) => format!("Remark {id} does not exist"),
+        (Lang::Zh, Refusal::NotPending { unit }) => format!("{unit}已开始汇报，不能跳过或调整顺序"),
+        (Lang::En, Refusal::NotPending { unit }) => {
+            format!("{unit} has already started: it cannot be skipped or moved")
+        }
+        (Lang::Zh, Refusal::CannotMove { unit }) => format!("{unit}不能再往这个方向移动"),
+        (Lang::En, Refusal::CannotMove { unit }) => format!("{unit} cannot move further that way"),
+        (Lang::Zh, Refusal::LimitTooShort) => "时限不能少于 1 秒".into(),
+        (Lang::En, Refusal::LimitTooShort) => "The limit cannot go below 1 second".into(),
+        (Lang::Zh, Refusal::EmptyText) => "内容是空的，没有保存".into(),
+        (Lang::En, Refusal::EmptyText) => "The text is empty; nothing was saved".into(),
+        (Lang::Zh, Refusal::EmptyName) => "名称不能为空".into(),
+        (Lang::En, Refusal::EmptyName) => "The name cannot be empty".into(),
+        (Lang::Zh, Refusal::ControlChars) => "名称中不能有控制字符".into(),
+        (Lang::En, Refusal::ControlChars) => "Names cannot hold control characters".into(),
+        (Lang::Zh, Refusal::DuplicateUnit { unit }) => format!("已有名为“{unit}”的单位"),
+        (Lang::En, Refusal::DuplicateUnit { unit }) => {
+            format!("A unit named \"{unit}\" already exists")
+        }
+        (Lang::Zh, Refusal::BadMinutes) => ZH.bad_minutes.into(),
+        (Lang::En, Refusal::BadMinutes) => EN.bad_minutes.into(),
+        (Lang::Zh, Refusal::NothingToUndo) => "没有可以撤销的操作".into(),
+        (Lang::En, Refusal::NothingToUndo) => "Nothing to undo".into(),
+    }
+}
+
+/// What an action did, in a few words (for "undone: …").
+pub fn action(lang: Lang, events: &[&Event]) -> String {
+    let main = events
+        .iter()
+        .rev()
+        .find(|e| !matches!(e.kind, EventKind::MeetingStarted))
+        .or(events.first());
+    let Some(event) = main else {
+        return String::new();
+    };
+    let zh = lang == Lang::Zh;
+    match &event.kind {
+        EventKind::MeetingStarted => lang.pick("会议开始", "meeting start").into(),
+        EventKind::MeetingEnded => lang.pick("结束会议", "ending the meeting").into(),
+        EventKind::TalkStarted { unit } if zh => format!("{unit}开始汇报"),
+        EventKind::TalkStarted { unit } => format!("the start of {unit}'s talk"),
+        EventKind::TalkPaused { unit } if zh => format!("{unit}暂停"),
+        EventKind::TalkPaused { unit } => format!("pausing {unit}'s talk"),
+        EventKind::TalkResumed { unit } if zh => format!("{unit}继续"),
+        EventKind::TalkResumed { unit } => format!("resuming {unit}'s talk"),
+        EventKind::TalkEnded { unit } if zh => format!("{unit}结束汇报"),
+        EventKind::TalkEnded { unit } => format!("the end of {unit}'s talk"),
+        EventKind::LimitAdjusted { unit, seconds } if zh => format!("{unit}时限 {seconds:+} 秒"),
+        EventKind::LimitAdjusted { unit, seconds } => format!("{seconds:+} s on {unit}'s limit"),
+        EventKind::UnitSkipped { unit } if zh => format!("跳过{unit}"),
+        EventKind::UnitSkipped { unit } => format!("skipping {unit}"),
+        EventKind::UnitRestored { unit } if zh => format!("恢复{unit}"),
+        EventKind::UnitRestored { unit } => format!("restoring {unit}"),
+        EventKind::CurrentChanged { unit: Some(u) } if zh => format!("切换到{u}"),
+        EventKind::CurrentChanged { unit: Some(u) } => format!("moving on to {u}"),
+        EventKind::CurrentChanged { unit: None } => lang.pick("切换单位", "moving on").into(),
+        EventKind::UnitMoved { unit, .. } if zh => format!("调整{unit}的顺序"),
+        EventKind::UnitMoved { unit, .. } => format!("moving {unit}"),
+        EventKind::UnitAdded { unit, .. } if zh => format!("增加{unit}"),
+        EventKind::UnitAdded { unit, .. } => format!("adding {unit}"),
+        EventKind::UnitUpdated { unit, .. } if zh => format!("修改{unit}的汇报人"),
+        EventKind::UnitUpdated { unit, .. } => format!("changing {unit}'s presenter"),
+        EventKind::RemarkAdded { text, .. } if zh => format!("点评“{}”", preview(text)),
+        EventKind::RemarkAdded { text, .. } => format!("the remark \"{}\"", preview(text)),
+        EventKind::RemarkEdited { text, .. } if zh => format!("修改点评“{}”", preview(text)),
+        EventKind::RemarkEdited { text, .. } => format!("the edit \"{}\"", preview(text)),
+        EventKind::RemarkDeleted { .. } => lang.pick("删除点评", "deleting a remark").into(),
+        EventKind::Undone { .. } => lang.pick("撤销", "undo").into(),
+    }
+}
+
+fn preview(text: &str) -> String {
+    let mut out: String = text.chars().take(12).collect();
+    if text.chars().count() > 12 {
+        out.push('…');
+    }
+    out
+}
+
+pub fn undone(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已撤销：{what}"),
+        Lang::En => format!("Undone: {what}"),
+    }
+}
+
+pub fn resumed(
+    lang: Lang,
+    unit: Option<&str>,
+    running: bool,
+    paused: bool,
+    remarks: usize,
+) -> String {
+    match (lang, unit) {
+        (Lang::Zh, Some(u)) if running => {
+            format!("已恢复会议：{u}的汇报仍在计时（含断开期间），共 {remarks} 条点评")
+        }
+        (Lang::En, Some(u)) if running => {
+            format!("Resumed: {u}'s talk is still running (downtime counted); {remarks} remarks")
+        }
+        (Lang::Zh, Some(u)) if paused => {
+            format!("已恢复会议：{u}的汇报已暂停，共 {remarks} 条点评")
+        }
+        (Lang::En, Some(u)) if paused => {
+            format!("Resumed: {u}'s talk is paused; {remarks} remarks")
+        }
+        (Lang::Zh, Some(u)) => format!("已恢复会议：当前单位 {u}，共 {remarks} 条点评"),
+        (Lang::En, Some(u)) => format!("Resumed: current unit {u}; {remarks} remarks"),
+        (Lang::Zh, None) => format!("已恢复会议，共 {remarks} 条点评"),
+        (Lang::En, None) => format!("Resumed the meeting; {remarks} remarks"),
+    }
+}
+
+pub fn session_note(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("会议记录：{path}"),
+        Lang::En => format!("Session: {path}"),
+    }
+}
+
+pub fn torn_tail(lang: Lang) -> &'static str {
+    lang.pick(
+        "日志最后一行在崩溃中只写了一半，已舍弃；其余内容完整",
+        "The journal's last line was cut short by a crash and was dropped; everything else is intact",
+    )
+}
+
+pub fn save_failed(lang: Lang, err: &str) -> String {
+    match lang {
+        Lang::Zh => format!("保存失败：{err}。会议继续进行，会自动重试"),
+        Lang::En => format!("Saving failed: {err}. The meeting goes on; podium will retry"),
+    }
+}
+
+pub fn drift(lang: Lang, minutes: i64) -> String {
+    match (lang, minutes) {
+        (_, 0) => lang.pick("准时", "on time").into(),
+        (Lang::Zh, m) if m > 0 => format!("晚 {m} 分钟"),
+        (Lang::En, m) if m > 0 => format!("+{m} min"),
+        (Lang::Zh, m) => format!("早 {} 分钟", -m),
+        (Lang::En, m) => format!("{m} min"),
+    }
+}
+
+/// One plan finding as a sentence (without the file and field prefix).
+pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
+    let zh = lang == Lang::Zh;
+    match problem {
+        Problem::NoUnits if zh => "至少要有一个汇报单位".into(),
+        Problem::NoUnits => "needs at least one unit".into(),
+        Problem::Duplicate { what, name } if zh => {
+            let what = match *what {
+                "unit" => "单位",
+                "reviewer" => "点评人",
+                "criterion" => "评分指标",
+                "group" => "分组",
+                _ => "等次",
+            };
+            format!("{what}名称“{name}”重复")
+        }
+        Problem::Duplicate { what, name } => format!("duplicate {what} name \"{name}\""),
+        Problem::EmptyName if zh => "名称不能为空".into(),
+        Problem::EmptyName => "must not be empty".into(),
+        Problem::ControlChars if zh => "不能包含控制字符".into(),
+        Problem::ControlChars => "must not contain control characters".into(),
+        Problem::MinutesNotPositive(m) if zh => format!("必须大于 0（实际为 {m}）"),
+        Problem::MinutesNotPositive(m) => format!("must be more than 0 (got {m})"),
+        Problem::MinutesTooLong(m) if zh => format!("不能超过 600 分钟（实际为 {m}）"),
+        Problem::MinutesTooLong(m) => format!("must be at most 600 minutes (got {m})"),
+        Problem::LimitBelowOneSecond(m) if zh => format!("时限不足 1 秒（{m} 分钟）"),
+        Problem::LimitBelowOneSecond(m) => format!("gives a limit below 1 second ({m} minutes)"),
+        Problem::WarnNegative(w) if zh => format!("不能为负数（实际为 {w}）"),
+        Problem::WarnNegative(w) => format!("must not be negative (got {w})"),
+        Problem::WarnNotBeforeLimit { warn, limit, unit } if zh => {
+            format!("提醒时间 {warn} 秒不短于“{unit}”的时限 {limit} 秒，计时一开始就会提醒")
+        }
+        Problem::WarnNotBeforeLimit { warn, limit, unit } => format!(
+            "the {warn} s warning is not shorter than {unit}'s {limit} s limit: it will sound as the talk starts"
+        ),
+        Problem::BadDate(d) if zh => format!("日期应为 YYYY-MM-DD（实际为“{d}”）"),
+        Problem::BadDate(d) => format!("must be a date YYYY-MM-DD (got \"{d}\")"),
+        Problem::BadTime(t) if zh => format!("时间应为 HH:MM（实际为“{t}”）"),
+        Problem::BadTime(t) => format!("must be a time HH:MM (got \"{t}\")"),
+        Problem::UndeclaredGroup(g) if zh => format!("分组“{g}”没有在 scoring.groups 中声明"),
+        Problem::UndeclaredGroup(g) => format!("group \"{g}\" is not declared in scoring.groups"),
+        Problem::WeightsNot100(w) if zh => format!("各组权重之和必须为 100（实际为 {w}）"),
+        Problem::WeightsNot100(w) => format!("group weights must sum to 100 (got {w})"),
+        Problem::WeightNotPositive(w) if zh => format!("权重必须大于 0（实际为 {w}）"),
+        Problem::WeightNotPositive(w) => format!("must be more than 0 (got {w})"),
+        Problem::UnknownUnit(u) if zh => format!("没有名为“{u}”的单位"),
+        Problem::UnknownUnit(u) => format!("names no unit of the plan (\"{u}\")"),
+        Problem::MaxNotPositive(m) if zh => format!("满分必须大于 0（实际为 {m}）"),
+        Problem::MaxNotPositive(m) => format!("must be more than 0 (got {m})"),
+        Problem::NotExact { value } if zh => format!("最多保留 4 位小数（实际为 {value}）"),
+        Problem::NotExact { value } => format!("must have at most 4 decimals (got {value})"),
+        Problem::StepNotPositive(s) if zh => format!("步长必须大于 0（实际为 {s}）"),
+        Problem::StepNotPositive(s) => format!("must be more than 0 (got {s})"),
+        Problem::StepTooFine(s) if zh => format!("步长必须是 0.0001 的整数倍（实际为 {s}）"),
+        Problem::StepTooFine(s) => format!("must be a multiple of 0.0001 (got {s})"),
+        Problem::TrimNegative(t) if zh => format!("不能为负数（实际为 {t}）"),
+        Problem::TrimNegative(t) => format!("must not be negative (got {t})"),
+        Problem::TrimMinTooSmall { trim_min, least } if zh => {
+            format!("至少为 2×trim+1 = {least}（实际为 {trim_min}）")
+        }
+        Problem::TrimMinTooSmall { trim_min, least } => {
+            format!("must be at least 2·trim+1 = {least} (got {trim_min})")
+        }
+        Problem::DecimalsOutOfRange(d) if zh => format!("必须在 0 到 4 之间（实际为 {d}）"),
+        Problem::DecimalsOutOfRange(d) => format!("must be between 0 and 4 (got {d})"),
+        Problem::UnknownTieBreak(t) if zh => format!(
+            "“{t}”不是已知的规则、分组或指标（可用：group:分组名、criterion:指标名、untrimmed_mean、less_overtime、excellent_share）"
+        ),
+        Problem::UnknownTieBreak(t) => format!(
+            "\"{t}\" names no known rule, group or criterion (use group:NAME, criterion:NAME, untrimmed_mean, less_overtime, excellent_share)"
+        ),
+        Problem::SpreadNotPositive(v) if zh => format!("必须大于 0（实际为 {v}）"),
+        Problem::SpreadNotPositive(v) => format!("must be more than 0 (got {v})"),
+        Problem::NegativeSeconds(v) if zh => format!("不能为负数（实际为 {v}）"),
+        Problem::NegativeSeconds(v) => format!("must not be negative (got {v})"),
+        Problem::EveryNotPositive(v) if zh => format!("必须大于 0（实际为 {v}）"),
+        Problem::EveryNotPositive(v) => format!("must be more than 0 (got {v})"),
+        Problem::PointsNegative(v) if zh => format!("不能为负数（实际为 {v}）"),
+        Problem::PointsNegative(v) => format!("must not be negative (got {v})"),
+    }
+}
+
+/// `plan.json:14:18: units[3].minutes: must be more than 0 (got -5)`, with "warning:" for warnings.
+pub fn finding(lang: Lang, file: &str, position: Option<(usize, usize)>, f: &Finding) -> String {
+    let place = match position {
+        Some((line, col)) => format!("{file}:{line}:{col}"),
+        None => file.to_string(),
+    };
+    let level = match (f.warning, lang) {
+        (false, _) => "",
+        (true, Lang::Zh) => "警告：",
+        (true, Lang::En) => "warning: ",
+    };
+    format!(
+        "{place}: {level}{}: {}",
+        path_text(&f.path),
+        plan_problem(lang, &f.problem)
+    )
+}
