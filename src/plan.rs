@@ -296,7 +296,6 @@ impl Plan {
         if let Some(s) = &self.scoring {
             validate_scoring(s, &mut err);
         }
-        drop(err);
         // Warnings: a warning that would sound at or before the start of a talk.
         let warn = self.warn_seconds();
         if warn > 0 {

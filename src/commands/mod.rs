@@ -38,5 +38,5 @@ pub fn load_plan(path: &Path, lang: Lang) -> Result<planfile::Loaded, String> {
 
 /// The local time now, with its offset: the only place podium's commands read the clock.
 pub fn now() -> crate::session::Time {
-    chrono::Local::now().fixed_offset()
+    crate::session::event::now_local()
 }

@@ -1,7 +1,19 @@
 //! `podium run`: opens or resumes a session and runs the live console.
 
-use super::CmdResult;
-use std::path::PathBuf;
+use super::{CmdResult, load_plan, now, read_text};
+use crate::plan::Plan;
+use crate::store::{self, Writer};
+use crate::strings::{self, Lang};
+use crate::text::Ambiguous;
+use crate::tui::{
+    self,
+    app::{App, Level, Options},
+};
+use std::path::{Path, PathBuf};
+
+/// The demo meeting, built into the binary.
+pub const DEMO_PLAN: &str = include_str!("../../data/city-report.json");
+pub const DEMO_SESSION: &str = "podium-demo.session.json";
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct RunArgs {
@@ -36,6 +48,156 @@ impl RunArgs {
     }
 }
 
-pub fn run(_args: RunArgs) -> CmdResult {
-    Err("the live console is not built yet".into())
+/// Where the session lives and what to start it from when it does not exist yet.
+struct Target {
+    session: PathBuf,
+    plan: Option<Plan>,
+    demo: bool,
+}
+
+fn beside(plan_path: &Path, name: String) -> PathBuf {
+    plan_path.with_file_name(name)
+}
+
+fn target(args: &RunArgs, lang: Lang) -> Result<Target, String> {
+    let Some(file) = &args.file else {
+        let plan = crate::planfile::parse("demo", DEMO_PLAN, lang)
+            .map_err(|e| e.join("\n"))?
+            .plan;
+        let session = args
+            .session
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(DEMO_SESSION));
+        return Ok(Target {
+            session,
+            plan: Some(plan),
+            demo: true,
+        });
+    };
+    let text = read_text(file)?;
+    if store::is_session_text(&text) {
+        if args.new {
+            // The next meeting from the same plan: a fresh session beside this one.
+            let plan = store::read(file).map_err(|e| e.to_string())?.plan().clone();
+            let stem = session_stem(file);
+            let session = beside(
+                file,
+                format!("{stem}-{}.session.json", now().format("%Y%m%d-%H%M%S")),
+            );
+            return Ok(Target {
+                session,
+                plan: Some(plan),
+                demo: false,
+            });
+        }
+        return Ok(Target {
+            session: file.clone(),
+            plan: None,
+            demo: false,
+        });
+    }
+    let loaded = load_plan(file, lang)?;
+    for w in &loaded.warnings {
+        eprintln!("podium: {w}");
+    }
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "meeting".into());
+    let session = match (&args.session, args.new) {
+        (Some(p), _) => p.clone(),
+        (None, true) => beside(
+            file,
+            format!("{stem}-{}.session.json", now().format("%Y%m%d-%H%M%S")),
+        ),
+        (None, false) => beside(file, format!("{stem}.session.json")),
+    };
+    Ok(Target {
+        session,
+        plan: Some(loaded.plan),
+        demo: false,
+    })
+}
+
+fn session_stem(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.strip_suffix(".session.json")
+        .or_else(|| name.strip_suffix(".json"))
+        .unwrap_or(&name)
+        .to_string()
+}
+
+pub fn run(args: RunArgs) -> CmdResult {
+    let lang = Lang::detect(args.lang.as_deref());
+    let wide_env = std::env::var("PODIUM_WIDE_AMBIGUOUS").is_ok_and(|v| !v.is_empty() && v != "0");
+    let opts = Options {
+        lang,
+        quiet: args.quiet,
+        ambiguous: if args.wide_ambiguous || wide_env {
+            Ambiguous::Wide
+        } else {
+            Ambiguous::Narrow
+        },
+    };
+    let target = target(&args, lang)?;
+    let t = now();
+    let resuming = target.session.exists();
+    let (writer, report) = if resuming {
+        Writer::open(&target.session, t).map_err(|e| e.to_string())?
+    } else {
+        let plan = target
+            .plan
+            .clone()
+            .ok_or_else(|| format!("{}: not found", target.session.display()))?;
+        (
+            Writer::create(&target.session, plan, t).map_err(|e| e.to_string())?,
+            Default::default(),
+        )
+    };
+    let mut app = App::new(writer, opts, t);
+    let s = lang.s();
+    if target.demo {
+        app.demo = Some(format!(
+            "{} · {}",
+            s.demo_notice,
+            strings::session_note(lang, &target.session.display().to_string())
+        ));
+    }
+    if resuming {
+        let st = app.session().state();
+        let cur = st.current_unit();
+        let text = if st.is_ended() {
+            s.ended_notice.to_string()
+        } else {
+            strings::resumed(
+                lang,
+                cur.map(|u| u.name.as_str()),
+                cur.is_some_and(|u| u.talk.is_running()),
+                cur.is_some_and(|u| u.status() == crate::session::Status::Paused),
+                st.remarks.len(),
+            )
+        };
+        let mut text = text;
+        if report.torn_tail {
+            text = format!("{text} · {}", strings::torn_tail(lang));
+        }
+        if let Some(plan) = &target.plan
+            && !target.demo
+            && plan != app.session().plan()
+        {
+            text = format!("{text} · {}", s.plan_changed);
+        }
+        app.banner(text, Level::Info);
+    } else if !target.demo {
+        app.demo = Some(strings::session_note(
+            lang,
+            &target.session.display().to_string(),
+        ));
+    }
+    app.restore_draft(t);
+    let app = tui::run(app).map_err(|e| format!("the terminal could not be used: {e}"))?;
+    app.writer.close(now()).map_err(|e| e.to_string())
 }

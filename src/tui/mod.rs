@@ -1,1 +1,78 @@
-//! The live console.
+//! The live console: `app` (state and keys), `editor` (typing mode), `view` (drawing),
+//! `help`, `theme`, and the terminal loop here.
+
+pub mod app;
+pub mod editor;
+pub mod help;
+pub mod theme;
+pub mod view;
+
+use crate::session::Time;
+use app::App;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+use std::io::Write;
+use std::time::Duration as StdDuration;
+
+fn now() -> Time {
+    crate::session::event::now_local()
+}
+
+fn leave_terminal() {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// Runs the console until the host quits. Draws only when something visible changes:
+/// after input, and at the next moment the screen must change (the shown second ticks over,
+/// a notice expires, a snapshot falls due).
+pub fn run(mut app: App) -> std::io::Result<App> {
+    let mut terminal = ratatui::try_init()?;
+    // Restore the terminal on a panic too, before the report is printed.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave_terminal();
+        previous(info);
+    }));
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let result = (|| -> std::io::Result<()> {
+        loop {
+            let t = now();
+            app.tick(t);
+            if app.bell {
+                app.bell = false;
+                let mut out = std::io::stdout();
+                let _ = out.write_all(b"\x07");
+                let _ = out.flush();
+            }
+            terminal.draw(|frame| view::draw(frame, &app, t))?;
+            if app.quit {
+                return Ok(());
+            }
+            let wait = app
+                .next_wake(t)
+                .map(|w| (w - now()).num_milliseconds().clamp(1, 60_000))
+                .unwrap_or(1000);
+            if event::poll(StdDuration::from_millis(wait as u64))? {
+                // Take every event that is waiting before drawing again.
+                loop {
+                    match event::read()? {
+                        Event::Key(key) if key.kind == KeyEventKind::Press => {
+                            app.on_key(key, now())
+                        }
+                        Event::Paste(text) => app.on_paste(&text, now()),
+                        _ => {}
+                    }
+                    if app.quit || !event::poll(StdDuration::ZERO)? {
+                        break;
+                    }
+                }
+            }
+        }
+    })();
+    leave_terminal();
+    let _ = std::panic::take_hook();
+    result.map(|()| app)
+}

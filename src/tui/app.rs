@@ -1,0 +1,868 @@
+//! The console's state (focus, selection, mode, notices) and the mapping from keys to
+//! commands. Every change to the meeting goes through `Writer::execute`; drawing lives in
+//! `view` and only reads this.
+
+use super::editor::{Draft, Form, FormKind, Outcome, RemarkEditor, Target};
+use crate::session::{Command, EventKind, RemarkKind, Session, Status, Time};
+use crate::store::{ExecError, Writer};
+use crate::strings::{self, Lang};
+use crate::text::Ambiguous;
+use crate::timer::{self, Phase};
+use chrono::Duration;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Agenda,
+    Remarks,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    Quit,
+    DeleteRemark(u64),
+    ToggleSkip(String),
+    SetCurrent(String),
+    DiscardEditor,
+    EndMeeting,
+}
+
+impl Confirm {
+    /// The answer highlighted first: Yes only for quitting (everything is saved).
+    fn default_yes(&self) -> bool {
+        matches!(self, Confirm::Quit)
+    }
+}
+
+/// Every action of the console, for the menu and the help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    ToggleTalk,
+    Next,
+    SetCurrent,
+    Remark,
+    General,
+    Task,
+    Undo,
+    EditRemark,
+    DeleteRemark,
+    ToggleSkip,
+    AddTime,
+    TakeTime,
+    AddUnit,
+    UpdateUnit,
+    MoveUp,
+    MoveDown,
+    Help,
+    EndMeeting,
+    Quit,
+}
+
+pub const MENU: [Action; 19] = [
+    Action::ToggleTalk,
+    Action::Next,
+    Action::SetCurrent,
+    Action::Remark,
+    Action::General,
+    Action::Task,
+    Action::Undo,
+    Action::EditRemark,
+    Action::DeleteRemark,
+    Action::ToggleSkip,
+    Action::AddTime,
+    Action::TakeTime,
+    Action::AddUnit,
+    Action::UpdateUnit,
+    Action::MoveUp,
+    Action::MoveDown,
+    Action::Help,
+    Action::EndMeeting,
+    Action::Quit,
+];
+
+pub enum Mode {
+    Live,
+    Editor(Box<RemarkEditor>),
+    Form(Box<Form>),
+    Confirm { what: Confirm, yes: bool },
+    Help,
+    Menu { selected: usize },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warn,
+    Error,
+}
+
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub text: String,
+    pub level: Level,
+    pub until: Option<Time>,
+}
+
+/// Settings from the command line.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub lang: Lang,
+    pub quiet: bool,
+    pub ambiguous: Ambiguous,
+}
+
+pub struct App {
+    pub writer: Writer,
+    pub opts: Options,
+    pub focus: Focus,
+    /// 0 is the whole meeting, `i + 1` the unit at position `i`.
+    pub selected: usize,
+    /// The selection follows the current unit until the user moves it.
+    pub follow: bool,
+    /// The selected remark in the remarks panel (index into the selected row's remarks).
+    pub remark_selected: Option<usize>,
+    pub mode: Mode,
+    pub notice: Option<Notice>,
+    /// A line saying this is the demo meeting and where its session is, when it is.
+    pub demo: Option<String>,
+    pub last_reviewer: Option<String>,
+    pub save_error: Option<String>,
+    pub quit: bool,
+    /// Bytes to ring the bell with, taken by the terminal loop.
+    pub bell: bool,
+    last_phase: Option<(String, Phase)>,
+    draft_dirty_since: Option<Time>,
+    /// The editor under a confirmation, back when the answer is No.
+    pending_editor: Option<Box<RemarkEditor>>,
+}
+
+const NOTICE_SECONDS: i64 = 8;
+
+impl App {
+    pub fn new(writer: Writer, opts: Options, now: Time) -> App {
+        let mut app = App {
+            writer,
+            opts,
+            focus: Focus::Agenda,
+            selected: 0,
+            follow: true,
+            remark_selected: None,
+            mode: Mode::Live,
+            notice: None,
+            demo: None,
+            last_reviewer: None,
+            save_error: None,
+            quit: false,
+            bell: false,
+            last_phase: None,
+            draft_dirty_since: None,
+            pending_editor: None,
+        };
+        app.sync_selection();
+        app.last_phase = app.running_phase(now);
+        app
+    }
+
+    pub fn session(&self) -> &Session {
+        self.writer.session()
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.opts.lang
+    }
+
+    pub fn notify(&mut self, text: String, level: Level, now: Time) {
+        self.notice = Some(Notice {
+            text,
+            level,
+            until: Some(now + Duration::seconds(NOTICE_SECONDS)),
+        });
+    }
+
+    /// A notice that stays until the next one.
+    pub fn banner(&mut self, text: String, level: Level) {
+        self.notice = Some(Notice {
+            text,
+            level,
+            until: None,
+        });
+    }
+
+    /// The unit name of the selected row, `None` for the whole meeting.
+    pub fn selected_unit(&self) -> Option<String> {
+        let st = self.session().state();
+        self.selected
+            .checked_sub(1)
+            .and_then(|i| st.units.get(i))
+            .map(|u| u.name.clone())
+    }
+
+    fn rows(&self) -> usize {
+        self.session().state().units.len() + 1
+    }
+
+    /// Keeps the selection on the current unit while it follows, and in range always.
+    fn sync_selection(&mut self) {
+        if self.follow
+            && let Some(pos) = self.session().state().current_position()
+        {
+            self.selected = pos + 1;
+        }
+        self.selected = self.selected.min(self.rows() - 1);
+        let n = self.selected_remarks().len();
+        self.remark_selected = match self.remark_selected {
+            _ if n == 0 => None,
+            Some(i) => Some(i.min(n - 1)),
+            None => Some(n - 1),
+        };
+    }
+
+    /// Ids of the remarks shown for the selected row.
+    pub fn selected_remarks(&self) -> Vec<u64> {
+        let unit = self.selected_unit();
+        self.session()
+            .state()
+            .remarks_on(unit.as_deref())
+            .map(|r| r.id)
+            .collect()
+    }
+
+    fn selected_remark_id(&self) -> Option<u64> {
+        let ids = self.selected_remarks();
+        self.remark_selected.and_then(|i| ids.get(i).copied())
+    }
+
+    fn running_phase(&self, now: Time) -> Option<(String, Phase)> {
+        let st = self.session().state();
+        let unit = st.running_unit()?;
+        let warn = self.session().plan().warn_seconds();
+        let now = self.session().clock(now);
+        Some((unit.name.clone(), timer::read(unit, warn, now).phase))
+    }
+
+    /// Carries out a command: durable first, then shown. Refusals and failures become notices.
+    pub fn execute(&mut self, command: Command, now: Time) -> bool {
+        let lang = self.lang();
+        match self.writer.execute(&command, now) {
+            Ok(events) => {
+                self.save_error = None;
+                if let Some(EventKind::Undone { action }) = events.first().map(|e| &e.kind) {
+                    let what: Vec<_> = self.session().action_events(*action).collect();
+                    let text = strings::action(lang, &what);
+                    self.notify(strings::undone(lang, &text), Level::Info, now);
+                } else if matches!(
+                    self.notice,
+                    Some(Notice {
+                        level: Level::Error,
+                        ..
+                    })
+                ) {
+                    self.notice = None;
+                }
+                if events
+                    .iter()
+                    .any(|e| matches!(e.kind, EventKind::CurrentChanged { .. }))
+                {
+                    self.follow = true;
+                }
+                self.sync_selection();
+                true
+            }
+            Err(ExecError::Refused(r)) => {
+                self.notify(strings::refusal(lang, &r), Level::Warn, now);
+                false
+            }
+            Err(ExecError::Store(e)) => {
+                let text = e.to_string();
+                self.notify(strings::save_failed(lang, &text), Level::Error, now);
+                self.save_error = Some(text);
+                false
+            }
+        }
+    }
+
+    /// Time-driven work: expiring notices, bells, the snapshot and the draft.
+    pub fn tick(&mut self, now: Time) {
+        if let Some(Notice {
+            until: Some(until), ..
+        }) = &self.notice
+            && now >= *until
+        {
+            self.notice = None;
+        }
+        let phase = self.running_phase(now);
+        if let (Some((unit, p)), Some((last_unit, last_p))) = (&phase, &self.last_phase)
+            && unit == last_unit
+            && p != last_p
+            && matches!(p, Phase::Warning | Phase::TimeUp)
+            && !self.opts.quiet
+        {
+            self.bell = true;
+        }
+        if let (Some((unit, Phase::Overtime)), Some((last_unit, Phase::Warning | Phase::Normal))) =
+            (&phase, &self.last_phase)
+            && unit == last_unit
+            && !self.opts.quiet
+        {
+            self.bell = true;
+        }
+        self.last_phase = phase;
+        if let Err(e) = self.writer.tick(now) {
+            self.save_error = Some(e.to_string());
+        }
+        if let Some(since) = self.draft_dirty_since
+            && now - since >= Duration::milliseconds(500)
+        {
+            self.save_draft();
+        }
+    }
+
+    fn save_draft(&mut self) {
+        self.draft_dirty_since = None;
+        if let Mode::Editor(ed) = &self.mode
+            && let Ok(text) = serde_json::to_string(&ed.draft())
+        {
+            let _ = self.writer.write_draft(&text);
+        }
+    }
+
+    /// The moment the screen or the store next needs attention, if any.
+    pub fn next_wake(&self, now: Time) -> Option<Time> {
+        let mut wake: Vec<Time> = Vec::new();
+        let now = self.session().clock(now);
+        if let Some(unit) = self.session().state().running_unit() {
+            let r = timer::read(unit, self.session().plan().warn_seconds(), now);
+            wake.push(now + Duration::milliseconds(timer::ms_to_next_change(&r)));
+        }
+        if let Some(Notice {
+            until: Some(until), ..
+        }) = &self.notice
+        {
+            wake.push(*until);
+        }
+        if let Some(due) = self.writer.snapshot_due() {
+            wake.push(due);
+        }
+        if let Some(since) = self.draft_dirty_since {
+            wake.push(since + Duration::milliseconds(500));
+        }
+        // The clock on screen shows seconds.
+        let ms = now.timestamp_subsec_millis() as i64;
+        wake.push(now + Duration::milliseconds(1000 - ms));
+        wake.into_iter().min()
+    }
+
+    /// Brings back the text that was being typed when podium stopped, if any.
+    pub fn restore_draft(&mut self, now: Time) {
+        let Some(text) = self.writer.read_draft() else {
+            return;
+        };
+        let Ok(draft) = serde_json::from_str::<Draft>(&text) else {
+            self.writer.clear_draft();
+            return;
+        };
+        let choices = self.reviewer_choices();
+        let mut ed = RemarkEditor::new(draft.target, draft.reviewer, &draft.text, choices);
+        ed.text.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        ed.text.move_cursor(ratatui_textarea::CursorMove::End);
+        self.mode = Mode::Editor(Box::new(ed));
+        let lang = self.lang();
+        self.notify(lang.s().draft_restored.to_string(), Level::Info, now);
+    }
+
+    fn reviewer_choices(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .session()
+            .plan()
+            .reviewers
+            .iter()
+            .map(|r| r.name.clone())
+            .collect();
+        for r in &self.session().state().remarks {
+            if !r.reviewer.is_empty() && !names.contains(&r.reviewer) {
+                names.push(r.reviewer.clone());
+            }
+        }
+        names
+    }
+
+    fn open_editor(&mut self, target: Target, reviewer: Option<String>, text: &str) {
+        let reviewer = reviewer
+            .or_else(|| self.last_reviewer.clone())
+            .or_else(|| {
+                self.session()
+                    .plan()
+                    .reviewers
+                    .first()
+                    .map(|r| r.name.clone())
+            })
+            .unwrap_or_default();
+        let mut ed = RemarkEditor::new(target, reviewer, text, self.reviewer_choices());
+        ed.text.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        ed.text.move_cursor(ratatui_textarea::CursorMove::End);
+        self.mode = Mode::Editor(Box::new(ed));
+    }
+
+    pub fn on_paste(&mut self, text: &str, now: Time) {
+        match &mut self.mode {
+            Mode::Editor(ed) => {
+                ed.paste(text);
+                self.draft_dirty_since.get_or_insert(now);
+            }
+            Mode::Form(form) => form.paste(text),
+            _ => {}
+        }
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent, now: Time) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
+            if !matches!(self.mode, Mode::Confirm { .. }) {
+                if let Mode::Editor(_) = self.mode {
+                    self.save_draft();
+                }
+                self.ask(Confirm::Quit);
+            }
+            return;
+        }
+        match std::mem::replace(&mut self.mode, Mode::Live) {
+            Mode::Live => self.live_key(key, now),
+            Mode::Editor(mut ed) => match ed.key(&key) {
+                Outcome::Typing => {
+                    if ed.dirty {
+                        ed.dirty = false;
+                        self.draft_dirty_since.get_or_insert(now);
+                    }
+                    self.mode = Mode::Editor(ed);
+                }
+                Outcome::Save => self.save_editor(ed, now),
+                Outcome::Cancel => {
+                    if ed.has_text() {
+                        self.mode = Mode::Editor(ed);
+                        self.ask(Confirm::DiscardEditor);
+                    } else {
+                        self.close_editor();
+                    }
+                }
+            },
+            Mode::Form(mut form) => match form.key(&key) {
+                Outcome::Typing => self.mode = Mode::Form(form),
+                Outcome::Cancel => {}
+                Outcome::Save => self.save_form(form, now),
+            },
+            Mode::Confirm { what, yes } => self.confirm_key(key, what, yes, now),
+            Mode::Help => {
+                if !matches!(
+                    key.code,
+                    KeyCode::Esc
+                        | KeyCode::Char('?' | '？' | 'q' | 'Q')
+                        | KeyCode::F(1)
+                        | KeyCode::Enter
+                ) {
+                    self.mode = Mode::Help;
+                }
+            }
+            Mode::Menu { selected } => self.menu_key(key, selected, now),
+        }
+    }
+
+    fn close_editor(&mut self) {
+        self.draft_dirty_since = None;
+        self.writer.clear_draft();
+        self.mode = Mode::Live;
+    }
+
+    fn save_editor(&mut self, ed: Box<RemarkEditor>, now: Time) {
+        let text = super::editor::text_of(&ed.text);
+        let command = match &ed.target {
+            Target::New { unit, kind } => Command::AddRemark {
+                unit: unit.clone(),
+                reviewer: ed.reviewer.clone(),
+                text,
+                kind: *kind,
+            },
+            Target::Edit { id, kind } => Command::EditRemark {
+                id: *id,
+                reviewer: ed.reviewer.clone(),
+                text,
+                kind: *kind,
+            },
+        };
+        let reviewer = ed.reviewer.clone();
+        if self.execute(command, now) {
+            if !reviewer.is_empty() {
+                self.last_reviewer = Some(reviewer);
+            }
+            if let Target::New { .. } = ed.target {
+                self.remark_selected = None;
+                self.sync_selection();
+            }
+            self.close_editor();
+        } else {
+            self.mode = Mode::Editor(ed);
+        }
+    }
+
+    fn save_form(&mut self, form: Box<Form>, now: Time) {
+        let opt = |s: String| {
+            let t = s.trim().to_string();
+            (!t.is_empty()).then_some(t)
+        };
+        let command = match &form.kind {
+            FormKind::AddUnit => {
+                let minutes = match opt(form.value(3)) {
+                    None => None,
+                    Some(m) => match m.replace('．', ".").parse::<f64>() {
+                        Ok(v) => Some(v),
+                        Err(_) => {
+                            let lang = self.lang();
+                            self.notify(lang.s().bad_minutes.into(), Level::Warn, now);
+                            self.mode = Mode::Form(form);
+                            return;
+                        }
+                    },
+                };
+                Command::AddUnit {
+                    name: form.value(0),
+                    presenter: opt(form.value(1)),
+                    role: opt(form.value(2)),
+                    minutes,
+                }
+            }
+            FormKind::UpdateUnit { unit } => Command::UpdateUnit {
+                unit: unit.clone(),
+                presenter: opt(form.value(0)),
+                role: opt(form.value(1)),
+            },
+        };
+        if !self.execute(command, now) {
+            self.mode = Mode::Form(form);
+        }
+    }
+
+    fn ask(&mut self, what: Confirm) {
+        let yes = what.default_yes();
+        // A confirmation over the editor keeps the editor underneath.
+        if let Mode::Editor(ed) = std::mem::replace(&mut self.mode, Mode::Live) {
+            self.pending_editor = Some(ed);
+        }
+        self.mode = Mode::Confirm { what, yes };
+    }
+
+    fn confirm_key(&mut self, key: KeyEvent, what: Confirm, yes: bool, now: Time) {
+        let answer = match key.code {
+            KeyCode::Char('y' | 'Y' | 'ｙ' | 'Ｙ') => Some(true),
+            KeyCode::Char('n' | 'N' | 'ｎ' | 'Ｎ') | KeyCode::Esc => Some(false),
+            KeyCode::Enter => Some(yes),
+            KeyCode::Left | KeyCode::Right | KeyCode::Tab => {
+                self.mode = Mode::Confirm { what, yes: !yes };
+                return;
+            }
+            _ => None,
+        };
+        let Some(answer) = answer else {
+            self.mode = Mode::Confirm { what, yes };
+            return;
+        };
+        let editor = self.pending_editor.take();
+        if !answer {
+            if let Some(ed) = editor {
+                self.mode = Mode::Editor(ed);
+            }
+            return;
+        }
+        match what {
+            Confirm::Quit => {
+                if let Some(ed) = editor {
+                    self.mode = Mode::Editor(ed);
+                }
+                self.quit = true;
+            }
+            Confirm::DiscardEditor => self.close_editor(),
+            Confirm::DeleteRemark(id) => {
+                self.execute(Command::DeleteRemark { id }, now);
+            }
+            Confirm::ToggleSkip(unit) => {
+                self.execute(Command::ToggleSkip { unit }, now);
+            }
+            Confirm::SetCurrent(unit) => {
+                self.execute(Command::SetCurrent { unit }, now);
+            }
+            Confirm::EndMeeting => {
+                self.execute(Command::EndMeeting, now);
+            }
+        }
+    }
+
+    fn menu_key(&mut self, key: KeyEvent, selected: usize, now: Time) {
+        let n = MENU.len();
+        match key.code {
+            KeyCode::Esc | KeyCode::F(10) => {}
+            KeyCode::Up => {
+                self.mode = Mode::Menu {
+                    selected: (selected + n - 1) % n,
+                }
+            }
+            KeyCode::Down => {
+                self.mode = Mode::Menu {
+                    selected: (selected + 1) % n,
+                }
+            }
+            KeyCode::Enter => self.perform(MENU[selected], now),
+            _ => self.mode = Mode::Menu { selected },
+        }
+    }
+
+    /// The action a key stands for on the live screen. Letters work in either case.
+    pub fn action_for(key: &KeyEvent) -> Option<Action> {
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl {
+            return None;
+        }
+        let code = match key.code {
+            KeyCode::Char(c) => KeyCode::Char(c.to_ascii_lowercase()),
+            other => other,
+        };
+        Some(match code {
+            KeyCode::Char(' ' | '\u{3000}') | KeyCode::F(5) => Action::ToggleTalk,
+            KeyCode::Char('n') | KeyCode::F(6) => Action::Next,
+            KeyCode::Enter => Action::SetCurrent,
+            KeyCode::Char('r') | KeyCode::F(2) => Action::Remark,
+            KeyCode::Char('g') | KeyCode::F(3) => Action::General,
+            KeyCode::Char('t') | KeyCode::F(4) => Action::Task,
+            KeyCode::Char('u') | KeyCode::F(7) => Action::Undo,
+            KeyCode::Char('e') => Action::EditRemark,
+            KeyCode::Delete => Action::DeleteRemark,
+            KeyCode::Char('x') => Action::ToggleSkip,
+            KeyCode::Char('+' | '＋' | '=') => Action::AddTime,
+            KeyCode::Char('-' | '－' | '_') => Action::TakeTime,
+            KeyCode::Char('a') => Action::AddUnit,
+            KeyCode::Char('o') => Action::UpdateUnit,
+            KeyCode::Up if shift => Action::MoveUp,
+            KeyCode::Down if shift => Action::MoveDown,
+            KeyCode::Char('?' | '？') | KeyCode::F(1) => Action::Help,
+            KeyCode::Char('q') => Action::Quit,
+            _ => return None,
+        })
+    }
+
+    fn live_key(&mut self, key: KeyEvent, now: Time) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        match key.code {
+            KeyCode::F(10) => {
+                self.mode = Mode::Menu { selected: 0 };
+                return;
+            }
+            KeyCode::Char('k' | 'K') if ctrl => {
+                self.mode = Mode::Menu { selected: 0 };
+                return;
+            }
+            KeyCode::Tab | KeyCode::BackTab => {
+                self.focus = match self.focus {
+                    Focus::Agenda => Focus::Remarks,
+                    Focus::Remarks => Focus::Agenda,
+                };
+                return;
+            }
+            KeyCode::Esc => {
+                self.focus = Focus::Agenda;
+                return;
+            }
+            KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::PageUp
+            | KeyCode::PageDown
+            | KeyCode::Home
+            | KeyCode::End
+                if !shift =>
+            {
+                self.move_selection(key.code);
+                return;
+            }
+            _ => {}
+        }
+        if let Some(action) = Self::action_for(&key) {
+            self.perform(action, now);
+        }
+    }
+
+    fn move_selection(&mut self, code: KeyCode) {
+        match self.focus {
+            Focus::Agenda => {
+                let last = self.rows() - 1;
+                self.selected = match code {
+                    KeyCode::Up => self.selected.saturating_sub(1),
+                    KeyCode::Down => (self.selected + 1).min(last),
+                    KeyCode::PageUp => self.selected.saturating_sub(10),
+                    KeyCode::PageDown => (self.selected + 10).min(last),
+                    KeyCode::Home => 0,
+                    _ => last,
+                };
+                let current = self.session().state().current_position().map(|p| p + 1);
+                self.follow = current == Some(self.selected);
+                self.remark_selected = None;
+                self.sync_selection();
+            }
+            Focus::Remarks => {
+                let n = self.selected_remarks().len();
+                if n == 0 {
+                    return;
+                }
+                let i = self.remark_selected.unwrap_or(n - 1);
+                self.remark_selected = Some(match code {
+                    KeyCode::Up => i.saturating_sub(1),
+                    KeyCode::Down => (i + 1).min(n - 1),
+                    KeyCode::PageUp => i.saturating_sub(5),
+                    KeyCode::PageDown => (i + 5).min(n - 1),
+                    KeyCode::Home => 0,
+                    _ => n - 1,
+                });
+            }
+        }
+    }
+
+    /// Carries out one console action.
+    pub fn perform(&mut self, action: Action, now: Time) {
+        let lang = self.lang();
+        match action {
+            Action::ToggleTalk => {
+                self.execute(Command::ToggleTalk, now);
+            }
+            Action::Next => {
+                self.execute(Command::Next, now);
+            }
+            Action::SetCurrent => {
+                if let Some(unit) = self.selected_unit() {
+                    if self.session().state().current.as_deref() == Some(unit.as_str()) {
+                        return;
+                    }
+                    self.ask(Confirm::SetCurrent(unit));
+                }
+            }
+            Action::Remark => {
+                let unit = self.selected_unit();
+                self.open_editor(
+                    Target::New {
+                        unit,
+                        kind: RemarkKind::Remark,
+                    },
+                    None,
+                    "",
+                );
+            }
+            Action::General => self.open_editor(
+                Target::New {
+                    unit: None,
+                    kind: RemarkKind::Remark,
+                },
+                None,
+                "",
+            ),
+            Action::Task => {
+                let unit = self.selected_unit();
+                self.open_editor(
+                    Target::New {
+                        unit,
+                        kind: RemarkKind::Task,
+                    },
+                    None,
+                    "",
+                );
+            }
+            Action::Undo => {
+                self.execute(Command::Undo, now);
+            }
+            Action::EditRemark => {
+                let Some(id) = self.selected_remark_id() else {
+                    self.notify(lang.s().no_remarks.into(), Level::Warn, now);
+                    return;
+                };
+                if let Some(r) = self.session().state().remark(id).cloned() {
+                    self.open_editor(
+                        Target::Edit { id, kind: r.kind },
+                        Some(r.reviewer.clone()),
+                        &r.text,
+                    );
+                }
+            }
+            Action::DeleteRemark => match self.selected_remark_id() {
+                Some(id) => self.ask(Confirm::DeleteRemark(id)),
+                None => self.notify(lang.s().no_remarks.into(), Level::Warn, now),
+            },
+            Action::ToggleSkip => {
+                if let Some(unit) = self.selected_unit() {
+                    self.ask(Confirm::ToggleSkip(unit));
+                }
+            }
+            Action::AddTime => {
+                self.execute(Command::AdjustLimit { seconds: 30 }, now);
+            }
+            Action::TakeTime => {
+                self.execute(Command::AdjustLimit { seconds: -30 }, now);
+            }
+            Action::AddUnit => {
+                let s = lang.s();
+                let minutes = self.session().plan().talk_minutes().to_string();
+                self.mode = Mode::Form(Box::new(Form::new(
+                    FormKind::AddUnit,
+                    vec![
+                        s.field_name,
+                        s.field_presenter,
+                        s.field_role,
+                        s.field_minutes,
+                    ],
+                    vec![String::new(), String::new(), String::new(), minutes],
+                )));
+            }
+            Action::UpdateUnit => {
+                let Some(unit) = self.selected_unit() else {
+                    return;
+                };
+                let s = lang.s();
+                let (presenter, role) = self
+                    .session()
+                    .state()
+                    .unit(&unit)
+                    .map(|u| {
+                        (
+                            u.presenter.clone().unwrap_or_default(),
+                            u.role.clone().unwrap_or_default(),
+                        )
+                    })
+                    .unwrap_or_default();
+                self.mode = Mode::Form(Box::new(Form::new(
+                    FormKind::UpdateUnit { unit },
+                    vec![s.field_presenter, s.field_role],
+                    vec![presenter, role],
+                )));
+            }
+            Action::MoveUp | Action::MoveDown => {
+                let Some(unit) = self.selected_unit() else {
+                    return;
+                };
+                let delta = if action == Action::MoveUp { -1 } else { 1 };
+                if self.execute(
+                    Command::MoveUnit {
+                        unit: unit.clone(),
+                        delta,
+                    },
+                    now,
+                ) && let Some(pos) = self.session().state().position(&unit)
+                {
+                    self.selected = pos + 1;
+                    self.follow = false;
+                }
+            }
+            Action::Help => self.mode = Mode::Help,
+            Action::EndMeeting => self.ask(Confirm::EndMeeting),
+            Action::Quit => self.ask(Confirm::Quit),
+        }
+    }
+
+    /// The status of the talk the timer panel shows: the current unit, else nothing.
+    pub fn shown_unit_status(&self) -> Option<Status> {
+        self.session().state().current_unit().map(|u| u.status())
+    }
+}

@@ -1,0 +1,1139 @@
+//! Drawing the console: a pure function of the app state and the time. Nothing here changes
+//! the meeting; text is cleaned and measured by display width before it reaches the buffer.
+
+use super::app::{App, Confirm, Focus, Level, MENU, Mode};
+use super::editor::{Form, RemarkEditor, Target};
+use super::help;
+use super::theme;
+use crate::session::{RemarkKind, Status, Time};
+use crate::strings::{self, Lang};
+use crate::text::{self, Ambiguous};
+use crate::timer::{self, Phase, clock_text};
+use chrono::Duration;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Clear, Widget};
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Writes `content` at (x, y), at most `max` columns; returns the columns used.
+/// Wide characters take two cells; with `Ambiguous::Wide`, ambiguous ones do too.
+pub fn put(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max: u16,
+    content: &str,
+    style: Style,
+    amb: Ambiguous,
+) -> u16 {
+    let area = buf.area;
+    if y < area.top() || y >= area.bottom() {
+        return 0;
+    }
+    let right = x.saturating_add(max).min(area.right());
+    let mut cx = x;
+    let mut tmp = [0u8; 4];
+    for c in content.chars() {
+        let Some(c) = text::safe_char(if c == '\n' || c == '\t' { ' ' } else { c }) else {
+            continue;
+        };
+        let w = text::char_width(c, amb) as u16;
+        if w == 0 {
+            continue;
+        }
+        if cx + w > right {
+            break;
+        }
+        buf.set_stringn(cx, y, c.encode_utf8(&mut tmp), w as usize, style);
+        if w == 2 && text::char_width(c, Ambiguous::Narrow) == 1 {
+            // Drawn wide by this terminal: the next cell is covered, never written.
+            buf[(cx + 1, y)]
+                .set_symbol(" ")
+                .set_style(style)
+                .set_diff_option(ratatui::buffer::CellDiffOption::Skip);
+        }
+        cx += w;
+    }
+    cx - x
+}
+
+/// Fills a row of `area` with `style`.
+fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    buf.set_style(area, style);
+}
+
+fn block<'a>(title: &'a str, amb: Ambiguous, focused: bool) -> Block<'a> {
+    let style = if focused {
+        theme::info()
+    } else {
+        Style::default()
+    };
+    Block::bordered()
+        .border_set(theme::border_set(amb))
+        .border_style(style)
+        .title(text::clean_line(title))
+}
+
+pub fn draw(frame: &mut Frame, app: &App, now: Time) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let amb = app.opts.ambiguous;
+    let lang = app.lang();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(buf, area, lang, amb);
+        return;
+    }
+    let now = app.session().clock(now);
+    let [header, body, notice, keys, status] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(8),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    draw_header(buf, header, app, now);
+    let right_width = (area.width * 2 / 5).max(30);
+    let [left, right] = body.layout(&Layout::horizontal([
+        Constraint::Min(30),
+        Constraint::Length(right_width),
+    ]));
+    draw_agenda(buf, left, app, now);
+    let timer_height = if right.height >= 22 { 13 } else { 11 }.min(right.height.saturating_sub(4));
+    let [timer_area, remarks_area] = right.layout(&Layout::vertical([
+        Constraint::Length(timer_height),
+        Constraint::Min(4),
+    ]));
+    draw_timer(buf, timer_area, app, now);
+    draw_remarks(buf, remarks_area, app);
+    draw_notice(buf, notice, app);
+    draw_keys(buf, keys, app);
+    draw_status(buf, status, app);
+    match &app.mode {
+        Mode::Live => {}
+        Mode::Editor(ed) => {
+            if let Some(pos) = draw_editor(buf, body, app, ed) {
+                frame.set_cursor_position(pos);
+            }
+        }
+        Mode::Form(form) => {
+            if let Some(pos) = draw_form(buf, body, app, form) {
+                frame.set_cursor_position(pos);
+            }
+        }
+        Mode::Confirm { what, yes } => draw_confirm(buf, body, app, what, *yes),
+        Mode::Help => help::draw(buf, body, lang, amb),
+        Mode::Menu { selected } => draw_menu(buf, body, app, *selected),
+    }
+}
+
+fn too_small(buf: &mut Buffer, area: Rect, lang: Lang, amb: Ambiguous) {
+    let message = lang.s().too_small;
+    let lines = text::wrap(message, area.width.max(1) as usize, amb);
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, line) in lines.iter().enumerate() {
+        let w = text::width(line, amb) as u16;
+        let x = area.x + area.width.saturating_sub(w) / 2;
+        put(buf, x, top + i as u16, area.width, line, theme::warn(), amb);
+    }
+}
+
+/// Planned and projected end of the meeting, and the drift between them in minutes.
+pub fn meeting_times(app: &App, now: Time) -> (Option<Time>, Option<Time>, i64) {
+    let session = app.session();
+    let st = session.state();
+    let plan = session.plan();
+    let planned_total: i64 = st
+        .units
+        .iter()
+        .filter(|u| !u.skipped)
+        .map(|u| u.limit_seconds())
+        .sum();
+    // The plan's start counts on the meeting's own day; on another day (a rehearsal, the
+    // demo) the meeting is planned from when it started, or from now.
+    let today = now.date_naive();
+    let on_the_day = plan
+        .date
+        .as_deref()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .is_none_or(|d| d == today);
+    let planned_start = plan
+        .start
+        .as_deref()
+        .and_then(crate::plan::parse_start)
+        .filter(|_| on_the_day)
+        .and_then(|t| today.and_time(t).and_local_timezone(*now.offset()).single())
+        .or(st.started_at)
+        .or(Some(now));
+    let planned_end = planned_start.map(|s| s + Duration::seconds(planned_total));
+    if let Some(ended) = st.ended_at {
+        let drift = planned_end.map_or(0, |p| (ended - p).num_seconds());
+        return (
+            planned_end,
+            Some(ended),
+            (drift as f64 / 60.0).round() as i64,
+        );
+    }
+    let remaining: i64 = st
+        .units
+        .iter()
+        .map(|u| match u.status() {
+            Status::Pending => u.limit_seconds(),
+            Status::Presenting | Status::Paused => (u.limit_seconds() - u.talk_seconds(now)).max(0),
+            Status::Done | Status::Skipped => 0,
+        })
+        .sum();
+    let from = match (st.started_at, planned_start) {
+        (None, Some(p)) if p > now => p,
+        _ => now,
+    };
+    let projected = from + Duration::seconds(remaining);
+    let drift = planned_end.map_or(0, |p| (projected - p).num_seconds());
+    (
+        planned_end,
+        Some(projected),
+        (drift as f64 / 60.0).round() as i64,
+    )
+}
+
+fn draw_header(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
+    let amb = app.opts.ambiguous;
+    let lang = app.lang();
+    let s = lang.s();
+    fill(buf, area, theme::header());
+    let st = app.session().state();
+    let elapsed = match (st.started_at, st.ended_at) {
+        (Some(start), Some(end)) => clock_text((end - start).num_seconds()),
+        (Some(start), None) => clock_text((now - start).num_seconds()),
+        _ => "--:--".into(),
+    };
+    let (planned, projected, drift) = meeting_times(app, now);
+    let hm = |t: Option<Time>| t.map_or_else(|| "--:--".into(), |t| t.format("%H:%M").to_string());
+    let right = format!(
+        " {} {}  {} {}  {} {}  {} {} ({}) ",
+        s.now,
+        now.format("%H:%M:%S"),
+        s.elapsed,
+        elapsed,
+        s.planned_end,
+        hm(planned),
+        s.projected_end,
+        hm(projected),
+        strings::drift(lang, drift)
+    );
+    let rw = (text::width(&right, amb) as u16).min(area.width);
+    let title_room = area.width.saturating_sub(rw + 1);
+    let title = text::truncate(
+        &text::clean_line(&app.session().plan().title),
+        title_room as usize,
+        amb,
+    );
+    put(
+        buf,
+        area.x + 1,
+        area.y,
+        title_room,
+        &title,
+        theme::header().add_modifier(ratatui::style::Modifier::BOLD),
+        amb,
+    );
+    put(
+        buf,
+        area.right().saturating_sub(rw),
+        area.y,
+        rw,
+        &right,
+        theme::header(),
+        amb,
+    );
+}
+
+struct Column {
+    width: u16,
+    right: bool,
+}
+
+fn draw_agenda(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
+    let amb = app.opts.ambiguous;
+    let lang = app.lang();
+    let s = lang.s();
+    let focused = app.focus == Focus::Agenda && matches!(app.mode, Mode::Live);
+    let b = block(s.agenda, amb, focused);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if inner.height < 2 || inner.width < 10 {
+        return;
+    }
+    // Fixed columns; name and presenter share what is left.
+    let fixed = [3u16, 6, 6, 7, 6, 4];
+    let gaps = 7u16;
+    let flexible = inner
+        .width
+        .saturating_sub(fixed.iter().sum::<u16>() + gaps + 1);
+    let name_w = (flexible * 3 / 5).max(4);
+    let presenter_w = flexible.saturating_sub(name_w);
+    let cols = [
+        Column {
+            width: fixed[0],
+            right: true,
+        },
+        Column {
+            width: name_w,
+            right: false,
+        },
+        Column {
+            width: presenter_w,
+            right: false,
+        },
+        Column {
+            width: fixed[1],
+            right: true,
+        },
+        Column {
+            width: fixed[2],
+            right: true,
+        },
+        Column {
+            width: fixed[3],
+            right: false,
+        },
+        Column {
+            width: fixed[4],
+            right: true,
+        },
+        Column {
+            width: fixed[5],
+            right: true,
+        },
+    ];
+    let row = |buf: &mut Buffer, y: u16, cells: &[String], style: Style| {
+        let mut x = inner.x + 1;
+        for (cell, col) in cells.iter().zip(cols.iter()) {
+            let t = text::truncate(&text::clean_line(cell), col.width as usize, amb);
+            let w = text::width(&t, amb) as u16;
+            let at = if col.right {
+                x + col.width.saturating_sub(w)
+            } else {
+                x
+            };
+            put(buf, at, y, col.width, &t, style, amb);
+            x += col.width + 1;
+        }
+    };
+    let headers: Vec<String> = [
+        s.col_no,
+        s.col_unit,
+        s.col_presenter,
+        s.col_plan,
+        s.col_actual,
+        s.col_status,
+        s.col_over,
+        s.col_remarks,
+    ]
+    .iter()
+    .map(|h| h.to_string())
+    .collect();
+    row(buf, inner.y, &headers, theme::title());
+    let st = app.session().state();
+    let rows_room = (inner.height - 1) as usize;
+    let total_rows = st.units.len() + 1;
+    // Keep the selected row in view.
+    let first = if app.selected >= rows_room {
+        app.selected + 1 - rows_room
+    } else {
+        0
+    };
+    let mut counts: std::collections::HashMap<Option<&str>, usize> =
+        std::collections::HashMap::new();
+    for r in &st.remarks {
+        *counts.entry(r.unit.as_deref()).or_default() += 1;
+    }
+    for (line, index) in (first..total_rows.min(first + rows_room)).enumerate() {
+        let y = inner.y + 1 + line as u16;
+        let selected = index == app.selected;
+        let (cells, mut style) = if index == 0 {
+            let n = counts.get(&None).copied().unwrap_or(0);
+            (
+                vec![
+                    String::new(),
+                    s.whole_meeting.to_string(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    n.to_string(),
+                ],
+                theme::dim(),
+            )
+        } else {
+            let u = &st.units[index - 1];
+            let status = u.status();
+            let talk = u.talk_seconds(now);
+            let over = u.overtime_seconds(now);
+            let n = counts.get(&Some(u.name.as_str())).copied().unwrap_or(0);
+            let style = match status {
+                Status::Presenting => theme::current_marker(),
+                Status::Done | Status::Skipped => theme::dim(),
+                _ => Style::default(),
+            };
+            (
+                vec![
+                    index.to_string(),
+                    u.name.clone(),
+                    u.presenter.clone().unwrap_or_default(),
+                    clock_text(u.limit_seconds()),
+                    if u.talk.started_at.is_some() {
+                        clock_text(talk)
+                    } else {
+                        String::new()
+                    },
+                    strings::status(app.lang(), status).to_string(),
+                    if over > 0 {
+                        format!("+{}", clock_text(over))
+                    } else {
+                        String::new()
+                    },
+                    if n > 0 { n.to_string() } else { String::new() },
+                ],
+                style,
+            )
+        };
+        if selected {
+            style = theme::selected(focused);
+            fill(buf, Rect::new(inner.x, y, inner.width, 1), style);
+        }
+        row(buf, y, &cells, style);
+        let is_current =
+            index > 0 && st.current.as_deref() == Some(st.units[index - 1].name.as_str());
+        if is_current {
+            put(
+                buf,
+                inner.x,
+                y,
+                1,
+                ">",
+                style.patch(theme::current_marker()),
+                amb,
+            );
+        }
+        if index > 0 && st.units[index - 1].overtime_seconds(now) > 0 && !selected {
+            // Overtime stands out in red in its own column.
+            let x = inner.x + 1 + cols[..6].iter().map(|c| c.width + 1).sum::<u16>();
+            buf.set_style(Rect::new(x, y, cols[6].width, 1), theme::overtime());
+        }
+    }
+}
+
+/// 3×5 glyphs for the big countdown; `#` is a filled cell.
+fn glyph(c: char) -> [&'static str; 5] {
+    match c {
+        '0' => ["###", "# #", "# #", "# #", "###"],
+        '1' => ["  #", "  #", "  #", "  #", "  #"],
+        '2' => ["###", "  #", "###", "#  ", "###"],
+        '3' => ["###", "  #", "###", "  #", "###"],
+        '4' => ["# #", "# #", "###", "  #", "  #"],
+        '5' => ["###", "#  ", "###", "  #", "###"],
+        '6' => ["###", "#  ", "###", "# #", "###"],
+        '7' => ["###", "  #", "  #", "  #", "  #"],
+        '8' => ["###", "# #", "###", "# #", "###"],
+        '9' => ["###", "# #", "###", "  #", "###"],
+        ':' => [" ", "#", " ", "#", " "],
+        '+' => ["   ", " # ", "###", " # ", "   "],
+        _ => ["   ", "   ", "   ", "   ", "   "],
+    }
+}
+
+/// Width of `text` in big digits at horizontal scale `sx`.
+fn big_width(text: &str, sx: u16) -> u16 {
+    let glyphs: u16 = text.chars().map(|c| glyph(c)[0].len() as u16 * sx).sum();
+    glyphs + text.chars().count().saturating_sub(1) as u16 * sx
+}
+
+/// Draws `text` in big digits centred in `area` (5 rows), if it fits; returns whether it did.
+/// `fill` is the symbol of a lit cell: a full block, or a blank (with a background colour)
+/// where the terminal draws block characters wide.
+pub fn big_text(buf: &mut Buffer, area: Rect, text: &str, style: Style, fill: &str) -> bool {
+    if area.height < 5 {
+        return false;
+    }
+    let Some(sx) = [2u16, 1]
+        .into_iter()
+        .find(|sx| big_width(text, *sx) <= area.width)
+    else {
+        return false;
+    };
+    let mut x = area.x + (area.width - big_width(text, sx)) / 2;
+    for c in text.chars() {
+        let g = glyph(c);
+        for (row, line) in g.iter().enumerate() {
+            for (col, pixel) in line.chars().enumerate() {
+                if pixel == '#' {
+                    let r = Rect::new(x + col as u16 * sx, area.y + row as u16, sx, 1);
+                    for cx in r.left()..r.right() {
+                        buf[(cx, r.y)].set_symbol(fill).set_style(style);
+                    }
+                }
+            }
+        }
+        x += (g[0].len() as u16 + 1) * sx;
+    }
+    true
+}
+
+fn draw_timer(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
+    let amb = app.opts.ambiguous;
+    let lang = app.lang();
+    let s = lang.s();
+    let b = block(s.current_unit, amb, false);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let st = app.session().state();
+    let Some(unit) = st.current_unit() else {
+        let message = if st.is_ended() {
+            s.meeting_over
+        } else {
+            s.no_current
+        };
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            inner.width.saturating_sub(1),
+            message,
+            theme::title(),
+            amb,
+        );
+        return;
+    };
+    let mut y = inner.y;
+    let w = inner.width.saturating_sub(1);
+    put(
+        buf,
+        inner.x + 1,
+        y,
+        w,
+        &text::truncate(&text::clean_line(&unit.name), w as usize, amb),
+        theme::title(),
+        amb,
+    );
+    y += 1;
+    let who = [unit.presenter.as_deref(), unit.role.as_deref()]
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !who.is_empty() && y < inner.bottom() {
+        put(
+            buf,
+            inner.x + 1,
+            y,
+            w,
+            &text::truncate(&text::clean_line(&who), w as usize, amb),
+            Style::default(),
+            amb,
+        );
+        y += 1;
+    }
+    if let Some(topic) = &unit.topic
+        && y < inner.bottom()
+        && inner.height >= 10
+    {
+        put(
+            buf,
+            inner.x + 1,
+            y,
+            w,
+            &text::truncate(&text::clean_line(topic), w as usize, amb),
+            theme::dim(),
+            amb,
+        );
+        y += 1;
+    }
+    let reading = timer::read(unit, app.session().plan().warn_seconds(), now);
+    let status = unit.status();
+    let paused = status == Status::Paused;
+    let rest = Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y));
+    let big = Rect::new(rest.x, rest.y, rest.width, rest.height.min(5));
+    let shown = reading.text();
+    let (fill, style) = theme::digit_cell(amb, reading.phase, paused);
+    if !big_text(buf, big, &shown, style, fill) {
+        put(
+            buf,
+            inner.x + 1,
+            y,
+            w,
+            &shown,
+            theme::phase_text(reading.phase),
+            amb,
+        );
+    }
+    y += if rest.height >= 5 { 6 } else { 1 };
+    if y < inner.bottom() {
+        let label = match status {
+            Status::Pending => s.not_started.to_string(),
+            Status::Paused => s.paused.to_string(),
+            Status::Done => strings::status(lang, Status::Done).to_string(),
+            Status::Skipped => strings::status(lang, Status::Skipped).to_string(),
+            Status::Presenting => strings::phase(lang, reading.phase).to_string(),
+        };
+        let style = match status {
+            Status::Presenting => theme::phase_text(reading.phase),
+            Status::Paused => theme::warn(),
+            _ => theme::dim(),
+        };
+        let used = put(buf, inner.x + 1, y, w, &label, style, amb);
+        let limit = format!("  {} {}", s.col_plan, clock_text(reading.limit));
+        put(
+            buf,
+            inner.x + 1 + used,
+            y,
+            w.saturating_sub(used),
+            &limit,
+            theme::dim(),
+            amb,
+        );
+        y += 1;
+    }
+    if y < inner.bottom() {
+        let bar_w = inner.width.saturating_sub(2);
+        let filled = (reading.progress() * bar_w as f64).round() as u16;
+        buf.set_style(
+            Rect::new(inner.x + 1, y, bar_w, 1),
+            Style::default().bg(ratatui::style::Color::DarkGray),
+        );
+        buf.set_style(
+            Rect::new(inner.x + 1, y, filled, 1),
+            Style::default().bg(theme::phase_color(reading.phase)),
+        );
+    }
+}
+
+fn draw_remarks(buf: &mut Buffer, area: Rect, app: &App) {
+    let amb = app.opts.ambiguous;
+    let lang = app.lang();
+    let s = lang.s();
+    let unit = app.selected_unit();
+    let ids = app.selected_remarks();
+    let title = match &unit {
+        Some(u) => format!("{} · {} ({})", s.remarks, u, ids.len()),
+        None => format!("{} ({})", s.general_remarks, ids.len()),
+    };
+    let focused = app.focus == Focus::Remarks && matches!(app.mode, Mode::Live);
+    let b = block(&title, amb, focused);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    if ids.is_empty() {
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            inner.width - 1,
+            s.no_remarks,
+            theme::dim(),
+            amb,
+        );
+        return;
+    }
+    let st = app.session().state();
+    let width = (inner.width - 1) as usize;
+    // Lay out every remark of the row, then show the window that holds the selected one.
+    let mut lines: Vec<(String, Style, usize)> = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        let Some(r) = st.remark(*id) else { continue };
+        let who = if r.reviewer.is_empty() {
+            "—".to_string()
+        } else {
+            r.reviewer.clone()
+        };
+        let mark = if r.kind == RemarkKind::Task {
+            s.task_mark
+        } else {
+            ""
+        };
+        let full = format!("{who} — {mark}{}", r.text);
+        let style = if r.kind == RemarkKind::Task {
+            theme::task()
+        } else {
+            Style::default()
+        };
+        for line in text::wrap(&full, width, amb) {
+            lines.push((line, style, i));
+        }
+    }
+    let selected = app.remark_selected.unwrap_or(ids.len() - 1);
+    let room = inner.height as usize;
+    let last_of_selected = lines
+        .iter()
+        .rposition(|(_, _, i)| *i == selected)
+        .unwrap_or(0);
+    let first = (last_of_selected + 1).saturating_sub(room);
+    for (row, (line, style, i)) in lines.iter().skip(first).take(room).enumerate() {
+        let y = inner.y + row as u16;
+        let style = if *i == selected && focused {
+            fill(
+                buf,
+                Rect::new(inner.x, y, inner.width, 1),
+                theme::selected(true),
+            );
+            theme::selected(true)
+        } else {
+            *style
+        };
+        put(buf, inner.x + 1, y, inner.width - 1, line, style, amb);
+    }
+}
+
+fn draw_notice(buf: &mut Buffer, area: Rect, app: &App) {
+    let amb = app.opts.ambiguous;
+    let (message, style) = match (&app.notice, &app.demo) {
+        (Some(n), _) => (
+            n.text.clone(),
+            match n.level {
+                Level::Info => theme::info(),
+                Level::Warn => theme::warn(),
+                Level::Error => theme::error(),
+            },
+        ),
+        (None, Some(demo)) => (demo.clone(), theme::info()),
+        (None, None) => return,
+    };
+    let t = text::truncate(
+        &text::clean_line(&message),
+        area.width.saturating_sub(1) as usize,
+        amb,
+    );
+    fill(buf, area, style);
+    put(
+        buf,
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(1),
+        &t,
+        style,
+        amb,
+    );
+}
+
+/// The keys that work in the current mode, most important first.
+pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str)> {
+    let s = app.lang().s();
+    match &app.mode {
+        Mode::Live => {
+            let toggle = match app.shown_unit_status() {
+                Some(Status::Presenting) => s.key_pause,
+                Some(Status::Paused) => s.key_resume,
+                _ => s.key_start,
+            };
+            let mut keys = vec![
+                ("Space", toggle),
+                ("n", s.key_next),
+                ("r", s.key_remark),
+                ("g", s.key_general),
+                ("t", s.key_task),
+                ("u", s.key_undo),
+            ];
+            if app.focus == Focus::Remarks {
+                keys.push(("e", s.key_edit));
+                keys.push(("Del", s.key_delete));
+            } else {
+                keys.push(("↑↓", s.key_select));
+            }
+            keys.extend([
+                ("Tab", s.key_focus),
+                ("?", s.key_help),
+                ("F10", s.key_menu),
+                ("q", s.key_quit),
+            ]);
+            keys
+        }
+        Mode::Editor(ed) if ed.search.is_some() => {
+            vec![("Enter", s.key_pick), ("Esc", s.key_cancel)]
+        }
+        Mode::Editor(_) => vec![
+            ("Enter", s.key_save),
+            ("Esc", s.key_cancel),
+            ("Ctrl+J", s.key_newline),
+            ("Tab", s.key_reviewer),
+            ("Ctrl+R", s.key_search),
+        ],
+        Mode::Form(_) => vec![
+            ("Enter", s.key_save),
+            ("Tab", s.key_select),
+            ("Esc", s.key_cancel),
+        ],
+        Mode::Confirm { .. } => vec![
+            ("y", s.key_yes),
+            ("n", s.key_no),
+            ("←→", s.key_select),
+            ("Enter", s.key_pick),
+        ],
+        Mode::Help => vec![("Esc", s.key_close)],
+        Mode::Menu { .. } => vec![
+            ("↑↓", s.key_select),
+            ("Enter", s.key_pick),
+            ("Esc", s.key_close),
+        ],
+    }
+}
+
+fn draw_keys(buf: &mut Buffer, area: Rect, app: &App) {
+    let amb = app.opts.ambiguous;
+    let mut x = area.x;
+    for (key, label) in key_hints(app) {
+        let need = text::width(key, amb) as u16 + 2 + text::width(label, amb) as u16 + 1;
+        if x + need > area.right() {
+            break;
+        }
+        x += put(
+            buf,
+            x,
+            area.y,
+            area.right() - x,
+            &format!(" {key} "),
+            theme::key(),
+            amb,
+        );
+        x += put(
+            buf,
+            x,
+            area.y,
+            area.right() - x,
+            &format!("{label} "),
+            Style::default(),
+            amb,
+        );
+    }
+}
+
+fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
+    let amb = app.opts.ambiguous;
+    let s = app.lang().s();
+    let path = app.writer.paths().display_name();
+    let (text_, style) = match (&app.save_error, app.writer.last_write()) {
+        (Some(err), _) => (format!(" {} {err}", s.not_saved), theme::error()),
+        (None, Some(t)) => (
+            format!(" {} {} · {}", s.saved, t.format("%H:%M:%S"), path),
+            theme::dim(),
+        ),
+        (None, None) => (format!(" {path}"), theme::dim()),
+    };
+    let t = text::truncate(&text_, area.width as usize, amb);
+    put(buf, area.x, area.y, area.width, &t, style, amb);
+}
+
+/// A box centred in `area`, cleared, with a border; returns its inner area.
+fn popup(
+    buf: &mut Buffer,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    amb: Ambiguous,
+) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(r, buf);
+    let b = block(title, amb, true);
+    let inner = b.inner(r);
+    b.render(r, buf);
+    inner
+}
+
+fn draw_editor(buf: &mut Buffer, area: Rect, app: &App, ed: &RemarkEditor) -> Option<Position> {
+    let amb = app.opts.ambiguous;
+    let s = app.lang().s();
+    let title = match &ed.target {
+        Target::New {
+            unit: Some(u),
+            kind: RemarkKind::Remark,
+        } => format!("{} · {u}", s.editor_remark),
+        Target::New {
+            unit: Some(u),
+            kind: RemarkKind::Task,
+        } => format!("{} · {u}", s.editor_task),
+        Target::New {
+            unit: None,
+            kind: RemarkKind::Task,
+        } => format!("{} · {}", s.editor_task, s.whole_meeting),
+        Target::New { unit: None, .. } => s.editor_general.to_string(),
+        Target::Edit { .. } => s.editor_edit.to_string(),
+    };
+    // The editor takes the lower part of the screen: the timer stays in sight while typing.
+    let height = (area.height / 2).max(7).min(area.height);
+    let bottom = Rect::new(area.x, area.bottom() - height, area.width, height);
+    let inner = popup(buf, bottom, area.width, height, &title, amb);
+    if inner.height < 3 || inner.width < 6 {
+        return None;
+    }
+    let label = format!("{}：", s.field_reviewer);
+    let lw = put(
+        buf,
+        inner.x + 1,
+        inner.y,
+        inner.width - 1,
+        &label,
+        theme::title(),
+        amb,
+    );
+    let rx = inner.x + 1 + lw;
+    let room = inner.width.saturating_sub(lw + 1);
+    if let Some(query) = &ed.search {
+        let shown = format!("{}{query}", s.search_reviewer);
+        let used = put(buf, rx, inner.y, room, &shown, theme::warn(), amb);
+        let matches: Vec<String> = ed.matches().iter().map(|m| m.to_string()).collect();
+        put(
+            buf,
+            rx + used + 1,
+            inner.y,
+            room.saturating_sub(used + 1),
+            &format!("→ {}", matches.join(" / ")),
+            theme::dim(),
+            amb,
+        );
+        let caret = Position::new((rx + used).min(inner.right().saturating_sub(1)), inner.y);
+        return Some(caret);
+    }
+    let who = if ed.reviewer.is_empty() {
+        s.new_reviewer.to_string()
+    } else {
+        ed.reviewer.clone()
+    };
+    put(
+        buf,
+        rx,
+        inner.y,
+        room,
+        &format!("‹ {who} ›"),
+        theme::info(),
+        amb,
+    );
+    let text_area = Rect::new(
+        inner.x + 1,
+        inner.y + 2,
+        inner.width.saturating_sub(2),
+        inner.height.saturating_sub(2),
+    );
+    put(
+        buf,
+        inner.x + 1,
+        inner.y + 1,
+        inner.width - 1,
+        &format!("{}：", s.field_text),
+        theme::dim(),
+        amb,
+    );
+    (&ed.text).render(text_area, buf);
+    let cursor = ed.text.screen_cursor();
+    let (top, left) = ed.text.scroll_offset();
+    let row = cursor.row.saturating_sub(top as usize) as u16;
+    let col = cursor.col.saturating_sub(left as usize) as u16;
+    Some(Position::new(
+        (text_area.x + col).min(text_area.right().saturating_sub(1)),
+        (text_area.y + row).min(text_area.bottom().saturating_sub(1)),
+    ))
+}
+
+fn draw_form(buf: &mut Buffer, area: Rect, app: &App, form: &Form) -> Option<Position> {
+    let amb = app.opts.ambiguous;
+    let s = app.lang().s();
+    let title = match &form.kind {
+        super::editor::FormKind::AddUnit => s.editor_add_unit.to_string(),
+        super::editor::FormKind::UpdateUnit { unit } => {
+            format!("{} · {unit}", s.editor_update_unit)
+        }
+    };
+    let inner = popup(buf, area, 60, form.fields.len() as u16 * 2 + 3, &title, amb);
+    let label_w = form
+        .labels
+        .iter()
+        .map(|l| text::width(l, amb))
+        .max()
+        .unwrap_or(0) as u16
+        + 2;
+    let mut caret = None;
+    for (i, (label, field)) in form.labels.iter().zip(&form.fields).enumerate() {
+        let y = inner.y + 1 + i as u16 * 2;
+        if y >= inner.bottom() {
+            break;
+        }
+        let style = if i == form.focus {
+            theme::title()
+        } else {
+            theme::dim()
+        };
+        put(buf, inner.x + 1, y, label_w, label, style, amb);
+        let fr = Rect::new(
+            inner.x + 1 + label_w,
+            y,
+            inner.width.saturating_sub(label_w + 2),
+            1,
+        );
+        field.render(fr, buf);
+        if i == form.focus {
+            let c = field.screen_cursor();
+            let (_, left) = field.scroll_offset();
+            caret = Some(Position::new(
+                (fr.x + c.col.saturating_sub(left as usize) as u16)
+                    .min(fr.right().saturating_sub(1)),
+                y,
+            ));
+        }
+    }
+    caret
+}
+
+fn draw_confirm(buf: &mut Buffer, area: Rect, app: &App, what: &Confirm, yes: bool) {
+    let amb = app.opts.ambiguous;
+    let lang = app.lang();
+    let s = lang.s();
+    let question = match what {
+        Confirm::Quit => s.confirm_quit.to_string(),
+        Confirm::DiscardEditor => s.confirm_discard.to_string(),
+        Confirm::EndMeeting => s.confirm_end_meeting.to_string(),
+        Confirm::DeleteRemark(id) => {
+            let preview = app
+                .session()
+                .state()
+                .remark(*id)
+                .map(|r| text::truncate(&text::clean_line(&r.text), 30, amb))
+                .unwrap_or_default();
+            match lang {
+                Lang::Zh => format!("删除点评“{preview}”？"),
+                Lang::En => format!("Delete the remark \"{preview}\"?"),
+            }
+        }
+        Confirm::ToggleSkip(unit) => {
+            let skipped = app.session().state().unit(unit).is_some_and(|u| u.skipped);
+            match (lang, skipped) {
+                (Lang::Zh, true) => format!("恢复{unit}？"),
+                (Lang::Zh, false) => format!("跳过{unit}？"),
+                (Lang::En, true) => format!("Restore {unit}?"),
+                (Lang::En, false) => format!("Skip {unit}?"),
+            }
+        }
+        Confirm::SetCurrent(unit) => match lang {
+            Lang::Zh => format!("将{unit}设为当前汇报单位？"),
+            Lang::En => format!("Make {unit} the current unit?"),
+        },
+    };
+    let width = (text::width(&question, amb) as u16 + 6).clamp(30, area.width);
+    let lines = text::wrap(&question, width.saturating_sub(4) as usize, amb);
+    let inner = popup(buf, area, width, lines.len() as u16 + 4, "", amb);
+    for (i, line) in lines.iter().enumerate() {
+        put(
+            buf,
+            inner.x + 1,
+            inner.y + i as u16,
+            inner.width.saturating_sub(1),
+            line,
+            theme::title(),
+            amb,
+        );
+    }
+    let y = inner.y + lines.len() as u16 + 1;
+    let yes_label = format!(" {} (y) ", s.yes);
+    let no_label = format!(" {} (n) ", s.no);
+    let style = |on: bool| {
+        if on {
+            theme::selected(true)
+        } else {
+            Style::default()
+        }
+    };
+    let x = inner.x + 1;
+    let used = put(
+        buf,
+        x,
+        y,
+        inner.width.saturating_sub(1),
+        &yes_label,
+        style(yes),
+        amb,
+    );
+    put(
+        buf,
+        x + used + 2,
+        y,
+        inner.width.saturating_sub(used + 3),
+        &no_label,
+        style(!yes),
+        amb,
+    );
+}
+
+fn draw_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
+    let amb = app.opts.ambiguous;
+    let lang = app.lang();
+    let inner = popup(
+        buf,
+        area,
+        56,
+        MENU.len() as u16 + 2,
+        lang.s().menu_title,
+        amb,
+    );
+    let room = inner.height as usize;
+    let first = (selected + 1).saturating_sub(room);
+    for (row, (i, action)) in MENU.iter().enumerate().skip(first).take(room).enumerate() {
+        let (keys, label) = help::describe(lang, *action);
+        let y = inner.y + row as u16;
+        let style = if i == selected {
+            theme::selected(true)
+        } else {
+            Style::default()
+        };
+        if i == selected {
+            fill(buf, Rect::new(inner.x, y, inner.width, 1), style);
+        }
+        let used = put(
+            buf,
+            inner.x + 1,
+            y,
+            inner.width.saturating_sub(16),
+            label,
+            style,
+            amb,
+        );
+        let _ = used;
+        let kw = text::width(keys, amb) as u16;
+        put(
+            buf,
+            inner.right().saturating_sub(kw + 1),
+            y,
+            kw,
+            keys,
+            if i == selected { style } else { theme::dim() },
+            amb,
+        );
+    }
+}
+
+/// Whether the overtime phase of the shown talk is on screen (used by tests).
+pub fn shown_phase(app: &App, now: Time) -> Option<Phase> {
+    let unit = app.session().state().current_unit()?;
+    Some(
+        timer::read(
+            unit,
+            app.session().plan().warn_seconds(),
+            app.session().clock(now),
+        )
+        .phase,
+    )
+}
