@@ -70,6 +70,47 @@ pub fn format_scaled(value: i64, places: u32, shown: u32) -> String {
     }
 }
 
+/// A value in ten-thousandths as the shortest exact decimal text: 275000 → "27.5".
+pub fn plain(value: i64) -> String {
+    let text = format_scaled(value, PLACES, PLACES);
+    let text = text.trim_end_matches('0');
+    text.strip_suffix('.').unwrap_or(text).to_string()
+}
+
+/// Typed numbers are read to ten-thousandths.
+const PLACES: u32 = 4;
+
+/// A number typed by a person: ASCII or full-width digits, `.`/`．`/`。` as the point.
+/// `None` unless it is a plain non-negative decimal with at most four decimals.
+pub fn parse_typed(text: &str) -> Option<i64> {
+    let t: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            c => c,
+        })
+        .collect();
+    if t.is_empty()
+        || !t.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || t.matches('.').count() > 1
+    {
+        return None;
+    }
+    let (int, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if frac.len() > PLACES as usize || (int.is_empty() && frac.is_empty()) {
+        return None;
+    }
+    let int: i64 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    let frac_value: i64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse::<i64>().ok()? * 10i64.pow(PLACES - frac.len() as u32)
+    };
+    int.checked_mul(10i64.pow(PLACES))?.checked_add(frac_value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +138,18 @@ mod tests {
         assert_eq!(mul_round(0.00833, 60), Some(0), "0.4998 s rounds down");
         assert_eq!(mul_round(600.0, 60), Some(36000));
         assert_eq!(mul_round(0.075, 60), Some(5), "4.5 s rounds half up to 5");
+    }
+
+    #[test]
+    fn typed_numbers_accept_full_width_digits() {
+        assert_eq!(parse_typed("27.5"), Some(275_000));
+        assert_eq!(parse_typed("２７．５"), Some(275_000));
+        assert_eq!(parse_typed("27。5"), Some(275_000));
+        assert_eq!(parse_typed(".5"), Some(5_000));
+        assert_eq!(parse_typed("1.23456"), None);
+        assert_eq!(parse_typed("-1"), None);
+        assert_eq!(parse_typed("abc"), None);
+        assert_eq!(parse_typed(""), None);
     }
 
     #[test]

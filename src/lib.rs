@@ -5,10 +5,13 @@
 
 pub mod commands;
 pub mod decimal;
+pub mod import;
 pub mod jsonpos;
 pub mod plan;
 pub mod planfile;
+pub mod ratio;
 pub mod report;
+pub mod scoring;
 pub mod session;
 pub mod store;
 pub mod strings;

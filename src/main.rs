@@ -27,13 +27,30 @@ enum Cmd {
         #[arg(long)]
         lang: Option<String>,
     },
-    /// Print a session's record (json) or minutes (md) (导出会议记录或纪要)
+    /// Print a session's record (json), minutes (md), ranking (csv) or workbook (xlsx) (导出)
     Report {
         session: PathBuf,
         #[arg(long, value_enum, default_value = "json")]
         format: ReportFormat,
         #[arg(short, long)]
         output: Option<PathBuf>,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Add typed-up score sheets (CSV/XLSX) to a session (导入评分表)
+    Scores {
+        session: PathBuf,
+        file: PathBuf,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Make a plan from a unit list (CSV/XLSX) (由单位名单生成会议计划)
+    Import {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        title: Option<String>,
         #[arg(long)]
         lang: Option<String>,
     },
@@ -53,6 +70,17 @@ fn main() -> ExitCode {
             output,
             lang,
         }) => commands::report::run(&session, format, output.as_deref(), lang.as_deref()),
+        Some(Cmd::Scores {
+            session,
+            file,
+            lang,
+        }) => commands::scores::run(&session, &file, lang.as_deref()),
+        Some(Cmd::Import {
+            file,
+            output,
+            title,
+            lang,
+        }) => commands::import::run(&file, output.as_deref(), title.as_deref(), lang.as_deref()),
         Some(Cmd::Schema) => commands::schema::run(),
     };
     match result {

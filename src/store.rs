@@ -387,7 +387,15 @@ impl Writer {
     pub fn open(path: &Path, now: Time) -> Result<(Writer, OpenReport), StoreError> {
         let paths = Paths::of(path);
         let lock = take_lock(&paths)?;
-        let (session, report) = load(&paths)?;
+        let (session, report) = match load(&paths) {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                // Nothing was opened: leave no lock behind (the session file is untouched).
+                drop(lock);
+                let _ = fs::remove_file(&paths.lock);
+                return Err(e);
+            }
+        };
         let _ = fs::remove_file(&paths.temp);
         let mut writer = Writer {
             journal: open_journal(&paths)?,

@@ -2,6 +2,7 @@
 
 use crate::jsonpos::path_text;
 use crate::plan::{Finding, Problem};
+use crate::scoring::ScoreProblem;
 use crate::session::{Event, EventKind, Refusal, Status};
 use crate::timer::Phase;
 
@@ -362,6 +363,59 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::BadMinutes) => EN.bad_minutes.into(),
         (Lang::Zh, Refusal::NothingToUndo) => "没有可以撤销的操作".into(),
         (Lang::En, Refusal::NothingToUndo) => "Nothing to undo".into(),
+        (_, Refusal::Score(p)) => score_problem(lang, p),
+        (Lang::Zh, Refusal::ResultsPublished) => "结果已公布，评分已锁定；如需修改请在结果页按 Ctrl+U 解锁".into(),
+        (Lang::En, Refusal::ResultsPublished) => "The results are published and scores are locked; Ctrl+U in the results view unlocks them".into(),
+        (Lang::Zh, Refusal::NotPublished) => "结果尚未公布".into(),
+        (Lang::En, Refusal::NotPublished) => "The results are not published".into(),
+        (Lang::Zh, Refusal::EmptyReason) => "请填写解锁原因".into(),
+        (Lang::En, Refusal::EmptyReason) => "Give a reason for unlocking".into(),
+        (Lang::Zh, Refusal::NothingChanged) => "没有变化".into(),
+        (Lang::En, Refusal::NothingChanged) => "Nothing changed".into(),
+    }
+}
+
+/// Why a score was not taken, in a sentence.
+pub fn score_problem(lang: Lang, p: &ScoreProblem) -> String {
+    use crate::decimal::plain;
+    let zh = lang == Lang::Zh;
+    match p {
+        ScoreProblem::NotANumber(t) if zh => format!("“{t}”不是有效的分数"),
+        ScoreProblem::NotANumber(t) => format!("\"{t}\" is not a score"),
+        ScoreProblem::OutOfRange { value, max } if zh => {
+            format!("{} 超出范围（0 到 {}）", plain(*value), plain(*max))
+        }
+        ScoreProblem::OutOfRange { value, max } => {
+            format!("{} is out of range (0 to {})", plain(*value), plain(*max))
+        }
+        ScoreProblem::OffStep { value, step } if zh => {
+            format!("{} 不是 {} 的整数倍", plain(*value), plain(*step))
+        }
+        ScoreProblem::OffStep { value, step } => {
+            format!("{} is not a multiple of {}", plain(*value), plain(*step))
+        }
+        ScoreProblem::UnknownUnit(u) if zh => format!("没有名为“{u}”的单位"),
+        ScoreProblem::UnknownUnit(u) => format!("there is no unit named \"{u}\""),
+        ScoreProblem::UnknownReviewer(r) if zh => format!("计划中没有评委“{r}”"),
+        ScoreProblem::UnknownReviewer(r) => format!("the plan has no reviewer \"{r}\""),
+        ScoreProblem::UnknownCriterion(c) if zh => format!("没有评分指标“{c}”"),
+        ScoreProblem::UnknownCriterion(c) => format!("there is no criterion \"{c}\""),
+        ScoreProblem::UnknownGrade(g) if zh => format!("没有等次“{g}”"),
+        ScoreProblem::UnknownGrade(g) => format!("there is no grade \"{g}\""),
+        ScoreProblem::Recused { reviewer, unit } if zh => {
+            format!("{reviewer}回避{unit}，不能为其打分")
+        }
+        ScoreProblem::Recused { reviewer, unit } => {
+            format!("{reviewer} is recused from {unit} and cannot score it")
+        }
+        ScoreProblem::BadCount(c) if zh => format!("票数“{c}”必须是正整数"),
+        ScoreProblem::BadCount(c) => format!("the count \"{c}\" must be a whole number above 0"),
+        ScoreProblem::WrongMode if zh => "本场会议的评分方式不接受这种分数".into(),
+        ScoreProblem::WrongMode => {
+            "this meeting's scoring mode does not take this kind of score".into()
+        }
+        ScoreProblem::Published if zh => "结果已公布，评分已锁定".into(),
+        ScoreProblem::Published => "the results are published; scores are locked".into(),
     }
 }
 
@@ -408,6 +462,18 @@ pub fn action(lang: Lang, events: &[&Event]) -> String {
         EventKind::RemarkEdited { text, .. } => format!("the edit \"{}\"", preview(text)),
         EventKind::RemarkDeleted { .. } => lang.pick("删除点评", "deleting a remark").into(),
         EventKind::Undone { .. } => lang.pick("撤销", "undo").into(),
+        EventKind::ScoreSet { unit, reviewer, .. } if zh => format!("{reviewer}给{unit}的评分"),
+        EventKind::ScoreSet { unit, reviewer, .. } => format!("{reviewer}'s score for {unit}"),
+        EventKind::ScoreCleared { unit, reviewer, .. } if zh => {
+            format!("清除{reviewer}给{unit}的评分")
+        }
+        EventKind::ScoreCleared { unit, reviewer, .. } => {
+            format!("clearing {reviewer}'s score for {unit}")
+        }
+        EventKind::GradesAdded { unit, .. } if zh => format!("{unit}的测评票"),
+        EventKind::GradesAdded { unit, .. } => format!("ballots for {unit}"),
+        EventKind::ResultsPublished => lang.pick("公布结果", "publishing the results").into(),
+        EventKind::ResultsUnlocked { .. } => lang.pick("解锁评分", "unlocking the scores").into(),
     }
 }
 

@@ -2,9 +2,11 @@
 //! as `podium: …` and exits 1.
 
 pub mod check;
+pub mod import;
 pub mod report;
 pub mod run;
 pub mod schema;
+pub mod scores;
 
 use crate::planfile;
 use crate::strings::Lang;
@@ -16,6 +18,8 @@ pub type CmdResult = Result<(), String>;
 pub enum ReportFormat {
     Json,
     Md,
+    Csv,
+    Xlsx,
 }
 
 /// Reads a file as UTF-8 text, with a sentence naming the file when it cannot.

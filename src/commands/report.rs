@@ -16,22 +16,38 @@ pub fn run(
     let lang = Lang::detect(lang);
     let session = store::read(path).map_err(|e| e.to_string())?;
     let now = super::now();
-    let text = match format {
-        ReportFormat::Json => {
-            let record = Record::of(&session, now);
-            let mut t = serde_json::to_string_pretty(&record).map_err(|e| e.to_string())?;
-            t.push('\n');
-            t
-        }
-        ReportFormat::Md => report::markdown::minutes(&session, now, lang),
-    };
+    let bytes = render(&session, format, now, lang)?;
     match output {
-        Some(out) => std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display())),
+        Some(out) => std::fs::write(out, bytes).map_err(|e| format!("{}: {e}", out.display())),
+        None if format == ReportFormat::Xlsx => Err(match lang {
+            Lang::Zh => "xlsx 是二进制文件，请用 -o 文件名.xlsx 指定输出".into(),
+            Lang::En => "xlsx is a binary file: name it with -o FILE.xlsx".into(),
+        }),
         None => {
             use std::io::Write;
             std::io::stdout()
-                .write_all(text.as_bytes())
+                .write_all(&bytes)
                 .map_err(|e| e.to_string())
         }
     }
+}
+
+/// A report's bytes in one format.
+pub fn render(
+    session: &crate::session::Session,
+    format: ReportFormat,
+    now: crate::session::Time,
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
+    Ok(match format {
+        ReportFormat::Json => {
+            let record = Record::of(session, now);
+            let mut t = serde_json::to_string_pretty(&record).map_err(|e| e.to_string())?;
+            t.push('\n');
+            t.into_bytes()
+        }
+        ReportFormat::Md => report::markdown::minutes(session, now, lang).into_bytes(),
+        ReportFormat::Csv => report::csv::ranking(session, now, lang)?,
+        ReportFormat::Xlsx => report::xlsx::workbook(session, now, lang)?,
+    })
 }

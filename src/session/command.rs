@@ -52,6 +52,39 @@ pub enum Command {
     },
     Undo,
     EndMeeting,
+    /// Scores for one or more sheets, all or nothing (one action: one undo).
+    SetScores {
+        entries: Vec<ScoreEntry>,
+    },
+    ClearScore {
+        unit: String,
+        reviewer: String,
+        criterion: String,
+    },
+    /// Grade ballots or tallies, all or nothing.
+    AddGrades {
+        entries: Vec<GradeEntry>,
+    },
+    Publish,
+    Unlock {
+        reason: String,
+    },
+}
+
+/// One score: `value` in ten-thousandths.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreEntry {
+    pub unit: String,
+    pub reviewer: String,
+    pub criterion: String,
+    pub value: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GradeEntry {
+    pub unit: String,
+    pub grade: String,
+    pub count: i64,
 }
 
 /// Why a command was not carried out. Shown to people through `strings::refusal`.
@@ -74,4 +107,9 @@ pub enum Refusal {
     DuplicateUnit { unit: String },
     BadMinutes,
     NothingToUndo,
+    Score(crate::scoring::ScoreProblem),
+    ResultsPublished,
+    NotPublished,
+    EmptyReason,
+    NothingChanged,
 }

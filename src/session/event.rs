@@ -110,6 +110,30 @@ pub enum EventKind {
     RemarkDeleted {
         id: u64,
     },
+    /// A score, as decimal text (exact: "27.5").
+    ScoreSet {
+        unit: String,
+        reviewer: String,
+        criterion: String,
+        value: String,
+    },
+    ScoreCleared {
+        unit: String,
+        reviewer: String,
+        criterion: String,
+    },
+    /// Grade ballots: one ballot, or a tally of paper ballots. Counts add up.
+    GradesAdded {
+        unit: String,
+        grade: String,
+        count: i64,
+    },
+    /// Results published: scores are locked; undo does not cross this.
+    ResultsPublished,
+    /// Scores unlocked after publishing, with the reason.
+    ResultsUnlocked {
+        reason: String,
+    },
     /// Takes back the action whose first event has seq `action`.
     Undone {
         action: u64,
@@ -119,5 +143,13 @@ pub enum EventKind {
 impl EventKind {
     pub fn is_undo(&self) -> bool {
         matches!(self, EventKind::Undone { .. })
+    }
+
+    /// Publishing and unlocking are a boundary undo does not cross.
+    pub fn is_publication(&self) -> bool {
+        matches!(
+            self,
+            EventKind::ResultsPublished | EventKind::ResultsUnlocked { .. }
+        )
     }
 }

@@ -7,16 +7,18 @@ pub mod event;
 pub mod record;
 pub mod state;
 
-pub use command::{Command, Refusal};
+pub use command::{Command, GradeEntry, Refusal, ScoreEntry};
 pub use event::{Event, EventKind, RemarkKind, Time};
 pub use state::{Remark, State, Status, Talk, UnitState};
 
 use crate::plan::{self, Plan};
+use crate::scoring::{self, Rules, ScoreProblem};
 use std::collections::HashSet;
 
 #[derive(Debug, Clone)]
 pub struct Session {
     plan: Plan,
+    rules: Rules,
     events: Vec<Event>,
     /// Actions (by the seq of their first event) that an `Undone` event took back.
     undone: HashSet<u64>,
@@ -27,6 +29,7 @@ impl Session {
     pub fn new(plan: Plan) -> Session {
         let state = State::new(&plan);
         Session {
+            rules: Rules::of(&plan),
             plan,
             events: Vec::new(),
             undone: HashSet::new(),
@@ -64,6 +67,10 @@ impl Session {
         &self.plan
     }
 
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
     pub fn state(&self) -> &State {
         &self.state
     }
@@ -90,13 +97,17 @@ impl Session {
     }
 
     /// The most recent action that has not been undone, by the seq of its first event.
+    /// Undo never crosses a publication of the results.
     pub fn undoable_action(&self) -> Option<u64> {
-        self.events
-            .iter()
-            .rev()
-            .filter(|e| !e.kind.is_undo())
-            .map(Event::action)
-            .find(|a| !self.undone.contains(a))
+        for e in self.events.iter().rev().filter(|e| !e.kind.is_undo()) {
+            if e.kind.is_publication() {
+                return None;
+            }
+            if !self.undone.contains(&e.action()) {
+                return Some(e.action());
+            }
+        }
+        None
     }
 
     /// The events of one action.
@@ -360,6 +371,111 @@ impl Session {
                     .collect();
                 kinds.push(EventKind::MeetingEnded);
                 Ok(kinds)
+            }
+            Command::SetScores { entries } => {
+                if st.scores.published {
+                    return Err(Refusal::ResultsPublished);
+                }
+                let mut last = std::collections::HashMap::new();
+                let mut columns = Vec::with_capacity(entries.len());
+                for (i, e) in entries.iter().enumerate() {
+                    let c = scoring::check_score(
+                        &self.rules,
+                        st,
+                        &e.unit,
+                        &e.reviewer,
+                        &e.criterion,
+                        e.value,
+                    )
+                    .map_err(Refusal::Score)?;
+                    last.insert((e.unit.as_str(), e.reviewer.as_str(), c), i);
+                    columns.push(c);
+                }
+                // The last entry for a cell wins; unchanged cells record nothing.
+                let kinds: Vec<EventKind> = entries
+                    .iter()
+                    .zip(&columns)
+                    .enumerate()
+                    .filter(|(i, (e, c))| {
+                        last.get(&(e.unit.as_str(), e.reviewer.as_str(), **c)) == Some(i)
+                            && st.scores.value(&e.unit, &e.reviewer, **c) != Some(e.value)
+                    })
+                    .map(|(_, (e, _))| EventKind::ScoreSet {
+                        unit: e.unit.clone(),
+                        reviewer: e.reviewer.clone(),
+                        criterion: e.criterion.clone(),
+                        value: crate::decimal::plain(e.value),
+                    })
+                    .collect();
+                if kinds.is_empty() {
+                    return Err(Refusal::NothingChanged);
+                }
+                Ok(kinds)
+            }
+            Command::ClearScore {
+                unit,
+                reviewer,
+                criterion,
+            } => {
+                if st.scores.published {
+                    return Err(Refusal::ResultsPublished);
+                }
+                let c = self.rules.criterion(criterion).ok_or_else(|| {
+                    Refusal::Score(ScoreProblem::UnknownCriterion(criterion.clone()))
+                })?;
+                if st.scores.value(unit, reviewer, c).is_none() {
+                    return Err(Refusal::NothingChanged);
+                }
+                Ok(vec![EventKind::ScoreCleared {
+                    unit: unit.clone(),
+                    reviewer: reviewer.clone(),
+                    criterion: criterion.clone(),
+                }])
+            }
+            Command::AddGrades { entries } => {
+                if st.scores.published {
+                    return Err(Refusal::ResultsPublished);
+                }
+                if self.rules.mode != plan::ScoringMode::Grades {
+                    return Err(Refusal::Score(ScoreProblem::WrongMode));
+                }
+                let mut kinds = Vec::new();
+                for e in entries {
+                    known(&e.unit)?;
+                    if self.rules.grade(&e.grade).is_none() {
+                        return Err(Refusal::Score(ScoreProblem::UnknownGrade(e.grade.clone())));
+                    }
+                    if e.count <= 0 {
+                        return Err(Refusal::Score(ScoreProblem::BadCount(e.count.to_string())));
+                    }
+                    kinds.push(EventKind::GradesAdded {
+                        unit: e.unit.clone(),
+                        grade: e.grade.clone(),
+                        count: e.count,
+                    });
+                }
+                if kinds.is_empty() {
+                    return Err(Refusal::NothingChanged);
+                }
+                Ok(kinds)
+            }
+            Command::Publish => {
+                if st.scores.published {
+                    return Err(Refusal::ResultsPublished);
+                }
+                Ok(vec![EventKind::ResultsPublished])
+            }
+            Command::Unlock { reason } => {
+                if !st.scores.published {
+                    return Err(Refusal::NotPublished);
+                }
+                let reason = reason.trim();
+                if reason.is_empty() {
+                    return Err(Refusal::EmptyReason);
+                }
+                Ok(vec![EventKind::ResultsUnlocked {
+                    reason: clean_text(reason)?,
+                }])
             }
         }
     }

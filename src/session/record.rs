@@ -5,7 +5,82 @@
 use super::Session;
 use super::event::{RemarkKind, Time};
 use super::state::Remark;
+use crate::plan::ScoringMode;
+use crate::scoring::{self, Rules, UnitResult};
 use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// A value in ten-thousandths as a JSON number with the published decimals.
+pub fn number(rules: &Rules, value: i64) -> f64 {
+    rules.show(value).parse().unwrap_or(0.0)
+}
+
+fn exact_number(value: i64) -> Value {
+    crate::decimal::plain(value)
+        .parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or(Value::Null, Value::Number)
+}
+
+fn unit_scores(session: &Session, unit: &str) -> Map<String, Value> {
+    let rules = session.rules();
+    let scores = &session.state().scores;
+    let mut out = Map::new();
+    match rules.mode {
+        ScoringMode::Points => {
+            for reviewer in &session.plan().reviewers {
+                let mut sheet = Map::new();
+                for (c, criterion) in rules.criteria.iter().enumerate() {
+                    if let Some(v) = scores.value(unit, &reviewer.name, c) {
+                        sheet.insert(criterion.name.clone(), exact_number(v));
+                    }
+                }
+                if !sheet.is_empty() {
+                    out.insert(reviewer.name.clone(), Value::Object(sheet));
+                }
+            }
+        }
+        ScoringMode::Grades => {
+            if let Some(counts) = scores.grades.get(unit) {
+                for (g, count) in rules.grades.iter().zip(counts) {
+                    out.insert(g.name.clone(), Value::from(*count));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn result_record(rules: &Rules, r: &UnitResult) -> ResultRecord {
+    let mut group_scores = Map::new();
+    if rules.declared_groups {
+        for g in &r.groups {
+            let v = g.score.map(|s| {
+                let rounded = rules.publish(s);
+                Value::from(number(rules, rounded))
+            });
+            group_scores.insert(g.name.clone(), v.unwrap_or(Value::Null));
+        }
+    }
+    ResultRecord {
+        score: r.score_rounded.map(|v| number(rules, v)),
+        penalty: number(rules, r.penalty()),
+        overtime_penalty: number(rules, r.overtime_penalty),
+        undertime_penalty: number(rules, r.undertime_penalty),
+        final_score: r.final_score.map(|v| number(rules, v)),
+        rank: r.rank,
+        tied: r.tied,
+        flags: r.flags(),
+        group_scores,
+        trimmed: r
+            .groups
+            .iter()
+            .flat_map(|g| g.dropped_high.iter().chain(&g.dropped_low).cloned())
+            .collect(),
+        excellent_share: r.excellent_share.map(|s| s.round(4) as f64 / 10_000.0),
+    }
+}
 
 #[derive(Debug, Serialize)]
 pub struct Record {
@@ -13,6 +88,37 @@ pub struct Record {
     pub units: Vec<UnitRecord>,
     pub general_remarks: Vec<RemarkRecord>,
     pub tasks: Vec<TaskRecord>,
+    /// Units in ranking order: ranked ones first, then those without a score.
+    pub ranking: Vec<RankRecord>,
+    pub results_published: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RankRecord {
+    pub rank: Option<usize>,
+    pub unit: String,
+    #[serde(rename = "final")]
+    pub final_score: Option<f64>,
+    pub tied: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ResultRecord {
+    pub score: Option<f64>,
+    pub penalty: f64,
+    pub overtime_penalty: f64,
+    pub undertime_penalty: f64,
+    #[serde(rename = "final")]
+    pub final_score: Option<f64>,
+    pub rank: Option<usize>,
+    pub tied: bool,
+    pub flags: Vec<String>,
+    /// Group → score (rounded for display only), or null for a group without scores.
+    pub group_scores: serde_json::Map<String, serde_json::Value>,
+    /// Reviewers whose totals were dropped by trimming.
+    pub trimmed: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excellent_share: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -43,6 +149,9 @@ pub struct UnitRecord {
     pub ended_at: Option<Time>,
     pub late_addition: bool,
     pub remarks: Vec<RemarkRecord>,
+    /// Points mode: reviewer → criterion → score. Grades mode: grade → ballots.
+    pub scores: serde_json::Map<String, serde_json::Value>,
+    pub result: ResultRecord,
 }
 
 #[derive(Debug, Serialize)]
@@ -90,10 +199,22 @@ impl Record {
                 None => general_remarks.push(r.into()),
             }
         }
+        let rules = session.rules();
+        let results = scoring::results(rules, plan, st, now);
+        let ranking = scoring::ranking(&results)
+            .into_iter()
+            .map(|r| RankRecord {
+                rank: r.rank,
+                unit: r.unit.clone(),
+                final_score: r.final_score.map(|v| number(rules, v)),
+                tied: r.tied,
+            })
+            .collect();
         let units: Vec<UnitRecord> = st
             .units
             .iter()
-            .map(|u| UnitRecord {
+            .zip(&results)
+            .map(|(u, r)| UnitRecord {
                 name: u.name.clone(),
                 presenter: u.presenter.clone(),
                 role: u.role.clone(),
@@ -106,6 +227,8 @@ impl Record {
                 ended_at: u.talk.ended_at,
                 late_addition: u.late,
                 remarks: by_unit.remove(u.name.as_str()).unwrap_or_default(),
+                scores: unit_scores(session, &u.name),
+                result: result_record(rules, r),
             })
             .collect();
         let tasks = st
@@ -139,6 +262,8 @@ impl Record {
             units,
             general_remarks,
             tasks,
+            ranking,
+            results_published: st.scores.published,
         }
     }
 }

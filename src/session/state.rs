@@ -118,6 +118,27 @@ pub struct Remark {
     pub at: Time,
 }
 
+/// Scores entered so far.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Scores {
+    /// Unit → reviewer → value per criterion (in plan order), in ten-thousandths.
+    pub points: HashMap<String, HashMap<String, Vec<Option<i64>>>>,
+    /// Unit → ballots per grade (in plan order).
+    pub grades: HashMap<String, Vec<i64>>,
+    pub published: bool,
+    criteria: Vec<String>,
+    grade_names: Vec<String>,
+}
+
+impl Scores {
+    pub fn value(&self, unit: &str, reviewer: &str, criterion: usize) -> Option<i64> {
+        self.points
+            .get(unit)
+            .and_then(|s| s.get(reviewer))
+            .and_then(|v| v.get(criterion).copied().flatten())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// Units in the current running order.
@@ -127,6 +148,7 @@ pub struct State {
     pub ended_at: Option<Time>,
     /// Live remarks in the order they were added.
     pub remarks: Vec<Remark>,
+    pub scores: Scores,
     index: HashMap<String, usize>,
 }
 
@@ -154,6 +176,14 @@ impl State {
             started_at: None,
             ended_at: None,
             remarks: Vec::new(),
+            scores: {
+                let rules = crate::scoring::Rules::of(plan);
+                Scores {
+                    criteria: rules.criteria.into_iter().map(|c| c.name).collect(),
+                    grade_names: rules.grades.into_iter().map(|g| g.name).collect(),
+                    ..Scores::default()
+                }
+            },
             index: HashMap::new(),
         };
         state.reindex();
@@ -355,6 +385,49 @@ impl State {
             EventKind::RemarkDeleted { id } => {
                 self.remarks.retain(|r| r.id != *id);
             }
+            EventKind::ScoreSet {
+                unit,
+                reviewer,
+                criterion,
+                value,
+            } => {
+                let sc = &mut self.scores;
+                if let (Some(c), Some(v)) = (
+                    sc.criteria.iter().position(|x| x == criterion),
+                    crate::decimal::parse_typed(value),
+                ) {
+                    let n = sc.criteria.len();
+                    let sheet = sc
+                        .points
+                        .entry(unit.clone())
+                        .or_default()
+                        .entry(reviewer.clone())
+                        .or_insert_with(|| vec![None; n]);
+                    sheet[c] = Some(v);
+                }
+            }
+            EventKind::ScoreCleared {
+                unit,
+                reviewer,
+                criterion,
+            } => {
+                let sc = &mut self.scores;
+                if let Some(c) = sc.criteria.iter().position(|x| x == criterion)
+                    && let Some(sheet) = sc.points.get_mut(unit).and_then(|s| s.get_mut(reviewer))
+                {
+                    sheet[c] = None;
+                }
+            }
+            EventKind::GradesAdded { unit, grade, count } => {
+                let sc = &mut self.scores;
+                if let Some(g) = sc.grade_names.iter().position(|x| x == grade) {
+                    let n = sc.grade_names.len();
+                    let counts = sc.grades.entry(unit.clone()).or_insert_with(|| vec![0; n]);
+                    counts[g] = (counts[g] + count).max(0);
+                }
+            }
+            EventKind::ResultsPublished => self.scores.published = true,
+            EventKind::ResultsUnlocked { .. } => self.scores.published = false,
             EventKind::Undone { .. } => {}
         }
     }

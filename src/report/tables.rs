@@ -1,0 +1,299 @@
+//! The tables every export shares — ranking, scores, remarks, timing, tasks — as rows of
+//! cells, so CSV, XLSX and Markdown say the same thing.
+
+use crate::plan::ScoringMode;
+use crate::scoring::{self, UnitResult};
+use crate::session::record::number;
+use crate::session::{RemarkKind, Session, Time};
+use crate::strings::{self, Lang};
+
+/// A cell: text, or a number that spreadsheets should treat as a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    pub fn as_text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Number(n) => format!("{n}"),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+pub struct Table {
+    pub name: &'static str,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+fn pick(lang: Lang, zh: &'static str, en: &'static str) -> String {
+    if lang == Lang::Zh {
+        zh.into()
+    } else {
+        en.into()
+    }
+}
+
+/// Flag keys as words for people.
+pub fn flag_text(lang: Lang, flag: &str) -> String {
+    let (key, rest) = flag.split_once(':').unwrap_or((flag, ""));
+    match (lang, key) {
+        (Lang::Zh, "no_scores") => "缺评".into(),
+        (Lang::En, "no_scores") => "no scores".into(),
+        (Lang::Zh, "group_missing") => format!("{rest}组无评分"),
+        (Lang::En, "group_missing") => format!("no scores from {rest}"),
+        (Lang::Zh, "trimmed") => {
+            let (g, who) = rest.split_once(':').unwrap_or((rest, ""));
+            format!("{g}去掉最高最低：{who}")
+        }
+        (Lang::En, "trimmed") => {
+            let (g, who) = rest.split_once(':').unwrap_or((rest, ""));
+            format!("{g} trimmed: {who}")
+        }
+        (Lang::Zh, "not_trimmed") => format!("{rest}人数不足未去分"),
+        (Lang::En, "not_trimmed") => format!("{rest} not trimmed"),
+        (Lang::Zh, "incomplete") => format!("{rest}评分不完整"),
+        (Lang::En, "incomplete") => format!("{rest}'s sheet incomplete"),
+        (Lang::Zh, "tied") => "并列".into(),
+        (Lang::En, "tied") => "tied".into(),
+        (Lang::Zh, "spread") => "评分分歧大".into(),
+        (Lang::En, "spread") => "scores disagree".into(),
+        _ => flag.into(),
+    }
+}
+
+pub fn results(session: &Session, now: Time) -> Vec<UnitResult> {
+    let now = session.clock(now);
+    scoring::results(session.rules(), session.plan(), session.state(), now)
+}
+
+pub fn ranking(session: &Session, results: &[UnitResult], lang: Lang) -> Table {
+    let rules = session.rules();
+    let mut header = vec![
+        pick(lang, "名次", "Rank"),
+        pick(lang, "单位", "Unit"),
+        pick(lang, "最终得分", "Final"),
+        pick(lang, "得分", "Score"),
+        pick(lang, "扣分", "Penalty"),
+    ];
+    if rules.declared_groups {
+        header.extend(rules.groups.iter().map(|g| g.name.clone()));
+    }
+    if rules.mode == ScoringMode::Grades {
+        header.extend(rules.grades.iter().map(|g| g.name.clone()));
+        header.push(pick(lang, "优秀率", "Excellent share"));
+    }
+    header.push(pick(lang, "备注", "Notes"));
+    let num = |v: Option<i64>| v.map_or(Cell::Empty, |v| Cell::Number(number(rules, v)));
+    let rows = scoring::ranking(results)
+        .into_iter()
+        .map(|r| {
+            let mut row = vec![
+                r.rank.map_or(Cell::Empty, |k| Cell::Number(k as f64)),
+                Cell::text(&r.unit),
+                num(r.final_score),
+                num(r.score_rounded),
+                Cell::Number(number(rules, r.penalty())),
+            ];
+            if rules.declared_groups {
+                row.extend(
+                    r.groups
+                        .iter()
+                        .map(|g| num(g.score.map(|s| rules.publish(s)))),
+                );
+            }
+            if rules.mode == ScoringMode::Grades {
+                row.extend(r.grade_counts.iter().map(|c| Cell::Number(*c as f64)));
+                row.push(
+                    r.excellent_share
+                        .map_or(Cell::Empty, |s| Cell::Number(s.round(4) as f64 / 10_000.0)),
+                );
+            }
+            let notes: Vec<String> = r.flags().iter().map(|f| flag_text(lang, f)).collect();
+            row.push(Cell::text(notes.join("；")));
+            row
+        })
+        .collect();
+    Table {
+        name: if lang == Lang::Zh {
+            "排名"
+        } else {
+            "Ranking"
+        },
+        header,
+        rows,
+    }
+}
+
+pub fn scores(session: &Session, lang: Lang) -> Table {
+    let rules = session.rules();
+    let st = session.state();
+    let mut rows = Vec::new();
+    let header = match rules.mode {
+        ScoringMode::Points => {
+            for u in &st.units {
+                for r in &session.plan().reviewers {
+                    for (c, crit) in rules.criteria.iter().enumerate() {
+                        if let Some(v) = st.scores.value(&u.name, &r.name, c) {
+                            rows.push(vec![
+                                Cell::text(&u.name),
+                                Cell::text(&r.name),
+                                Cell::text(r.group.clone().unwrap_or_default()),
+                                Cell::text(&crit.name),
+                                Cell::Number(v as f64 / scoring::ONE as f64),
+                            ]);
+                        }
+                    }
+                }
+            }
+            vec![
+                pick(lang, "单位", "Unit"),
+                pick(lang, "评委", "Reviewer"),
+                pick(lang, "分组", "Group"),
+                pick(lang, "指标", "Criterion"),
+                pick(lang, "得分", "Score"),
+            ]
+        }
+        ScoringMode::Grades => {
+            for u in &st.units {
+                if let Some(counts) = st.scores.grades.get(&u.name) {
+                    for (g, n) in rules.grades.iter().zip(counts) {
+                        rows.push(vec![
+                            Cell::text(&u.name),
+                            Cell::text(&g.name),
+                            Cell::Number(*n as f64),
+                        ]);
+                    }
+                }
+            }
+            vec![
+                pick(lang, "单位", "Unit"),
+                pick(lang, "等次", "Grade"),
+                pick(lang, "票数", "Count"),
+            ]
+        }
+    };
+    Table {
+        name: if lang == Lang::Zh { "评分" } else { "Scores" },
+        header,
+        rows,
+    }
+}
+
+pub fn remarks(session: &Session, lang: Lang) -> Table {
+    let st = session.state();
+    let s = lang.s();
+    let rows = st
+        .remarks
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::text(r.unit.clone().unwrap_or_else(|| s.whole_meeting.into())),
+                Cell::text(&r.reviewer),
+                Cell::text(if r.kind == RemarkKind::Task {
+                    pick(lang, "交办", "task")
+                } else {
+                    pick(lang, "点评", "remark")
+                }),
+                Cell::text(&r.text),
+                Cell::text(r.at.format("%Y-%m-%d %H:%M:%S").to_string()),
+            ]
+        })
+        .collect();
+    Table {
+        name: if lang == Lang::Zh {
+            "点评"
+        } else {
+            "Remarks"
+        },
+        header: vec![
+            pick(lang, "单位", "Unit"),
+            pick(lang, "点评人", "Reviewer"),
+            pick(lang, "类型", "Kind"),
+            pick(lang, "内容", "Text"),
+            pick(lang, "时间", "Time"),
+        ],
+        rows,
+    }
+}
+
+pub fn timing(session: &Session, now: Time, lang: Lang) -> Table {
+    let now = session.clock(now);
+    let st = session.state();
+    let t = |v: Option<Time>| {
+        v.map_or(Cell::Empty, |v| {
+            Cell::text(v.format("%H:%M:%S").to_string())
+        })
+    };
+    let rows = st
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            vec![
+                Cell::Number((i + 1) as f64),
+                Cell::text(&u.name),
+                Cell::text(u.presenter.clone().unwrap_or_default()),
+                Cell::text(strings::status(lang, u.status())),
+                Cell::Number(u.limit_seconds() as f64),
+                Cell::Number(u.talk_seconds(now) as f64),
+                Cell::Number(u.overtime_seconds(now) as f64),
+                t(u.talk.started_at),
+                t(u.talk.ended_at),
+            ]
+        })
+        .collect();
+    Table {
+        name: if lang == Lang::Zh { "计时" } else { "Timing" },
+        header: vec![
+            pick(lang, "序号", "#"),
+            pick(lang, "单位", "Unit"),
+            pick(lang, "汇报人", "Presenter"),
+            pick(lang, "状态", "Status"),
+            pick(lang, "时限（秒）", "Limit (s)"),
+            pick(lang, "用时（秒）", "Talked (s)"),
+            pick(lang, "超时（秒）", "Over (s)"),
+            pick(lang, "开始", "Started"),
+            pick(lang, "结束", "Ended"),
+        ],
+        rows,
+    }
+}
+
+pub fn tasks(session: &Session, lang: Lang) -> Table {
+    let s = lang.s();
+    let rows = session
+        .state()
+        .remarks
+        .iter()
+        .filter(|r| r.kind == RemarkKind::Task)
+        .enumerate()
+        .map(|(i, r)| {
+            vec![
+                Cell::Number((i + 1) as f64),
+                Cell::text(r.unit.clone().unwrap_or_else(|| s.whole_meeting.into())),
+                Cell::text(&r.reviewer),
+                Cell::text(&r.text),
+            ]
+        })
+        .collect();
+    Table {
+        name: if lang == Lang::Zh { "交办" } else { "Tasks" },
+        header: vec![
+            pick(lang, "序号", "#"),
+            pick(lang, "单位", "Unit"),
+            pick(lang, "提出人", "By"),
+            pick(lang, "事项", "Task"),
+        ],
+        rows,
+    }
+}

@@ -1,0 +1,609 @@
+//! Scores, results and ranking: exact arithmetic over scores stored in ten-thousandths,
+//! rounded half up only when published. Pure: the time (for penalties of a running talk) is
+//! passed in. The rules are documented with a worked example in docs/SCORING.md.
+
+use crate::decimal::{self, format_scaled};
+use crate::plan::{Plan, SCORE_PLACES, ScoringMode};
+use crate::ratio::Ratio;
+use crate::session::{State, Status, Time};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// 1.0 in the stored unit (ten-thousandths).
+pub const ONE: i64 = 10_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Criterion {
+    pub name: String,
+    pub max: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub name: String,
+    pub weight: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grade {
+    pub name: String,
+    pub points: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overtime {
+    pub grace: i64,
+    pub every: i64,
+    pub points: i64,
+    pub max: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TieBreak {
+    Group(usize),
+    UntrimmedMean,
+    LessOvertime,
+    Criterion(usize),
+    ExcellentShare,
+}
+
+/// The plan's scoring section with every default applied, in exact units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rules {
+    pub mode: ScoringMode,
+    pub criteria: Vec<Criterion>,
+    pub step: i64,
+    /// Declared groups; when none are declared, one group holds every reviewer.
+    pub groups: Vec<Group>,
+    pub declared_groups: bool,
+    /// Group index of each plan reviewer, by name.
+    pub reviewer_group: HashMap<String, usize>,
+    /// Plan order of reviewers (for trimming ties).
+    pub reviewer_order: HashMap<String, usize>,
+    pub recused: HashMap<String, Vec<String>>,
+    pub trim: usize,
+    pub trim_min: usize,
+    pub decimals: u32,
+    pub overtime: Option<Overtime>,
+    /// Undertime: (minimum talk in ten-thousandths of a second, points).
+    pub undertime: Option<(i64, i64)>,
+    pub tie_break: Vec<TieBreak>,
+    pub spread_warn: Option<i64>,
+    pub grades: Vec<Grade>,
+}
+
+fn exact(x: f64) -> i64 {
+    decimal::to_scaled(x, SCORE_PLACES).unwrap_or(0)
+}
+
+impl Rules {
+    pub fn of(plan: &Plan) -> Rules {
+        let s = plan.scoring();
+        let criteria: Vec<Criterion> = if s.criteria.is_empty() {
+            vec![Criterion {
+                name: "总分".into(),
+                max: 100 * ONE,
+            }]
+        } else {
+            s.criteria
+                .iter()
+                .map(|c| Criterion {
+                    name: c.name.clone(),
+                    max: exact(c.max),
+                })
+                .collect()
+        };
+        let declared_groups = !s.groups.is_empty();
+        let groups: Vec<Group> = if declared_groups {
+            s.groups
+                .iter()
+                .map(|g| Group {
+                    name: g.name.clone(),
+                    weight: exact(g.weight),
+                })
+                .collect()
+        } else {
+            vec![Group {
+                name: String::new(),
+                weight: 100 * ONE,
+            }]
+        };
+        let reviewer_group = plan
+            .reviewers
+            .iter()
+            .map(|r| {
+                let g = r
+                    .group
+                    .as_ref()
+                    .and_then(|g| groups.iter().position(|x| &x.name == g))
+                    .unwrap_or(0);
+                (r.name.clone(), g)
+            })
+            .collect();
+        let reviewer_order = plan
+            .reviewers
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.name.clone(), i))
+            .collect();
+        let recused = plan
+            .reviewers
+            .iter()
+            .map(|r| (r.name.clone(), r.recused.clone()))
+            .collect();
+        let trim = s.trim.unwrap_or(0).max(0) as usize;
+        let grades = if s.grades.is_empty() {
+            [("优秀", 100), ("良好", 80), ("一般", 60), ("较差", 40)]
+                .iter()
+                .map(|(n, p)| Grade {
+                    name: n.to_string(),
+                    points: p * ONE,
+                })
+                .collect()
+        } else {
+            s.grades
+                .iter()
+                .map(|g| Grade {
+                    name: g.name.clone(),
+                    points: exact(g.points),
+                })
+                .collect()
+        };
+        let tie_break = s
+            .tie_break
+            .iter()
+            .filter_map(|t| match t.split_once(':') {
+                Some(("group", g)) => groups.iter().position(|x| x.name == g).map(TieBreak::Group),
+                Some(("criterion", c)) => criteria
+                    .iter()
+                    .position(|x| x.name == c)
+                    .map(TieBreak::Criterion),
+                _ => match t.as_str() {
+                    "untrimmed_mean" => Some(TieBreak::UntrimmedMean),
+                    "less_overtime" => Some(TieBreak::LessOvertime),
+                    "excellent_share" => Some(TieBreak::ExcellentShare),
+                    _ => None,
+                },
+            })
+            .collect();
+        Rules {
+            mode: s.mode.unwrap_or_default(),
+            step: s.step.map_or(100, exact).max(1),
+            trim,
+            trim_min: s.trim_min.map_or(2 * trim + 1, |m| m.max(0) as usize),
+            decimals: s.decimals.unwrap_or(2).clamp(0, 4) as u32,
+            overtime: s.overtime.as_ref().map(|o| Overtime {
+                grace: o.grace_seconds,
+                every: o.every_seconds.max(1),
+                points: exact(o.points),
+                max: exact(o.max_points),
+            }),
+            undertime: s
+                .undertime
+                .as_ref()
+                .map(|u| (exact(u.min_minutes) * 60, exact(u.points))),
+            spread_warn: s.spread_warn.map(exact),
+            criteria,
+            groups,
+            declared_groups,
+            reviewer_group,
+            reviewer_order,
+            recused,
+            tie_break,
+            grades,
+        }
+    }
+
+    pub fn criterion(&self, name: &str) -> Option<usize> {
+        self.criteria.iter().position(|c| c.name == name)
+    }
+
+    pub fn grade(&self, name: &str) -> Option<usize> {
+        self.grades.iter().position(|g| g.name == name)
+    }
+
+    /// An exact value (in ten-thousandths) rounded half up to the published decimals,
+    /// still in ten-thousandths.
+    pub fn publish(&self, value: Ratio) -> i64 {
+        let unit = 10i64.pow(SCORE_PLACES - self.decimals);
+        value.div_int(unit as i128).round(0) * unit
+    }
+
+    /// Text with the published number of decimals.
+    pub fn show(&self, value: i64) -> String {
+        format_scaled(value, SCORE_PLACES, self.decimals)
+    }
+}
+
+pub use crate::decimal::parse_typed as parse_value;
+
+/// Why a score cannot be entered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScoreProblem {
+    NotANumber(String),
+    OutOfRange { value: i64, max: i64 },
+    OffStep { value: i64, step: i64 },
+    UnknownUnit(String),
+    UnknownReviewer(String),
+    UnknownCriterion(String),
+    UnknownGrade(String),
+    Recused { reviewer: String, unit: String },
+    BadCount(String),
+    WrongMode,
+    Published,
+}
+
+/// Checks one score against the rules.
+pub fn check_score(
+    rules: &Rules,
+    state: &State,
+    unit: &str,
+    reviewer: &str,
+    criterion: &str,
+    value: i64,
+) -> Result<usize, ScoreProblem> {
+    if rules.mode != ScoringMode::Points {
+        return Err(ScoreProblem::WrongMode);
+    }
+    if state.unit(unit).is_none() {
+        return Err(ScoreProblem::UnknownUnit(unit.into()));
+    }
+    if !rules.reviewer_order.contains_key(reviewer) {
+        return Err(ScoreProblem::UnknownReviewer(reviewer.into()));
+    }
+    let c = rules
+        .criterion(criterion)
+        .ok_or_else(|| ScoreProblem::UnknownCriterion(criterion.into()))?;
+    if rules
+        .recused
+        .get(reviewer)
+        .is_some_and(|units| units.iter().any(|u| u == unit))
+    {
+        return Err(ScoreProblem::Recused {
+            reviewer: reviewer.into(),
+            unit: unit.into(),
+        });
+    }
+    let max = rules.criteria[c].max;
+    if value < 0 || value > max {
+        return Err(ScoreProblem::OutOfRange { value, max });
+    }
+    if value % rules.step != 0 {
+        return Err(ScoreProblem::OffStep {
+            value,
+            step: rules.step,
+        });
+    }
+    Ok(c)
+}
+
+/// A group's part of a unit's result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupResult {
+    pub name: String,
+    /// Complete totals that counted.
+    pub n: usize,
+    pub score: Option<Ratio>,
+    /// Whether trimming applied (n ≥ trim_min and trim > 0).
+    pub trimmed: bool,
+    /// Reviewers whose totals were dropped, high then low.
+    pub dropped_high: Vec<String>,
+    pub dropped_low: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitResult {
+    pub unit: String,
+    pub groups: Vec<GroupResult>,
+    /// Reviewer → total, for complete sheets.
+    pub totals: Vec<(String, i64)>,
+    /// Reviewers with a partial sheet.
+    pub incomplete: Vec<String>,
+    /// Plan reviewers who have not scored (and are not recused).
+    pub missing: Vec<String>,
+    pub score: Option<Ratio>,
+    /// The score rounded half up to the published decimals, in ten-thousandths.
+    pub score_rounded: Option<i64>,
+    pub overtime_seconds: i64,
+    pub overtime_penalty: i64,
+    pub undertime_penalty: i64,
+    /// round(score) − penalties, not below 0.
+    pub final_score: Option<i64>,
+    pub rank: Option<usize>,
+    pub tied: bool,
+    pub untrimmed_mean: Option<Ratio>,
+    pub criterion_means: Vec<Option<Ratio>>,
+    pub spread: Option<i64>,
+    pub spread_flag: bool,
+    /// Grades mode: ballots per grade, and the share of the first grade.
+    pub grade_counts: Vec<i64>,
+    pub excellent_share: Option<Ratio>,
+    /// Whether the plan trims at all (trim > 0).
+    pub trim_setting: bool,
+}
+
+impl UnitResult {
+    pub fn penalty(&self) -> i64 {
+        self.overtime_penalty + self.undertime_penalty
+    }
+
+    /// Short flag keys, as recorded: `trimmed:领导`, `not_trimmed:…`, `group_missing:…`,
+    /// `incomplete:…`, `tied`, `spread`, `no_scores`.
+    pub fn flags(&self) -> Vec<String> {
+        let mut flags = Vec::new();
+        if self.score.is_none() {
+            flags.push("no_scores".into());
+        }
+        for g in &self.groups {
+            if g.n == 0 {
+                if !g.name.is_empty() || self.groups.len() > 1 {
+                    flags.push(format!("group_missing:{}", g.name));
+                }
+            } else if g.trimmed {
+                let who: Vec<&str> = g
+                    .dropped_high
+                    .iter()
+                    .chain(&g.dropped_low)
+                    .map(String::as_str)
+                    .collect();
+                flags.push(format!("trimmed:{}:{}", g.name, who.join(",")));
+            } else if self.trim_setting {
+                flags.push(format!("not_trimmed:{}", g.name));
+            }
+        }
+        for r in &self.incomplete {
+            flags.push(format!("incomplete:{r}"));
+        }
+        if self.tied {
+            flags.push("tied".into());
+        }
+        if self.spread_flag {
+            flags.push("spread".into());
+        }
+        flags
+    }
+}
+
+/// Mean of `values` as an exact fraction.
+fn mean(values: &[i64]) -> Option<Ratio> {
+    if values.is_empty() {
+        return None;
+    }
+    let sum: i128 = values.iter().map(|v| *v as i128).sum();
+    Some(Ratio::new(sum, values.len() as i128))
+}
+
+/// Penalties for a unit as of `now`: (overtime seconds, overtime points, undertime points).
+pub fn penalties(rules: &Rules, state: &State, unit: &str, now: Time) -> (i64, i64, i64) {
+    let Some(u) = state.unit(unit) else {
+        return (0, 0, 0);
+    };
+    let over = u.overtime_seconds(now);
+    let overtime = match &rules.overtime {
+        Some(o) if over > o.grace => {
+            let steps = (over + o.every - 1) / o.every;
+            (o.points * steps).min(o.max)
+        }
+        _ => 0,
+    };
+    let undertime = match rules.undertime {
+        Some((min, points)) if u.status() == Status::Done && u.talk_seconds(now) * ONE < min => {
+            points
+        }
+        _ => 0,
+    };
+    (over, overtime, undertime)
+}
+
+/// Every unit's result in the running order, ranked.
+pub fn results(rules: &Rules, plan: &Plan, state: &State, now: Time) -> Vec<UnitResult> {
+    let mut out: Vec<UnitResult> = state
+        .units
+        .iter()
+        .map(|u| unit_result(rules, plan, state, &u.name, now))
+        .collect();
+    rank(rules, &mut out);
+    out
+}
+
+fn unit_result(rules: &Rules, plan: &Plan, state: &State, unit: &str, now: Time) -> UnitResult {
+    let (overtime_seconds, overtime_penalty, undertime_penalty) =
+        penalties(rules, state, unit, now);
+    let mut r = UnitResult {
+        unit: unit.to_string(),
+        groups: Vec::new(),
+        totals: Vec::new(),
+        incomplete: Vec::new(),
+        missing: Vec::new(),
+        score: None,
+        score_rounded: None,
+        overtime_seconds,
+        overtime_penalty,
+        undertime_penalty,
+        final_score: None,
+        rank: None,
+        tied: false,
+        untrimmed_mean: None,
+        criterion_means: vec![None; rules.criteria.len()],
+        spread: None,
+        spread_flag: false,
+        grade_counts: vec![0; rules.grades.len()],
+        excellent_share: None,
+        trim_setting: rules.trim > 0,
+    };
+    match rules.mode {
+        ScoringMode::Points => points_result(rules, plan, state, &mut r),
+        ScoringMode::Grades => grades_result(rules, state, &mut r),
+    }
+    if let Some(score) = r.score {
+        let rounded = rules.publish(score);
+        r.score_rounded = Some(rounded);
+        r.final_score = Some((rounded - r.penalty()).max(0));
+    }
+    r
+}
+
+fn points_result(rules: &Rules, plan: &Plan, state: &State, r: &mut UnitResult) {
+    let sheets = state.scores.points.get(&r.unit);
+    let ncrit = rules.criteria.len();
+    let mut by_group: Vec<Vec<(String, i64)>> = vec![Vec::new(); rules.groups.len()];
+    let mut crit_values: Vec<Vec<i64>> = vec![Vec::new(); ncrit];
+    for reviewer in &plan.reviewers {
+        let name = &reviewer.name;
+        let recused = reviewer.recused.contains(&r.unit);
+        match sheets.and_then(|s| s.get(name)) {
+            Some(values) if values.iter().all(Option::is_some) && values.len() == ncrit => {
+                let total: i64 = values.iter().flatten().sum();
+                for (i, v) in values.iter().flatten().enumerate() {
+                    crit_values[i].push(*v);
+                }
+                r.totals.push((name.clone(), total));
+                let g = rules.reviewer_group.get(name).copied().unwrap_or(0);
+                by_group[g].push((name.clone(), total));
+            }
+            Some(values) if values.iter().any(Option::is_some) => r.incomplete.push(name.clone()),
+            _ if !recused => r.missing.push(name.clone()),
+            _ => {}
+        }
+    }
+    let all: Vec<i64> = r.totals.iter().map(|(_, t)| *t).collect();
+    r.untrimmed_mean = mean(&all);
+    r.criterion_means = crit_values.iter().map(|v| mean(v)).collect();
+    if let (Some(max), Some(min)) = (all.iter().max(), all.iter().min()) {
+        r.spread = Some(max - min);
+        r.spread_flag = rules.spread_warn.is_some_and(|w| max - min > w);
+    }
+    let mut weighted = Ratio::int(0);
+    let mut weights: i128 = 0;
+    for (g, group) in rules.groups.iter().enumerate() {
+        let mut entries = by_group[g].clone();
+        let n = entries.len();
+        let trimmed = rules.trim > 0 && n >= rules.trim_min && n > 2 * rules.trim;
+        let (mut dropped_high, mut dropped_low) = (Vec::new(), Vec::new());
+        if trimmed {
+            // Highest first; among equal totals the reviewer listed first in the plan.
+            let order = |name: &String| {
+                rules
+                    .reviewer_order
+                    .get(name)
+                    .copied()
+                    .unwrap_or(usize::MAX)
+            };
+            entries.sort_by(|a, b| b.1.cmp(&a.1).then(order(&a.0).cmp(&order(&b.0))));
+            dropped_high = entries.drain(..rules.trim).map(|e| e.0).collect();
+            // Lowest: among equal totals the reviewer listed last in the plan.
+            entries.sort_by(|a, b| a.1.cmp(&b.1).then(order(&b.0).cmp(&order(&a.0))));
+            dropped_low = entries.drain(..rules.trim).map(|e| e.0).collect();
+        }
+        let values: Vec<i64> = entries.iter().map(|e| e.1).collect();
+        let score = mean(&values);
+        if let Some(s) = score {
+            weighted = weighted.plus(s.mul_int(group.weight as i128));
+            weights += group.weight as i128;
+        }
+        r.groups.push(GroupResult {
+            name: group.name.clone(),
+            n,
+            score,
+            trimmed,
+            dropped_high,
+            dropped_low,
+        });
+    }
+    if weights > 0 {
+        r.score = Some(weighted.div_int(weights));
+    }
+}
+
+fn grades_result(rules: &Rules, state: &State, r: &mut UnitResult) {
+    if let Some(counts) = state.scores.grades.get(&r.unit) {
+        r.grade_counts = counts.clone();
+    }
+    let total: i64 = r.grade_counts.iter().sum();
+    if total > 0 {
+        let points: i128 = r
+            .grade_counts
+            .iter()
+            .zip(&rules.grades)
+            .map(|(c, g)| *c as i128 * g.points as i128)
+            .sum();
+        r.score = Some(Ratio::new(points, total as i128));
+        r.excellent_share = Some(Ratio::new(
+            r.grade_counts.first().copied().unwrap_or(0) as i128,
+            total as i128,
+        ));
+    }
+}
+
+/// A tie-break key at published precision: higher is better (overtime is negated).
+fn key(rules: &Rules, r: &UnitResult, t: &TieBreak) -> Option<i64> {
+    match t {
+        TieBreak::Group(g) => r
+            .groups
+            .get(*g)
+            .and_then(|g| g.score)
+            .map(|s| rules.publish(s)),
+        TieBreak::UntrimmedMean => r.untrimmed_mean.map(|s| rules.publish(s)),
+        TieBreak::LessOvertime => Some(-r.overtime_seconds),
+        TieBreak::Criterion(c) => r
+            .criterion_means
+            .get(*c)
+            .copied()
+            .flatten()
+            .map(|s| rules.publish(s)),
+        TieBreak::ExcellentShare => r.excellent_share.map(|s| s.round(4)),
+    }
+}
+
+/// Orders two scored units: better first. A missing key comes last on that key.
+fn compare(rules: &Rules, a: &UnitResult, b: &UnitResult) -> Ordering {
+    let fa = a
+        .final_score
+        .map(|f| f / 10i64.pow(SCORE_PLACES - rules.decimals));
+    let fb = b
+        .final_score
+        .map(|f| f / 10i64.pow(SCORE_PLACES - rules.decimals));
+    let mut ord = fb.cmp(&fa);
+    for t in &rules.tie_break {
+        if ord != Ordering::Equal {
+            break;
+        }
+        ord = match (key(rules, a, t), key(rules, b, t)) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+    }
+    ord
+}
+
+/// Standard competition ranking (1, 2, 2, 4) of the scored units; unscored ones get none.
+fn rank(rules: &Rules, results: &mut [UnitResult]) {
+    let mut scored: Vec<usize> = (0..results.len())
+        .filter(|i| results[*i].final_score.is_some())
+        .collect();
+    scored.sort_by(|a, b| compare(rules, &results[*a], &results[*b]));
+    for (pos, &i) in scored.iter().enumerate() {
+        let rank = if pos > 0
+            && compare(rules, &results[scored[pos - 1]], &results[i]) == Ordering::Equal
+        {
+            results[scored[pos - 1]].rank.unwrap_or(pos + 1)
+        } else {
+            pos + 1
+        };
+        results[i].rank = Some(rank);
+    }
+    for (pos, &i) in scored.iter().enumerate() {
+        let tied_before = pos > 0 && results[scored[pos - 1]].rank == results[i].rank;
+        let tied_after = pos + 1 < scored.len() && results[scored[pos + 1]].rank == results[i].rank;
+        results[i].tied = tied_before || tied_after;
+    }
+}
+
+/// Units in ranking order: ranked ones by rank (then running order), unranked after.
+pub fn ranking(results: &[UnitResult]) -> Vec<&UnitResult> {
+    let mut order: Vec<(usize, &UnitResult)> = results.iter().enumerate().collect();
+    order.sort_by_key(|(i, r)| (r.rank.unwrap_or(usize::MAX), *i));
+    order.into_iter().map(|(_, r)| r).collect()
+}
