@@ -122,18 +122,25 @@ pub struct OpenReport {
     pub torn_tail: bool,
 }
 
-fn parse_error(path: &Path, text: &str, e: serde_json::Error) -> StoreError {
-    let _ = text;
+fn parse_error(path: &Path, e: serde_json::Error) -> StoreError {
+    let message = e.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
     StoreError::Parse {
         path: path.display().to_string(),
         line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+        column: e.column().max(1),
+        message,
     }
 }
 
 /// Reads a session: the snapshot plus the journal. Used by writers and readers alike.
 fn load(paths: &Paths) -> Result<(Session, OpenReport), StoreError> {
+    // The journal first, then the snapshot: a snapshot written in between holds every event
+    // of the journal read, so a reader racing the writer still gets every acknowledged event.
+    let (journal, report) = read_journal(&paths.journal)?;
     let text = match fs::read_to_string(&paths.session) {
         Ok(t) => t,
         Err(e) if e.kind() == io::ErrorKind::NotFound && paths.journal.exists() => {
@@ -152,7 +159,7 @@ fn load(paths: &Paths) -> Result<(Session, OpenReport), StoreError> {
                     path: paths.session.display().to_string(),
                 });
             }
-            return Err(parse_error(&paths.session, text, e));
+            return Err(parse_error(&paths.session, e));
         }
     };
     if file.format != FORMAT {
@@ -167,7 +174,6 @@ fn load(paths: &Paths) -> Result<(Session, OpenReport), StoreError> {
         });
     }
     let mut events = file.events;
-    let (journal, report) = read_journal(&paths.journal)?;
     let mut last = events.last().map_or(0, |e| e.seq);
     let mut replayed = 0;
     for event in journal {
@@ -357,18 +363,24 @@ impl Writer {
     pub fn create(path: &Path, plan: Plan, now: Time) -> Result<Writer, StoreError> {
         let paths = Paths::of(path);
         let lock = take_lock(&paths)?;
+        let release = |lock: File, e: StoreError| {
+            // Nothing was created: leave no lock behind.
+            drop(lock);
+            let _ = fs::remove_file(&paths.lock);
+            e
+        };
         if paths.session.exists() {
-            return Err(StoreError::Exists {
+            let e = StoreError::Exists {
                 path: paths.session.display().to_string(),
-            });
+            };
+            return Err(release(lock, e));
         }
         let session = Session::new(plan);
-        write_atomic(
-            &paths.session,
-            &paths.temp,
-            snapshot_text(&session, now).as_bytes(),
-        )
-        .map_err(io_err(&paths.session))?;
+        let text = snapshot_text(&session, now);
+        if let Err(e) = write_atomic(&paths.session, &paths.temp, text.as_bytes()) {
+            let _ = fs::remove_file(&paths.temp);
+            return Err(release(lock, io_err(&paths.session)(e)));
+        }
         let _ = fs::remove_file(&paths.journal);
         let journal = open_journal(&paths)?;
         Ok(Writer {

@@ -780,7 +780,7 @@ fn help_and_menu_close_with_esc_and_the_menu_runs_actions() {
     let mut d = driver();
     d.char(0, '？');
     assert!(
-        matches!(d.app().mode, Mode::Help),
+        matches!(d.app().mode, Mode::Help { .. }),
         "the full-width ？ opens the help"
     );
     d.press(0, KeyCode::Esc);

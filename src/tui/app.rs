@@ -85,7 +85,7 @@ pub enum Mode {
     Editor(Box<RemarkEditor>),
     Form(Box<Form>),
     Confirm { what: Confirm, yes: bool },
-    Help,
+    Help { scroll: u16 },
     Menu { selected: usize },
 }
 
@@ -451,16 +451,27 @@ impl App {
                 Outcome::Save => self.save_form(form, now),
             },
             Mode::Confirm { what, yes } => self.confirm_key(key, what, yes, now),
-            Mode::Help => {
-                if !matches!(
-                    key.code,
+            Mode::Help { scroll } => {
+                self.mode = match key.code {
                     KeyCode::Esc
-                        | KeyCode::Char('?' | '？' | 'q' | 'Q')
-                        | KeyCode::F(1)
-                        | KeyCode::Enter
-                ) {
-                    self.mode = Mode::Help;
-                }
+                    | KeyCode::Char('?' | '？' | 'q' | 'Q')
+                    | KeyCode::F(1)
+                    | KeyCode::Enter => Mode::Live,
+                    KeyCode::Up => Mode::Help {
+                        scroll: scroll.saturating_sub(1),
+                    },
+                    KeyCode::Down => Mode::Help {
+                        scroll: scroll.saturating_add(1),
+                    },
+                    KeyCode::PageUp => Mode::Help {
+                        scroll: scroll.saturating_sub(10),
+                    },
+                    KeyCode::PageDown | KeyCode::Char(' ') => Mode::Help {
+                        scroll: scroll.saturating_add(10),
+                    },
+                    KeyCode::Home => Mode::Help { scroll: 0 },
+                    _ => Mode::Help { scroll },
+                };
             }
             Mode::Menu { selected } => self.menu_key(key, selected, now),
         }
@@ -855,7 +866,7 @@ impl App {
                     self.follow = false;
                 }
             }
-            Action::Help => self.mode = Mode::Help,
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::EndMeeting => self.ask(Confirm::EndMeeting),
             Action::Quit => self.ask(Confirm::Quit),
         }

@@ -91,7 +91,10 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
             ),
         ),
         Action::Help => ("? F1", pick("按键帮助", "This help")),
-        Action::EndMeeting => ("F10", pick("结束会议", "End the meeting")),
+        Action::EndMeeting => (
+            "F10 ▸",
+            pick("结束会议（在菜单中）", "End the meeting (in this menu)"),
+        ),
         Action::Quit => (
             "q Ctrl+C",
             pick("退出（内容都已保存）", "Quit (everything is already saved)"),
@@ -117,7 +120,26 @@ fn notes(lang: Lang) -> &'static [&'static str] {
     }
 }
 
-pub fn draw(buf: &mut Buffer, area: Rect, lang: Lang, amb: Ambiguous) {
+/// Every line of the help: (keys, what they do); notes have no keys.
+fn lines(lang: Lang, width: usize, amb: Ambiguous) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = MENU
+        .iter()
+        .map(|a| {
+            let (k, l) = describe(lang, *a);
+            (k, l.to_string())
+        })
+        .collect();
+    out.push(("", String::new()));
+    for note in notes(lang) {
+        for line in text::wrap(note, width, amb) {
+            out.push(("", line));
+        }
+    }
+    out
+}
+
+/// The full key list, scrolled by `scroll` lines when it is taller than the screen.
+pub fn draw(buf: &mut Buffer, area: Rect, lang: Lang, amb: Ambiguous, scroll: u16) {
     Clear.render(area, buf);
     let b = Block::bordered()
         .border_set(theme::border_set(amb))
@@ -126,39 +148,56 @@ pub fn draw(buf: &mut Buffer, area: Rect, lang: Lang, amb: Ambiguous) {
     let inner = b.inner(area);
     b.render(area, buf);
     let key_w = 12u16;
-    let mut y = inner.y;
-    for action in MENU {
-        if y >= inner.bottom() {
-            return;
-        }
-        let (keys, label) = describe(lang, action);
-        put(buf, inner.x + 1, y, key_w, keys, theme::title(), amb);
-        put(
-            buf,
-            inner.x + 1 + key_w,
-            y,
-            inner.width.saturating_sub(key_w + 1),
-            label,
-            Default::default(),
-            amb,
-        );
-        y += 1;
-    }
-    for note in notes(lang) {
-        for line in text::wrap(note, inner.width.saturating_sub(2) as usize, amb) {
-            if y >= inner.bottom() {
-                return;
-            }
+    let all = lines(lang, inner.width.saturating_sub(2) as usize, amb);
+    let room = inner.height as usize;
+    let top = (scroll as usize).min(all.len().saturating_sub(room));
+    for (row, (keys, label)) in all.iter().skip(top).take(room).enumerate() {
+        let y = inner.y + row as u16;
+        if keys.is_empty() {
             put(
                 buf,
                 inner.x + 1,
                 y,
                 inner.width.saturating_sub(1),
-                &line,
+                label,
                 theme::dim(),
                 amb,
             );
-            y += 1;
+        } else {
+            put(buf, inner.x + 1, y, key_w, keys, theme::title(), amb);
+            let rest = inner.width.saturating_sub(key_w + 1);
+            put(
+                buf,
+                inner.x + 1 + key_w,
+                y,
+                rest,
+                &text::truncate(label, rest as usize, amb),
+                Default::default(),
+                amb,
+            );
         }
+    }
+    // Say that there is more above or below.
+    if top > 0 {
+        put(
+            buf,
+            inner.right().saturating_sub(2),
+            inner.y,
+            1,
+            "↑",
+            theme::info(),
+            amb,
+        );
+    }
+    if top + room < all.len() && inner.height > 0 {
+        put(
+            buf,
+            inner.right().saturating_sub(2),
+            inner.bottom() - 1,
+            1,
+            "↓",
+            theme::info(),
+            amb,
+        );
     }
 }

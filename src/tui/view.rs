@@ -125,7 +125,11 @@ pub fn draw(frame: &mut Frame, app: &App, now: Time) {
             }
         }
         Mode::Confirm { what, yes } => draw_confirm(buf, body, app, what, *yes),
-        Mode::Help => help::draw(buf, body, lang, amb),
+        Mode::Help { scroll } => {
+            // The help takes the whole screen above the key bar.
+            let r = Rect::new(area.x, area.y, area.width, keys.y - area.y);
+            help::draw(buf, r, lang, amb, *scroll)
+        }
         Mode::Menu { selected } => draw_menu(buf, body, app, *selected),
     }
 }
@@ -212,18 +216,27 @@ fn draw_header(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
     };
     let (planned, projected, drift) = meeting_times(app, now);
     let hm = |t: Option<Time>| t.map_or_else(|| "--:--".into(), |t| t.format("%H:%M").to_string());
-    let right = format!(
-        " {} {}  {} {}  {} {}  {} {} ({}) ",
-        s.now,
-        now.format("%H:%M:%S"),
-        s.elapsed,
-        elapsed,
-        s.planned_end,
-        hm(planned),
-        s.projected_end,
-        hm(projected),
-        strings::drift(lang, drift)
-    );
+    // Pieces by importance; the least important go first when the line is narrow.
+    let mut pieces = vec![
+        format!("{} {}", s.now, now.format("%H:%M:%S")),
+        format!("{} {}", s.elapsed, elapsed),
+        format!("{} {}", s.planned_end, hm(planned)),
+        format!(
+            "{} {} ({})",
+            s.projected_end,
+            hm(projected),
+            strings::drift(lang, drift)
+        ),
+    ];
+    let title_min = 16;
+    let joined = |p: &[String]| format!(" {} ", p.join("  "));
+    for drop in [2usize, 1] {
+        if text::width(&joined(&pieces), amb) + title_min <= area.width as usize {
+            break;
+        }
+        pieces.remove(drop);
+    }
+    let right = joined(&pieces);
     let rw = (text::width(&right, amb) as u16).min(area.width);
     let title_room = area.width.saturating_sub(rw + 1);
     let title = text::truncate(
@@ -252,8 +265,74 @@ fn draw_header(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
 }
 
 struct Column {
+    /// Which cell of a row this column shows.
+    cell: usize,
     width: u16,
     right: bool,
+}
+
+const OVER_CELL: usize = 6;
+
+/// The agenda's columns for a width: number, unit, presenter, plan, actual, status, over,
+/// remarks. Narrow panels drop the presenter first, then plan, remarks, over and number, so
+/// the unit name always keeps room to be read.
+fn agenda_columns(width: u16, lang: Lang, amb: Ambiguous) -> Vec<Column> {
+    let s = lang.s();
+    let status_w = [
+        Status::Pending,
+        Status::Presenting,
+        Status::Paused,
+        Status::Done,
+        Status::Skipped,
+    ]
+    .iter()
+    .map(|st| text::width(strings::status(lang, *st), amb))
+    .chain([text::width(s.col_status, amb)])
+    .max()
+    .unwrap_or(6) as u16;
+    // (cell, width, right-aligned); width 0 marks the flexible name and presenter.
+    let all: [(usize, u16, bool); 8] = [
+        (0, 3, true),
+        (1, 0, false),
+        (2, 0, false),
+        (3, 6, true),
+        (4, 6, true),
+        (5, status_w, false),
+        (OVER_CELL, 7, true),
+        (7, 4, true),
+    ];
+    let mut shown = [true; 8];
+    let drop_order = [2usize, 3, 7, OVER_CELL, 0];
+    let usable = width.saturating_sub(1);
+    let mut flexible = 0;
+    for step in 0..=drop_order.len() {
+        let fixed: u16 = all.iter().filter(|c| shown[c.0]).map(|c| c.1).sum();
+        let gaps = shown.iter().filter(|s| **s).count().saturating_sub(1) as u16;
+        flexible = usable.saturating_sub(fixed + gaps);
+        let needed = if shown[2] { 20 } else { 10 };
+        if flexible >= needed || step == drop_order.len() {
+            break;
+        }
+        shown[drop_order[step]] = false;
+    }
+    let (name_w, presenter_w) = if shown[2] {
+        let name = (flexible * 3 / 5).max(10);
+        (name, flexible.saturating_sub(name))
+    } else {
+        (flexible, 0)
+    };
+    all.iter()
+        .filter(|c| shown[c.0])
+        .map(|&(cell, w, right)| Column {
+            cell,
+            width: match cell {
+                1 => name_w,
+                2 => presenter_w,
+                _ => w,
+            },
+            right,
+        })
+        .collect()
 }
 
 fn draw_agenda(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
@@ -267,51 +346,11 @@ fn draw_agenda(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
     if inner.height < 2 || inner.width < 10 {
         return;
     }
-    // Fixed columns; name and presenter share what is left.
-    let fixed = [3u16, 6, 6, 7, 6, 4];
-    let gaps = 7u16;
-    let flexible = inner
-        .width
-        .saturating_sub(fixed.iter().sum::<u16>() + gaps + 1);
-    let name_w = (flexible * 3 / 5).max(4);
-    let presenter_w = flexible.saturating_sub(name_w);
-    let cols = [
-        Column {
-            width: fixed[0],
-            right: true,
-        },
-        Column {
-            width: name_w,
-            right: false,
-        },
-        Column {
-            width: presenter_w,
-            right: false,
-        },
-        Column {
-            width: fixed[1],
-            right: true,
-        },
-        Column {
-            width: fixed[2],
-            right: true,
-        },
-        Column {
-            width: fixed[3],
-            right: false,
-        },
-        Column {
-            width: fixed[4],
-            right: true,
-        },
-        Column {
-            width: fixed[5],
-            right: true,
-        },
-    ];
+    let cols = agenda_columns(inner.width, lang, amb);
     let row = |buf: &mut Buffer, y: u16, cells: &[String], style: Style| {
         let mut x = inner.x + 1;
-        for (cell, col) in cells.iter().zip(cols.iter()) {
+        for col in &cols {
+            let cell = cells.get(col.cell).map_or("", |c| c.as_str());
             let t = text::truncate(&text::clean_line(cell), col.width as usize, amb);
             let w = text::width(&t, amb) as u16;
             let at = if col.right {
@@ -422,8 +461,13 @@ fn draw_agenda(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
         }
         if index > 0 && st.units[index - 1].overtime_seconds(now) > 0 && !selected {
             // Overtime stands out in red in its own column.
-            let x = inner.x + 1 + cols[..6].iter().map(|c| c.width + 1).sum::<u16>();
-            buf.set_style(Rect::new(x, y, cols[6].width, 1), theme::overtime());
+            let mut x = inner.x + 1;
+            for col in &cols {
+                if col.cell == OVER_CELL {
+                    buf.set_style(Rect::new(x, y, col.width, 1), theme::overtime());
+                }
+                x += col.width + 1;
+            }
         }
     }
 }
@@ -725,81 +769,99 @@ fn draw_notice(buf: &mut Buffer, area: Rect, app: &App) {
     );
 }
 
-/// The keys that work in the current mode, most important first.
-pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str)> {
+/// The keys that work in the current mode, with a priority (0 is kept longest when the bar
+/// is too narrow for all of them).
+pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str, u8)> {
     let s = app.lang().s();
     match &app.mode {
         Mode::Live => {
-            let toggle = match app.shown_unit_status() {
-                Some(Status::Presenting) => s.key_pause,
-                Some(Status::Paused) => s.key_resume,
-                _ => s.key_start,
-            };
-            let mut keys = vec![
-                ("Space", toggle),
-                ("n", s.key_next),
-                ("r", s.key_remark),
-                ("g", s.key_general),
-                ("t", s.key_task),
-                ("u", s.key_undo),
-            ];
-            if app.focus == Focus::Remarks {
-                keys.push(("e", s.key_edit));
-                keys.push(("Del", s.key_delete));
-            } else {
-                keys.push(("↑↓", s.key_select));
+            let mut keys = Vec::new();
+            if !app.session().state().is_ended() {
+                let toggle = match app.shown_unit_status() {
+                    Some(Status::Presenting) => s.key_pause,
+                    Some(Status::Paused) => s.key_resume,
+                    _ => s.key_start,
+                };
+                keys.push(("Space", toggle, 0));
+                keys.push(("n", s.key_next, 1));
             }
             keys.extend([
-                ("Tab", s.key_focus),
-                ("?", s.key_help),
-                ("F10", s.key_menu),
-                ("q", s.key_quit),
+                ("r", s.key_remark, 1),
+                ("g", s.key_general, 3),
+                ("t", s.key_task, 4),
+                ("u", s.key_undo, 2),
+            ]);
+            if app.focus == Focus::Remarks {
+                keys.push(("e", s.key_edit, 2));
+                keys.push(("Del", s.key_delete, 3));
+            } else {
+                keys.push(("↑↓", s.key_select, 5));
+            }
+            keys.extend([
+                ("Tab", s.key_focus, 5),
+                ("?", s.key_help, 0),
+                ("F10", s.key_menu, 0),
+                ("q", s.key_quit, 0),
             ]);
             keys
         }
         Mode::Editor(ed) if ed.search.is_some() => {
-            vec![("Enter", s.key_pick), ("Esc", s.key_cancel)]
+            vec![("Enter", s.key_pick, 0), ("Esc", s.key_cancel, 0)]
         }
         Mode::Editor(_) => vec![
-            ("Enter", s.key_save),
-            ("Esc", s.key_cancel),
-            ("Ctrl+J", s.key_newline),
-            ("Tab", s.key_reviewer),
-            ("Ctrl+R", s.key_search),
+            ("Enter", s.key_save, 0),
+            ("Esc", s.key_cancel, 0),
+            ("Ctrl+J", s.key_newline, 1),
+            ("Tab", s.key_reviewer, 1),
+            ("Ctrl+R", s.key_search, 2),
         ],
         Mode::Form(_) => vec![
-            ("Enter", s.key_save),
-            ("Tab", s.key_select),
-            ("Esc", s.key_cancel),
+            ("Enter", s.key_save, 0),
+            ("Tab", s.key_select, 1),
+            ("Esc", s.key_cancel, 0),
         ],
         Mode::Confirm { .. } => vec![
-            ("y", s.key_yes),
-            ("n", s.key_no),
-            ("←→", s.key_select),
-            ("Enter", s.key_pick),
+            ("y", s.key_yes, 0),
+            ("n", s.key_no, 0),
+            ("←→", s.key_select, 1),
+            ("Enter", s.key_pick, 1),
         ],
-        Mode::Help => vec![("Esc", s.key_close)],
+        Mode::Help { .. } => vec![("↑↓", s.key_scroll, 1), ("Esc", s.key_close, 0)],
         Mode::Menu { .. } => vec![
-            ("↑↓", s.key_select),
-            ("Enter", s.key_pick),
-            ("Esc", s.key_close),
+            ("↑↓", s.key_select, 0),
+            ("Enter", s.key_pick, 0),
+            ("Esc", s.key_close, 0),
         ],
     }
 }
 
 fn draw_keys(buf: &mut Buffer, area: Rect, app: &App) {
     let amb = app.opts.ambiguous;
-    let mut x = area.x;
-    for (key, label) in key_hints(app) {
-        let need = text::width(key, amb) as u16 + 2 + text::width(label, amb) as u16 + 1;
-        if x + need > area.right() {
+    let mut hints = key_hints(app);
+    let need = |h: &[(&str, &str, u8)]| -> u16 {
+        h.iter()
+            .map(|(k, l, _)| text::width(k, amb) as u16 + 3 + text::width(l, amb) as u16)
+            .sum()
+    };
+    // Drop the least important keys until the rest fit.
+    while need(&hints) > area.width {
+        let Some(worst) = hints
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, h)| (h.2, *i))
+            .map(|(i, _)| i)
+        else {
             break;
-        }
+        };
+        hints.remove(worst);
+    }
+    let mut x = area.x;
+    for (key, label, _) in hints {
         x += put(
             buf,
             x,
             area.y,
-            area.right() - x,
+            area.right().saturating_sub(x),
             &format!(" {key} "),
             theme::key(),
             amb,
@@ -808,7 +870,7 @@ fn draw_keys(buf: &mut Buffer, area: Rect, app: &App) {
             buf,
             x,
             area.y,
-            area.right() - x,
+            area.right().saturating_sub(x),
             &format!("{label} "),
             Style::default(),
             amb,
@@ -1081,18 +1143,28 @@ fn draw_confirm(buf: &mut Buffer, area: Rect, app: &App, what: &Confirm, yes: bo
 fn draw_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
     let amb = app.opts.ambiguous;
     let lang = app.lang();
+    let rows: Vec<(&str, &str)> = MENU.iter().map(|a| help::describe(lang, *a)).collect();
+    let key_w = rows
+        .iter()
+        .map(|(k, _)| text::width(k, amb))
+        .max()
+        .unwrap_or(0) as u16;
+    let label_w = rows
+        .iter()
+        .map(|(_, l)| text::width(l, amb))
+        .max()
+        .unwrap_or(0) as u16;
     let inner = popup(
         buf,
         area,
-        56,
+        label_w + key_w + 6,
         MENU.len() as u16 + 2,
         lang.s().menu_title,
         amb,
     );
     let room = inner.height as usize;
     let first = (selected + 1).saturating_sub(room);
-    for (row, (i, action)) in MENU.iter().enumerate().skip(first).take(room).enumerate() {
-        let (keys, label) = help::describe(lang, *action);
+    for (row, (i, (keys, label))) in rows.iter().enumerate().skip(first).take(room).enumerate() {
         let y = inner.y + row as u16;
         let style = if i == selected {
             theme::selected(true)
@@ -1102,24 +1174,18 @@ fn draw_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
         if i == selected {
             fill(buf, Rect::new(inner.x, y, inner.width, 1), style);
         }
-        let used = put(
-            buf,
-            inner.x + 1,
-            y,
-            inner.width.saturating_sub(16),
-            label,
-            style,
-            amb,
-        );
-        let _ = used;
+        let room_for_label = inner.width.saturating_sub(key_w + 3);
+        let label = text::truncate(label, room_for_label as usize, amb);
+        put(buf, inner.x + 1, y, room_for_label, &label, style, amb);
         let kw = text::width(keys, amb) as u16;
+        let key_style = if i == selected { style } else { theme::dim() };
         put(
             buf,
             inner.right().saturating_sub(kw + 1),
             y,
             kw,
             keys,
-            if i == selected { style } else { theme::dim() },
+            key_style,
             amb,
         );
     }
