@@ -557,10 +557,10 @@ fn menu_labels_are_whole_at_100x30() {
     press(&mut m.app, KeyCode::F(10), t0());
     let s = shot(&mut m.app, t0(), (100, 30));
     for label in [
-        "Start / pause / resume the current talk",
-        "New follow-up task on the selected unit",
-        "Undo the most recent action (repeatable)",
-        "Change the selected unit's presenter and role",
+        "Start / pause / resume the talk",
+        "New task on the selected unit",
+        "Undo the last action (repeatable)",
+        "Change presenter and role",
     ] {
         assert!(s.contains(label), "{label:?} is cut:\n{}", s.text);
     }
@@ -571,9 +571,12 @@ fn help_is_complete_at_80x24_with_scrolling() {
     let mut m = meeting(Lang::En);
     press(&mut m.app, KeyCode::Char('?'), t0());
     let s = shot(&mut m.app, t0(), (80, 24));
-    assert!(s.contains("q Ctrl+C"), "{}", s.text);
-    // The notes on typing and confirming are one scroll away.
+    assert!(s.contains("Space F5"), "{}", s.text);
+    // The rest of the actions and the notes on typing and confirming are one scroll away.
     press(&mut m.app, KeyCode::PageDown, t0());
+    let s = shot(&mut m.app, t0(), (80, 24));
+    assert!(s.contains("q Ctrl+C"), "{}", s.text);
+    press(&mut m.app, KeyCode::End, t0());
     let s = shot(&mut m.app, t0(), (80, 24));
     assert!(s.contains("Ctrl+J"), "{}", s.text);
     assert!(s.contains("Enter takes the highlighted"), "{}", s.text);

@@ -51,3 +51,57 @@ pub fn render(
         ReportFormat::Xlsx => report::xlsx::workbook(session, now, lang)?,
     })
 }
+
+/// Writes the workbook, the ranking CSV and the minutes beside the session, named with the
+/// date and time; an existing file is never overwritten (a number is added instead).
+pub fn export_beside(
+    session_path: &Path,
+    session: &crate::session::Session,
+    now: crate::session::Time,
+    lang: Lang,
+) -> Result<Vec<std::path::PathBuf>, String> {
+    use std::io::Write;
+    let name = session_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix(".session.json")
+        .or_else(|| name.strip_suffix(".json"))
+        .unwrap_or(&name)
+        .to_string();
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    let mut written = Vec::new();
+    for (format, ext) in [
+        (ReportFormat::Xlsx, "xlsx"),
+        (ReportFormat::Csv, "csv"),
+        (ReportFormat::Md, "md"),
+    ] {
+        let bytes = render(session, format, now, lang)?;
+        let mut n = 1;
+        loop {
+            let file = if n == 1 {
+                format!("{stem}-{stamp}.{ext}")
+            } else {
+                format!("{stem}-{stamp}-{n}.{ext}")
+            };
+            let path = session_path.with_file_name(file);
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut f) => {
+                    f.write_all(&bytes)
+                        .and_then(|()| f.sync_all())
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    written.push(path);
+                    break;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+                Err(e) => return Err(format!("{}: {e}", path.display())),
+            }
+        }
+    }
+    Ok(written)
+}

@@ -3,6 +3,7 @@
 //! `view` and only reads this.
 
 use super::editor::{Draft, Form, FormKind, Outcome, RemarkEditor, Target};
+use super::sheet::{Sheet, SheetAction};
 use crate::session::{Command, EventKind, RemarkKind, Session, Status, Time};
 use crate::store::{ExecError, Writer};
 use crate::strings::{self, Lang};
@@ -25,6 +26,7 @@ pub enum Confirm {
     SetCurrent(String),
     DiscardEditor,
     EndMeeting,
+    Publish,
 }
 
 impl Confirm {
@@ -54,11 +56,17 @@ pub enum Action {
     MoveUp,
     MoveDown,
     Help,
+    ScoreSheet,
+    Results,
+    Publish,
+    Unlock,
+    ImportScores,
+    Export,
     EndMeeting,
     Quit,
 }
 
-pub const MENU: [Action; 19] = [
+pub const MENU: [Action; 25] = [
     Action::ToggleTalk,
     Action::Next,
     Action::SetCurrent,
@@ -75,6 +83,12 @@ pub const MENU: [Action; 19] = [
     Action::UpdateUnit,
     Action::MoveUp,
     Action::MoveDown,
+    Action::ScoreSheet,
+    Action::Results,
+    Action::Publish,
+    Action::Unlock,
+    Action::ImportScores,
+    Action::Export,
     Action::Help,
     Action::EndMeeting,
     Action::Quit,
@@ -84,9 +98,21 @@ pub enum Mode {
     Live,
     Editor(Box<RemarkEditor>),
     Form(Box<Form>),
-    Confirm { what: Confirm, yes: bool },
-    Help { scroll: u16 },
-    Menu { selected: usize },
+    Confirm {
+        what: Confirm,
+        yes: bool,
+    },
+    Help {
+        scroll: u16,
+    },
+    Menu {
+        selected: usize,
+    },
+    Sheet(Box<Sheet>),
+    /// The results view; `selected` is a position in the ranking.
+    Results {
+        selected: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -470,11 +496,132 @@ impl App {
                         scroll: scroll.saturating_add(10),
                     },
                     KeyCode::Home => Mode::Help { scroll: 0 },
+                    KeyCode::End => Mode::Help { scroll: u16::MAX },
                     _ => Mode::Help { scroll },
                 };
             }
             Mode::Menu { selected } => self.menu_key(key, selected, now),
+            Mode::Sheet(sheet) => self.sheet_key(key, sheet, now),
+            Mode::Results { selected } => self.results_key(key, selected, now),
         }
+    }
+
+    fn sheet_key(&mut self, key: KeyEvent, mut sheet: Box<Sheet>, now: Time) {
+        match sheet.key(&key, self.session()) {
+            SheetAction::None => {}
+            SheetAction::Close => return,
+            SheetAction::Execute(command) => {
+                self.execute(command, now);
+            }
+            SheetAction::Unit(step) => {
+                let st = self.session().state();
+                if let Some(pos) = st.position(&sheet.unit) {
+                    let n = st.units.len() as isize;
+                    let next = (pos as isize + step).rem_euclid(n) as usize;
+                    sheet.unit = st.units[next].name.clone();
+                }
+            }
+        }
+        self.mode = Mode::Sheet(sheet);
+    }
+
+    fn results_key(&mut self, key: KeyEvent, selected: usize, now: Time) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let n = self.session().state().units.len().max(1);
+        self.mode = Mode::Results { selected };
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('v' | 'V') if !ctrl => self.mode = Mode::Live,
+            KeyCode::Up => {
+                self.mode = Mode::Results {
+                    selected: selected.saturating_sub(1),
+                }
+            }
+            KeyCode::Down => {
+                self.mode = Mode::Results {
+                    selected: (selected + 1).min(n - 1),
+                }
+            }
+            KeyCode::Char('p' | 'P') if ctrl => self.perform(Action::Publish, now),
+            KeyCode::Char('u' | 'U') if ctrl => self.perform(Action::Unlock, now),
+            KeyCode::Char('e' | 'E') if ctrl => self.perform(Action::Export, now),
+            KeyCode::Char('o' | 'O') if ctrl => self.perform(Action::ImportScores, now),
+            KeyCode::Char('s' | 'S') if !ctrl => {
+                let results = crate::scoring::results(
+                    self.session().rules(),
+                    self.session().plan(),
+                    self.session().state(),
+                    self.session().clock(now),
+                );
+                if let Some(r) = crate::scoring::ranking(&results).get(selected) {
+                    self.mode = Mode::Sheet(Box::new(Sheet::new(r.unit.clone())));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes the workbook, the ranking and the minutes beside the session, under new names.
+    fn export(&mut self, now: Time) {
+        let lang = self.lang();
+        let path = self.writer.paths().session.clone();
+        match crate::commands::report::export_beside(&path, self.session(), now, lang) {
+            Ok(files) => {
+                let names: Vec<String> = files
+                    .iter()
+                    .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))
+                    .collect();
+                let text = match lang {
+                    Lang::Zh => format!("已导出：{}", names.join("、")),
+                    Lang::En => format!("Exported: {}", names.join(", ")),
+                };
+                self.notify(text, Level::Info, now);
+            }
+            Err(e) => self.notify(e, Level::Error, now),
+        }
+    }
+
+    /// Imports a score file typed in the prompt, through this console's own writer.
+    fn import_scores(&mut self, path: &str, now: Time) {
+        let lang = self.lang();
+        let path = std::path::PathBuf::from(path.trim().trim_matches(['"', '\'']));
+        let table = match crate::import::read_table(&path) {
+            Ok(t) => t,
+            Err(e) => return self.notify(e, Level::Error, now),
+        };
+        let plan = match crate::import::scores(&table, self.session(), lang) {
+            Ok(p) => p,
+            Err(errors) => {
+                let more = match lang {
+                    Lang::Zh => format!("（共 {} 处错误，未导入任何分数）", errors.len()),
+                    Lang::En => format!(" ({} errors; nothing was imported)", errors.len()),
+                };
+                let first = errors.first().cloned().unwrap_or_default();
+                return self.notify(format!("{first}{more}"), Level::Error, now);
+            }
+        };
+        let command = if plan.grades.is_empty() {
+            Command::SetScores {
+                entries: plan.scores.clone(),
+            }
+        } else {
+            Command::AddGrades {
+                entries: plan.grades.clone(),
+            }
+        };
+        if plan.new + plan.changed > 0 && !self.execute(command, now) {
+            return;
+        }
+        let text = match lang {
+            Lang::Zh => format!(
+                "已导入 {}（{}）：新增 {}，修改 {}，未变 {}",
+                table.name, table.encoding, plan.new, plan.changed, plan.unchanged
+            ),
+            Lang::En => format!(
+                "Imported {} ({}): {} new, {} changed, {} unchanged",
+                table.name, table.encoding, plan.new, plan.changed, plan.unchanged
+            ),
+        };
+        self.notify(text, Level::Info, now);
     }
 
     fn close_editor(&mut self) {
@@ -545,6 +692,24 @@ impl App {
                 presenter: opt(form.value(0)),
                 role: opt(form.value(1)),
             },
+            FormKind::Unlock => {
+                if self.execute(
+                    Command::Unlock {
+                        reason: form.value(0),
+                    },
+                    now,
+                ) {
+                    self.mode = Mode::Results { selected: 0 };
+                } else {
+                    self.mode = Mode::Form(form);
+                }
+                return;
+            }
+            FormKind::ImportScores => {
+                self.import_scores(&form.value(0), now);
+                self.mode = Mode::Results { selected: 0 };
+                return;
+            }
         };
         if !self.execute(command, now) {
             self.mode = Mode::Form(form);
@@ -602,6 +767,10 @@ impl App {
             Confirm::EndMeeting => {
                 self.execute(Command::EndMeeting, now);
             }
+            Confirm::Publish => {
+                self.execute(Command::Publish, now);
+                self.mode = Mode::Results { selected: 0 };
+            }
         }
     }
 
@@ -629,7 +798,11 @@ impl App {
         let shift = key.modifiers.contains(KeyModifiers::SHIFT);
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl {
-            return None;
+            return match key.code {
+                KeyCode::Char('o' | 'O') => Some(Action::ImportScores),
+                KeyCode::Char('e' | 'E') => Some(Action::Export),
+                _ => None,
+            };
         }
         let code = match key.code {
             KeyCode::Char(c) => KeyCode::Char(c.to_ascii_lowercase()),
@@ -654,6 +827,8 @@ impl App {
             KeyCode::Down if shift => Action::MoveDown,
             KeyCode::Char('?' | '？') | KeyCode::F(1) => Action::Help,
             KeyCode::Char('q') => Action::Quit,
+            KeyCode::Char('s') => Action::ScoreSheet,
+            KeyCode::Char('v') => Action::Results,
             _ => return None,
         })
     }
@@ -867,6 +1042,57 @@ impl App {
                 }
             }
             Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::ScoreSheet => {
+                let unit = self
+                    .selected_unit()
+                    .or_else(|| self.session().state().units.first().map(|u| u.name.clone()));
+                if let Some(unit) = unit {
+                    self.mode = Mode::Sheet(Box::new(Sheet::new(unit)));
+                }
+            }
+            Action::Results => self.mode = Mode::Results { selected: 0 },
+            Action::Publish => {
+                if self.session().state().scores.published {
+                    self.notify(
+                        strings::refusal(lang, &crate::session::Refusal::ResultsPublished),
+                        Level::Warn,
+                        now,
+                    );
+                } else {
+                    self.ask(Confirm::Publish);
+                }
+            }
+            Action::Unlock => {
+                if !self.session().state().scores.published {
+                    self.notify(
+                        strings::refusal(lang, &crate::session::Refusal::NotPublished),
+                        Level::Warn,
+                        now,
+                    );
+                } else {
+                    let label = match lang {
+                        Lang::Zh => "解锁原因",
+                        Lang::En => "Reason",
+                    };
+                    self.mode = Mode::Form(Box::new(Form::new(
+                        FormKind::Unlock,
+                        vec![label],
+                        vec![String::new()],
+                    )));
+                }
+            }
+            Action::ImportScores => {
+                let label = match lang {
+                    Lang::Zh => "评分文件（CSV/XLSX）",
+                    Lang::En => "Score file (CSV/XLSX)",
+                };
+                self.mode = Mode::Form(Box::new(Form::new(
+                    FormKind::ImportScores,
+                    vec![label],
+                    vec![String::new()],
+                )));
+            }
+            Action::Export => self.export(now),
             Action::EndMeeting => self.ask(Confirm::EndMeeting),
             Action::Quit => self.ask(Confirm::Quit),
         }

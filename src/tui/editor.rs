@@ -209,7 +209,13 @@ impl RemarkEditor {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormKind {
     AddUnit,
-    UpdateUnit { unit: String },
+    UpdateUnit {
+        unit: String,
+    },
+    /// The reason for unlocking published results.
+    Unlock,
+    /// The path of a score file to import.
+    ImportScores,
 }
 
 /// A small form of one-line fields; `Tab` and `↑`/`↓` move between them.

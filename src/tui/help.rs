@@ -18,7 +18,7 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
             "Space F5",
             pick(
                 "开始 / 暂停 / 继续当前汇报",
-                "Start / pause / resume the current talk",
+                "Start / pause / resume the talk",
             ),
         ),
         Action::Next => (
@@ -39,16 +39,13 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
         Action::General => ("g F3", pick("添加总体点评", "New general remark")),
         Action::Task => (
             "t F4",
-            pick(
-                "给选中的单位添加交办事项",
-                "New follow-up task on the selected unit",
-            ),
+            pick("给选中的单位添加交办事项", "New task on the selected unit"),
         ),
         Action::Undo => (
             "u F7",
             pick(
                 "撤销最近一次操作（可重复）",
-                "Undo the most recent action (repeatable)",
+                "Undo the last action (repeatable)",
             ),
         ),
         Action::EditRemark => ("e", pick("编辑选中的点评", "Edit the selected remark")),
@@ -74,10 +71,7 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
         ),
         Action::UpdateUnit => (
             "o",
-            pick(
-                "修改选中单位的汇报人和职务",
-                "Change the selected unit's presenter and role",
-            ),
+            pick("修改选中单位的汇报人和职务", "Change presenter and role"),
         ),
         Action::MoveUp => (
             "Shift+↑",
@@ -91,6 +85,27 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
             ),
         ),
         Action::Help => ("? F1", pick("按键帮助", "This help")),
+        Action::ScoreSheet => (
+            "s",
+            pick("选中单位的评分表", "Score sheet of the selected unit"),
+        ),
+        Action::Results => ("v", pick("结果与排名", "Results and ranking")),
+        Action::Publish => (
+            "Ctrl+P",
+            pick("公布结果（在结果页）", "Publish the results (results view)"),
+        ),
+        Action::Unlock => (
+            "Ctrl+U",
+            pick(
+                "解锁已公布的评分（在结果页）",
+                "Unlock published scores (results view)",
+            ),
+        ),
+        Action::ImportScores => ("Ctrl+O", pick("导入评分文件", "Import a score file")),
+        Action::Export => (
+            "Ctrl+E",
+            pick("导出 XLSX / CSV / 纪要", "Export XLSX / CSV / minutes"),
+        ),
         Action::EndMeeting => (
             "F10 ▸",
             pick("结束会议（在菜单中）", "End the meeting (in this menu)"),
@@ -120,25 +135,38 @@ fn notes(lang: Lang) -> &'static [&'static str] {
     }
 }
 
-/// Every line of the help: (keys, what they do); notes have no keys.
-fn lines(lang: Lang, width: usize, amb: Ambiguous) -> Vec<(&'static str, String)> {
-    let mut out: Vec<(&'static str, String)> = MENU
-        .iter()
-        .map(|a| {
-            let (k, l) = describe(lang, *a);
-            (k, l.to_string())
-        })
-        .collect();
-    out.push(("", String::new()));
+/// One row of the help: one or two actions side by side, or a note.
+enum Row {
+    Actions(Vec<(&'static str, &'static str)>),
+    Note(String),
+}
+
+/// The rows of the help for a width: actions in two columns when there is room.
+fn rows(lang: Lang, width: usize, amb: Ambiguous) -> Vec<Row> {
+    let actions: Vec<(&str, &str)> = MENU.iter().map(|a| describe(lang, *a)).collect();
+    let mut out = Vec::new();
+    if width >= 96 {
+        let half = actions.len().div_ceil(2);
+        for i in 0..half {
+            let mut row = vec![actions[i]];
+            if let Some(right) = actions.get(half + i) {
+                row.push(*right);
+            }
+            out.push(Row::Actions(row));
+        }
+    } else {
+        out.extend(actions.into_iter().map(|a| Row::Actions(vec![a])));
+    }
+    out.push(Row::Note(String::new()));
     for note in notes(lang) {
         for line in text::wrap(note, width, amb) {
-            out.push(("", line));
+            out.push(Row::Note(line));
         }
     }
     out
 }
 
-/// The full key list, scrolled by `scroll` lines when it is taller than the screen.
+/// The full key list, scrolled by `scroll` rows when it is taller than the screen.
 pub fn draw(buf: &mut Buffer, area: Rect, lang: Lang, amb: Ambiguous, scroll: u16) {
     Clear.render(area, buf);
     let b = Block::bordered()
@@ -147,34 +175,38 @@ pub fn draw(buf: &mut Buffer, area: Rect, lang: Lang, amb: Ambiguous, scroll: u1
         .title(lang.s().help_title);
     let inner = b.inner(area);
     b.render(area, buf);
-    let key_w = 12u16;
-    let all = lines(lang, inner.width.saturating_sub(2) as usize, amb);
+    let key_w = 10u16;
+    let all = rows(lang, inner.width.saturating_sub(2) as usize, amb);
     let room = inner.height as usize;
     let top = (scroll as usize).min(all.len().saturating_sub(room));
-    for (row, (keys, label)) in all.iter().skip(top).take(room).enumerate() {
-        let y = inner.y + row as u16;
-        if keys.is_empty() {
-            put(
-                buf,
-                inner.x + 1,
-                y,
-                inner.width.saturating_sub(1),
-                label,
-                theme::dim(),
-                amb,
-            );
-        } else {
-            put(buf, inner.x + 1, y, key_w, keys, theme::title(), amb);
-            let rest = inner.width.saturating_sub(key_w + 1);
-            put(
-                buf,
-                inner.x + 1 + key_w,
-                y,
-                rest,
-                &text::truncate(label, rest as usize, amb),
-                Default::default(),
-                amb,
-            );
+    let col_w = if inner.width >= 98 {
+        (inner.width - 2) / 2
+    } else {
+        inner.width.saturating_sub(1)
+    };
+    for (i, row) in all.iter().skip(top).take(room).enumerate() {
+        let y = inner.y + i as u16;
+        match row {
+            Row::Note(line) => {
+                put(
+                    buf,
+                    inner.x + 1,
+                    y,
+                    inner.width.saturating_sub(1),
+                    line,
+                    theme::dim(),
+                    amb,
+                );
+            }
+            Row::Actions(actions) => {
+                for (c, (keys, label)) in actions.iter().enumerate() {
+                    let x = inner.x + 1 + c as u16 * (col_w + 1);
+                    put(buf, x, y, key_w, keys, theme::title(), amb);
+                    let rest = col_w.saturating_sub(key_w);
+                    let label = text::truncate(label, rest as usize, amb);
+                    put(buf, x + key_w, y, rest, &label, Default::default(), amb);
+                }
+            }
         }
     }
     // Say that there is more above or below.

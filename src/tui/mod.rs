@@ -4,6 +4,8 @@
 pub mod app;
 pub mod editor;
 pub mod help;
+pub mod results;
+pub mod sheet;
 pub mod theme;
 pub mod view;
 

@@ -131,6 +131,8 @@ pub fn draw(frame: &mut Frame, app: &App, now: Time) {
             help::draw(buf, r, lang, amb, *scroll)
         }
         Mode::Menu { selected } => draw_menu(buf, body, app, *selected),
+        Mode::Sheet(sheet) => super::results::draw_sheet(buf, body, app, sheet, now),
+        Mode::Results { selected } => super::results::draw_results(buf, body, app, *selected, now),
     }
 }
 
@@ -798,6 +800,8 @@ pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str, u8)> {
                 keys.push(("↑↓", s.key_select, 5));
             }
             keys.extend([
+                ("s", s.key_sheet, 4),
+                ("v", s.key_results, 4),
                 ("Tab", s.key_focus, 5),
                 ("?", s.key_help, 0),
                 ("F10", s.key_menu, 0),
@@ -830,6 +834,23 @@ pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str, u8)> {
         Mode::Menu { .. } => vec![
             ("↑↓", s.key_select, 0),
             ("Enter", s.key_pick, 0),
+            ("Esc", s.key_close, 0),
+        ],
+        Mode::Sheet(_) => vec![
+            ("0-9 .", s.key_type_score, 0),
+            ("Enter/Tab", s.key_save, 0),
+            ("↑↓←→", s.key_select, 1),
+            ("PgUp/PgDn", s.key_other_unit, 2),
+            ("Del", s.key_delete, 3),
+            ("Esc", s.key_close, 0),
+        ],
+        Mode::Results { .. } => vec![
+            ("↑↓", s.key_select, 1),
+            ("s", s.key_sheet, 2),
+            ("Ctrl+P", s.key_publish, 0),
+            ("Ctrl+U", s.key_unlock, 1),
+            ("Ctrl+E", s.key_export, 1),
+            ("Ctrl+O", s.key_import, 2),
             ("Esc", s.key_close, 0),
         ],
     }
@@ -1020,6 +1041,14 @@ fn draw_form(buf: &mut Buffer, area: Rect, app: &App, form: &Form) -> Option<Pos
         super::editor::FormKind::UpdateUnit { unit } => {
             format!("{} · {unit}", s.editor_update_unit)
         }
+        super::editor::FormKind::Unlock => match app.lang() {
+            Lang::Zh => "解锁评分（原因会记入会议记录）".to_string(),
+            Lang::En => "Unlock the scores (the reason is recorded)".to_string(),
+        },
+        super::editor::FormKind::ImportScores => match app.lang() {
+            Lang::Zh => "导入评分文件".to_string(),
+            Lang::En => "Import a score file".to_string(),
+        },
     };
     let inner = popup(buf, area, 60, form.fields.len() as u16 * 2 + 3, &title, amb);
     let label_w = form
@@ -1093,6 +1122,13 @@ fn draw_confirm(buf: &mut Buffer, area: Rect, app: &App, what: &Confirm, yes: bo
         Confirm::SetCurrent(unit) => match lang {
             Lang::Zh => format!("将{unit}设为当前汇报单位？"),
             Lang::En => format!("Make {unit} the current unit?"),
+        },
+        Confirm::Publish => match lang {
+            Lang::Zh => "公布结果？公布后评分锁定，修改需解锁并说明原因。".to_string(),
+            Lang::En => {
+                "Publish the results? Scores lock; changing them needs an unlock with a reason."
+                    .to_string()
+            }
         },
     };
     let width = (text::width(&question, amb) as u16 + 6).clamp(30, area.width);

@@ -1,0 +1,223 @@
+//! The score sheet (`s`): a grid of reviewers × criteria for one unit (or grades and ballot
+//! counts), with fast keyboard entry. A value is checked as it is typed and saved — durable
+//! first — when the cursor leaves the cell; a bad value is said inline and never saved.
+
+use crate::plan::ScoringMode;
+use crate::scoring::{self, ScoreProblem};
+use crate::session::{Command, GradeEntry, ScoreEntry, Session};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub struct Sheet {
+    pub unit: String,
+    /// Row: a plan reviewer (points) or a grade (grades).
+    pub row: usize,
+    /// Column: a criterion (points); grades have one column, the ballots to add.
+    pub col: usize,
+    /// What is being typed into the current cell.
+    pub input: String,
+    /// Why the typed value cannot be saved, when it cannot.
+    pub problem: Option<ScoreProblem>,
+}
+
+/// What a key asks of the app.
+pub enum SheetAction {
+    None,
+    Close,
+    Execute(Command),
+    /// Another unit (PageUp/PageDown).
+    Unit(isize),
+}
+
+impl Sheet {
+    pub fn new(unit: String) -> Sheet {
+        Sheet {
+            unit,
+            row: 0,
+            col: 0,
+            input: String::new(),
+            problem: None,
+        }
+    }
+
+    fn rows(session: &Session) -> usize {
+        match session.rules().mode {
+            ScoringMode::Points => session.plan().reviewers.len(),
+            ScoringMode::Grades => session.rules().grades.len(),
+        }
+    }
+
+    fn cols(session: &Session) -> usize {
+        match session.rules().mode {
+            ScoringMode::Points => session.rules().criteria.len(),
+            ScoringMode::Grades => 1,
+        }
+    }
+
+    /// Checks the typed value of the current cell; `Ok(None)` when nothing is typed.
+    pub fn check(&self, session: &Session) -> Result<Option<Command>, ScoreProblem> {
+        let text = self.input.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let rules = session.rules();
+        match rules.mode {
+            ScoringMode::Points => {
+                let reviewer = &session.plan().reviewers[self.row].name;
+                let criterion = &rules.criteria[self.col].name;
+                let value = scoring::parse_value(text)
+                    .ok_or_else(|| ScoreProblem::NotANumber(text.to_string()))?;
+                scoring::check_score(
+                    rules,
+                    session.state(),
+                    &self.unit,
+                    reviewer,
+                    criterion,
+                    value,
+                )?;
+                Ok(Some(Command::SetScores {
+                    entries: vec![ScoreEntry {
+                        unit: self.unit.clone(),
+                        reviewer: reviewer.clone(),
+                        criterion: criterion.clone(),
+                        value,
+                    }],
+                }))
+            }
+            ScoringMode::Grades => {
+                let digits: String = text
+                    .chars()
+                    .map(|c| match c {
+                        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                        c => c,
+                    })
+                    .collect();
+                match digits.parse::<i64>() {
+                    Ok(count) if count > 0 => Ok(Some(Command::AddGrades {
+                        entries: vec![GradeEntry {
+                            unit: self.unit.clone(),
+                            grade: rules.grades[self.row].name.clone(),
+                            count,
+                        }],
+                    })),
+                    _ => Err(ScoreProblem::BadCount(text.to_string())),
+                }
+            }
+        }
+    }
+
+    /// Handles a key; moving off a cell saves what was typed into it.
+    pub fn key(&mut self, key: &KeyEvent, session: &Session) -> SheetAction {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let (rows, cols) = (Self::rows(session).max(1), Self::cols(session).max(1));
+        let typed = |c: char| c.is_ascii_digit() || matches!(c, '.' | '．' | '。' | '０'..='９');
+        match key.code {
+            KeyCode::Char(c) if !ctrl && typed(c) => {
+                self.input.push(c);
+                self.problem = self.check(session).err();
+                SheetAction::None
+            }
+            KeyCode::Backspace => {
+                self.input.pop();
+                self.problem = self.check(session).err();
+                SheetAction::None
+            }
+            KeyCode::Delete
+                if self.input.is_empty() && session.rules().mode == ScoringMode::Points =>
+            {
+                let reviewer = session
+                    .plan()
+                    .reviewers
+                    .get(self.row)
+                    .map(|r| r.name.clone());
+                let criterion = session
+                    .rules()
+                    .criteria
+                    .get(self.col)
+                    .map(|c| c.name.clone());
+                match (reviewer, criterion) {
+                    (Some(reviewer), Some(criterion)) => {
+                        SheetAction::Execute(Command::ClearScore {
+                            unit: self.unit.clone(),
+                            reviewer,
+                            criterion,
+                        })
+                    }
+                    _ => SheetAction::None,
+                }
+            }
+            KeyCode::Esc => {
+                if self.input.is_empty() {
+                    SheetAction::Close
+                } else {
+                    self.input.clear();
+                    self.problem = None;
+                    SheetAction::None
+                }
+            }
+            KeyCode::PageUp => self.leave(session, -1),
+            KeyCode::PageDown => self.leave(session, 1),
+            code => {
+                let next = |s: &mut Sheet| match code {
+                    KeyCode::Up => s.row = (s.row + rows - 1) % rows,
+                    KeyCode::Down => s.row = (s.row + 1) % rows,
+                    KeyCode::Left | KeyCode::BackTab => s.col = (s.col + cols - 1) % cols,
+                    KeyCode::Right | KeyCode::Tab => {
+                        s.col += 1;
+                        if s.col == cols {
+                            s.col = 0;
+                            s.row = (s.row + 1) % rows;
+                        }
+                    }
+                    // Enter moves on like a spreadsheet: across, then down.
+                    KeyCode::Enter => {
+                        s.col += 1;
+                        if s.col == cols {
+                            s.col = 0;
+                            s.row = (s.row + 1) % rows;
+                        }
+                    }
+                    _ => {}
+                };
+                if !matches!(
+                    code,
+                    KeyCode::Up
+                        | KeyCode::Down
+                        | KeyCode::Left
+                        | KeyCode::Right
+                        | KeyCode::Tab
+                        | KeyCode::BackTab
+                        | KeyCode::Enter
+                ) {
+                    return SheetAction::None;
+                }
+                match self.check(session) {
+                    Err(p) => {
+                        self.problem = Some(p);
+                        SheetAction::None
+                    }
+                    Ok(command) => {
+                        self.input.clear();
+                        self.problem = None;
+                        next(self);
+                        command.map_or(SheetAction::None, SheetAction::Execute)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Saves the typed cell (if valid) before switching units.
+    fn leave(&mut self, session: &Session, step: isize) -> SheetAction {
+        match self.check(session) {
+            Err(p) => {
+                self.problem = Some(p);
+                SheetAction::None
+            }
+            Ok(Some(command)) => {
+                self.input.clear();
+                SheetAction::Execute(command)
+            }
+            Ok(None) => SheetAction::Unit(step),
+        }
+    }
+}
