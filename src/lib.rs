@@ -5,6 +5,7 @@
 
 pub mod commands;
 pub mod decimal;
+pub mod display;
 pub mod import;
 pub mod jsonpos;
 pub mod plan;

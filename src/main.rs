@@ -37,6 +37,18 @@ enum Cmd {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// The stage display: follows a running meeting, read-only (大屏显示)
+    Display {
+        session: PathBuf,
+        #[arg(long)]
+        lang: Option<String>,
+        /// Lay out East Asian ambiguous-width characters as wide
+        #[arg(long)]
+        wide_ambiguous: bool,
+        /// Only the big countdown, for a speaker's monitor
+        #[arg(long)]
+        clock_only: bool,
+    },
     /// Add typed-up score sheets (CSV/XLSX) to a session (导入评分表)
     Scores {
         session: PathBuf,
@@ -82,6 +94,12 @@ fn main() -> ExitCode {
             lang,
         }) => commands::import::run(&file, output.as_deref(), title.as_deref(), lang.as_deref()),
         Some(Cmd::Schema) => commands::schema::run(),
+        Some(Cmd::Display {
+            session,
+            lang,
+            wide_ambiguous,
+            clock_only,
+        }) => commands::display::run(&session, lang.as_deref(), wide_ambiguous, clock_only),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

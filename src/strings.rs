@@ -109,6 +109,16 @@ pub struct Text {
     pub key_unlock: &'static str,
     pub key_export: &'static str,
     pub key_import: &'static str,
+    pub key_message: &'static str,
+    pub key_hide: &'static str,
+    pub key_unhide: &'static str,
+    pub key_display: &'static str,
+    pub key_reveal: &'static str,
+    pub key_reveal_all: &'static str,
+    pub hidden: &'static str,
+    pub on_stage: &'static str,
+    pub results_on_stage: &'static str,
+    pub private_on: &'static str,
     pub key_pick: &'static str,
     pub key_yes: &'static str,
     pub key_no: &'static str,
@@ -198,6 +208,16 @@ pub static ZH: Text = Text {
     key_unlock: "解锁",
     key_export: "导出",
     key_import: "导入评分",
+    key_message: "大屏提示",
+    key_hide: "隐藏",
+    key_unhide: "显示",
+    key_display: "大屏显示",
+    key_reveal: "揭晓一名",
+    key_reveal_all: "全部揭晓",
+    hidden: "已隐藏（本屏可能正投影给会场；按 p 显示）",
+    on_stage: "大屏提示：",
+    results_on_stage: "大屏正显示结果",
+    private_on: "本屏已隐藏点评和评分",
     key_pick: "执行",
     key_yes: "是",
     key_no: "否",
@@ -287,6 +307,16 @@ pub static EN: Text = Text {
     key_unlock: "unlock",
     key_export: "export",
     key_import: "import scores",
+    key_message: "stage message",
+    key_hide: "hide",
+    key_unhide: "show",
+    key_display: "on stage",
+    key_reveal: "reveal one",
+    key_reveal_all: "reveal all",
+    hidden: "Hidden (this screen may be mirrored to the room; p shows it)",
+    on_stage: "On stage: ",
+    results_on_stage: "results on stage",
+    private_on: "remarks and scores hidden here",
     key_pick: "do it",
     key_yes: "yes",
     key_no: "no",
@@ -399,6 +429,8 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::EmptyReason) => "Give a reason for unlocking".into(),
         (Lang::Zh, Refusal::NothingChanged) => "没有变化".into(),
         (Lang::En, Refusal::NothingChanged) => "Nothing changed".into(),
+        (Lang::Zh, Refusal::TextTooLong { max }) => format!("消息太长（最多 {max} 个字）"),
+        (Lang::En, Refusal::TextTooLong { max }) => format!("The message is too long (at most {max} characters)"),
     }
 }
 
@@ -501,6 +533,15 @@ pub fn action(lang: Lang, events: &[&Event]) -> String {
         EventKind::GradesAdded { unit, .. } => format!("ballots for {unit}"),
         EventKind::ResultsPublished => lang.pick("公布结果", "publishing the results").into(),
         EventKind::ResultsUnlocked { .. } => lang.pick("解锁评分", "unlocking the scores").into(),
+        EventKind::StageMessage { text } if text.is_empty() => {
+            lang.pick("撤下提示", "clearing the stage message").into()
+        }
+        EventKind::StageMessage { text } if zh => format!("提示“{}”", preview(text)),
+        EventKind::StageMessage { text } => format!("the stage message \"{}\"", preview(text)),
+        EventKind::ResultsDisplayed { .. } => lang
+            .pick("大屏显示结果", "showing the results on stage")
+            .into(),
+        EventKind::ResultsRevealed { .. } => lang.pick("揭晓名次", "revealing places").into(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! as `podium: …` and exits 1.
 
 pub mod check;
+pub mod display;
 pub mod import;
 pub mod report;
 pub mod run;

@@ -69,6 +69,18 @@ pub enum Command {
     Unlock {
         reason: String,
     },
+    /// Send a message to the stage display; empty text takes it down.
+    StageMessage {
+        text: String,
+    },
+    /// Show or hide the published ranking on the stage display.
+    ShowResults {
+        shown: bool,
+    },
+    /// Reveal `places` places of the ranking, from the last place up.
+    RevealResults {
+        places: usize,
+    },
 }
 
 /// One score: `value` in ten-thousandths.
@@ -112,4 +124,5 @@ pub enum Refusal {
     NotPublished,
     EmptyReason,
     NothingChanged,
+    TextTooLong { max: usize },
 }

@@ -134,6 +134,18 @@ pub enum EventKind {
     ResultsUnlocked {
         reason: String,
     },
+    /// A short message for the stage display; empty text takes it down.
+    StageMessage {
+        text: String,
+    },
+    /// The published ranking shown on (or taken off) the stage display.
+    ResultsDisplayed {
+        shown: bool,
+    },
+    /// How many places of the ranking the display reveals, counted from the last place up.
+    ResultsRevealed {
+        places: usize,
+    },
     /// Takes back the action whose first event has seq `action`.
     Undone {
         action: u64,

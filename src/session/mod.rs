@@ -15,6 +15,9 @@ use crate::plan::{self, Plan};
 use crate::scoring::{self, Rules, ScoreProblem};
 use std::collections::HashSet;
 
+/// The longest stage message, in characters: it must be readable from the back of the room.
+pub const STAGE_MESSAGE_MAX: usize = 60;
+
 #[derive(Debug, Clone)]
 pub struct Session {
     plan: Plan,
@@ -457,6 +460,46 @@ impl Session {
                 if kinds.is_empty() {
                     return Err(Refusal::NothingChanged);
                 }
+                Ok(kinds)
+            }
+            Command::StageMessage { text } => {
+                let text: String = text
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                let text = text.trim().to_string();
+                if text.chars().count() > STAGE_MESSAGE_MAX {
+                    return Err(Refusal::TextTooLong {
+                        max: STAGE_MESSAGE_MAX,
+                    });
+                }
+                if st.stage.message.as_deref().unwrap_or("") == text {
+                    return Err(Refusal::NothingChanged);
+                }
+                Ok(vec![EventKind::StageMessage { text }])
+            }
+            Command::ShowResults { shown } => {
+                if *shown && !st.scores.published {
+                    return Err(Refusal::NotPublished);
+                }
+                if st.stage.results_shown == *shown {
+                    return Err(Refusal::NothingChanged);
+                }
+                Ok(vec![EventKind::ResultsDisplayed { shown: *shown }])
+            }
+            Command::RevealResults { places } => {
+                if !st.scores.published {
+                    return Err(Refusal::NotPublished);
+                }
+                let places = (*places).min(st.units.len());
+                if places == st.stage.revealed {
+                    return Err(Refusal::NothingChanged);
+                }
+                let mut kinds = Vec::new();
+                if !st.stage.results_shown {
+                    kinds.push(EventKind::ResultsDisplayed { shown: true });
+                }
+                kinds.push(EventKind::ResultsRevealed { places });
                 Ok(kinds)
             }
             Command::Publish => {

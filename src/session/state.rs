@@ -149,7 +149,17 @@ pub struct State {
     /// Live remarks in the order they were added.
     pub remarks: Vec<Remark>,
     pub scores: Scores,
+    /// The stage display: a message for the speaker and the room, and the results reveal.
+    pub stage: Stage,
     index: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Stage {
+    pub message: Option<String>,
+    pub results_shown: bool,
+    /// Places of the ranking revealed, from the last place up.
+    pub revealed: usize,
 }
 
 impl State {
@@ -184,6 +194,7 @@ impl State {
                     ..Scores::default()
                 }
             },
+            stage: Stage::default(),
             index: HashMap::new(),
         };
         state.reindex();
@@ -427,7 +438,16 @@ impl State {
                 }
             }
             EventKind::ResultsPublished => self.scores.published = true,
-            EventKind::ResultsUnlocked { .. } => self.scores.published = false,
+            EventKind::ResultsUnlocked { .. } => {
+                self.scores.published = false;
+                self.stage.results_shown = false;
+                self.stage.revealed = 0;
+            }
+            EventKind::StageMessage { text } => {
+                self.stage.message = Some(text.clone()).filter(|t| !t.trim().is_empty());
+            }
+            EventKind::ResultsDisplayed { shown } => self.stage.results_shown = *shown,
+            EventKind::ResultsRevealed { places } => self.stage.revealed = *places,
             EventKind::Undone { .. } => {}
         }
     }

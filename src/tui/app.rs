@@ -62,11 +62,13 @@ pub enum Action {
     Unlock,
     ImportScores,
     Export,
+    StageMessage,
+    Privacy,
     EndMeeting,
     Quit,
 }
 
-pub const MENU: [Action; 25] = [
+pub const MENU: [Action; 27] = [
     Action::ToggleTalk,
     Action::Next,
     Action::SetCurrent,
@@ -89,6 +91,8 @@ pub const MENU: [Action; 25] = [
     Action::Unlock,
     Action::ImportScores,
     Action::Export,
+    Action::StageMessage,
+    Action::Privacy,
     Action::Help,
     Action::EndMeeting,
     Action::Quit,
@@ -153,6 +157,8 @@ pub struct App {
     pub demo: Option<String>,
     pub last_reviewer: Option<String>,
     pub save_error: Option<String>,
+    /// Remarks, tasks and scores hidden from this screen (a laptop mirrored to the room).
+    pub private: bool,
     pub quit: bool,
     /// Bytes to ring the bell with, taken by the terminal loop.
     pub bell: bool,
@@ -178,6 +184,7 @@ impl App {
             demo: None,
             last_reviewer: None,
             save_error: None,
+            private: false,
             quit: false,
             bell: false,
             last_phase: None,
@@ -531,6 +538,18 @@ impl App {
         self.mode = Mode::Results { selected };
         match key.code {
             KeyCode::Esc | KeyCode::Char('v' | 'V') if !ctrl => self.mode = Mode::Live,
+            KeyCode::Char('d' | 'D') if !ctrl => {
+                let shown = !self.session().state().stage.results_shown;
+                self.execute(Command::ShowResults { shown }, now);
+            }
+            KeyCode::Char(' ' | '\u{3000}') => {
+                let places = self.session().state().stage.revealed + 1;
+                self.execute(Command::RevealResults { places }, now);
+            }
+            KeyCode::Char('a' | 'A') if !ctrl => {
+                let places = self.session().state().units.len();
+                self.execute(Command::RevealResults { places }, now);
+            }
             KeyCode::Up => {
                 self.mode = Mode::Results {
                     selected: selected.saturating_sub(1),
@@ -705,6 +724,9 @@ impl App {
                 }
                 return;
             }
+            FormKind::StageMessage => Command::StageMessage {
+                text: form.value(0),
+            },
             FormKind::ImportScores => {
                 self.import_scores(&form.value(0), now);
                 self.mode = Mode::Results { selected: 0 };
@@ -829,6 +851,8 @@ impl App {
             KeyCode::Char('q') => Action::Quit,
             KeyCode::Char('s') => Action::ScoreSheet,
             KeyCode::Char('v') => Action::Results,
+            KeyCode::Char('m') | KeyCode::F(9) => Action::StageMessage,
+            KeyCode::Char('p') | KeyCode::F(8) => Action::Privacy,
             _ => return None,
         })
     }
@@ -1093,6 +1117,29 @@ impl App {
                 )));
             }
             Action::Export => self.export(now),
+            Action::StageMessage => {
+                let label = match lang {
+                    Lang::Zh => "提示（留空则撤下）",
+                    Lang::En => "Message (empty takes it down)",
+                };
+                self.mode = Mode::Form(Box::new(Form::new(
+                    FormKind::StageMessage,
+                    vec![label],
+                    vec![String::new()],
+                )));
+            }
+            Action::Privacy => {
+                self.private = !self.private;
+                let text = match (lang, self.private) {
+                    (Lang::Zh, true) => "点评、交办和评分已在本屏隐藏（再按 p 显示）",
+                    (Lang::Zh, false) => "点评、交办和评分已重新显示",
+                    (Lang::En, true) => {
+                        "Remarks, tasks and scores are hidden on this screen (p shows them)"
+                    }
+                    (Lang::En, false) => "Remarks, tasks and scores are shown again",
+                };
+                self.notify(text.to_string(), Level::Info, now);
+            }
             Action::EndMeeting => self.ask(Confirm::EndMeeting),
             Action::Quit => self.ask(Confirm::Quit),
         }

@@ -216,6 +216,8 @@ pub enum FormKind {
     Unlock,
     /// The path of a score file to import.
     ImportScores,
+    /// A message for the stage display.
+    StageMessage,
 }
 
 /// A small form of one-line fields; `Tab` and `↑`/`↓` move between them.

@@ -106,6 +106,20 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
             "Ctrl+E",
             pick("导出 XLSX / CSV / 纪要", "Export XLSX / CSV / minutes"),
         ),
+        Action::StageMessage => (
+            "m F9",
+            pick(
+                "向大屏发送提示（留空撤下）",
+                "Message to the stage display (empty clears)",
+            ),
+        ),
+        Action::Privacy => (
+            "p F8",
+            pick(
+                "本屏隐藏 / 显示点评和评分",
+                "Hide / show remarks and scores here",
+            ),
+        ),
         Action::EndMeeting => (
             "F10 ▸",
             pick("结束会议（在菜单中）", "End the meeting (in this menu)"),

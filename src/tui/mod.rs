@@ -2,6 +2,7 @@
 //! `help`, `theme`, and the terminal loop here.
 
 pub mod app;
+pub mod bigtext;
 pub mod editor;
 pub mod help;
 pub mod results;

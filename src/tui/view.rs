@@ -131,6 +131,18 @@ pub fn draw(frame: &mut Frame, app: &App, now: Time) {
             help::draw(buf, r, lang, amb, *scroll)
         }
         Mode::Menu { selected } => draw_menu(buf, body, app, *selected),
+        Mode::Sheet(_) | Mode::Results { .. } if app.private => {
+            let inner = popup(buf, body, body.width, body.height, "", amb);
+            put(
+                buf,
+                inner.x + 1,
+                inner.y,
+                inner.width.saturating_sub(1),
+                lang.s().hidden,
+                theme::warn(),
+                amb,
+            );
+        }
         Mode::Sheet(sheet) => super::results::draw_sheet(buf, body, app, sheet, now),
         Mode::Results { selected } => super::results::draw_results(buf, body, app, *selected, now),
     }
@@ -438,7 +450,11 @@ fn draw_agenda(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
                     } else {
                         String::new()
                     },
-                    if n > 0 { n.to_string() } else { String::new() },
+                    if n > 0 && !app.private {
+                        n.to_string()
+                    } else {
+                        String::new()
+                    },
                 ],
                 style,
             )
@@ -472,62 +488,6 @@ fn draw_agenda(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
             }
         }
     }
-}
-
-/// 3×5 glyphs for the big countdown; `#` is a filled cell.
-fn glyph(c: char) -> [&'static str; 5] {
-    match c {
-        '0' => ["###", "# #", "# #", "# #", "###"],
-        '1' => ["  #", "  #", "  #", "  #", "  #"],
-        '2' => ["###", "  #", "###", "#  ", "###"],
-        '3' => ["###", "  #", "###", "  #", "###"],
-        '4' => ["# #", "# #", "###", "  #", "  #"],
-        '5' => ["###", "#  ", "###", "  #", "###"],
-        '6' => ["###", "#  ", "###", "# #", "###"],
-        '7' => ["###", "  #", "  #", "  #", "  #"],
-        '8' => ["###", "# #", "###", "# #", "###"],
-        '9' => ["###", "# #", "###", "  #", "###"],
-        ':' => [" ", "#", " ", "#", " "],
-        '+' => ["   ", " # ", "###", " # ", "   "],
-        _ => ["   ", "   ", "   ", "   ", "   "],
-    }
-}
-
-/// Width of `text` in big digits at horizontal scale `sx`.
-fn big_width(text: &str, sx: u16) -> u16 {
-    let glyphs: u16 = text.chars().map(|c| glyph(c)[0].len() as u16 * sx).sum();
-    glyphs + text.chars().count().saturating_sub(1) as u16 * sx
-}
-
-/// Draws `text` in big digits centred in `area` (5 rows), if it fits; returns whether it did.
-/// `fill` is the symbol of a lit cell: a full block, or a blank (with a background colour)
-/// where the terminal draws block characters wide.
-pub fn big_text(buf: &mut Buffer, area: Rect, text: &str, style: Style, fill: &str) -> bool {
-    if area.height < 5 {
-        return false;
-    }
-    let Some(sx) = [2u16, 1]
-        .into_iter()
-        .find(|sx| big_width(text, *sx) <= area.width)
-    else {
-        return false;
-    };
-    let mut x = area.x + (area.width - big_width(text, sx)) / 2;
-    for c in text.chars() {
-        let g = glyph(c);
-        for (row, line) in g.iter().enumerate() {
-            for (col, pixel) in line.chars().enumerate() {
-                if pixel == '#' {
-                    let r = Rect::new(x + col as u16 * sx, area.y + row as u16, sx, 1);
-                    for cx in r.left()..r.right() {
-                        buf[(cx, r.y)].set_symbol(fill).set_style(style);
-                    }
-                }
-            }
-        }
-        x += (g[0].len() as u16 + 1) * sx;
-    }
-    true
 }
 
 fn draw_timer(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
@@ -610,7 +570,7 @@ fn draw_timer(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
     let big = Rect::new(rest.x, rest.y, rest.width, rest.height.min(5));
     let shown = reading.text();
     let (fill, style) = theme::digit_cell(amb, reading.phase, paused);
-    if !big_text(buf, big, &shown, style, fill) {
+    if !super::bigtext::draw_fitting(buf, big, &shown, style, fill, 2) {
         put(
             buf,
             inner.x + 1,
@@ -677,6 +637,18 @@ fn draw_remarks(buf: &mut Buffer, area: Rect, app: &App) {
     let inner = b.inner(area);
     b.render(area, buf);
     if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    if app.private {
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            inner.width - 1,
+            s.hidden,
+            theme::warn(),
+            amb,
+        );
         return;
     }
     if ids.is_empty() {
@@ -802,6 +774,16 @@ pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str, u8)> {
             keys.extend([
                 ("s", s.key_sheet, 4),
                 ("v", s.key_results, 4),
+                ("m", s.key_message, 5),
+                (
+                    "p",
+                    if app.private {
+                        s.key_unhide
+                    } else {
+                        s.key_hide
+                    },
+                    5,
+                ),
                 ("Tab", s.key_focus, 5),
                 ("?", s.key_help, 0),
                 ("F10", s.key_menu, 0),
@@ -848,6 +830,9 @@ pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str, u8)> {
             ("↑↓", s.key_select, 1),
             ("s", s.key_sheet, 2),
             ("Ctrl+P", s.key_publish, 0),
+            ("d", s.key_display, 1),
+            ("Space", s.key_reveal, 1),
+            ("a", s.key_reveal_all, 2),
             ("Ctrl+U", s.key_unlock, 1),
             ("Ctrl+E", s.key_export, 1),
             ("Ctrl+O", s.key_import, 2),
@@ -912,7 +897,25 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
         (None, None) => (format!(" {path}"), theme::dim()),
     };
     let t = text::truncate(&text_, area.width as usize, amb);
-    put(buf, area.x, area.y, area.width, &t, style, amb);
+    let used = put(buf, area.x, area.y, area.width, &t, style, amb);
+    // What the stage display shows besides the timer, so the host knows.
+    let stage = &app.session().state().stage;
+    let mut notes = Vec::new();
+    if let Some(m) = &stage.message {
+        notes.push(format!("{}{m}", s.on_stage));
+    }
+    if stage.results_shown {
+        notes.push(s.results_on_stage.to_string());
+    }
+    if app.private {
+        notes.push(s.private_on.to_string());
+    }
+    if !notes.is_empty() {
+        let line = format!("  {}", notes.join("  "));
+        let room = area.width.saturating_sub(used);
+        let line = text::truncate(&line, room as usize, amb);
+        put(buf, area.x + used, area.y, room, &line, theme::warn(), amb);
+    }
 }
 
 /// A box centred in `area`, cleared, with a border; returns its inner area.
@@ -1045,6 +1048,15 @@ fn draw_form(buf: &mut Buffer, area: Rect, app: &App, form: &Form) -> Option<Pos
             Lang::Zh => "解锁评分（原因会记入会议记录）".to_string(),
             Lang::En => "Unlock the scores (the reason is recorded)".to_string(),
         },
+        super::editor::FormKind::StageMessage => {
+            let current = app.session().state().stage.message.clone();
+            match (app.lang(), current) {
+                (Lang::Zh, Some(m)) => format!("大屏提示（当前：{m}）"),
+                (Lang::Zh, None) => "大屏提示".to_string(),
+                (Lang::En, Some(m)) => format!("Stage message (now: {m})"),
+                (Lang::En, None) => "Stage message".to_string(),
+            }
+        }
         super::editor::FormKind::ImportScores => match app.lang() {
             Lang::Zh => "导入评分文件".to_string(),
             Lang::En => "Import a score file".to_string(),

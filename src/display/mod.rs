@@ -1,0 +1,115 @@
+//! `podium display`: the stage display, a second process that follows the live meeting.
+//! It opens the session read-only (no lock, no writes) and watches its files: two `stat`
+//! calls every 100 ms, and a reload only when one of them changed — no busy loop.
+
+pub mod view;
+
+use crate::session::{Session, Time};
+use crate::store::{self, Paths};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+pub use view::DisplayOptions;
+
+/// How often the session's files are checked for changes.
+pub const CHECK_EVERY: Duration = Duration::from_millis(100);
+
+/// What a file looked like when last read: its length and modification time.
+type Stamp = Option<(u64, SystemTime)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
+/// Follows a session on disk: knows when it changed and reloads it.
+pub struct Follower {
+    path: PathBuf,
+    paths: Paths,
+    seen: (Stamp, Stamp),
+    pub session: Session,
+    /// The last reload that failed (a file caught mid-replace is retried on the next check).
+    pub error: Option<String>,
+}
+
+impl Follower {
+    pub fn open(path: &Path) -> Result<Follower, String> {
+        let paths = Paths::of(path);
+        let seen = (stamp(&paths.session), stamp(&paths.journal));
+        let session = store::read(path).map_err(|e| e.to_string())?;
+        Ok(Follower {
+            path: path.to_path_buf(),
+            paths,
+            seen,
+            session,
+            error: None,
+        })
+    }
+
+    /// Reloads the session if its files changed; true when it did.
+    pub fn check(&mut self) -> bool {
+        let now = (stamp(&self.paths.session), stamp(&self.paths.journal));
+        if now == self.seen {
+            return false;
+        }
+        match store::read(&self.path) {
+            Ok(session) => {
+                self.seen = now;
+                self.session = session;
+                self.error = None;
+                true
+            }
+            Err(e) => {
+                self.error = Some(e.to_string());
+                false
+            }
+        }
+    }
+}
+
+fn now() -> Time {
+    crate::session::event::now_local()
+}
+
+/// Runs the display until `q`, `Esc` or `Ctrl+C`.
+pub fn run(mut follower: Follower, opts: DisplayOptions) -> std::io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let result = (|| -> std::io::Result<()> {
+        let mut dirty = true;
+        let mut shown_second = i64::MIN;
+        loop {
+            let t = now();
+            if follower.check() {
+                dirty = true;
+            }
+            let second = t.timestamp();
+            if dirty || second != shown_second {
+                terminal.draw(|frame| {
+                    let area = frame.area();
+                    view::draw(frame.buffer_mut(), area, &follower.session, opts, t)
+                })?;
+                dirty = false;
+                shown_second = second;
+            }
+            // Wake for the next file check, or sooner when the shown second ticks over.
+            let to_next_second = 1000 - t.timestamp_subsec_millis() as u64;
+            let wait = Duration::from_millis(to_next_second).min(CHECK_EVERY);
+            if event::poll(wait)? {
+                match event::read()? {
+                    Event::Key(k) if k.kind == KeyEventKind::Press => {
+                        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+                        match k.code {
+                            KeyCode::Char('q' | 'Q') | KeyCode::Esc => return Ok(()),
+                            KeyCode::Char('c' | 'C') if ctrl => return Ok(()),
+                            _ => {}
+                        }
+                    }
+                    Event::Resize(..) => dirty = true,
+                    _ => {}
+                }
+            }
+        }
+    })();
+    ratatui::restore();
+    result
+}
