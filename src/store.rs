@@ -295,6 +295,86 @@ fn push_indented<T: Serialize>(out: &mut String, value: &T) {
     }
 }
 
+/// The store's disk operations, so that tests can make them fail (a full disk, a failing
+/// device) and check that podium keeps the meeting and never damages the session file.
+pub trait Disk: Send {
+    /// Appends `bytes` to the journal and flushes them to the device.
+    fn append(&mut self, journal: &mut File, bytes: &[u8]) -> io::Result<()>;
+    /// Replaces `path` atomically with `bytes`, through `temp`.
+    fn replace(&mut self, path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()>;
+    /// Empties the journal (after a snapshot holds its events).
+    fn truncate(&mut self, journal: &mut File) -> io::Result<()>;
+}
+
+/// The real disk.
+pub struct RealDisk;
+
+impl Disk for RealDisk {
+    fn append(&mut self, journal: &mut File, bytes: &[u8]) -> io::Result<()> {
+        journal.write_all(bytes)?;
+        journal.sync_data()
+    }
+
+    fn replace(&mut self, path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
+        write_atomic(path, temp, bytes)
+    }
+
+    fn truncate(&mut self, journal: &mut File) -> io::Result<()> {
+        journal.set_len(0)?;
+        journal.sync_all()
+    }
+}
+
+/// A disk that fills up: writes succeed until `budget` bytes have been written, then the
+/// write in progress is cut short (what a full disk does) and fails with "no space left".
+/// Raise the budget again to make room. For tests of disk trouble.
+pub struct FullDisk {
+    pub budget: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl FullDisk {
+    fn take(&self, want: usize) -> usize {
+        use std::sync::atomic::Ordering;
+        let have = self.budget.load(Ordering::SeqCst) as usize;
+        let granted = have.min(want);
+        self.budget.fetch_sub(granted as u64, Ordering::SeqCst);
+        granted
+    }
+}
+
+fn no_space() -> io::Error {
+    io::Error::new(io::ErrorKind::StorageFull, "no space left on device")
+}
+
+impl Disk for FullDisk {
+    fn append(&mut self, journal: &mut File, bytes: &[u8]) -> io::Result<()> {
+        let granted = self.take(bytes.len());
+        journal.write_all(&bytes[..granted])?;
+        journal.sync_data()?;
+        if granted < bytes.len() {
+            return Err(no_space());
+        }
+        Ok(())
+    }
+
+    fn replace(&mut self, path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
+        let granted = self.take(bytes.len());
+        if granted < bytes.len() {
+            // The temporary file is cut short; the session file is never touched.
+            let _ = fs::write(temp, &bytes[..granted]);
+            return Err(no_space());
+        }
+        write_atomic(path, temp, bytes)
+    }
+
+    fn truncate(&mut self, journal: &mut File) -> io::Result<()> {
+        RealDisk.truncate(journal)
+    }
+}
+
+/// How long podium waits before it tries again to save after a failed write.
+pub const RETRY_MS: i64 = 2000;
+
 /// Why a command did not become events.
 #[derive(Debug, thiserror::Error)]
 pub enum ExecError {
@@ -315,6 +395,15 @@ pub struct Writer {
     /// When the oldest event not yet in the snapshot was written.
     dirty_since: Option<Time>,
     last_write: Option<Time>,
+    disk: Box<dyn Disk>,
+    /// False after an append failed: the journal's tail is unknown, so nothing more is
+    /// appended until a snapshot (which empties the journal) succeeds.
+    journal_ok: bool,
+    /// Why the last write failed, until a write succeeds again.
+    save_error: Option<String>,
+    /// Events held only in memory (their write failed); saved by the next snapshot.
+    unsaved: usize,
+    retry_at: Option<Time>,
 }
 
 fn take_lock(paths: &Paths) -> Result<File, StoreError> {
@@ -391,6 +480,11 @@ impl Writer {
             journaled: 0,
             dirty_since: None,
             last_write: Some(now),
+            disk: Box::new(RealDisk),
+            journal_ok: true,
+            save_error: None,
+            unsaved: 0,
+            retry_at: None,
         })
     }
 
@@ -417,6 +511,11 @@ impl Writer {
             journaled: 0,
             dirty_since: None,
             last_write: None,
+            disk: Box::new(RealDisk),
+            journal_ok: true,
+            save_error: None,
+            unsaved: 0,
+            retry_at: None,
         };
         if report.replayed > 0 || report.torn_tail {
             writer.snapshot(now)?;
@@ -437,22 +536,61 @@ impl Writer {
         self.last_write
     }
 
+    /// Uses `disk` for every later write (tests inject failing disks this way).
+    pub fn set_disk(&mut self, disk: Box<dyn Disk>) {
+        self.disk = disk;
+    }
+
+    /// Why saving fails, while it does; the meeting goes on in memory meanwhile.
+    pub fn save_error(&self) -> Option<&str> {
+        self.save_error.as_deref()
+    }
+
+    /// Events not yet on disk (their write failed and has not been retried successfully).
+    pub fn unsaved(&self) -> usize {
+        self.unsaved
+    }
+
     /// Decides, persists and then applies `command`: the events are on disk before they are
     /// in the session. A unit change brings the snapshot up to date at once.
+    ///
+    /// When the disk fails (full, removed), the meeting goes on: the events are kept in
+    /// memory, `save_error` says why, and `tick` retries until a snapshot holds them all.
+    /// The session file itself is only ever replaced whole, so it is never damaged.
     pub fn execute(&mut self, command: &Command, now: Time) -> Result<Vec<Event>, ExecError> {
         let events = self
             .session
             .decide(command, now)
             .map_err(ExecError::Refused)?;
-        self.append(&events, now)?;
+        let durable = self.journal_ok
+            && match self.append(&events, now) {
+                Ok(()) => true,
+                Err(e) => {
+                    self.journal_ok = false;
+                    self.failed(e, now);
+                    false
+                }
+            };
+        if !durable {
+            self.unsaved += events.len();
+            self.dirty_since.get_or_insert(now);
+        }
         let unit_change = events
             .iter()
             .any(|e| matches!(e.kind, crate::session::EventKind::CurrentChanged { .. }));
         self.session.commit(events.clone());
-        if unit_change {
-            self.snapshot(now)?;
+        if unit_change
+            && durable
+            && let Err(e) = self.snapshot(now)
+        {
+            self.failed(e, now);
         }
         Ok(events)
+    }
+
+    fn failed(&mut self, e: StoreError, now: Time) {
+        self.save_error = Some(e.to_string());
+        self.retry_at = Some(now + chrono::Duration::milliseconds(RETRY_MS));
     }
 
     fn append(&mut self, events: &[Event], now: Time) -> Result<(), StoreError> {
@@ -464,25 +602,44 @@ impl Writer {
             })?;
             bytes.push(b'\n');
         }
-        let journal = &self.paths.journal;
-        self.journal.write_all(&bytes).map_err(io_err(journal))?;
-        self.journal.sync_data().map_err(io_err(journal))?;
+        self.disk
+            .append(&mut self.journal, &bytes)
+            .map_err(io_err(&self.paths.journal))?;
         self.journaled += events.len();
         self.dirty_since.get_or_insert(now);
         self.last_write = Some(now);
         Ok(())
     }
 
-    /// When the snapshot must next be written, if events are waiting in the journal.
+    /// When the snapshot must next be written (events waiting in the journal, or a failed
+    /// write to retry).
     pub fn snapshot_due(&self) -> Option<Time> {
-        self.dirty_since
-            .map(|t| t + chrono::Duration::milliseconds(SNAPSHOT_DELAY_MS))
+        let due = self
+            .dirty_since
+            .map(|t| t + chrono::Duration::milliseconds(SNAPSHOT_DELAY_MS));
+        match (due, self.retry_at) {
+            (Some(d), Some(r)) => Some(d.max(r)),
+            (d, None) => d,
+            (None, r) => r,
+        }
     }
 
     /// Writes the snapshot if it is due at `now`.
     pub fn tick(&mut self, now: Time) -> Result<bool, StoreError> {
         match self.snapshot_due() {
-            Some(due) if now >= due => self.snapshot(now).map(|()| true),
+            Some(due) if now >= due => match self.snapshot(now) {
+                Ok(()) => Ok(true),
+                Err(e) => {
+                    self.failed(
+                        StoreError::Io {
+                            path: self.paths.session.display().to_string(),
+                            source: io::Error::other(e.to_string()),
+                        },
+                        now,
+                    );
+                    Err(e)
+                }
+            },
             _ => Ok(false),
         }
     }
@@ -490,19 +647,21 @@ impl Writer {
     /// Replaces the snapshot atomically with the whole session, then empties the journal.
     pub fn snapshot(&mut self, now: Time) -> Result<(), StoreError> {
         let text = snapshot_text(&self.session, now);
-        write_atomic(&self.paths.session, &self.paths.temp, text.as_bytes())
+        self.disk
+            .replace(&self.paths.session, &self.paths.temp, text.as_bytes())
             .map_err(io_err(&self.paths.session))?;
         // A crash between the rename and this truncation is harmless: replay skips events
         // the snapshot already holds.
-        self.journal
-            .set_len(0)
-            .map_err(io_err(&self.paths.journal))?;
-        self.journal
-            .sync_all()
+        self.disk
+            .truncate(&mut self.journal)
             .map_err(io_err(&self.paths.journal))?;
         self.journaled = 0;
         self.dirty_since = None;
         self.last_write = Some(now);
+        self.journal_ok = true;
+        self.save_error = None;
+        self.unsaved = 0;
+        self.retry_at = None;
         Ok(())
     }
 

@@ -37,6 +37,9 @@ pub fn run(session_path: &Path, file: &Path, lang: Option<&str>) -> CmdResult {
             Err(ExecError::Store(e)) => return Err(e.to_string()),
         }
     }
+    if let Some(e) = writer.save_error() {
+        return Err(e.to_string());
+    }
     writer.close(now).map_err(|e| e.to_string())?;
     println!("{}", summary(lang, &table, &plan));
     Ok(())

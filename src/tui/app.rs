@@ -278,18 +278,24 @@ impl App {
         let lang = self.lang();
         match self.writer.execute(&command, now) {
             Ok(events) => {
-                self.save_error = None;
-                if let Some(EventKind::Undone { action }) = events.first().map(|e| &e.kind) {
+                let was_failing = self.save_error.is_some();
+                self.sync_save_state(now);
+                if self.save_error.is_some() && !was_failing {
+                    let text = self.save_error.clone().unwrap_or_default();
+                    self.banner(strings::save_failed(lang, &text), Level::Error);
+                } else if let Some(EventKind::Undone { action }) = events.first().map(|e| &e.kind) {
                     let what: Vec<_> = self.session().action_events(*action).collect();
                     let text = strings::action(lang, &what);
                     self.notify(strings::undone(lang, &text), Level::Info, now);
-                } else if matches!(
-                    self.notice,
-                    Some(Notice {
-                        level: Level::Error,
-                        ..
-                    })
-                ) {
+                } else if self.save_error.is_none()
+                    && matches!(
+                        self.notice,
+                        Some(Notice {
+                            level: Level::Error,
+                            ..
+                        })
+                    )
+                {
                     self.notice = None;
                 }
                 if events
@@ -312,6 +318,19 @@ impl App {
                 false
             }
         }
+    }
+
+    /// Mirrors the writer's save state on screen; says so when saving works again.
+    fn sync_save_state(&mut self, now: Time) {
+        let error = self.writer.save_error().map(str::to_string);
+        if self.save_error.is_some() && error.is_none() {
+            let text = match self.lang() {
+                Lang::Zh => "已重新保存，所有内容都在磁盘上",
+                Lang::En => "Saved again: everything is on disk",
+            };
+            self.notify(text.to_string(), Level::Info, now);
+        }
+        self.save_error = error;
     }
 
     /// Time-driven work: expiring notices, bells, the snapshot and the draft.
@@ -340,9 +359,8 @@ impl App {
             self.bell = true;
         }
         self.last_phase = phase;
-        if let Err(e) = self.writer.tick(now) {
-            self.save_error = Some(e.to_string());
-        }
+        let _ = self.writer.tick(now);
+        self.sync_save_state(now);
         if let Some(since) = self.draft_dirty_since
             && now - since >= Duration::milliseconds(500)
         {

@@ -889,7 +889,10 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     let s = app.lang().s();
     let path = app.writer.paths().display_name();
     let (text_, style) = match (&app.save_error, app.writer.last_write()) {
-        (Some(err), _) => (format!(" {} {err}", s.not_saved), theme::error()),
+        (Some(err), _) => (
+            format!(" {} ({}) {err}", s.not_saved, app.writer.unsaved()),
+            theme::error(),
+        ),
         (None, Some(t)) => (
             format!(" {} {} · {}", s.saved, t.format("%H:%M:%S"), path),
             theme::dim(),
