@@ -59,7 +59,11 @@ tag=idle$$
 P=${tag}p T=${tag}t
 tmp() { tmux -L "$P" -f /dev/null "$@"; }
 tmt() { tmux -L "$T" -f /dev/null "$@"; }
-cleanup() { tmp kill-server 2>/dev/null; tmt kill-server 2>/dev/null; rm -rf "$work"; }
+socks=()                                  # tmux leaves its socket files behind
+cleanup() {
+  tmp kill-server 2>/dev/null; tmt kill-server 2>/dev/null
+  rm -rf "$work"; [ ${#socks[@]} -gt 0 ] && rm -f "${socks[@]}"
+}
 trap cleanup EXIT
 trap 'exit 2' INT TERM
 
@@ -100,6 +104,7 @@ for run in $(seq "$runs"); do
     "cd '$dir' && exec env LANG=zh_CN.UTF-8 '$PODIUM' run plan.json --lang zh"
   SHELL=/bin/sh tmt new-session -d -s "$T" -x "$cols" -y "$rows" \
     "exec env LANG=zh_CN.UTF-8 '$TERMDOWN' $((minutes * 60))"
+  socks=("$(tmp display -p '#{socket_path}')" "$(tmt display -p '#{socket_path}')")
   ppid=$(tmp display -p -t "$P" '#{pane_pid}') tpid=$(tmt display -p -t "$T" '#{pane_pid}')
   psrv=$(tmp display -p -t "$P" '#{pid}') tsrv=$(tmt display -p -t "$T" '#{pid}')
   waitfor "市财政局" || exit 2
