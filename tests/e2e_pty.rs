@@ -239,7 +239,6 @@ fn sigkill_while_typing_brings_the_unsaved_text_back() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "bug: restore_draft's notice replaces the resume banner (run.rs sets the banner first)"]
 fn the_resume_banner_is_shown_when_a_draft_comes_back_too() {
     let dir = tempfile::tempdir().unwrap();
     copy_plan(dir.path(), PLAN);

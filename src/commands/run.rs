@@ -198,6 +198,22 @@ pub fn run(args: RunArgs) -> CmdResult {
         ));
     }
     app.restore_draft(t);
-    let app = tui::run(app).map_err(|e| format!("the terminal could not be used: {e}"))?;
-    app.writer.close(now()).map_err(|e| e.to_string())
+    // Whatever ends the console — a quit, a signal, a broken terminal, a bug — the session is
+    // closed cleanly afterwards (every event was already on disk before it was shown).
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tui::run(&mut app)));
+    let closed = app.writer.close(now()).map_err(|e| e.to_string());
+    match outcome {
+        Ok(Ok(())) => closed,
+        Ok(Err(e)) => {
+            closed?;
+            Err(format!("the terminal could not be used: {e}"))
+        }
+        Err(_) => {
+            closed?;
+            Err(match lang {
+                Lang::Zh => "podium 遇到内部错误而退出；会议记录已完整保存，重新运行即可继续".into(),
+                Lang::En => "podium stopped on an internal error; the session is saved, run it again to go on".into(),
+            })
+        }
+    }
 }

@@ -170,6 +170,13 @@ pub struct App {
 
 const NOTICE_SECONDS: i64 = 8;
 
+/// `F12` panics when the environment sets `PODIUM_PANIC_KEY=1`: a way to test that a crash
+/// restores the terminal and keeps the session. Off for everyone else.
+fn panic_key_enabled() -> bool {
+    static ENABLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ENABLED.get_or_init(|| std::env::var("PODIUM_PANIC_KEY").is_ok_and(|v| v == "1"))
+}
+
 impl App {
     pub fn new(writer: Writer, opts: Options, now: Time) -> App {
         let mut app = App {
@@ -417,8 +424,14 @@ impl App {
         ed.text.move_cursor(ratatui_textarea::CursorMove::Bottom);
         ed.text.move_cursor(ratatui_textarea::CursorMove::End);
         self.mode = Mode::Editor(Box::new(ed));
-        let lang = self.lang();
-        self.notify(lang.s().draft_restored.to_string(), Level::Info, now);
+        let restored = self.lang().s().draft_restored;
+        match &mut self.notice {
+            // The banner that says what was resumed stays; the draft is added to it.
+            Some(banner) if banner.until.is_none() => {
+                banner.text = format!("{} · {restored}", banner.text);
+            }
+            _ => self.notify(restored.to_string(), Level::Info, now),
+        }
     }
 
     fn reviewer_choices(&self) -> Vec<String> {
@@ -467,6 +480,9 @@ impl App {
 
     pub fn on_key(&mut self, key: KeyEvent, now: Time) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if key.code == KeyCode::F(12) && panic_key_enabled() {
+            panic!("F12 pressed with PODIUM_PANIC_KEY set (a test of crash handling)");
+        }
         if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
             if !matches!(self.mode, Mode::Confirm { .. }) {
                 if let Mode::Editor(_) = self.mode {

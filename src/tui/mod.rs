@@ -28,10 +28,22 @@ fn leave_terminal() {
     ratatui::restore();
 }
 
-/// Runs the console until the host quits. Draws only when something visible changes:
-/// after input, and at the next moment the screen must change (the shown second ticks over,
-/// a notice expires, a snapshot falls due).
-pub fn run(mut app: App) -> std::io::Result<App> {
+/// Set when the process is asked to stop (SIGTERM, or SIGHUP when the terminal window is
+/// closed): the loop ends as after a quit, so the session is closed cleanly.
+fn stop_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        let _ = signal_hook::flag::register(signal, flag.clone());
+    }
+    flag
+}
+
+/// Runs the console until the host quits (or the process is told to stop). Draws only when
+/// something visible changes: after input, and at the next moment the screen must change
+/// (the shown second ticks over, a notice expires, a snapshot falls due).
+pub fn run(app: &mut App) -> std::io::Result<()> {
+    let stop = stop_flag();
     let mut terminal = ratatui::try_init()?;
     // Restore the terminal on a panic too, before the report is printed.
     let previous = std::panic::take_hook();
@@ -50,13 +62,13 @@ pub fn run(mut app: App) -> std::io::Result<App> {
                 let _ = out.write_all(b"\x07");
                 let _ = out.flush();
             }
-            terminal.draw(|frame| view::draw(frame, &app, t))?;
-            if app.quit {
+            terminal.draw(|frame| view::draw(frame, app, t))?;
+            if app.quit || stop.load(std::sync::atomic::Ordering::SeqCst) {
                 return Ok(());
             }
             let wait = app
                 .next_wake(t)
-                .map(|w| (w - now()).num_milliseconds().clamp(1, 60_000))
+                .map(|w| (w - now()).num_milliseconds().clamp(1, 1000))
                 .unwrap_or(1000);
             if event::poll(StdDuration::from_millis(wait as u64))? {
                 // Take every event that is waiting before drawing again.
@@ -77,5 +89,5 @@ pub fn run(mut app: App) -> std::io::Result<App> {
     })();
     leave_terminal();
     let _ = std::panic::take_hook();
-    result.map(|()| app)
+    result
 }

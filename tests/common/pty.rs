@@ -52,10 +52,31 @@ pub struct Term {
 impl Term {
     /// Runs `podium ARGS` in `dir` in a 100×30 terminal, with a Chinese locale and TERM=xterm-256color.
     pub fn spawn(dir: &Path, args: &[&str]) -> Term {
+        Term::spawn_with_env(dir, args, &[])
+    }
+
+    /// As `spawn`, with extra environment variables.
+    pub fn spawn_with_env(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Term {
+        Term::spawn_full(dir, args, COLS, ROWS, vars)
+    }
+
+    /// Runs `podium ARGS` in `dir` in a `cols`×`rows` terminal, otherwise as `spawn`.
+    pub fn spawn_sized(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Term {
+        Term::spawn_full(dir, args, cols, rows, &[])
+    }
+
+    /// Runs `podium ARGS` in `dir` in a `cols`×`rows` terminal with extra environment variables.
+    pub fn spawn_full(
+        dir: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        vars: &[(&str, &str)],
+    ) -> Term {
         let pair = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -68,11 +89,14 @@ impl Term {
         cmd.env_remove("PODIUM_WIDE_AMBIGUOUS");
         cmd.env("LANG", "zh_CN.UTF-8");
         cmd.env("TERM", "xterm-256color");
+        for (key, value) in vars {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn podium");
         // Only the child holds the slave side now, so the reader sees the end when it exits.
         drop(pair.slave);
 
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let mut reader = pair.master.try_clone_reader().expect("a pty reader");
         let sink = Arc::clone(&parser);
         let reader = std::thread::spawn(move || {
@@ -92,6 +116,11 @@ impl Term {
             _master: pair.master,
             reader: Some(reader),
         }
+    }
+
+    /// Whether the child is still running (it has not exited).
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
     }
 
     pub fn pid(&self) -> u32 {
