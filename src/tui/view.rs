@@ -665,38 +665,41 @@ fn draw_remarks(buf: &mut Buffer, area: Rect, app: &App) {
     }
     let st = app.session().state();
     let width = (inner.width - 1) as usize;
-    // Lay out every remark of the row, then show the window that holds the selected one.
+    // Lay out the selected remark and those before it, only as many as fill the panel, so a
+    // row with thousands of remarks costs no more to draw than one with ten.
+    let unit = app.selected_unit();
+    let remarks: Vec<&crate::session::Remark> = st.remarks_on(unit.as_deref()).collect();
+    let selected = app
+        .remark_selected
+        .unwrap_or(ids.len() - 1)
+        .min(remarks.len().saturating_sub(1));
+    let room = inner.height as usize;
     let mut lines: Vec<(String, Style, usize)> = Vec::new();
-    for (i, id) in ids.iter().enumerate() {
-        let Some(r) = st.remark(*id) else { continue };
+    for i in (0..=selected).rev() {
+        let Some(r) = remarks.get(i) else { continue };
         let who = if r.reviewer.is_empty() {
-            "—".to_string()
+            "—"
         } else {
-            r.reviewer.clone()
+            r.reviewer.as_str()
         };
         let mark = if r.kind == RemarkKind::Task {
             s.task_mark
         } else {
             ""
         };
-        let full = format!("{who} — {mark}{}", r.text);
         let style = if r.kind == RemarkKind::Task {
             theme::task()
         } else {
             Style::default()
         };
-        for line in text::wrap(&full, width, amb) {
-            lines.push((line, style, i));
+        let wrapped = text::wrap(&format!("{who} — {mark}{}", r.text), width, amb);
+        lines.splice(0..0, wrapped.into_iter().map(|l| (l, style, i)));
+        if lines.len() >= room {
+            break;
         }
     }
-    let selected = app.remark_selected.unwrap_or(ids.len() - 1);
-    let room = inner.height as usize;
-    let last_of_selected = lines
-        .iter()
-        .rposition(|(_, _, i)| *i == selected)
-        .unwrap_or(0);
-    let first = (last_of_selected + 1).saturating_sub(room);
-    for (row, (line, style, i)) in lines.iter().skip(first).take(room).enumerate() {
+    let first = lines.len().saturating_sub(room);
+    for (row, (line, style, i)) in lines.iter().skip(first).enumerate() {
         let y = inner.y + row as u16;
         let style = if *i == selected && focused {
             fill(
