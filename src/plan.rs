@@ -179,6 +179,7 @@ pub enum Problem {
     NegativeSeconds(i64),
     EveryNotPositive(i64),
     PointsNegative(f64),
+    PenaltyFinerThanDecimals { points: f64, decimals: i64 },
 }
 
 /// One validation finding: where, what, and whether it stops the plan.
@@ -426,6 +427,14 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
                 err(at(&["overtime", f]), Problem::PointsNegative(v));
             } else if decimal::to_scaled(v, SCORE_PLACES).is_none() {
                 err(at(&["overtime", f]), Problem::NotExact { value: v });
+            } else if finer_than_published(v, s.decimals) {
+                err(
+                    at(&["overtime", f]),
+                    Problem::PenaltyFinerThanDecimals {
+                        points: v,
+                        decimals: s.decimals.unwrap_or(2),
+                    },
+                );
             }
         }
     }
@@ -445,6 +454,14 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
             err(
                 at(&["undertime", "points"]),
                 Problem::NotExact { value: u.points },
+            );
+        } else if finer_than_published(u.points, s.decimals) {
+            err(
+                at(&["undertime", "points"]),
+                Problem::PenaltyFinerThanDecimals {
+                    points: u.points,
+                    decimals: s.decimals.unwrap_or(2),
+                },
             );
         }
     }
@@ -487,6 +504,13 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
             err(path("points"), Problem::NotExact { value: g.points });
         }
     }
+}
+
+/// A penalty with more decimals than the results are published with would make a final
+/// that cannot be shown as it was ranked.
+fn finer_than_published(points: f64, decimals: Option<i64>) -> bool {
+    let d = decimals.unwrap_or(2).clamp(0, 4) as u32;
+    decimal::to_scaled(points, d).is_none()
 }
 
 fn check_name(name: &str, path: Vec<Seg>, err: &mut impl FnMut(Vec<Seg>, Problem)) {

@@ -557,12 +557,9 @@ fn key(rules: &Rules, r: &UnitResult, t: &TieBreak) -> Option<i64> {
 
 /// Orders two scored units: better first. A missing key comes last on that key.
 fn compare(rules: &Rules, a: &UnitResult, b: &UnitResult) -> Ordering {
-    let fa = a
-        .final_score
-        .map(|f| f / 10i64.pow(SCORE_PLACES - rules.decimals));
-    let fb = b
-        .final_score
-        .map(|f| f / 10i64.pow(SCORE_PLACES - rules.decimals));
+    // Finals are compared as published (rounded half up to `decimals`).
+    let fa = a.final_score.map(|f| rules.publish(Ratio::int(f as i128)));
+    let fb = b.final_score.map(|f| rules.publish(Ratio::int(f as i128)));
     let mut ord = fb.cmp(&fa);
     for t in &rules.tie_break {
         if ord != Ordering::Equal {

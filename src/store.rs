@@ -679,6 +679,28 @@ impl Writer {
         fs::read_to_string(&self.paths.draft).ok()
     }
 
+    /// Lets go of a session this writer did not change (a refused import): the lock and an
+    /// empty journal are removed, and the session file is not rewritten. A writer holding
+    /// events not yet in the snapshot closes normally instead.
+    pub fn release(self, now: Time) -> Result<(), StoreError> {
+        if self.journaled > 0 || self.unsaved > 0 || !self.journal_ok {
+            return self.close(now);
+        }
+        let Writer {
+            paths,
+            _lock,
+            journal,
+            ..
+        } = self;
+        drop(journal);
+        let _ = fs::remove_file(&paths.journal);
+        if fs::remove_file(&paths.lock).is_err() {
+            drop(_lock);
+            let _ = fs::remove_file(&paths.lock);
+        }
+        Ok(())
+    }
+
     /// A clean close: the snapshot written, and only the session file left behind.
     pub fn close(mut self, now: Time) -> Result<(), StoreError> {
         self.snapshot(now)?;

@@ -697,6 +697,14 @@ pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
         Problem::EveryNotPositive(v) => format!("must be more than 0 (got {v})"),
         Problem::PointsNegative(v) if zh => format!("不能为负数（实际为 {v}）"),
         Problem::PointsNegative(v) => format!("must not be negative (got {v})"),
+        Problem::PenaltyFinerThanDecimals { points, decimals } if zh => {
+            format!(
+                "扣分 {points} 的小数位多于结果保留的 {decimals} 位小数（请调整 decimals 或扣分）"
+            )
+        }
+        Problem::PenaltyFinerThanDecimals { points, decimals } => format!(
+            "{points} has more decimals than the {decimals} the results are published with (raise decimals or round the points)"
+        ),
     }
 }
 

@@ -512,8 +512,6 @@ fn report_md_prints_the_minutes() {
 }
 
 #[test]
-#[ignore = "bug: `podium report --format md` has no ranking and no scores (issue 4: \"md gains \
-            the ranking and each unit's scores\"); src/report/markdown.rs never reads results"]
 fn report_md_has_the_ranking_and_each_units_scores() {
     let dir = tempfile::tempdir().unwrap();
     let s = scored(dir.path());
@@ -685,9 +683,6 @@ fn bad_rows_are_all_reported_with_row_and_column_and_nothing_is_written() {
 }
 
 #[test]
-#[ignore = "bug: a refused `podium scores` (bad rows) leaves plan.session.lock and \
-            plan.session.journal behind: src/commands/scores.rs returns early without \
-            Writer::close, and Writer has no Drop"]
 fn a_refused_import_leaves_no_files_behind() {
     let dir = tempfile::tempdir().unwrap();
     let s = session(dir.path());

@@ -775,11 +775,7 @@ fn the_final_is_never_below_zero() {
 }
 
 #[test]
-#[ignore = "bug: a penalty finer than `decimals` (decimals 0, overtime points 0.5) is accepted \
-            by the plan, then the JSON shows score 90, penalty 1, final 90 for one unit and \
-            final 89 for another, and both share rank 1 (the ranking truncates 89.5 to 89, the \
-            display rounds it to 90)"]
-fn a_penalty_finer_than_the_published_decimals_stays_consistent() {
+fn a_penalty_finer_than_the_published_decimals_is_refused_by_the_plan() {
     let p: Plan = serde_json::from_value(json!({
         "title": "评分规则",
         "units": [{"name": "A", "minutes": 1}, {"name": "B", "minutes": 1}],
@@ -790,36 +786,17 @@ fn a_penalty_finer_than_the_published_decimals_stays_consistent() {
         }
     }))
     .unwrap();
-    // Either the plan refuses a penalty finer than the published decimals…
-    if p.validate().iter().any(|f| !f.warning) {
-        return;
-    }
-    // …or the published figures agree with each other. A: 90, 1 s over → ⌈1/30⌉ = 1 step
-    // × 0.5 = 0.5 → exact final 89.5. B: 89, no talk.
-    let mut s = Session::new(p);
-    set(&mut s, totals("A", &[("R1", "90")]), t(0));
-    set(&mut s, totals("B", &[("R1", "89")]), t(0));
-    talk(&mut s, "A", 1, 61);
-    let rec = record(&s, t(100));
-    let a = result(&rec, "A");
-    let (score, penalty, fin) = (
-        a["score"].as_f64().unwrap(),
-        a["penalty"].as_f64().unwrap(),
-        a["final"].as_f64().unwrap(),
-    );
+    // The plan refuses a penalty finer than the published decimals, naming the field…
+    let errors: Vec<_> = p.validate().into_iter().filter(|f| !f.warning).collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(
-        score - penalty,
-        fin,
-        "score − penalty = final as published: {a}"
+        podium::jsonpos::path_text(&errors[0].path),
+        "scoring.overtime.points"
     );
-    let (fa, fb) = (final_of(&rec, "A"), final_of(&rec, "B"));
-    if fa != fb {
-        assert_ne!(
-            rank_of(&rec, "A"),
-            rank_of(&rec, "B"),
-            "different published finals ({fa:?}, {fb:?}) share a rank"
-        );
-    }
+    assert!(
+        podium::strings::plan_problem(podium::strings::Lang::En, &errors[0].problem)
+            .contains("more decimals than the 0"),
+    );
 }
 
 // ---------------------------------------------------------------------------------------

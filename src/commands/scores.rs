@@ -19,8 +19,14 @@ pub fn run(session_path: &Path, file: &Path, lang: Option<&str>) -> CmdResult {
         },
         other => other.to_string(),
     })?;
-    let plan =
-        import::scores(&table, writer.session(), lang).map_err(|errors| errors.join("\n"))?;
+    let plan = match import::scores(&table, writer.session(), lang) {
+        Ok(plan) => plan,
+        Err(errors) => {
+            // Nothing is written: the session file stays as it was, and no lock is left.
+            let _ = writer.release(now);
+            return Err(errors.join("\n"));
+        }
+    };
     let command = if plan.grades.is_empty() {
         Command::SetScores {
             entries: plan.scores.clone(),
@@ -33,14 +39,21 @@ pub fn run(session_path: &Path, file: &Path, lang: Option<&str>) -> CmdResult {
     if plan.new + plan.changed > 0 {
         match writer.execute(&command, now) {
             Ok(_) => {}
-            Err(ExecError::Refused(r)) => return Err(strings::refusal(lang, &r)),
+            Err(ExecError::Refused(r)) => {
+                let _ = writer.release(now);
+                return Err(strings::refusal(lang, &r));
+            }
             Err(ExecError::Store(e)) => return Err(e.to_string()),
         }
     }
     if let Some(e) = writer.save_error() {
         return Err(e.to_string());
     }
-    writer.close(now).map_err(|e| e.to_string())?;
+    if plan.new + plan.changed > 0 {
+        writer.close(now).map_err(|e| e.to_string())?;
+    } else {
+        writer.release(now).map_err(|e| e.to_string())?;
+    }
     println!("{}", summary(lang, &table, &plan));
     Ok(())
 }

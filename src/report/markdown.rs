@@ -1,6 +1,9 @@
 //! The minutes (会议纪要) in Markdown: meeting data, each unit with its timing and remarks by
 //! reviewer, the general remarks, the follow-up tasks.
 
+use super::tables::{self, Cell};
+use crate::decimal::plain;
+use crate::plan::ScoringMode;
 use crate::session::record::{Record, RemarkRecord};
 use crate::session::{RemarkKind, Session, Time};
 use crate::strings::{self, Lang};
@@ -31,6 +34,105 @@ fn remark_lines(out: &mut String, remarks: &[RemarkRecord], lang: Lang) {
             .join("  \n  ");
         out.push_str(&format!("- **{who}**：{task}{text}\n"));
     }
+}
+
+/// A Markdown table from a header and rows of cells.
+fn table(out: &mut String, header: &[String], rows: &[Vec<Cell>]) {
+    out.push_str(&format!(
+        "| {} |\n",
+        header.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | ")
+    ));
+    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| md(&c.as_text())).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out.push('\n');
+}
+
+/// The unit's score sheets: one row per reviewer who scored, with the total.
+fn unit_scores(out: &mut String, session: &Session, unit: &str, lang: Lang) {
+    let rules = session.rules();
+    let st = session.state();
+    let zh = lang == Lang::Zh;
+    match rules.mode {
+        ScoringMode::Points => {
+            let mut rows = Vec::new();
+            for r in &session.plan().reviewers {
+                let values: Vec<Option<i64>> = (0..rules.criteria.len())
+                    .map(|c| st.scores.value(unit, &r.name, c))
+                    .collect();
+                if values.iter().all(Option::is_none) {
+                    continue;
+                }
+                let mut row = vec![Cell::text(&r.name)];
+                row.extend(
+                    values
+                        .iter()
+                        .map(|v| v.map_or(Cell::Empty, |v| Cell::text(plain(v)))),
+                );
+                row.push(if values.iter().all(Option::is_some) {
+                    Cell::text(plain(values.iter().flatten().sum()))
+                } else {
+                    Cell::text(if zh { "不完整" } else { "incomplete" })
+                });
+                rows.push(row);
+            }
+            if rows.is_empty() {
+                return;
+            }
+            let mut header = vec![if zh {
+                "评委".to_string()
+            } else {
+                "Reviewer".to_string()
+            }];
+            header.extend(rules.criteria.iter().map(|c| c.name.clone()));
+            header.push(if zh { "合计".into() } else { "Total".into() });
+            table(out, &header, &rows);
+        }
+        ScoringMode::Grades => {
+            let Some(counts) = st.scores.grades.get(unit) else {
+                return;
+            };
+            let header: Vec<String> = rules.grades.iter().map(|g| g.name.clone()).collect();
+            let row: Vec<Cell> = counts.iter().map(|c| Cell::text(c.to_string())).collect();
+            table(out, &header, &[row]);
+        }
+    }
+}
+
+/// The ranking, as in the results view and the CSV.
+fn ranking(out: &mut String, session: &Session, now: Time, lang: Lang) {
+    let results = tables::results(session, now);
+    if results.iter().all(|r| r.score.is_none()) {
+        return;
+    }
+    let zh = lang == Lang::Zh;
+    let published = session.state().scores.published;
+    out.push_str(match (zh, published) {
+        (true, true) => "## 测评排名（已公布）\n\n",
+        (true, false) => "## 测评排名（未公布）\n\n",
+        (false, true) => "## Ranking (published)\n\n",
+        (false, false) => "## Ranking (not published)\n\n",
+    });
+    let t = tables::ranking(session, &results, lang);
+    // Scores with the published decimals (the rank, in the first column, as a whole number).
+    let d = session.rules().decimals as usize;
+    let rows: Vec<Vec<Cell>> = t
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .enumerate()
+                .map(|(i, c)| match c {
+                    Cell::Number(n) if i == 0 => Cell::text(format!("{n}")),
+                    Cell::Number(n) => Cell::text(format!("{n:.d$}")),
+                    other => other.clone(),
+                })
+                .collect()
+        })
+        .collect();
+    table(out, &t.header, &rows);
 }
 
 fn time_of_day(t: &Option<Time>) -> String {
@@ -120,7 +222,9 @@ pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
             remark_lines(&mut out, &u.remarks, lang);
             out.push('\n');
         }
+        unit_scores(&mut out, session, &u.name, lang);
     }
+    ranking(&mut out, session, now, lang);
     out.push_str(&format!("## {}\n\n", s.general_remarks));
     if rec.general_remarks.is_empty() {
         out.push_str(&format!("{}\n\n", s.no_remarks));
