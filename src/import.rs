@@ -165,6 +165,45 @@ pub struct ScoreImport {
     pub unchanged: usize,
 }
 
+impl ScoreImport {
+    /// The one command that carries the import out (one action: one undo).
+    pub fn command(&self) -> crate::session::Command {
+        use crate::session::Command;
+        if self.grades.is_empty() {
+            Command::SetScores {
+                entries: self.scores.clone(),
+            }
+        } else {
+            Command::AddGrades {
+                entries: self.grades.clone(),
+            }
+        }
+    }
+
+    /// Whether carrying it out changes anything.
+    pub fn changes(&self) -> bool {
+        self.new + self.changed > 0
+    }
+
+    /// "scores.csv (UTF-8): 156 rows — 156 new, 0 changed, 0 unchanged".
+    pub fn summary(&self, table: &Table, lang: Lang) -> String {
+        let rows = self.scores.len() + self.grades.len();
+        let name = Path::new(&table.name)
+            .file_name()
+            .map_or_else(|| table.name.clone(), |n| n.to_string_lossy().into_owned());
+        let enc = table.encoding;
+        let (new, changed, unchanged) = (self.new, self.changed, self.unchanged);
+        match lang {
+            Lang::Zh => {
+                format!("{name}（{enc}）：{rows} 行 — 新增 {new}，修改 {changed}，未变 {unchanged}")
+            }
+            Lang::En => format!(
+                "{name} ({enc}): {rows} rows — {new} new, {changed} changed, {unchanged} unchanged"
+            ),
+        }
+    }
+}
+
 /// Reads score rows (`unit, reviewer, criterion, score` or, for grades, `unit, grade,
 /// count`), checking every row against the session. All errors, one per line, or the import.
 pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImport, Vec<String>> {

@@ -686,18 +686,7 @@ impl Writer {
         if self.journaled > 0 || self.unsaved > 0 || !self.journal_ok {
             return self.close(now);
         }
-        let Writer {
-            paths,
-            _lock,
-            journal,
-            ..
-        } = self;
-        drop(journal);
-        let _ = fs::remove_file(&paths.journal);
-        if fs::remove_file(&paths.lock).is_err() {
-            drop(_lock);
-            let _ = fs::remove_file(&paths.lock);
-        }
+        self.let_go();
         Ok(())
     }
 
@@ -705,6 +694,12 @@ impl Writer {
     pub fn close(mut self, now: Time) -> Result<(), StoreError> {
         self.snapshot(now)?;
         let _ = fs::remove_file(&self.paths.draft);
+        self.let_go();
+        Ok(())
+    }
+
+    /// Removes the (empty) journal and the lock, closing their files.
+    fn let_go(self) {
         let Writer {
             paths,
             _lock,
@@ -718,6 +713,5 @@ impl Writer {
             drop(_lock);
             let _ = fs::remove_file(&paths.lock);
         }
-        Ok(())
     }
 }

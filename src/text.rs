@@ -80,9 +80,13 @@ pub fn wrap(text: &str, max: usize, amb: Ambiguous) -> Vec<String> {
         let chars: Vec<char> = clean.chars().collect();
         let mut i = 0;
         while i < chars.len() {
-            // A run of Latin letters and digits is a word.
+            // A run of Latin letters, digits and the marks inside numbers and words
+            // ("91.0500", "6.5%", "one-stop") is a word.
             let mut j = i;
-            while j < chars.len() && chars[j].is_ascii_alphanumeric() {
+            while j < chars.len()
+                && chars[j].is_ascii_graphic()
+                && !matches!(chars[j], '(' | ')' | '[' | ']')
+            {
                 j += 1;
             }
             let token: Vec<char> = if j > i {
@@ -132,6 +136,13 @@ mod tests {
         for line in wrap("GDP增长6.5%，covering 2026年 targets", 9, Ambiguous::Narrow) {
             assert!(width(&line, Ambiguous::Narrow) <= 9, "{line}");
         }
+        let lines = wrap(
+            "加权 (70×91.5000 + 30×90.0000) ÷ 100 = 91.0500",
+            20,
+            Ambiguous::Narrow,
+        );
+        assert!(lines.iter().any(|l| l.contains("91.0500")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("91.5000")), "{lines:?}");
         assert_eq!(wrap("a\nb", 5, Ambiguous::Narrow), vec!["a", "b"]);
     }
 

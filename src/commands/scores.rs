@@ -3,7 +3,6 @@
 
 use super::CmdResult;
 use crate::import;
-use crate::session::Command;
 use crate::store::{ExecError, StoreError, Writer};
 use crate::strings::{self, Lang};
 use std::path::Path;
@@ -27,17 +26,8 @@ pub fn run(session_path: &Path, file: &Path, lang: Option<&str>) -> CmdResult {
             return Err(errors.join("\n"));
         }
     };
-    let command = if plan.grades.is_empty() {
-        Command::SetScores {
-            entries: plan.scores.clone(),
-        }
-    } else {
-        Command::AddGrades {
-            entries: plan.grades.clone(),
-        }
-    };
-    if plan.new + plan.changed > 0 {
-        match writer.execute(&command, now) {
+    if plan.changes() {
+        match writer.execute(&plan.command(), now) {
             Ok(_) => {}
             Err(ExecError::Refused(r)) => {
                 let _ = writer.release(now);
@@ -49,25 +39,11 @@ pub fn run(session_path: &Path, file: &Path, lang: Option<&str>) -> CmdResult {
     if let Some(e) = writer.save_error() {
         return Err(e.to_string());
     }
-    if plan.new + plan.changed > 0 {
+    if plan.changes() {
         writer.close(now).map_err(|e| e.to_string())?;
     } else {
         writer.release(now).map_err(|e| e.to_string())?;
     }
-    println!("{}", summary(lang, &table, &plan));
+    println!("{}", plan.summary(&table, lang));
     Ok(())
-}
-
-fn summary(lang: Lang, table: &import::Table, plan: &import::ScoreImport) -> String {
-    let rows = plan.scores.len() + plan.grades.len();
-    match lang {
-        Lang::Zh => format!(
-            "{}（{}）：{rows} 行 — 新增 {}，修改 {}，未变 {}",
-            table.name, table.encoding, plan.new, plan.changed, plan.unchanged
-        ),
-        Lang::En => format!(
-            "{} ({}): {rows} rows — {} new, {} changed, {} unchanged",
-            table.name, table.encoding, plan.new, plan.changed, plan.unchanged
-        ),
-    }
 }

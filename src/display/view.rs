@@ -4,7 +4,7 @@
 
 use crate::scoring;
 use crate::session::{Session, Status, Time};
-use crate::strings::{self, Lang};
+use crate::strings::Lang;
 use crate::text::{self, Ambiguous};
 use crate::timer::{self, clock_text};
 use crate::tui::{bigtext, theme, view::put};
@@ -75,7 +75,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
         } else {
             pick(lang, "请稍候", "Please wait")
         };
-        let y = top + (bottom.saturating_sub(top)) / 2;
+        let y = (top + (bottom.saturating_sub(top)) / 2).min(bottom.saturating_sub(1));
         centered(buf, area, y, &session.plan().title, theme::dim(), amb);
         centered(
             buf,
@@ -90,7 +90,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
     let status = unit.status();
     let reading = timer::read(unit, session.plan().warn_seconds(), now);
     let paused = status == Status::Paused;
-    if !opts.clock_only && bottom - top >= 8 {
+    // Lines around the digits, kept only while 5-row digits, the label and the bar still fit.
+    let digits_need = bigtext::GLYPH_HEIGHT + 2;
+    let colon = pick(lang, "：", ": ");
+    if !opts.clock_only && bottom.saturating_sub(top) > digits_need {
         // The speaker, in normal text.
         let who = [unit.presenter.as_deref(), unit.role.as_deref()]
             .iter()
@@ -99,13 +102,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
             .collect::<Vec<_>>()
             .join(" ");
         let heading = if status == Status::Pending {
-            format!("{}：{}", pick(lang, "即将汇报", "Up next"), unit.name)
+            format!("{}{colon}{}", pick(lang, "即将汇报", "Up next"), unit.name)
         } else {
             unit.name.clone()
         };
         centered(buf, area, top, &heading, theme::title(), amb);
         top += 1;
-        if !who.is_empty() {
+        if !who.is_empty() && bottom.saturating_sub(top) > digits_need + 1 {
             centered(buf, area, top, &who, Style::default(), amb);
             top += 1;
         }
@@ -114,29 +117,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
         let next = st.next_pending_after(st.current_position());
         if let Some(next) = next
             && status != Status::Pending
+            && bottom.saturating_sub(top) > digits_need
         {
             bottom -= 1;
-            let line = format!("{}：{}", pick(lang, "下一个", "Next"), next.name);
+            let line = format!("{}{colon}{}", pick(lang, "下一个", "Next"), next.name);
             centered(buf, area, bottom, &line, theme::dim(), amb);
         }
     }
     // The phase in words and the progress bar under the digits.
-    let label = match status {
-        Status::Paused => pick(lang, "已暂停", "PAUSED").to_string(),
-        Status::Pending => format!(
-            "{} {}",
-            pick(lang, "时限", "Limit"),
-            clock_text(reading.limit)
-        ),
-        Status::Done => strings::status(lang, Status::Done).to_string(),
-        Status::Skipped => strings::status(lang, Status::Skipped).to_string(),
-        Status::Presenting => strings::phase(lang, reading.phase).to_string(),
-    };
-    let label_style = match status {
-        Status::Presenting => theme::phase_text(reading.phase),
-        Status::Paused => theme::warn(),
-        _ => theme::dim(),
-    };
+    let limit = format!(
+        "{} {}",
+        pick(lang, "时限", "Limit"),
+        clock_text(reading.limit)
+    );
+    let (label, label_style) = crate::tui::view::talk_label(lang, status, &reading, limit);
     if bottom - top >= 4 {
         bottom -= 1;
         let bar_w = area.width.saturating_sub(4);
@@ -186,18 +180,21 @@ fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOp
     let revealed = session.state().stage.revealed.min(ranked.len());
     let title = format!(
         "{} · {}",
-        session.plan().title,
-        pick(lang, "测评结果", "Results")
+        pick(lang, "测评结果", "Results"),
+        session.plan().title
     );
     centered(buf, area, area.y, &title, theme::title(), amb);
     let room = area.height.saturating_sub(2) as usize;
     let shown: Vec<_> = ranked[ranked.len() - revealed..].iter().collect();
     // Spread the rows out when there is room, for reading from afar.
-    let step = if shown.len() * 2 <= room { 2 } else { 1 };
-    let start = area.y + 2;
+    let step = if ranked.len() * 2 <= room { 2 } else { 1 };
     let rows = ranked.len().min(room / step);
-    for (i, r) in ranked.iter().enumerate().take(rows) {
-        let y = start + (i * step) as u16;
+    // The window keeps the places just revealed in sight (they come from the bottom up).
+    let first_revealed = ranked.len() - revealed;
+    let start_index = first_revealed.min(ranked.len() - rows);
+    let start = area.y + 2;
+    for (i, r) in ranked.iter().enumerate().skip(start_index).take(rows) {
+        let y = start + ((i - start_index) * step) as u16;
         if y >= area.bottom() {
             break;
         }

@@ -32,7 +32,8 @@ fn remark_lines(out: &mut String, remarks: &[RemarkRecord], lang: Lang) {
             .map(md)
             .collect::<Vec<_>>()
             .join("  \n  ");
-        out.push_str(&format!("- **{who}**：{task}{text}\n"));
+        let colon = colon(lang);
+        out.push_str(&format!("- **{who}**{colon}{task}{text}\n"));
     }
 }
 
@@ -135,6 +136,11 @@ fn ranking(out: &mut String, session: &Session, now: Time, lang: Lang) {
     table(out, &t.header, &rows);
 }
 
+/// A full-width colon in Chinese text, a colon and a space in English.
+fn colon(lang: Lang) -> &'static str {
+    if lang == Lang::Zh { "：" } else { ": " }
+}
+
 fn time_of_day(t: &Option<Time>) -> String {
     t.map_or_else(|| "—".into(), |t| t.format("%H:%M:%S").to_string())
 }
@@ -165,7 +171,7 @@ pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
     for (zh_label, en_label, value) in rows {
         if let Some(v) = value {
             let label = if zh { zh_label } else { en_label };
-            out.push_str(&format!("- {label}：{}\n", md(&v)));
+            out.push_str(&format!("- {label}{}{}\n", colon(lang), md(&v)));
         }
     }
     out.push_str(&if zh {
@@ -193,29 +199,24 @@ pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
             .filter_map(|v| v.as_deref().map(md))
             .collect();
         if !who.is_empty() {
-            out.push_str(&format!("- {}：{}\n", s.col_presenter, who.join(" ")));
+            let colon = colon(lang);
+            out.push_str(&format!("- {}{colon}{}\n", s.col_presenter, who.join(" ")));
         }
         let status = crate::session::Status::from_key(u.status);
+        let (limit, talk, over) = (
+            clock_text(u.limit_seconds),
+            clock_text(u.talk_seconds),
+            clock_text(u.overtime_seconds),
+        );
+        let (state, from, to) = (
+            strings::status(lang, status),
+            time_of_day(&u.started_at),
+            time_of_day(&u.ended_at),
+        );
         out.push_str(&if zh {
-            format!(
-                "- 计划 {}，实际 {}，超时 {}（{}；{} – {}）\n",
-                clock_text(u.limit_seconds),
-                clock_text(u.talk_seconds),
-                clock_text(u.overtime_seconds),
-                strings::status(lang, status),
-                time_of_day(&u.started_at),
-                time_of_day(&u.ended_at)
-            )
+            format!("- 计划 {limit}，实际 {talk}，超时 {over}（{state}；{from} – {to}）\n")
         } else {
-            format!(
-                "- Planned {}, talked {}, over {} ({}; {} – {})\n",
-                clock_text(u.limit_seconds),
-                clock_text(u.talk_seconds),
-                clock_text(u.overtime_seconds),
-                strings::status(lang, status),
-                time_of_day(&u.started_at),
-                time_of_day(&u.ended_at)
-            )
+            format!("- Planned {limit}, talked {talk}, over {over} ({state}; {from} – {to})\n")
         });
         out.push('\n');
         if !u.remarks.is_empty() {

@@ -652,27 +652,12 @@ impl App {
                 return self.notify(format!("{first}{more}"), Level::Error, now);
             }
         };
-        let command = if plan.grades.is_empty() {
-            Command::SetScores {
-                entries: plan.scores.clone(),
-            }
-        } else {
-            Command::AddGrades {
-                entries: plan.grades.clone(),
-            }
-        };
-        if plan.new + plan.changed > 0 && !self.execute(command, now) {
+        if plan.changes() && !self.execute(plan.command(), now) {
             return;
         }
         let text = match lang {
-            Lang::Zh => format!(
-                "已导入 {}（{}）：新增 {}，修改 {}，未变 {}",
-                table.name, table.encoding, plan.new, plan.changed, plan.unchanged
-            ),
-            Lang::En => format!(
-                "Imported {} ({}): {} new, {} changed, {} unchanged",
-                table.name, table.encoding, plan.new, plan.changed, plan.unchanged
-            ),
+            Lang::Zh => format!("已导入 {}", plan.summary(&table, lang)),
+            Lang::En => format!("Imported {}", plan.summary(&table, lang)),
         };
         self.notify(text, Level::Info, now);
     }

@@ -418,6 +418,29 @@ pub fn draw_sheet(buf: &mut Buffer, area: Rect, app: &App, sheet: &Sheet, now: T
     }
 }
 
+/// A few words for a unit's flags in the ranking table (the explanation says it in full).
+fn short_notes(lang: Lang, r: &UnitResult) -> String {
+    let zh = lang == Lang::Zh;
+    let mut notes = Vec::new();
+    if r.score.is_none() {
+        notes.push(if zh { "缺评" } else { "no scores" });
+    } else {
+        if r.groups.iter().any(|g| g.n == 0) && r.groups.len() > 1 {
+            notes.push(if zh { "缺组" } else { "group missing" });
+        }
+        if r.groups.iter().any(|g| g.n > 0 && !g.trimmed) && r.trim_setting {
+            notes.push(if zh { "未去分" } else { "not trimmed" });
+        }
+    }
+    if !r.incomplete.is_empty() {
+        notes.push(if zh { "不完整" } else { "incomplete" });
+    }
+    if r.spread_flag {
+        notes.push(if zh { "分歧大" } else { "spread" });
+    }
+    notes.join(" ")
+}
+
 fn lang_pick(lang: Lang, zh: &str, en: &str) -> String {
     if lang == Lang::Zh {
         zh.into()
@@ -445,21 +468,48 @@ pub fn draw_results(buf: &mut Buffer, area: Rect, app: &App, selected: usize, no
     let results =
         crate::scoring::results(rules, session.plan(), session.state(), session.clock(now));
     let order = crate::scoring::ranking(&results);
-    let [table, detail] = inner.layout(&Layout::horizontal([
-        Constraint::Percentage(60),
-        Constraint::Percentage(40),
-    ]));
-    let mut y = table.y;
-    let head = match lang {
-        Lang::Zh => "名次 单位              最终    得分   扣分",
-        Lang::En => "Rank Unit              Final   Score  Pen.",
+    // Columns: rank, unit, final, score, penalty, one per group, then notes (and bars when
+    // there is room for them); the explanation of the selected unit takes the rest.
+    let groups: Vec<&str> = if rules.declared_groups {
+        rules.groups.iter().map(|g| g.name.as_str()).collect()
+    } else {
+        Vec::new()
     };
+    let group_w = 7usize;
+    let table_need = (44 + group_w * groups.len() + 16) as u16;
+    // Side by side where the table fits beside the explanation; stacked on narrow screens.
+    let [table, detail] = if inner.width >= table_need + 28 {
+        inner.layout(&Layout::horizontal([
+            Constraint::Length(table_need),
+            Constraint::Min(20),
+        ]))
+    } else {
+        let rows = (order.len() as u16 + 1).min(inner.height / 2).max(2);
+        inner.layout(&Layout::vertical([
+            Constraint::Length(rows),
+            Constraint::Min(1),
+        ]))
+    };
+    let mut y = table.y;
+    let mut head = match lang {
+        Lang::Zh => "名次 单位              最终    得分   扣分".to_string(),
+        Lang::En => "Rank Unit              Final   Score  Pen.".to_string(),
+    };
+    for g in &groups {
+        let name = text::truncate(g, group_w - 1, amb);
+        let pad = group_w.saturating_sub(text::width(&name, amb));
+        head.push_str(&format!("{}{name}", " ".repeat(pad)));
+    }
+    head.push_str(match lang {
+        Lang::Zh => "  备注",
+        Lang::En => "  Notes",
+    });
     put(
         buf,
         table.x + 1,
         y,
         table.width.saturating_sub(1),
-        head,
+        &head,
         theme::title(),
         amb,
     );
@@ -488,7 +538,7 @@ pub fn draw_results(buf: &mut Buffer, area: Rect, app: &App, selected: usize, no
         };
         let name = text::truncate(&text::clean_line(&r.unit), 16, amb);
         let pad = 16usize.saturating_sub(text::width(&name, amb));
-        let line = format!(
+        let mut line = format!(
             "{rank:>4} {name}{} {:>7} {:>7} {:>5}",
             " ".repeat(pad),
             shown(rules, r.final_score),
@@ -499,6 +549,15 @@ pub fn draw_results(buf: &mut Buffer, area: Rect, app: &App, selected: usize, no
                 String::new()
             },
         );
+        for g in r.groups.iter().filter(|_| !groups.is_empty()) {
+            line.push_str(&format!(
+                "{:>w$}",
+                shown(rules, g.score.map(|s| rules.publish(s))),
+                w = group_w
+            ));
+        }
+        let notes = short_notes(lang, r);
+        line.push_str("  ");
         let used = put(
             buf,
             table.x + 1,
@@ -508,10 +567,20 @@ pub fn draw_results(buf: &mut Buffer, area: Rect, app: &App, selected: usize, no
             style,
             amb,
         );
-        // A bar of the final, scaled to the best.
-        let bar_room = table.width.saturating_sub(used + 3);
+        let notes_used = put(
+            buf,
+            table.x + 1 + used,
+            y,
+            table.width.saturating_sub(used + 1),
+            &notes,
+            if is_sel { style } else { theme::warn() },
+            amb,
+        );
+        // A bar of the final, scaled from the floor to the best, where room is left.
+        let bar_x = table.x + 1 + used + notes_used + 1;
+        let bar_room = table.right().saturating_sub(bar_x + 1);
         if let Some(f) = r.final_score
-            && bar_room > 2
+            && bar_room > 4
         {
             let span = (best - floor).max(1) as f64;
             let len = (((f - floor) as f64 / span) * bar_room as f64)
@@ -522,9 +591,7 @@ pub fn draw_results(buf: &mut Buffer, area: Rect, app: &App, selected: usize, no
                 Ambiguous::Wide => (" ", Style::default().bg(ratatui::style::Color::Cyan)),
             };
             for x in 0..len.min(bar_room) {
-                buf[(table.x + used + 2 + x, y)]
-                    .set_symbol(symbol)
-                    .set_style(bar_style);
+                buf[(bar_x + x, y)].set_symbol(symbol).set_style(bar_style);
             }
         }
         y += 1;

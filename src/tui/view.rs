@@ -583,18 +583,7 @@ fn draw_timer(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
     }
     y += if rest.height >= 5 { 6 } else { 1 };
     if y < inner.bottom() {
-        let label = match status {
-            Status::Pending => s.not_started.to_string(),
-            Status::Paused => s.paused.to_string(),
-            Status::Done => strings::status(lang, Status::Done).to_string(),
-            Status::Skipped => strings::status(lang, Status::Skipped).to_string(),
-            Status::Presenting => strings::phase(lang, reading.phase).to_string(),
-        };
-        let style = match status {
-            Status::Presenting => theme::phase_text(reading.phase),
-            Status::Paused => theme::warn(),
-            _ => theme::dim(),
-        };
+        let (label, style) = talk_label(lang, status, &reading, s.not_started.to_string());
         let used = put(buf, inner.x + 1, y, w, &label, style, amb);
         let limit = format!("  {} {}", s.col_plan, clock_text(reading.limit));
         put(
@@ -620,6 +609,27 @@ fn draw_timer(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
             Style::default().bg(theme::phase_color(reading.phase)),
         );
     }
+}
+
+/// What the timer shows in words, and its style; `pending` is the words before the talk.
+pub fn talk_label(
+    lang: Lang,
+    status: Status,
+    reading: &timer::Reading,
+    pending: String,
+) -> (String, Style) {
+    let label = match status {
+        Status::Pending => pending,
+        Status::Paused => lang.s().paused.to_string(),
+        Status::Done | Status::Skipped => strings::status(lang, status).to_string(),
+        Status::Presenting => strings::phase(lang, reading.phase).to_string(),
+    };
+    let style = match status {
+        Status::Presenting => theme::phase_text(reading.phase),
+        Status::Paused => theme::warn(),
+        _ => theme::dim(),
+    };
+    (label, style)
 }
 
 fn draw_remarks(buf: &mut Buffer, area: Rect, app: &App) {
