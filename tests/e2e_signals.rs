@@ -111,3 +111,116 @@ fn f12_does_nothing_without_the_variable() {
     assert!(t.wait_exit(TIMEOUT).success());
     assert_saved_and_clean(dir.path());
 }
+
+/// Whether a process is still there (`kill -0`).
+#[cfg(unix)]
+fn alive(pid: u32) -> bool {
+    std::process::Command::new("kill")
+        .args(["-0", &pid.to_string()])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A private tmux server (no user configuration), for the one test that needs a terminal
+/// that can really disappear: a pty whose master side is closed under the program.
+#[cfg(unix)]
+struct Tmux {
+    socket: String,
+}
+
+#[cfg(unix)]
+impl Tmux {
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .env("SHELL", "/bin/sh")
+            .output()
+            .expect("tmux is installed (.ci/run installs it)")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-t", "t", "-p"]).stdout).into_owned()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let end = std::time::Instant::now() + TIMEOUT;
+        while !self.screen().contains(text) {
+            assert!(
+                std::time::Instant::now() < end,
+                "waited for {text:?}:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_terminal_that_goes_away_ends_the_console_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_plan(dir.path(), PLAN);
+    let tmux = Tmux {
+        socket: format!("podium-hangup-{}", std::process::id()),
+    };
+    let command = format!(
+        "cd '{}' && LANG=zh_CN.UTF-8 exec '{}' run {PLAN} --lang zh",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_podium")
+    );
+    let out = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &command,
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    tmux.wait_for("市财政局");
+    tmux.run(&["send-keys", "-t", "t", "Space"]);
+    tmux.wait_for("汇报中");
+    tmux.run(&["send-keys", "-t", "t", "r"]);
+    tmux.wait_for("新点评");
+    tmux.run(&["send-keys", "-t", "t", "-l", "信号之前的点评"]);
+    tmux.run(&["send-keys", "-t", "t", "Enter"]);
+    tmux.wait_for("信号之前的点评");
+    let pid = String::from_utf8_lossy(
+        &tmux
+            .run(&["list-panes", "-t", "t", "-F", "#{pane_pid}"])
+            .stdout,
+    )
+    .trim()
+    .parse::<u32>()
+    .expect("the pane's pid");
+    // The terminal disappears at once: its server is killed, the pty's master side closes.
+    let server = String::from_utf8_lossy(&tmux.run(&["display-message", "-p", "#{pid}"]).stdout)
+        .trim()
+        .to_string();
+    signal(server.parse().expect("the tmux server's pid"), "KILL");
+    let end = std::time::Instant::now() + TIMEOUT;
+    while alive(pid) {
+        assert!(
+            std::time::Instant::now() < end,
+            "podium still runs {TIMEOUT:?} after its terminal went away"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // Nothing is lost: the remark and the running talk are in the session.
+    let session = podium::store::read(&dir.path().join(SESSION)).expect("the session opens");
+    let st = session.state();
+    assert_eq!(st.remarks[0].text, "信号之前的点评");
+    assert!(st.units[0].talk.is_running());
+}

@@ -8,6 +8,7 @@ use crate::session::{Session, Time};
 use crate::store::{self, Paths};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 pub use view::DisplayOptions;
 
@@ -73,12 +74,17 @@ fn now() -> Time {
 
 /// Runs the display until `q`, `Esc` or `Ctrl+C`.
 pub fn run(mut follower: Follower, opts: DisplayOptions) -> std::io::Result<()> {
+    let done = std::sync::Arc::new(AtomicBool::new(false));
+    let stop = crate::tui::stop_flag(done.clone());
     let mut terminal = ratatui::try_init()?;
     let result = (|| -> std::io::Result<()> {
         let mut dirty = true;
         let mut shown_second = i64::MIN;
         loop {
             let t = now();
+            if stop.load(Ordering::SeqCst) {
+                return Ok(());
+            }
             if follower.check() {
                 dirty = true;
             }
@@ -110,6 +116,7 @@ pub fn run(mut follower: Follower, opts: DisplayOptions) -> std::io::Result<()> 
             }
         }
     })();
+    done.store(true, Ordering::SeqCst);
     ratatui::restore();
     result
 }

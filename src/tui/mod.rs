@@ -17,6 +17,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration as StdDuration;
 
 fn now() -> Time {
@@ -28,14 +29,37 @@ fn leave_terminal() {
     ratatui::restore();
 }
 
+/// How long the loop has to notice a stop request before the watchdog ends the process.
+const STOP_GRACE: StdDuration = StdDuration::from_secs(2);
+
 /// Set when the process is asked to stop (SIGTERM, or SIGHUP when the terminal window is
 /// closed): the loop ends as after a quit, so the session is closed cleanly.
-fn stop_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
-    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+///
+/// When the terminal is gone, the input reader of crossterm can spin on end-of-file without
+/// ever returning to the loop. A watchdog thread then ends the process after `STOP_GRACE`:
+/// every event is already in the journal, so the next start recovers the whole meeting.
+pub(crate) fn stop_flag(done: std::sync::Arc<AtomicBool>) -> std::sync::Arc<AtomicBool> {
+    let flag = std::sync::Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         let _ = signal_hook::flag::register(signal, flag.clone());
     }
+    let watched = flag.clone();
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(StdDuration::from_millis(200));
+            if done.load(Ordering::SeqCst) {
+                return;
+            }
+            if watched.load(Ordering::SeqCst) {
+                std::thread::sleep(STOP_GRACE);
+                if !done.load(Ordering::SeqCst) {
+                    std::process::exit(0);
+                }
+                return;
+            }
+        }
+    });
     flag
 }
 
@@ -43,7 +67,8 @@ fn stop_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
 /// something visible changes: after input, and at the next moment the screen must change
 /// (the shown second ticks over, a notice expires, a snapshot falls due).
 pub fn run(app: &mut App) -> std::io::Result<()> {
-    let stop = stop_flag();
+    let done = std::sync::Arc::new(AtomicBool::new(false));
+    let stop = stop_flag(done.clone());
     let mut terminal = ratatui::try_init()?;
     // Restore the terminal on a panic too, before the report is printed.
     let previous = std::panic::take_hook();
@@ -63,7 +88,8 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
                 let _ = out.flush();
             }
             terminal.draw(|frame| view::draw(frame, app, t))?;
-            if app.quit || stop.load(std::sync::atomic::Ordering::SeqCst) {
+            if app.quit || stop.load(Ordering::SeqCst) {
+                done.store(true, Ordering::SeqCst);
                 return Ok(());
             }
             let wait = app
@@ -87,6 +113,7 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
             }
         }
     })();
+    done.store(true, Ordering::SeqCst);
     leave_terminal();
     let _ = std::panic::take_hook();
     result

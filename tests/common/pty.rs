@@ -45,7 +45,9 @@ pub struct Term {
     writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     // Kept open for the life of the child: dropping the master hangs the terminal up.
-    _master: Box<dyn MasterPty + Send>,
+    _master: Option<Box<dyn MasterPty + Send>>,
+    /// Set by `hang_up`: the child is left to end by itself.
+    let_run: bool,
     reader: Option<JoinHandle<()>>,
 }
 
@@ -113,7 +115,8 @@ impl Term {
             parser,
             writer: Some(writer),
             child,
-            _master: pair.master,
+            _master: Some(pair.master),
+            let_run: false,
             reader: Some(reader),
         }
     }
@@ -130,6 +133,12 @@ impl Term {
     /// The text on the screen now, row by row.
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Runs `f` on the parsed screen: cells with their colours and attributes, for tests that
+    /// need more than the text (which cell is highlighted, say).
+    pub fn with_screen<R>(&self, f: impl FnOnce(&vt100::Screen) -> R) -> R {
+        f(self.parser.lock().unwrap().screen())
     }
 
     /// The terminal modes a full-screen program must give back: (alternate screen, cursor hidden,
@@ -195,6 +204,17 @@ impl Term {
         }
     }
 
+    /// Closes the terminal under the program, as when a terminal window or an SSH connection
+    /// goes away; returns the program's pid, which is left to end by itself.
+    pub fn hang_up(mut self) -> u32 {
+        let pid = self.pid();
+        drop(self.writer.take());
+        drop(self._master.take());
+        // The child is not killed: the test watches it end on its own.
+        self.let_run = true;
+        pid
+    }
+
     /// SIGKILL: no handler runs, nothing is flushed or cleaned up — a crash or a power cut.
     #[cfg(unix)]
     pub fn sigkill(&mut self) {
@@ -219,7 +239,9 @@ impl Drop for Term {
     fn drop(&mut self) {
         // Never leave a podium behind when a test fails; kill it before the writer goes, since
         // dropping the writer types a newline and an EOF into the terminal.
-        if let Ok(None) = self.child.try_wait() {
+        if !self.let_run
+            && let Ok(None) = self.child.try_wait()
+        {
             #[cfg(unix)]
             let _ = sigkill(self.pid());
             #[cfg(not(unix))]
