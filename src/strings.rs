@@ -473,8 +473,7 @@ pub fn score_problem(lang: Lang, p: &ScoreProblem) -> String {
         ScoreProblem::WrongMode => {
             "this meeting's scoring mode does not take this kind of score".into()
         }
-        ScoreProblem::Published if zh => "结果已公布，评分已锁定".into(),
-        ScoreProblem::Published => "the results are published; scores are locked".into(),
+        ScoreProblem::Published => refusal(lang, &Refusal::ResultsPublished),
     }
 }
 

@@ -75,10 +75,32 @@ pub fn wrap(text: &str, max: usize, amb: Ambiguous) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let clean = clean_line(paragraph);
-        let mut line = String::new();
+        let mut line: Vec<char> = Vec::new();
         let mut used = 0;
         let chars: Vec<char> = clean.chars().collect();
         let mut i = 0;
+        let mut continued = false;
+        // Ends the line before `next`. Closing punctuation never starts a line (避头): the
+        // character before it moves down with it.
+        let mut break_before = |line: &mut Vec<char>, used: &mut usize, next: char| {
+            // The word (or the one character) before the punctuation moves down with it,
+            // unless it is all the line holds.
+            let mut carried = Vec::new();
+            if no_line_start(next) {
+                let word = line
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_ascii_graphic())
+                    .count();
+                let take = if word > 0 { word } else { 1 };
+                if take < line.len() {
+                    carried = line.split_off(line.len() - take);
+                }
+            }
+            lines.push(line.drain(..).collect::<String>());
+            *used = carried.iter().map(|c| char_width(*c, amb)).sum();
+            *line = carried;
+        };
         while i < chars.len() {
             // A run of Latin letters, digits and the marks inside numbers and words
             // ("91.0500", "6.5%", "one-stop") is a word.
@@ -96,25 +118,50 @@ pub fn wrap(text: &str, max: usize, amb: Ambiguous) -> Vec<String> {
             };
             let tw: usize = token.iter().map(|c| char_width(*c, amb)).sum();
             if used + tw > max && used > 0 && tw <= max {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
+                break_before(&mut line, &mut used, token[0]);
+                continued = true;
             }
             for c in &token {
                 let w = char_width(*c, amb);
                 if used + w > max && used > 0 {
-                    lines.push(std::mem::take(&mut line));
-                    used = 0;
+                    break_before(&mut line, &mut used, *c);
+                    continued = true;
                 }
-                if !(used == 0 && *c == ' ' && !line.is_empty()) {
-                    line.push(*c);
-                    used += w;
+                // A space does not start a continuation line.
+                if *c == ' ' && line.is_empty() && continued {
+                    continue;
                 }
+                line.push(*c);
+                used += w;
             }
             i += token.len();
         }
-        lines.push(line);
+        lines.push(line.into_iter().collect());
     }
     lines
+}
+
+/// Punctuation that closes: it belongs at the end of a line, never at the start of one.
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | '！'
+            | '？'
+            | '；'
+            | '：'
+            | '）'
+            | '」'
+            | '』'
+            | '》'
+            | '】'
+            | '〉'
+            | '”'
+            | '’'
+            | '…'
+    )
 }
 
 #[cfg(test)]
@@ -143,6 +190,12 @@ mod tests {
         );
         assert!(lines.iter().any(|l| l.contains("91.0500")), "{lines:?}");
         assert!(lines.iter().any(|l| l.contains("91.5000")), "{lines:?}");
+        let lines = wrap("党代表 90、政协委员 91", 10, Ambiguous::Narrow);
+        assert!(lines.iter().all(|l| !l.starts_with('、')), "{lines:?}");
+        assert!(
+            lines.iter().all(|l| width(l, Ambiguous::Narrow) <= 10),
+            "{lines:?}"
+        );
         assert_eq!(wrap("a\nb", 5, Ambiguous::Narrow), vec!["a", "b"]);
     }
 

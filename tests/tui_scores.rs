@@ -663,7 +663,6 @@ fn notes_of(s: &Shot, unit: &str, notes_x: u16) -> String {
 }
 
 #[test]
-#[ignore = "bug: the ranking table's notes never say who was trimmed, and call 市财政局 (its five leaders trimmed, D and C dropped) \"未去分\" like 市税务局 (nothing trimmed) (issue 4: flags — trimmed who, not trimmed, …)"]
 fn results_table_notes_tell_trimmed_from_untrimmed() {
     let mut m = timed(Lang::Zh);
     import_scores(&mut m.app, at(20));
@@ -680,7 +679,6 @@ fn results_table_notes_tell_trimmed_from_untrimmed() {
 }
 
 #[test]
-#[ignore = "bug: text::wrap starts a line with CJK punctuation (\"、党代表 90\" in the score sheet's explanation at 100x30)"]
 fn sheet_explanation_lines_do_not_start_with_punctuation() {
     let mut m = timed(Lang::Zh);
     import_scores(&mut m.app, at(20));

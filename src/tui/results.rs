@@ -428,8 +428,18 @@ fn short_notes(lang: Lang, r: &UnitResult) -> String {
         if r.groups.iter().any(|g| g.n == 0) && r.groups.len() > 1 {
             notes.push(if zh { "缺组" } else { "group missing" });
         }
-        if r.groups.iter().any(|g| g.n > 0 && !g.trimmed) && r.trim_setting {
-            notes.push(if zh { "未去分" } else { "not trimmed" });
+        if r.trim_setting {
+            // Whether the highest and lowest were dropped: in every group, in some, in none.
+            let scored: Vec<_> = r.groups.iter().filter(|g| g.n > 0).collect();
+            let trimmed = scored.iter().filter(|g| g.trimmed).count();
+            notes.push(match (trimmed, zh) {
+                (0, true) => "未去分",
+                (0, false) => "not trimmed",
+                (t, true) if t == scored.len() => "已去分",
+                (t, false) if t == scored.len() => "trimmed",
+                (_, true) => "部分组去分",
+                (_, false) => "partly trimmed",
+            });
         }
     }
     if !r.incomplete.is_empty() {

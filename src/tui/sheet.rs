@@ -59,6 +59,9 @@ impl Sheet {
         if text.is_empty() {
             return Ok(None);
         }
+        if session.state().scores.published {
+            return Err(ScoreProblem::Published);
+        }
         let rules = session.rules();
         match rules.mode {
             ScoringMode::Points => {
