@@ -1429,7 +1429,7 @@ fn session_reader_survives_random_bytes() {
         prop_oneof![prop::collection::vec(any::<u8>(), 0..2048), json_ish_text()],
         |bytes| {
             let input = bytes.clone();
-            case("session-random", ".session.json", &input, move || {
+            case("session-random", ".json", &input, move || {
                 read_session(Some(&bytes), None, false)
             })
         },
@@ -1446,7 +1446,7 @@ fn session_reader_survives_mutated_sessions() {
         |(which, ops, zh)| {
             let bytes = mutate(seeds[which.index(seeds.len())].clone().into_bytes(), &ops);
             let input = bytes.clone();
-            case("session-bytes", ".session.json", &input, move || {
+            case("session-bytes", ".json", &input, move || {
                 read_session(Some(&bytes), None, zh)
             })
         },
@@ -1463,7 +1463,7 @@ fn session_reader_survives_hostile_values() {
         |(which, ops, zh)| {
             let bytes = mutate_json(&seeds[which.index(seeds.len())], &ops);
             let input = bytes.clone();
-            case("session-values", ".session.json", &input, move || {
+            case("session-values", ".json", &input, move || {
                 read_session(Some(&bytes), None, zh)
             })
         },
@@ -1493,7 +1493,7 @@ fn journal_reader_survives_mutated_journals() {
             };
             let snapshot = with_snapshot.then(|| snapshot.clone().into_bytes());
             let input = bytes.clone();
-            case("journal", ".session.journal", &input, move || {
+            case("journal", ".journal", &input, move || {
                 read_session(snapshot.as_deref(), Some(&bytes), false)
             })
         },
@@ -2067,16 +2067,16 @@ fn corpus_files() -> Vec<(&'static str, Vec<u8>)> {
             "plan-huge-spread-and-undertime-read-as-zero.json",
             br#"{"title": "t", "units": [{"name": "a"}], "scoring": {"spread_warn": 1e300, "undertime": {"min_minutes": 1e300, "points": 1}}}"#.to_vec(),
         ),
-        ("session-valid.session.json", session.clone().into_bytes()),
+        ("session-valid.json", session.clone().into_bytes()),
         (
-            "session-overflow-limit-adjusted.session.json",
+            "session-overflow-limit-adjusted.json",
             tiny_session(
                 r#"{"title": "t", "units": [{"name": "a"}]}"#,
                 r#"{"seq": 1, "at": "2026-05-30T09:00:00+08:00", "type": "limit_adjusted", "unit": "a", "seconds": 9223372036854775807}"#,
             ),
         ),
         (
-            "session-overflow-limit-adjusted-twice.session.json",
+            "session-overflow-limit-adjusted-twice.json",
             tiny_session(
                 r#"{"title": "t", "units": [{"name": "a"}]}"#,
                 r#"{"seq": 1, "at": "2026-05-30T09:00:00+08:00", "type": "limit_adjusted", "unit": "a", "seconds": 9223372036854775807},
@@ -2084,7 +2084,7 @@ fn corpus_files() -> Vec<(&'static str, Vec<u8>)> {
             ),
         ),
         (
-            "session-overflow-grades-count.session.json",
+            "session-overflow-grades-count.json",
             tiny_session(
                 r#"{"title": "t", "units": [{"name": "a"}], "scoring": {"mode": "grades"}}"#,
                 r#"{"seq": 1, "at": "2026-05-30T09:00:00+08:00", "type": "grades_added", "unit": "a", "grade": "优秀", "count": 9223372036854775807},
@@ -2092,51 +2092,51 @@ fn corpus_files() -> Vec<(&'static str, Vec<u8>)> {
             ),
         ),
         (
-            "session-overflow-unit-added-limit.session.json",
+            "session-overflow-unit-added-limit.json",
             tiny_session(
                 r#"{"title": "t", "units": [{"name": "a"}]}"#,
                 r#"{"seq": 1, "at": "2026-05-30T09:00:00+08:00", "type": "unit_added", "unit": "b", "limit_seconds": 9223372036854775807, "after": null}"#,
             ),
         ),
         (
-            "session-overflow-plan-minutes.session.json",
+            "session-overflow-plan-minutes.json",
             tiny_session(
                 r#"{"title": "t", "units": [{"name": "a", "minutes": 153722867280912930}]}"#,
                 r#"{"seq": 1, "at": "2026-05-30T09:00:00+08:00", "type": "limit_adjusted", "unit": "a", "seconds": 30}"#,
             ),
         ),
         (
-            "session-bom-crlf.session.json",
+            "session-bom-crlf.json",
             crlf(&format!("\u{feff}{session}")),
         ),
-        ("session-deep-record.session.json", deep_record),
+        ("session-deep-record.json", deep_record),
         (
-            "session-truncated.session.json",
+            "session-truncated.json",
             session.as_bytes()[..session.len() / 2].to_vec(),
         ),
         (
-            "session-newer-version.session.json",
+            "session-newer-version.json",
             session.replacen("\"version\": 1", "\"version\": 2", 1).into_bytes(),
         ),
-        ("session-is-a-plan.session.json", valid_plan.clone().into_bytes()),
+        ("session-is-a-plan.json", valid_plan.clone().into_bytes()),
         (
-            "session-extreme-dates.session.json",
+            "session-extreme-dates.json",
             session
                 .replacen("2026-05-30T09:00:00+08:00", "-262143-01-01T00:00:00-23:59", 1)
                 .replacen("2026-05-30T09:00:10+08:00", "+262143-12-31T23:59:59+23:59", 1)
                 .into_bytes(),
         ),
-        ("journal-valid.session.journal", journal.clone().into_bytes()),
-        ("journal-torn-utf8.session.journal", torn_utf8),
-        ("journal-torn-then-good.session.journal", torn_then_good),
-        ("journal-nul-tail.session.journal", nul_tail),
-        ("journal-deep-nesting-tail.session.journal", deep_tail),
-        ("journal-crlf.session.journal", crlf(&journal)),
+        ("journal-valid.journal", journal.clone().into_bytes()),
+        ("journal-torn-utf8.journal", torn_utf8),
+        ("journal-torn-then-good.journal", torn_then_good),
+        ("journal-nul-tail.journal", nul_tail),
+        ("journal-deep-nesting-tail.journal", deep_tail),
+        ("journal-crlf.journal", crlf(&journal)),
         (
-            "journal-duplicate-lines.session.journal",
+            "journal-duplicate-lines.journal",
             format!("{journal}{journal}").into_bytes(),
         ),
-        ("journal-bom.session.journal", bom_journal),
+        ("journal-bom.journal", bom_journal),
         ("scores-valid.csv", SCORES_CSV.as_bytes().to_vec()),
         ("scores-bom.csv", bom(SCORES_CSV)),
         ("scores-gbk.csv", gbk(SCORES_CSV)),
@@ -2476,11 +2476,11 @@ fn bug_plan_accepts_numbers_it_then_reads_as_zero() {
 fn bug_session_fold_overflows_on_huge_numbers() {
     let mut failures = Vec::new();
     for name in [
-        "session-overflow-limit-adjusted.session.json",
-        "session-overflow-limit-adjusted-twice.session.json",
-        "session-overflow-grades-count.session.json",
-        "session-overflow-unit-added-limit.session.json",
-        "session-overflow-plan-minutes.session.json",
+        "session-overflow-limit-adjusted.json",
+        "session-overflow-limit-adjusted-twice.json",
+        "session-overflow-grades-count.json",
+        "session-overflow-unit-added-limit.json",
+        "session-overflow-plan-minutes.json",
     ] {
         if let Err(f) = strict(name, "session") {
             failures.push(format!("{name}: {f}"));
