@@ -120,7 +120,7 @@ fn time_limit() -> Duration {
 }
 
 /// The most live heap a case may add: 16 MiB plus 16 bytes per input byte. The peaks measured
-/// are far below: 2.5 MB at most (printed with `--nocapture`).
+/// are far below: 7.3 MB at most (printed with `--nocapture`).
 fn memory_limit(input_len: usize) -> usize {
     16 * 1024 * 1024 + 16 * input_len
 }
