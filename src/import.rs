@@ -91,7 +91,37 @@ pub fn read_table(path: &Path) -> Result<Table, String> {
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if ext == "xlsx" || ext == "xlsm" || ext == "xls" {
-        use calamine::Reader;
+        // A damaged workbook may make the spreadsheet reader panic: that is an error in
+        // the file, reported as one, never a crash of podium (nor of the console's screen).
+        let (owned, name2) = (path.to_path_buf(), name.clone());
+        let read = std::thread::Builder::new()
+            .name(GUARD_THREAD.into())
+            .spawn(move || read_workbook(&owned, &name2, &ext))
+            .map_err(|e| format!("{name}: {e}"))?
+            .join();
+        return read.unwrap_or_else(|_| {
+            Err(format!(
+                "{name}: the workbook is damaged and cannot be read"
+            ))
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+    let (text, encoding) = decode(&bytes).map_err(|e| format!("{name}: {e}"))?;
+    parse_csv(&name, &text, encoding)
+}
+
+/// The name of the threads that read untrusted workbooks; a panic there is a damaged file,
+/// reported as an error, so the panic hooks stay silent for them.
+pub const GUARD_THREAD: &str = "podium-guard";
+
+/// The largest column a podium table may use (far more than any unit list or score sheet).
+const MAX_COLUMNS: u32 = 256;
+/// Excel's own limit on rows.
+const MAX_ROWS: u32 = 1_048_576;
+
+fn read_workbook(path: &Path, name: &str, ext: &str) -> Result<Table, String> {
+    use calamine::Reader;
+    if ext == "xls" {
         let mut book = calamine::open_workbook_auto(path).map_err(|e| format!("{name}: {e}"))?;
         let sheet = book
             .sheet_names()
@@ -107,11 +137,89 @@ pub fn read_table(path: &Path) -> Result<Table, String> {
             .enumerate()
             .map(|(i, row)| (start_row + i + 1, row.iter().map(cell_text).collect()))
             .collect();
-        return split_header(&name, "XLSX", all);
+        return split_header(name, "XLS", all);
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-    let (text, encoding) = decode(&bytes).map_err(|e| format!("{name}: {e}"))?;
-    parse_csv(&name, &text, encoding)
+    check_shared_strings(path).map_err(|e| format!("{name}: {e}"))?;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(path).map_err(|e| format!("{name}: {e}"))?;
+    let sheet = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| format!("{name}: the workbook has no sheet"))?;
+    // Cell by cell, never as a dense range: one stray cell at XFD1048576 must not make the
+    // reader fill in every cell between A1 and it.
+    let mut cells = book
+        .worksheet_cells_reader(&sheet)
+        .map_err(|e| format!("{name}: {e}"))?;
+    let mut rows: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
+    while let Some(cell) = cells.next_cell().map_err(|e| format!("{name}: {e}"))? {
+        let (row, col) = cell.get_position();
+        let text = cell_text(&cell.get_value().clone().into());
+        if text.is_empty() {
+            continue;
+        }
+        if col >= MAX_COLUMNS || row >= MAX_ROWS {
+            return Err(format!(
+                "{name}: a cell at row {}, column {} is outside a podium table (at most {MAX_COLUMNS} columns)",
+                row as u64 + 1,
+                letter(col as usize)
+            ));
+        }
+        rows.entry(row).or_default().push((col, text));
+    }
+    let all = rows
+        .into_iter()
+        .map(|(row, cells)| {
+            let width = cells
+                .iter()
+                .map(|(c, _)| *c as usize + 1)
+                .max()
+                .unwrap_or(0);
+            let mut line = vec![String::new(); width];
+            for (c, text) in cells {
+                line[c as usize] = text;
+            }
+            (row as usize + 1, line)
+        })
+        .collect();
+    split_header(name, "XLSX", all)
+}
+
+/// Refuses a workbook whose shared-string table claims more strings than it can hold: the
+/// reader would reserve room for all of them at once.
+fn check_shared_strings(path: &Path) -> Result<(), String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| format!("not an XLSX workbook ({e})"))?;
+    let Ok(entry) = zip.by_name("xl/sharedStrings.xml") else {
+        return Ok(());
+    };
+    let mut head = Vec::new();
+    entry
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .map_err(|e| format!("the workbook is damaged ({e})"))?;
+    let head = String::from_utf8_lossy(&head);
+    let Some(start) = head.find("<sst").or_else(|| head.find(":sst")) else {
+        return Ok(());
+    };
+    let tag = &head[start..head[start..].find('>').map_or(head.len(), |e| start + e)];
+    for attr in ["uniqueCount=\"", "count=\""] {
+        if let Some(at) = tag.find(attr) {
+            let digits: String = tag[at + attr.len()..]
+                .chars()
+                .take_while(|c| *c != '"')
+                .collect();
+            let claimed: u64 = digits.trim().parse().unwrap_or(u64::MAX);
+            if claimed > 10_000_000 {
+                return Err(format!(
+                    "the workbook is damaged (it claims {digits} shared strings)"
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 impl Table {

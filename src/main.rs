@@ -71,6 +71,14 @@ enum Cmd {
 }
 
 fn main() -> ExitCode {
+    // A panic while reading an untrusted workbook is caught and reported as a damaged file;
+    // it prints nothing of its own.
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() != Some(podium::import::GUARD_THREAD) {
+            default(info);
+        }
+    }));
     let cli = Cli::parse();
     let result = match cli.command {
         None => commands::run::run(commands::run::RunArgs::demo()),

@@ -201,7 +201,9 @@ impl Plan {
 
     /// A unit's planned limit in whole seconds (minutes × 60, rounded half up, exactly).
     pub fn unit_limit_seconds(&self, unit: &UnitPlan) -> i64 {
-        limit_seconds(unit.minutes.unwrap_or_else(|| self.talk_minutes())).unwrap_or(1)
+        limit_seconds(unit.minutes.unwrap_or_else(|| self.talk_minutes()))
+            .unwrap_or(1)
+            .clamp(1, 36_000)
     }
 
     pub fn scoring(&self) -> Scoring {
@@ -349,7 +351,7 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
         }
         if c.max <= 0.0 {
             err(path("max"), Problem::MaxNotPositive(c.max));
-        } else if decimal::to_scaled(c.max, SCORE_PLACES).is_none() {
+        } else if !fits_scores(c.max) {
             err(path("max"), Problem::NotExact { value: c.max });
         }
     }
@@ -375,7 +377,7 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
         }
         if g.weight <= 0.0 {
             err(path("weight"), Problem::WeightNotPositive(g.weight));
-        } else if decimal::to_scaled(g.weight, SCORE_PLACES).is_none() {
+        } else if !fits_scores(g.weight) {
             err(path("weight"), Problem::NotExact { value: g.weight });
         }
     }
@@ -384,7 +386,7 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
             .groups
             .iter()
             .map(|g| decimal::to_scaled(g.weight, SCORE_PLACES))
-            .sum();
+            .try_fold(0i64, |sum, w| sum.checked_add(w?));
         if total != Some(100 * 10i64.pow(SCORE_PLACES)) {
             let shown: f64 = s.groups.iter().map(|g| g.weight).sum();
             err(at(&["groups"]), Problem::WeightsNot100(shown));
@@ -396,7 +398,12 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
         err(at(&["trim"]), Problem::TrimNegative(trim));
     }
     if let Some(trim_min) = s.trim_min {
-        let least = 2 * s.trim.unwrap_or(0).max(0) + 1;
+        let least = s
+            .trim
+            .unwrap_or(0)
+            .max(0)
+            .saturating_mul(2)
+            .saturating_add(1);
         if trim_min < least {
             err(
                 at(&["trim_min"]),
@@ -444,6 +451,18 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
                 at(&["undertime", "min_minutes"]),
                 Problem::MinutesNotPositive(u.min_minutes),
             );
+        } else if u.min_minutes > 600.0 {
+            err(
+                at(&["undertime", "min_minutes"]),
+                Problem::MinutesTooLong(u.min_minutes),
+            );
+        } else if !fits_scores(u.min_minutes) {
+            err(
+                at(&["undertime", "min_minutes"]),
+                Problem::NotExact {
+                    value: u.min_minutes,
+                },
+            );
         }
         if u.points < 0.0 {
             err(
@@ -482,10 +501,12 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
             );
         }
     }
-    if let Some(v) = s.spread_warn
-        && v <= 0.0
-    {
-        err(at(&["spread_warn"]), Problem::SpreadNotPositive(v));
+    if let Some(v) = s.spread_warn {
+        if v <= 0.0 {
+            err(at(&["spread_warn"]), Problem::SpreadNotPositive(v));
+        } else if !fits_scores(v) {
+            err(at(&["spread_warn"]), Problem::NotExact { value: v });
+        }
     }
     let mut names = std::collections::HashSet::new();
     for (i, g) in s.grades.iter().enumerate() {
@@ -511,6 +532,12 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
 fn finer_than_published(points: f64, decimals: Option<i64>) -> bool {
     let d = decimals.unwrap_or(2).clamp(0, 4) as u32;
     decimal::to_scaled(points, d).is_none()
+}
+
+/// Scores, points and minutes are kept in ten-thousandths; a value must fit that exactly, with
+/// room to add and multiply (at most a billion).
+fn fits_scores(v: f64) -> bool {
+    v.abs() <= 1e9 && decimal::to_scaled(v, SCORE_PLACES).is_some()
 }
 
 fn check_name(name: &str, path: Vec<Seg>, err: &mut impl FnMut(Vec<Seg>, Problem)) {

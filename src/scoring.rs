@@ -181,7 +181,7 @@ impl Rules {
             undertime: s
                 .undertime
                 .as_ref()
-                .map(|u| (exact(u.min_minutes) * 60, exact(u.points))),
+                .map(|u| (exact(u.min_minutes).saturating_mul(60), exact(u.points))),
             spread_warn: s.spread_warn.map(exact),
             criteria,
             groups,
@@ -382,7 +382,7 @@ pub fn penalties(rules: &Rules, state: &State, unit: &str, now: Time) -> (i64, i
     let overtime = match &rules.overtime {
         Some(o) if over > o.grace => {
             let steps = (over + o.every - 1) / o.every;
-            (o.points * steps).min(o.max)
+            o.points.saturating_mul(steps).min(o.max)
         }
         _ => 0,
     };
@@ -453,7 +453,10 @@ fn points_result(rules: &Rules, plan: &Plan, state: &State, r: &mut UnitResult) 
         let recused = reviewer.recused.contains(&r.unit);
         match sheets.and_then(|s| s.get(name)) {
             Some(values) if values.iter().all(Option::is_some) && values.len() == ncrit => {
-                let total: i64 = values.iter().flatten().sum();
+                let total: i64 = values
+                    .iter()
+                    .flatten()
+                    .fold(0i64, |a, v| a.saturating_add(*v));
                 for (i, v) in values.iter().flatten().enumerate() {
                     crit_values[i].push(*v);
                 }
@@ -519,7 +522,10 @@ fn grades_result(rules: &Rules, state: &State, r: &mut UnitResult) {
     if let Some(counts) = state.scores.grades.get(&r.unit) {
         r.grade_counts = counts.clone();
     }
-    let total: i64 = r.grade_counts.iter().sum();
+    let total: i64 = r
+        .grade_counts
+        .iter()
+        .fold(0i64, |a, c| a.saturating_add(*c));
     if total > 0 {
         let points: i128 = r
             .grade_counts

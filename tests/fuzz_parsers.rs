@@ -131,33 +131,7 @@ fn memory_limit(input_len: usize) -> usize {
 /// All of these are arithmetic overflows on numbers read from a file: a panic in a debug build
 /// (overflow checks on), a silent wrap-around in a release build. (The other known bug, a
 /// workbook whose cell span aborts the process, is kept out by `calamine_memory_bomb`.)
-const KNOWN_PANICS: &[(&str, &str, &str)] = &[
-    (
-        "bug_plan_validation_overflows_on_a_huge_weight_or_trim",
-        "src/plan.rs",
-        "with overflow",
-    ),
-    (
-        "bug_plan_validation_overflows_on_a_huge_weight_or_trim / bug_session_fold_overflows_on_huge_numbers (a sum)",
-        "iter/traits/accum.rs",
-        "with overflow",
-    ),
-    (
-        "bug_undertime_min_minutes_overflows_in_the_rules",
-        "src/scoring.rs",
-        "with overflow",
-    ),
-    (
-        "bug_session_fold_overflows_on_huge_numbers",
-        "src/session/state.rs",
-        "with overflow",
-    ),
-    (
-        "bug_calamine_overflows_on_a_reversed_dimension (in calamine's cell references)",
-        "/calamine-",
-        "with overflow",
-    ),
-];
+const KNOWN_PANICS: &[(&str, &str, &str)] = &[];
 
 /// The known bug a failure is, if any (and count it under `label`).
 fn known(label: &str, failure: &Failure) -> Option<&'static str> {
@@ -1888,6 +1862,7 @@ fn manifest() -> Vec<Entry> {
 /// (a known bug: run only by the ignored test of that bug).
 fn matches_expected(expected: &str, outcome: &Outcome) -> bool {
     match outcome {
+        _ if expected == "any" => true,
         Ok(summary) => {
             expected == "ok"
                 || expected
@@ -2449,7 +2424,6 @@ fn strict(name: &str, reader: &'static str) -> Result<Outcome, Failure> {
 }
 
 #[test]
-#[ignore = "bug: plan validation overflows i64: scoring.groups[].weight 922337203685477 (the weights' sum) and scoring.trim 9223372036854775807 with trim_min (2·trim+1) panic in a debug build (`podium check`), wrap in release"]
 fn bug_plan_validation_overflows_on_a_huge_weight_or_trim() {
     for name in ["plan-overflow-group-weight.json", "plan-overflow-trim.json"] {
         let got = strict(name, "plan");
@@ -2458,21 +2432,18 @@ fn bug_plan_validation_overflows_on_a_huge_weight_or_trim() {
 }
 
 #[test]
-#[ignore = "bug: scoring.undertime.min_minutes 922337203685477 passes validation, then Rules::of multiplies its ten-thousandths by 60 and overflows (src/scoring.rs; a panic in debug builds, a wrapped minimum in release)"]
 fn bug_undertime_min_minutes_overflows_in_the_rules() {
     let got = strict("plan-overflow-undertime-minutes.json", "plan");
     assert!(got.is_ok(), "{got:?}");
 }
 
 #[test]
-#[ignore = "bug: scoring.spread_warn 1e300 and undertime.min_minutes 1e300 pass validation but are used as 0 (decimal::to_scaled fails, Rules::of falls back to 0): every unit is flagged `spread`, no talk is ever too short"]
 fn bug_plan_accepts_numbers_it_then_reads_as_zero() {
     let got = strict("plan-huge-spread-and-undertime-read-as-zero.json", "plan");
     assert!(matches!(got, Ok(Err(_))), "{got:?}");
 }
 
 #[test]
-#[ignore = "bug: the session fold adds i64s from the file unchecked: limit_adjusted seconds, grades_added count, unit_added limit_seconds, a session plan's minutes (src/session/state.rs, record.rs): a panic in debug builds, wrapped values in release (planned_seconds -9223372036854775329)"]
 fn bug_session_fold_overflows_on_huge_numbers() {
     let mut failures = Vec::new();
     for name in [
@@ -2490,7 +2461,6 @@ fn bug_session_fold_overflows_on_huge_numbers() {
 }
 
 #[test]
-#[ignore = "bug (in calamine 0.38, debug builds only): <dimension ref=\"D3:A1\"/> makes get_dimension subtract u32s and panic; release builds wrap and read the sheet"]
 fn bug_calamine_overflows_on_a_reversed_dimension() {
     let got = strict("workbook-reversed-dimension.xlsx", "scores");
     assert!(got.is_ok(), "{got:?}");
@@ -2544,7 +2514,6 @@ fn child_reads() -> bool {
 }
 
 #[test]
-#[ignore = "bug: calamine trusts sharedStrings.xml's uniqueCount and reserves that many strings: uniqueCount=\"100000000000\" aborts the process (memory allocation of 2400000000000 bytes failed), uniqueCount=\"9223372036854775807\" panics (capacity overflow), release builds too"]
 fn bug_workbook_shared_string_count_is_trusted() {
     if child_reads() {
         return;
@@ -2560,7 +2529,6 @@ fn bug_workbook_shared_string_count_is_trusted() {
 }
 
 #[test]
-#[ignore = "bug: a 2 KB workbook with a cell at XFD1048576 (or a reference like ZZZZZZZZ3) makes calamine build a dense range of every cell in between: 549755813888 bytes, `memory allocation failed`, the process aborts (podium import / podium scores, release builds too)"]
 fn bug_workbook_cell_span_allocates_the_whole_rectangle() {
     if child_reads() {
         return;

@@ -230,7 +230,11 @@ impl Session {
             Command::AdjustLimit { seconds } => {
                 timing_open()?;
                 let cur = st.current_unit().ok_or(Refusal::NoCurrentUnit)?;
-                if cur.planned_seconds + cur.adjust_seconds + seconds < 1 {
+                let limit = cur
+                    .planned_seconds
+                    .saturating_add(cur.adjust_seconds)
+                    .saturating_add(*seconds);
+                if limit < 1 {
                     return Err(Refusal::LimitTooShort);
                 }
                 Ok(vec![EventKind::LimitAdjusted {

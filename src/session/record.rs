@@ -256,8 +256,11 @@ impl Record {
                     .iter()
                     .filter(|u| !u.skipped)
                     .map(|u| u.limit_seconds())
-                    .sum(),
-                talk_seconds: units.iter().map(|u| u.talk_seconds).sum(),
+                    .fold(0i64, i64::saturating_add),
+                talk_seconds: units
+                    .iter()
+                    .map(|u| u.talk_seconds)
+                    .fold(0i64, i64::saturating_add),
             },
             units,
             general_remarks,

@@ -6,6 +6,9 @@ use super::event::{Event, EventKind, RemarkKind, Time};
 use crate::plan::Plan;
 use std::collections::HashMap;
 
+/// The longest talk limit podium keeps: 600 minutes, the plan's own maximum.
+pub const MAX_LIMIT_SECONDS: i64 = 36_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Pending,
@@ -80,7 +83,10 @@ pub struct UnitState {
 
 impl UnitState {
     pub fn limit_seconds(&self) -> i64 {
-        (self.planned_seconds + self.adjust_seconds).max(1)
+        // Saturating: a hand-edited session can hold any number; it must not overflow.
+        self.planned_seconds
+            .saturating_add(self.adjust_seconds)
+            .clamp(1, MAX_LIMIT_SECONDS)
     }
 
     pub fn status(&self) -> Status {
@@ -303,7 +309,7 @@ impl State {
             }
             EventKind::LimitAdjusted { unit, seconds } => {
                 if let Some(u) = self.unit_mut(unit) {
-                    u.adjust_seconds += seconds;
+                    u.adjust_seconds = u.adjust_seconds.saturating_add(*seconds);
                 }
             }
             EventKind::UnitSkipped { unit } => {
@@ -346,7 +352,7 @@ impl State {
                             presenter: presenter.clone(),
                             role: role.clone(),
                             topic: None,
-                            planned_seconds: (*limit_seconds).max(1),
+                            planned_seconds: (*limit_seconds).clamp(1, MAX_LIMIT_SECONDS),
                             adjust_seconds: 0,
                             skipped: false,
                             late: true,
@@ -434,7 +440,7 @@ impl State {
                 if let Some(g) = sc.grade_names.iter().position(|x| x == grade) {
                     let n = sc.grade_names.len();
                     let counts = sc.grades.entry(unit.clone()).or_insert_with(|| vec![0; n]);
-                    counts[g] = (counts[g] + count).max(0);
+                    counts[g] = counts[g].saturating_add(*count).max(0);
                 }
             }
             EventKind::ResultsPublished => self.scores.published = true,

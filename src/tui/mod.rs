@@ -73,7 +73,11 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
     // Restore the terminal on a panic too, before the report is printed.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        leave_terminal();
+        // A damaged workbook's reader thread is not the console: its panic is an error
+        // message, and the screen stays as it is.
+        if std::thread::current().name() != Some(crate::import::GUARD_THREAD) {
+            leave_terminal();
+        }
         previous(info);
     }));
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
