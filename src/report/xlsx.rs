@@ -7,6 +7,22 @@ use crate::strings::Lang;
 use crate::text::{Ambiguous, width};
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
+/// Excel's limit on the characters of one cell.
+const EXCEL_CELL_CHARS: usize = 32_767;
+
+/// Text as one cell can hold it: longer text (a very long remark) is cut with a note, since
+/// the whole of it is in the session and the minutes.
+fn excel_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().count() <= EXCEL_CELL_CHARS {
+        return text.into();
+    }
+    let note = "…（全文见会议纪要 / full text in the minutes）";
+    let keep = EXCEL_CELL_CHARS - note.chars().count();
+    let mut cut: String = text.chars().take(keep).collect();
+    cut.push_str(note);
+    cut.into()
+}
+
 fn sheet(book: &mut Workbook, table: &Table) -> Result<(), String> {
     let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
     let ws: &mut Worksheet = book.add_worksheet();
@@ -27,7 +43,7 @@ fn sheet(book: &mut Workbook, table: &Table) -> Result<(), String> {
             let col = c as u16;
             match cell {
                 Cell::Text(t) => {
-                    ws.write_string(r, col, t).map_err(e)?;
+                    ws.write_string(r, col, excel_text(t)).map_err(e)?;
                 }
                 Cell::Number(n) => {
                     ws.write_number(r, col, *n).map_err(e)?;

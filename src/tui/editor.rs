@@ -55,10 +55,15 @@ pub fn edit_key(ta: &mut TextArea<'static>, key: &KeyEvent) -> bool {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     match key.code {
-        KeyCode::Char(c) if !ctrl && !alt => {
-            ta.insert_char(c);
-            true
-        }
+        KeyCode::Char(c) if !ctrl && !alt => match crate::text::safe_char(c) {
+            // Joiners and bidi controls are left out: the terminal cannot be trusted to draw
+            // them, and the layout must not move.
+            Some(c) if !c.is_control() => {
+                ta.insert_char(c);
+                true
+            }
+            _ => false,
+        },
         KeyCode::Backspace => ta.delete_char(),
         KeyCode::Delete => ta.delete_next_char(),
         KeyCode::Left => {
@@ -155,7 +160,11 @@ impl RemarkEditor {
         match &mut self.search {
             Some(query) => query.push_str(&text.replace('\n', " ")),
             None => {
-                self.text.insert_str(text);
+                let clean: String = text
+                    .chars()
+                    .filter(|c| *c == '\n' || crate::text::safe_char(*c) == Some(*c))
+                    .collect();
+                self.text.insert_str(clean);
                 self.dirty = true;
             }
         }
