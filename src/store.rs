@@ -630,13 +630,8 @@ impl Writer {
             Some(due) if now >= due => match self.snapshot(now) {
                 Ok(()) => Ok(true),
                 Err(e) => {
-                    self.failed(
-                        StoreError::Io {
-                            path: self.paths.session.display().to_string(),
-                            source: io::Error::other(e.to_string()),
-                        },
-                        now,
-                    );
+                    self.save_error = Some(e.to_string());
+                    self.retry_at = Some(now + chrono::Duration::milliseconds(RETRY_MS));
                     Err(e)
                 }
             },
