@@ -23,6 +23,9 @@
 //! `PODIUM_BENCH_DIR`. `PODIUM_BENCH_FRAMES` (default 200) and `PODIUM_BENCH_KEYS` (default
 //! 1000) set the repetitions.
 
+mod common;
+use common::{Stats, bench_dir, env_count};
+
 use chrono::{DateTime, Duration};
 use podium::plan::Plan;
 use podium::session::{Command, Event, EventKind, RemarkKind, Session, Status, Time};
@@ -34,7 +37,7 @@ use podium::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 use unicode_width::UnicodeWidthStr;
 
@@ -179,37 +182,6 @@ fn console(dir: &Path, name: &str, remarks: usize) -> (App, Time) {
     );
     (app, now)
 }
-
-/// Min, median, p99 and max of a set of timings, in microseconds.
-struct Stats {
-    min: f64,
-    median: f64,
-    p99: f64,
-    max: f64,
-    n: usize,
-}
-
-impl Stats {
-    fn of(mut micros: Vec<f64>) -> Stats {
-        micros.sort_by(f64::total_cmp);
-        let n = micros.len();
-        let median = if n % 2 == 1 {
-            micros[n / 2]
-        } else {
-            (micros[n / 2 - 1] + micros[n / 2]) / 2.0
-        };
-        // Nearest rank.
-        let p99 = micros[((n * 99).div_ceil(100)).clamp(1, n) - 1];
-        Stats {
-            min: micros[0],
-            median,
-            p99,
-            max: micros[n - 1],
-            n,
-        }
-    }
-}
-
 fn show(micros: f64) -> String {
     if micros >= 10_000.0 {
         format!("{:.1} ms", micros / 1000.0)
@@ -301,22 +273,6 @@ fn thread_cpu_micros() -> Option<f64> {
 fn thread_cpu_micros() -> Option<f64> {
     None
 }
-
-fn env_count(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(default)
-}
-
-fn bench_dir() -> PathBuf {
-    std::env::var_os("PODIUM_BENCH_DIR")
-        .map(PathBuf::from)
-        .or_else(|| option_env!("CARGO_TARGET_TMPDIR").map(PathBuf::from))
-        .unwrap_or_else(std::env::temp_dir)
-}
-
 fn micros_since(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1e6
 }

@@ -22,6 +22,9 @@
 //! at the end. Files go to a temp folder under Cargo's target dir, or under
 //! `PODIUM_BENCH_DIR`.
 
+mod common;
+use common::{bench_dir, env_count};
+
 #[path = "../tests/common/long_meeting.rs"]
 mod long_meeting;
 
@@ -35,23 +38,7 @@ use podium::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
-
-fn bench_dir() -> PathBuf {
-    std::env::var_os("PODIUM_BENCH_DIR")
-        .map(PathBuf::from)
-        .or_else(|| option_env!("CARGO_TARGET_TMPDIR").map(PathBuf::from))
-        .unwrap_or_else(std::env::temp_dir)
-}
-
-fn env_count(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 fn show(d: Duration) -> String {
     let us = d.as_secs_f64() * 1e6;
     if us >= 1e6 {

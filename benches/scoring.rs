@@ -18,6 +18,9 @@
 //! (default 5) those of the import. Files go to a temp folder under Cargo's target dir, or
 //! under `PODIUM_BENCH_DIR`.
 
+mod common;
+use common::{Stats, bench_dir, env_count};
+
 use chrono::{DateTime, Duration};
 use podium::import;
 use podium::plan::Plan;
@@ -27,7 +30,7 @@ use podium::session::{Command, Event, EventKind, Session, Time};
 use podium::store::{self, Writer};
 use podium::strings::Lang;
 use serde_json::json;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 const UNITS: usize = 100;
@@ -140,33 +143,6 @@ fn write_csv(path: &Path, data: &[(usize, usize, usize, i64)]) {
     }
     w.flush().expect("flush");
 }
-
-/// Min, median and max of a set of timings, in milliseconds.
-struct Stats {
-    min: f64,
-    median: f64,
-    max: f64,
-    n: usize,
-}
-
-impl Stats {
-    fn of(mut ms: Vec<f64>) -> Stats {
-        ms.sort_by(f64::total_cmp);
-        let n = ms.len();
-        let median = if n % 2 == 1 {
-            ms[n / 2]
-        } else {
-            (ms[n / 2 - 1] + ms[n / 2]) / 2.0
-        };
-        Stats {
-            min: ms[0],
-            median,
-            max: ms[n - 1],
-            n,
-        }
-    }
-}
-
 fn show(ms: f64) -> String {
     if ms >= 1000.0 {
         format!("{:.2} s", ms / 1000.0)
@@ -190,22 +166,6 @@ fn row(label: &str, s: &Stats) {
 fn header() {
     println!("  {:<52} {:>9} {:>9} {:>9}", "", "min", "median", "max");
 }
-
-fn env_count(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(default)
-}
-
-fn bench_dir() -> PathBuf {
-    std::env::var_os("PODIUM_BENCH_DIR")
-        .map(PathBuf::from)
-        .or_else(|| option_env!("CARGO_TARGET_TMPDIR").map(PathBuf::from))
-        .unwrap_or_else(std::env::temp_dir)
-}
-
 fn ms_since(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1e3
 }

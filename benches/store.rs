@@ -15,13 +15,16 @@
 //! or under `PODIUM_BENCH_DIR`. `PODIUM_BENCH_APPENDS` (default 1000) and
 //! `PODIUM_BENCH_SNAPSHOTS` (default 30) set the repetitions.
 
+mod common;
+use common::{Stats, bench_dir, env_count};
+
 use chrono::{DateTime, Duration};
 use podium::plan::Plan;
 use podium::session::{Command, Event, EventKind, RemarkKind, Session, Time};
 use podium::store::{self, Writer};
 use std::fs::OpenOptions;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 const SIZES: [usize; 3] = [10, 1_000, 100_000];
@@ -106,33 +109,6 @@ fn add_remark(i: usize) -> Command {
         kind: RemarkKind::Remark,
     }
 }
-
-/// Min, median and max of a set of timings, in microseconds.
-struct Stats {
-    min: f64,
-    median: f64,
-    max: f64,
-    n: usize,
-}
-
-impl Stats {
-    fn of(mut micros: Vec<f64>) -> Stats {
-        micros.sort_by(f64::total_cmp);
-        let n = micros.len();
-        let median = if n % 2 == 1 {
-            micros[n / 2]
-        } else {
-            (micros[n / 2 - 1] + micros[n / 2]) / 2.0
-        };
-        Stats {
-            min: micros[0],
-            median,
-            max: micros[n - 1],
-            n,
-        }
-    }
-}
-
 fn show(micros: f64) -> String {
     if micros >= 10_000.0 {
         format!("{:.1} ms", micros / 1000.0)
@@ -156,21 +132,6 @@ fn row(label: &str, s: &Stats) {
 fn header() {
     println!("  {:<48} {:>10} {:>10} {:>10}", "", "min", "median", "max");
 }
-
-fn env_count(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(default)
-}
-
-fn bench_dir() -> PathBuf {
-    std::env::var_os("PODIUM_BENCH_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")))
-}
-
 fn micros_since(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1e6
 }
