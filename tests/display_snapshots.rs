@@ -6,7 +6,12 @@
 //! person in the room would check is asserted as well: the countdown read back from the big
 //! digits at whatever scale they were drawn, their colour and blinking by phase, the words shown.
 
+mod common {
+    pub mod screen;
+}
+
 use chrono::{Duration, FixedOffset, TimeZone};
+use common::screen::screen_text;
 use podium::display::view::{self, DisplayOptions};
 use podium::planfile;
 use podium::session::{Command, ScoreEntry, Session, Time};
@@ -103,27 +108,6 @@ fn draw(s: &Session, (w, h): (u16, u16), opts: DisplayOptions, now: Time) -> Sho
         text: screen_text(&buf),
         buf,
     }
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut line = String::new();
-        let mut skip = 0usize;
-        for x in area.left()..area.right() {
-            let symbol = buf[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            line.push_str(symbol);
-            skip = symbol.width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn name(base: &str, (w, h): (u16, u16)) -> String {

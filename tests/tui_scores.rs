@@ -7,7 +7,12 @@
 //! trailing blanks trimmed). What a user checks on each screen is asserted as well, and what
 //! the screen says is checked against the saved session.
 
+mod common {
+    pub mod screen;
+}
+
 use chrono::{Duration, FixedOffset, TimeZone};
+use common::screen::screen_text;
 use podium::planfile;
 use podium::session::{Command, Time};
 use podium::store::Writer;
@@ -134,27 +139,6 @@ impl Shot {
         }
         panic!("{needle:?} is not on screen:\n{}", self.text)
     }
-}
-
-fn screen_text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut skip = 0usize;
-        for x in 0..area.width {
-            let symbol = buffer[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            line.push_str(symbol);
-            skip = symbol.width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// One frame at `now`, as the real loop does it (tick, then draw).

@@ -4,7 +4,12 @@
 //! covered by a wide character left out, trailing blanks trimmed); the facts a user would
 //! check (the countdown digits, the status words, colours, the caret) are asserted as well.
 
+mod common {
+    pub mod screen;
+}
+
 use chrono::{Duration, FixedOffset, TimeZone};
+use common::screen::screen_text;
 use podium::planfile;
 use podium::session::{Status, Time};
 use podium::store::Writer;
@@ -20,7 +25,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
 
 const SIZES: [(u16, u16); 2] = [(100, 30), (80, 24)];
 
@@ -186,27 +190,6 @@ fn big_rows(text: &str, sx: usize) -> Vec<String> {
             row
         })
         .collect()
-}
-
-fn screen_text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut skip = 0usize;
-        for x in 0..area.width {
-            let symbol = buffer[(x, y)].symbol();
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            line.push_str(symbol);
-            skip = symbol.width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn shot(app: &mut App, now: Time, (w, h): (u16, u16)) -> Shot {
