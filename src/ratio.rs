@@ -57,10 +57,6 @@ impl Ratio {
         let magnitude = twice / (2 * self.den);
         (if scaled < 0 { -magnitude } else { magnitude }) as i64
     }
-
-    pub fn to_f64(self) -> f64 {
-        self.num as f64 / self.den as f64
-    }
 }
 
 impl PartialEq for Ratio {

@@ -235,7 +235,6 @@ pub struct Form {
     pub labels: Vec<&'static str>,
     pub fields: Vec<TextArea<'static>>,
     pub focus: usize,
-    pub dirty: bool,
 }
 
 impl Form {
@@ -254,7 +253,6 @@ impl Form {
             labels,
             fields,
             focus: 0,
-            dirty: false,
         }
     }
 
@@ -265,7 +263,6 @@ impl Form {
     pub fn paste(&mut self, text: &str) {
         if let Some(f) = self.fields.get_mut(self.focus) {
             f.insert_str(text.replace(['\r', '\n'], " "));
-            self.dirty = true;
         }
     }
 
@@ -277,10 +274,8 @@ impl Form {
             KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % n,
             KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + n - 1) % n,
             _ => {
-                if let Some(f) = self.fields.get_mut(self.focus)
-                    && edit_key(f, key)
-                {
-                    self.dirty = true;
+                if let Some(f) = self.fields.get_mut(self.focus) {
+                    edit_key(f, key);
                 }
             }
         }
