@@ -139,6 +139,8 @@ fn events(plan: &Plan, remarks: usize) -> (Vec<Event>, Time) {
             seq: first + i as u64,
             at: at + Duration::seconds(1) + Duration::milliseconds(i as i64 * 5),
             part_of: None,
+            by: None,
+            command: None,
             kind: EventKind::RemarkAdded {
                 unit,
                 reviewer: REVIEWERS[i % REVIEWERS.len()].to_string(),

@@ -118,6 +118,8 @@ fn score_events(data: &[(usize, usize, usize, i64)]) -> Vec<Event> {
             seq: i as u64 + 1,
             at: t0(),
             part_of: (i > 0).then_some(1),
+            by: None,
+            command: None,
             kind: EventKind::ScoreSet {
                 unit: unit_name(*u),
                 reviewer: reviewer_name(*r),

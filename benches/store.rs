@@ -72,6 +72,8 @@ fn remark_events(plan: &Plan, n: usize) -> Vec<Event> {
             seq: i as u64 + 1,
             at: t0() + Duration::milliseconds(i as i64 * 100),
             part_of: None,
+            by: None,
+            command: None,
             kind: EventKind::RemarkAdded {
                 unit: (i % 10 != 9).then(|| plan.units[i % plan.units.len()].name.clone()),
                 reviewer: plan.reviewers[i % plan.reviewers.len()].name.clone(),

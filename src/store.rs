@@ -558,9 +558,19 @@ impl Writer {
     /// memory, `save_error` says why, and `tick` retries until a snapshot holds them all.
     /// The session file itself is only ever replaced whole, so it is never damaged.
     pub fn execute(&mut self, command: &Command, now: Time) -> Result<Vec<Event>, ExecError> {
+        self.execute_as(command, None, now)
+    }
+
+    /// `execute` for a command from a note-taker (`author`), or from the host (`None`).
+    pub fn execute_as(
+        &mut self,
+        command: &Command,
+        author: Option<&crate::session::Author>,
+        now: Time,
+    ) -> Result<Vec<Event>, ExecError> {
         let events = self
             .session
-            .decide(command, now)
+            .decide_as(command, author, now)
             .map_err(ExecError::Refused)?;
         let durable = self.journal_ok
             && match self.append(&events, now) {

@@ -431,6 +431,18 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::NothingChanged) => "Nothing changed".into(),
         (Lang::Zh, Refusal::TextTooLong { max }) => format!("消息太长（最多 {max} 个字）"),
         (Lang::En, Refusal::TextTooLong { max }) => format!("The message is too long (at most {max} characters)"),
+        (Lang::Zh, Refusal::HostOnly) => "只有主持人可以这样做（计时、顺序、发布等）".into(),
+        (Lang::En, Refusal::HostOnly) => {
+            "Only the host can do this (timing, order, publishing...)".into()
+        }
+        (Lang::Zh, Refusal::ScoresNotAllowed) => "主持人没有开放记录员录入评分".into(),
+        (Lang::En, Refusal::ScoresNotAllowed) => {
+            "The host has not opened score entry to note-takers".into()
+        }
+        (Lang::Zh, Refusal::NotYourRemark { id }) => format!("第 {id} 条点评不是你录入的，不能修改"),
+        (Lang::En, Refusal::NotYourRemark { id }) => {
+            format!("Remark {id} was entered by someone else; you cannot change it")
+        }
     }
 }
 

@@ -146,12 +146,16 @@ fn the_first_talk_starts_the_meeting_in_the_same_action() {
                 seq: 1,
                 at: s(0),
                 part_of: None,
+                by: None,
+                command: None,
                 kind: EventKind::MeetingStarted
             },
             Event {
                 seq: 2,
                 at: s(0),
                 part_of: Some(1),
+                by: None,
+                command: None,
                 kind: EventKind::TalkStarted { unit: "甲".into() }
             },
         ]
@@ -1083,6 +1087,8 @@ fn a_talk_cannot_start_while_another_runs() {
         seq,
         at: s(seq as i64),
         part_of: None,
+        by: None,
+        command: None,
         kind,
     };
     let ss = Session::from_events(

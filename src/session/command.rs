@@ -2,8 +2,11 @@
 //! the current state and turns it into events, or refuses it with a `Refusal`.
 
 use super::event::RemarkKind;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq)]
+/// Commands travel between a note-taker's laptop and the host as JSON (docs/PROTOCOL.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Start the current unit's talk, or pause / resume it.
     ToggleTalk,
@@ -84,7 +87,8 @@ pub enum Command {
 }
 
 /// One score: `value` in ten-thousandths.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ScoreEntry {
     pub unit: String,
     pub reviewer: String,
@@ -92,11 +96,22 @@ pub struct ScoreEntry {
     pub value: i64,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GradeEntry {
     pub unit: String,
     pub grade: String,
     pub count: i64,
+}
+
+/// A note-taker who sent a command over the network: their name (recorded as `by`), the
+/// command's id (so a command sent twice is carried out once) and whether the host lets
+/// note-takers enter scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Author {
+    pub name: String,
+    pub command: Option<String>,
+    pub scores: bool,
 }
 
 /// Why a command was not carried out. Shown to people through `strings::refusal`.
@@ -125,4 +140,10 @@ pub enum Refusal {
     EmptyReason,
     NothingChanged,
     TextTooLong { max: usize },
+    /// A note-taker asked for something only the host does (timing, order, publishing...).
+    HostOnly,
+    /// A note-taker entered scores while the host does not allow it.
+    ScoresNotAllowed,
+    /// A note-taker tried to change a remark somebody else entered.
+    NotYourRemark { id: u64 },
 }

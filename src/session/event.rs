@@ -33,6 +33,13 @@ pub struct Event {
     /// talk and moving on, say). Undo takes back a whole action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<u64>,
+    /// The note-taker who entered this action (on its first event); `None` for the host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// The id a note-taker's laptop gave the command (on the first event of the action): the
+    /// host remembers it through crashes, so a command sent twice is carried out once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
     #[serde(flatten)]
     pub kind: EventKind,
 }

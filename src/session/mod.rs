@@ -7,13 +7,13 @@ pub mod event;
 pub mod record;
 pub mod state;
 
-pub use command::{Command, GradeEntry, Refusal, ScoreEntry};
+pub use command::{Author, Command, GradeEntry, Refusal, ScoreEntry};
 pub use event::{Event, EventKind, RemarkKind, Time};
 pub use state::{Remark, State, Status, Talk, UnitState};
 
 use crate::plan::{self, Plan};
 use crate::scoring::{self, Rules, ScoreProblem};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The longest stage message, in characters: it must be readable from the back of the room.
 pub const STAGE_MESSAGE_MAX: usize = 60;
@@ -25,6 +25,8 @@ pub struct Session {
     events: Vec<Event>,
     /// Actions (by the seq of their first event) that an `Undone` event took back.
     undone: HashSet<u64>,
+    /// Note-takers' command ids, with the seq of the first event each one recorded.
+    commands: HashMap<String, u64>,
     state: State,
 }
 
@@ -36,6 +38,7 @@ impl Session {
             plan,
             events: Vec::new(),
             undone: HashSet::new(),
+            commands: HashMap::new(),
             state,
         }
     }
@@ -51,6 +54,11 @@ impl Session {
                 EventKind::Undone { action } => Some(action),
                 _ => None,
             })
+            .collect();
+        session.commands = session
+            .events
+            .iter()
+            .filter_map(|e| Some((e.command.clone()?, e.seq)))
             .collect();
         session.refold();
         session
@@ -102,15 +110,37 @@ impl Session {
     /// The most recent action that has not been undone, by the seq of its first event.
     /// Undo never crosses a publication of the results.
     pub fn undoable_action(&self) -> Option<u64> {
+        self.undoable_action_of(None)
+    }
+
+    /// The most recent action entered by `by` (`None`: the host) that has not been undone. The
+    /// host's undo never takes back a note-taker's entry, nor a note-taker's the host's.
+    pub fn undoable_action_of(&self, by: Option<&str>) -> Option<u64> {
+        let author = |action: u64| self.event(action).and_then(|e| e.by.as_deref());
         for e in self.events.iter().rev().filter(|e| !e.kind.is_undo()) {
             if e.kind.is_publication() {
                 return None;
             }
-            if !self.undone.contains(&e.action()) {
+            if !self.undone.contains(&e.action()) && author(e.action()) == by {
                 return Some(e.action());
             }
         }
         None
+    }
+
+    /// The event numbered `seq` (seqs count from 1 without gaps).
+    pub fn event(&self, seq: u64) -> Option<&Event> {
+        let i = usize::try_from(seq.checked_sub(1)?).ok()?;
+        match self.events.get(i) {
+            Some(e) if e.seq == seq => Some(e),
+            _ => self.events.iter().find(|e| e.seq == seq),
+        }
+    }
+
+    /// The seq of the first event recorded for the note-taker's command `id`, if the host has
+    /// already carried it out.
+    pub fn command_seq(&self, id: &str) -> Option<u64> {
+        self.commands.get(id).copied()
     }
 
     /// The events of one action.
@@ -122,6 +152,9 @@ impl Session {
     pub fn commit(&mut self, events: Vec<Event>) {
         let mut needs_refold = false;
         for event in events {
+            if let Some(id) = &event.command {
+                self.commands.insert(id.clone(), event.seq);
+            }
             if let EventKind::Undone { action } = event.kind {
                 self.undone.insert(action);
                 needs_refold = true;
@@ -138,7 +171,30 @@ impl Session {
     /// Checks `command` against the meeting as it stands at `now` and returns the events that
     /// carry it out, numbered after the last one, or the reason it cannot be done.
     pub fn decide(&self, command: &Command, now: Time) -> Result<Vec<Event>, Refusal> {
-        let kinds = self.decide_kinds(command)?;
+        self.decide_as(command, None, now)
+    }
+
+    /// `decide` for a command from `author`: a note-taker's command is first checked against
+    /// what note-takers may do, and its events record who entered it and the command's id.
+    pub fn decide_as(
+        &self,
+        command: &Command,
+        author: Option<&Author>,
+        now: Time,
+    ) -> Result<Vec<Event>, Refusal> {
+        if let Some(author) = author {
+            self.notetaker_may(command, author)?;
+        }
+        let by = author.map(|a| a.name.as_str());
+        let kinds = match command {
+            Command::Undo => {
+                let action = self
+                    .undoable_action_of(by)
+                    .ok_or(Refusal::NothingToUndo)?;
+                vec![EventKind::Undone { action }]
+            }
+            _ => self.decide_kinds(command)?,
+        };
         let at = self.clock(now);
         let first = self.last_seq() + 1;
         Ok(kinds
@@ -148,9 +204,36 @@ impl Session {
                 seq: first + i as u64,
                 at,
                 part_of: (i > 0).then_some(first),
+                by: (i == 0).then(|| by.map(str::to_string)).flatten(),
+                command: (i == 0)
+                    .then(|| author.and_then(|a| a.command.clone()))
+                    .flatten(),
                 kind,
             })
             .collect())
+    }
+
+    /// What a note-taker may do: add remarks and tasks, edit or delete their own, undo their
+    /// own entries, and enter scores when the host allows it. Timing, order and everything
+    /// else is the host's alone.
+    fn notetaker_may(&self, command: &Command, author: &Author) -> Result<(), Refusal> {
+        let own = |id: &u64| match self.state.remark(*id) {
+            None => Err(Refusal::UnknownRemark { id: *id }),
+            Some(r) if r.by.as_deref() == Some(author.name.as_str()) => Ok(()),
+            Some(_) => Err(Refusal::NotYourRemark { id: *id }),
+        };
+        match command {
+            Command::AddRemark { .. } | Command::Undo => Ok(()),
+            Command::EditRemark { id, .. } | Command::DeleteRemark { id } => own(id),
+            Command::SetScores { .. } | Command::ClearScore { .. } | Command::AddGrades { .. } => {
+                if author.scores {
+                    Ok(())
+                } else {
+                    Err(Refusal::ScoresNotAllowed)
+                }
+            }
+            _ => Err(Refusal::HostOnly),
+        }
     }
 
     fn decide_kinds(&self, command: &Command) -> Result<Vec<EventKind>, Refusal> {

@@ -161,6 +161,9 @@ pub struct RemarkRecord {
     pub text: String,
     pub kind: RemarkKind,
     pub at: Time,
+    /// The note-taker who entered it, when it came from one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -180,6 +183,7 @@ impl From<&Remark> for RemarkRecord {
             text: r.text.clone(),
             kind: r.kind,
             at: r.at,
+            by: r.by.clone(),
         }
     }
 }

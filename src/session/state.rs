@@ -122,6 +122,8 @@ pub struct Remark {
     pub text: String,
     pub kind: RemarkKind,
     pub at: Time,
+    /// The note-taker who entered it; `None` for the host.
+    pub by: Option<String>,
 }
 
 /// Scores entered so far.
@@ -385,6 +387,7 @@ impl State {
                     text: text.clone(),
                     kind: *kind,
                     at,
+                    by: event.by.clone(),
                 });
             }
             EventKind::RemarkEdited {

@@ -1,0 +1,693 @@
+//! The host's side: `podium run --serve`. A network thread accepts connections, runs the
+//! handshake and the encrypted channel, and passes commands to the console through a
+//! channel; the console (`Server::pump`, called from its loop) decides them with the same
+//! `Writer` as its own keys, confirms each once it is durable, and sends every new event to
+//! everyone who joined.
+
+use super::wire::{self, Channel, HandshakeError, Hello, Message, Refusal, Role, Text, ToHost};
+use super::{HANDSHAKE_TIMEOUT, IDLE_LIMIT, MAX_FROM_CLIENT, MAX_TRIES, TRY_WINDOW};
+use crate::session::{Author, Command, Time};
+use crate::store::{ExecError, Writer};
+use crate::strings::{self, Lang};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use tokio::sync::mpsc as tmpsc;
+
+/// From the network thread to the console.
+pub enum Inbound {
+    Joined {
+        conn: u64,
+        hello: Hello,
+        addr: SocketAddr,
+        pending: usize,
+        out: tmpsc::UnboundedSender<Outbound>,
+    },
+    Command {
+        conn: u64,
+        id: String,
+        command: Command,
+        pending: usize,
+    },
+    Pending {
+        conn: u64,
+        pending: usize,
+    },
+    Left {
+        conn: u64,
+        why: Text,
+    },
+    /// Something the host should know (a wrong code, a version mismatch, a bad message).
+    Notice(Text),
+}
+
+/// From the console to one connection.
+pub enum Outbound {
+    /// A message (JSON), sealed by the connection for its own channel.
+    Send(Arc<Vec<u8>>),
+    /// Close the connection, saying why when there is something to say.
+    Close(Option<Text>),
+}
+
+/// State the network thread shares with the console.
+struct Shared {
+    code: Mutex<String>,
+    /// Wrong codes per address, within the last `TRY_WINDOW`.
+    tries: Mutex<HashMap<IpAddr, Vec<Instant>>>,
+    next_conn: AtomicU64,
+}
+
+impl Shared {
+    fn too_many_tries(&self, ip: IpAddr) -> Option<u64> {
+        let mut tries = self.tries.lock().ok()?;
+        let list = tries.entry(ip).or_default();
+        list.retain(|t| t.elapsed() < TRY_WINDOW);
+        (list.len() >= MAX_TRIES).then(|| {
+            let oldest = list.first().map_or(TRY_WINDOW, |t| TRY_WINDOW - t.elapsed());
+            oldest.as_secs() + 1
+        })
+    }
+
+    fn wrong_code(&self, ip: IpAddr) {
+        if let Ok(mut tries) = self.tries.lock() {
+            tries.entry(ip).or_default().push(Instant::now());
+        }
+    }
+}
+
+/// The join code and the meeting's id, kept beside the session (`NAME.session.join`, readable
+/// by its owner only) so that a relaunched host keeps the code its note-takers typed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct JoinFile {
+    code: String,
+    meeting: String,
+    #[serde(default)]
+    scores: bool,
+}
+
+fn join_path(session: &Path) -> PathBuf {
+    let name = session
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    session.with_file_name(format!("{stem}.join"))
+}
+
+fn save_join(path: &Path, join: &JoinFile) -> std::io::Result<()> {
+    let text = serde_json::to_vec_pretty(join).map_err(std::io::Error::other)?;
+    let temp = path.with_extension("join.tmp");
+    crate::store::write_atomic(path, &temp, &text)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(())
+}
+
+/// One joined laptop, as the connection list shows it.
+#[derive(Debug, Clone)]
+pub struct Peer {
+    pub conn: u64,
+    pub name: String,
+    pub role: Role,
+    pub addr: SocketAddr,
+    client: String,
+    pub since: Time,
+    /// Commands still waiting on that laptop (as it last said).
+    pub pending: usize,
+    /// Commands of theirs carried out.
+    pub entered: usize,
+    out: tmpsc::UnboundedSender<Outbound>,
+}
+
+/// A notice for the host's screen.
+pub struct Note {
+    pub text: Text,
+    pub warn: bool,
+}
+
+/// The console's end of the network.
+pub struct Server {
+    /// Addresses note-takers can join at.
+    pub addrs: Vec<String>,
+    pub port: u16,
+    shared: Arc<Shared>,
+    inbound: mpsc::Receiver<Inbound>,
+    pub peers: Vec<Peer>,
+    join: JoinFile,
+    join_path: PathBuf,
+    /// The last seq sent to everyone.
+    sent: u64,
+    /// Confirmations held back while the host's disk is failing (not durable yet).
+    unconfirmed: Vec<(u64, String, u64)>,
+}
+
+fn serialize(msg: &Message) -> Arc<Vec<u8>> {
+    Arc::new(serde_json::to_vec(msg).unwrap_or_default())
+}
+
+fn both(lang_text: impl Fn(Lang) -> String) -> Text {
+    Text::new(lang_text(Lang::Zh), lang_text(Lang::En))
+}
+
+impl Server {
+    /// Listens on `bind` (`ADDR:PORT`) for the meeting in `session`: fails at once when the
+    /// address cannot be used (a port in use, say).
+    pub fn start(bind: &str, session: &Path, writer: &Writer) -> Result<Server, String> {
+        let listener = std::net::TcpListener::bind(bind)
+            .map_err(|e| format!("{bind}: {e}"))?;
+        let local = listener.local_addr().map_err(|e| e.to_string())?;
+        listener
+            .set_nonblocking(true)
+            .map_err(|e| format!("{bind}: {e}"))?;
+        let join_path = join_path(session);
+        let join = match std::fs::read(&join_path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<JoinFile>(&b).ok())
+        {
+            Some(j) if j.code.len() == 6 && j.code.chars().all(|c| c.is_ascii_digit()) => j,
+            _ => JoinFile {
+                code: super::new_code(),
+                meeting: super::new_id(),
+                scores: false,
+            },
+        };
+        save_join(&join_path, &join).map_err(|e| format!("{}: {e}", join_path.display()))?;
+        let shared = Arc::new(Shared {
+            code: Mutex::new(join.code.clone()),
+            tries: Mutex::new(HashMap::new()),
+            next_conn: AtomicU64::new(1),
+        });
+        let (tx, rx) = mpsc::channel();
+        let net_shared = shared.clone();
+        std::thread::Builder::new()
+            .name("podium-net".into())
+            .spawn(move || {
+                let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                else {
+                    return;
+                };
+                rt.block_on(accept_loop(listener, net_shared, tx));
+            })
+            .map_err(|e| e.to_string())?;
+        Ok(Server {
+            addrs: join_addresses(local),
+            port: local.port(),
+            shared,
+            inbound: rx,
+            peers: Vec::new(),
+            join,
+            join_path,
+            sent: writer.session().last_seq(),
+            unconfirmed: Vec::new(),
+        })
+    }
+
+    pub fn code(&self) -> &str {
+        &self.join.code
+    }
+
+    pub fn scores(&self) -> bool {
+        self.join.scores
+    }
+
+    /// A new join code: nobody joins with the old one from now on (who is connected stays).
+    pub fn new_code(&mut self) -> Result<(), String> {
+        let mut join = self.join.clone();
+        join.code = super::new_code();
+        save_join(&self.join_path, &join).map_err(|e| e.to_string())?;
+        if let Ok(mut code) = self.shared.code.lock() {
+            *code = join.code.clone();
+        }
+        self.join = join;
+        Ok(())
+    }
+
+    /// Allows or stops score entry from note-takers.
+    pub fn set_scores(&mut self, on: bool) -> Result<(), String> {
+        let mut join = self.join.clone();
+        join.scores = on;
+        save_join(&self.join_path, &join).map_err(|e| e.to_string())?;
+        self.join = join;
+        let msg = serialize(&Message::Settings { scores: on });
+        for p in &self.peers {
+            let _ = p.out.send(Outbound::Send(msg.clone()));
+        }
+        Ok(())
+    }
+
+    /// Closes one note-taker's connection; their laptop says the host disconnected it.
+    pub fn disconnect(&mut self, conn: u64) {
+        if let Some(i) = self.peers.iter().position(|p| p.conn == conn) {
+            let p = self.peers.remove(i);
+            let _ = p.out.send(Outbound::Close(Some(Text::new(
+                "主持人断开了你的连接",
+                "The host disconnected you",
+            ))));
+        }
+    }
+
+    /// Handles what arrived from the network: joins, commands (decided and made durable by
+    /// `writer`), departures; then sends every new event to everyone, then the confirmations.
+    pub fn pump(&mut self, writer: &mut Writer, now: Time) -> Vec<Note> {
+        let mut notes = Vec::new();
+        let mut acks: Vec<(u64, Message)> = Vec::new();
+        while let Ok(msg) = self.inbound.try_recv() {
+            match msg {
+                Inbound::Joined {
+                    conn,
+                    hello,
+                    addr,
+                    pending,
+                    out,
+                } => self.joined(writer, conn, hello, addr, pending, out, now, &mut notes),
+                Inbound::Command {
+                    conn,
+                    id,
+                    command,
+                    pending,
+                } => {
+                    let Some(peer) = self.peers.iter_mut().find(|p| p.conn == conn) else {
+                        continue;
+                    };
+                    peer.pending = pending;
+                    if let Some(reply) =
+                        decide(writer, peer, self.join.scores, id, &command, now, &mut notes)
+                    {
+                        match reply {
+                            Message::Ack { id, seq, .. } if writer.unsaved() > 0 => {
+                                self.unconfirmed.push((conn, id, seq));
+                            }
+                            reply => acks.push((conn, reply)),
+                        }
+                    }
+                }
+                Inbound::Pending { conn, pending } => {
+                    if let Some(p) = self.peers.iter_mut().find(|p| p.conn == conn) {
+                        p.pending = pending;
+                    }
+                }
+                Inbound::Left { conn, why } => {
+                    if let Some(i) = self.peers.iter().position(|p| p.conn == conn) {
+                        let p = self.peers.remove(i);
+                        notes.push(Note {
+                            text: Text::new(
+                                format!("{} 已断开（{}）", p.name, why.zh),
+                                format!("{} left ({})", p.name, why.en),
+                            ),
+                            warn: p.pending > 0,
+                        });
+                    }
+                }
+                Inbound::Notice(text) => notes.push(Note { text, warn: true }),
+            }
+        }
+        self.broadcast(writer, now);
+        if writer.unsaved() == 0 {
+            for (conn, id, seq) in self.unconfirmed.drain(..) {
+                acks.push((
+                    conn,
+                    Message::Ack {
+                        id,
+                        seq,
+                        again: false,
+                    },
+                ));
+            }
+        }
+        for (conn, msg) in acks {
+            if let Some(p) = self.peers.iter().find(|p| p.conn == conn) {
+                let _ = p.out.send(Outbound::Send(serialize(&msg)));
+            }
+        }
+        notes
+    }
+
+    /// Sends the events recorded since the last call to everyone who joined.
+    fn broadcast(&mut self, writer: &Writer, now: Time) {
+        let session = writer.session();
+        let last = session.last_seq();
+        if last <= self.sent {
+            return;
+        }
+        let events: Vec<_> = session
+            .events()
+            .iter()
+            .filter(|e| e.seq > self.sent)
+            .cloned()
+            .collect();
+        let msg = serialize(&Message::Events { events, now });
+        for p in &self.peers {
+            let _ = p.out.send(Outbound::Send(msg.clone()));
+        }
+        self.sent = last;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn joined(
+        &mut self,
+        writer: &Writer,
+        conn: u64,
+        hello: Hello,
+        addr: SocketAddr,
+        pending: usize,
+        out: tmpsc::UnboundedSender<Outbound>,
+        now: Time,
+        notes: &mut Vec<Note>,
+    ) {
+        if hello.role == Role::Notetaker
+            && let Some(i) = self
+                .peers
+                .iter()
+                .position(|p| p.role == Role::Notetaker && p.name == hello.name)
+        {
+            if self.peers[i].client != hello.client {
+                let _ = out.send(Outbound::Close(Some(Text::new(
+                    format!("“{}”这个名字已经有人在用，请换一个名字加入", hello.name),
+                    format!(
+                        "Someone has already joined as “{}”; join with another name",
+                        hello.name
+                    ),
+                ))));
+                notes.push(Note {
+                    text: Text::new(
+                        format!("{addr} 想以“{}”加入，但这个名字已在使用", hello.name),
+                        format!("{addr} tried to join as “{}”, a name already in use", hello.name),
+                    ),
+                    warn: true,
+                });
+                return;
+            }
+            // The same laptop again (its old connection is gone, or about to be).
+            let old = self.peers.remove(i);
+            let _ = old.out.send(Outbound::Close(None));
+        }
+        let session = writer.session();
+        let welcome = serialize(&Message::Welcome {
+            meeting: self.join.meeting.clone(),
+            scores: self.join.scores,
+            now,
+            plan: Box::new(session.plan().clone()),
+            events: session.events().to_vec(),
+        });
+        let _ = out.send(Outbound::Send(welcome));
+        notes.push(Note {
+            text: match hello.role {
+                Role::Notetaker => Text::new(
+                    format!("记录员 {} 已加入（{addr}）", hello.name),
+                    format!("Note-taker {} joined ({addr})", hello.name),
+                ),
+                Role::Display => Text::new(
+                    format!("大屏已连接（{addr}）"),
+                    format!("A stage display joined ({addr})"),
+                ),
+            },
+            warn: false,
+        });
+        self.peers.push(Peer {
+            conn,
+            name: match hello.role {
+                Role::Notetaker => hello.name,
+                Role::Display => String::new(),
+            },
+            role: hello.role,
+            addr,
+            client: hello.client,
+            since: now,
+            pending,
+            entered: 0,
+            out,
+        });
+    }
+}
+
+/// Decides one note-taker's command: `None` when nothing is to be answered yet (the host's
+/// disk failed and the laptop will send it again).
+fn decide(
+    writer: &mut Writer,
+    peer: &mut Peer,
+    scores: bool,
+    id: String,
+    command: &Command,
+    now: Time,
+    notes: &mut Vec<Note>,
+) -> Option<Message> {
+    if peer.role == Role::Display {
+        return Some(Message::Refused {
+            id,
+            message: Text::new("大屏只能查看", "A stage display cannot change the meeting"),
+        });
+    }
+    if let Some(seq) = writer.session().command_seq(&id) {
+        return Some(Message::Ack {
+            id,
+            seq,
+            again: true,
+        });
+    }
+    let author = Author {
+        name: peer.name.clone(),
+        command: Some(id.clone()),
+        scores,
+    };
+    match writer.execute_as(command, Some(&author), now) {
+        Ok(events) => {
+            peer.entered += 1;
+            Some(Message::Ack {
+                id,
+                seq: events.first().map_or(0, |e| e.seq),
+                again: false,
+            })
+        }
+        Err(ExecError::Refused(r)) => Some(Message::Refused {
+            id,
+            message: both(|l| strings::refusal(l, &r)),
+        }),
+        Err(ExecError::Store(e)) => {
+            notes.push(Note {
+                text: Text::new(
+                    format!("{} 的一条记录没能保存：{e}", peer.name),
+                    format!("An entry from {} could not be saved: {e}", peer.name),
+                ),
+                warn: true,
+            });
+            None
+        }
+    }
+}
+
+/// The addresses to show for joining: the bound one, or every interface's when bound to all.
+fn join_addresses(local: SocketAddr) -> Vec<String> {
+    let port = local.port();
+    let fmt = |ip: IpAddr| match ip {
+        IpAddr::V4(v4) => format!("{v4}:{port}"),
+        IpAddr::V6(v6) => format!("[{v6}]:{port}"),
+    };
+    if !local.ip().is_unspecified() {
+        return vec![fmt(local.ip())];
+    }
+    let mut out: Vec<String> = if_addrs::get_if_addrs()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| !i.is_loopback())
+        .map(|i| i.ip())
+        .filter(|ip| ip.is_ipv4() && local.is_ipv4() || ip.is_ipv6() && local.is_ipv6())
+        .filter(|ip| !matches!(ip, IpAddr::V6(v6) if v6.segments()[0] & 0xffc0 == 0xfe80))
+        .map(fmt)
+        .collect();
+    out.sort();
+    out.dedup();
+    if out.is_empty() {
+        out.push(fmt(if local.is_ipv4() {
+            IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)
+        } else {
+            IpAddr::V6(std::net::Ipv6Addr::LOCALHOST)
+        }));
+    }
+    out
+}
+
+async fn accept_loop(
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+    tx: mpsc::Sender<Inbound>,
+) {
+    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+        return;
+    };
+    loop {
+        let Ok((stream, addr)) = listener.accept().await else {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        tokio::spawn(connection(stream, addr, shared.clone(), tx.clone()));
+    }
+}
+
+fn too_many(wait: u64) -> Refusal {
+    Refusal {
+        error: "too_many_tries".into(),
+        message: Text::new(
+            format!("加入码错误次数太多，请 {wait} 秒后再试"),
+            format!("Too many wrong codes from this address; try again in {wait} s"),
+        ),
+    }
+}
+
+/// One connection, from the handshake to its end.
+async fn connection(
+    mut stream: tokio::net::TcpStream,
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    tx: mpsc::Sender<Inbound>,
+) {
+    let ip = addr.ip();
+    let code = shared.code.lock().map(|c| c.clone()).unwrap_or_default();
+    let accepted = tokio::time::timeout(
+        HANDSHAKE_TIMEOUT,
+        wire::accept(&mut stream, &code, |hello| {
+            if let Some(wait) = shared.too_many_tries(ip) {
+                return Err(too_many(wait));
+            }
+            if hello.role == Role::Notetaker && hello.name.trim().is_empty() {
+                return Err(Refusal {
+                    error: "malformed".into(),
+                    message: Text::new("加入时需要名字（--name）", "A name is needed to join (--name)"),
+                });
+            }
+            Ok(())
+        }),
+    )
+    .await;
+    let (channel, hello) = match accepted {
+        Ok(Ok(pair)) => pair,
+        Ok(Err(HandshakeError::Refused { code, message })) => {
+            if code == "version" || code == "too_many_tries" {
+                let _ = tx.send(Inbound::Notice(Text::new(
+                    format!("{addr}：{}", message.zh),
+                    format!("{addr}: {}", message.en),
+                )));
+            }
+            return;
+        }
+        _ => return,
+    };
+    let Channel {
+        mut sealer,
+        mut opener,
+    } = channel;
+    // The first sealed message proves the code.
+    let first = tokio::time::timeout(
+        HANDSHAKE_TIMEOUT,
+        wire::read_frame(&mut stream, MAX_FROM_CLIENT),
+    )
+    .await;
+    let pending = match first
+        .ok()
+        .and_then(|f| f.ok())
+        .and_then(|f| opener.open_json::<ToHost>(&f).ok())
+    {
+        Some(ToHost::Join { pending }) => pending,
+        _ => {
+            shared.wrong_code(ip);
+            let err = HandshakeError::Refused {
+                code: "wrong_code".into(),
+                message: Text::new("加入码不对", "The join code is wrong"),
+            };
+            wire::refuse(&mut stream, &err).await;
+            let _ = tx.send(Inbound::Notice(Text::new(
+                format!("{addr} 输入了错误的加入码"),
+                format!("{addr} tried a wrong join code"),
+            )));
+            return;
+        }
+    };
+    let conn = shared.next_conn.fetch_add(1, Ordering::SeqCst);
+    let (out_tx, mut out_rx) = tmpsc::unbounded_channel();
+    if tx
+        .send(Inbound::Joined {
+            conn,
+            hello,
+            addr,
+            pending,
+            out: out_tx.clone(),
+        })
+        .is_err()
+    {
+        return;
+    }
+    let (mut rd, mut wr) = stream.into_split();
+    let writer = tokio::spawn(async move {
+        let mut clock = tokio::time::interval(super::CLOCK_EVERY);
+        loop {
+            let bytes = tokio::select! {
+                m = out_rx.recv() => match m {
+                    Some(Outbound::Send(json)) => sealer.seal(&json),
+                    Some(Outbound::Close(why)) => {
+                        if let Some(message) = why {
+                            let bye = sealer.seal_json(&Message::Bye { message });
+                            let _ = wire::write_frame(&mut wr, &bye).await;
+                        }
+                        let _ = tokio::io::AsyncWriteExt::shutdown(&mut wr).await;
+                        return;
+                    }
+                    None => return,
+                },
+                _ = clock.tick() => sealer.seal_json(&Message::Clock {
+                    now: crate::session::event::now_local(),
+                }),
+            };
+            if wire::write_frame(&mut wr, &bytes).await.is_err() {
+                return;
+            }
+        }
+    });
+    let why = loop {
+        let frame = tokio::time::timeout(IDLE_LIMIT, wire::read_frame(&mut rd, MAX_FROM_CLIENT));
+        let msg = match frame.await {
+            Err(_) => break Text::new("长时间没有响应", "no answer for a long time"),
+            Ok(Err(e)) if e.kind() == std::io::ErrorKind::InvalidData => {
+                let why = Text::new(format!("消息过大：{e}"), format!("message too large: {e}"));
+                let _ = out_tx.send(Outbound::Close(Some(why.clone())));
+                break why;
+            }
+            Ok(Err(_)) => break Text::new("连接已关闭", "connection closed"),
+            Ok(Ok(frame)) => opener.open_json::<ToHost>(&frame),
+        };
+        let sent = match msg {
+            Ok(ToHost::Command {
+                id,
+                command,
+                pending,
+            }) => tx.send(Inbound::Command {
+                conn,
+                id,
+                command,
+                pending,
+            }),
+            Ok(ToHost::Ping { pending } | ToHost::Join { pending }) => {
+                tx.send(Inbound::Pending { conn, pending })
+            }
+            Err(e) => {
+                let why = Text::new(format!("消息格式不对：{e}"), format!("malformed message: {e}"));
+                let _ = out_tx.send(Outbound::Close(Some(why.clone())));
+                break why;
+            }
+        };
+        if sent.is_err() {
+            break Text::new("主持人已退出", "the host quit");
+        }
+    };
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(1), writer).await;
+    let _ = tx.send(Inbound::Left { conn, why });
+}

@@ -1,0 +1,239 @@
+//! A note-taker's outbox: every command the note-taker saves is appended here (and flushed
+//! to the device) before the screen shows it as saved, and stays until the host confirms or
+//! refuses it. A laptop that crashes or loses the network loses nothing: the next start
+//! sends what is still waiting, with the same ids, and the host carries each out once.
+//!
+//! One JSON object a line: `{"client": ID}` first, then `{"queued": ...}`, `{"done": ...}`
+//! and `{"refused": ...}` entries (docs/PROTOCOL.md).
+
+use super::Text;
+use crate::session::{Command, Time};
+use serde::{Deserialize, Serialize};
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Queued {
+    pub id: String,
+    /// The meeting it was written in: it is never sent to another one.
+    pub meeting: String,
+    pub at: Time,
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Line {
+    Client(String),
+    Queued(Queued),
+    Done { id: String, seq: u64 },
+    Refused { id: String, message: Text },
+}
+
+pub struct Outbox {
+    path: PathBuf,
+    file: File,
+    client: String,
+    /// Commands written so far (the next id's number).
+    count: u64,
+    pending: Vec<Queued>,
+}
+
+impl Outbox {
+    /// Opens (or creates) the outbox at `path`. A line cut short by a crash is dropped; an
+    /// outbox with nothing waiting is emptied.
+    pub fn open(path: &Path) -> Result<Outbox, String> {
+        let err = |e: io::Error| format!("{}: {e}", path.display());
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(err)?;
+        }
+        let text = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(err(e)),
+        };
+        // Only whole lines count: a crash in the middle of an append leaves a cut line.
+        let whole = text.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let mut client = None;
+        let mut count = 0;
+        let mut pending: Vec<Queued> = Vec::new();
+        for (n, line) in String::from_utf8_lossy(&text[..whole]).lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let parsed: Line = serde_json::from_str(line).map_err(|e| {
+                format!(
+                    "{}:{}: this line of the outbox cannot be read ({e}); the file was left as it is",
+                    path.display(),
+                    n + 1
+                )
+            })?;
+            match parsed {
+                Line::Client(c) => client = Some(c),
+                Line::Queued(q) => {
+                    count += 1;
+                    pending.push(q);
+                }
+                Line::Done { id, .. } | Line::Refused { id, .. } => {
+                    pending.retain(|q| q.id != id);
+                }
+            }
+        }
+        let client = client.unwrap_or_else(super::new_id);
+        if pending.is_empty() || whole < text.len() {
+            // Start afresh (keeping the laptop's id and the count, so ids stay unique).
+            let mut fresh = serde_json::to_string(&Line::Client(client.clone())).unwrap_or_default();
+            fresh.push('\n');
+            for q in &pending {
+                fresh.push_str(&serde_json::to_string(&Line::Queued(q.clone())).unwrap_or_default());
+                fresh.push('\n');
+            }
+            let temp = path.with_extension("tmp");
+            crate::store::write_atomic(path, &temp, fresh.as_bytes()).map_err(err)?;
+        }
+        let file = OpenOptions::new().append(true).open(path).map_err(err)?;
+        Ok(Outbox {
+            path: path.to_path_buf(),
+            file,
+            client,
+            count,
+            pending,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// This laptop's id.
+    pub fn client(&self) -> &str {
+        &self.client
+    }
+
+    /// Commands not yet confirmed or refused by the host, oldest first.
+    pub fn pending(&self) -> &[Queued] {
+        &self.pending
+    }
+
+    fn append(&mut self, line: &Line) -> io::Result<()> {
+        let mut bytes = serde_json::to_vec(line).map_err(io::Error::other)?;
+        bytes.push(b'\n');
+        self.file.write_all(&bytes)?;
+        self.file.sync_data()
+    }
+
+    /// Saves a command durably and returns it with its id.
+    pub fn push(&mut self, meeting: &str, command: Command, at: Time) -> io::Result<Queued> {
+        let queued = Queued {
+            id: format!("{}-{}", self.client, self.count + 1),
+            meeting: meeting.to_string(),
+            at,
+            command,
+        };
+        self.append(&Line::Queued(queued.clone()))?;
+        self.count += 1;
+        self.pending.push(queued.clone());
+        Ok(queued)
+    }
+
+    /// The host confirmed `id`. False when it was not waiting (a second confirmation).
+    pub fn done(&mut self, id: &str, seq: u64) -> io::Result<bool> {
+        if !self.pending.iter().any(|q| q.id == id) {
+            return Ok(false);
+        }
+        self.append(&Line::Done {
+            id: id.to_string(),
+            seq,
+        })?;
+        self.pending.retain(|q| q.id != id);
+        Ok(true)
+    }
+
+    /// The host refused `id`: it is no longer waiting. Returns the command.
+    pub fn refused(&mut self, id: &str, message: &Text) -> io::Result<Option<Queued>> {
+        let Some(q) = self.pending.iter().find(|q| q.id == id).cloned() else {
+            return Ok(None);
+        };
+        self.append(&Line::Refused {
+            id: id.to_string(),
+            message: message.clone(),
+        })?;
+        self.pending.retain(|q| q.id != id);
+        Ok(Some(q))
+    }
+}
+
+/// Where a note-taker's outbox lives unless `--outbox` says otherwise: the user's local data
+/// folder (`~/.local/share/podium`, `%LOCALAPPDATA%\podium`, `~/Library/Application
+/// Support/podium`), one file per name.
+pub fn default_path(name: &str) -> PathBuf {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    dirs::data_local_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("podium")
+        .join(format!("outbox-{safe}.jsonl"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::RemarkKind;
+
+    fn remark(text: &str) -> Command {
+        Command::AddRemark {
+            unit: Some("市财政局".into()),
+            reviewer: "王局长".into(),
+            text: text.into(),
+            kind: RemarkKind::Remark,
+        }
+    }
+
+    #[test]
+    fn pending_commands_survive_a_restart_and_a_cut_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o.jsonl");
+        let now = crate::session::event::now_local();
+        let mut o = Outbox::open(&path).unwrap();
+        let client = o.client().to_string();
+        let a = o.push("m1", remark("一"), now).unwrap();
+        let b = o.push("m1", remark("二"), now).unwrap();
+        o.push("m1", remark("三"), now).unwrap();
+        assert!(o.done(&a.id, 5).unwrap());
+        assert!(!o.done(&a.id, 5).unwrap(), "a second confirmation changes nothing");
+        drop(o);
+        // A crash in the middle of the next append.
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(b"{\"queued\":{\"id\":\"x\",\"mee").unwrap();
+        drop(f);
+        let mut o = Outbox::open(&path).unwrap();
+        assert_eq!(o.client(), client, "the laptop keeps its id");
+        let ids: Vec<_> = o.pending().iter().map(|q| q.id.clone()).collect();
+        assert_eq!(ids, vec![b.id.clone(), format!("{client}-3")]);
+        let d = o.push("m1", remark("四"), now).unwrap();
+        assert_eq!(d.id, format!("{client}-4"), "ids are never reused");
+        o.refused(&b.id, &Text::new("不", "no")).unwrap();
+        drop(o);
+        let o = Outbox::open(&path).unwrap();
+        assert_eq!(o.pending().len(), 2);
+    }
+
+    #[test]
+    fn an_unreadable_outbox_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o.jsonl");
+        std::fs::write(&path, "garbage\n").unwrap();
+        let e = Outbox::open(&path).err().unwrap();
+        assert!(e.contains(":1:"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "garbage\n");
+    }
+}
