@@ -371,7 +371,7 @@ fn main() {
 
     let start = Instant::now();
     let (mut app, now) = console(tmp.path(), "big", REMARKS);
-    let size = std::fs::metadata(&app.writer.paths().session).map_or(0, |m| m.len());
+    let size = std::fs::metadata(&app.ledger.paths().session).map_or(0, |m| m.len());
     println!(
         "  setup: {UNITS} units, {REMARKS} remarks, {} events, session file {:.1} MB, built and opened in {}",
         app.session().events().len(),
@@ -438,7 +438,7 @@ fn main() {
     let ticked = typing(&mut app, &mut terminal, now, n_keys, true);
     assert_eq!(typed_text(&app).chars().count(), n_keys);
     assert!(
-        app.writer.read_draft().is_some(),
+        app.ledger.read_draft().is_some(),
         "the draft was written while typing"
     );
     let tenth = (n_keys / 10).max(1);

@@ -238,7 +238,7 @@ fn main() {
         vec![enter + frame],
     );
     let due = app
-        .writer
+        .ledger
         .snapshot_due()
         .expect("the remark makes a snapshot due");
     let (_, tick) = timed(|| app.tick(due));
@@ -246,7 +246,7 @@ fn main() {
     assert_eq!(app.session().state().remarks.len(), REMARKS + 1);
 
     // ---- close and open again ----------------------------------------------------------
-    let (closed, close) = timed(|| app.writer.close(end));
+    let (closed, close) = timed(|| app.ledger.close(end));
     closed.expect("close");
     println!();
     row("Writer::close", vec![close]);

@@ -37,9 +37,15 @@ enum Cmd {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// A note-taker's console: join a served meeting over the network (记录员加入)
+    Join(commands::join::JoinArgs),
     /// The stage display: follows a running meeting, read-only (大屏显示)
     Display {
+        /// The session file, or ADDR[:PORT] of a meeting served with --serve
         session: PathBuf,
+        /// The join code, for a served meeting (otherwise asked for; also PODIUM_CODE)
+        #[arg(long)]
+        code: Option<String>,
         #[arg(long)]
         lang: Option<String>,
         /// Lay out East Asian ambiguous-width characters as wide
@@ -102,12 +108,20 @@ fn main() -> ExitCode {
             lang,
         }) => commands::import::run(&file, output.as_deref(), title.as_deref(), lang.as_deref()),
         Some(Cmd::Schema) => commands::schema::run(),
+        Some(Cmd::Join(args)) => commands::join::run(args),
         Some(Cmd::Display {
             session,
+            code,
             lang,
             wide_ambiguous,
             clock_only,
-        }) => commands::display::run(&session, lang.as_deref(), wide_ambiguous, clock_only),
+        }) => commands::display::run(
+            &session,
+            code.as_deref(),
+            lang.as_deref(),
+            wide_ambiguous,
+            clock_only,
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

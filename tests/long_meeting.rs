@@ -227,7 +227,7 @@ fn an_eight_hour_meeting_keeps_everything_and_the_journal_small() {
         text.contains(&format!("({})", sim::remarks_of(UNITS - 1) + 1)),
         "the remarks panel counts the new remark"
     );
-    app.writer.close(end).expect("close");
+    app.ledger.close(end).expect("close");
     assert_eq!(
         store::read(&path).expect("read").state().remarks.len(),
         REMARKS + 1

@@ -351,7 +351,7 @@ fn a_whole_seven_unit_meeting_is_recorded() {
     // (journal and snapshot), and again after the clean close.
     let path = d.m.path.clone();
     let before = Record::of(&store::read(&path).expect("session readable"), at(2800));
-    let writer = d.m.app.writer;
+    let writer = d.m.app.ledger;
     writer.close(at(2790)).expect("clean close");
     let session = store::read(&path).expect("session readable after close");
     let record = Record::of(&session, at(2800));

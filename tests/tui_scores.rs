@@ -285,7 +285,7 @@ fn sheet_with_an_inline_error_zh() {
         "an out-of-range value is never saved"
     );
     // Nor is it on disk.
-    let on_disk = podium::store::read(&m.app.writer.paths().session).expect("read back");
+    let on_disk = podium::store::read(&m.app.ledger.paths().session).expect("read back");
     assert_eq!(on_disk.state().scores.value("市财政局", "市领导A", 2), None);
     assert_eq!(
         on_disk.state().scores.value("市财政局", "市领导A", 0),
@@ -516,7 +516,7 @@ fn publishing_locks_the_scores() {
             Lang::En => "The results are published and scores are locked",
         };
         assert!(s.contains(reason), "the reason is shown:\n{}", s.text);
-        let on_disk = podium::store::read(&m.app.writer.paths().session).expect("read back");
+        let on_disk = podium::store::read(&m.app.ledger.paths().session).expect("read back");
         assert_eq!(
             on_disk.state().scores.value("市税务局", "市领导A", 0),
             before

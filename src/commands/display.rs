@@ -21,7 +21,26 @@ fn session_path(file: &Path) -> PathBuf {
     file.to_path_buf()
 }
 
-pub fn run(file: &Path, lang: Option<&str>, wide_ambiguous: bool, clock_only: bool) -> CmdResult {
+/// True when `arg` names a served meeting (`ADDR[:PORT]`) rather than a file.
+fn is_address(arg: &Path) -> bool {
+    if arg.exists() {
+        return false;
+    }
+    let text = arg.to_string_lossy();
+    text.parse::<std::net::SocketAddr>().is_ok()
+        || text.parse::<std::net::IpAddr>().is_ok()
+        || text
+            .rsplit_once(':')
+            .is_some_and(|(host, port)| !host.contains(['/', '\\']) && port.parse::<u16>().is_ok())
+}
+
+pub fn run(
+    file: &Path,
+    code: Option<&str>,
+    lang: Option<&str>,
+    wide_ambiguous: bool,
+    clock_only: bool,
+) -> CmdResult {
     let lang = Lang::detect(lang);
     let wide_env = std::env::var("PODIUM_WIDE_AMBIGUOUS").is_ok_and(|v| !v.is_empty() && v != "0");
     let opts = DisplayOptions {
@@ -33,6 +52,20 @@ pub fn run(file: &Path, lang: Option<&str>, wide_ambiguous: bool, clock_only: bo
         },
         clock_only,
     };
-    let follower = Follower::open(&session_path(file))?;
-    display::run(follower, opts).map_err(|e| format!("the terminal could not be used: {e}"))
+    let shown = if is_address(file) {
+        let addr = crate::net::parse_addr(&file.to_string_lossy(), "127.0.0.1")?;
+        let link = super::join::open_link(
+            &addr,
+            crate::net::wire::Role::Display,
+            "",
+            &crate::net::new_id(),
+            code,
+            0,
+            lang,
+        )?;
+        display::run(link, opts)
+    } else {
+        display::run(Follower::open(&session_path(file))?, opts)
+    };
+    shown.map_err(|e| format!("the terminal could not be used: {e}"))
 }

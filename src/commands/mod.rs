@@ -4,6 +4,7 @@
 pub mod check;
 pub mod display;
 pub mod import;
+pub mod join;
 pub mod report;
 pub mod run;
 pub mod schema;

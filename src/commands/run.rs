@@ -33,6 +33,10 @@ pub struct RunArgs {
     /// Lay out East Asian ambiguous-width characters as wide (also PODIUM_WIDE_AMBIGUOUS=1)
     #[arg(long)]
     pub wide_ambiguous: bool,
+    /// Let note-takers join over the network (all interfaces, port 7373 unless given;
+    /// 127.0.0.1 for this machine only)
+    #[arg(long, num_args = 0..=1, default_missing_value = "", value_name = "ADDR[:PORT]")]
+    pub serve: Option<String>,
 }
 
 impl RunArgs {
@@ -44,6 +48,7 @@ impl RunArgs {
             session: None,
             new: false,
             wide_ambiguous: false,
+            serve: None,
         }
     }
 }
@@ -158,6 +163,22 @@ pub fn run(args: RunArgs) -> CmdResult {
         )
     };
     let mut app = App::new(writer, opts, t);
+    if let Some(bind) = &args.serve {
+        let started = crate::net::parse_addr(bind, "0.0.0.0").and_then(|addr| {
+            let writer = app.ledger.writer().ok_or("no session")?;
+            crate::net::host::Server::start(&addr, &target.session, writer)
+        });
+        match started {
+            Ok(server) => app.server = Some(server),
+            Err(e) => {
+                app.ledger.close(now()).map_err(|e| e.to_string())?;
+                return Err(match lang {
+                    Lang::Zh => format!("无法开放联网：{e}"),
+                    Lang::En => format!("cannot serve the meeting: {e}"),
+                });
+            }
+        }
+    }
     let s = lang.s();
     if target.demo {
         app.demo = Some(format!(
@@ -201,7 +222,7 @@ pub fn run(args: RunArgs) -> CmdResult {
     // Whatever ends the console — a quit, a signal, a broken terminal, a bug — the session is
     // closed cleanly afterwards (every event was already on disk before it was shown).
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tui::run(&mut app)));
-    let closed = app.writer.close(now()).map_err(|e| e.to_string());
+    let closed = app.ledger.close(now()).map_err(|e| e.to_string());
     match outcome {
         Ok(Ok(())) => closed,
         Ok(Err(e)) => {

@@ -68,12 +68,43 @@ impl Follower {
     }
 }
 
-fn now() -> Time {
-    crate::session::event::now_local()
+/// What the display follows: a session file on this machine, or a served meeting.
+pub trait Source {
+    /// Takes in changes; true when the meeting changed.
+    fn check(&mut self) -> bool;
+    fn session(&self) -> &Session;
+    /// The meeting's clock (the host's, for a served meeting).
+    fn now(&self) -> Time {
+        crate::session::event::now_local()
+    }
+}
+
+impl Source for Follower {
+    fn check(&mut self) -> bool {
+        Follower::check(self)
+    }
+
+    fn session(&self) -> &Session {
+        &self.session
+    }
+}
+
+impl Source for crate::net::client::Link {
+    fn check(&mut self) -> bool {
+        self.poll().changed
+    }
+
+    fn session(&self) -> &Session {
+        &self.session
+    }
+
+    fn now(&self) -> Time {
+        self.host_time(crate::session::event::now_local())
+    }
 }
 
 /// Runs the display until `q`, `Esc` or `Ctrl+C`.
-pub fn run(mut follower: Follower, opts: DisplayOptions) -> std::io::Result<()> {
+pub fn run(mut follower: impl Source, opts: DisplayOptions) -> std::io::Result<()> {
     let done = std::sync::Arc::new(AtomicBool::new(false));
     let stop = crate::tui::stop_flag(done.clone());
     let mut terminal = ratatui::try_init()?;
@@ -81,7 +112,7 @@ pub fn run(mut follower: Follower, opts: DisplayOptions) -> std::io::Result<()> 
         let mut dirty = true;
         let mut shown_second = i64::MIN;
         loop {
-            let t = now();
+            let t = follower.now();
             if stop.load(Ordering::SeqCst) {
                 return Ok(());
             }
@@ -92,7 +123,7 @@ pub fn run(mut follower: Follower, opts: DisplayOptions) -> std::io::Result<()> 
             if dirty || second != shown_second {
                 terminal.draw(|frame| {
                     let area = frame.area();
-                    view::draw(frame.buffer_mut(), area, &follower.session, opts, t)
+                    view::draw(frame.buffer_mut(), area, follower.session(), opts, t)
                 })?;
                 dirty = false;
                 shown_second = second;

@@ -55,7 +55,7 @@ pub struct JoinSpec {
 pub async fn connect(
     spec: &JoinSpec,
     pending: usize,
-) -> Result<(tokio::net::TcpStream, Channel, Message), HandshakeError> {
+) -> Result<(tokio::net::TcpStream, Channel, Welcome), HandshakeError> {
     let io = |e: std::io::Error| HandshakeError::Io(e.to_string());
     let mut stream = tokio::time::timeout(
         Duration::from_secs(5),
@@ -76,7 +76,23 @@ pub async fn connect(
     .map_err(|_| HandshakeError::Io("the host did not answer".into()))?
     .map_err(io)?;
     match channel.opener.open_json::<Message>(&reply) {
-        Ok(msg @ Message::Welcome { .. }) => Ok((stream, channel, msg)),
+        Ok(Message::Welcome {
+            meeting,
+            scores,
+            now,
+            plan,
+            events,
+        }) => Ok((
+            stream,
+            channel,
+            Welcome {
+                meeting,
+                scores,
+                now,
+                plan: *plan,
+                events,
+            },
+        )),
         Ok(Message::Bye { message }) => Err(HandshakeError::Refused {
             code: "closed".into(),
             message,
@@ -92,51 +108,97 @@ pub async fn connect(
     }
 }
 
-/// The network thread: connects, forwards, reconnects after a drop (1 s, then up to 5 s
-/// apart), and stops for good when the host refuses or closes.
-pub fn spawn(spec: JoinSpec, first: Option<(tokio::net::TcpStream, Channel, Message)>) -> Link {
+/// Joins: opens the first connection on a network thread of its own and returns the
+/// console's end once the host's `Welcome` arrived, or why it did not. The thread then keeps
+/// the connection, reconnecting after a drop (1 s, then up to 5 s apart), and stops for good
+/// when the host refuses or closes.
+pub fn open(spec: JoinSpec, pending: usize) -> Result<Link, HandshakeError> {
+    let (first_tx, first_rx) = mpsc::channel::<Result<Welcome, HandshakeError>>();
     let (down_tx, down_rx) = mpsc::channel();
     let (up_tx, up_rx) = tmpsc::unbounded_channel();
     let thread_spec = spec.clone();
-    let _ = std::thread::Builder::new()
+    std::thread::Builder::new()
         .name("podium-join".into())
         .spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+            let rt = match tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
-            else {
-                let _ = down_tx.send(Down::Closed(Text::new("无法启动网络", "cannot start networking")));
-                return;
+            {
+                Ok(rt) => rt,
+                Err(e) => {
+                    let _ = first_tx.send(Err(HandshakeError::Io(e.to_string())));
+                    return;
+                }
             };
-            rt.block_on(run(thread_spec, first, down_tx, up_rx));
-        });
-    Link {
+            rt.block_on(async move {
+                match connect(&thread_spec, pending).await {
+                    Ok((stream, channel, welcome)) => {
+                        if first_tx.send(Ok(welcome)).is_ok() {
+                            run(thread_spec, Some((stream, channel)), down_tx, up_rx).await;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = first_tx.send(Err(e));
+                    }
+                }
+            });
+        })
+        .map_err(|e| HandshakeError::Io(e.to_string()))?;
+    let welcome = first_rx
+        .recv()
+        .map_err(|_| HandshakeError::Io("the network thread stopped".into()))??;
+    let mut link = Link {
         spec,
         down: down_rx,
         up: up_tx,
-        state: LinkState::Connecting,
-        session: None,
-        meeting: String::new(),
-        scores: false,
+        state: LinkState::Online,
+        session: Session::from_events(welcome.plan, welcome.events),
+        meeting: welcome.meeting,
+        scores: welcome.scores,
         offset: chrono::Duration::zero(),
-        pending: 0,
-    }
+        pending,
+    };
+    link.set_clock(welcome.now);
+    Ok(link)
+}
+
+/// The meeting as the host sent it when the channel opened.
+#[derive(Debug, Clone)]
+pub struct Welcome {
+    pub meeting: String,
+    pub scores: bool,
+    pub now: Time,
+    pub plan: crate::plan::Plan,
+    pub events: Vec<crate::session::Event>,
 }
 
 async fn run(
     spec: JoinSpec,
-    mut first: Option<(tokio::net::TcpStream, Channel, Message)>,
+    mut first: Option<(tokio::net::TcpStream, Channel)>,
     down: mpsc::Sender<Down>,
     mut up: tmpsc::UnboundedReceiver<Up>,
 ) {
     let mut pending = 0usize;
     let mut delay = Duration::from_secs(1);
     loop {
-        let opened = match first.take() {
-            Some(open) => Ok(open),
-            None => connect(&spec, pending).await,
-        };
-        let (stream, channel, welcome) = match opened {
+        if let Some((stream, channel)) = first.take() {
+            // The console already has this connection's `Welcome`.
+            match session(stream, channel, &down, &mut up, &mut pending).await {
+                Some(Ok(lost)) => {
+                    if down.send(Down::Lost(lost)).is_err() {
+                        return;
+                    }
+                    tokio::time::sleep(delay).await;
+                    continue;
+                }
+                Some(Err(closed)) => {
+                    let _ = down.send(Down::Closed(closed));
+                    return;
+                }
+                None => return,
+            }
+        }
+        let (stream, channel, welcome) = match connect(&spec, pending).await {
             Ok(open) => open,
             Err(e) if e.is_final() => {
                 let _ = down.send(Down::Closed(e.text()));
@@ -159,6 +221,13 @@ async fn run(
             }
         };
         delay = Duration::from_secs(1);
+        let welcome = Message::Welcome {
+            meeting: welcome.meeting,
+            scores: welcome.scores,
+            now: welcome.now,
+            plan: Box::new(welcome.plan),
+            events: welcome.events,
+        };
         if down.send(Down::Message(Box::new(welcome))).is_err() {
             return;
         }
@@ -261,8 +330,8 @@ pub struct Link {
     down: mpsc::Receiver<Down>,
     up: tmpsc::UnboundedSender<Up>,
     pub state: LinkState,
-    /// The host's meeting (`None` until the first `Welcome`).
-    pub session: Option<Session>,
+    /// The host's meeting as last heard.
+    pub session: Session,
     pub meeting: String,
     /// Whether the host lets note-takers enter scores.
     pub scores: bool,
@@ -325,7 +394,7 @@ impl Link {
                 events,
             } => {
                 self.set_clock(now);
-                self.session = Some(Session::from_events(*plan, events));
+                self.session = Session::from_events(*plan, events);
                 self.meeting = meeting;
                 self.scores = scores;
                 self.state = LinkState::Online;
@@ -333,11 +402,9 @@ impl Link {
             }
             Message::Events { events, now } => {
                 self.set_clock(now);
-                if let Some(s) = &mut self.session {
-                    let last = s.last_seq();
-                    let new: Vec<_> = events.into_iter().filter(|e| e.seq > last).collect();
-                    s.commit(new);
-                }
+                let last = self.session.last_seq();
+                let new: Vec<_> = events.into_iter().filter(|e| e.seq > last).collect();
+                self.session.commit(new);
             }
             Message::Ack { id, seq, .. } => heard.acks.push((id, seq)),
             Message::Refused { id, message } => heard.refusals.push((id, message)),

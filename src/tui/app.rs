@@ -5,6 +5,8 @@
 use super::editor::{Draft, Form, FormKind, Outcome, RemarkEditor, Target};
 use super::sheet::{Sheet, SheetAction};
 use crate::session::{Command, EventKind, RemarkKind, Session, Status, Time};
+use super::ledger::{Ledger, Remote};
+use crate::net::host::Server;
 use crate::store::{ExecError, Writer};
 use crate::strings::{self, Lang};
 use crate::text::Ambiguous;
@@ -27,6 +29,8 @@ pub enum Confirm {
     DiscardEditor,
     EndMeeting,
     Publish,
+    /// Disconnect a note-taker (connection id, name).
+    Disconnect(u64, String),
 }
 
 impl Confirm {
@@ -64,11 +68,12 @@ pub enum Action {
     Export,
     StageMessage,
     Privacy,
+    Connections,
     EndMeeting,
     Quit,
 }
 
-pub const MENU: [Action; 27] = [
+pub const MENU: [Action; 28] = [
     Action::ToggleTalk,
     Action::Next,
     Action::SetCurrent,
@@ -93,6 +98,7 @@ pub const MENU: [Action; 27] = [
     Action::Export,
     Action::StageMessage,
     Action::Privacy,
+    Action::Connections,
     Action::Help,
     Action::EndMeeting,
     Action::Quit,
@@ -115,6 +121,10 @@ pub enum Mode {
     Sheet(Box<Sheet>),
     /// The results view; `selected` is a position in the ranking.
     Results {
+        selected: usize,
+    },
+    /// The host's list of joined note-takers (`c`).
+    Connections {
         selected: usize,
     },
 }
@@ -142,7 +152,10 @@ pub struct Options {
 }
 
 pub struct App {
-    pub writer: Writer,
+    /// Where changes go: the host's own session, or (a note-taker) the host over the network.
+    pub ledger: Ledger,
+    /// Note-takers' connections, when the host serves the meeting (`--serve`).
+    pub server: Option<Server>,
     pub opts: Options,
     pub focus: Focus,
     /// 0 is the whole meeting, `i + 1` the unit at position `i`.
@@ -170,6 +183,9 @@ pub struct App {
 
 const NOTICE_SECONDS: i64 = 8;
 
+/// How often a networked console looks at what arrived, at most.
+pub const NETWORK_EVERY_MS: i64 = 40;
+
 /// `F12` panics when the environment sets `PODIUM_PANIC_KEY=1`: a way to test that a crash
 /// restores the terminal and keeps the session. Off for everyone else.
 fn panic_key_enabled() -> bool {
@@ -179,8 +195,18 @@ fn panic_key_enabled() -> bool {
 
 impl App {
     pub fn new(writer: Writer, opts: Options, now: Time) -> App {
+        App::with_ledger(Ledger::Local(writer), opts, now)
+    }
+
+    /// A note-taker's console: the host's meeting, changes sent to the host.
+    pub fn remote(remote: Remote, opts: Options, now: Time) -> App {
+        App::with_ledger(Ledger::Remote(Box::new(remote)), opts, now)
+    }
+
+    fn with_ledger(ledger: Ledger, opts: Options, now: Time) -> App {
         let mut app = App {
-            writer,
+            ledger,
+            server: None,
             opts,
             focus: Focus::Agenda,
             selected: 0,
@@ -204,7 +230,7 @@ impl App {
     }
 
     pub fn session(&self) -> &Session {
-        self.writer.session()
+        self.ledger.session()
     }
 
     pub fn lang(&self) -> Lang {
@@ -283,7 +309,20 @@ impl App {
     /// Carries out a command: durable first, then shown. Refusals and failures become notices.
     pub fn execute(&mut self, command: Command, now: Time) -> bool {
         let lang = self.lang();
-        match self.writer.execute(&command, now) {
+        match self.ledger.execute(&command, now) {
+            Ok(events) if events.is_empty() => {
+                // A note-taker's command: saved on this laptop, on its way to the host.
+                if let Some(r) = self.ledger.remote()
+                    && r.link.state != crate::net::client::LinkState::Online
+                {
+                    let text = match lang {
+                        Lang::Zh => "未连接主持人：已保存在本机，连接恢复后自动发送",
+                        Lang::En => "Not connected: saved on this laptop, sent when the host is back",
+                    };
+                    self.notify(text.to_string(), Level::Warn, now);
+                }
+                true
+            }
             Ok(events) => {
                 let was_failing = self.save_error.is_some();
                 self.sync_save_state(now);
@@ -329,7 +368,7 @@ impl App {
 
     /// Mirrors the writer's save state on screen; says so when saving works again.
     fn sync_save_state(&mut self, now: Time) {
-        let error = self.writer.save_error().map(str::to_string);
+        let error = self.ledger.save_error().map(str::to_string);
         if self.save_error.is_some() && error.is_none() {
             let text = match self.lang() {
                 Lang::Zh => "已重新保存，所有内容都在磁盘上",
@@ -366,7 +405,8 @@ impl App {
             self.bell = true;
         }
         self.last_phase = phase;
-        let _ = self.writer.tick(now);
+        self.ledger.tick(now);
+        self.pump_network(now);
         self.sync_save_state(now);
         if let Some(since) = self.draft_dirty_since
             && now - since >= Duration::milliseconds(500)
@@ -375,12 +415,42 @@ impl App {
         }
     }
 
+    /// Takes in what the network brought: note-takers' commands on the host (decided and
+    /// made durable here, then confirmed), the host's events on a note-taker's laptop.
+    pub fn pump_network(&mut self, now: Time) {
+        let lang = self.lang();
+        let mut notes = Vec::new();
+        let mut changed = false;
+        match (&mut self.server, &mut self.ledger) {
+            (Some(server), Ledger::Local(writer)) => {
+                let before = writer.session().last_seq();
+                for n in server.pump(writer, now) {
+                    notes.push((n.text.pick(lang).to_string(), n.warn));
+                }
+                changed = writer.session().last_seq() != before;
+            }
+            (_, Ledger::Remote(remote)) => {
+                let heard = remote.poll(lang);
+                notes = heard.notes;
+                changed = heard.changed;
+            }
+            _ => {}
+        }
+        if changed {
+            self.sync_selection();
+        }
+        for (text, warn) in notes {
+            let level = if warn { Level::Warn } else { Level::Info };
+            self.notify(text, level, now);
+        }
+    }
+
     fn save_draft(&mut self) {
         self.draft_dirty_since = None;
         if let Mode::Editor(ed) = &self.mode
             && let Ok(text) = serde_json::to_string(&ed.draft())
         {
-            let _ = self.writer.write_draft(&text);
+            let _ = self.ledger.write_draft(&text);
         }
     }
 
@@ -398,11 +468,15 @@ impl App {
         {
             wake.push(*until);
         }
-        if let Some(due) = self.writer.snapshot_due() {
+        if let Some(due) = self.ledger.snapshot_due() {
             wake.push(due);
         }
         if let Some(since) = self.draft_dirty_since {
             wake.push(since + Duration::milliseconds(500));
+        }
+        // The network is looked at often enough that a remark shows up without a key press.
+        if self.server.is_some() || self.ledger.remote().is_some() {
+            wake.push(now + Duration::milliseconds(NETWORK_EVERY_MS));
         }
         // The clock on screen shows seconds.
         let ms = now.timestamp_subsec_millis() as i64;
@@ -412,11 +486,11 @@ impl App {
 
     /// Brings back the text that was being typed when podium stopped, if any.
     pub fn restore_draft(&mut self, now: Time) {
-        let Some(text) = self.writer.read_draft() else {
+        let Some(text) = self.ledger.read_draft() else {
             return;
         };
         let Ok(draft) = serde_json::from_str::<Draft>(&text) else {
-            self.writer.clear_draft();
+            self.ledger.clear_draft();
             return;
         };
         let choices = self.reviewer_choices();
@@ -544,6 +618,7 @@ impl App {
             Mode::Menu { selected } => self.menu_key(key, selected, now),
             Mode::Sheet(sheet) => self.sheet_key(key, sheet, now),
             Mode::Results { selected } => self.results_key(key, selected, now),
+            Mode::Connections { selected } => self.connections_key(key, selected, now),
         }
     }
 
@@ -616,7 +691,7 @@ impl App {
     /// Writes the workbook, the ranking and the minutes beside the session, under new names.
     fn export(&mut self, now: Time) {
         let lang = self.lang();
-        let path = self.writer.paths().session.clone();
+        let path = self.ledger.paths().session.clone();
         match crate::commands::report::export_beside(&path, self.session(), now, lang) {
             Ok(files) => {
                 let names: Vec<String> = files
@@ -664,7 +739,7 @@ impl App {
 
     fn close_editor(&mut self) {
         self.draft_dirty_since = None;
-        self.writer.clear_draft();
+        self.ledger.clear_draft();
         self.mode = Mode::Live;
     }
 
@@ -812,6 +887,99 @@ impl App {
                 self.execute(Command::Publish, now);
                 self.mode = Mode::Results { selected: 0 };
             }
+            Confirm::Disconnect(conn, name) => {
+                if let Some(server) = &mut self.server {
+                    server.disconnect(conn);
+                }
+                let text = match self.lang() {
+                    Lang::Zh => format!("已断开 {name}"),
+                    Lang::En => format!("{name} was disconnected"),
+                };
+                self.notify(text, Level::Info, now);
+                self.mode = Mode::Connections { selected: 0 };
+            }
+        }
+    }
+
+    fn host_only(&mut self, now: Time) {
+        let text = strings::refusal(self.lang(), &crate::session::Refusal::HostOnly);
+        self.notify(text, Level::Warn, now);
+    }
+
+    /// The time for this console: the host's clock on a note-taker's laptop.
+    pub fn clock_now(&self) -> Time {
+        let t = crate::session::event::now_local();
+        match self.ledger.remote() {
+            Some(r) => r.link.host_time(t),
+            None => t,
+        }
+    }
+
+    /// Keys of the connection list: `d` disconnects, `k` a new code, `s` score entry.
+    fn connections_key(&mut self, key: KeyEvent, selected: usize, now: Time) {
+        let Some(server) = &mut self.server else {
+            return;
+        };
+        let lang = self.opts.lang;
+        let n = server.peers.len();
+        let selected = selected.min(n.saturating_sub(1));
+        self.mode = Mode::Connections { selected };
+        let code = match key.code {
+            KeyCode::Char(c) => KeyCode::Char(c.to_ascii_lowercase()),
+            other => other,
+        };
+        match code {
+            KeyCode::Esc | KeyCode::Char('c' | 'q') => self.mode = Mode::Live,
+            KeyCode::Up => {
+                self.mode = Mode::Connections {
+                    selected: selected.saturating_sub(1),
+                }
+            }
+            KeyCode::Down => {
+                self.mode = Mode::Connections {
+                    selected: (selected + 1).min(n.saturating_sub(1)),
+                }
+            }
+            KeyCode::Char('d') | KeyCode::Delete => {
+                if let Some(p) = server.peers.get(selected) {
+                    let who = if p.name.is_empty() {
+                        p.addr.to_string()
+                    } else {
+                        p.name.clone()
+                    };
+                    self.mode = Mode::Confirm {
+                        what: Confirm::Disconnect(p.conn, who),
+                        yes: false,
+                    };
+                }
+            }
+            KeyCode::Char('k') => {
+                let text = match server.new_code() {
+                    Ok(()) => match lang {
+                        Lang::Zh => format!("新的加入码：{}（已连接的人不受影响）", server.code()),
+                        Lang::En => format!(
+                            "New join code: {} (who is connected stays connected)",
+                            server.code()
+                        ),
+                    },
+                    Err(e) => e,
+                };
+                self.notify(text, Level::Info, now);
+            }
+            KeyCode::Char('s') => {
+                let on = !server.scores();
+                let text = match (server.set_scores(on), lang, on) {
+                    (Err(e), _, _) => e,
+                    (Ok(()), Lang::Zh, true) => "记录员现在可以录入评分".to_string(),
+                    (Ok(()), Lang::Zh, false) => "已停止记录员录入评分".to_string(),
+                    (Ok(()), Lang::En, true) => "Note-takers may now enter scores".to_string(),
+                    (Ok(()), Lang::En, false) => {
+                        "Note-takers may no longer enter scores".to_string()
+                    }
+                };
+                self.notify(text, Level::Info, now);
+            }
+            _ => {}
         }
     }
 
@@ -872,6 +1040,7 @@ impl App {
             KeyCode::Char('v') => Action::Results,
             KeyCode::Char('m') | KeyCode::F(9) => Action::StageMessage,
             KeyCode::Char('p') | KeyCode::F(8) => Action::Privacy,
+            KeyCode::Char('c') => Action::Connections,
             _ => return None,
         })
     }
@@ -1124,6 +1293,7 @@ impl App {
                     )));
                 }
             }
+            Action::ImportScores if self.ledger.remote().is_some() => self.host_only(now),
             Action::ImportScores => {
                 let label = match lang {
                     Lang::Zh => "评分文件（CSV/XLSX）",
@@ -1135,6 +1305,7 @@ impl App {
                     vec![String::new()],
                 )));
             }
+            Action::Export if self.ledger.remote().is_some() => self.host_only(now),
             Action::Export => self.export(now),
             Action::StageMessage => {
                 let label = match lang {
@@ -1158,6 +1329,21 @@ impl App {
                     (Lang::En, false) => "Remarks, tasks and scores are shown again",
                 };
                 self.notify(text.to_string(), Level::Info, now);
+            }
+            Action::Connections => {
+                if self.server.is_some() {
+                    self.mode = Mode::Connections { selected: 0 };
+                } else {
+                    let text = match (lang, self.ledger.remote()) {
+                        (Lang::Zh, None) => "本场会议没有开放联网：用 podium run 文件 --serve 启动",
+                        (Lang::En, None) => {
+                            "This meeting is not served: start it with podium run FILE --serve"
+                        }
+                        (Lang::Zh, Some(_)) => "连接列表只在主持人的电脑上",
+                        (Lang::En, Some(_)) => "The connection list is on the host's laptop",
+                    };
+                    self.notify(text.to_string(), Level::Warn, now);
+                }
             }
             Action::EndMeeting => self.ask(Confirm::EndMeeting),
             Action::Quit => self.ask(Confirm::Quit),

@@ -41,6 +41,13 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
             "t F4",
             pick("给选中的单位添加交办事项", "New task on the selected unit"),
         ),
+        Action::Connections => (
+            "c",
+            pick(
+                "联网：记录员连接列表、加入码、评分录入",
+                "Network: note-takers, join code, score entry",
+            ),
+        ),
         Action::Undo => (
             "u F7",
             pick(

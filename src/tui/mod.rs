@@ -3,14 +3,15 @@
 
 pub mod app;
 pub mod bigtext;
+pub mod connections;
 pub mod editor;
 pub mod help;
+pub mod ledger;
 pub mod results;
 pub mod sheet;
 pub mod theme;
 pub mod view;
 
-use crate::session::Time;
 use app::App;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
@@ -19,10 +20,6 @@ use ratatui::crossterm::execute;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration as StdDuration;
-
-fn now() -> Time {
-    crate::session::event::now_local()
-}
 
 fn leave_terminal() {
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
@@ -83,7 +80,7 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let result = (|| -> std::io::Result<()> {
         loop {
-            let t = now();
+            let t = app.clock_now();
             app.tick(t);
             if app.bell {
                 app.bell = false;
@@ -98,16 +95,16 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
             }
             let wait = app
                 .next_wake(t)
-                .map(|w| (w - now()).num_milliseconds().clamp(1, 1000))
+                .map(|w| (w - app.clock_now()).num_milliseconds().clamp(1, 1000))
                 .unwrap_or(1000);
             if event::poll(StdDuration::from_millis(wait as u64))? {
                 // Take every event that is waiting before drawing again.
                 loop {
                     match event::read()? {
                         Event::Key(key) if key.kind == KeyEventKind::Press => {
-                            app.on_key(key, now())
+                            app.on_key(key, app.clock_now())
                         }
-                        Event::Paste(text) => app.on_paste(&text, now()),
+                        Event::Paste(text) => app.on_paste(&text, app.clock_now()),
                         _ => {}
                     }
                     if app.quit || !event::poll(StdDuration::ZERO)? {

@@ -62,7 +62,7 @@ pub fn put(
 }
 
 /// Fills a row of `area` with `style`.
-fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+pub(crate) fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     buf.set_style(area, style);
 }
 
@@ -145,6 +145,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Time) {
         }
         Mode::Sheet(sheet) => super::results::draw_sheet(buf, body, app, sheet, now),
         Mode::Results { selected } => super::results::draw_results(buf, body, app, *selected, now),
+        Mode::Connections { selected } => super::connections::draw(buf, body, app, *selected),
     }
 }
 
@@ -661,20 +662,50 @@ fn draw_remarks(buf: &mut Buffer, area: Rect, app: &App) {
         );
         return;
     }
+    let width = (inner.width - 1) as usize;
+    // A note-taker's remarks that the host has not confirmed yet, at the bottom.
+    let mut waiting: Vec<String> = Vec::new();
+    if let Some(r) = app.ledger.remote() {
+        for q in r.waiting() {
+            if let crate::session::Command::AddRemark {
+                unit: u,
+                reviewer,
+                text: t,
+                kind,
+            } = &q.command
+                && *u == unit
+            {
+                let mark = if *kind == RemarkKind::Task { s.task_mark } else { "" };
+                let who = if reviewer.is_empty() { "—" } else { reviewer };
+                let label = match lang {
+                    Lang::Zh => "⏳待确认 ",
+                    Lang::En => "⏳waiting ",
+                };
+                waiting.extend(text::wrap(&format!("{label}{who} — {mark}{t}"), width, amb));
+            }
+        }
+    }
+    let keep = waiting.len().min(inner.height as usize);
+    for (row, line) in waiting[waiting.len() - keep..].iter().enumerate() {
+        let y = inner.bottom() - keep as u16 + row as u16;
+        put(buf, inner.x + 1, y, inner.width - 1, line, theme::dim(), amb);
+    }
+    let inner = Rect::new(inner.x, inner.y, inner.width, inner.height - keep as u16);
     if ids.is_empty() {
-        put(
-            buf,
-            inner.x + 1,
-            inner.y,
-            inner.width - 1,
-            s.no_remarks,
-            theme::dim(),
-            amb,
-        );
+        if keep == 0 {
+            put(
+                buf,
+                inner.x + 1,
+                inner.y,
+                inner.width - 1,
+                s.no_remarks,
+                theme::dim(),
+                amb,
+            );
+        }
         return;
     }
     let st = app.session().state();
-    let width = (inner.width - 1) as usize;
     // Lay out the selected remark and those before it, only as many as fill the panel, so a
     // row with thousands of remarks costs no more to draw than one with ten.
     let unit = app.selected_unit();
@@ -761,6 +792,32 @@ fn draw_notice(buf: &mut Buffer, area: Rect, app: &App) {
 pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str, u8)> {
     let s = app.lang().s();
     match &app.mode {
+        Mode::Live if app.ledger.remote().is_some() => {
+            // A note-taker: the keys that work on this laptop.
+            let mut keys = vec![
+                ("r", s.key_remark, 0),
+                ("g", s.key_general, 2),
+                ("t", s.key_task, 1),
+                ("u", s.key_undo, 1),
+            ];
+            if app.focus == Focus::Remarks {
+                keys.push(("e", s.key_edit, 2));
+                keys.push(("Del", s.key_delete, 3));
+            } else {
+                keys.push(("↑↓", s.key_select, 3));
+            }
+            if app.ledger.remote().is_some_and(|r| r.link.scores) {
+                keys.push(("s", s.key_sheet, 2));
+            }
+            keys.extend([
+                ("v", s.key_results, 4),
+                ("Tab", s.key_focus, 5),
+                ("?", s.key_help, 0),
+                ("F10", s.key_menu, 0),
+                ("q", s.key_quit, 0),
+            ]);
+            keys
+        }
         Mode::Live => {
             let mut keys = Vec::new();
             if !app.session().state().is_ended() {
@@ -802,6 +859,13 @@ pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str, u8)> {
                 ("F10", s.key_menu, 0),
                 ("q", s.key_quit, 0),
             ]);
+            if app.server.is_some() {
+                let label = match app.lang() {
+                    Lang::Zh => "联网",
+                    Lang::En => "network",
+                };
+                keys.insert(keys.len() - 3, ("c", label, 1));
+            }
             keys
         }
         Mode::Editor(ed) if ed.search.is_some() => {
@@ -839,6 +903,17 @@ pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str, u8)> {
             ("Del", s.key_delete, 3),
             ("Esc", s.key_close, 0),
         ],
+        Mode::Connections { .. } => {
+            let zh = app.lang() == Lang::Zh;
+            let pick = |z: &'static str, e: &'static str| if zh { z } else { e };
+            vec![
+                ("↑↓", s.key_select, 1),
+                ("d", pick("断开", "disconnect"), 0),
+                ("k", pick("新加入码", "new code"), 0),
+                ("s", pick("评分录入", "score entry"), 0),
+                ("Esc", s.key_close, 0),
+            ]
+        }
         Mode::Results { .. } => vec![
             ("↑↓", s.key_select, 1),
             ("s", s.key_sheet, 2),
@@ -897,20 +972,75 @@ fn draw_keys(buf: &mut Buffer, area: Rect, app: &App) {
     }
 }
 
+/// A note-taker's status line: who, the connection, what still waits for the host.
+fn remote_status(app: &App, r: &crate::tui::ledger::Remote) -> (String, Style) {
+    use crate::net::client::LinkState;
+    let lang = app.lang();
+    let waiting = r.waiting().count();
+    let addr = &r.link.spec.addr;
+    let zh = lang == Lang::Zh;
+    let wait = match (zh, waiting) {
+        (_, 0) => String::new(),
+        (true, n) => format!(" · 待主持人确认 {n} 条"),
+        (false, n) => format!(" · {n} waiting for the host"),
+    };
+    match &r.link.state {
+        LinkState::Online => (
+            if zh {
+                format!(" 记录员 {} · 已连接主持人 {addr}{wait}", r.name)
+            } else {
+                format!(" Note-taker {} · connected to the host at {addr}{wait}", r.name)
+            },
+            if waiting > 0 { theme::warn() } else { theme::dim() },
+        ),
+        LinkState::Connecting | LinkState::Offline(_) => (
+            if zh {
+                format!(" 记录员 {} · 未连接主持人 {addr}，正在重试；录入的内容保存在本机{wait}", r.name)
+            } else {
+                format!(
+                    " Note-taker {} · not connected to {addr}, retrying; entries are kept on this laptop{wait}",
+                    r.name
+                )
+            },
+            theme::warn(),
+        ),
+        LinkState::Closed(why) => (
+            format!(" {}{wait}", why.pick(lang)),
+            theme::error(),
+        ),
+    }
+}
+
+/// The host's join details: the code (hidden in private mode) and how many joined.
+fn serving_status(app: &App) -> String {
+    let Some(server) = &app.server else {
+        return String::new();
+    };
+    let code = if app.private { "••••••" } else { server.code() };
+    let addr = server.addrs.first().map_or("", |a| a.as_str());
+    let n = server.peers.len();
+    match app.lang() {
+        Lang::Zh => format!(" 加入码 {code} · {addr} · 已连接 {n}（c）·"),
+        Lang::En => format!(" Join code {code} · {addr} · {n} joined (c) ·"),
+    }
+}
+
 fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     let amb = app.opts.ambiguous;
     let s = app.lang().s();
-    let path = app.writer.paths().display_name();
-    let (text_, style) = match (&app.save_error, app.writer.last_write()) {
+    let path = app.ledger.paths().display_name();
+    let serving = serving_status(app);
+    let (text_, style) = match (&app.save_error, app.ledger.last_write()) {
+        _ if let Some(r) = app.ledger.remote() => remote_status(app, r),
         (Some(err), _) => (
-            format!(" {} ({}) {err}", s.not_saved, app.writer.unsaved()),
+            format!(" {} ({}) {err}", s.not_saved, app.ledger.unsaved()),
             theme::error(),
         ),
         (None, Some(t)) => (
-            format!(" {} {} · {}", s.saved, t.format("%H:%M:%S"), path),
+            format!("{serving} {} {} · {}", s.saved, t.format("%H:%M:%S"), path),
             theme::dim(),
         ),
-        (None, None) => (format!(" {path}"), theme::dim()),
+        (None, None) => (format!("{serving} {path}"), theme::dim()),
     };
     let t = text::truncate(&text_, area.width as usize, amb);
     let used = put(buf, area.x, area.y, area.width, &t, style, amb);
@@ -935,7 +1065,7 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
 }
 
 /// A box centred in `area`, cleared, with a border; returns its inner area.
-fn popup(
+pub(crate) fn popup(
     buf: &mut Buffer,
     area: Rect,
     width: u16,
@@ -1124,6 +1254,10 @@ fn draw_confirm(buf: &mut Buffer, area: Rect, app: &App, what: &Confirm, yes: bo
     let s = lang.s();
     let question = match what {
         Confirm::Quit => s.confirm_quit.to_string(),
+        Confirm::Disconnect(_, name) => match lang {
+            Lang::Zh => format!("断开 {name} 的连接？（对方需要重新加入）"),
+            Lang::En => format!("Disconnect {name}? (they will have to join again)"),
+        },
         Confirm::DiscardEditor => s.confirm_discard.to_string(),
         Confirm::EndMeeting => s.confirm_end_meeting.to_string(),
         Confirm::DeleteRemark(id) => {

@@ -1,0 +1,218 @@
+//! `podium join ADDR --name NAME`: a note-taker's console on another laptop. It asks for the
+//! join code, opens the encrypted channel to the host and runs the console with the host's
+//! meeting; what the note-taker enters goes to the host through the laptop's outbox.
+
+use super::CmdResult;
+use crate::net::client::{self, JoinSpec, Link};
+use crate::net::outbox::{self, Outbox};
+use crate::net::wire::Role;
+use crate::net::{HandshakeError, parse_addr};
+use crate::strings::Lang;
+use crate::text::Ambiguous;
+use crate::tui::{
+    self,
+    app::{App, Level, Options},
+    ledger::Remote,
+};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct JoinArgs {
+    /// The host's address as its console shows it (ADDR[:PORT], port 7373 by default)
+    pub addr: String,
+    /// Your name: recorded with every remark you enter
+    #[arg(long)]
+    pub name: String,
+    /// The join code (otherwise asked for; also PODIUM_CODE)
+    #[arg(long)]
+    pub code: Option<String>,
+    /// Where entries wait until the host confirms them (default: the user's data folder)
+    #[arg(long)]
+    pub outbox: Option<PathBuf>,
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// No terminal bell at the warning and at time up
+    #[arg(long)]
+    pub quiet: bool,
+    /// Lay out East Asian ambiguous-width characters as wide (also PODIUM_WIDE_AMBIGUOUS=1)
+    #[arg(long)]
+    pub wide_ambiguous: bool,
+}
+
+/// The join code: from `--code`, `PODIUM_CODE`, or typed at the prompt.
+pub fn ask_code(given: Option<&str>, lang: Lang, again: bool) -> Result<String, String> {
+    if !again {
+        if let Some(code) = given {
+            return Ok(code.trim().to_string());
+        }
+        if let Ok(code) = std::env::var("PODIUM_CODE")
+            && !code.trim().is_empty()
+        {
+            return Ok(code.trim().to_string());
+        }
+    }
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() && given.is_none() && again {
+        return Err(match lang {
+            Lang::Zh => "加入码不对".into(),
+            Lang::En => "the join code is wrong".into(),
+        });
+    }
+    let prompt = match lang {
+        Lang::Zh => "请输入主持人屏幕上的 6 位加入码：",
+        Lang::En => "Join code (6 digits, on the host's screen): ",
+    };
+    print!("{prompt}");
+    let _ = std::io::stdout().flush();
+    let mut line = String::new();
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| e.to_string())?;
+    let code: String = line
+        .trim()
+        .chars()
+        .map(|c| match c {
+            // Full-width digits typed with a Chinese input method.
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if code.is_empty() {
+        return Err(match lang {
+            Lang::Zh => "没有输入加入码".into(),
+            Lang::En => "no join code was given".into(),
+        });
+    }
+    Ok(code)
+}
+
+/// Opens the link, asking for the code again (up to three times) when it is wrong.
+pub fn open_link(
+    addr: &str,
+    role: Role,
+    name: &str,
+    client_id: &str,
+    given: Option<&str>,
+    pending: usize,
+    lang: Lang,
+) -> Result<Link, String> {
+    let mut again = false;
+    for _ in 0..3 {
+        let code = ask_code(given, lang, again)?;
+        let spec = JoinSpec {
+            addr: addr.to_string(),
+            role,
+            name: name.to_string(),
+            client: client_id.to_string(),
+            code,
+        };
+        match client::open(spec, pending) {
+            Ok(link) => return Ok(link),
+            Err(HandshakeError::Io(e)) => {
+                return Err(match lang {
+                    Lang::Zh => format!("连接不上主持人 {addr}：{e}"),
+                    Lang::En => format!("cannot reach the host at {addr}: {e}"),
+                });
+            }
+            Err(e @ HandshakeError::NotVerified) => {
+                eprintln!("podium: {}", e.text().pick(lang));
+            }
+            Err(HandshakeError::Refused { code, message }) if code == "wrong_code" => {
+                eprintln!("podium: {}", message.pick(lang));
+            }
+            Err(e) => return Err(e.text().pick(lang).to_string()),
+        }
+        if given.is_some() || !std::io::stdin().is_terminal() {
+            return Err(match lang {
+                Lang::Zh => "加入码不对".into(),
+                Lang::En => "the join code is wrong".into(),
+            });
+        }
+        again = true;
+    }
+    Err(match lang {
+        Lang::Zh => "加入码连续三次不对".into(),
+        Lang::En => "the join code was wrong three times".into(),
+    })
+}
+
+pub fn run(args: JoinArgs) -> CmdResult {
+    let lang = Lang::detect(args.lang.as_deref());
+    let name = args.name.trim().to_string();
+    if name.is_empty() || name.chars().any(char::is_control) || name.chars().count() > 40 {
+        return Err(match lang {
+            Lang::Zh => "--name 需要一个名字（不超过 40 个字）".into(),
+            Lang::En => "--name needs a name (at most 40 characters)".into(),
+        });
+    }
+    let addr = parse_addr(&args.addr, "127.0.0.1")?;
+    let path = args.outbox.clone().unwrap_or_else(|| outbox::default_path(&name));
+    let outbox = Outbox::open(&path)?;
+    let pending = outbox.pending().len();
+    if pending > 0 {
+        eprintln!(
+            "podium: {}",
+            match lang {
+                Lang::Zh => format!("本机还有 {pending} 条记录等待发送给主持人（{}）", path.display()),
+                Lang::En => format!(
+                    "{pending} entries on this laptop wait to be sent to the host ({})",
+                    path.display()
+                ),
+            }
+        );
+    }
+    let link = open_link(
+        &addr,
+        Role::Notetaker,
+        &name,
+        outbox.client(),
+        args.code.as_deref(),
+        pending,
+        lang,
+    )?;
+    let wide_env = std::env::var("PODIUM_WIDE_AMBIGUOUS").is_ok_and(|v| !v.is_empty() && v != "0");
+    let opts = Options {
+        lang,
+        quiet: args.quiet,
+        ambiguous: if args.wide_ambiguous || wide_env {
+            Ambiguous::Wide
+        } else {
+            Ambiguous::Narrow
+        },
+    };
+    let remote = Remote::new(name.clone(), link, outbox);
+    let t = remote.link.host_time(crate::session::event::now_local());
+    let mut app = App::remote(remote, opts, t);
+    let text = match lang {
+        Lang::Zh => format!("已作为记录员 {name} 加入 {addr}：r 点评，t 交办，u 撤销自己录入的内容"),
+        Lang::En => format!(
+            "Joined {addr} as note-taker {name}: r remark, t task, u undoes what you entered"
+        ),
+    };
+    app.banner(text, Level::Info);
+    app.restore_draft(t);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tui::run(&mut app)));
+    let waiting = app.ledger.remote().map_or(0, |r| r.waiting().count());
+    if waiting > 0 {
+        eprintln!(
+            "podium: {}",
+            match lang {
+                Lang::Zh => format!("还有 {waiting} 条记录没有得到主持人确认；它们保存在本机，下次加入时自动发送"),
+                Lang::En => format!(
+                    "{waiting} entries are not yet confirmed by the host; they are kept on this laptop and sent when you join again"
+                ),
+            }
+        );
+    }
+    match outcome {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(format!("the terminal could not be used: {e}")),
+        Err(_) => Err(match lang {
+            Lang::Zh => "podium 遇到内部错误而退出；已录入的内容保存在本机，重新加入即可继续".into(),
+            Lang::En => "podium stopped on an internal error; your entries are kept, join again to go on".into(),
+        }),
+    }
+}
