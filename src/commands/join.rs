@@ -149,14 +149,20 @@ pub fn run(args: JoinArgs) -> CmdResult {
         });
     }
     let addr = parse_addr(&args.addr, "127.0.0.1")?;
-    let path = args.outbox.clone().unwrap_or_else(|| outbox::default_path(&name));
+    let path = args
+        .outbox
+        .clone()
+        .unwrap_or_else(|| outbox::default_path(&name));
     let outbox = Outbox::open(&path)?;
     let pending = outbox.pending().len();
     if pending > 0 {
         eprintln!(
             "podium: {}",
             match lang {
-                Lang::Zh => format!("本机还有 {pending} 条记录等待发送给主持人（{}）", path.display()),
+                Lang::Zh => format!(
+                    "本机还有 {pending} 条记录等待发送给主持人（{}）",
+                    path.display()
+                ),
                 Lang::En => format!(
                     "{pending} entries on this laptop wait to be sent to the host ({})",
                     path.display()
@@ -187,7 +193,9 @@ pub fn run(args: JoinArgs) -> CmdResult {
     let t = remote.link.host_time(crate::session::event::now_local());
     let mut app = App::remote(remote, opts, t);
     let text = match lang {
-        Lang::Zh => format!("已作为记录员 {name} 加入 {addr}：r 点评，t 交办，u 撤销自己录入的内容"),
+        Lang::Zh => {
+            format!("已作为记录员 {name} 加入 {addr}：r 点评，t 交办，u 撤销自己录入的内容")
+        }
         Lang::En => format!(
             "Joined {addr} as note-taker {name}: r remark, t task, u undoes what you entered"
         ),
@@ -200,7 +208,9 @@ pub fn run(args: JoinArgs) -> CmdResult {
         eprintln!(
             "podium: {}",
             match lang {
-                Lang::Zh => format!("还有 {waiting} 条记录没有得到主持人确认；它们保存在本机，下次加入时自动发送"),
+                Lang::Zh => format!(
+                    "还有 {waiting} 条记录没有得到主持人确认；它们保存在本机，下次加入时自动发送"
+                ),
                 Lang::En => format!(
                     "{waiting} entries are not yet confirmed by the host; they are kept on this laptop and sent when you join again"
                 ),
@@ -211,8 +221,13 @@ pub fn run(args: JoinArgs) -> CmdResult {
         Ok(Ok(())) => Ok(()),
         Ok(Err(e)) => Err(format!("the terminal could not be used: {e}")),
         Err(_) => Err(match lang {
-            Lang::Zh => "podium 遇到内部错误而退出；已录入的内容保存在本机，重新加入即可继续".into(),
-            Lang::En => "podium stopped on an internal error; your entries are kept, join again to go on".into(),
+            Lang::Zh => {
+                "podium 遇到内部错误而退出；已录入的内容保存在本机，重新加入即可继续".into()
+            }
+            Lang::En => {
+                "podium stopped on an internal error; your entries are kept, join again to go on"
+                    .into()
+            }
         }),
     }
 }

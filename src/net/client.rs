@@ -65,7 +65,8 @@ pub async fn connect(
     .map_err(|_| HandshakeError::Io(format!("{}: no answer", spec.addr)))?
     .map_err(|e| HandshakeError::Io(format!("{}: {e}", spec.addr)))?;
     let _ = stream.set_nodelay(true);
-    let mut channel = wire::join(&mut stream, spec.role, &spec.name, &spec.client, &spec.code).await?;
+    let mut channel =
+        wire::join(&mut stream, spec.role, &spec.name, &spec.client, &spec.code).await?;
     let first = channel.sealer.seal_json(&ToHost::Join { pending });
     wire::write_frame(&mut stream, &first).await.map_err(io)?;
     let reply = tokio::time::timeout(
@@ -75,7 +76,19 @@ pub async fn connect(
     .await
     .map_err(|_| HandshakeError::Io("the host did not answer".into()))?
     .map_err(io)?;
-    match channel.opener.open_json::<Message>(&reply) {
+    let mut opened = channel.opener.open_json::<Message>(&reply);
+    // The host's clock may come before the meeting itself.
+    while let Ok(Message::Clock { .. }) = opened {
+        let next = tokio::time::timeout(
+            super::HANDSHAKE_TIMEOUT,
+            wire::read_frame(&mut stream, MAX_FROM_HOST),
+        )
+        .await
+        .map_err(|_| HandshakeError::Io("the host did not answer".into()))?
+        .map_err(io)?;
+        opened = channel.opener.open_json::<Message>(&next);
+    }
+    match opened {
         Ok(Message::Welcome {
             meeting,
             scores,
@@ -265,17 +278,15 @@ async fn session(
     let (frames_tx, mut frames) = tmpsc::channel::<std::io::Result<Vec<u8>>>(64);
     let reader = tokio::spawn(async move {
         loop {
-            let frame = tokio::time::timeout(
-                super::IDLE_LIMIT,
-                wire::read_frame(&mut rd, MAX_FROM_HOST),
-            )
-            .await
-            .unwrap_or_else(|_| {
-                Err(std::io::Error::new(
-                    std::io::ErrorKind::TimedOut,
-                    "no answer from the host",
-                ))
-            });
+            let frame =
+                tokio::time::timeout(super::IDLE_LIMIT, wire::read_frame(&mut rd, MAX_FROM_HOST))
+                    .await
+                    .unwrap_or_else(|_| {
+                        Err(std::io::Error::new(
+                            std::io::ErrorKind::TimedOut,
+                            "no answer from the host",
+                        ))
+                    });
             let end = frame.is_err();
             if frames_tx.send(frame).await.is_err() || end {
                 return;
@@ -283,7 +294,12 @@ async fn session(
         }
     });
     let mut ping = tokio::time::interval(CLOCK_EVERY);
-    let lost = |e: String| Some(Ok(Text::new(format!("连接中断：{e}"), format!("connection lost: {e}"))));
+    let lost = |e: String| {
+        Some(Ok(Text::new(
+            format!("连接中断：{e}"),
+            format!("connection lost: {e}"),
+        )))
+    };
     let result = loop {
         let out = tokio::select! {
             u = up.recv() => match u {

@@ -68,7 +68,9 @@ impl Shared {
         let list = tries.entry(ip).or_default();
         list.retain(|t| t.elapsed() < TRY_WINDOW);
         (list.len() >= MAX_TRIES).then(|| {
-            let oldest = list.first().map_or(TRY_WINDOW, |t| TRY_WINDOW - t.elapsed());
+            let oldest = list
+                .first()
+                .map_or(TRY_WINDOW, |t| TRY_WINDOW - t.elapsed());
             oldest.as_secs() + 1
         })
     }
@@ -161,8 +163,7 @@ impl Server {
     /// Listens on `bind` (`ADDR:PORT`) for the meeting in `session`: fails at once when the
     /// address cannot be used (a port in use, say).
     pub fn start(bind: &str, session: &Path, writer: &Writer) -> Result<Server, String> {
-        let listener = std::net::TcpListener::bind(bind)
-            .map_err(|e| format!("{bind}: {e}"))?;
+        let listener = std::net::TcpListener::bind(bind).map_err(|e| format!("{bind}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
         listener
             .set_nonblocking(true)
@@ -280,9 +281,15 @@ impl Server {
                         continue;
                     };
                     peer.pending = pending;
-                    if let Some(reply) =
-                        decide(writer, peer, self.join.scores, id, &command, now, &mut notes)
-                    {
+                    if let Some(reply) = decide(
+                        writer,
+                        peer,
+                        self.join.scores,
+                        id,
+                        &command,
+                        now,
+                        &mut notes,
+                    ) {
                         match reply {
                             Message::Ack { id, seq, .. } if writer.unsaved() > 0 => {
                                 self.unconfirmed.push((conn, id, seq));
@@ -381,7 +388,10 @@ impl Server {
                 notes.push(Note {
                     text: Text::new(
                         format!("{addr} 想以“{}”加入，但这个名字已在使用", hello.name),
-                        format!("{addr} tried to join as “{}”, a name already in use", hello.name),
+                        format!(
+                            "{addr} tried to join as “{}”, a name already in use",
+                            hello.name
+                        ),
                     ),
                     warn: true,
                 });
@@ -562,7 +572,10 @@ async fn connection(
             if hello.role == Role::Notetaker && hello.name.trim().is_empty() {
                 return Err(Refusal {
                     error: "malformed".into(),
-                    message: Text::new("加入时需要名字（--name）", "A name is needed to join (--name)"),
+                    message: Text::new(
+                        "加入时需要名字（--name）",
+                        "A name is needed to join (--name)",
+                    ),
                 });
             }
             Ok(())
@@ -628,7 +641,11 @@ async fn connection(
     }
     let (mut rd, mut wr) = stream.into_split();
     let writer = tokio::spawn(async move {
-        let mut clock = tokio::time::interval(super::CLOCK_EVERY);
+        // The first message is the `Welcome` (from the console), so the clock starts later.
+        let mut clock = tokio::time::interval_at(
+            tokio::time::Instant::now() + super::CLOCK_EVERY,
+            super::CLOCK_EVERY,
+        );
         loop {
             let bytes = tokio::select! {
                 m = out_rx.recv() => match m {
@@ -679,7 +696,10 @@ async fn connection(
                 tx.send(Inbound::Pending { conn, pending })
             }
             Err(e) => {
-                let why = Text::new(format!("消息格式不对：{e}"), format!("malformed message: {e}"));
+                let why = Text::new(
+                    format!("消息格式不对：{e}"),
+                    format!("malformed message: {e}"),
+                );
                 let _ = out_tx.send(Outbound::Close(Some(why.clone())));
                 break why;
             }

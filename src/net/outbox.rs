@@ -83,10 +83,12 @@ impl Outbox {
         let client = client.unwrap_or_else(super::new_id);
         if pending.is_empty() || whole < text.len() {
             // Start afresh (keeping the laptop's id and the count, so ids stay unique).
-            let mut fresh = serde_json::to_string(&Line::Client(client.clone())).unwrap_or_default();
+            let mut fresh =
+                serde_json::to_string(&Line::Client(client.clone())).unwrap_or_default();
             fresh.push('\n');
             for q in &pending {
-                fresh.push_str(&serde_json::to_string(&Line::Queued(q.clone())).unwrap_or_default());
+                fresh
+                    .push_str(&serde_json::to_string(&Line::Queued(q.clone())).unwrap_or_default());
                 fresh.push('\n');
             }
             let temp = path.with_extension("tmp");
@@ -209,7 +211,10 @@ mod tests {
         let b = o.push("m1", remark("二"), now).unwrap();
         o.push("m1", remark("三"), now).unwrap();
         assert!(o.done(&a.id, 5).unwrap());
-        assert!(!o.done(&a.id, 5).unwrap(), "a second confirmation changes nothing");
+        assert!(
+            !o.done(&a.id, 5).unwrap(),
+            "a second confirmation changes nothing"
+        );
         drop(o);
         // A crash in the middle of the next append.
         let mut f = OpenOptions::new().append(true).open(&path).unwrap();

@@ -93,7 +93,9 @@ impl HandshakeError {
                 "无法用加入码验证对方：加入码不对，或对方不是本场会议的主持人",
                 "The other side could not be verified with the join code: the code is wrong, or it is not this meeting's host",
             ),
-            HandshakeError::Io(e) => Text::new(format!("网络错误：{e}"), format!("Network error: {e}")),
+            HandshakeError::Io(e) => {
+                Text::new(format!("网络错误：{e}"), format!("Network error: {e}"))
+            }
         }
     }
 
@@ -108,14 +110,18 @@ impl HandshakeError {
 #[serde(tag = "t", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ToHost {
     /// The first encrypted message: it proves the code. `pending`: commands still queued.
-    Join { pending: usize },
+    Join {
+        pending: usize,
+    },
     /// A command with the id the laptop gave it (the same id when it is sent again).
     Command {
         id: String,
         command: Command,
         pending: usize,
     },
-    Ping { pending: usize },
+    Ping {
+        pending: usize,
+    },
 }
 
 /// What the host sends once the channel is open.
@@ -188,7 +194,13 @@ impl Sealer {
         let n = nonce(self.counter);
         self.counter += 1;
         self.cipher
-            .encrypt(&n, Payload { msg: plain, aad: b"" })
+            .encrypt(
+                &n,
+                Payload {
+                    msg: plain,
+                    aad: b"",
+                },
+            )
             .unwrap_or_default()
     }
 
@@ -464,7 +476,10 @@ mod tests {
         assert!(b.opener.open(&one).is_none(), "a replay must fail");
         let mut bad = two.clone();
         bad[0] ^= 1;
-        assert!(b.opener.open(&bad).is_none(), "an altered message must fail");
+        assert!(
+            b.opener.open(&bad).is_none(),
+            "an altered message must fail"
+        );
         assert_eq!(b.opener.open(&two).as_deref(), Some(&b"two"[..]));
         // A message sealed for the host cannot be sent back to the note-taker as the host's.
         let mut c = channel(&key, b"h", b"a", false);

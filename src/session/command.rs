@@ -119,19 +119,37 @@ pub struct Author {
 pub enum Refusal {
     NoCurrentUnit,
     MeetingEnded,
-    AnotherTalkRunning { unit: String },
-    TalkRunning { unit: String },
-    TalkAlreadyEnded { unit: String },
-    UnitSkipped { unit: String },
-    UnknownUnit { unit: String },
-    UnknownRemark { id: u64 },
-    NotPending { unit: String },
-    CannotMove { unit: String },
+    AnotherTalkRunning {
+        unit: String,
+    },
+    TalkRunning {
+        unit: String,
+    },
+    TalkAlreadyEnded {
+        unit: String,
+    },
+    UnitSkipped {
+        unit: String,
+    },
+    UnknownUnit {
+        unit: String,
+    },
+    UnknownRemark {
+        id: u64,
+    },
+    NotPending {
+        unit: String,
+    },
+    CannotMove {
+        unit: String,
+    },
     LimitTooShort,
     EmptyText,
     EmptyName,
     ControlChars,
-    DuplicateUnit { unit: String },
+    DuplicateUnit {
+        unit: String,
+    },
     BadMinutes,
     NothingToUndo,
     Score(crate::scoring::ScoreProblem),
@@ -139,11 +157,15 @@ pub enum Refusal {
     NotPublished,
     EmptyReason,
     NothingChanged,
-    TextTooLong { max: usize },
+    TextTooLong {
+        max: usize,
+    },
     /// A note-taker asked for something only the host does (timing, order, publishing...).
     HostOnly,
     /// A note-taker entered scores while the host does not allow it.
     ScoresNotAllowed,
     /// A note-taker tried to change a remark somebody else entered.
-    NotYourRemark { id: u64 },
+    NotYourRemark {
+        id: u64,
+    },
 }

@@ -188,9 +188,7 @@ impl Session {
         let by = author.map(|a| a.name.as_str());
         let kinds = match command {
             Command::Undo => {
-                let action = self
-                    .undoable_action_of(by)
-                    .ok_or(Refusal::NothingToUndo)?;
+                let action = self.undoable_action_of(by).ok_or(Refusal::NothingToUndo)?;
                 vec![EventKind::Undone { action }]
             }
             _ => self.decide_kinds(command)?,

@@ -3,10 +3,10 @@
 //! `view` and only reads this.
 
 use super::editor::{Draft, Form, FormKind, Outcome, RemarkEditor, Target};
-use super::sheet::{Sheet, SheetAction};
-use crate::session::{Command, EventKind, RemarkKind, Session, Status, Time};
 use super::ledger::{Ledger, Remote};
+use super::sheet::{Sheet, SheetAction};
 use crate::net::host::Server;
+use crate::session::{Command, EventKind, RemarkKind, Session, Status, Time};
 use crate::store::{ExecError, Writer};
 use crate::strings::{self, Lang};
 use crate::text::Ambiguous;
@@ -317,7 +317,9 @@ impl App {
                 {
                     let text = match lang {
                         Lang::Zh => "未连接主持人：已保存在本机，连接恢复后自动发送",
-                        Lang::En => "Not connected: saved on this laptop, sent when the host is back",
+                        Lang::En => {
+                            "Not connected: saved on this laptop, sent when the host is back"
+                        }
                     };
                     self.notify(text.to_string(), Level::Warn, now);
                 }

@@ -21,7 +21,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
         return;
     };
     let zh = lang == Lang::Zh;
-    let title = if zh { "联网 · 记录员连接" } else { "Network · note-takers" };
+    let title = if zh {
+        "联网 · 记录员连接"
+    } else {
+        "Network · note-takers"
+    };
     let rows = server.peers.len().max(1) as u16;
     let inner = popup(buf, area, 84, rows + 8, title, amb);
     let w = inner.width.saturating_sub(1);
@@ -50,9 +54,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
     };
     line(buf, &mut y, &join, theme::info());
     let hint = if zh {
-        format!("记录员：podium join {} --name 姓名", server.addrs.first().map_or("", |a| a.as_str()))
+        format!(
+            "记录员：podium join {} --name 姓名",
+            server.addrs.first().map_or("", |a| a.as_str())
+        )
     } else {
-        format!("Note-takers: podium join {} --name NAME", server.addrs.first().map_or("", |a| a.as_str()))
+        format!(
+            "Note-takers: podium join {} --name NAME",
+            server.addrs.first().map_or("", |a| a.as_str())
+        )
     };
     line(buf, &mut y, &hint, theme::dim());
     let scores = match (zh, server.scores()) {
@@ -80,7 +90,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
     };
     line(buf, &mut y, &header, theme::dim());
     if server.peers.is_empty() {
-        let none = if zh { "还没有人加入" } else { "Nobody has joined yet" };
+        let none = if zh {
+            "还没有人加入"
+        } else {
+            "Nobody has joined yet"
+        };
         line(buf, &mut y, none, theme::dim());
     }
     for (i, p) in server.peers.iter().enumerate() {

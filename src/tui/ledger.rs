@@ -3,12 +3,13 @@
 //! each is saved in the laptop's outbox first, then sent, and counts as entered once the
 //! host confirms it is durable there. Both show the same meeting through the same `Session`.
 
+use crate::net::Text;
 use crate::net::client::{Link, LinkState};
 use crate::net::outbox::{Outbox, Queued};
-use crate::net::Text;
 use crate::session::{Author, Command, Event, Session, Time};
 use crate::store::{self, ExecError, Paths, StoreError, Writer};
 
+#[allow(clippy::large_enum_variant)] // one per console, never moved in a loop
 pub enum Ledger {
     Local(Writer),
     Remote(Box<Remote>),

@@ -675,7 +675,11 @@ fn draw_remarks(buf: &mut Buffer, area: Rect, app: &App) {
             } = &q.command
                 && *u == unit
             {
-                let mark = if *kind == RemarkKind::Task { s.task_mark } else { "" };
+                let mark = if *kind == RemarkKind::Task {
+                    s.task_mark
+                } else {
+                    ""
+                };
                 let who = if reviewer.is_empty() { "—" } else { reviewer };
                 let label = match lang {
                     Lang::Zh => "⏳待确认 ",
@@ -688,7 +692,15 @@ fn draw_remarks(buf: &mut Buffer, area: Rect, app: &App) {
     let keep = waiting.len().min(inner.height as usize);
     for (row, line) in waiting[waiting.len() - keep..].iter().enumerate() {
         let y = inner.bottom() - keep as u16 + row as u16;
-        put(buf, inner.x + 1, y, inner.width - 1, line, theme::dim(), amb);
+        put(
+            buf,
+            inner.x + 1,
+            y,
+            inner.width - 1,
+            line,
+            theme::dim(),
+            amb,
+        );
     }
     let inner = Rect::new(inner.x, inner.y, inner.width, inner.height - keep as u16);
     if ids.is_empty() {
@@ -989,13 +1001,23 @@ fn remote_status(app: &App, r: &crate::tui::ledger::Remote) -> (String, Style) {
             if zh {
                 format!(" 记录员 {} · 已连接主持人 {addr}{wait}", r.name)
             } else {
-                format!(" Note-taker {} · connected to the host at {addr}{wait}", r.name)
+                format!(
+                    " Note-taker {} · connected to the host at {addr}{wait}",
+                    r.name
+                )
             },
-            if waiting > 0 { theme::warn() } else { theme::dim() },
+            if waiting > 0 {
+                theme::warn()
+            } else {
+                theme::dim()
+            },
         ),
         LinkState::Connecting | LinkState::Offline(_) => (
             if zh {
-                format!(" 记录员 {} · 未连接主持人 {addr}，正在重试；录入的内容保存在本机{wait}", r.name)
+                format!(
+                    " 记录员 {} · 未连接主持人 {addr}，正在重试；录入的内容保存在本机{wait}",
+                    r.name
+                )
             } else {
                 format!(
                     " Note-taker {} · not connected to {addr}, retrying; entries are kept on this laptop{wait}",
@@ -1004,10 +1026,7 @@ fn remote_status(app: &App, r: &crate::tui::ledger::Remote) -> (String, Style) {
             },
             theme::warn(),
         ),
-        LinkState::Closed(why) => (
-            format!(" {}{wait}", why.pick(lang)),
-            theme::error(),
-        ),
+        LinkState::Closed(why) => (format!(" {}{wait}", why.pick(lang)), theme::error()),
     }
 }
 
@@ -1016,7 +1035,11 @@ fn serving_status(app: &App) -> String {
     let Some(server) = &app.server else {
         return String::new();
     };
-    let code = if app.private { "••••••" } else { server.code() };
+    let code = if app.private {
+        "••••••"
+    } else {
+        server.code()
+    };
     let addr = server.addrs.first().map_or("", |a| a.as_str());
     let n = server.peers.len();
     match app.lang() {
