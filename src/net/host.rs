@@ -90,6 +90,9 @@ struct JoinFile {
     meeting: String,
     #[serde(default)]
     scores: bool,
+    /// Where this host listens now (for a person, or a script, to read).
+    #[serde(default)]
+    addrs: Vec<String>,
 }
 
 fn join_path(session: &Path) -> PathBuf {
@@ -178,7 +181,13 @@ impl Server {
                 code: super::new_code(),
                 meeting: super::new_id(),
                 scores: false,
+                addrs: Vec::new(),
             },
+        };
+        let addrs = join_addresses(local);
+        let join = JoinFile {
+            addrs: addrs.clone(),
+            ..join
         };
         save_join(&join_path, &join).map_err(|e| format!("{}: {e}", join_path.display()))?;
         let shared = Arc::new(Shared {
@@ -201,7 +210,7 @@ impl Server {
             })
             .map_err(|e| e.to_string())?;
         Ok(Server {
-            addrs: join_addresses(local),
+            addrs,
             port: local.port(),
             shared,
             inbound: rx,
