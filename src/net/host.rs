@@ -152,6 +152,8 @@ pub struct Server {
     sent: u64,
     /// Confirmations held back while the host's disk is failing (not durable yet).
     unconfirmed: Vec<(u64, String, u64)>,
+    /// Dropped with the server: the network thread then stops and closes every connection.
+    _stop: tokio::sync::oneshot::Sender<()>,
 }
 
 fn serialize(msg: &Message) -> Arc<Vec<u8>> {
@@ -196,6 +198,7 @@ impl Server {
             next_conn: AtomicU64::new(1),
         });
         let (tx, rx) = mpsc::channel();
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let net_shared = shared.clone();
         std::thread::Builder::new()
             .name("podium-net".into())
@@ -206,7 +209,12 @@ impl Server {
                 else {
                     return;
                 };
-                rt.block_on(accept_loop(listener, net_shared, tx));
+                rt.block_on(async move {
+                    tokio::select! {
+                        _ = accept_loop(listener, net_shared, tx) => {}
+                        _ = stop_rx => {}
+                    }
+                });
             })
             .map_err(|e| e.to_string())?;
         Ok(Server {
@@ -219,6 +227,7 @@ impl Server {
             join_path,
             sent: writer.session().last_seq(),
             unconfirmed: Vec::new(),
+            _stop: stop_tx,
         })
     }
 

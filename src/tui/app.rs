@@ -423,6 +423,10 @@ impl App {
         let lang = self.lang();
         let mut notes = Vec::new();
         let mut changed = false;
+        // The remarks panel follows new remarks unless someone is looking at an older one.
+        let shown = self.selected_remarks().len();
+        let following =
+            self.focus != Focus::Remarks || self.remark_selected.is_none_or(|i| i + 1 >= shown);
         match (&mut self.server, &mut self.ledger) {
             (Some(server), Ledger::Local(writer)) => {
                 let before = writer.session().last_seq();
@@ -439,6 +443,9 @@ impl App {
             _ => {}
         }
         if changed {
+            if following {
+                self.remark_selected = None;
+            }
             self.sync_selection();
         }
         for (text, warn) in notes {

@@ -1014,13 +1014,10 @@ fn remote_status(app: &App, r: &crate::tui::ledger::Remote) -> (String, Style) {
         ),
         LinkState::Connecting | LinkState::Offline(_) => (
             if zh {
-                format!(
-                    " 记录员 {} · 未连接主持人 {addr}，正在重试；录入的内容保存在本机{wait}",
-                    r.name
-                )
+                format!(" 记录员 {} · 未连接主持人 {addr}，正在重试{wait}", r.name)
             } else {
                 format!(
-                    " Note-taker {} · not connected to {addr}, retrying; entries are kept on this laptop{wait}",
+                    " Note-taker {} · not connected to {addr}, retrying{wait}",
                     r.name
                 )
             },
