@@ -60,6 +60,20 @@ struct Shared {
     /// Wrong codes per address, within the last `TRY_WINDOW`.
     tries: Mutex<HashMap<IpAddr, Vec<Instant>>>,
     next_conn: AtomicU64,
+    /// Connections open now (joined or still in the handshake).
+    open: std::sync::atomic::AtomicUsize,
+}
+
+/// At most this many connections at once: a flood of connections cannot exhaust the host.
+pub const MAX_CONNECTIONS: usize = 256;
+
+/// Counts a connection while it lives.
+struct Open(Arc<Shared>);
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        self.0.open.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl Shared {
@@ -196,6 +210,7 @@ impl Server {
             code: Mutex::new(join.code.clone()),
             tries: Mutex::new(HashMap::new()),
             next_conn: AtomicU64::new(1),
+            open: std::sync::atomic::AtomicUsize::new(0),
         });
         let (tx, rx) = mpsc::channel();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
@@ -557,8 +572,19 @@ async fn accept_loop(
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
             continue;
         };
+        if shared.open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            shared.open.fetch_sub(1, Ordering::SeqCst);
+            drop(stream);
+            continue;
+        }
+        let open = Open(shared.clone());
         let _ = stream.set_nodelay(true);
-        tokio::spawn(connection(stream, addr, shared.clone(), tx.clone()));
+        let tx = tx.clone();
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            connection(stream, addr, shared, tx).await;
+            drop(open);
+        });
     }
 }
 

@@ -43,10 +43,7 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
         ),
         Action::Connections => (
             "c",
-            pick(
-                "联网：记录员连接列表、加入码、评分录入",
-                "Network: note-takers, join code, score entry",
-            ),
+            pick("联网：记录员与加入码", "Network: note-takers, join code"),
         ),
         Action::Undo => (
             "u F7",
