@@ -175,6 +175,8 @@ pub struct App {
     pub quit: bool,
     /// Bytes to ring the bell with, taken by the terminal loop.
     pub bell: bool,
+    /// The network changed what the screen shows: the loop draws and clears it.
+    pub redraw: bool,
     last_phase: Option<(String, Phase)>,
     draft_dirty_since: Option<Time>,
     /// The editor under a confirmation, back when the answer is No.
@@ -220,6 +222,7 @@ impl App {
             private: false,
             quit: false,
             bell: false,
+            redraw: false,
             last_phase: None,
             draft_dirty_since: None,
             pending_editor: None,
@@ -417,6 +420,13 @@ impl App {
         }
     }
 
+    /// True when this console talks to the network (it serves, or it joined a host): the loop
+    /// then looks at what arrived every `NETWORK_EVERY_MS`, and draws only when it changed
+    /// something (`redraw`).
+    pub fn networked(&self) -> bool {
+        self.server.is_some() || self.ledger.remote().is_some()
+    }
+
     /// Takes in what the network brought: note-takers' commands on the host (decided and
     /// made durable here, then confirmed), the host's events on a note-taker's laptop.
     pub fn pump_network(&mut self, now: Time) {
@@ -441,6 +451,9 @@ impl App {
                 changed = heard.changed;
             }
             _ => {}
+        }
+        if changed || !notes.is_empty() {
+            self.redraw = true;
         }
         if changed {
             if following {
@@ -482,10 +495,6 @@ impl App {
         }
         if let Some(since) = self.draft_dirty_since {
             wake.push(since + Duration::milliseconds(500));
-        }
-        // The network is looked at often enough that a remark shows up without a key press.
-        if self.server.is_some() || self.ledger.remote().is_some() {
-            wake.push(now + Duration::milliseconds(NETWORK_EVERY_MS));
         }
         // The clock on screen shows seconds.
         let ms = now.timestamp_subsec_millis() as i64;

@@ -61,8 +61,9 @@ pub(crate) fn stop_flag(done: std::sync::Arc<AtomicBool>) -> std::sync::Arc<Atom
 }
 
 /// Runs the console until the host quits (or the process is told to stop). Draws only when
-/// something visible changes: after input, and at the next moment the screen must change
-/// (the shown second ticks over, a notice expires, a snapshot falls due).
+/// something visible changes: after input, when the network brought something, and at the
+/// next moment the screen must change (the shown second ticks over, a notice expires, a
+/// snapshot falls due).
 pub fn run(app: &mut App) -> std::io::Result<()> {
     let done = std::sync::Arc::new(AtomicBool::new(false));
     let stop = stop_flag(done.clone());
@@ -79,6 +80,10 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
     }));
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let result = (|| -> std::io::Result<()> {
+        // Draw at once, then whenever input came, the network changed something, or the
+        // moment arrives when the screen must change (`App::next_wake`).
+        let mut draw_due = true;
+        let mut wake_at: Option<crate::session::Time> = None;
         loop {
             let t = app.clock_now();
             app.tick(t);
@@ -88,16 +93,24 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
                 let _ = out.write_all(b"\x07");
                 let _ = out.flush();
             }
-            terminal.draw(|frame| view::draw(frame, app, t))?;
+            if draw_due || app.redraw || wake_at.is_none_or(|w| t >= w) {
+                terminal.draw(|frame| view::draw(frame, app, t))?;
+                app.redraw = false;
+                draw_due = false;
+                wake_at = app.next_wake(t);
+            }
             if app.quit || stop.load(Ordering::SeqCst) {
                 done.store(true, Ordering::SeqCst);
                 return Ok(());
             }
-            let wait = app
-                .next_wake(t)
+            let mut wait = wake_at
                 .map(|w| (w - app.clock_now()).num_milliseconds().clamp(1, 1000))
                 .unwrap_or(1000);
+            if app.networked() {
+                wait = wait.min(app::NETWORK_EVERY_MS);
+            }
             if event::poll(StdDuration::from_millis(wait as u64))? {
+                draw_due = true;
                 // Take every event that is waiting before drawing again.
                 loop {
                     match event::read()? {
