@@ -8,9 +8,9 @@
 //! The host's port and join code come from the join file it writes beside the session
 //! (`city-report.session.join`); the host's session is read back with `podium::store::read`.
 //!
-//! Two `#[ignore]`d tests at the end reproduce bugs found on the way (parallel handshakes get
-//! past the wrong-code limit; one note-taker can swallow another's command by taking its id):
-//! `cargo test --test e2e_network_abuse -- --ignored` shows them failing.
+//! The two tests at the end were written as reproductions of bugs found on the way (parallel
+//! handshakes got past the wrong-code limit; one note-taker could swallow another's command by
+//! taking its id); both are fixed and the tests guard the fixes.
 
 mod common {
     pub mod pty;
@@ -318,7 +318,7 @@ impl Good {
                 let recorded = host.remarks(&text);
                 assert_eq!(recorded.len(), 1, "the remark {text:?} on the host");
                 assert_eq!(recorded[0].by.as_deref(), Some(self.name.as_str()));
-                assert_eq!(host.session().command_seq(&id), Some(seq));
+                assert_eq!(host.session().command_seq(&self.name, &id), Some(seq));
             }
             other => panic!("the good note-taker's remark was not confirmed: {other:?}"),
         }
@@ -881,7 +881,7 @@ fn a_command_sent_again_is_carried_out_once() {
         let recorded = host.remarks(text);
         assert_eq!(recorded.len(), 1, "{recorded:?}");
         assert_eq!(recorded[0].by.as_deref(), Some("重发者"));
-        assert_eq!(host.session().command_seq("x-1"), Some(seq));
+        assert_eq!(host.session().command_seq("重发者", "x-1"), Some(seq));
         assert!(host.remarks("改过的内容").is_empty());
     });
     good.still_works(&mut host);
@@ -957,7 +957,9 @@ fn host_only_commands_are_refused_and_scores_wait_for_the_hosts_permission() {
         session.state().scores.value(UNIT, REVIEWER, 0),
         Some(255000)
     );
-    let seq = session.command_seq("scores-allowed").expect("recorded");
+    let seq = session
+        .command_seq("记录员甲", "scores-allowed")
+        .expect("recorded");
     assert_eq!(session.event(seq).unwrap().by.as_deref(), Some("记录员甲"));
     // Timing is still the host's alone.
     match good.send("host-only-again", json!({"type": "toggle_talk"})) {
@@ -1115,14 +1117,13 @@ fn a_flood_of_silent_connections_does_not_disturb_who_is_connected() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Known bugs (reproductions; run with `cargo test --test e2e_network_abuse -- --ignored`).
+// Bugs found on the way, fixed: these guard the fixes.
 
 /// MAX_TRIES is checked when a hello arrives, but a wrong code is only counted when its first
 /// sealed message fails: handshakes opened in parallel all pass the check, and each then tests
 /// one code. Here MAX_TRIES + 2 wrong codes are tested and then the right code is let in, all
 /// from one address within the window.
 #[test]
-#[ignore = "bug: parallel handshakes are not limited by MAX_TRIES (host.rs: too_many_tries is checked at hello, wrong_code counted after Join)"]
 fn parallel_handshakes_cannot_test_more_codes_than_max_tries() {
     let mut host = Host::start();
     let mut good = Good::join(&host, "记录员甲");
@@ -1182,7 +1183,6 @@ fn parallel_handshakes_cannot_test_more_codes_than_max_tries() {
 /// `CLIENT-N`: another note-taker can take the next id first, and the victim's command is then
 /// confirmed as "carried out before" (`again: true`) and never recorded; its laptop drops it.
 #[test]
-#[ignore = "bug: one note-taker can make another's next command vanish by taking its id first (command ids are not scoped to the note-taker)"]
 fn a_note_taker_cannot_swallow_another_note_takers_command() {
     let mut host = Host::start();
     let mut victim = Good::join(&host, "记录员甲");

@@ -223,12 +223,14 @@ fn command_ids_are_remembered_through_a_reload() {
         )
         .expect("done");
     let seq = events[0].seq;
-    assert_eq!(w.session().command_seq("laptop-7"), Some(seq));
-    assert_eq!(w.session().command_seq("laptop-8"), None);
+    assert_eq!(w.session().command_seq("张三", "laptop-7"), Some(seq));
+    assert_eq!(w.session().command_seq("张三", "laptop-8"), None);
+    // Ids are each note-taker's own: the same id from someone else is another command.
+    assert_eq!(w.session().command_seq("李四", "laptop-7"), None);
     // A crash: the journal is all there is; the id is still known after reading it back.
     drop(w);
     let back = store::read(&path).expect("read");
-    assert_eq!(back.command_seq("laptop-7"), Some(seq));
+    assert_eq!(back.command_seq("张三", "laptop-7"), Some(seq));
     assert_eq!(
         back.state()
             .remark(seq)

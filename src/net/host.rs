@@ -77,21 +77,33 @@ impl Drop for Open {
 }
 
 impl Shared {
-    fn too_many_tries(&self, ip: IpAddr) -> Option<u64> {
-        let mut tries = self.tries.lock().ok()?;
+    /// Reserves a try for `ip` before the key exchange starts, or says how many seconds to
+    /// wait. A try counts from the start, so handshakes run side by side cannot test more
+    /// codes than `MAX_TRIES`; it is given back when the code proves right, or when the other
+    /// side learnt nothing (it left before sending its first sealed message).
+    fn reserve_try(&self, ip: IpAddr) -> Result<Instant, u64> {
+        let Ok(mut tries) = self.tries.lock() else {
+            return Err(TRY_WINDOW.as_secs());
+        };
         let list = tries.entry(ip).or_default();
         list.retain(|t| t.elapsed() < TRY_WINDOW);
-        (list.len() >= MAX_TRIES).then(|| {
+        if list.len() >= MAX_TRIES {
             let oldest = list
                 .first()
-                .map_or(TRY_WINDOW, |t| TRY_WINDOW - t.elapsed());
-            oldest.as_secs() + 1
-        })
+                .map_or(TRY_WINDOW, |t| TRY_WINDOW.saturating_sub(t.elapsed()));
+            return Err(oldest.as_secs() + 1);
+        }
+        let now = Instant::now();
+        list.push(now);
+        Ok(now)
     }
 
-    fn wrong_code(&self, ip: IpAddr) {
-        if let Ok(mut tries) = self.tries.lock() {
-            tries.entry(ip).or_default().push(Instant::now());
+    fn give_back(&self, ip: IpAddr, reserved: Instant) {
+        if let Ok(mut tries) = self.tries.lock()
+            && let Some(list) = tries.get_mut(&ip)
+            && let Some(i) = list.iter().position(|t| *t == reserved)
+        {
+            list.remove(i);
         }
     }
 }
@@ -490,7 +502,7 @@ fn decide(
             message: Text::new("大屏只能查看", "A stage display cannot change the meeting"),
         });
     }
-    if let Some(seq) = writer.session().command_seq(&id) {
+    if let Some(seq) = writer.session().command_seq(&peer.name, &id) {
         return Some(Message::Ack {
             id,
             seq,
@@ -607,12 +619,10 @@ async fn connection(
 ) {
     let ip = addr.ip();
     let code = shared.code.lock().map(|c| c.clone()).unwrap_or_default();
+    let mut reserved = None;
     let accepted = tokio::time::timeout(
         HANDSHAKE_TIMEOUT,
         wire::accept(&mut stream, &code, |hello| {
-            if let Some(wait) = shared.too_many_tries(ip) {
-                return Err(too_many(wait));
-            }
             if hello.role == Role::Notetaker && hello.name.trim().is_empty() {
                 return Err(Refusal {
                     error: "malformed".into(),
@@ -622,10 +632,16 @@ async fn connection(
                     ),
                 });
             }
+            reserved = Some(shared.reserve_try(ip).map_err(too_many)?);
             Ok(())
         }),
     )
     .await;
+    let give_back = || {
+        if let Some(at) = reserved {
+            shared.give_back(ip, at);
+        }
+    };
     let (channel, hello) = match accepted {
         Ok(Ok(pair)) => pair,
         Ok(Err(HandshakeError::Refused { code, message })) => {
@@ -635,9 +651,13 @@ async fn connection(
                     format!("{addr}: {}", message.en),
                 )));
             }
+            give_back();
             return;
         }
-        _ => return,
+        _ => {
+            give_back();
+            return;
+        }
     };
     let Channel {
         mut sealer,
@@ -649,14 +669,21 @@ async fn connection(
         wire::read_frame(&mut stream, MAX_FROM_CLIENT),
     )
     .await;
-    let pending = match first
-        .ok()
-        .and_then(|f| f.ok())
-        .and_then(|f| opener.open_json::<ToHost>(&f).ok())
-    {
-        Some(ToHost::Join { pending }) => pending,
+    let frame = match first {
+        Ok(Ok(frame)) => frame,
+        // Gone (or too large) before a sealed message: nothing was learnt about the code.
         _ => {
-            shared.wrong_code(ip);
+            give_back();
+            return;
+        }
+    };
+    let pending = match opener.open_json::<ToHost>(&frame) {
+        Ok(ToHost::Join { pending }) => {
+            give_back();
+            pending
+        }
+        _ => {
+            // The try stays counted: a wrong code.
             let err = HandshakeError::Refused {
                 code: "wrong_code".into(),
                 message: Text::new("加入码不对", "The join code is wrong"),

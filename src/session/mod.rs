@@ -25,8 +25,9 @@ pub struct Session {
     events: Vec<Event>,
     /// Actions (by the seq of their first event) that an `Undone` event took back.
     undone: HashSet<u64>,
-    /// Note-takers' command ids, with the seq of the first event each one recorded.
-    commands: HashMap<String, u64>,
+    /// Note-takers' command ids (each note-taker's own: by name, then id), with the seq of
+    /// the first event each one recorded.
+    commands: HashMap<(String, String), u64>,
     state: State,
 }
 
@@ -58,7 +59,7 @@ impl Session {
         session.commands = session
             .events
             .iter()
-            .filter_map(|e| Some((e.command.clone()?, e.seq)))
+            .filter_map(|e| Some(((e.by.clone()?, e.command.clone()?), e.seq)))
             .collect();
         session.refold();
         session
@@ -137,10 +138,12 @@ impl Session {
         }
     }
 
-    /// The seq of the first event recorded for the note-taker's command `id`, if the host has
-    /// already carried it out.
-    pub fn command_seq(&self, id: &str) -> Option<u64> {
-        self.commands.get(id).copied()
+    /// The seq of the first event recorded for note-taker `by`'s command `id`, if the host has
+    /// already carried it out. Ids are each note-taker's own: another's id is another command.
+    pub fn command_seq(&self, by: &str, id: &str) -> Option<u64> {
+        self.commands
+            .get(&(by.to_string(), id.to_string()))
+            .copied()
     }
 
     /// The events of one action.
@@ -152,8 +155,8 @@ impl Session {
     pub fn commit(&mut self, events: Vec<Event>) {
         let mut needs_refold = false;
         for event in events {
-            if let Some(id) = &event.command {
-                self.commands.insert(id.clone(), event.seq);
+            if let (Some(by), Some(id)) = (&event.by, &event.command) {
+                self.commands.insert((by.clone(), id.clone()), event.seq);
             }
             if let EventKind::Undone { action } = event.kind {
                 self.undone.insert(action);
