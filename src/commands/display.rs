@@ -4,7 +4,6 @@ use super::CmdResult;
 use crate::display::{self, DisplayOptions, Follower};
 use crate::store;
 use crate::strings::Lang;
-use crate::text::Ambiguous;
 use std::path::{Path, PathBuf};
 
 /// The session to follow: the file itself, or for a plan the session beside it.
@@ -42,14 +41,9 @@ pub fn run(
     clock_only: bool,
 ) -> CmdResult {
     let lang = Lang::detect(lang);
-    let wide_env = std::env::var("PODIUM_WIDE_AMBIGUOUS").is_ok_and(|v| !v.is_empty() && v != "0");
     let opts = DisplayOptions {
         lang,
-        ambiguous: if wide_ambiguous || wide_env {
-            Ambiguous::Wide
-        } else {
-            Ambiguous::Narrow
-        },
+        ambiguous: super::ambiguous(wide_ambiguous),
         clock_only,
     };
     let shown = if is_address(file) {

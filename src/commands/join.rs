@@ -8,7 +8,6 @@ use crate::net::outbox::{self, Outbox};
 use crate::net::wire::Role;
 use crate::net::{HandshakeError, parse_addr};
 use crate::strings::Lang;
-use crate::text::Ambiguous;
 use crate::tui::{
     self,
     app::{App, Level, Options},
@@ -179,15 +178,10 @@ pub fn run(args: JoinArgs) -> CmdResult {
         pending,
         lang,
     )?;
-    let wide_env = std::env::var("PODIUM_WIDE_AMBIGUOUS").is_ok_and(|v| !v.is_empty() && v != "0");
     let opts = Options {
         lang,
         quiet: args.quiet,
-        ambiguous: if args.wide_ambiguous || wide_env {
-            Ambiguous::Wide
-        } else {
-            Ambiguous::Narrow
-        },
+        ambiguous: super::ambiguous(args.wide_ambiguous),
     };
     let remote = Remote::new(name.clone(), link, outbox);
     let t = remote.link.host_time(crate::session::event::now_local());

@@ -16,6 +16,17 @@ use std::path::Path;
 
 pub type CmdResult = Result<(), String>;
 
+/// How to lay out East Asian ambiguous-width characters: wide with `--wide-ambiguous` or
+/// `PODIUM_WIDE_AMBIGUOUS=1`, narrow otherwise.
+pub fn ambiguous(wide_flag: bool) -> crate::text::Ambiguous {
+    let wide_env = std::env::var("PODIUM_WIDE_AMBIGUOUS").is_ok_and(|v| !v.is_empty() && v != "0");
+    if wide_flag || wide_env {
+        crate::text::Ambiguous::Wide
+    } else {
+        crate::text::Ambiguous::Narrow
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
     Json,

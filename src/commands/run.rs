@@ -4,7 +4,6 @@ use super::{CmdResult, load_plan, now, read_text};
 use crate::plan::Plan;
 use crate::store::{self, Writer};
 use crate::strings::{self, Lang};
-use crate::text::Ambiguous;
 use crate::tui::{
     self,
     app::{App, Level, Options},
@@ -137,15 +136,10 @@ fn session_stem(path: &Path) -> String {
 
 pub fn run(args: RunArgs) -> CmdResult {
     let lang = Lang::detect(args.lang.as_deref());
-    let wide_env = std::env::var("PODIUM_WIDE_AMBIGUOUS").is_ok_and(|v| !v.is_empty() && v != "0");
     let opts = Options {
         lang,
         quiet: args.quiet,
-        ambiguous: if args.wide_ambiguous || wide_env {
-            Ambiguous::Wide
-        } else {
-            Ambiguous::Narrow
-        },
+        ambiguous: super::ambiguous(args.wide_ambiguous),
     };
     let target = target(&args, lang)?;
     let t = now();
