@@ -250,6 +250,26 @@ pub fn write_atomic(path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(path)
 }
 
+/// `write_atomic` for a file only its owner may read (a join code, a note-taker's outbox):
+/// the new file has those permissions from the start (on Windows the folder's apply).
+pub fn write_private(path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
+    let _ = fs::remove_file(temp);
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    {
+        let mut f = options.open(temp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    fs::rename(temp, path)?;
+    sync_dir(path)
+}
+
 #[cfg(unix)]
 fn sync_dir(path: &Path) -> io::Result<()> {
     let dir = match path.parent() {

@@ -116,13 +116,15 @@ pub fn open_link(
                     Lang::En => format!("cannot reach the host at {addr}: {e}"),
                 });
             }
+            // What the other side says is shown without control characters: it is not yet
+            // known to be the host.
             Err(e @ HandshakeError::NotVerified) => {
-                eprintln!("podium: {}", e.text().pick(lang));
+                eprintln!("podium: {}", crate::text::clean_line(e.text().pick(lang)));
             }
             Err(HandshakeError::Refused { code, message }) if code == "wrong_code" => {
-                eprintln!("podium: {}", message.pick(lang));
+                eprintln!("podium: {}", crate::text::clean_line(message.pick(lang)));
             }
-            Err(e) => return Err(e.text().pick(lang).to_string()),
+            Err(e) => return Err(crate::text::clean_line(e.text().pick(lang))),
         }
         if given.is_some() || !std::io::stdin().is_terminal() {
             return Err(match lang {
@@ -141,7 +143,7 @@ pub fn open_link(
 pub fn run(args: JoinArgs) -> CmdResult {
     let lang = Lang::detect(args.lang.as_deref());
     let name = args.name.trim().to_string();
-    if name.is_empty() || name.chars().any(char::is_control) || name.chars().count() > 40 {
+    if !crate::net::host::name_ok(&name) {
         return Err(match lang {
             Lang::Zh => "--name 需要一个名字（不超过 40 个字）".into(),
             Lang::En => "--name needs a name (at most 40 characters)".into(),

@@ -88,8 +88,9 @@ impl Shared {
         let list = tries.entry(ip).or_default();
         list.retain(|t| t.elapsed() < TRY_WINDOW);
         if list.len() >= MAX_TRIES {
+            // Enough tries must expire to leave room for one more.
             let oldest = list
-                .first()
+                .get(list.len() - MAX_TRIES)
                 .map_or(TRY_WINDOW, |t| TRY_WINDOW.saturating_sub(t.elapsed()));
             return Err(oldest.as_secs() + 1);
         }
@@ -132,14 +133,7 @@ fn join_path(session: &Path) -> PathBuf {
 
 fn save_join(path: &Path, join: &JoinFile) -> std::io::Result<()> {
     let text = serde_json::to_vec_pretty(join).map_err(std::io::Error::other)?;
-    let temp = path.with_extension("join.tmp");
-    crate::store::write_atomic(path, &temp, &text)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(())
+    crate::store::write_private(path, &path.with_extension("join.tmp"), &text)
 }
 
 /// One joined laptop, as the connection list shows it.
@@ -206,7 +200,7 @@ impl Server {
         {
             Some(j) if j.code.len() == 6 && j.code.chars().all(|c| c.is_ascii_digit()) => j,
             _ => JoinFile {
-                code: super::new_code(),
+                code: super::new_code()?,
                 meeting: super::new_id(),
                 scores: false,
                 addrs: Vec::new(),
@@ -269,7 +263,7 @@ impl Server {
     /// A new join code: nobody joins with the old one from now on (who is connected stays).
     pub fn new_code(&mut self) -> Result<(), String> {
         let mut join = self.join.clone();
-        join.code = super::new_code();
+        join.code = super::new_code()?;
         save_join(&self.join_path, &join).map_err(|e| e.to_string())?;
         if let Ok(mut code) = self.shared.code.lock() {
             *code = join.code.clone();
@@ -363,8 +357,9 @@ impl Server {
                 Inbound::Notice(text) => notes.push(Note { text, warn: true }),
             }
         }
-        self.broadcast(writer, now);
+        // Only what is on the host's disk goes out: while saving fails, nothing is sent.
         if writer.unsaved() == 0 {
+            self.broadcast(writer, now);
             for (conn, id, seq) in self.unconfirmed.drain(..) {
                 acks.push((
                     conn,
@@ -600,6 +595,16 @@ async fn accept_loop(
     }
 }
 
+/// A note-taker's name as the host accepts it: not blank, at most 40 characters, no control
+/// characters, no spaces around it.
+pub fn name_ok(name: &str) -> bool {
+    !name.trim().is_empty()
+        && name.trim() == name
+        && name.chars().count() <= 40
+        && !name.chars().any(char::is_control)
+        && crate::session::clean_text(name).is_ok()
+}
+
 fn too_many(wait: u64) -> Refusal {
     Refusal {
         error: "too_many_tries".into(),
@@ -623,12 +628,12 @@ async fn connection(
     let accepted = tokio::time::timeout(
         HANDSHAKE_TIMEOUT,
         wire::accept(&mut stream, &code, |hello| {
-            if hello.role == Role::Notetaker && hello.name.trim().is_empty() {
+            if hello.role == Role::Notetaker && !name_ok(&hello.name) {
                 return Err(Refusal {
                     error: "malformed".into(),
                     message: Text::new(
-                        "加入时需要名字（--name）",
-                        "A name is needed to join (--name)",
+                        "加入时需要名字（--name，不超过 40 个字，不含控制字符）",
+                        "A name is needed to join (--name: at most 40 characters, no control characters)",
                     ),
                 });
             }

@@ -35,11 +35,13 @@ pub const CLOCK_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 /// `CLOCK_EVERY`).
 pub const IDLE_LIMIT: std::time::Duration = std::time::Duration::from_secs(15);
 
-/// A new join code: six random digits.
-pub fn new_code() -> String {
+/// A new join code: six random digits (an error when the system has no random source: a
+/// guessable code is worse than none).
+pub fn new_code() -> Result<String, String> {
     let mut bytes = [0u8; 8];
-    let _ = getrandom::getrandom(&mut bytes);
-    format!("{:06}", u64::from_le_bytes(bytes) % 1_000_000)
+    getrandom::getrandom(&mut bytes)
+        .map_err(|e| format!("no random numbers for the join code: {e}"))?;
+    Ok(format!("{:06}", u64::from_le_bytes(bytes) % 1_000_000))
 }
 
 /// A random identifier (hex), for a note-taker's laptop and for a meeting.
@@ -103,7 +105,7 @@ mod tests {
     #[test]
     fn codes_are_six_digits() {
         for _ in 0..100 {
-            let c = new_code();
+            let c = new_code().expect("random");
             assert_eq!(c.len(), 6);
             assert!(c.chars().all(|c| c.is_ascii_digit()));
         }

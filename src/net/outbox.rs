@@ -26,13 +26,22 @@ pub struct Queued {
 #[serde(rename_all = "snake_case")]
 enum Line {
     Client(String),
+    /// How many ids were given out before the outbox was emptied (ids are never reused).
+    Issued(u64),
     Queued(Queued),
-    Done { id: String, seq: u64 },
-    Refused { id: String, message: Text },
+    Done {
+        id: String,
+        seq: u64,
+    },
+    Refused {
+        id: String,
+        message: Text,
+    },
 }
 
 pub struct Outbox {
     path: PathBuf,
+    _lock: File,
     file: File,
     client: String,
     /// Commands written so far (the next id's number).
@@ -47,6 +56,25 @@ impl Outbox {
         let err = |e: io::Error| format!("{}: {e}", path.display());
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(err)?;
+        }
+        // One console per outbox: a second `podium join` with the same outbox would send the
+        // same commands over two connections. The lock is a file of its own, so that emptying
+        // the outbox (a rename) never escapes it.
+        let lock_path = path.with_extension("lock");
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(err)?;
+        if let Err(e) = lock.try_lock() {
+            return Err(match e {
+                std::fs::TryLockError::WouldBlock => format!(
+                    "{}: another podium join is using this outbox (the same --name on this laptop?)",
+                    path.display()
+                ),
+                std::fs::TryLockError::Error(e) => err(e),
+            });
         }
         let text = match std::fs::read(path) {
             Ok(bytes) => bytes,
@@ -71,8 +99,11 @@ impl Outbox {
             })?;
             match parsed {
                 Line::Client(c) => client = Some(c),
+                Line::Issued(n) => count = count.max(n),
                 Line::Queued(q) => {
-                    count += 1;
+                    // Ids are `CLIENT-N`: the count never goes back, whatever was emptied.
+                    let n = q.id.rsplit('-').next().and_then(|n| n.parse().ok());
+                    count = count.max(n.unwrap_or(count + 1));
                     pending.push(q);
                 }
                 Line::Done { id, .. } | Line::Refused { id, .. } => {
@@ -86,17 +117,20 @@ impl Outbox {
             let mut fresh =
                 serde_json::to_string(&Line::Client(client.clone())).unwrap_or_default();
             fresh.push('\n');
+            fresh.push_str(&serde_json::to_string(&Line::Issued(count)).unwrap_or_default());
+            fresh.push('\n');
             for q in &pending {
                 fresh
                     .push_str(&serde_json::to_string(&Line::Queued(q.clone())).unwrap_or_default());
                 fresh.push('\n');
             }
             let temp = path.with_extension("tmp");
-            crate::store::write_atomic(path, &temp, fresh.as_bytes()).map_err(err)?;
+            crate::store::write_private(path, &temp, fresh.as_bytes()).map_err(err)?;
         }
         let file = OpenOptions::new().append(true).open(path).map_err(err)?;
         Ok(Outbox {
             path: path.to_path_buf(),
+            _lock: lock,
             file,
             client,
             count,
@@ -228,8 +262,37 @@ mod tests {
         assert_eq!(d.id, format!("{client}-4"), "ids are never reused");
         o.refused(&b.id, &Text::new("不", "no")).unwrap();
         drop(o);
-        let o = Outbox::open(&path).unwrap();
+        let mut o = Outbox::open(&path).unwrap();
         assert_eq!(o.pending().len(), 2);
+        // Everything confirmed: the next start empties the file, and ids still go on.
+        let ids: Vec<String> = o.pending().iter().map(|q| q.id.clone()).collect();
+        for id in &ids {
+            o.done(id, 9).unwrap();
+        }
+        drop(o);
+        let mut o = Outbox::open(&path).unwrap();
+        assert!(o.pending().is_empty());
+        assert_eq!(std::fs::read_to_string(&path).unwrap().lines().count(), 2);
+        let e = o.push("m1", remark("五"), now).unwrap();
+        assert_eq!(
+            e.id,
+            format!("{client}-5"),
+            "an emptied outbox never reuses an id"
+        );
+        drop(o);
+        let o = Outbox::open(&path).unwrap();
+        assert_eq!(o.pending()[0].id, format!("{client}-5"));
+    }
+
+    #[test]
+    fn one_console_per_outbox() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o.jsonl");
+        let first = Outbox::open(&path).unwrap();
+        let second = Outbox::open(&path).err().unwrap();
+        assert!(second.contains("another podium join"), "{second}");
+        drop(first);
+        assert!(Outbox::open(&path).is_ok());
     }
 
     #[test]

@@ -76,8 +76,7 @@ pub struct Refusal {
 /// Why a handshake did not lead to a channel.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HandshakeError {
-    /// The host refused: `code` is `wrong_code`, `too_many_tries`, `version`, `name_taken`,
-    /// `malformed` or `busy`.
+    /// The host refused: `code` is `wrong_code`, `too_many_tries`, `version` or `malformed`.
     Refused { code: String, message: Text },
     /// The answer could not be checked against the code: not the host, or a wrong code.
     NotVerified,
@@ -319,7 +318,7 @@ pub async fn join<S: AsyncRead + AsyncWrite + Unpin>(
         let host: HostHello =
             serde_json::from_slice(&answer).map_err(|_| HandshakeError::NotVerified)?;
         if host.podium != PROTOCOL {
-            return Err(version_refusal(host.podium));
+            return Err(version_refusal(host.podium, PROTOCOL));
         }
         let key = state
             .finish(&host.spake)
@@ -331,16 +330,17 @@ pub async fn join<S: AsyncRead + AsyncWrite + Unpin>(
         .unwrap_or_else(|_| Err(HandshakeError::Io("the handshake timed out".into())))
 }
 
-/// The refusal both sides show when the versions differ.
-pub fn version_refusal(theirs: u32) -> HandshakeError {
+/// The refusal both sides show when the versions differ: the host's version and the
+/// joining laptop's, named as such on either side.
+pub fn version_refusal(host: u32, joiner: u32) -> HandshakeError {
     HandshakeError::Refused {
         code: "version".into(),
         message: Text::new(
             format!(
-                "协议版本不同：对方是第 {theirs} 版，本机 podium 是第 {PROTOCOL} 版；请两台电脑装同一版本的 podium"
+                "协议版本不同：主持人的 podium 是第 {host} 版，加入的电脑是第 {joiner} 版；请两台电脑装同一版本的 podium"
             ),
             format!(
-                "Protocol versions differ: the other side speaks version {theirs}, this podium speaks version {PROTOCOL}; install the same podium on both laptops"
+                "Protocol versions differ: the host's podium speaks version {host}, the joining laptop's version {joiner}; install the same podium on both"
             ),
         ),
     }
@@ -359,7 +359,7 @@ pub async fn accept<S: AsyncRead + AsyncWrite + Unpin>(
     if let Some(v) = version
         && v != u64::from(PROTOCOL)
     {
-        let err = version_refusal(u32::try_from(v).unwrap_or(u32::MAX));
+        let err = version_refusal(PROTOCOL, u32::try_from(v).unwrap_or(u32::MAX));
         refuse(stream, &err).await;
         return Err(err);
     }

@@ -972,7 +972,14 @@ impl App {
                 }
             }
             KeyCode::Char('k') => {
+                let private = self.private;
                 let text = match server.new_code() {
+                    // The room may see this screen: the code stays in the connection list.
+                    Ok(()) if private => match lang {
+                        Lang::Zh => "已生成新的加入码（隐私模式下不显示；按 p 显示）".to_string(),
+                        Lang::En => "A new join code was made (hidden in private mode; p shows it)"
+                            .to_string(),
+                    },
                     Ok(()) => match lang {
                         Lang::Zh => format!("新的加入码：{}（已连接的人不受影响）", server.code()),
                         Lang::En => format!(

@@ -6,7 +6,11 @@
 use crate::net::Text;
 use crate::net::client::{Link, LinkState};
 use crate::net::outbox::{Outbox, Queued};
-use crate::session::{Author, Command, Event, Session, Time};
+use crate::session::{Author, Command, Event, Refusal, Session, Time};
+
+/// The largest command a note-taker's laptop sends: well inside what the host reads
+/// (`net::MAX_FROM_CLIENT`), with room for the envelope and the encryption.
+pub const MAX_COMMAND_BYTES: usize = crate::net::MAX_FROM_CLIENT / 2;
 use crate::store::{self, ExecError, Paths, StoreError, Writer};
 
 #[allow(clippy::large_enum_variant)] // one per console, never moved in a loop
@@ -78,6 +82,14 @@ impl Remote {
                 .session
                 .decide_as(command, Some(&self.author()), now)
                 .map_err(ExecError::Refused)?;
+        }
+        // A command the host would not even read (over its size limit) would be sent again
+        // and again: it is refused here, before it reaches the outbox.
+        let size = serde_json::to_vec(command).map_or(usize::MAX, |b| b.len());
+        if size > MAX_COMMAND_BYTES {
+            return Err(ExecError::Refused(Refusal::TextTooLong {
+                max: MAX_COMMAND_BYTES / 4,
+            }));
         }
         let q = self
             .outbox
