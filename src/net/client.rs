@@ -110,6 +110,10 @@ pub async fn connect(
             code: "closed".into(),
             message,
         }),
+        Err(wire::OpenError::Parse(e)) => Err(HandshakeError::Refused {
+            code: "incompatible".into(),
+            message: wire::incompatible(&e),
+        }),
         Ok(_) => Err(HandshakeError::NotVerified),
         Err(_) => match serde_json::from_slice::<wire::Refusal>(&reply) {
             Ok(r) => Err(HandshakeError::Refused {
@@ -328,7 +332,8 @@ async fn session(
                         }
                         continue;
                     }
-                    Err(e) => break lost(e),
+                    Err(wire::OpenError::Parse(e)) => break Some(Err(wire::incompatible(&e))),
+                    Err(e) => break lost(e.to_string()),
                 }
             }
         };

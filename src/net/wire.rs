@@ -231,12 +231,40 @@ impl Opener {
         Some(plain)
     }
 
-    pub fn open_json<T: DeserializeOwned>(&mut self, sealed: &[u8]) -> Result<T, String> {
-        let plain = self
-            .open(sealed)
-            .ok_or_else(|| "a message failed to decrypt".to_string())?;
-        serde_json::from_slice(&plain).map_err(|e| format!("a malformed message: {e}"))
+    pub fn open_json<T: DeserializeOwned>(&mut self, sealed: &[u8]) -> Result<T, OpenError> {
+        let plain = self.open(sealed).ok_or(OpenError::Decrypt)?;
+        serde_json::from_slice(&plain).map_err(|e| OpenError::Parse(e.to_string()))
     }
+}
+
+/// Why a sealed message could not be taken.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenError {
+    /// Not sealed with this channel's key (a wrong code, an altered or replayed message).
+    Decrypt,
+    /// Sealed by the other side but not understood: another version of podium, or a bug.
+    Parse(String),
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OpenError::Decrypt => write!(f, "a message failed to decrypt"),
+            OpenError::Parse(e) => write!(f, "a malformed message: {e}"),
+        }
+    }
+}
+
+/// What a laptop says when the host's messages cannot be understood.
+pub fn incompatible(detail: &str) -> Text {
+    Text::new(
+        format!(
+            "主持人发来的消息无法理解（{detail}）：两台电脑的 podium 版本可能不同，请装同一版本"
+        ),
+        format!(
+            "The host's messages cannot be understood ({detail}): the two laptops may run different podium versions; install the same one"
+        ),
+    )
 }
 
 /// Both directions of an open channel.
