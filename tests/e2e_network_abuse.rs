@@ -218,7 +218,7 @@ impl Good {
                                     }
                                     continue;
                                 }
-                                Err(e) => e,
+                                Err(e) => e.to_string(),
                             },
                             Err(e) => e.to_string(),
                         };
