@@ -73,6 +73,32 @@ pub enum Action {
     Quit,
 }
 
+impl Action {
+    /// What only the host does: on a note-taker's console these answer at once that only the
+    /// host can (rather than after a form or a confirmation).
+    pub fn host_only(self) -> bool {
+        matches!(
+            self,
+            Action::ToggleTalk
+                | Action::Next
+                | Action::SetCurrent
+                | Action::ToggleSkip
+                | Action::AddTime
+                | Action::TakeTime
+                | Action::AddUnit
+                | Action::UpdateUnit
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::Publish
+                | Action::Unlock
+                | Action::ImportScores
+                | Action::Export
+                | Action::StageMessage
+                | Action::EndMeeting
+        )
+    }
+}
+
 pub const MENU: [Action; 28] = [
     Action::ToggleTalk,
     Action::Next,
@@ -1149,6 +1175,9 @@ impl App {
     /// Carries out one console action.
     pub fn perform(&mut self, action: Action, now: Time) {
         let lang = self.lang();
+        if action.host_only() && self.ledger.remote().is_some() {
+            return self.host_only(now);
+        }
         match action {
             Action::ToggleTalk => {
                 self.execute(Command::ToggleTalk, now);
@@ -1318,7 +1347,6 @@ impl App {
                     )));
                 }
             }
-            Action::ImportScores if self.ledger.remote().is_some() => self.host_only(now),
             Action::ImportScores => {
                 let label = match lang {
                     Lang::Zh => "评分文件（CSV/XLSX）",
@@ -1330,7 +1358,6 @@ impl App {
                     vec![String::new()],
                 )));
             }
-            Action::Export if self.ledger.remote().is_some() => self.host_only(now),
             Action::Export => self.export(now),
             Action::StageMessage => {
                 let label = match lang {
