@@ -154,7 +154,8 @@ pub fn run(args: JoinArgs) -> CmdResult {
         .outbox
         .clone()
         .unwrap_or_else(|| outbox::default_path(&name));
-    let outbox = Outbox::open(&path)?;
+    let mut outbox = Outbox::open(&path)?;
+    outbox.claim(&name)?;
     let pending = outbox.pending().len();
     if pending > 0 {
         eprintln!(

@@ -85,8 +85,12 @@ impl Shared {
         let Ok(mut tries) = self.tries.lock() else {
             return Err(TRY_WINDOW.as_secs());
         };
+        // Addresses whose tries all expired are forgotten.
+        tries.retain(|_, list| {
+            list.retain(|t| t.elapsed() < TRY_WINDOW);
+            !list.is_empty()
+        });
         let list = tries.entry(ip).or_default();
-        list.retain(|t| t.elapsed() < TRY_WINDOW);
         if list.len() >= MAX_TRIES {
             // Enough tries must expire to leave room for one more.
             let oldest = list
@@ -442,12 +446,14 @@ impl Server {
             let _ = old.out.send(Outbound::Close(None));
         }
         let session = writer.session();
+        // Only what is on the host's disk (while saving fails, the newest events are not).
+        let durable = session.events().len().saturating_sub(writer.unsaved());
         let welcome = serialize(&Message::Welcome {
             meeting: self.join.meeting.clone(),
             scores: self.join.scores,
             now,
             plan: Box::new(session.plan().clone()),
-            events: session.events().to_vec(),
+            events: session.events()[..durable].to_vec(),
         });
         let _ = out.send(Outbound::Send(welcome));
         notes.push(Note {
@@ -595,13 +601,14 @@ async fn accept_loop(
     }
 }
 
-/// A note-taker's name as the host accepts it: not blank, at most 40 characters, no control
-/// characters, no spaces around it.
+/// A note-taker's name as the host accepts it: not blank, at most 40 characters, no spaces
+/// around it, no control, invisible or direction characters (two names that look the same
+/// on screen must be the same name).
 pub fn name_ok(name: &str) -> bool {
     !name.trim().is_empty()
         && name.trim() == name
         && name.chars().count() <= 40
-        && !name.chars().any(char::is_control)
+        && name.chars().all(|c| crate::text::safe_char(c) == Some(c))
         && crate::session::clean_text(name).is_ok()
 }
 

@@ -47,7 +47,14 @@ pub fn new_code() -> Result<String, String> {
 /// A random identifier (hex), for a note-taker's laptop and for a meeting.
 pub fn new_id() -> String {
     let mut bytes = [0u8; 12];
-    let _ = getrandom::getrandom(&mut bytes);
+    if getrandom::getrandom(&mut bytes).is_err() {
+        // No random source: the time and the process still make it unique on this machine.
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        bytes[..8].copy_from_slice(&(nanos as u64).to_le_bytes());
+        bytes[8..].copy_from_slice(&std::process::id().to_le_bytes());
+    }
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -28,6 +28,8 @@ enum Line {
     Client(String),
     /// How many ids were given out before the outbox was emptied (ids are never reused).
     Issued(u64),
+    /// The note-taker whose commands these are: an outbox serves one name.
+    Name(String),
     Queued(Queued),
     Done {
         id: String,
@@ -41,6 +43,8 @@ enum Line {
 
 pub struct Outbox {
     path: PathBuf,
+    /// The note-taker it belongs to, once claimed.
+    name: Option<String>,
     _lock: File,
     file: File,
     client: String,
@@ -60,7 +64,7 @@ impl Outbox {
         // One console per outbox: a second `podium join` with the same outbox would send the
         // same commands over two connections. The lock is a file of its own, so that emptying
         // the outbox (a rename) never escapes it.
-        let lock_path = path.with_extension("lock");
+        let lock_path = PathBuf::from(format!("{}.lock", path.display()));
         let lock = OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -84,6 +88,7 @@ impl Outbox {
         // Only whole lines count: a crash in the middle of an append leaves a cut line.
         let whole = text.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let mut client = None;
+        let mut name = None;
         let mut count = 0;
         let mut pending: Vec<Queued> = Vec::new();
         for (n, line) in String::from_utf8_lossy(&text[..whole]).lines().enumerate() {
@@ -100,6 +105,7 @@ impl Outbox {
             match parsed {
                 Line::Client(c) => client = Some(c),
                 Line::Issued(n) => count = count.max(n),
+                Line::Name(n) => name = Some(n),
                 Line::Queued(q) => {
                     // Ids are `CLIENT-N`: the count never goes back, whatever was emptied.
                     let n = q.id.rsplit('-').next().and_then(|n| n.parse().ok());
@@ -119,6 +125,10 @@ impl Outbox {
             fresh.push('\n');
             fresh.push_str(&serde_json::to_string(&Line::Issued(count)).unwrap_or_default());
             fresh.push('\n');
+            if let Some(n) = &name {
+                fresh.push_str(&serde_json::to_string(&Line::Name(n.clone())).unwrap_or_default());
+                fresh.push('\n');
+            }
             for q in &pending {
                 fresh
                     .push_str(&serde_json::to_string(&Line::Queued(q.clone())).unwrap_or_default());
@@ -130,12 +140,31 @@ impl Outbox {
         let file = OpenOptions::new().append(true).open(path).map_err(err)?;
         Ok(Outbox {
             path: path.to_path_buf(),
+            name,
             _lock: lock,
             file,
             client,
             count,
             pending,
         })
+    }
+
+    /// Claims the outbox for note-taker `name`: an outbox written under another name is not
+    /// used (its commands would be sent under the wrong name, and could be carried out twice).
+    pub fn claim(&mut self, name: &str) -> Result<(), String> {
+        match &self.name {
+            Some(n) if n == name => Ok(()),
+            Some(n) => Err(format!(
+                "{}: this outbox belongs to “{n}”; join as “{n}”, or give another --outbox",
+                self.path.display()
+            )),
+            None => {
+                self.append(&Line::Name(name.to_string()))
+                    .map_err(|e| format!("{}: {e}", self.path.display()))?;
+                self.name = Some(name.to_string());
+                Ok(())
+            }
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -282,6 +311,20 @@ mod tests {
         drop(o);
         let o = Outbox::open(&path).unwrap();
         assert_eq!(o.pending()[0].id, format!("{client}-5"));
+    }
+
+    #[test]
+    fn an_outbox_serves_one_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o.jsonl");
+        let mut o = Outbox::open(&path).unwrap();
+        o.claim("张三").unwrap();
+        o.claim("张三").unwrap();
+        drop(o);
+        let mut o = Outbox::open(&path).unwrap();
+        let e = o.claim("李四").err().unwrap();
+        assert!(e.contains("张三"), "{e}");
+        o.claim("张三").unwrap();
     }
 
     #[test]

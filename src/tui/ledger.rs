@@ -236,7 +236,7 @@ impl Ledger {
             Ledger::Local(w) => w.write_draft(text),
             Ledger::Remote(r) => {
                 let temp = r.paths.draft.with_extension("draft.tmp");
-                store::write_atomic(&r.paths.draft, &temp, text.as_bytes()).map_err(|source| {
+                store::write_private(&r.paths.draft, &temp, text.as_bytes()).map_err(|source| {
                     StoreError::Io {
                         path: r.paths.draft.display().to_string(),
                         source,
