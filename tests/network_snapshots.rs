@@ -179,7 +179,10 @@ fn notetaker_console_follows_the_host_and_shows_what_waits() {
     // The laptop keeps the host's clock, not its own: the host said it is 09:00:00 (months
     // from this machine's date).
     let off = (zs.clock_now() - at(0)).num_milliseconds().abs();
-    assert!(off < 2_000, "the note-taker's clock is {off} ms from the host's");
+    assert!(
+        off < 2_000,
+        "the note-taker's clock is {off} ms from the host's"
+    );
     // The host starts the first talk; a remark of the host's own.
     assert!(host.execute(Command::ToggleTalk, at(5)));
     assert!(host.execute(remark("主持人录入的点评"), at(20)));
