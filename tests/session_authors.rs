@@ -244,3 +244,42 @@ fn command_ids_are_remembered_through_a_reload() {
     let text = json.to_string();
     assert!(text.contains(r#""by":"张三""#), "{text}");
 }
+
+#[test]
+fn a_batch_is_decided_in_order_and_made_durable_at_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("m.session.json");
+    let mut w = Writer::create(&path, plan(), at(0)).expect("created");
+    let zs = |id: &str| Some(author("张三", id, false));
+    let items = vec![
+        (remark("一"), zs("z-1")),
+        (Command::Next, zs("z-2")),
+        (remark("二"), zs("z-3")),
+        (Command::Undo, zs("z-4")),
+        (remark("三"), None),
+    ];
+    let results = w.execute_batch(&items, at(1));
+    assert_eq!(results.len(), 5);
+    assert!(results[0].is_ok());
+    assert_eq!(results[1], Err(Refusal::HostOnly));
+    assert!(results[2].is_ok());
+    // The undo sees the remark decided just before it in the same batch.
+    let undone = results[3].as_ref().expect("undo").clone();
+    let second = results[2].as_ref().expect("second")[0].seq;
+    assert!(matches!(
+        undone[0].kind,
+        podium::session::EventKind::Undone { action } if action == second
+    ));
+    let texts: Vec<String> = w
+        .session()
+        .state()
+        .remarks
+        .iter()
+        .map(|r| r.text.clone())
+        .collect();
+    assert_eq!(texts, ["一", "三"]);
+    // All of it is on disk already (the journal), as another process reads it.
+    let back = store::read(&path).expect("read");
+    assert_eq!(back.events().len(), w.session().events().len());
+    assert_eq!(back.command_seq("张三", "z-3"), Some(second));
+}

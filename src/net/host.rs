@@ -7,7 +7,7 @@
 use super::wire::{self, Channel, HandshakeError, Hello, Message, Refusal, Role, Text, ToHost};
 use super::{HANDSHAKE_TIMEOUT, IDLE_LIMIT, MAX_FROM_CLIENT, MAX_TRIES, TRY_WINDOW};
 use crate::session::{Author, Command, Time};
-use crate::store::{ExecError, Writer};
+use crate::store::Writer;
 use crate::strings::{self, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -63,6 +63,10 @@ struct Shared {
     /// Connections open now (joined or still in the handshake).
     open: std::sync::atomic::AtomicUsize,
 }
+
+/// At most this many commands are taken in one pass of the console's loop, so that a key
+/// pressed during a flood of remarks waits for one bounded pass, not for the whole backlog.
+pub const MAX_PER_PASS: usize = 128;
 
 /// At most this many connections at once: a flood of connections cannot exhaust the host.
 pub const MAX_CONNECTIONS: usize = 256;
@@ -176,6 +180,8 @@ pub struct Server {
     sent: u64,
     /// Confirmations held back while the host's disk is failing (not durable yet).
     unconfirmed: Vec<(u64, String, u64)>,
+    /// The last pass left commands waiting (it took `MAX_PER_PASS`): come back at once.
+    pub backlog: bool,
     /// Dropped with the server: the network thread then stops and closes every connection.
     _stop: tokio::sync::oneshot::Sender<()>,
 }
@@ -252,6 +258,7 @@ impl Server {
             join_path,
             sent: writer.session().last_seq(),
             unconfirmed: Vec::new(),
+            backlog: false,
             _stop: stop_tx,
         })
     }
@@ -305,7 +312,15 @@ impl Server {
     pub fn pump(&mut self, writer: &mut Writer, now: Time) -> Vec<Note> {
         let mut notes = Vec::new();
         let mut acks: Vec<(u64, Message)> = Vec::new();
-        while let Ok(msg) = self.inbound.try_recv() {
+        // Commands taken in this pass, carried out together (one flush for all of them).
+        let mut batch: Vec<(Command, Option<Author>)> = Vec::new();
+        let mut owners: Vec<(u64, String)> = Vec::new();
+        // A command sent twice within the pass: answered once the first is carried out.
+        let mut repeats: Vec<(u64, String, String)> = Vec::new();
+        let mut taken = 0;
+        while taken < MAX_PER_PASS
+            && let Ok(msg) = self.inbound.try_recv()
+        {
             match msg {
                 Inbound::Joined {
                     conn,
@@ -320,25 +335,45 @@ impl Server {
                     command,
                     pending,
                 } => {
+                    taken += 1;
                     let Some(peer) = self.peers.iter_mut().find(|p| p.conn == conn) else {
                         continue;
                     };
                     peer.pending = pending;
-                    if let Some(reply) = decide(
-                        writer,
-                        peer,
-                        self.join.scores,
-                        id,
-                        &command,
-                        now,
-                        &mut notes,
-                    ) {
-                        match reply {
-                            Message::Ack { id, seq, .. } if writer.unsaved() > 0 => {
-                                self.unconfirmed.push((conn, id, seq));
-                            }
-                            reply => acks.push((conn, reply)),
-                        }
+                    if peer.role == Role::Display {
+                        acks.push((
+                            conn,
+                            Message::Refused {
+                                id,
+                                message: Text::new(
+                                    "大屏只能查看",
+                                    "A stage display cannot change the meeting",
+                                ),
+                            },
+                        ));
+                    } else if let Some(seq) = writer.session().command_seq(&peer.name, &id) {
+                        acks.push((
+                            conn,
+                            Message::Ack {
+                                id,
+                                seq,
+                                again: true,
+                            },
+                        ));
+                    } else if batch.iter().any(|(_, a)| {
+                        a.as_ref().is_some_and(|a| {
+                            a.name == peer.name && a.command.as_deref() == Some(id.as_str())
+                        })
+                    }) {
+                        repeats.push((conn, peer.name.clone(), id));
+                    } else {
+                        let author = Author {
+                            name: peer.name.clone(),
+                            command: Some(id.clone()),
+                            scores: self.join.scores,
+                        };
+                        batch.push((command, Some(author)));
+                        owners.push((conn, id));
                     }
                 }
                 Inbound::Pending { conn, pending } => {
@@ -359,6 +394,50 @@ impl Server {
                     }
                 }
                 Inbound::Notice(text) => notes.push(Note { text, warn: true }),
+            }
+        }
+        self.backlog = taken >= MAX_PER_PASS;
+        if !batch.is_empty() {
+            let results = writer.execute_batch(&batch, now);
+            for ((conn, id), result) in owners.into_iter().zip(results) {
+                let reply = match result {
+                    Ok(events) => {
+                        if let Some(p) = self.peers.iter_mut().find(|p| p.conn == conn) {
+                            p.entered += 1;
+                        }
+                        let seq = events.first().map_or(0, |e| e.seq);
+                        if writer.unsaved() > 0 {
+                            self.unconfirmed.push((conn, id, seq));
+                            continue;
+                        }
+                        Message::Ack {
+                            id,
+                            seq,
+                            again: false,
+                        }
+                    }
+                    Err(r) => Message::Refused {
+                        id,
+                        message: both(|l| strings::refusal(l, &r)),
+                    },
+                };
+                acks.push((conn, reply));
+            }
+        }
+        for (conn, name, id) in repeats {
+            if let Some(seq) = writer.session().command_seq(&name, &id) {
+                if writer.unsaved() > 0 {
+                    self.unconfirmed.push((conn, id, seq));
+                } else {
+                    acks.push((
+                        conn,
+                        Message::Ack {
+                            id,
+                            seq,
+                            again: true,
+                        },
+                    ));
+                }
             }
         }
         // Only what is on the host's disk goes out: while saving fails, nothing is sent.
@@ -483,61 +562,6 @@ impl Server {
             entered: 0,
             out,
         });
-    }
-}
-
-/// Decides one note-taker's command: `None` when nothing is to be answered yet (the host's
-/// disk failed and the laptop will send it again).
-fn decide(
-    writer: &mut Writer,
-    peer: &mut Peer,
-    scores: bool,
-    id: String,
-    command: &Command,
-    now: Time,
-    notes: &mut Vec<Note>,
-) -> Option<Message> {
-    if peer.role == Role::Display {
-        return Some(Message::Refused {
-            id,
-            message: Text::new("大屏只能查看", "A stage display cannot change the meeting"),
-        });
-    }
-    if let Some(seq) = writer.session().command_seq(&peer.name, &id) {
-        return Some(Message::Ack {
-            id,
-            seq,
-            again: true,
-        });
-    }
-    let author = Author {
-        name: peer.name.clone(),
-        command: Some(id.clone()),
-        scores,
-    };
-    match writer.execute_as(command, Some(&author), now) {
-        Ok(events) => {
-            peer.entered += 1;
-            Some(Message::Ack {
-                id,
-                seq: events.first().map_or(0, |e| e.seq),
-                again: false,
-            })
-        }
-        Err(ExecError::Refused(r)) => Some(Message::Refused {
-            id,
-            message: both(|l| strings::refusal(l, &r)),
-        }),
-        Err(ExecError::Store(e)) => {
-            notes.push(Note {
-                text: Text::new(
-                    format!("{} 的一条记录没能保存：{e}", peer.name),
-                    format!("An entry from {} could not be saved: {e}", peer.name),
-                ),
-                warn: true,
-            });
-            None
-        }
     }
 }
 

@@ -453,6 +453,16 @@ impl App {
         self.server.is_some() || self.ledger.remote().is_some()
     }
 
+    /// How long the loop may wait before looking at the network again: at once while
+    /// commands are still queued from the last pass.
+    pub fn network_wait(&self) -> i64 {
+        if self.server.as_ref().is_some_and(|s| s.backlog) {
+            0
+        } else {
+            NETWORK_EVERY_MS
+        }
+    }
+
     /// Takes in what the network brought: note-takers' commands on the host (decided and
     /// made durable here, then confirmed), the host's events on a note-taker's laptop.
     pub fn pump_network(&mut self, now: Time) {

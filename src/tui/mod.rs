@@ -107,7 +107,7 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
                 .map(|w| (w - app.clock_now()).num_milliseconds().clamp(1, 1000))
                 .unwrap_or(1000);
             if app.networked() {
-                wait = wait.min(app::NETWORK_EVERY_MS);
+                wait = wait.min(app.network_wait());
             }
             if event::poll(StdDuration::from_millis(wait as u64))? {
                 draw_due = true;
