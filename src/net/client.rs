@@ -148,7 +148,18 @@ pub fn open(spec: JoinSpec, pending: usize) -> Result<Link, HandshakeError> {
                 }
             };
             rt.block_on(async move {
-                match connect(&thread_spec, pending).await {
+                // A host that is busy with other joins from this address asks for a moment.
+                let mut opened = connect(&thread_spec, pending).await;
+                for _ in 0..40 {
+                    match &opened {
+                        Err(e @ HandshakeError::Refused { .. }) if !e.is_final() => {
+                            tokio::time::sleep(Duration::from_millis(250)).await;
+                            opened = connect(&thread_spec, pending).await;
+                        }
+                        _ => break,
+                    }
+                }
+                match opened {
                     Ok((stream, channel, welcome)) => {
                         if first_tx.send(Ok(welcome)).is_ok() {
                             run(thread_spec, Some((stream, channel)), down_tx, up_rx).await;

@@ -58,7 +58,7 @@ pub enum Outbound {
 struct Shared {
     code: Mutex<String>,
     /// Wrong codes per address, within the last `TRY_WINDOW`.
-    tries: Mutex<HashMap<IpAddr, Vec<Instant>>>,
+    tries: Mutex<HashMap<IpAddr, Tries>>,
     next_conn: AtomicU64,
     /// Connections open now (joined or still in the handshake).
     open: std::sync::atomic::AtomicUsize,
@@ -80,39 +80,60 @@ impl Drop for Open {
     }
 }
 
+/// One address's tries: wrong codes within the window, and handshakes under way.
+#[derive(Default)]
+struct Tries {
+    failed: Vec<Instant>,
+    in_flight: usize,
+}
+
 impl Shared {
-    /// Reserves a try for `ip` before the key exchange starts, or says how many seconds to
-    /// wait. A try counts from the start, so handshakes run side by side cannot test more
-    /// codes than `MAX_TRIES`; it is given back when the code proves right, or when the other
-    /// side learnt nothing (it left before sending its first sealed message).
-    fn reserve_try(&self, ip: IpAddr) -> Result<Instant, u64> {
-        let Ok(mut tries) = self.tries.lock() else {
-            return Err(TRY_WINDOW.as_secs());
+    /// Reserves a try for `ip` before the key exchange starts. A handshake under way counts
+    /// as a try, so handshakes run side by side cannot test more codes than `MAX_TRIES`: when
+    /// wrong codes fill the window the address is refused (`too_many_tries`, with the wait);
+    /// when handshakes under way do, it is asked to come back in a moment (`busy`, several
+    /// laptops behind one address joining at once). A reservation ends as a wrong code
+    /// (`wrong`) or is given back (`give_back`): the code proved right, or the other side
+    /// left before its first sealed message and learnt nothing.
+    fn reserve_try(&self, ip: IpAddr) -> Result<(), Refusal> {
+        let Ok(mut all) = self.tries.lock() else {
+            return Err(too_many(TRY_WINDOW.as_secs()));
         };
-        // Addresses whose tries all expired are forgotten.
-        tries.retain(|_, list| {
-            list.retain(|t| t.elapsed() < TRY_WINDOW);
-            !list.is_empty()
+        // Addresses with nothing under way and no recent wrong code are forgotten.
+        all.retain(|_, t| {
+            t.failed.retain(|at| at.elapsed() < TRY_WINDOW);
+            !t.failed.is_empty() || t.in_flight > 0
         });
-        let list = tries.entry(ip).or_default();
-        if list.len() >= MAX_TRIES {
-            // Enough tries must expire to leave room for one more.
-            let oldest = list
-                .get(list.len() - MAX_TRIES)
-                .map_or(TRY_WINDOW, |t| TRY_WINDOW.saturating_sub(t.elapsed()));
-            return Err(oldest.as_secs() + 1);
+        let t = all.entry(ip).or_default();
+        if t.failed.len() >= MAX_TRIES {
+            // Enough wrong codes must expire to leave room for one more.
+            let wait = t
+                .failed
+                .get(t.failed.len() - MAX_TRIES)
+                .map_or(TRY_WINDOW, |at| TRY_WINDOW.saturating_sub(at.elapsed()));
+            return Err(too_many(wait.as_secs() + 1));
         }
-        let now = Instant::now();
-        list.push(now);
-        Ok(now)
+        if t.failed.len() + t.in_flight >= MAX_TRIES {
+            return Err(Refusal {
+                error: "busy".into(),
+                message: Text::new(
+                    "这个地址同时有太多人在加入，请稍后再试",
+                    "Too many joins at once from this address; try again in a moment",
+                ),
+            });
+        }
+        t.in_flight += 1;
+        Ok(())
     }
 
-    fn give_back(&self, ip: IpAddr, reserved: Instant) {
-        if let Ok(mut tries) = self.tries.lock()
-            && let Some(list) = tries.get_mut(&ip)
-            && let Some(i) = list.iter().position(|t| *t == reserved)
+    fn end_try(&self, ip: IpAddr, wrong: bool) {
+        if let Ok(mut all) = self.tries.lock()
+            && let Some(t) = all.get_mut(&ip)
         {
-            list.remove(i);
+            t.in_flight = t.in_flight.saturating_sub(1);
+            if wrong {
+                t.failed.push(Instant::now());
+            }
         }
     }
 }
@@ -655,7 +676,7 @@ async fn connection(
 ) {
     let ip = addr.ip();
     let code = shared.code.lock().map(|c| c.clone()).unwrap_or_default();
-    let mut reserved = None;
+    let mut reserved = false;
     let accepted = tokio::time::timeout(
         HANDSHAKE_TIMEOUT,
         wire::accept(&mut stream, &code, |hello| {
@@ -668,14 +689,15 @@ async fn connection(
                     ),
                 });
             }
-            reserved = Some(shared.reserve_try(ip).map_err(too_many)?);
+            shared.reserve_try(ip)?;
+            reserved = true;
             Ok(())
         }),
     )
     .await;
     let give_back = || {
-        if let Some(at) = reserved {
-            shared.give_back(ip, at);
+        if reserved {
+            shared.end_try(ip, false);
         }
     };
     let (channel, hello) = match accepted {
@@ -719,7 +741,8 @@ async fn connection(
             pending
         }
         _ => {
-            // The try stays counted: a wrong code.
+            // The try counts: a wrong code.
+            shared.end_try(ip, true);
             let err = HandshakeError::Refused {
                 code: "wrong_code".into(),
                 message: Text::new("加入码不对", "The join code is wrong"),

@@ -76,7 +76,8 @@ pub struct Refusal {
 /// Why a handshake did not lead to a channel.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HandshakeError {
-    /// The host refused: `code` is `wrong_code`, `too_many_tries`, `version` or `malformed`.
+    /// The host refused: `code` is `wrong_code`, `too_many_tries`, `busy`, `version`,
+    /// `malformed` or `incompatible`.
     Refused { code: String, message: Text },
     /// The answer could not be checked against the code: not the host, or a wrong code.
     NotVerified,
@@ -98,9 +99,14 @@ impl HandshakeError {
         }
     }
 
-    /// True when trying again with the same code cannot help.
+    /// True when trying again with the same code cannot help (a `busy` host asks for another
+    /// try in a moment).
     pub fn is_final(&self) -> bool {
-        !matches!(self, HandshakeError::Io(_))
+        match self {
+            HandshakeError::Io(_) => false,
+            HandshakeError::Refused { code, .. } => code != "busy",
+            HandshakeError::NotVerified => true,
+        }
     }
 }
 
