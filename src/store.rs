@@ -17,6 +17,8 @@ pub const FORMAT: &str = "podium-session";
 pub const VERSION: u32 = 1;
 /// How long after an event the snapshot is brought up to date.
 pub const SNAPSHOT_DELAY_MS: i64 = 2000;
+/// How often the console looks whether a background snapshot has finished.
+const BACKGROUND_CHECK_MS: i64 = 50;
 
 /// The files that belong to one session, side by side.
 #[derive(Debug, Clone, PartialEq)]
@@ -424,6 +426,87 @@ pub struct Writer {
     /// Events held only in memory (their write failed); saved by the next snapshot.
     unsaved: usize,
     retry_at: Option<Time>,
+    /// Writes periodic snapshots on a thread of its own (see `Snapshotter`); `None` until the
+    /// first one, and always with a test's own `Disk`.
+    bg: Option<Snapshotter>,
+    /// False once a test gave the writer its own `Disk`: every snapshot is then written here.
+    background: bool,
+}
+
+enum ToSnapshotter {
+    /// Events the writer made durable, to fold into the thread's copy of the session.
+    Events(Vec<Event>),
+    /// Write the snapshot of everything up to `upto` (the copy's last event).
+    Write { upto: u64, now: Time },
+}
+
+/// The thread that writes periodic snapshots, so that a large session's snapshot (tens of
+/// milliseconds to serialise and flush) never holds up the console. It keeps its own copy of
+/// the session, fed with every durable event, writes the snapshot to its own temporary file
+/// and renames it into place; the writer then trims the journal to the events after it.
+struct Snapshotter {
+    to: std::sync::mpsc::Sender<ToSnapshotter>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    done: std::sync::mpsc::Receiver<(u64, Result<(), String>)>,
+    /// The snapshot under way: up to which event, and since when.
+    in_flight: Option<(u64, Time)>,
+    /// When to look for its end next.
+    check_at: Option<Time>,
+}
+
+impl Drop for Snapshotter {
+    /// A writer that goes away lets a snapshot under way finish first: a late rename must
+    /// never replace a newer snapshot written by the next writer of the session.
+    fn drop(&mut self) {
+        let (to, _) = std::sync::mpsc::channel();
+        drop(std::mem::replace(&mut self.to, to));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Snapshotter {
+    fn start(paths: &Paths, session: Session) -> Option<Snapshotter> {
+        let (to, from_writer) = std::sync::mpsc::channel();
+        let (done_tx, done) = std::sync::mpsc::channel();
+        let session_path = paths.session.clone();
+        let name = paths.display_name();
+        let temp = paths.session.with_file_name(format!(".{name}.bg.tmp"));
+        let thread = std::thread::Builder::new()
+            .name("podium-snapshot".into())
+            .spawn(move || {
+                let mut copy = session;
+                while let Ok(msg) = from_writer.recv() {
+                    match msg {
+                        ToSnapshotter::Events(events) => copy.commit(events),
+                        ToSnapshotter::Write { upto, now } => {
+                            let result = if copy.last_seq() == upto {
+                                let text = snapshot_text(&copy, now);
+                                write_atomic(&session_path, &temp, text.as_bytes())
+                                    .map_err(|e| format!("{}: {e}", session_path.display()))
+                            } else {
+                                Err(format!(
+                                    "{}: the snapshot thread is out of step",
+                                    session_path.display()
+                                ))
+                            };
+                            if done_tx.send((upto, result)).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                }
+            })
+            .ok()?;
+        Some(Snapshotter {
+            to,
+            thread: Some(thread),
+            done,
+            in_flight: None,
+            check_at: None,
+        })
+    }
 }
 
 fn take_lock(paths: &Paths) -> Result<File, StoreError> {
@@ -505,6 +588,8 @@ impl Writer {
             save_error: None,
             unsaved: 0,
             retry_at: None,
+            bg: None,
+            background: true,
         })
     }
 
@@ -536,6 +621,8 @@ impl Writer {
             save_error: None,
             unsaved: 0,
             retry_at: None,
+            bg: None,
+            background: true,
         };
         if report.replayed > 0 || report.torn_tail {
             writer.snapshot(now)?;
@@ -558,6 +645,8 @@ impl Writer {
 
     /// Uses `disk` for every later write (tests inject failing disks this way).
     pub fn set_disk(&mut self, disk: Box<dyn Disk>) {
+        self.background = false;
+        self.bg = None;
         self.disk = disk;
     }
 
@@ -619,6 +708,9 @@ impl Writer {
         if all.is_empty() {
             return results;
         }
+        if let Some(bg) = &self.bg {
+            let _ = bg.to.send(ToSnapshotter::Events(all.clone()));
+        }
         let durable = self.journal_ok
             && match self.append(&all, now) {
                 Ok(()) => true,
@@ -670,6 +762,15 @@ impl Writer {
     /// When the snapshot must next be written (events waiting in the journal, or a failed
     /// write to retry).
     pub fn snapshot_due(&self) -> Option<Time> {
+        if let Some(bg) = &self.bg
+            && let Some((_, since)) = bg.in_flight
+        {
+            // A snapshot under way: look for its end soon.
+            return Some(
+                bg.check_at
+                    .unwrap_or(since + chrono::Duration::milliseconds(BACKGROUND_CHECK_MS)),
+            );
+        }
         let due = self
             .dirty_since
             .map(|t| t + chrono::Duration::milliseconds(SNAPSHOT_DELAY_MS));
@@ -680,9 +781,18 @@ impl Writer {
         }
     }
 
-    /// Writes the snapshot if it is due at `now`.
+    /// Writes the snapshot if it is due at `now`: on the snapshot thread when all is well
+    /// (the journal then trimmed when it is done, at a later tick), here when a write failed
+    /// before. True when a snapshot was started or written.
     pub fn tick(&mut self, now: Time) -> Result<bool, StoreError> {
+        if self.bg.as_ref().is_some_and(|b| b.in_flight.is_some()) {
+            return self.finish_background(now, false).map(|()| false);
+        }
         match self.snapshot_due() {
+            Some(due) if now >= due && self.can_snapshot_in_background() => {
+                self.start_background(now);
+                Ok(true)
+            }
             Some(due) if now >= due => match self.snapshot(now) {
                 Ok(()) => Ok(true),
                 Err(e) => {
@@ -695,8 +805,114 @@ impl Writer {
         }
     }
 
+    /// Waits for a snapshot under way on the snapshot thread and trims the journal after it.
+    pub fn wait_for_snapshot(&mut self, now: Time) -> Result<(), StoreError> {
+        self.finish_background(now, true)
+    }
+
+    fn can_snapshot_in_background(&self) -> bool {
+        self.background && self.journal_ok && self.unsaved == 0 && self.retry_at.is_none()
+    }
+
+    fn start_background(&mut self, now: Time) {
+        if self.bg.is_none() {
+            self.bg = Snapshotter::start(&self.paths, self.session.clone());
+        }
+        let upto = self.session.last_seq();
+        let sent = self
+            .bg
+            .as_ref()
+            .is_some_and(|bg| bg.to.send(ToSnapshotter::Write { upto, now }).is_ok());
+        match (&mut self.bg, sent) {
+            (Some(bg), true) => bg.in_flight = Some((upto, now)),
+            _ => {
+                // No thread: this snapshot, and the ones after it, are written here.
+                self.background = false;
+                self.bg = None;
+                if let Err(e) = self.snapshot(now) {
+                    self.failed(e, now);
+                }
+            }
+        }
+    }
+
+    /// Takes the end of a background snapshot (waiting for it when `wait`): the journal is
+    /// then replaced by the events recorded since (written to a temporary file, flushed and
+    /// renamed, so a crash leaves the old journal or the new one: the reader skips what the
+    /// snapshot already holds).
+    fn finish_background(&mut self, now: Time, wait: bool) -> Result<(), StoreError> {
+        let Some(bg) = &mut self.bg else {
+            return Ok(());
+        };
+        let Some((_, since)) = bg.in_flight else {
+            return Ok(());
+        };
+        let done = if wait {
+            bg.done.recv().ok()
+        } else {
+            match bg.done.try_recv() {
+                Ok(d) => Some(d),
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    bg.check_at = Some(now + chrono::Duration::milliseconds(BACKGROUND_CHECK_MS));
+                    return Ok(());
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+            }
+        };
+        bg.in_flight = None;
+        bg.check_at = None;
+        let result = match done {
+            Some((upto, Ok(()))) => self.trim_journal(upto, since, now),
+            Some((_, Err(e))) => Err(StoreError::Io {
+                path: self.paths.session.display().to_string(),
+                source: io::Error::other(e),
+            }),
+            None => {
+                self.background = false;
+                self.bg = None;
+                Err(StoreError::Io {
+                    path: self.paths.session.display().to_string(),
+                    source: io::Error::other("the snapshot thread stopped"),
+                })
+            }
+        };
+        if let Err(e) = &result {
+            self.save_error = Some(e.to_string());
+            self.retry_at = Some(now + chrono::Duration::milliseconds(RETRY_MS));
+        }
+        result
+    }
+
+    /// The snapshot holds every event up to `upto`: the journal keeps only those after it.
+    fn trim_journal(&mut self, upto: u64, since: Time, now: Time) -> Result<(), StoreError> {
+        let events = self.session.events();
+        let tail = &events[events.partition_point(|e| e.seq <= upto)..];
+        let mut bytes = Vec::with_capacity(tail.len() * 160);
+        for event in tail {
+            serde_json::to_writer(&mut bytes, event).map_err(|e| StoreError::Io {
+                path: self.paths.journal.display().to_string(),
+                source: io::Error::other(e),
+            })?;
+            bytes.push(b'\n');
+        }
+        let temp = self
+            .paths
+            .journal
+            .with_file_name(format!(".{}.tmp", self.paths.display_name()));
+        write_atomic(&self.paths.journal, &temp, &bytes).map_err(io_err(&self.paths.journal))?;
+        self.journal = open_journal(&self.paths)?;
+        self.journaled = tail.len();
+        self.dirty_since = (!tail.is_empty()).then_some(since);
+        self.last_write = Some(now);
+        self.save_error = None;
+        self.retry_at = None;
+        Ok(())
+    }
+
     /// Replaces the snapshot atomically with the whole session, then empties the journal.
     pub fn snapshot(&mut self, now: Time) -> Result<(), StoreError> {
+        // A background snapshot under way ends first: it must not replace this one later.
+        let _ = self.finish_background(now, true);
         let text = snapshot_text(&self.session, now);
         self.disk
             .replace(&self.paths.session, &self.paths.temp, text.as_bytes())

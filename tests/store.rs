@@ -289,6 +289,8 @@ fn the_snapshot_follows_within_two_seconds_of_an_event() {
     assert!(!w.tick(t(11_999)).unwrap());
     assert_eq!(fs::read(&path).unwrap(), before);
     assert!(w.tick(t(12_000)).unwrap());
+    // Written on the snapshot thread; the journal is trimmed when it is done.
+    w.wait_for_snapshot(t(12_000)).unwrap();
     assert_eq!(snapshot_events(&path).len(), 2);
     assert_eq!(fs::metadata(dir.path().join(JOURNAL)).unwrap().len(), 0);
     assert_eq!(w.snapshot_due(), None);
@@ -902,6 +904,8 @@ fn a_reader_sees_every_executed_event_while_a_writer_holds_the_lock() {
     exec(&mut w, Command::Undo, t(1_300));
     check(&w, "snapshot plus journal");
     assert!(w.tick(t(3_200)).unwrap());
+    check(&w, "while the timed snapshot is written");
+    w.wait_for_snapshot(t(3_200)).unwrap();
     check(&w, "after the timed snapshot");
     // The writer still holds the session and goes on.
     assert!(matches!(
@@ -972,4 +976,43 @@ fn a_reader_racing_a_writer_sees_every_acknowledged_event() {
         problems[0]
     );
     w.close(t(10_000)).unwrap();
+}
+
+// ---- the snapshot thread -------------------------------------------------------------------
+
+#[test]
+fn events_recorded_while_the_snapshot_thread_writes_stay_in_the_journal() {
+    let (dir, path) = folder();
+    let mut w = Writer::create(&path, plan(), t(0)).unwrap();
+    exec(&mut w, remark("一"), t(1_000));
+    exec(&mut w, remark("二"), t(1_500));
+    assert!(w.tick(t(3_000)).unwrap(), "the snapshot is started");
+    // The meeting goes on while the thread writes.
+    exec(&mut w, remark("三"), t(3_010));
+    exec(&mut w, remark("四"), t(3_020));
+    assert_same_session(&store::read(&path).unwrap(), w.session(), "during");
+    w.wait_for_snapshot(t(3_050)).unwrap();
+    assert_eq!(
+        snapshot_events(&path).len(),
+        2,
+        "the snapshot holds what came before it"
+    );
+    let journal = fs::read_to_string(dir.path().join(JOURNAL)).unwrap();
+    assert_eq!(
+        journal.lines().count(),
+        2,
+        "the journal keeps what came after: {journal}"
+    );
+    assert!(journal.contains("三") && journal.contains("四"));
+    assert_same_session(&store::read(&path).unwrap(), w.session(), "after");
+    // The next snapshot is due 2 s after the oldest event the snapshot lacks.
+    assert!(w.snapshot_due().is_some());
+    // A crash now, or while a snapshot is under way, loses nothing.
+    assert!(w.tick(t(6_000)).unwrap());
+    exec(&mut w, remark("五"), t(6_001));
+    let expected = w.session().clone();
+    drop(w);
+    assert_same_session(&store::read(&path).unwrap(), &expected, "after a crash");
+    let (w, _) = Writer::open(&path, t(7_000)).unwrap();
+    assert_same_session(w.session(), &expected, "reopened");
 }
