@@ -1251,13 +1251,10 @@ fn main() {
     println!("host loop, per pass in the window:");
     header();
     row(
-        "tick without a snapshot (pump: decide, append, fdatasync)",
+        "tick without a snapshot (pump: decide, one append + fdatasync)",
         &tick_plain,
     );
-    row(
-        "tick with a snapshot (rewrite of the session file + pump)",
-        &tick_snap,
-    );
+    row("tick that started or ended a snapshot (+ pump)", &tick_snap);
     row("draw (view::draw into the TestBackend)", &draw);
     let period: Vec<f64> = in_window
         .windows(2)
@@ -1293,7 +1290,7 @@ fn main() {
         show(micros(drained_in))
     );
     println!(
-        "  events recorded: {events_per_sec:.0}/s (durable: one journal append + fdatasync per command); Events messages received: {event_msgs} ({:.0}/s to each client), events delivered: {events_delivered}",
+        "  events recorded: {events_per_sec:.0}/s (durable: one journal append + fdatasync per pass of the loop); Events messages received: {event_msgs} ({:.0}/s to each client), events delivered: {events_delivered}",
         event_msgs as f64 / clients as f64 / window_secs
     );
     if let (Some(a), Some(b)) = (disk_start, disk_end) {
