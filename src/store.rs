@@ -28,6 +28,10 @@ pub struct Paths {
     pub lock: PathBuf,
     pub draft: PathBuf,
     pub temp: PathBuf,
+    /// The snapshot thread's temporary file.
+    pub bg_temp: PathBuf,
+    /// The next journal, before it replaces the journal (after a background snapshot).
+    pub journal_temp: PathBuf,
 }
 
 impl Paths {
@@ -45,6 +49,8 @@ impl Paths {
             lock: sibling(".lock"),
             draft: sibling(".draft"),
             temp: session.with_file_name(format!(".{name}.tmp")),
+            bg_temp: session.with_file_name(format!(".{name}.bg.tmp")),
+            journal_temp: session.with_file_name(format!(".{stem}.journal.tmp")),
         }
     }
 
@@ -471,8 +477,7 @@ impl Snapshotter {
         let (to, from_writer) = std::sync::mpsc::channel();
         let (done_tx, done) = std::sync::mpsc::channel();
         let session_path = paths.session.clone();
-        let name = paths.display_name();
-        let temp = paths.session.with_file_name(format!(".{name}.bg.tmp"));
+        let temp = paths.bg_temp.clone();
         let thread = std::thread::Builder::new()
             .name("podium-snapshot".into())
             .spawn(move || {
@@ -624,7 +629,13 @@ impl Writer {
             bg: None,
             background: true,
         };
-        if report.replayed > 0 || report.torn_tail {
+        // Temporary files of a snapshot thread or a journal replacement cut short by a crash.
+        let _ = fs::remove_file(&writer.paths.bg_temp);
+        let _ = fs::remove_file(&writer.paths.journal_temp);
+        // A journal with anything in it is folded in, even when the snapshot already held
+        // it all (a crash after a background snapshot, before the journal was replaced).
+        let journal_len = fs::metadata(&writer.paths.journal).map_or(0, |m| m.len());
+        if report.replayed > 0 || report.torn_tail || journal_len > 0 {
             writer.snapshot(now)?;
         }
         Ok((writer, report))
@@ -895,11 +906,8 @@ impl Writer {
             })?;
             bytes.push(b'\n');
         }
-        let temp = self
-            .paths
-            .journal
-            .with_file_name(format!(".{}.tmp", self.paths.display_name()));
-        write_atomic(&self.paths.journal, &temp, &bytes).map_err(io_err(&self.paths.journal))?;
+        write_atomic(&self.paths.journal, &self.paths.journal_temp, &bytes)
+            .map_err(io_err(&self.paths.journal))?;
         self.journal = open_journal(&self.paths)?;
         self.journaled = tail.len();
         self.dirty_since = (!tail.is_empty()).then_some(since);
