@@ -873,7 +873,7 @@ impl Writer {
         bg.in_flight = None;
         bg.check_at = None;
         let result = match done {
-            Some((upto, Ok(()))) => self.trim_journal(upto, since, now),
+            Some((upto, Ok(()))) => self.trim_journal(upto, since),
             Some((_, Err(e))) => Err(StoreError::Io {
                 path: self.paths.session.display().to_string(),
                 source: io::Error::other(e),
@@ -895,7 +895,7 @@ impl Writer {
     }
 
     /// The snapshot holds every event up to `upto`: the journal keeps only those after it.
-    fn trim_journal(&mut self, upto: u64, since: Time, now: Time) -> Result<(), StoreError> {
+    fn trim_journal(&mut self, upto: u64, since: Time) -> Result<(), StoreError> {
         let events = self.session.events();
         let tail = &events[events.partition_point(|e| e.seq <= upto)..];
         let mut bytes = Vec::with_capacity(tail.len() * 160);
@@ -911,7 +911,8 @@ impl Writer {
         self.journal = open_journal(&self.paths)?;
         self.journaled = tail.len();
         self.dirty_since = (!tail.is_empty()).then_some(since);
-        self.last_write = Some(now);
+        // `last_write` stays the last append's: the snapshot saved nothing new, and the time
+        // on screen must not depend on when the thread finished.
         self.save_error = None;
         self.retry_at = None;
         Ok(())
