@@ -414,6 +414,10 @@ pub enum ExecError {
 
 /// The one writer of a session: holds its lock, appends events, keeps the snapshot fresh.
 pub struct Writer {
+    /// Writes periodic snapshots on a thread of its own (see `Snapshotter`); `None` until the
+    /// first one, and always with a test's own `Disk`. First, so that it is dropped (waiting
+    /// for a snapshot under way) before the lock is let go.
+    bg: Option<Snapshotter>,
     paths: Paths,
     session: Session,
     _lock: File,
@@ -432,9 +436,6 @@ pub struct Writer {
     /// Events held only in memory (their write failed); saved by the next snapshot.
     unsaved: usize,
     retry_at: Option<Time>,
-    /// Writes periodic snapshots on a thread of its own (see `Snapshotter`); `None` until the
-    /// first one, and always with a test's own `Disk`.
-    bg: Option<Snapshotter>,
     /// False once a test gave the writer its own `Disk`: every snapshot is then written here.
     background: bool,
 }
@@ -797,7 +798,7 @@ impl Writer {
     /// before. True when a snapshot was started or written.
     pub fn tick(&mut self, now: Time) -> Result<bool, StoreError> {
         if self.bg.as_ref().is_some_and(|b| b.in_flight.is_some()) {
-            return self.finish_background(now, false).map(|()| false);
+            return self.finish_background(now, false, true).map(|()| false);
         }
         match self.snapshot_due() {
             Some(due) if now >= due && self.can_snapshot_in_background() => {
@@ -818,7 +819,7 @@ impl Writer {
 
     /// Waits for a snapshot under way on the snapshot thread and trims the journal after it.
     pub fn wait_for_snapshot(&mut self, now: Time) -> Result<(), StoreError> {
-        self.finish_background(now, true)
+        self.finish_background(now, true, true)
     }
 
     fn can_snapshot_in_background(&self) -> bool {
@@ -851,7 +852,7 @@ impl Writer {
     /// then replaced by the events recorded since (written to a temporary file, flushed and
     /// renamed, so a crash leaves the old journal or the new one: the reader skips what the
     /// snapshot already holds).
-    fn finish_background(&mut self, now: Time, wait: bool) -> Result<(), StoreError> {
+    fn finish_background(&mut self, now: Time, wait: bool, trim: bool) -> Result<(), StoreError> {
         let Some(bg) = &mut self.bg else {
             return Ok(());
         };
@@ -873,6 +874,8 @@ impl Writer {
         bg.in_flight = None;
         bg.check_at = None;
         let result = match done {
+            // Before a snapshot written here, which empties the journal anyway.
+            Some((_, Ok(()))) if !trim => Ok(()),
             Some((upto, Ok(()))) => self.trim_journal(upto, since),
             Some((_, Err(e))) => Err(StoreError::Io {
                 path: self.paths.session.display().to_string(),
@@ -888,6 +891,9 @@ impl Writer {
             }
         };
         if let Err(e) = &result {
+            // The journal may be the old file or none: nothing more is appended to it until a
+            // snapshot written here (which keeps everything) succeeds.
+            self.journal_ok = false;
             self.save_error = Some(e.to_string());
             self.retry_at = Some(now + chrono::Duration::milliseconds(RETRY_MS));
         }
@@ -911,6 +917,10 @@ impl Writer {
         self.journal = open_journal(&self.paths)?;
         self.journaled = tail.len();
         self.dirty_since = (!tail.is_empty()).then_some(since);
+        // Every event is now in the snapshot or the new journal, also any whose append failed
+        // meanwhile.
+        self.journal_ok = true;
+        self.unsaved = 0;
         // `last_write` stays the last append's: the snapshot saved nothing new, and the time
         // on screen must not depend on when the thread finished.
         self.save_error = None;
@@ -921,7 +931,7 @@ impl Writer {
     /// Replaces the snapshot atomically with the whole session, then empties the journal.
     pub fn snapshot(&mut self, now: Time) -> Result<(), StoreError> {
         // A background snapshot under way ends first: it must not replace this one later.
-        let _ = self.finish_background(now, true);
+        let _ = self.finish_background(now, true, false);
         let text = snapshot_text(&self.session, now);
         self.disk
             .replace(&self.paths.session, &self.paths.temp, text.as_bytes())

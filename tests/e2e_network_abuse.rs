@@ -1119,10 +1119,10 @@ fn a_flood_of_silent_connections_does_not_disturb_who_is_connected() {
 // ---------------------------------------------------------------------------------------------
 // Bugs found on the way, fixed: these guard the fixes.
 
-/// MAX_TRIES is checked when a hello arrives, but a wrong code is only counted when its first
-/// sealed message fails: handshakes opened in parallel all pass the check, and each then tests
-/// one code. Here MAX_TRIES + 2 wrong codes are tested and then the right code is let in, all
-/// from one address within the window.
+/// A handshake under way counts as a try from the start, so handshakes opened in parallel
+/// cannot test more than MAX_TRIES codes from one address within the window (they used to:
+/// the limit was checked at the hello and a wrong code counted only after its sealed
+/// message). Here MAX_TRIES + 2 wrong codes and then the right one are tried in parallel.
 #[test]
 fn parallel_handshakes_cannot_test_more_codes_than_max_tries() {
     let mut host = Host::start();
@@ -1178,10 +1178,11 @@ fn parallel_handshakes_cannot_test_more_codes_than_max_tries() {
     );
 }
 
-/// Command ids are remembered for the whole meeting, not per note-taker. Every note-taker
-/// sees the others' ids (`command` on every event of the `Welcome`), and laptops number them
-/// `CLIENT-N`: another note-taker can take the next id first, and the victim's command is then
-/// confirmed as "carried out before" (`again: true`) and never recorded; its laptop drops it.
+/// Every note-taker sees the others' command ids (`command` on every event of the
+/// `Welcome`), and laptops number them `CLIENT-N`. Ids are each note-taker's own: another
+/// note-taker who takes the victim's next id first records a command of its own, and the
+/// victim's command with that id is still carried out (it used to be confirmed as "carried
+/// out before" and dropped).
 #[test]
 fn a_note_taker_cannot_swallow_another_note_takers_command() {
     let mut host = Host::start();

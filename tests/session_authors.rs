@@ -250,6 +250,8 @@ fn a_batch_is_decided_in_order_and_made_durable_at_once() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("m.session.json");
     let mut w = Writer::create(&path, plan(), at(0)).expect("created");
+    let appends = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    w.set_disk(Box::new(CountingDisk(appends.clone())));
     let zs = |id: &str| Some(author("张三", id, false));
     let items = vec![
         (remark("一"), zs("z-1")),
@@ -259,6 +261,11 @@ fn a_batch_is_decided_in_order_and_made_durable_at_once() {
         (remark("三"), None),
     ];
     let results = w.execute_batch(&items, at(1));
+    assert_eq!(
+        appends.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "one write and one flush for the whole batch"
+    );
     assert_eq!(results.len(), 5);
     assert!(results[0].is_ok());
     assert_eq!(results[1], Err(Refusal::HostOnly));
@@ -282,4 +289,27 @@ fn a_batch_is_decided_in_order_and_made_durable_at_once() {
     let back = store::read(&path).expect("read");
     assert_eq!(back.events().len(), w.session().events().len());
     assert_eq!(back.command_seq("张三", "z-3"), Some(second));
+}
+
+/// The real disk, counting the journal appends (each one is a write and a flush).
+struct CountingDisk(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl podium::store::Disk for CountingDisk {
+    fn append(&mut self, journal: &mut std::fs::File, bytes: &[u8]) -> std::io::Result<()> {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        podium::store::RealDisk.append(journal, bytes)
+    }
+
+    fn replace(
+        &mut self,
+        path: &std::path::Path,
+        temp: &std::path::Path,
+        bytes: &[u8],
+    ) -> std::io::Result<()> {
+        podium::store::RealDisk.replace(path, temp, bytes)
+    }
+
+    fn truncate(&mut self, journal: &mut std::fs::File) -> std::io::Result<()> {
+        podium::store::RealDisk.truncate(journal)
+    }
 }

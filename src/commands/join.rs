@@ -39,16 +39,27 @@ pub struct JoinArgs {
     pub wide_ambiguous: bool,
 }
 
+/// A code as typed: full-width digits (a Chinese input method) made plain, spaces left out.
+fn normalize_code(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
 /// The join code: from `--code`, `PODIUM_CODE`, or typed at the prompt.
 pub fn ask_code(given: Option<&str>, lang: Lang, again: bool) -> Result<String, String> {
     if !again {
         if let Some(code) = given {
-            return Ok(code.trim().to_string());
+            return Ok(normalize_code(code));
         }
         if let Ok(code) = std::env::var("PODIUM_CODE")
             && !code.trim().is_empty()
         {
-            return Ok(code.trim().to_string());
+            return Ok(normalize_code(&code));
         }
     }
     let stdin = std::io::stdin();
@@ -69,16 +80,7 @@ pub fn ask_code(given: Option<&str>, lang: Lang, again: bool) -> Result<String, 
         .lock()
         .read_line(&mut line)
         .map_err(|e| e.to_string())?;
-    let code: String = line
-        .trim()
-        .chars()
-        .map(|c| match c {
-            // Full-width digits typed with a Chinese input method.
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            c => c,
-        })
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let code = normalize_code(&line);
     if code.is_empty() {
         return Err(match lang {
             Lang::Zh => "没有输入加入码".into(),

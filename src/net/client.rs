@@ -217,6 +217,7 @@ async fn run(
                         return;
                     }
                     tokio::time::sleep(delay).await;
+                    forget_queued(&mut up, &mut pending);
                     continue;
                 }
                 Some(Err(closed)) => {
@@ -239,11 +240,7 @@ async fn run(
                 // Anything asked for while offline is in the outbox; it is sent again after
                 // the next `Welcome`.
                 tokio::time::sleep(delay).await;
-                while let Ok(u) = up.try_recv() {
-                    if let Up::Pending(n) = u {
-                        pending = n;
-                    }
-                }
+                forget_queued(&mut up, &mut pending);
                 delay = (delay * 2).min(Duration::from_secs(5));
                 continue;
             }
@@ -266,12 +263,24 @@ async fn run(
                     return;
                 }
                 tokio::time::sleep(delay).await;
+                forget_queued(&mut up, &mut pending);
             }
             Some(Err(closed)) => {
                 let _ = down.send(Down::Closed(closed));
                 return;
             }
             None => return,
+        }
+    }
+}
+
+/// Drops the commands queued while the connection was down or dropping: they wait in the
+/// outbox, and the console sends them all again, in order, after the next `Welcome` (a
+/// command sent ahead of older ones could be undone out of order).
+fn forget_queued(up: &mut tmpsc::UnboundedReceiver<Up>, pending: &mut usize) {
+    while let Ok(u) = up.try_recv() {
+        if let Up::Pending(n) = u {
+            *pending = n;
         }
     }
 }

@@ -373,14 +373,19 @@ impl Server {
                             },
                         ));
                     } else if let Some(seq) = writer.session().command_seq(&peer.name, &id) {
-                        acks.push((
-                            conn,
-                            Message::Ack {
-                                id,
-                                seq,
-                                again: true,
-                            },
-                        ));
+                        // Carried out before; confirmed only once it is on disk.
+                        if writer.unsaved() > 0 {
+                            self.unconfirmed.push((conn, id, seq));
+                        } else {
+                            acks.push((
+                                conn,
+                                Message::Ack {
+                                    id,
+                                    seq,
+                                    again: true,
+                                },
+                            ));
+                        }
                     } else if batch.iter().any(|(_, a)| {
                         a.as_ref().is_some_and(|a| {
                             a.name == peer.name && a.command.as_deref() == Some(id.as_str())
@@ -490,12 +495,8 @@ impl Server {
         if last <= self.sent {
             return;
         }
-        let events: Vec<_> = session
-            .events()
-            .iter()
-            .filter(|e| e.seq > self.sent)
-            .cloned()
-            .collect();
+        let all = session.events();
+        let events = all[all.partition_point(|e| e.seq <= self.sent)..].to_vec();
         let msg = serialize(&Message::Events { events, now });
         for p in &self.peers {
             let _ = p.out.send(Outbound::Send(msg.clone()));

@@ -470,9 +470,10 @@ impl App {
         let mut notes = Vec::new();
         let mut changed = false;
         // The remarks panel follows new remarks unless someone is looking at an older one.
-        let shown = self.selected_remarks().len();
-        let following =
-            self.focus != Focus::Remarks || self.remark_selected.is_none_or(|i| i + 1 >= shown);
+        let following = self.focus != Focus::Remarks
+            || self
+                .remark_selected
+                .is_none_or(|i| i + 1 >= self.selected_remarks().len());
         match (&mut self.server, &mut self.ledger) {
             (Some(server), Ledger::Local(writer)) => {
                 let before = writer.session().last_seq();
