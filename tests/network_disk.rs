@@ -2,7 +2,10 @@
 //! not a command, and not a resend of it either — and everything is confirmed once a
 //! snapshot saves it. A real `Server` on 127.0.0.1 and a protocol client.
 
-use chrono::{Duration, FixedOffset, TimeZone};
+mod common {
+    pub mod clock;
+}
+use common::clock::{at, t0};
 use podium::net::client::{JoinSpec, connect};
 use podium::net::wire::{self, Message, Role, ToHost};
 use podium::net::{MAX_FROM_HOST, host::Server};
@@ -14,18 +17,6 @@ use podium::text::Ambiguous;
 use podium::tui::app::{App, Options};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-
-fn t0() -> Time {
-    FixedOffset::east_opt(8 * 3600)
-        .expect("offset")
-        .with_ymd_and_hms(2026, 5, 30, 9, 0, 0)
-        .single()
-        .expect("time")
-}
-
-fn at(s: i64) -> Time {
-    t0() + Duration::seconds(s)
-}
 
 fn remark(text: &str) -> Command {
     Command::AddRemark {

@@ -4,10 +4,11 @@
 //! the ports the operating system picks are written as `PORT`.
 
 mod common {
+    pub mod clock;
     pub mod screen;
 }
 
-use chrono::{Duration, FixedOffset, TimeZone};
+use common::clock::{at, t0};
 use common::screen::screen_text;
 use podium::net::client::{self, JoinSpec, LinkState};
 use podium::net::host::Server;
@@ -26,19 +27,6 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;
 use tempfile::TempDir;
-
-/// 2026-05-30 09:00:00 +08:00, the plan's own start.
-fn t0() -> Time {
-    FixedOffset::east_opt(8 * 3600)
-        .expect("offset")
-        .with_ymd_and_hms(2026, 5, 30, 9, 0, 0)
-        .single()
-        .expect("time")
-}
-
-fn at(seconds: i64) -> Time {
-    t0() + Duration::seconds(seconds)
-}
 
 const CODE: &str = "246810";
 

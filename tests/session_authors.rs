@@ -2,23 +2,14 @@
 //! (`by`), undo per person, and commands carried out once by their id — through a reload of
 //! the session file too.
 
-use chrono::{Duration, FixedOffset, TimeZone};
+mod common {
+    pub mod clock;
+}
+use common::clock::at;
 use podium::planfile;
 use podium::session::{Author, Command, Refusal, RemarkKind, ScoreEntry, Session, Time};
 use podium::store::{self, Writer};
 use podium::strings::Lang;
-
-fn t0() -> Time {
-    FixedOffset::east_opt(8 * 3600)
-        .expect("offset")
-        .with_ymd_and_hms(2026, 5, 30, 9, 0, 0)
-        .single()
-        .expect("time")
-}
-
-fn at(s: i64) -> Time {
-    t0() + Duration::seconds(s)
-}
 
 fn plan() -> podium::plan::Plan {
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/data/city-report.json");

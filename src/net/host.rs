@@ -336,7 +336,8 @@ impl Server {
         // Commands taken in this pass, carried out together (one flush for all of them).
         let mut batch: Vec<(Command, Option<Author>)> = Vec::new();
         let mut owners: Vec<(u64, String)> = Vec::new();
-        // A command sent twice within the pass: answered once the first is carried out.
+        // Commands carried out before (a resend), or sent twice within the pass: confirmed
+        // after the pass, and only once they are on disk.
         let mut repeats: Vec<(u64, String, String)> = Vec::new();
         let mut taken = 0;
         while taken < MAX_PER_PASS
@@ -372,25 +373,13 @@ impl Server {
                                 ),
                             },
                         ));
-                    } else if let Some(seq) = writer.session().command_seq(&peer.name, &id) {
-                        // Carried out before; confirmed only once it is on disk.
-                        if writer.unsaved() > 0 {
-                            self.unconfirmed.push((conn, id, seq));
-                        } else {
-                            acks.push((
-                                conn,
-                                Message::Ack {
-                                    id,
-                                    seq,
-                                    again: true,
-                                },
-                            ));
-                        }
-                    } else if batch.iter().any(|(_, a)| {
-                        a.as_ref().is_some_and(|a| {
-                            a.name == peer.name && a.command.as_deref() == Some(id.as_str())
+                    } else if writer.session().command_seq(&peer.name, &id).is_some()
+                        || batch.iter().any(|(_, a)| {
+                            a.as_ref().is_some_and(|a| {
+                                a.name == peer.name && a.command.as_deref() == Some(id.as_str())
+                            })
                         })
-                    }) {
+                    {
                         repeats.push((conn, peer.name.clone(), id));
                     } else {
                         let author = Author {
