@@ -229,6 +229,19 @@ fn notetaker_console_follows_the_host_and_shows_what_waits() {
     let refused = draw(&zs, at(96), 100, 30);
     assert!(refused.contains("只有主持人可以这样做"), "{refused}");
     assert_eq!(host.session().state().current.as_deref(), Some("市财政局"));
+    // The menu (F10) lists only what works on a note-taker's laptop.
+    zs.on_key(key(KeyCode::F(10)), at(97));
+    let menu = draw(&zs, at(97), 100, 30);
+    assert!(menu.contains("给选中的行添加点评"), "{menu}");
+    assert!(!menu.contains("开始 / 暂停 / 继续当前汇报"), "{menu}");
+    assert!(!menu.contains("公布结果"), "{menu}");
+    zs.on_key(key(KeyCode::Esc), at(98));
+    host.on_key(key(KeyCode::F(10)), at(98));
+    let host_menu = draw(&host, at(98), 100, 30);
+    assert!(
+        host_menu.contains("开始 / 暂停 / 继续当前汇报"),
+        "{host_menu}"
+    );
 }
 
 #[test]

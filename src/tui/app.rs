@@ -446,6 +446,16 @@ impl App {
         }
     }
 
+    /// The actions of the `F10` menu: all of them on the host's console; on a note-taker's,
+    /// only those that work there.
+    pub fn menu(&self) -> Vec<Action> {
+        let remote = self.ledger.remote().is_some();
+        MENU.iter()
+            .copied()
+            .filter(|a| !remote || !(a.host_only() || *a == Action::Connections))
+            .collect()
+    }
+
     /// True when this console talks to the network (it serves, or it joined a host): the loop
     /// then looks at what arrived every `NETWORK_EVERY_MS`, and draws only when it changed
     /// something (`redraw`).
@@ -1046,7 +1056,8 @@ impl App {
     }
 
     fn menu_key(&mut self, key: KeyEvent, selected: usize, now: Time) {
-        let n = MENU.len();
+        let menu = self.menu();
+        let n = menu.len();
         match key.code {
             KeyCode::Esc | KeyCode::F(10) => {}
             KeyCode::Up => {
@@ -1059,7 +1070,11 @@ impl App {
                     selected: (selected + 1) % n,
                 }
             }
-            KeyCode::Enter => self.perform(MENU[selected], now),
+            KeyCode::Enter => {
+                if let Some(action) = menu.get(selected) {
+                    self.perform(*action, now);
+                }
+            }
             _ => self.mode = Mode::Menu { selected },
         }
     }

@@ -1,7 +1,7 @@
 //! Drawing the console: a pure function of the app state and the time. Nothing here changes
 //! the meeting; text is cleaned and measured by display width before it reaches the buffer.
 
-use super::app::{App, Confirm, Focus, Level, MENU, Mode};
+use super::app::{App, Confirm, Focus, Level, Mode};
 use super::editor::{Form, RemarkEditor, Target};
 use super::help;
 use super::theme;
@@ -1361,7 +1361,8 @@ fn draw_confirm(buf: &mut Buffer, area: Rect, app: &App, what: &Confirm, yes: bo
 fn draw_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
     let amb = app.opts.ambiguous;
     let lang = app.lang();
-    let rows: Vec<(&str, &str)> = MENU.iter().map(|a| help::describe(lang, *a)).collect();
+    let menu = app.menu();
+    let rows: Vec<(&str, &str)> = menu.iter().map(|a| help::describe(lang, *a)).collect();
     let key_w = rows
         .iter()
         .map(|(k, _)| text::width(k, amb))
@@ -1376,7 +1377,7 @@ fn draw_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
         buf,
         area,
         label_w + key_w + 6,
-        MENU.len() as u16 + 2,
+        menu.len() as u16 + 2,
         lang.s().menu_title,
         amb,
     );
