@@ -54,6 +54,20 @@ impl Paths {
         }
     }
 
+    /// Saves the text being typed (owner-only: it may be a remark not yet said aloud).
+    pub fn write_draft(&self, text: &str) -> Result<(), StoreError> {
+        let temp = self.draft.with_extension("draft.tmp");
+        write_private(&self.draft, &temp, text.as_bytes()).map_err(io_err(&self.draft))
+    }
+
+    pub fn read_draft(&self) -> Option<String> {
+        fs::read_to_string(&self.draft).ok()
+    }
+
+    pub fn clear_draft(&self) {
+        let _ = fs::remove_file(&self.draft);
+    }
+
     /// The file name, for messages.
     pub fn display_name(&self) -> String {
         self.session.file_name().map_or_else(
@@ -515,6 +529,19 @@ impl Snapshotter {
     }
 }
 
+/// Events as journal lines: one JSON object a line.
+fn journal_lines(events: &[Event], journal: &Path) -> Result<Vec<u8>, StoreError> {
+    let mut bytes = Vec::with_capacity(events.len() * 160);
+    for event in events {
+        serde_json::to_writer(&mut bytes, event).map_err(|e| StoreError::Io {
+            path: journal.display().to_string(),
+            source: io::Error::other(e),
+        })?;
+        bytes.push(b'\n');
+    }
+    Ok(bytes)
+}
+
 fn take_lock(paths: &Paths) -> Result<File, StoreError> {
     let mut lock = OpenOptions::new()
         .read(true)
@@ -754,14 +781,7 @@ impl Writer {
     }
 
     fn append(&mut self, events: &[Event], now: Time) -> Result<(), StoreError> {
-        let mut bytes = Vec::with_capacity(events.len() * 160);
-        for event in events {
-            serde_json::to_writer(&mut bytes, event).map_err(|e| StoreError::Io {
-                path: self.paths.journal.display().to_string(),
-                source: io::Error::other(e),
-            })?;
-            bytes.push(b'\n');
-        }
+        let bytes = journal_lines(events, &self.paths.journal)?;
         self.disk
             .append(&mut self.journal, &bytes)
             .map_err(io_err(&self.paths.journal))?;
@@ -904,14 +924,7 @@ impl Writer {
     fn trim_journal(&mut self, upto: u64, since: Time) -> Result<(), StoreError> {
         let events = self.session.events();
         let tail = &events[events.partition_point(|e| e.seq <= upto)..];
-        let mut bytes = Vec::with_capacity(tail.len() * 160);
-        for event in tail {
-            serde_json::to_writer(&mut bytes, event).map_err(|e| StoreError::Io {
-                path: self.paths.journal.display().to_string(),
-                source: io::Error::other(e),
-            })?;
-            bytes.push(b'\n');
-        }
+        let bytes = journal_lines(tail, &self.paths.journal)?;
         write_atomic(&self.paths.journal, &self.paths.journal_temp, &bytes)
             .map_err(io_err(&self.paths.journal))?;
         self.journal = open_journal(&self.paths)?;
@@ -953,16 +966,11 @@ impl Writer {
 
     /// Saves the text being typed, so that a crash does not lose it.
     pub fn write_draft(&self, text: &str) -> Result<(), StoreError> {
-        let temp = self.paths.draft.with_extension("draft.tmp");
-        write_atomic(&self.paths.draft, &temp, text.as_bytes()).map_err(io_err(&self.paths.draft))
-    }
-
-    pub fn clear_draft(&self) {
-        let _ = fs::remove_file(&self.paths.draft);
+        self.paths.write_draft(text)
     }
 
     pub fn read_draft(&self) -> Option<String> {
-        fs::read_to_string(&self.paths.draft).ok()
+        self.paths.read_draft()
     }
 
     /// Lets go of a session this writer did not change (a refused import): the lock and an

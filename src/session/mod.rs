@@ -189,13 +189,7 @@ impl Session {
             self.notetaker_may(command, author)?;
         }
         let by = author.map(|a| a.name.as_str());
-        let kinds = match command {
-            Command::Undo => {
-                let action = self.undoable_action_of(by).ok_or(Refusal::NothingToUndo)?;
-                vec![EventKind::Undone { action }]
-            }
-            _ => self.decide_kinds(command)?,
-        };
+        let kinds = self.decide_kinds(command, by)?;
         let at = self.clock(now);
         let first = self.last_seq() + 1;
         Ok(kinds
@@ -237,7 +231,8 @@ impl Session {
         }
     }
 
-    fn decide_kinds(&self, command: &Command) -> Result<Vec<EventKind>, Refusal> {
+    /// The events that carry out `command`, entered by `by` (`None`: the host).
+    fn decide_kinds(&self, command: &Command, by: Option<&str>) -> Result<Vec<EventKind>, Refusal> {
         let st = &self.state;
         let timing_open = || {
             if st.is_ended() {
@@ -447,7 +442,7 @@ impl Session {
                 Ok(vec![EventKind::RemarkDeleted { id: *id }])
             }
             Command::Undo => {
-                let action = self.undoable_action().ok_or(Refusal::NothingToUndo)?;
+                let action = self.undoable_action_of(by).ok_or(Refusal::NothingToUndo)?;
                 Ok(vec![EventKind::Undone { action }])
             }
             Command::EndMeeting => {

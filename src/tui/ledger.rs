@@ -11,7 +11,7 @@ use crate::session::{Author, Command, Event, Refusal, Session, Time};
 /// The largest command a note-taker's laptop sends: well inside what the host reads
 /// (`net::MAX_FROM_CLIENT`), with room for the envelope and the encryption.
 pub const MAX_COMMAND_BYTES: usize = crate::net::MAX_FROM_CLIENT / 2;
-use crate::store::{self, ExecError, Paths, StoreError, Writer};
+use crate::store::{ExecError, Paths, StoreError, Writer};
 
 #[allow(clippy::large_enum_variant)] // one per console, never moved in a loop
 pub enum Ledger {
@@ -232,26 +232,15 @@ impl Ledger {
     }
 
     pub fn write_draft(&self, text: &str) -> Result<(), StoreError> {
-        match self {
-            Ledger::Local(w) => w.write_draft(text),
-            Ledger::Remote(r) => {
-                let temp = r.paths.draft.with_extension("draft.tmp");
-                store::write_private(&r.paths.draft, &temp, text.as_bytes()).map_err(|source| {
-                    StoreError::Io {
-                        path: r.paths.draft.display().to_string(),
-                        source,
-                    }
-                })
-            }
-        }
+        self.paths().write_draft(text)
     }
 
     pub fn clear_draft(&self) {
-        let _ = std::fs::remove_file(&self.paths().draft);
+        self.paths().clear_draft();
     }
 
     pub fn read_draft(&self) -> Option<String> {
-        std::fs::read_to_string(&self.paths().draft).ok()
+        self.paths().read_draft()
     }
 
     /// Closes the session (the host's snapshot; nothing to close on a note-taker's laptop).

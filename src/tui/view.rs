@@ -666,7 +666,12 @@ fn draw_remarks(buf: &mut Buffer, area: Rect, app: &App) {
     // A note-taker's remarks that the host has not confirmed yet, at the bottom.
     let mut waiting: Vec<String> = Vec::new();
     if let Some(r) = app.ledger.remote() {
-        for q in r.waiting() {
+        // Newest first, only as many as the panel holds (the wrapping is the cost).
+        let queued: Vec<_> = r.waiting().collect();
+        for q in queued.into_iter().rev() {
+            if waiting.len() >= inner.height as usize {
+                break;
+            }
             if let crate::session::Command::AddRemark {
                 unit: u,
                 reviewer,
@@ -685,7 +690,8 @@ fn draw_remarks(buf: &mut Buffer, area: Rect, app: &App) {
                     Lang::Zh => "⏳待确认 ",
                     Lang::En => "⏳waiting ",
                 };
-                waiting.extend(text::wrap(&format!("{label}{who} — {mark}{t}"), width, amb));
+                let lines = text::wrap(&format!("{label}{who} — {mark}{t}"), width, amb);
+                waiting.splice(0..0, lines);
             }
         }
     }
