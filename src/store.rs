@@ -35,8 +35,13 @@ pub struct Paths {
 }
 
 impl Paths {
-    /// `NAME.session.json` → `NAME.session.journal`, `.lock`, `.draft`.
+    /// `NAME.session.json` → `NAME.session.journal`, `.lock`, `.draft`. A session reached
+    /// through a symbolic link (a session kept on a USB stick, linked from the desktop) is
+    /// the link's target: every file is written beside the target, and the atomic rename
+    /// replaces the target, never the link.
     pub fn of(session: &Path) -> Paths {
+        let resolved = resolve_links(session);
+        let session = resolved.as_path();
         let name = session
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -77,6 +82,30 @@ impl Paths {
     }
 }
 
+/// `path` with its symbolic links followed (also a link whose target does not exist yet),
+/// or `path` itself when it is no link or the links go round in a circle.
+fn resolve_links(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        let is_link = fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            return current;
+        }
+        let Ok(target) = fs::read_link(&current) else {
+            return current;
+        };
+        current = if target.is_absolute() {
+            target
+        } else {
+            match current.parent() {
+                Some(dir) => dir.join(target),
+                None => target,
+            }
+        };
+    }
+    path.to_path_buf()
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{path}: {source}")]
@@ -102,8 +131,22 @@ pub enum StoreError {
     Locked { name: String, pid: String },
     #[error("{path}:{line}: the journal is damaged before its last line; nothing was changed")]
     JournalCorrupt { path: String, line: usize },
-    #[error("{path}: the session file is missing but its journal exists; nothing was changed")]
-    MissingSnapshot { path: String },
+    #[error(
+        "{path}: the session file is missing, but its journal {journal} holds {holds}; \
+         nothing was changed. Put the session file back (from a backup or the USB copy) and \
+         run podium again: the journal alone holds only the events since the last snapshot"
+    )]
+    MissingSnapshot {
+        path: String,
+        journal: String,
+        /// What the journal holds: its event count and time range.
+        holds: String,
+    },
+    #[error(
+        "{path}: its events are numbered up to the largest number podium can count to; \
+         no event can follow (the file was edited by hand?). Nothing was changed"
+    )]
+    SeqExhausted { path: String },
     #[error("{path} already exists")]
     Exists { path: String },
 }
@@ -166,9 +209,7 @@ fn load(paths: &Paths) -> Result<(Session, OpenReport), StoreError> {
     let text = match fs::read_to_string(&paths.session) {
         Ok(t) => t,
         Err(e) if e.kind() == io::ErrorKind::NotFound && paths.journal.exists() => {
-            return Err(StoreError::MissingSnapshot {
-                path: paths.session.display().to_string(),
-            });
+            return Err(missing_snapshot(paths));
         }
         Err(e) => return Err(io_err(&paths.session)(e)),
     };
@@ -209,6 +250,36 @@ fn load(paths: &Paths) -> Result<(Session, OpenReport), StoreError> {
         Session::from_events(file.plan, events),
         OpenReport { replayed, ..report },
     ))
+}
+
+/// The refusal for a journal whose session file is missing, saying what the journal holds.
+fn missing_snapshot(paths: &Paths) -> StoreError {
+    let holds = match read_journal(&paths.journal) {
+        Ok((events, report)) => {
+            let mut holds = match (events.first(), events.last()) {
+                (Some(first), Some(last)) => format!(
+                    "{} event{} (seq {} to {}, {} to {})",
+                    events.len(),
+                    if events.len() == 1 { "" } else { "s" },
+                    first.seq,
+                    last.seq,
+                    first.at.format("%Y-%m-%d %H:%M:%S"),
+                    last.at.format("%Y-%m-%d %H:%M:%S"),
+                ),
+                _ => "no complete event".to_string(),
+            };
+            if report.torn_tail {
+                holds.push_str(" and a last line cut short");
+            }
+            holds
+        }
+        Err(e) => format!("lines that cannot all be read ({e})"),
+    };
+    StoreError::MissingSnapshot {
+        path: paths.session.display().to_string(),
+        journal: paths.journal.display().to_string(),
+        holds,
+    }
 }
 
 /// The journal's events. Unreadable lines at the end (a write cut short) are dropped and
@@ -442,13 +513,18 @@ pub struct Writer {
     dirty_since: Option<Time>,
     last_write: Option<Time>,
     disk: Box<dyn Disk>,
-    /// False after an append failed: the journal's tail is unknown, so nothing more is
-    /// appended until a snapshot (which empties the journal) succeeds.
+    /// False when the journal's tail is unknown (an append failed and could not be taken
+    /// back): nothing more is appended until a snapshot (which empties the journal)
+    /// succeeds. A failed snapshot alone never sets it: the journal still works.
     journal_ok: bool,
+    /// The journal's length in bytes as far as this writer wrote it: a failed append is cut
+    /// back to it, so the journal stays whole and the next append can follow.
+    journal_len: u64,
     /// Why the last write failed, until a write succeeds again.
     save_error: Option<String>,
-    /// Events held only in memory (their write failed); saved by the next snapshot.
-    unsaved: usize,
+    /// Events held only in memory (their write failed), in order: appended before the next
+    /// events, or saved by the next snapshot.
+    pending: Vec<Event>,
     retry_at: Option<Time>,
     /// False once a test gave the writer its own `Disk`: every snapshot is then written here.
     background: bool,
@@ -542,37 +618,69 @@ fn journal_lines(events: &[Event], journal: &Path) -> Result<Vec<u8>, StoreError
     Ok(bytes)
 }
 
+/// Takes the session's lock: `NAME.session.lock`, locked for as long as the writer lives.
+///
+/// The lock file is never deleted (deleting a file that another process has just opened
+/// lets it lock an orphan while a third creates a new file and locks that: two writers).
+/// After locking, the file locked is checked to still be the one at the path (someone may
+/// have deleted or replaced it by hand); if it is not, the lock is taken again.
 fn take_lock(paths: &Paths) -> Result<File, StoreError> {
-    let mut lock = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&paths.lock)
-        .map_err(io_err(&paths.lock))?;
-    match lock.try_lock() {
-        Ok(()) => {}
-        Err(fs::TryLockError::WouldBlock) => {
-            let mut pid = String::new();
-            let _ = lock.read_to_string(&mut pid);
-            let pid = pid.trim();
-            return Err(StoreError::Locked {
-                name: paths.display_name(),
-                pid: if pid.is_empty() {
-                    "?".into()
-                } else {
-                    pid.to_string()
-                },
-            });
+    for _ in 0..100 {
+        let mut lock = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&paths.lock)
+            .map_err(io_err(&paths.lock))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut pid = String::new();
+                let _ = lock.read_to_string(&mut pid);
+                let pid = pid.trim();
+                return Err(StoreError::Locked {
+                    name: paths.display_name(),
+                    pid: if pid.is_empty() || pid.len() > 20 {
+                        "?".into()
+                    } else {
+                        pid.to_string()
+                    },
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io_err(&paths.lock)(e)),
         }
-        Err(fs::TryLockError::Error(e)) => return Err(io_err(&paths.lock)(e)),
+        if !same_file_at(&lock, &paths.lock) {
+            // Locked a file no longer at the path: let it go and lock the one that is.
+            continue;
+        }
+        // A stale lock from a process that died is simply taken over: the OS released it.
+        lock.set_len(0).map_err(io_err(&paths.lock))?;
+        lock.write_all(std::process::id().to_string().as_bytes())
+            .map_err(io_err(&paths.lock))?;
+        lock.sync_all().map_err(io_err(&paths.lock))?;
+        return Ok(lock);
     }
-    // A stale lock from a process that died is simply taken over: the OS released it.
-    lock.set_len(0).map_err(io_err(&paths.lock))?;
-    lock.write_all(std::process::id().to_string().as_bytes())
-        .map_err(io_err(&paths.lock))?;
-    lock.sync_all().map_err(io_err(&paths.lock))?;
-    Ok(lock)
+    Err(io_err(&paths.lock)(io::Error::other(
+        "the lock file keeps being replaced by another program",
+    )))
+}
+
+/// Whether the open `file` is the file now at `path` (not one deleted or replaced since).
+#[cfg(unix)]
+fn same_file_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Windows keeps an open file's name until the last handle closes, and podium never
+/// deletes the lock file: the file locked is the one at the path.
+#[cfg(not(unix))]
+fn same_file_at(_file: &File, path: &Path) -> bool {
+    path.exists()
 }
 
 fn open_journal(paths: &Paths) -> Result<File, StoreError> {
@@ -587,26 +695,24 @@ impl Writer {
     /// Starts a new session for `plan` at `path`. Refused when the file exists.
     pub fn create(path: &Path, plan: Plan, now: Time) -> Result<Writer, StoreError> {
         let paths = Paths::of(path);
+        // The lock file stays whatever happens (see `take_lock`).
         let lock = take_lock(&paths)?;
-        let release = |lock: File, e: StoreError| {
-            // Nothing was created: leave no lock behind.
-            drop(lock);
-            let _ = fs::remove_file(&paths.lock);
-            e
-        };
-        if paths.session.exists() {
-            let e = StoreError::Exists {
+        if fs::symlink_metadata(&paths.session).is_ok() {
+            return Err(StoreError::Exists {
                 path: paths.session.display().to_string(),
-            };
-            return Err(release(lock, e));
+            });
+        }
+        // A journal without its session file is the only copy of those events: never
+        // deleted, never truncated, never written after.
+        if fs::metadata(&paths.journal).is_ok_and(|m| m.len() > 0) {
+            return Err(missing_snapshot(&paths));
         }
         let session = Session::new(plan);
         let text = snapshot_text(&session, now);
         if let Err(e) = write_atomic(&paths.session, &paths.temp, text.as_bytes()) {
             let _ = fs::remove_file(&paths.temp);
-            return Err(release(lock, io_err(&paths.session)(e)));
+            return Err(io_err(&paths.session)(e));
         }
-        let _ = fs::remove_file(&paths.journal);
         let journal = open_journal(&paths)?;
         Ok(Writer {
             paths,
@@ -618,8 +724,9 @@ impl Writer {
             last_write: Some(now),
             disk: Box::new(RealDisk),
             journal_ok: true,
+            journal_len: 0,
             save_error: None,
-            unsaved: 0,
+            pending: Vec::new(),
             retry_at: None,
             bg: None,
             background: true,
@@ -631,15 +738,13 @@ impl Writer {
     pub fn open(path: &Path, now: Time) -> Result<(Writer, OpenReport), StoreError> {
         let paths = Paths::of(path);
         let lock = take_lock(&paths)?;
-        let (session, report) = match load(&paths) {
-            Ok(loaded) => loaded,
-            Err(e) => {
-                // Nothing was opened: leave no lock behind (the session file is untouched).
-                drop(lock);
-                let _ = fs::remove_file(&paths.lock);
-                return Err(e);
-            }
-        };
+        // On a refusal the lock is let go (the file stays) and the session file is untouched.
+        let (session, report) = load(&paths)?;
+        if session.last_seq() == u64::MAX {
+            return Err(StoreError::SeqExhausted {
+                path: paths.session.display().to_string(),
+            });
+        }
         let _ = fs::remove_file(&paths.temp);
         let mut writer = Writer {
             journal: open_journal(&paths)?,
@@ -651,8 +756,9 @@ impl Writer {
             last_write: None,
             disk: Box::new(RealDisk),
             journal_ok: true,
+            journal_len: 0,
             save_error: None,
-            unsaved: 0,
+            pending: Vec::new(),
             retry_at: None,
             bg: None,
             background: true,
@@ -696,7 +802,7 @@ impl Writer {
 
     /// Events not yet on disk (their write failed and has not been retried successfully).
     pub fn unsaved(&self) -> usize {
-        self.unsaved
+        self.pending.len()
     }
 
     /// Decides, persists and then applies `command`: the events are on disk before they are
@@ -750,17 +856,19 @@ impl Writer {
         if let Some(bg) = &self.bg {
             let _ = bg.to.send(ToSnapshotter::Events(all.clone()));
         }
+        // Events whose write failed before go first: the journal stays in order.
+        let mut batch = std::mem::take(&mut self.pending);
+        batch.extend(all.iter().cloned());
         let durable = self.journal_ok
-            && match self.append(&all, now) {
+            && match self.append(&batch, now) {
                 Ok(()) => true,
                 Err(e) => {
-                    self.journal_ok = false;
                     self.failed(e, now);
                     false
                 }
             };
         if !durable {
-            self.unsaved += all.len();
+            self.pending = batch;
             self.dirty_since.get_or_insert(now);
         }
         let unit_change = all
@@ -780,11 +888,22 @@ impl Writer {
         self.retry_at = Some(now + chrono::Duration::milliseconds(RETRY_MS));
     }
 
+    /// Appends `events` to the journal and flushes them. A write that fails is cut back to
+    /// where the journal ended, so the journal stays whole; when even that fails, its tail is
+    /// unknown and nothing more is appended until a snapshot succeeds.
     fn append(&mut self, events: &[Event], now: Time) -> Result<(), StoreError> {
         let bytes = journal_lines(events, &self.paths.journal)?;
-        self.disk
-            .append(&mut self.journal, &bytes)
-            .map_err(io_err(&self.paths.journal))?;
+        if let Err(e) = self.disk.append(&mut self.journal, &bytes) {
+            let cut_back = self
+                .journal
+                .set_len(self.journal_len)
+                .and_then(|()| self.journal.sync_all());
+            if cut_back.is_err() {
+                self.journal_ok = false;
+            }
+            return Err(io_err(&self.paths.journal)(e));
+        }
+        self.journal_len += bytes.len() as u64;
         self.journaled += events.len();
         self.dirty_since.get_or_insert(now);
         self.last_write = Some(now);
@@ -843,7 +962,7 @@ impl Writer {
     }
 
     fn can_snapshot_in_background(&self) -> bool {
-        self.background && self.journal_ok && self.unsaved == 0 && self.retry_at.is_none()
+        self.background && self.journal_ok && self.pending.is_empty() && self.retry_at.is_none()
     }
 
     fn start_background(&mut self, now: Time) {
@@ -893,6 +1012,7 @@ impl Writer {
         };
         bg.in_flight = None;
         bg.check_at = None;
+        // A snapshot that failed left the journal as it was: appending goes on.
         let result = match done {
             // Before a snapshot written here, which empties the journal anyway.
             Some((_, Ok(()))) if !trim => Ok(()),
@@ -911,9 +1031,6 @@ impl Writer {
             }
         };
         if let Err(e) = &result {
-            // The journal may be the old file or none: nothing more is appended to it until a
-            // snapshot written here (which keeps everything) succeeds.
-            self.journal_ok = false;
             self.save_error = Some(e.to_string());
             self.retry_at = Some(now + chrono::Duration::milliseconds(RETRY_MS));
         }
@@ -925,15 +1042,29 @@ impl Writer {
         let events = self.session.events();
         let tail = &events[events.partition_point(|e| e.seq <= upto)..];
         let bytes = journal_lines(tail, &self.paths.journal)?;
-        write_atomic(&self.paths.journal, &self.paths.journal_temp, &bytes)
-            .map_err(io_err(&self.paths.journal))?;
-        self.journal = open_journal(&self.paths)?;
+        if let Err(e) = write_atomic(&self.paths.journal, &self.paths.journal_temp, &bytes) {
+            if self.paths.journal_temp.exists() {
+                // Not renamed: the journal is the old one, whole, and appending goes on.
+                let _ = fs::remove_file(&self.paths.journal_temp);
+                return Err(io_err(&self.paths.journal)(e));
+            }
+            // Renamed, then the folder flush failed: the new journal is in place; follow it.
+        }
+        self.journal = match open_journal(&self.paths) {
+            Ok(f) => f,
+            Err(e) => {
+                // The handle held is the replaced journal's: nothing more goes there.
+                self.journal_ok = false;
+                return Err(e);
+            }
+        };
+        self.journal_len = bytes.len() as u64;
         self.journaled = tail.len();
         self.dirty_since = (!tail.is_empty()).then_some(since);
         // Every event is now in the snapshot or the new journal, also any whose append failed
         // meanwhile.
         self.journal_ok = true;
-        self.unsaved = 0;
+        self.pending.clear();
         // `last_write` stays the last append's: the snapshot saved nothing new, and the time
         // on screen must not depend on when the thread finished.
         self.save_error = None;
@@ -955,11 +1086,12 @@ impl Writer {
             .truncate(&mut self.journal)
             .map_err(io_err(&self.paths.journal))?;
         self.journaled = 0;
+        self.journal_len = 0;
         self.dirty_since = None;
         self.last_write = Some(now);
         self.journal_ok = true;
         self.save_error = None;
-        self.unsaved = 0;
+        self.pending.clear();
         self.retry_at = None;
         Ok(())
     }
@@ -973,26 +1105,78 @@ impl Writer {
         self.paths.read_draft()
     }
 
-    /// Lets go of a session this writer did not change (a refused import): the lock and an
-    /// empty journal are removed, and the session file is not rewritten. A writer holding
+    /// Lets go of a session this writer did not change (a refused import): an empty journal
+    /// is removed, the lock let go, and the session file is not rewritten. A writer holding
     /// events not yet in the snapshot closes normally instead.
     pub fn release(self, now: Time) -> Result<(), StoreError> {
-        if self.journaled > 0 || self.unsaved > 0 || !self.journal_ok {
+        if self.journaled > 0 || !self.pending.is_empty() || !self.journal_ok {
             return self.close(now);
         }
         self.let_go();
         Ok(())
     }
 
-    /// A clean close: the snapshot written, and only the session file left behind.
+    /// A clean close: the snapshot written and the journal removed. The draft stays: only the
+    /// console decides to throw typed text away (a signal or a quit with the editor open keeps
+    /// it, and the next start offers it again).
     pub fn close(mut self, now: Time) -> Result<(), StoreError> {
         self.snapshot(now)?;
-        let _ = fs::remove_file(&self.paths.draft);
         self.let_go();
         Ok(())
     }
 
-    /// Removes the (empty) journal and the lock, closing their files.
+    /// Tries at once to bring the disk up to date (the host asked, e.g. from the quit dialog):
+    /// a snapshot of the whole session, which also saves the events only held in memory.
+    pub fn retry(&mut self, now: Time) -> Result<(), StoreError> {
+        let result = self.snapshot(now);
+        if let Err(e) = &result {
+            self.save_error = Some(e.to_string());
+            self.retry_at = Some(now + chrono::Duration::milliseconds(RETRY_MS));
+        }
+        result
+    }
+
+    /// Writes the whole session, every event held in memory included, as a session file in
+    /// `dir` (another folder or drive, when the session's own disk fails). The file is named
+    /// like the session, with `-2`, `-3`… when that name is taken; nothing is ever written
+    /// over. Returns the path written.
+    pub fn save_copy(&self, dir: &Path, now: Time) -> Result<PathBuf, StoreError> {
+        let name = self.paths.display_name();
+        let stem = name
+            .strip_suffix(".session.json")
+            .unwrap_or(&name)
+            .to_string();
+        let text = snapshot_text(&self.session, now);
+        for n in 1..1000u32 {
+            let file = if n == 1 {
+                dir.join(&name)
+            } else {
+                dir.join(format!("{stem}-{n}.session.json"))
+            };
+            let mut options = OpenOptions::new();
+            options.write(true).create_new(true);
+            match options.open(&file) {
+                Ok(mut f) => {
+                    let written = f.write_all(text.as_bytes()).and_then(|()| f.sync_all());
+                    if let Err(e) = written {
+                        drop(f);
+                        let _ = fs::remove_file(&file);
+                        return Err(io_err(&file)(e));
+                    }
+                    let _ = sync_dir(&file);
+                    return Ok(file);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(io_err(&file)(e)),
+            }
+        }
+        Err(StoreError::Exists {
+            path: dir.join(&name).display().to_string(),
+        })
+    }
+
+    /// Removes the (empty) journal while still holding the lock, then lets the lock go. The
+    /// lock file itself stays (see `take_lock`).
     fn let_go(self) {
         let Writer {
             paths,
@@ -1002,10 +1186,6 @@ impl Writer {
         } = self;
         drop(journal);
         let _ = fs::remove_file(&paths.journal);
-        // Unlinking a locked file works on Unix; Windows needs the handle closed first.
-        if fs::remove_file(&paths.lock).is_err() {
-            drop(_lock);
-            let _ = fs::remove_file(&paths.lock);
-        }
+        drop(_lock);
     }
 }

@@ -427,6 +427,8 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::NotPublished) => "The results are not published".into(),
         (Lang::Zh, Refusal::EmptyReason) => "请填写解锁原因".into(),
         (Lang::En, Refusal::EmptyReason) => "Give a reason for unlocking".into(),
+        (Lang::Zh, Refusal::SeqExhausted) => "会议记录的事件编号已用尽（文件可能被手工改过），无法再记录".into(),
+        (Lang::En, Refusal::SeqExhausted) => "The session's event numbers are used up (was the file edited by hand?): nothing more can be recorded".into(),
         (Lang::Zh, Refusal::NothingChanged) => "没有变化".into(),
         (Lang::En, Refusal::NothingChanged) => "Nothing changed".into(),
         (Lang::Zh, Refusal::TextTooLong { max }) => format!("消息太长（最多 {max} 个字）"),

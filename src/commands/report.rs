@@ -18,7 +18,10 @@ pub fn run(
     let now = super::now();
     let bytes = render(&session, format, now, lang)?;
     match output {
-        Some(out) => std::fs::write(out, bytes).map_err(|e| format!("{}: {e}", out.display())),
+        Some(out) => {
+            guard_output(out, path, lang)?;
+            write_output(out, &bytes)
+        }
         None if format == ReportFormat::Xlsx => Err(match lang {
             Lang::Zh => "xlsx 是二进制文件，请用 -o 文件名.xlsx 指定输出".into(),
             Lang::En => "xlsx is a binary file: name it with -o FILE.xlsx".into(),
@@ -30,6 +33,97 @@ pub fn run(
                 .map_err(|e| e.to_string())
         }
     }
+}
+
+/// Refuses an output file that would destroy the meeting: the session itself, its journal,
+/// lock or draft, the plan beside it, or any file that holds a podium session or plan
+/// (`-o o.session.json` once replaced the record with a spreadsheet).
+fn guard_output(out: &Path, session: &Path, lang: Lang) -> Result<(), String> {
+    let paths = store::Paths::of(session);
+    let stem = paths.display_name();
+    let stem = stem
+        .strip_suffix(".session.json")
+        .unwrap_or(&stem)
+        .to_string();
+    let plan = paths.session.with_file_name(format!("{stem}.json"));
+    let target = store::Paths::of(out).session;
+    let own = [
+        &paths.session,
+        &paths.journal,
+        &paths.lock,
+        &paths.draft,
+        &plan,
+    ];
+    let is_own = own.iter().any(|p| same_file(p, &target));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let podium_name = [
+        ".session.json",
+        ".session.journal",
+        ".session.lock",
+        ".session.draft",
+    ]
+    .iter()
+    .any(|suffix| name.ends_with(suffix));
+    let holds_meeting = std::fs::read(&target)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .is_some_and(|text| {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            store::is_session_text(text) || is_plan_text(text)
+        });
+    if is_own || podium_name || holds_meeting {
+        return Err(match lang {
+            Lang::Zh => format!(
+                "{}：这是会议记录或会议方案文件，不能用报表覆盖它；请用 -o 指定另一个文件名",
+                out.display()
+            ),
+            Lang::En => format!(
+                "{}: this is a podium session or plan (or one of its files); a report never \
+                 replaces it. Name another file with -o",
+                out.display()
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Whether two paths name one file (both existing and the same, or the same path).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => {
+            let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+            abs(a) == abs(b)
+        }
+    }
+}
+
+/// Whether a JSON text looks like a podium plan: an object with a `units` list.
+fn is_plan_text(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text)
+        .is_ok_and(|v| v.get("units").is_some_and(serde_json::Value::is_array))
+}
+
+/// Writes a report whole or not at all: through a temporary file beside it, renamed into
+/// place, so a full disk never leaves a half-written file where a good one was.
+fn write_output(out: &Path, bytes: &[u8]) -> CmdResult {
+    let target = store::Paths::of(out).session;
+    if std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
+        // A device or a pipe (-o /dev/stdout): written as it is.
+        return std::fs::write(&target, bytes).map_err(|e| format!("{}: {e}", out.display()));
+    }
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    let temp = target.with_file_name(format!(".{name}.tmp"));
+    store::write_atomic(&target, &temp, bytes).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        format!("{}: {e}", out.display())
+    })
 }
 
 /// A report's bytes in one format.

@@ -168,4 +168,6 @@ pub enum Refusal {
     NotYourRemark {
         id: u64,
     },
+    /// The events are numbered up to the largest number: no event can follow.
+    SeqExhausted,
 }

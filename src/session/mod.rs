@@ -191,7 +191,13 @@ impl Session {
         let by = author.map(|a| a.name.as_str());
         let kinds = self.decide_kinds(command, by)?;
         let at = self.clock(now);
-        let first = self.last_seq() + 1;
+        // Checked: a number that wrapped to 0 would be skipped on replay (a crafted file can
+        // start near the largest number).
+        let first = self
+            .last_seq()
+            .checked_add(1)
+            .filter(|first| first.checked_add(kinds.len() as u64).is_some())
+            .ok_or(Refusal::SeqExhausted)?;
         Ok(kinds
             .into_iter()
             .enumerate()
