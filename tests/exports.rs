@@ -1,5 +1,5 @@
 //! The command line on the acceptance meeting: `podium scores` imports the paper score sheets
-//! (/work/shared/acceptance/scores.csv) into a session built here with `store::Writer`, and
+//! (`tests/fixtures/acceptance/scores.csv`) into a session built here with `store::Writer`, and
 //! `podium report` gives the finals and ranks computed by hand (expected.tsv) as JSON, CSV
 //! (read back with the csv crate), XLSX (read back with calamine) and Markdown. Then the
 //! import's edges: GB18030 and BOM files, bad rows (every error with its row and column,
@@ -17,10 +17,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-const ACCEPTANCE: &str = "/work/shared/acceptance";
-
+/// The acceptance meeting's data, carried in the repository (`tests/fixtures/acceptance`).
 fn acceptance(name: &str) -> PathBuf {
-    Path::new(ACCEPTANCE).join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/acceptance")
+        .join(name)
 }
 
 fn t0() -> Time {

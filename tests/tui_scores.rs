@@ -1,5 +1,5 @@
 //! Whole-screen snapshots of the score sheet and the results view, on the acceptance meeting
-//! (`../shared/acceptance/plan.json`: 7 units, 8 reviewers in two weighted groups, criteria
+//! (`tests/fixtures/acceptance/plan.json`: 7 units, 8 reviewers in two weighted groups, criteria
 //! 明职责/30, 对目标/30, 争一流/40 in steps of 0.5, trimming from 5 scores, an overtime
 //! penalty; `scores.csv`: the paper sheets). Drawn into a ratatui `TestBackend` with a fixed
 //! clock and a fixed size, on a real session in a temporary folder; each snapshot is the
@@ -29,10 +29,10 @@ use std::path::PathBuf;
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 
-/// The acceptance data, beside the project (`/work/shared/acceptance` next to `/work/main`).
+/// The acceptance meeting's data, carried in the repository (`tests/fixtures/acceptance`).
 fn acceptance(file: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/acceptance")
+        .join("tests/fixtures/acceptance")
         .join(file)
 }
 
