@@ -2,6 +2,7 @@
 //! terminal restored and the session saved and closed cleanly — the real binary in a pty.
 
 mod common {
+    pub mod external;
     pub mod pty;
 }
 
@@ -49,8 +50,9 @@ fn assert_saved_and_clean(dir: &Path) {
 
 #[cfg(unix)]
 fn signal(pid: u32, name: &str) {
-    let ok = std::process::Command::new("kill")
-        .args([&format!("-{name}"), &pid.to_string()])
+    // The shell's own `kill`: the `kill` program comes with procps, not on every system.
+    let ok = std::process::Command::new("sh")
+        .args(["-c", "kill -s \"$1\" \"$2\"", "sh", name, &pid.to_string()])
         .status()
         .is_ok_and(|s| s.success());
     assert!(ok, "kill -{name} {pid}");
@@ -112,11 +114,11 @@ fn f12_does_nothing_without_the_variable() {
     assert_saved_and_clean(dir.path());
 }
 
-/// Whether a process is still there (`kill -0`).
+/// Whether a process is still there (the shell's `kill -0`).
 #[cfg(unix)]
 fn alive(pid: u32) -> bool {
-    std::process::Command::new("kill")
-        .args(["-0", &pid.to_string()])
+    std::process::Command::new("sh")
+        .args(["-c", "kill -0 \"$1\"", "sh", &pid.to_string()])
         .stderr(std::process::Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
@@ -137,7 +139,7 @@ impl Tmux {
             .args(args)
             .env("SHELL", "/bin/sh")
             .output()
-            .expect("tmux is installed (.ci/run installs it)")
+            .expect("tmux runs")
     }
 
     fn screen(&self) -> String {
@@ -167,6 +169,9 @@ impl Drop for Tmux {
 #[cfg(unix)]
 #[test]
 fn a_terminal_that_goes_away_ends_the_console_and_loses_nothing() {
+    if !common::external::needs("tmux") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     copy_plan(dir.path(), PLAN);
     let tmux = Tmux {
@@ -223,4 +228,94 @@ fn a_terminal_that_goes_away_ends_the_console_and_loses_nothing() {
     let st = session.state();
     assert_eq!(st.remarks[0].text, "信号之前的点评");
     assert!(st.units[0].talk.is_running());
+}
+
+const DRAFT: &str = "city-report.session.draft";
+
+/// Opens the remark editor, types `text` and, as soon as it is on the screen (well inside the
+/// half second after which the draft is written anyway), ends the console with `stop`.
+#[cfg(unix)]
+fn typing_then(dir: &Path, text: &str, stop: impl FnOnce(Term)) {
+    copy_plan(dir, PLAN);
+    let mut t = Term::spawn(dir, &ARGS);
+    t.wait_for("市财政局", TIMEOUT);
+    t.send(" ");
+    t.wait_for("汇报中", TIMEOUT);
+    t.send("r");
+    t.wait_for("新点评", TIMEOUT);
+    t.send(text);
+    t.wait_for(text, TIMEOUT);
+    stop(t);
+    assert!(
+        list_dir(dir).contains(&DRAFT.to_string()),
+        "the draft is kept: {:?}",
+        list_dir(dir)
+    );
+}
+
+/// The next start offers the text in the editor; saving it puts the remark in the session
+/// and takes the draft away.
+#[cfg(unix)]
+fn the_draft_comes_back(dir: &Path, text: &str) {
+    let mut t = Term::spawn(dir, &ARGS);
+    t.wait_for("新点评", TIMEOUT);
+    t.wait_for(text, TIMEOUT);
+    t.wait_for("汇报中", TIMEOUT);
+    t.send("\r");
+    t.wait_gone("新点评", TIMEOUT);
+    t.send("q");
+    t.wait_for("退出 podium", TIMEOUT);
+    t.send("y");
+    assert!(t.wait_exit(TIMEOUT).success());
+    let rec = record(dir);
+    assert_eq!(rec["units"][0]["remarks"][0]["text"], text);
+    assert_eq!(rec["units"][0]["status"], "presenting");
+    assert_eq!(list_dir(dir), vec![PLAN.to_string(), SESSION.to_string()]);
+}
+
+#[cfg(unix)]
+#[test]
+fn sighup_while_typing_keeps_the_text_for_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "窗口关闭时还没保存的半句话";
+    typing_then(dir.path(), text, |mut t| {
+        signal(t.pid(), "HUP");
+        t.wait_exit(TIMEOUT);
+    });
+    the_draft_comes_back(dir.path(), text);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_while_typing_keeps_the_text_for_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "关机前正在输入的点评";
+    typing_then(dir.path(), text, |mut t| {
+        signal(t.pid(), "TERM");
+        assert!(t.wait_exit(TIMEOUT).success(), "a requested stop is a clean exit");
+        let (alternate, hidden, paste) = t.modes();
+        assert!(!alternate && !hidden && !paste, "terminal restored");
+    });
+    the_draft_comes_back(dir.path(), text);
+}
+
+/// The terminal itself goes away under the editor (its window closed): the kernel hangs the
+/// pty up, so podium gets SIGHUP and its input ends at once.
+#[cfg(unix)]
+#[test]
+fn a_terminal_closed_while_typing_keeps_the_text_for_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "终端消失时的半句话";
+    typing_then(dir.path(), text, |t| {
+        let pid = t.hang_up();
+        let end = std::time::Instant::now() + TIMEOUT;
+        while alive(pid) {
+            assert!(
+                std::time::Instant::now() < end,
+                "podium still runs {TIMEOUT:?} after its terminal went away"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    });
+    the_draft_comes_back(dir.path(), text);
 }

@@ -226,11 +226,12 @@ impl Term {
 }
 
 /// portable-pty's `ChildKiller::kill` sends SIGHUP (a catchable signal) first; a crash needs
-/// SIGKILL, sent here without libc through the system's `kill`.
+/// SIGKILL, sent here without libc through the shell's own `kill` (every Unix has `sh`; the
+/// `kill` program comes with procps, which a minimal system lacks).
 #[cfg(unix)]
 fn sigkill(pid: u32) -> bool {
-    std::process::Command::new("kill")
-        .args(["-9", &pid.to_string()])
+    std::process::Command::new("sh")
+        .args(["-c", "kill -9 \"$1\"", "sh", &pid.to_string()])
         .status()
         .is_ok_and(|s| s.success())
 }
