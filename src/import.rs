@@ -503,6 +503,7 @@ pub fn plan_from_units(table: &Table, title: &str) -> Result<Plan, Vec<String>> 
     }
     units.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let plan = Plan {
+        version: None,
         title: title.to_string(),
         date: None,
         start: None,

@@ -11,11 +11,20 @@ pub const DEFAULT_TALK_MINUTES: f64 = 8.0;
 pub const DEFAULT_WARN_SECONDS: i64 = 60;
 /// Scores, steps and weights are exact in ten-thousandths.
 pub const SCORE_PLACES: u32 = 4;
+/// The plan format this podium reads and writes (a plan's `version`; absent means 1). A plan
+/// with a higher version is refused, naming both versions (docs/FORMAT.md, "Growing the
+/// formats").
+pub const PLAN_VERSION: u32 = 1;
 
 /// A report meeting's plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
+    /// The plan format's version: absent (or 1) for the plans this podium writes. A plan made
+    /// for a newer podium carries a higher number and is refused here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = PLAN_VERSION))]
+    pub version: Option<u32>,
     /// The meeting's title.
     pub title: String,
     /// The date, `YYYY-MM-DD`.

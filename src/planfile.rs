@@ -1,7 +1,7 @@
 //! Reading a plan from its JSON text, with every problem named by file, line, column and field.
 
 use crate::jsonpos::{self, Seg};
-use crate::plan::Plan;
+use crate::plan::{PLAN_VERSION, Plan};
 use crate::strings::{self, Lang};
 
 /// A plan that parsed and passed validation, with any warnings as sentences.
@@ -15,6 +15,11 @@ pub struct Loaded {
 /// On failure, every error found, one sentence each.
 pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Loaded, Vec<String>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The version first: a plan made for a newer podium may have fields this one does not
+    // know, and is refused by its version (naming both), not by the first unknown field.
+    if let Some(refusal) = version_refusal(file, text, lang) {
+        return Err(vec![refusal]);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed: Result<Plan, (String, serde_json::Error)> =
         match serde_path_to_error::deserialize(&mut de) {
@@ -55,6 +60,43 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Loaded, Vec<String>> 
     })
 }
 
+/// The sentence refusing a plan whose top-level `version` this podium cannot read: a newer
+/// one, or 0. `None` when the version is absent, readable, or not a whole number (the full
+/// parse then says what is wrong with it), or when the text is not JSON at all.
+fn version_refusal(file: &str, text: &str, lang: Lang) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        version: Option<serde_json::Value>,
+    }
+    let version = serde_json::from_str::<Probe>(text)
+        .ok()?
+        .version?
+        .as_u64()?;
+    if (1..=u64::from(PLAN_VERSION)).contains(&version) {
+        return None;
+    }
+    let place = match jsonpos::locate(text, &[Seg::Key("version".into())]) {
+        Some((line, column)) => format!("{file}:{line}:{column}"),
+        None => file.to_string(),
+    };
+    let newest = PLAN_VERSION;
+    Some(match (lang, version) {
+        (Lang::Zh, 0) => format!(
+            "{place}: version：没有 0 版的计划格式；本 podium 读取计划格式版本 {newest}，请写 {newest} 或删去此项"
+        ),
+        (Lang::En, 0) => format!(
+            "{place}: version: there is no plan version 0; this podium reads plan version {newest}: write {newest} or leave it out"
+        ),
+        (Lang::Zh, _) => format!(
+            "{place}: version：此计划由较新的 podium 生成（计划格式版本 {version}；本 podium 只能读取版本 {newest} 及更早的计划），请用较新的 podium 打开"
+        ),
+        (Lang::En, _) => format!(
+            "{place}: version: made by a newer podium (plan version {version}; this podium reads plan version {newest} and older): open it with a newer podium"
+        ),
+    })
+}
+
 /// serde_json's message without its own "at line X column Y" (the prefix says where).
 fn describe_serde(lang: Lang, e: &serde_json::Error) -> String {
     let text = e.to_string();
@@ -72,6 +114,44 @@ fn describe_serde(lang: Lang, e: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_from_a_newer_podium_is_refused_by_its_version_not_its_fields() {
+        let text = "{\n  \"version\": 2,\n  \"title\": \"会\",\n  \"agenda_kind\": \"vote\",\n  \"units\": [{\"name\": \"甲\", \"ballot\": true}]\n}";
+        for lang in [Lang::En, Lang::Zh] {
+            let errors = parse("plan.json", text, lang).unwrap_err();
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            let e = &errors[0];
+            assert!(e.starts_with("plan.json:2:"), "{e}");
+            assert!(
+                e.contains('2') && e.contains(&PLAN_VERSION.to_string()),
+                "{e}"
+            );
+            assert!(!e.to_lowercase().contains("unknown"), "{e}");
+        }
+        let e = &parse("plan.json", text, Lang::En).unwrap_err()[0];
+        assert!(e.contains("plan version 2"), "{e}");
+        assert!(e.contains("this podium reads plan version 1"), "{e}");
+        assert!(e.contains("newer podium"), "{e}");
+    }
+
+    #[test]
+    fn a_plan_of_this_version_reads_as_one_without_it() {
+        let with = "{\"version\": 1, \"title\": \"会\", \"units\": [{\"name\": \"甲\"}]}";
+        let without = "{\"title\": \"会\", \"units\": [{\"name\": \"甲\"}]}";
+        let a = parse("a.json", with, Lang::En).unwrap().plan;
+        let b = parse("b.json", without, Lang::En).unwrap().plan;
+        assert_eq!(a.version, Some(1));
+        assert_eq!(b.version, None);
+        assert_eq!(Plan { version: None, ..a }, b);
+        let zero = "{\"version\": 0, \"title\": \"会\", \"units\": [{\"name\": \"甲\"}]}";
+        let e = &parse("z.json", zero, Lang::En).unwrap_err()[0];
+        assert!(e.contains("no plan version 0"), "{e}");
+        // Not a whole number: serde's own complaint, at the field.
+        let text = "{\"version\": \"2\", \"title\": \"会\", \"units\": [{\"name\": \"甲\"}]}";
+        let e = &parse("s.json", text, Lang::En).unwrap_err()[0];
+        assert!(e.contains("version"), "{e}");
+    }
 
     #[test]
     fn a_typo_is_an_error_with_its_place() {

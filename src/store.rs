@@ -124,7 +124,8 @@ pub enum StoreError {
     #[error("{path}: not a podium session (its \"format\" is not \"podium-session\")")]
     NotSession { path: String },
     #[error(
-        "{path}: made by a newer podium (session version {version}; this podium reads {VERSION})"
+        "{path}: made by a newer podium (session version {version}; this podium reads session \
+         version {VERSION} and older): open it with a newer podium; nothing was changed"
     )]
     NewerVersion { path: String, version: u64 },
     #[error("{name} is open in another podium (pid {pid})")]
@@ -205,7 +206,9 @@ fn parse_error(path: &Path, e: serde_json::Error) -> StoreError {
 fn load(paths: &Paths) -> Result<(Session, OpenReport), StoreError> {
     // The journal first, then the snapshot: a snapshot written in between holds every event
     // of the journal read, so a reader racing the writer still gets every acknowledged event.
-    let (journal, report) = read_journal(&paths.journal)?;
+    // Whether the journal could be read is judged after the snapshot's version: a session
+    // from a newer podium is refused as such, not as a damaged journal.
+    let journal = read_journal(&paths.journal);
     let text = match fs::read_to_string(&paths.session) {
         Ok(t) => t,
         Err(e) if e.kind() == io::ErrorKind::NotFound && paths.journal.exists() => {
@@ -216,26 +219,20 @@ fn load(paths: &Paths) -> Result<(Session, OpenReport), StoreError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let file: SessionFile = match serde_json::from_str(text) {
         Ok(f) => f,
-        Err(e) => {
-            if !is_session_text(text) && serde_json::from_str::<serde_json::Value>(text).is_ok() {
-                return Err(StoreError::NotSession {
-                    path: paths.session.display().to_string(),
-                });
-            }
-            return Err(parse_error(&paths.session, e));
-        }
+        Err(e) => return Err(unreadable_session(&paths.session, text, e)),
     };
     if file.format != FORMAT {
         return Err(StoreError::NotSession {
             path: paths.session.display().to_string(),
         });
     }
-    if file.version > VERSION as u64 {
+    if file.version > u64::from(VERSION) {
         return Err(StoreError::NewerVersion {
             path: paths.session.display().to_string(),
             version: file.version,
         });
     }
+    let (journal, report) = journal?;
     let mut events = file.events;
     let mut last = events.last().map_or(0, |e| e.seq);
     let mut replayed = 0;
@@ -250,6 +247,38 @@ fn load(paths: &Paths) -> Result<(Session, OpenReport), StoreError> {
         Session::from_events(file.plan, events),
         OpenReport { replayed, ..report },
     ))
+}
+
+/// Why a session file that does not parse as a session of this version is refused. Only
+/// `format` and `version` are read now: a file from a newer podium may hold events or fields
+/// this podium does not know, and is refused by its version (naming both versions), never by
+/// the first name it does not know. (Looked at only after the full parse failed, so that a
+/// session of tens of megabytes is parsed once when all is well; the outcome is the same as
+/// looking first, since a newer file that parses is refused by its version just after.)
+fn unreadable_session(path: &Path, text: &str, e: serde_json::Error) -> StoreError {
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+    }
+    let not_session = || StoreError::NotSession {
+        path: path.display().to_string(),
+    };
+    match serde_json::from_str::<Probe>(text) {
+        Ok(Probe {
+            format: Some(format),
+            version,
+        }) if format == FORMAT => match version.as_ref().and_then(serde_json::Value::as_u64) {
+            Some(version) if version > u64::from(VERSION) => StoreError::NewerVersion {
+                path: path.display().to_string(),
+                version,
+            },
+            _ => parse_error(path, e),
+        },
+        Ok(_) => not_session(),
+        Err(_) if serde_json::from_str::<serde_json::Value>(text).is_ok() => not_session(),
+        Err(_) => parse_error(path, e),
+    }
 }
 
 /// The refusal for a journal whose session file is missing, saying what the journal holds.
@@ -381,7 +410,9 @@ fn sync_dir(_path: &Path) -> io::Result<()> {
 /// The session file's text: plan and record pretty-printed, one event per line.
 pub fn snapshot_text(session: &Session, now: Time) -> String {
     let mut out = String::with_capacity(256 + session.events().len() * 160);
-    out.push_str("{\n  \"format\": \"podium-session\",\n  \"version\": 1,\n  \"plan\": ");
+    out.push_str(&format!(
+        "{{\n  \"format\": \"{FORMAT}\",\n  \"version\": {VERSION},\n  \"plan\": "
+    ));
     push_indented(&mut out, &session.plan());
     out.push_str(",\n  \"events\": [");
     for (i, event) in session.events().iter().enumerate() {
