@@ -246,7 +246,7 @@ pub static ZH: Text = Text {
     demo_notice: "演示会议",
     ended_notice: "会议已结束：计时已关闭，点评仍可录入。新一期会议请用 podium run 计划文件 --new",
     plan_changed: "计划文件在会议开始后有改动；本场会议按会议记录中的计划进行",
-    draft_restored: "已恢复崩溃前未保存的输入",
+    draft_restored: "已恢复上次退出前正在输入、尚未保存的内容",
     bad_minutes: "时长须为 0 到 600 之间的分钟数",
 };
 
@@ -345,7 +345,7 @@ pub static EN: Text = Text {
     demo_notice: "Demo meeting",
     ended_notice: "The meeting has ended: timing is closed, remarks still work. For the next meeting: podium run PLAN --new",
     plan_changed: "The plan file changed after this meeting started; the meeting keeps the plan it started with",
-    draft_restored: "Restored the text you were typing before the crash",
+    draft_restored: "Restored the text you were typing when podium last stopped",
     bad_minutes: "Minutes must be a number above 0 and up to 600",
 };
 
@@ -619,6 +619,151 @@ pub fn save_failed(lang: Lang, err: &str) -> String {
         Lang::Zh => format!("保存失败：{err}。会议继续进行，会自动重试"),
         Lang::En => format!("Saving failed: {err}. The meeting goes on; podium will retry"),
     }
+}
+
+/// The quit dialog when changes are not on disk (`tui::unsaved`).
+pub struct UnsavedText {
+    pub title: &'static str,
+    pub retry: &'static str,
+    pub write_copy: &'static str,
+    pub stay: &'static str,
+    pub folder: &'static str,
+    pub key_retry: &'static str,
+    pub key_copy: &'static str,
+    pub key_stay: &'static str,
+    pub key_quit_anyway: &'static str,
+    pub key_write: &'static str,
+    pub key_clear: &'static str,
+    pub key_back: &'static str,
+    pub type_folder: &'static str,
+}
+
+static UNSAVED_ZH: UnsavedText = UnsavedText {
+    title: "退出 podium？",
+    retry: "立即重试保存",
+    write_copy: "把整场会议记录写到其他文件夹或磁盘",
+    stay: "留在 podium",
+    folder: "文件夹：",
+    key_retry: "重试保存",
+    key_copy: "写到别处",
+    key_stay: "留下",
+    key_quit_anyway: "不保存退出",
+    key_write: "写入",
+    key_clear: "清空",
+    key_back: "返回",
+    type_folder: "请输入一个文件夹",
+};
+
+static UNSAVED_EN: UnsavedText = UnsavedText {
+    title: "Quit podium?",
+    retry: "Retry saving now",
+    write_copy: "Write the whole session to another folder or drive",
+    stay: "Stay in podium",
+    folder: "Folder: ",
+    key_retry: "retry",
+    key_copy: "write elsewhere",
+    key_stay: "stay",
+    key_quit_anyway: "quit, losing them",
+    key_write: "write",
+    key_clear: "clear",
+    key_back: "back",
+    type_folder: "Type a folder",
+};
+
+pub fn unsaved_text(lang: Lang) -> &'static UnsavedText {
+    match lang {
+        Lang::Zh => &UNSAVED_ZH,
+        Lang::En => &UNSAVED_EN,
+    }
+}
+
+/// The dialog's first line: how many changes are held only in memory.
+pub fn unsaved_head(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Zh, 0) => "会议记录文件没能保存；所有改动都在日志文件中，下次启动时会恢复。".into(),
+        (Lang::En, 0) => {
+            "The session file could not be saved; every change is in its journal and comes back at the next start.".into()
+        }
+        (Lang::Zh, n) => format!("有 {n} 处改动没有存到磁盘，只在内存中。"),
+        (Lang::En, 1) => "1 change is NOT on disk: it is only in memory.".into(),
+        (Lang::En, n) => format!("{n} changes are NOT on disk: they are only in memory."),
+    }
+}
+
+pub fn unsaved_why(lang: Lang, err: &str) -> String {
+    match lang {
+        Lang::Zh => format!("原因：{err}"),
+        Lang::En => format!("Why: {err}"),
+    }
+}
+
+/// The choice that quits without the changes, which only its own key takes.
+pub fn quit_losing(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Zh, 0) => "仍然退出".into(),
+        (Lang::En, 0) => "Quit anyway".into(),
+        (Lang::Zh, n) => format!("退出，丢失这 {n} 处改动"),
+        (Lang::En, 1) => "Quit and lose this change".into(),
+        (Lang::En, n) => format!("Quit and lose these {n} changes"),
+    }
+}
+
+pub fn retry_failed(lang: Lang, err: &str) -> String {
+    match lang {
+        Lang::Zh => format!("仍然没能保存：{err}"),
+        Lang::En => format!("Still not saved: {err}"),
+    }
+}
+
+pub fn copy_written(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("整场会议记录已写入 {path}"),
+        Lang::En => format!("The whole session was written to {path}"),
+    }
+}
+
+pub fn copy_failed(lang: Lang, err: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没能写入：{err}"),
+        Lang::En => format!("Could not write it there: {err}"),
+    }
+}
+
+/// What `y` or `q` says in the dialog: it does not quit.
+pub fn quit_refused(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Zh, 0) => "没有退出：按 r 重试保存；Ctrl+Q 仍然退出".into(),
+        (Lang::En, 0) => "Not quitting: r retries saving; Ctrl+Q quits anyway".into(),
+        (Lang::Zh, n) => {
+            format!("没有退出：{n} 处改动还不在磁盘上。按 r 重试，w 写到别处；Ctrl+Q 不保存退出")
+        }
+        (Lang::En, 1) => "Not quitting: 1 change is not on disk. r retries, w writes the session elsewhere; Ctrl+Q quits without it".into(),
+        (Lang::En, n) => format!(
+            "Not quitting: {n} changes are not on disk. r retries, w writes the session elsewhere; Ctrl+Q quits without them"
+        ),
+    }
+}
+
+/// Said on the terminal after the console ended with the session not closed: what was lost,
+/// and where the copies written from the quit dialog are.
+pub fn close_failed(lang: Lang, err: &str, unsaved: usize, copies: &[String]) -> String {
+    let mut text = match (lang, unsaved) {
+        (Lang::Zh, 0) => {
+            format!("会议记录文件没能保存（{err}）；所有改动都在日志文件中，下次启动时会恢复")
+        }
+        (Lang::En, 0) => format!(
+            "the session file could not be saved ({err}); every change is in its journal and comes back at the next start"
+        ),
+        (Lang::Zh, n) => format!("{n} 处改动没有存到磁盘（{err}）"),
+        (Lang::En, n) => format!("{n} changes were not saved to disk ({err})"),
+    };
+    for copy in copies {
+        text.push_str(&match lang {
+            Lang::Zh => format!("；整场会议记录的副本：{copy}"),
+            Lang::En => format!("; a copy of the whole session: {copy}"),
+        });
+    }
+    text
 }
 
 pub fn drift(lang: Lang, minutes: i64) -> String {

@@ -216,7 +216,14 @@ pub fn run(args: RunArgs) -> CmdResult {
     // Whatever ends the console — a quit, a signal, a broken terminal, a bug — the session is
     // closed cleanly afterwards (every event was already on disk before it was shown).
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tui::run(&mut app)));
-    let closed = app.ledger.close(now()).map_err(|e| e.to_string());
+    // A close that fails (the disk is still full) says what was not saved and where the
+    // copies written from the quit dialog are: the screen that said so is gone.
+    let unsaved = app.ledger.unsaved();
+    let copies: Vec<String> = app.copies.iter().map(|p| p.display().to_string()).collect();
+    let closed = app
+        .ledger
+        .close(now())
+        .map_err(|e| strings::close_failed(lang, &e.to_string(), unsaved, &copies));
     match outcome {
         Ok(Ok(())) => closed,
         Ok(Err(e)) => {

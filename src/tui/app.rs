@@ -5,6 +5,7 @@
 use super::editor::{Draft, Form, FormKind, Outcome, RemarkEditor, Target};
 use super::ledger::{Ledger, Remote};
 use super::sheet::{Sheet, SheetAction};
+use super::unsaved::{self, Step, UnsavedQuit};
 use crate::net::host::Server;
 use crate::session::{Command, EventKind, RemarkKind, Session, Status, Time};
 use crate::store::{ExecError, Writer};
@@ -13,6 +14,8 @@ use crate::text::Ambiguous;
 use crate::timer::{self, Phase};
 use chrono::Duration;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -138,6 +141,9 @@ pub enum Mode {
         what: Confirm,
         yes: bool,
     },
+    /// Quitting while changes are not on disk (`unsaved`): retry, write a copy elsewhere,
+    /// stay, or quit without them on a key of its own.
+    Unsaved(Box<UnsavedQuit>),
     Help {
         scroll: u16,
     },
@@ -203,8 +209,13 @@ pub struct App {
     pub bell: bool,
     /// The network changed what the screen shows: the loop draws and clears it.
     pub redraw: bool,
+    /// Copies of the whole session written from the quit dialog, said again on exit.
+    pub copies: Vec<PathBuf>,
     last_phase: Option<(String, Phase)>,
     draft_dirty_since: Option<Time>,
+    /// The draft typed since it was last written (JSON), for the watchdog that ends a stuck
+    /// loop after a signal: it writes this before the process exits.
+    unwritten_draft: Arc<Mutex<Option<String>>>,
     /// The editor under a confirmation, back when the answer is No.
     pending_editor: Option<Box<RemarkEditor>>,
 }
@@ -249,8 +260,10 @@ impl App {
             quit: false,
             bell: false,
             redraw: false,
+            copies: Vec::new(),
             last_phase: None,
             draft_dirty_since: None,
+            unwritten_draft: Arc::new(Mutex::new(None)),
             pending_editor: None,
         };
         app.sync_selection();
@@ -439,11 +452,30 @@ impl App {
         self.ledger.tick(now);
         self.pump_network(now);
         self.sync_save_state(now);
+        // Saving worked again (the writer retries by itself): the quit dialog becomes the
+        // ordinary quit question, unless a folder is being typed in it.
+        if let Mode::Unsaved(d) = &self.mode
+            && d.folder.is_none()
+            && !self.unsaved_changes()
+        {
+            self.mode = Mode::Confirm {
+                what: Confirm::Quit,
+                yes: true,
+            };
+        }
         if let Some(since) = self.draft_dirty_since
             && now - since >= Duration::milliseconds(500)
         {
             self.save_draft();
         }
+    }
+
+    /// True when something of the host's session is not safely on disk: changes held only in
+    /// memory, or a save that failed. Never on a note-taker's console (the outbox is its disk).
+    pub fn unsaved_changes(&self) -> bool {
+        self.ledger
+            .writer()
+            .is_some_and(|w| w.unsaved() > 0 || w.save_error().is_some())
     }
 
     /// The actions of the `F10` menu: all of them on the host's console; on a note-taker's,
@@ -514,12 +546,60 @@ impl App {
         }
     }
 
+    /// The remark editor, also while a question is asked over it.
+    fn editor(&self) -> Option<&RemarkEditor> {
+        match &self.mode {
+            Mode::Editor(ed) => Some(ed),
+            _ => self.pending_editor.as_deref(),
+        }
+    }
+
     fn save_draft(&mut self) {
         self.draft_dirty_since = None;
-        if let Mode::Editor(ed) = &self.mode
+        if let Some(ed) = self.editor()
             && let Ok(text) = serde_json::to_string(&ed.draft())
         {
             let _ = self.ledger.write_draft(&text);
+        }
+        self.set_unwritten_draft(None);
+    }
+
+    /// Text was typed: the draft is written within half a second (`tick`), and until then the
+    /// watchdog has it.
+    fn typed(&mut self, now: Time) {
+        self.draft_dirty_since.get_or_insert(now);
+        let text = self
+            .editor()
+            .and_then(|ed| serde_json::to_string(&ed.draft()).ok());
+        self.set_unwritten_draft(text);
+    }
+
+    fn set_unwritten_draft(&self, text: Option<String>) {
+        let mut slot = match self.unwritten_draft.lock() {
+            Ok(slot) => slot,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        *slot = text;
+    }
+
+    /// The draft typed but not yet written, shared with the watchdog (`tui::run`).
+    pub fn unwritten_draft(&self) -> Arc<Mutex<Option<String>>> {
+        self.unwritten_draft.clone()
+    }
+
+    /// The console ends (a quit, SIGHUP, SIGTERM, a terminal gone) with the editor open: its
+    /// text is written as the draft now, so the next start offers it again, as after a crash.
+    /// Typed text is only thrown away when the host cancels the editor.
+    pub fn keep_draft(&mut self) {
+        match self.editor().map(RemarkEditor::has_text) {
+            Some(true) => self.save_draft(),
+            // An empty editor: nothing to offer next time.
+            Some(false) => {
+                self.draft_dirty_since = None;
+                self.set_unwritten_draft(None);
+                self.ledger.clear_draft();
+            }
+            None => {}
         }
     }
 
@@ -610,9 +690,10 @@ impl App {
         match &mut self.mode {
             Mode::Editor(ed) => {
                 ed.paste(text);
-                self.draft_dirty_since.get_or_insert(now);
+                self.typed(now);
             }
             Mode::Form(form) => form.paste(text),
+            Mode::Unsaved(d) => d.paste(text),
             _ => {}
         }
     }
@@ -623,7 +704,7 @@ impl App {
             panic!("F12 pressed with PODIUM_PANIC_KEY set (a test of crash handling)");
         }
         if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
-            if !matches!(self.mode, Mode::Confirm { .. }) {
+            if !matches!(self.mode, Mode::Confirm { .. } | Mode::Unsaved(_)) {
                 if let Mode::Editor(_) = self.mode {
                     self.save_draft();
                 }
@@ -635,11 +716,11 @@ impl App {
             Mode::Live => self.live_key(key, now),
             Mode::Editor(mut ed) => match ed.key(&key) {
                 Outcome::Typing => {
-                    if ed.dirty {
-                        ed.dirty = false;
-                        self.draft_dirty_since.get_or_insert(now);
-                    }
+                    let dirty = std::mem::take(&mut ed.dirty);
                     self.mode = Mode::Editor(ed);
+                    if dirty {
+                        self.typed(now);
+                    }
                 }
                 Outcome::Save => self.save_editor(ed, now),
                 Outcome::Cancel => {
@@ -657,6 +738,7 @@ impl App {
                 Outcome::Save => self.save_form(form, now),
             },
             Mode::Confirm { what, yes } => self.confirm_key(key, what, yes, now),
+            Mode::Unsaved(d) => self.unsaved_key(key, d, now),
             Mode::Help { scroll } => {
                 self.mode = match key.code {
                     KeyCode::Esc
@@ -804,6 +886,7 @@ impl App {
 
     fn close_editor(&mut self) {
         self.draft_dirty_since = None;
+        self.set_unwritten_draft(None);
         self.ledger.clear_draft();
         self.mode = Mode::Live;
     }
@@ -903,7 +986,99 @@ impl App {
         if let Mode::Editor(ed) = std::mem::replace(&mut self.mode, Mode::Live) {
             self.pending_editor = Some(ed);
         }
+        // Quitting while something is not on disk is not a yes/no question.
+        if what == Confirm::Quit && self.unsaved_changes() {
+            self.mode = Mode::Unsaved(Box::default());
+            return;
+        }
         self.mode = Mode::Confirm { what, yes };
+    }
+
+    /// Keys of the quit dialog shown while changes are not on disk.
+    fn unsaved_key(&mut self, key: KeyEvent, mut d: Box<UnsavedQuit>, now: Time) {
+        let lang = self.lang();
+        let session = self.ledger.paths().session.clone();
+        let short = |e: &str| unsaved::short_error(e, &session);
+        match d.key(&key) {
+            Step::None => {}
+            Step::Retry => {
+                let result = match self.ledger.writer_mut() {
+                    Some(w) => w.retry(now),
+                    None => Ok(()),
+                };
+                self.sync_save_state(now);
+                match result {
+                    Ok(()) if !self.unsaved_changes() => {
+                        // Everything is on disk: the ordinary quit question.
+                        self.mode = Mode::Confirm {
+                            what: Confirm::Quit,
+                            yes: true,
+                        };
+                        return;
+                    }
+                    Ok(()) => {
+                        let why = self.ledger.save_error().unwrap_or_default().to_string();
+                        d.outcome = Some(unsaved::Outcome {
+                            text: strings::retry_failed(lang, &short(&why)),
+                            error: true,
+                        });
+                    }
+                    Err(e) => {
+                        d.outcome = Some(unsaved::Outcome {
+                            text: strings::retry_failed(lang, &short(&e.to_string())),
+                            error: true,
+                        });
+                    }
+                }
+            }
+            Step::Write(typed) => {
+                let written = match (unsaved::folder_of(&typed), self.ledger.writer()) {
+                    (None, _) => Err(strings::unsaved_text(lang).type_folder.to_string()),
+                    (Some(dir), Some(w)) => w
+                        .save_copy(&dir, now)
+                        .map_err(|e| strings::copy_failed(lang, &e.to_string())),
+                    (Some(_), None) => Err(strings::copy_failed(lang, "-")),
+                };
+                match written {
+                    Ok(path) => {
+                        let shown = path.display().to_string();
+                        d.folder = None;
+                        d.outcome = Some(unsaved::Outcome {
+                            text: strings::copy_written(lang, &shown),
+                            error: false,
+                        });
+                        self.copies.push(path);
+                    }
+                    // The folder stays open to be corrected.
+                    Err(text) => d.outcome = Some(unsaved::Outcome { text, error: true }),
+                }
+            }
+            Step::Stay => {
+                self.mode = match self.pending_editor.take() {
+                    Some(ed) => Mode::Editor(ed),
+                    None => Mode::Live,
+                };
+                return;
+            }
+            Step::QuitAnyway => {
+                // The editor stays open under the quit, so its text is kept as the draft.
+                if let Some(ed) = self.pending_editor.take() {
+                    self.mode = Mode::Editor(ed);
+                } else {
+                    self.mode = Mode::Live;
+                }
+                self.quit = true;
+                return;
+            }
+            Step::NotQuitting => {
+                let n = self.ledger.unsaved();
+                d.outcome = Some(unsaved::Outcome {
+                    text: strings::quit_refused(lang, n),
+                    error: true,
+                });
+            }
+        }
+        self.mode = Mode::Unsaved(d);
     }
 
     fn confirm_key(&mut self, key: KeyEvent, what: Confirm, yes: bool, now: Time) {

@@ -10,6 +10,7 @@ pub mod ledger;
 pub mod results;
 pub mod sheet;
 pub mod theme;
+pub mod unsaved;
 pub mod view;
 
 use app::App;
@@ -36,6 +37,15 @@ const STOP_GRACE: StdDuration = StdDuration::from_secs(2);
 /// ever returning to the loop. A watchdog thread then ends the process after `STOP_GRACE`:
 /// every event is already in the journal, so the next start recovers the whole meeting.
 pub(crate) fn stop_flag(done: std::sync::Arc<AtomicBool>) -> std::sync::Arc<AtomicBool> {
+    stop_flag_then(done, Box::new(|| {}))
+}
+
+/// `stop_flag`, with `last` run by the watchdog just before it ends the process (the console
+/// writes the text typed since the last draft there).
+fn stop_flag_then(
+    done: std::sync::Arc<AtomicBool>,
+    last: Box<dyn FnOnce() + Send>,
+) -> std::sync::Arc<AtomicBool> {
     let flag = std::sync::Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -51,6 +61,7 @@ pub(crate) fn stop_flag(done: std::sync::Arc<AtomicBool>) -> std::sync::Arc<Atom
             if watched.load(Ordering::SeqCst) {
                 std::thread::sleep(STOP_GRACE);
                 if !done.load(Ordering::SeqCst) {
+                    last();
                     std::process::exit(0);
                 }
                 return;
@@ -66,7 +77,23 @@ pub(crate) fn stop_flag(done: std::sync::Arc<AtomicBool>) -> std::sync::Arc<Atom
 /// snapshot falls due).
 pub fn run(app: &mut App) -> std::io::Result<()> {
     let done = std::sync::Arc::new(AtomicBool::new(false));
-    let stop = stop_flag(done.clone());
+    // A loop stuck after a signal loses no typed text: the watchdog writes the draft that the
+    // loop had not written yet (it is written at most half a second behind otherwise).
+    let unwritten = app.unwritten_draft();
+    let paths = app.ledger.paths().clone();
+    let stop = stop_flag_then(
+        done.clone(),
+        Box::new(move || {
+            let text = match unwritten.try_lock() {
+                Ok(mut slot) => slot.take(),
+                Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner().take(),
+                Err(std::sync::TryLockError::WouldBlock) => None,
+            };
+            if let Some(text) = text {
+                let _ = paths.write_draft(&text);
+            }
+        }),
+    );
     let mut terminal = ratatui::try_init()?;
     // Restore the terminal on a panic too, before the report is printed.
     let previous = std::panic::take_hook();
@@ -100,7 +127,6 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
                 wake_at = app.next_wake(t);
             }
             if app.quit || stop.load(Ordering::SeqCst) {
-                done.store(true, Ordering::SeqCst);
                 return Ok(());
             }
             let mut wait = wake_at
@@ -127,6 +153,9 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
             }
         }
     })();
+    // However the loop ended (a quit, a signal, the terminal gone), text still in the editor
+    // is kept as the draft, written now: the next start offers it again.
+    app.keep_draft();
     done.store(true, Ordering::SeqCst);
     leave_terminal();
     let _ = std::panic::take_hook();
