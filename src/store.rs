@@ -1073,14 +1073,15 @@ impl Writer {
         let events = self.session.events();
         let tail = &events[events.partition_point(|e| e.seq <= upto)..];
         let bytes = journal_lines(tail, &self.paths.journal)?;
-        if let Err(e) = write_atomic(&self.paths.journal, &self.paths.journal_temp, &bytes) {
-            if self.paths.journal_temp.exists() {
-                // Not renamed: the journal is the old one, whole, and appending goes on.
-                let _ = fs::remove_file(&self.paths.journal_temp);
-                return Err(io_err(&self.paths.journal)(e));
-            }
-            // Renamed, then the folder flush failed: the new journal is in place; follow it.
+        let written = write_atomic(&self.paths.journal, &self.paths.journal_temp, &bytes);
+        if let Err(e) = written
+            && self.paths.journal_temp.exists()
+        {
+            // Not renamed: the journal is the old one, whole, and appending goes on.
+            let _ = fs::remove_file(&self.paths.journal_temp);
+            return Err(io_err(&self.paths.journal)(e));
         }
+        // Written, or renamed before the folder flush failed: the new journal is in place.
         self.journal = match open_journal(&self.paths) {
             Ok(f) => f,
             Err(e) => {
