@@ -5,7 +5,7 @@ use crate::report;
 use crate::session::record::Record;
 use crate::store;
 use crate::strings::Lang;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub fn run(
     path: &Path,
@@ -146,56 +146,168 @@ pub fn render(
     })
 }
 
+/// What `export_beside_each` wrote, and what it could not.
+#[derive(Debug, Default)]
+pub struct Exported {
+    /// Each file written, with its format, in the order written.
+    pub written: Vec<(ReportFormat, PathBuf)>,
+    /// Each format not written: the file it would have been (when one was chosen) and why.
+    pub failed: Vec<ExportFailure>,
+}
+
+/// One format that could not be exported.
+#[derive(Debug)]
+pub struct ExportFailure {
+    pub format: ReportFormat,
+    pub path: Option<PathBuf>,
+    pub error: String,
+}
+
+/// A format's name for people.
+pub fn format_name(format: ReportFormat) -> &'static str {
+    match format {
+        ReportFormat::Json => "JSON",
+        ReportFormat::Md => "Markdown",
+        ReportFormat::Csv => "CSV",
+        ReportFormat::Xlsx => "XLSX",
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+impl Exported {
+    /// The files written, by name.
+    pub fn files(&self) -> Vec<PathBuf> {
+        self.written.iter().map(|(_, p)| p.clone()).collect()
+    }
+
+    /// One line for people: the files written, then each format not written and why.
+    pub fn summary(&self, lang: Lang) -> String {
+        let names: Vec<String> = self.written.iter().map(|(_, p)| file_name(p)).collect();
+        let failed: Vec<String> = self
+            .failed
+            .iter()
+            .map(|f| {
+                let name = format_name(f.format);
+                match (&f.path, lang) {
+                    (Some(p), Lang::Zh) => format!("{name}（{}：{}）", file_name(p), f.error),
+                    (Some(p), Lang::En) => format!("{name} ({}: {})", file_name(p), f.error),
+                    (None, Lang::Zh) => format!("{name}（{}）", f.error),
+                    (None, Lang::En) => format!("{name} ({})", f.error),
+                }
+            })
+            .collect();
+        let mut parts = Vec::new();
+        if !names.is_empty() {
+            parts.push(match lang {
+                Lang::Zh => format!("已导出：{}", names.join("、")),
+                Lang::En => format!("Exported: {}", names.join(", ")),
+            });
+        }
+        if !failed.is_empty() {
+            parts.push(match lang {
+                Lang::Zh => format!("未能导出：{}", failed.join("；")),
+                Lang::En => format!("Not exported: {}", failed.join("; ")),
+            });
+        }
+        match lang {
+            Lang::Zh => parts.join("；"),
+            Lang::En => parts.join(". "),
+        }
+    }
+}
+
 /// Writes the workbook, the ranking CSV and the minutes beside the session, named with the
-/// date and time; an existing file is never overwritten (a number is added instead).
+/// date and time; an existing file is never overwritten (a number is added instead). All
+/// three are written, or a sentence says which were and which formats failed, and why.
 pub fn export_beside(
     session_path: &Path,
     session: &crate::session::Session,
     now: crate::session::Time,
     lang: Lang,
-) -> Result<Vec<std::path::PathBuf>, String> {
-    use std::io::Write;
-    let name = session_path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+) -> Result<Vec<PathBuf>, String> {
+    let done = export_beside_each(session_path, session, now, lang);
+    if done.failed.is_empty() {
+        Ok(done.files())
+    } else {
+        Err(done.summary(lang))
+    }
+}
+
+/// `export_beside`, format by format: one format's failure (a workbook that cannot be made,
+/// a name that cannot be written) never stops the others.
+pub fn export_beside_each(
+    session_path: &Path,
+    session: &crate::session::Session,
+    now: crate::session::Time,
+    lang: Lang,
+) -> Exported {
+    let name = file_name(session_path);
     let stem = name
         .strip_suffix(".session.json")
         .or_else(|| name.strip_suffix(".json"))
         .unwrap_or(&name)
         .to_string();
     let stamp = now.format("%Y%m%d-%H%M%S");
-    let mut written = Vec::new();
+    let mut done = Exported::default();
     for (format, ext) in [
         (ReportFormat::Xlsx, "xlsx"),
         (ReportFormat::Csv, "csv"),
         (ReportFormat::Md, "md"),
     ] {
-        let bytes = render(session, format, now, lang)?;
-        let mut n = 1;
-        loop {
-            let file = if n == 1 {
-                format!("{stem}-{stamp}.{ext}")
-            } else {
-                format!("{stem}-{stamp}-{n}.{ext}")
-            };
-            let path = session_path.with_file_name(file);
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut f) => {
-                    f.write_all(&bytes)
-                        .and_then(|()| f.sync_all())
-                        .map_err(|e| format!("{}: {e}", path.display()))?;
-                    written.push(path);
-                    break;
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-                Err(e) => return Err(format!("{}: {e}", path.display())),
-            }
+        let result = render(session, format, now, lang)
+            .map_err(|error| (None, error))
+            .and_then(|bytes| write_new(session_path, &format!("{stem}-{stamp}"), ext, &bytes));
+        match result {
+            Ok(path) => done.written.push((format, path)),
+            Err((path, error)) => done.failed.push(ExportFailure {
+                format,
+                path,
+                error,
+            }),
         }
     }
-    Ok(written)
+    done
+}
+
+/// Writes `bytes` to a new file `{base}.{ext}` beside `beside` (`{base}-2.{ext}` and so on
+/// when that name is taken, up to 100); a file it created but could not fill is removed.
+fn write_new(
+    beside: &Path,
+    base: &str,
+    ext: &str,
+    bytes: &[u8],
+) -> Result<PathBuf, (Option<PathBuf>, String)> {
+    use std::io::Write;
+    let mut n = 1;
+    loop {
+        let file = if n == 1 {
+            format!("{base}.{ext}")
+        } else {
+            format!("{base}-{n}.{ext}")
+        };
+        let path = beside.with_file_name(file);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                return match f.write_all(bytes).and_then(|()| f.sync_all()) {
+                    Ok(()) => Ok(path),
+                    Err(e) => {
+                        drop(f);
+                        let _ = std::fs::remove_file(&path);
+                        Err((Some(path), e.to_string()))
+                    }
+                };
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+            Err(e) => return Err((Some(path), e.to_string())),
+        }
+    }
 }

@@ -4,25 +4,54 @@ use super::tables::{self, Cell};
 use crate::session::{Session, Time};
 use crate::strings::Lang;
 
+/// One CSV field. Every text — a header (group and grade names are headers) as much as a
+/// unit's name or a note — that a spreadsheet would take for a formula gets a leading `'`.
+/// A number stays a number, a negative one too (`-1.5`): podium wrote it from a value, it
+/// holds nothing but digits, a sign and a point, and quoting it would make it text that
+/// no sum or sort counts.
+fn field(cell: &Cell) -> String {
+    match cell {
+        Cell::Number(n) if n.is_finite() => format!("{n}"),
+        Cell::Empty => String::new(),
+        other => tables::sheet_text(&other.as_text()).into_owned(),
+    }
+}
+
 pub fn ranking(session: &Session, now: Time, lang: Lang) -> Result<Vec<u8>, String> {
     let results = tables::results(session, now);
     let table = tables::ranking(session, &results, lang);
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::Writer::from_writer(&mut out);
-        w.write_record(&table.header).map_err(|e| e.to_string())?;
+        let header: Vec<String> = table
+            .header
+            .iter()
+            .map(|h| tables::sheet_text(h).into_owned())
+            .collect();
+        w.write_record(&header).map_err(|e| e.to_string())?;
         for row in &table.rows {
-            // A formula-looking text cell is quoted away so a spreadsheet never runs it.
-            let cells: Vec<String> = row
-                .iter()
-                .map(|c| match c {
-                    Cell::Text(t) if t.starts_with(['=', '+', '-', '@']) => format!("'{t}"),
-                    other => other.as_text(),
-                })
-                .collect();
+            let cells: Vec<String> = row.iter().map(field).collect();
             w.write_record(&cells).map_err(|e| e.to_string())?;
         }
         w.flush().map_err(|e| e.to_string())?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_looking_text_is_quoted_and_numbers_stay_numbers() {
+        for text in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(field(&Cell::text(text)), format!("'{text}"));
+        }
+        assert_eq!(field(&Cell::text("城东街道")), "城东街道");
+        assert_eq!(field(&Cell::text("")), "");
+        assert_eq!(field(&Cell::Number(-1.5)), "-1.5");
+        assert_eq!(field(&Cell::Number(92.25)), "92.25");
+        assert_eq!(field(&Cell::Number(f64::NEG_INFINITY)), "'-inf");
+        assert_eq!(field(&Cell::Empty), "");
+    }
 }

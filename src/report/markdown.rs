@@ -9,9 +9,42 @@ use crate::session::{RemarkKind, Session, Time};
 use crate::strings::{self, Lang};
 use crate::timer::clock_text;
 
-/// Markdown-safe one-line text: control characters cleaned, table pipes escaped.
+/// The characters a backslash keeps literal: the backslash itself first (so `a\|b` stays
+/// three characters and never ends a table cell), the table pipe, emphasis, code, links,
+/// HTML, strikethrough, headings and entities.
+const MD_ESCAPED: &[char] = &['\\', '|', '*', '_', '`', '[', ']', '<', '>', '~', '#', '&'];
+
+/// Markdown-safe one-line text: control characters cleaned, line breaks and tabs as spaces,
+/// and every character Markdown would read as markup escaped with a backslash.
 fn md(text: &str) -> String {
-    crate::text::clean_line(text).replace('|', "\\|")
+    let mut out = String::with_capacity(text.len());
+    for c in crate::text::clean_line(text).chars() {
+        if MD_ESCAPED.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `md`, for a line that starts a line of the minutes (a remark's second line and after):
+/// a list marker, a numbered item, a rule or a setext underline at its start is escaped too.
+fn md_line_start(text: &str) -> String {
+    let line = md(text);
+    let body = line.trim_start();
+    let lead = &line[..line.len() - body.len()];
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let marker = if body.starts_with(['-', '+', '=']) {
+        Some(0)
+    } else if digits > 0 && body[digits..].starts_with(['.', ')']) {
+        Some(digits)
+    } else {
+        None
+    };
+    match marker {
+        Some(at) => format!("{lead}{}\\{}", &body[..at], &body[at..]),
+        None => line,
+    }
 }
 
 fn remark_lines(out: &mut String, remarks: &[RemarkRecord], lang: Lang) {
@@ -29,7 +62,14 @@ fn remark_lines(out: &mut String, remarks: &[RemarkRecord], lang: Lang) {
         let text = r
             .text
             .split('\n')
-            .map(md)
+            .enumerate()
+            .map(|(i, line)| {
+                if i == 0 {
+                    md(line)
+                } else {
+                    md_line_start(line)
+                }
+            })
             .collect::<Vec<_>>()
             .join("  \n  ");
         let colon = colon(lang);
@@ -39,6 +79,9 @@ fn remark_lines(out: &mut String, remarks: &[RemarkRecord], lang: Lang) {
 
 /// A Markdown table from a header and rows of cells.
 fn table(out: &mut String, header: &[String], rows: &[Vec<Cell>]) {
+    if header.is_empty() {
+        return;
+    }
     out.push_str(&format!(
         "| {} |\n",
         header.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | ")
@@ -261,4 +304,31 @@ pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backslashes_are_escaped_before_pipes() {
+        assert_eq!(md("a\\|b"), "a\\\\\\|b");
+        assert_eq!(md("a|b"), "a\\|b");
+        assert_eq!(md("结尾\\"), "结尾\\\\");
+        assert_eq!(md("*粗*_斜_`码`"), "\\*粗\\*\\_斜\\_\\`码\\`");
+        assert_eq!(md("两\n行\t字"), "两 行 字");
+        assert_eq!(md("城东街道"), "城东街道");
+    }
+
+    #[test]
+    fn a_line_start_that_makes_a_block_is_escaped() {
+        assert_eq!(md_line_start("- 列表"), "\\- 列表");
+        assert_eq!(md_line_start("  + 列表"), "  \\+ 列表");
+        assert_eq!(md_line_start("12. 编号"), "12\\. 编号");
+        assert_eq!(md_line_start("3) 编号"), "3\\) 编号");
+        assert_eq!(md_line_start("==="), "\\===");
+        assert_eq!(md_line_start("# 标题"), "\\# 标题");
+        assert_eq!(md_line_start("2026 年"), "2026 年");
+        assert_eq!(md_line_start("正文 - 不变"), "正文 - 不变");
+    }
 }

@@ -29,6 +29,22 @@ impl Cell {
     }
 }
 
+/// Whether a spreadsheet would take text that starts so for a formula: `=`, `+`, `-`, `@`, a
+/// tab or a carriage return (the OWASP list for CSV injection).
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Text for a spreadsheet cell (CSV or XLSX, headers and data alike): a formula-looking text
+/// gets a leading `'`, so a spreadsheet shows it and never runs it.
+pub fn sheet_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if looks_like_formula(text) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 pub struct Table {
     pub name: &'static str,
     pub header: Vec<String>,
@@ -295,5 +311,20 @@ pub fn tasks(session: &Session, lang: Lang) -> Table {
             pick(lang, "事项", "Task"),
         ],
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_formula_start_is_quoted() {
+        for text in ["=1+1", "+86", "-1", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert_eq!(sheet_text(text), format!("'{text}"));
+        }
+        for text in ["", "城东街道", " =1", "＝1", "'=1"] {
+            assert_eq!(sheet_text(text), text);
+        }
     }
 }

@@ -6,21 +6,40 @@ use crate::session::{Session, Time};
 use crate::strings::Lang;
 use crate::text::{Ambiguous, width};
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use std::borrow::Cow;
 
-/// Excel's limit on the characters of one cell.
-const EXCEL_CELL_CHARS: usize = 32_767;
+/// Excel's limit on one cell's text, in UTF-16 code units (a character outside the BMP, 𠮷 or
+/// an emoji, counts two).
+const EXCEL_CELL_UNITS: usize = 32_767;
+
+/// The note that ends a cut cell.
+const CUT_NOTE: &str = "…（全文见会议纪要 / full text in the minutes）";
 
 /// Text as one cell can hold it: longer text (a very long remark) is cut with a note, since
-/// the whole of it is in the session and the minutes.
-fn excel_text(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().count() <= EXCEL_CELL_CHARS {
+/// the whole of it is in the session and the minutes. The cut falls between characters, so a
+/// surrogate pair is never split.
+fn excel_text(text: &str) -> Cow<'_, str> {
+    if text.encode_utf16().count() <= EXCEL_CELL_UNITS {
         return text.into();
     }
-    let note = "…（全文见会议纪要 / full text in the minutes）";
-    let keep = EXCEL_CELL_CHARS - note.chars().count();
-    let mut cut: String = text.chars().take(keep).collect();
-    cut.push_str(note);
+    let room = EXCEL_CELL_UNITS.saturating_sub(CUT_NOTE.encode_utf16().count());
+    let mut used = 0;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        used += c.len_utf16();
+        if used > room {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let mut cut = text.get(..end).unwrap_or_default().to_string();
+    cut.push_str(CUT_NOTE);
     cut.into()
+}
+
+/// A text cell as written: quoted away when it looks like a formula, then cut to fit.
+fn cell_text(text: &str) -> String {
+    excel_text(&tables::sheet_text(text)).into_owned()
 }
 
 fn sheet(book: &mut Workbook, table: &Table) -> Result<(), String> {
@@ -34,7 +53,7 @@ fn sheet(book: &mut Workbook, table: &Table) -> Result<(), String> {
         .map(|h| width(h, Ambiguous::Wide))
         .collect();
     for (c, h) in table.header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &bold)
+        ws.write_string_with_format(0, c as u16, cell_text(h), &bold)
             .map_err(e)?;
     }
     for (r, row) in table.rows.iter().enumerate() {
@@ -43,10 +62,15 @@ fn sheet(book: &mut Workbook, table: &Table) -> Result<(), String> {
             let col = c as u16;
             match cell {
                 Cell::Text(t) => {
-                    ws.write_string(r, col, excel_text(t)).map_err(e)?;
+                    ws.write_string(r, col, cell_text(t)).map_err(e)?;
                 }
-                Cell::Number(n) => {
+                // A number stays a number, a negative one too: no spreadsheet runs it.
+                Cell::Number(n) if n.is_finite() => {
                     ws.write_number(r, col, *n).map_err(e)?;
+                }
+                Cell::Number(_) => {
+                    ws.write_string(r, col, cell_text(&cell.as_text()))
+                        .map_err(e)?;
                 }
                 Cell::Empty => {}
             }
@@ -77,4 +101,48 @@ pub fn workbook(session: &Session, now: Time, lang: Lang) -> Result<Vec<u8>, Str
         sheet(&mut book, &table)?;
     }
     book.save_to_buffer().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(s: &str) -> usize {
+        s.encode_utf16().count()
+    }
+
+    #[test]
+    fn a_cell_is_cut_by_utf16_units_with_the_note() {
+        for unit in ["𠮷", "😀", "长", "a", "e\u{301}"] {
+            let long = unit.repeat(40_000);
+            let cut = excel_text(&long);
+            assert!(units(&cut) <= EXCEL_CELL_UNITS, "{unit}: {}", units(&cut));
+            assert!(
+                units(&cut) > EXCEL_CELL_UNITS - 4,
+                "{unit}: cut no shorter than needed"
+            );
+            assert!(cut.ends_with(CUT_NOTE), "{unit}");
+            assert!(long.starts_with(cut.trim_end_matches(CUT_NOTE)), "{unit}");
+        }
+        // Just at the limit: whole; one unit more: cut.
+        let at = "a".repeat(EXCEL_CELL_UNITS - 2) + "𠮷";
+        assert_eq!(excel_text(&at), at);
+        let over = "a".repeat(EXCEL_CELL_UNITS - 1) + "𠮷";
+        assert!(excel_text(&over).ends_with(CUT_NOTE));
+        // A surrogate pair that would straddle the room is left out whole.
+        let room = EXCEL_CELL_UNITS - units(CUT_NOTE);
+        let text = "a".repeat(room - 1) + &"😀".repeat(100);
+        let cut = excel_text(&text);
+        assert!(cut == "a".repeat(room - 1) + CUT_NOTE, "the pair left out");
+        assert_eq!(units(&cut), EXCEL_CELL_UNITS - 1);
+    }
+
+    #[test]
+    fn formula_looking_text_is_quoted_before_the_cut() {
+        assert_eq!(cell_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        let long = format!("-{}", "𠮷".repeat(20_000));
+        let cell = cell_text(&long);
+        assert!(cell.starts_with("'-"));
+        assert!(units(&cell) <= EXCEL_CELL_UNITS);
+    }
 }
