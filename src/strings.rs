@@ -246,7 +246,7 @@ pub static ZH: Text = Text {
     demo_notice: "演示会议",
     ended_notice: "会议已结束：计时已关闭，点评仍可录入。新一期会议请用 podium run 计划文件 --new",
     plan_changed: "计划文件在会议开始后有改动；本场会议按会议记录中的计划进行",
-    draft_restored: "已恢复上次退出前正在输入、尚未保存的内容",
+    draft_restored: "已恢复上次退出时未保存的输入",
     bad_minutes: "时长须为 0 到 600 之间的分钟数",
 };
 
@@ -345,7 +345,7 @@ pub static EN: Text = Text {
     demo_notice: "Demo meeting",
     ended_notice: "The meeting has ended: timing is closed, remarks still work. For the next meeting: podium run PLAN --new",
     plan_changed: "The plan file changed after this meeting started; the meeting keeps the plan it started with",
-    draft_restored: "Restored the text you were typing when podium last stopped",
+    draft_restored: "Restored the unsaved text you were typing last time",
     bad_minutes: "Minutes must be a number above 0 and up to 600",
 };
 
@@ -481,8 +481,8 @@ pub fn score_problem(lang: Lang, p: &ScoreProblem) -> String {
         ScoreProblem::Recused { reviewer, unit } => {
             format!("{reviewer} is recused from {unit} and cannot score it")
         }
-        ScoreProblem::BadCount(c) if zh => format!("票数“{c}”必须是正整数"),
-        ScoreProblem::BadCount(c) => format!("the count \"{c}\" must be a whole number above 0"),
+        ScoreProblem::BadCount(c) if zh => format!("票数“{c}”必须是 0 到 {max} 之间的整数（一行最多 {max} 票）", max = crate::scoring::MAX_GRADE_COUNT),
+        ScoreProblem::BadCount(c) => format!("the count \"{c}\" must be a whole number from 0 to {max} (at most {max} ballots a row)", max = crate::scoring::MAX_GRADE_COUNT),
         ScoreProblem::WrongMode if zh => "本场会议的评分方式不接受这种分数".into(),
         ScoreProblem::WrongMode => {
             "this meeting's scoring mode does not take this kind of score".into()
@@ -744,23 +744,28 @@ pub fn quit_refused(lang: Lang, n: usize) -> String {
     }
 }
 
-/// Said on the terminal after the console ended with the session not closed: what was lost,
-/// and where the copies written from the quit dialog are.
-pub fn close_failed(lang: Lang, err: &str, unsaved: usize, copies: &[String]) -> String {
+/// Said on the terminal after the console ended with the session not closed: what was not
+/// saved, and the copies written from the quit dialog, each with how many of the latest
+/// changes it lacks (`copies`: path, changes made after it).
+pub fn close_failed(lang: Lang, err: &str, unsaved: usize, copies: &[(String, u64)]) -> String {
     let mut text = match (lang, unsaved) {
         (Lang::Zh, 0) => {
-            format!("会议记录文件没能保存（{err}）；所有改动都在日志文件中，下次启动时会恢复")
+            format!("会议记录文件没能保存：{err}。所有改动都在日志文件中，下次启动时会恢复")
         }
         (Lang::En, 0) => format!(
-            "the session file could not be saved ({err}); every change is in its journal and comes back at the next start"
+            "the session file could not be saved: {err}. Every change is in its journal and comes back at the next start"
         ),
-        (Lang::Zh, n) => format!("{n} 处改动没有存到磁盘（{err}）"),
-        (Lang::En, n) => format!("{n} changes were not saved to disk ({err})"),
+        (Lang::Zh, n) => format!("{n} 处改动没有存到磁盘：{err}"),
+        (Lang::En, 1) => format!("1 change was not saved to disk: {err}"),
+        (Lang::En, n) => format!("{n} changes were not saved to disk: {err}"),
     };
-    for copy in copies {
-        text.push_str(&match lang {
-            Lang::Zh => format!("；整场会议记录的副本：{copy}"),
-            Lang::En => format!("; a copy of the whole session: {copy}"),
+    for (copy, after) in copies {
+        text.push_str(&match (lang, after) {
+            (Lang::Zh, 0) => format!("。所有改动都在副本 {copy} 中"),
+            (Lang::Zh, k) => format!("。较早的副本 {copy} 缺少最后 {k} 处改动"),
+            (Lang::En, 0) => format!(". Every change is in the copy {copy}"),
+            (Lang::En, 1) => format!(". An earlier copy, without the last change: {copy}"),
+            (Lang::En, k) => format!(". An earlier copy, without the last {k} changes: {copy}"),
         });
     }
     text

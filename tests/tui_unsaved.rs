@@ -219,7 +219,7 @@ fn quitting_with_a_remark_not_on_disk_takes_an_explicit_choice() {
     m.press(12, KeyCode::Enter);
     assert!(!m.app.quit);
     assert!(m.outcome().contains("written to"), "{}", m.outcome());
-    let copy = m.app.copies.first().cloned().expect("a copy was written");
+    let (copy, _) = m.app.copies.first().cloned().expect("a copy was written");
     assert_eq!(copy.parent(), Some(usb.path()));
     assert!(m.outcome().contains(&copy.display().to_string()));
     let copied = store::read(&copy).expect("the copy is a session podium opens");
@@ -231,8 +231,8 @@ fn quitting_with_a_remark_not_on_disk_takes_an_explicit_choice() {
     m.app.on_paste(&usb.path().display().to_string(), at(13));
     m.press(13, KeyCode::Enter);
     assert_eq!(m.app.copies.len(), 2);
-    assert_ne!(m.app.copies[0], m.app.copies[1]);
-    assert!(store::read(&m.app.copies[0]).is_ok());
+    assert_ne!(m.app.copies[0].0, m.app.copies[1].0);
+    assert!(store::read(&m.app.copies[0].0).is_ok());
     // The session's own file does not have the remark yet.
     assert_eq!(
         remarks(&store::read(&m.path).expect("reads")),
@@ -408,4 +408,31 @@ fn an_empty_editor_leaves_no_draft() {
     m.press(12, KeyCode::Backspace);
     m.app.keep_draft();
     assert!(!draft.exists(), "nothing typed, nothing offered next time");
+}
+
+#[test]
+fn the_terminal_is_told_what_was_lost_and_what_each_copy_holds() {
+    let copies = [
+        ("/usb/a.session.json".to_string(), 0),
+        ("/usb/b.session.json".to_string(), 2),
+    ];
+    let en = podium::strings::close_failed(Lang::En, "disk full", 1, &copies);
+    assert!(
+        en.starts_with("1 change was not saved to disk: disk full"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Every change is in the copy /usb/a.session.json"),
+        "{en}"
+    );
+    assert!(
+        en.contains("without the last 2 changes: /usb/b.session.json"),
+        "{en}"
+    );
+    let zh = podium::strings::close_failed(Lang::Zh, "磁盘已满", 3, &copies);
+    assert!(zh.starts_with("3 处改动没有存到磁盘：磁盘已满"), "{zh}");
+    assert!(
+        zh.contains("所有改动都在副本 /usb/a.session.json 中"),
+        "{zh}"
+    );
 }

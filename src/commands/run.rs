@@ -219,7 +219,12 @@ pub fn run(args: RunArgs) -> CmdResult {
     // A close that fails (the disk is still full) says what was not saved and where the
     // copies written from the quit dialog are: the screen that said so is gone.
     let unsaved = app.ledger.unsaved();
-    let copies: Vec<String> = app.copies.iter().map(|p| p.display().to_string()).collect();
+    let last = app.session().last_seq();
+    let copies: Vec<(String, u64)> = app
+        .copies
+        .iter()
+        .map(|(p, seq)| (p.display().to_string(), last.saturating_sub(*seq)))
+        .collect();
     let closed = app
         .ledger
         .close(now())

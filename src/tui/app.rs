@@ -209,8 +209,9 @@ pub struct App {
     pub bell: bool,
     /// The network changed what the screen shows: the loop draws and clears it.
     pub redraw: bool,
-    /// Copies of the whole session written from the quit dialog, said again on exit.
-    pub copies: Vec<PathBuf>,
+    /// Copies of the whole session written from the quit dialog, each with the number of
+    /// the last event it holds; said again on exit.
+    pub copies: Vec<(PathBuf, u64)>,
     last_phase: Option<(String, Phase)>,
     draft_dirty_since: Option<Time>,
     /// The draft typed since it was last written (JSON), for the watchdog that ends a stuck
@@ -372,6 +373,7 @@ impl App {
                 self.sync_save_state(now);
                 if self.save_error.is_some() && !was_failing {
                     let text = self.save_error.clone().unwrap_or_default();
+                    let text = unsaved::short_error(&text, &self.ledger.paths().session);
                     self.banner(strings::save_failed(lang, &text), Level::Error);
                 } else if let Some(EventKind::Undone { action }) = events.first().map(|e| &e.kind) {
                     let what: Vec<_> = self.session().action_events(*action).collect();
@@ -403,7 +405,8 @@ impl App {
             }
             Err(ExecError::Store(e)) => {
                 let text = e.to_string();
-                self.notify(strings::save_failed(lang, &text), Level::Error, now);
+                let short = unsaved::short_error(&text, &self.ledger.paths().session);
+                self.notify(strings::save_failed(lang, &short), Level::Error, now);
                 self.save_error = Some(text);
                 false
             }
@@ -1047,7 +1050,8 @@ impl App {
                             text: strings::copy_written(lang, &shown),
                             error: false,
                         });
-                        self.copies.push(path);
+                        let last = self.session().last_seq();
+                        self.copies.push((path, last));
                     }
                     // The folder stays open to be corrected.
                     Err(text) => d.outcome = Some(unsaved::Outcome { text, error: true }),
