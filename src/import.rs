@@ -404,28 +404,33 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
             let [u, g, n] = cols.map(|c| c.unwrap_or(0));
             for (row, cells) in &table.rows {
                 let (unit, grade, count) = (cell(cells, u), cell(cells, g), cell(cells, n));
+                let parsed = scoring::parse_count(count);
                 let problem = if state.unit(unit).is_none() {
                     Some((u, ScoreProblem::UnknownUnit(unit.into())))
                 } else if rules.grade(grade).is_none() {
                     Some((g, ScoreProblem::UnknownGrade(grade.into())))
+                } else if parsed.is_none() {
+                    Some((n, ScoreProblem::BadCount(count.into())))
                 } else {
-                    match count.parse::<i64>() {
-                        Ok(c) if c > 0 => None,
-                        _ => Some((n, ScoreProblem::BadCount(count.into()))),
-                    }
+                    None
                 };
-                match problem {
-                    Some((col, p)) => errors.push(format!(
+                match (problem, parsed) {
+                    (Some((col, p)), _) => errors.push(format!(
                         "{}: {}",
                         at(table, *row, col),
                         strings::score_problem(lang, &p)
                     )),
-                    None => {
-                        out.new += 1;
+                    (None, None) => {}
+                    (None, Some(count)) => {
+                        if count == 0 {
+                            out.unchanged += 1;
+                        } else {
+                            out.new += 1;
+                        }
                         out.grades.push(GradeEntry {
                             unit: unit.into(),
                             grade: grade.into(),
-                            count: count.parse().unwrap_or(0),
+                            count,
                         });
                     }
                 }

@@ -217,6 +217,31 @@ impl Rules {
 
 pub use crate::decimal::parse_typed as parse_value;
 
+/// The most ballots one row of a tally may carry (one grade for one unit, in one import or
+/// one command): far above any meeting, far below any sum that could overflow.
+pub const MAX_GRADE_COUNT: i64 = 100_000;
+
+/// A ballot count as typed on a tally sheet: a whole number from 0 to [`MAX_GRADE_COUNT`]
+/// (0 is a grade nobody gave — a typed-up sheet lists every grade), in ASCII or full-width
+/// digits. `None` otherwise.
+pub fn parse_count(text: &str) -> Option<i64> {
+    let t: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect();
+    // Excel writes a whole number typed in a cell as "5" but may keep "5.0".
+    let t = t.strip_suffix(".0").unwrap_or(&t);
+    if t.is_empty() || t.len() > 18 || !t.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = t.parse().ok()?;
+    (0..=MAX_GRADE_COUNT).contains(&n).then_some(n)
+}
+
 /// Why a score cannot be entered.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScoreProblem {
@@ -522,21 +547,28 @@ fn grades_result(rules: &Rules, state: &State, r: &mut UnitResult) {
     if let Some(counts) = state.scores.grades.get(&r.unit) {
         r.grade_counts = counts.clone();
     }
-    let total: i64 = r
+    // In i128, and checked: a session edited by hand may hold counts of i64::MAX, and a
+    // saturated total beside an exact sum of points once made a score of 140 out of 100.
+    let total = r
         .grade_counts
         .iter()
-        .fold(0i64, |a, c| a.saturating_add(*c));
-    if total > 0 {
-        let points: i128 = r
-            .grade_counts
-            .iter()
-            .zip(&rules.grades)
-            .map(|(c, g)| *c as i128 * g.points as i128)
-            .sum();
-        r.score = Some(Ratio::new(points, total as i128));
+        .try_fold(0i128, |a, c| a.checked_add(i128::from((*c).max(0))));
+    let points = r
+        .grade_counts
+        .iter()
+        .zip(&rules.grades)
+        .try_fold(0i128, |a, (c, g)| {
+            i128::from((*c).max(0))
+                .checked_mul(i128::from(g.points))
+                .and_then(|p| a.checked_add(p))
+        });
+    if let (Some(total), Some(points)) = (total, points)
+        && total > 0
+    {
+        r.score = Some(Ratio::new(points, total));
         r.excellent_share = Some(Ratio::new(
-            r.grade_counts.first().copied().unwrap_or(0) as i128,
-            total as i128,
+            i128::from(r.grade_counts.first().copied().unwrap_or(0).max(0)),
+            total,
         ));
     }
 }
