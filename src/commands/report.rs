@@ -246,7 +246,10 @@ pub fn export_beside_each(
     now: crate::session::Time,
     lang: Lang,
 ) -> Exported {
-    let name = file_name(session_path);
+    let name = session_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let stem = name
         .strip_suffix(".session.json")
         .or_else(|| name.strip_suffix(".json"))

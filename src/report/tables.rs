@@ -45,6 +45,16 @@ pub fn sheet_text(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `sheet_text` undone, for a file podium exported and reads back (a score sheet): a `'`
+/// before a formula-looking text is dropped. (A name that itself starts with `'=` reads back
+/// without its quote: the two cannot be told apart.)
+pub fn sheet_unquote(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if looks_like_formula(rest) => rest,
+        _ => text,
+    }
+}
+
 pub struct Table {
     pub name: &'static str,
     pub header: Vec<String>,
@@ -325,6 +335,18 @@ mod tests {
         }
         for text in ["", "城东街道", " =1", "＝1", "'=1"] {
             assert_eq!(sheet_text(text), text);
+        }
+        for text in [
+            "=1+1",
+            "-1 单位",
+            "@SUM(A1)",
+            "\t=1",
+            "城东街道",
+            "'城东",
+            "'",
+            "",
+        ] {
+            assert_eq!(sheet_unquote(&sheet_text(text)), text);
         }
     }
 }
