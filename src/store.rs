@@ -383,12 +383,15 @@ pub fn write_private(path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    {
-        let mut f = options.open(temp)?;
+    let written = options.open(temp).and_then(|mut f| {
         f.write_all(bytes)?;
-        f.sync_all()?;
+        f.sync_all()
+    });
+    if let Err(e) = written.and_then(|()| fs::rename(temp, path)) {
+        // A full disk must not leave a half-written temporary file behind.
+        let _ = fs::remove_file(temp);
+        return Err(e);
     }
-    fs::rename(temp, path)?;
     sync_dir(path)
 }
 

@@ -436,3 +436,31 @@ fn the_terminal_is_told_what_was_lost_and_what_each_copy_holds() {
         "{zh}"
     );
 }
+
+/// The console ends without the host's decision (a signal, a lost terminal) while a remark is
+/// only in memory: the whole session goes to the first folder that takes it, and the exit
+/// message names that copy.
+#[test]
+fn an_exit_without_a_decision_writes_an_emergency_copy() {
+    let mut m = meeting(Lang::En);
+    m.fill_disk();
+    m.remark(5, "只在内存里的点评");
+    assert_eq!(m.app.ledger.unsaved(), 1);
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let missing = m.dir.path().join("no such folder");
+    let copy = m
+        .app
+        .emergency_copy([missing, elsewhere.path().to_path_buf()], at(6))
+        .expect("written to the second folder");
+    assert!(copy.starts_with(elsewhere.path()));
+    let saved = store::read(&copy).expect("the copy opens");
+    assert!(
+        saved
+            .state()
+            .remarks
+            .iter()
+            .any(|r| r.text == "只在内存里的点评"),
+        "the copy holds the remark that was only in memory"
+    );
+    assert_eq!(m.app.copies.len(), 1, "the exit message names it");
+}

@@ -220,6 +220,16 @@ pub fn run(args: RunArgs) -> CmdResult {
     // copies written from the quit dialog are: the screen that said so is gone.
     let unsaved = app.ledger.unsaved();
     let last = app.session().last_seq();
+    if unsaved > 0 && !app.quit {
+        // Ended without the host's decision (a signal, a lost terminal, a bug) while changes
+        // were only in memory: they go to an emergency copy before anything else.
+        let folders = [
+            dirs::desktop_dir(),
+            dirs::home_dir(),
+            Some(std::env::temp_dir()),
+        ];
+        app.emergency_copy(folders.into_iter().flatten(), now());
+    }
     let copies: Vec<(String, u64)> = app
         .copies
         .iter()

@@ -633,6 +633,23 @@ impl App {
     }
 
     /// Brings back the text that was being typed when podium stopped, if any.
+    /// Writes the whole session to the first of `folders` that takes it, when the console
+    /// ended without the host's decision (a signal, a lost terminal, a bug) while changes were
+    /// only in memory; the copy joins those the exit message names. The path, if written.
+    pub fn emergency_copy(
+        &mut self,
+        folders: impl IntoIterator<Item = PathBuf>,
+        now: Time,
+    ) -> Option<PathBuf> {
+        let writer = self.ledger.writer()?;
+        let last = self.session().last_seq();
+        let path = folders
+            .into_iter()
+            .find_map(|folder| writer.save_copy(&folder, now).ok())?;
+        self.copies.push((path.clone(), last));
+        Some(path)
+    }
+
     pub fn restore_draft(&mut self, now: Time) {
         let Some(text) = self.ledger.read_draft() else {
             return;
