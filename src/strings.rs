@@ -600,6 +600,22 @@ pub fn resumed(
     }
 }
 
+/// The score sheet of a plan that gives it no cell to type into (points without reviewers).
+pub fn sheet_without_cells(lang: Lang) -> &'static str {
+    lang.pick(
+        "本场计划没有评委，评分表没有可填的格子。要评分，请在计划文件的 \"reviewers\" 中加入评委，或改用等级投票（在 \"scoring\" 中写 \"mode\": \"grades\"）；会议沿用开始时的计划，改好后请新开一场（podium run 计划文件 --new）。按 Esc 关闭。",
+        "This plan has no reviewers, so the score sheet has no cell to fill in. To score, add the reviewers to \"reviewers\" in the plan, or count ballots by grade instead (\"mode\": \"grades\" under \"scoring\"); a meeting keeps the plan it started with, so start a new session from the changed plan (podium run PLAN --new). Esc closes.",
+    )
+}
+
+/// `s` in a meeting without units.
+pub fn sheet_without_units(lang: Lang) -> &'static str {
+    lang.pick(
+        "本场会议还没有汇报单位，没有可评分的对象（主持人按 a 加入单位）",
+        "This meeting has no units yet, so there is nothing to score (the host adds one with a)",
+    )
+}
+
 pub fn session_note(lang: Lang, path: &str) -> String {
     match lang {
         Lang::Zh => format!("会议记录：{path}"),

@@ -1534,8 +1534,12 @@ impl App {
                 let unit = self
                     .selected_unit()
                     .or_else(|| self.session().state().units.first().map(|u| u.name.clone()));
-                if let Some(unit) = unit {
-                    self.mode = Mode::Sheet(Box::new(Sheet::new(unit)));
+                match unit {
+                    Some(unit) => self.mode = Mode::Sheet(Box::new(Sheet::new(unit))),
+                    None => {
+                        let text = strings::sheet_without_units(lang).to_string();
+                        self.notify(text, Level::Warn, now);
+                    }
                 }
             }
             Action::Results => self.mode = Mode::Results { selected: 0 },

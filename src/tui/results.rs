@@ -224,6 +224,15 @@ pub fn draw_sheet(buf: &mut Buffer, area: Rect, app: &App, sheet: &Sheet, now: T
     if inner.height < 4 || inner.width < 20 {
         return;
     }
+    if !Sheet::has_cells(session) {
+        // No cell to type into: say what to do instead.
+        let text = strings::sheet_without_cells(lang);
+        let width = inner.width.saturating_sub(2);
+        for (y, part) in (inner.y..inner.bottom()).zip(text::wrap(text, width as usize, amb)) {
+            put(buf, inner.x + 1, y, width, &part, theme::warn(), amb);
+        }
+        return;
+    }
     let [grid, side] = inner.layout(&Layout::horizontal([
         Constraint::Min(20),
         Constraint::Length(inner.width / 3),

@@ -53,6 +53,12 @@ impl Sheet {
         }
     }
 
+    /// False when the plan gives the sheet no cell to type into (points without reviewers):
+    /// the sheet then says what to do instead (`strings::sheet_without_cells`).
+    pub fn has_cells(session: &Session) -> bool {
+        Self::rows(session) > 0 && Self::cols(session) > 0
+    }
+
     /// Checks the typed value of the current cell; `Ok(None)` when nothing is typed.
     pub fn check(&self, session: &Session) -> Result<Option<Command>, ScoreProblem> {
         let text = self.input.trim();
@@ -65,8 +71,13 @@ impl Sheet {
         let rules = session.rules();
         match rules.mode {
             ScoringMode::Points => {
-                let reviewer = &session.plan().reviewers[self.row].name;
-                let criterion = &rules.criteria[self.col].name;
+                // A cell outside the plan (no reviewers) takes nothing.
+                let (Some(reviewer), Some(criterion)) = (
+                    session.plan().reviewers.get(self.row).map(|r| &r.name),
+                    rules.criteria.get(self.col).map(|c| &c.name),
+                ) else {
+                    return Ok(None);
+                };
                 let value = scoring::parse_value(text)
                     .ok_or_else(|| ScoreProblem::NotANumber(text.to_string()))?;
                 scoring::check_score(
@@ -94,11 +105,14 @@ impl Sheet {
                         c => c,
                     })
                     .collect();
+                let Some(grade) = rules.grades.get(self.row) else {
+                    return Ok(None);
+                };
                 match digits.parse::<i64>() {
                     Ok(count) if count > 0 => Ok(Some(Command::AddGrades {
                         entries: vec![GradeEntry {
                             unit: self.unit.clone(),
-                            grade: rules.grades[self.row].name.clone(),
+                            grade: grade.name.clone(),
                             count,
                         }],
                     })),
@@ -111,6 +125,17 @@ impl Sheet {
     /// Handles a key; moving off a cell saves what was typed into it.
     pub fn key(&mut self, key: &KeyEvent, session: &Session) -> SheetAction {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if !Self::has_cells(session) {
+            // Nothing to type into: the sheet only says what to do; Esc closes it.
+            self.input.clear();
+            self.problem = None;
+            return match key.code {
+                KeyCode::Esc => SheetAction::Close,
+                KeyCode::PageUp => SheetAction::Unit(-1),
+                KeyCode::PageDown => SheetAction::Unit(1),
+                _ => SheetAction::None,
+            };
+        }
         let (rows, cols) = (Self::rows(session).max(1), Self::cols(session).max(1));
         let typed = |c: char| c.is_ascii_digit() || matches!(c, '.' | '．' | '。' | '０'..='９');
         match key.code {

@@ -937,6 +937,10 @@ pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str, u8)> {
             ("Enter", s.key_pick, 0),
             ("Esc", s.key_close, 0),
         ],
+        // A plan without reviewers: the sheet only says what to do.
+        Mode::Sheet(_) if !super::sheet::Sheet::has_cells(app.session()) => {
+            vec![("PgUp/PgDn", s.key_other_unit, 2), ("Esc", s.key_close, 0)]
+        }
         Mode::Sheet(_) => vec![
             ("0-9 .", s.key_type_score, 0),
             ("Enter/Tab", s.key_save, 0),
