@@ -64,7 +64,11 @@ pub fn explain(lang: Lang, rules: &Rules, r: &UnitResult) -> Vec<String> {
                     });
                     continue;
                 }
-                out.push(format!("{name}（{}）：{}", g.n, totals.join("、")));
+                out.push(if zh {
+                    format!("{name}（{}）：{}", g.n, totals.join("、"))
+                } else {
+                    format!("{name} ({}): {}", g.n, totals.join(", "))
+                });
                 if g.trimmed {
                     out.push(if zh {
                         format!(
@@ -141,7 +145,7 @@ pub fn explain(lang: Lang, rules: &Rules, r: &UnitResult) -> Vec<String> {
                 .zip(&r.grade_counts)
                 .map(|(g, c)| format!("{} {c}", g.name))
                 .collect();
-            out.push(counts.join("、"));
+            out.push(counts.join(if zh { "、" } else { ", " }));
             if let Some(score) = r.score {
                 out.push(format!("Σ = {}", four(score)));
             }
@@ -621,7 +625,10 @@ pub fn draw_results(buf: &mut Buffer, area: Rect, app: &App, selected: usize, no
         lines.extend(explain(lang, rules, r));
         let flags: Vec<String> = r.flags().iter().map(|f| flag_text(lang, f)).collect();
         if !flags.is_empty() {
-            lines.push(flags.join("；"));
+            lines.push(flags.join(match lang {
+                Lang::Zh => "；",
+                Lang::En => "; ",
+            }));
         }
         let mut y = detail.y;
         for (n, line) in lines.iter().enumerate() {
