@@ -1,42 +1,101 @@
-//! Reading the office's tables: CSV (UTF-8 with or without a BOM, or GB18030/GBK as Excel and
-//! WPS save on Chinese Windows — detected, and said) and XLSX. Then unit lists become plans,
-//! and score sheets become commands, every row checked before anything is written.
+//! Reading the office's tables: CSV (UTF-8 with or without a BOM, UTF-16 as Excel's "Unicode
+//! text" saves it, or GB18030/GBK as Excel and WPS save on Chinese Windows — detected, and
+//! said) and XLSX. Then unit lists become plans, and score sheets become commands, every row
+//! checked before anything is written.
+//!
+//! A workbook is read whole: the sheet whose header row is recognised is the one imported
+//! (a score sheet for `podium scores`, a unit list for `podium import`), the summary names it,
+//! and every error names it; two sheets that both look right are refused, naming both.
+//! Table cells are matched to the session's names by `names::key` (width forms, NFC/NFD,
+//! invisible characters and edge spaces do not count), and a cell that could mean two names
+//! is refused.
 
+use crate::names::{self, Match};
 use crate::plan::{Plan, UnitPlan};
 use crate::scoring::{self, ScoreProblem};
 use crate::session::{GradeEntry, ScoreEntry, Session};
 use crate::strings::{self, Lang};
+use std::collections::BTreeMap;
 use std::path::Path;
 
-/// A table read from a file: its header row and data rows, with the encoding it was read in.
+/// A table read from a file: a CSV's one sheet or a workbook's sheets, with the encoding it
+/// was read in.
 #[derive(Debug, Clone)]
 pub struct Table {
     pub name: String,
     pub encoding: &'static str,
-    pub header: Vec<String>,
-    /// Data rows with their 1-based row numbers in the file (the header is row 1).
-    pub rows: Vec<(usize, Vec<String>)>,
+    pub sheets: Vec<Sheet>,
 }
 
-/// Decodes CSV bytes: UTF-8 (a BOM is dropped), else GB18030 when it decodes cleanly.
+/// One sheet: its header row and data rows.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    /// The sheet's name in a workbook; `None` for a CSV file.
+    pub name: Option<String>,
+    /// The first row with any text; empty when the sheet has none.
+    pub header: Vec<String>,
+    /// Data rows with their 1-based row numbers in the file.
+    pub rows: Vec<(usize, Vec<String>)>,
+    /// Cells the workbook holds as dates or times, by (1-based row, 0-based column): what the
+    /// cell shows, and whether it is a time of day or a duration rather than a date.
+    pub dates: BTreeMap<(usize, usize), (String, bool)>,
+}
+
+/// Decodes CSV bytes: UTF-8 (a BOM is dropped), UTF-16 (with a BOM, or without one when the
+/// text holds NUL bytes as UTF-16 does), else GB18030 when it decodes cleanly.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
+    let utf16 = |rest: &[u8], enc: &'static encoding_rs::Encoding, label: &'static str| {
+        enc.decode_without_bom_handling_and_without_replacement(rest)
+            .map(|t| (t.into_owned(), label))
+            .ok_or_else(|| {
+                format!("not valid {label} text; save it from Excel or WPS as CSV (UTF-8)")
+            })
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, encoding_rs::UTF_16LE, "UTF-16LE");
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, encoding_rs::UTF_16BE, "UTF-16BE");
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // No text file in UTF-8 or GB18030 holds NUL bytes; UTF-16 holds one in every ASCII
+    // character. The side they fall on says the byte order.
+    if bytes.len().is_multiple_of(2) && bytes.contains(&0) {
+        let odd = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+        let even = bytes.iter().step_by(2).filter(|b| **b == 0).count();
+        let (enc, label) = if odd >= even {
+            (encoding_rs::UTF_16LE, "UTF-16LE")
+        } else {
+            (encoding_rs::UTF_16BE, "UTF-16BE")
+        };
+        if let Ok(found) = utf16(bytes, enc, label) {
+            return Ok(found);
+        }
+    }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_string(), "UTF-8"));
     }
-    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-    if had_errors {
-        return Err(
-            "neither UTF-8 nor GB18030/GBK text; save it from Excel or WPS as CSV (UTF-8)".into(),
-        );
+    match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => Ok((text.into_owned(), "GB18030")),
+        None => Err(
+            "neither UTF-8 nor GB18030/GBK text (nor UTF-16); save it from Excel or WPS as CSV (UTF-8)"
+                .into(),
+        ),
     }
-    Ok((text.into_owned(), "GB18030"))
 }
 
 fn parse_csv(name: &str, text: &str, encoding: &'static str) -> Result<Table, String> {
+    // Excel's "Unicode text" separates cells with tabs: a header line with tabs and no comma.
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.contains('\t') && !first.contains(',') {
+        b'\t'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut all = Vec::new();
     for (i, record) in reader.records().enumerate() {
@@ -49,41 +108,83 @@ fn parse_csv(name: &str, text: &str, encoding: &'static str) -> Result<Table, St
                 .collect::<Vec<_>>(),
         ));
     }
-    split_header(name, encoding, all)
-}
-
-fn split_header(
-    name: &str,
-    encoding: &'static str,
-    all: Vec<(usize, Vec<String>)>,
-) -> Result<Table, String> {
-    let mut rows = all
-        .into_iter()
-        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
-    let Some((_, header)) = rows.next() else {
+    let sheet = sheet_of(None, all, BTreeMap::new());
+    if sheet.header.is_empty() {
         return Err(format!("{name}: the file is empty"));
-    };
+    }
     Ok(Table {
         name: name.to_string(),
         encoding,
-        header,
-        rows: rows.collect(),
+        sheets: vec![sheet],
     })
 }
 
-fn cell_text(cell: &calamine::Data) -> String {
-    use calamine::Data;
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.trim().to_string(),
-        Data::Float(f) => format!("{f}"),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        other => other.to_string(),
+/// A sheet from its rows: the first row with any text is the header.
+fn sheet_of(
+    name: Option<String>,
+    all: Vec<(usize, Vec<String>)>,
+    dates: BTreeMap<(usize, usize), (String, bool)>,
+) -> Sheet {
+    let mut rows = all
+        .into_iter()
+        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+    let header = rows.next().map(|(_, h)| h).unwrap_or_default();
+    Sheet {
+        name,
+        header,
+        rows: rows.collect(),
+        dates,
     }
 }
 
-/// Reads a CSV or XLSX file (by its extension) into a table.
+/// How an Excel date or time reads: `2026-05-30`, `2026-05-30 14:30`, `14:30:00`; a duration
+/// as `[h]:mm:ss`. The flag is true for a time of day or a duration.
+fn date_text(d: &calamine::ExcelDateTime) -> (String, bool) {
+    if d.is_duration() {
+        let seconds = (d.as_f64() * 86_400.0).round();
+        let s = if seconds.is_finite() {
+            seconds as i64
+        } else {
+            0
+        };
+        let sign = if s < 0 { "-" } else { "" };
+        let s = s.unsigned_abs();
+        return (
+            format!("{sign}{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60),
+            true,
+        );
+    }
+    let (y, mo, day, h, mi, sec, _) = d.to_ymd_hms_milli();
+    let value = d.as_f64();
+    if (0.0..1.0).contains(&value) {
+        (format!("{h:02}:{mi:02}:{sec:02}"), true)
+    } else if (h, mi, sec) == (0, 0, 0) {
+        (format!("{y:04}-{mo:02}-{day:02}"), false)
+    } else {
+        (format!("{y:04}-{mo:02}-{day:02} {h:02}:{mi:02}"), false)
+    }
+}
+
+/// A cell's text, and how it reads as a date when the workbook holds it as one.
+fn cell_text(cell: &calamine::Data) -> (String, Option<(String, bool)>) {
+    use calamine::Data;
+    match cell {
+        Data::Empty => (String::new(), None),
+        Data::String(s) => (s.trim().to_string(), None),
+        Data::Float(f) => (format!("{f}"), None),
+        Data::Int(i) => (i.to_string(), None),
+        Data::Bool(b) => (b.to_string(), None),
+        Data::DateTime(d) => {
+            let shown = date_text(d);
+            (shown.0.clone(), Some(shown))
+        }
+        Data::DateTimeIso(t) => (t.trim().to_string(), Some((t.trim().to_string(), false))),
+        Data::DurationIso(t) => (t.trim().to_string(), Some((t.trim().to_string(), true))),
+        other => (other.to_string(), None),
+    }
+}
+
+/// Reads a CSV or XLSX file (by its extension) into a table: every sheet of a workbook.
 pub fn read_table(path: &Path) -> Result<Table, String> {
     let name = path.display().to_string();
     let ext = path
@@ -123,67 +224,95 @@ fn read_workbook(path: &Path, name: &str, ext: &str) -> Result<Table, String> {
     use calamine::Reader;
     if ext == "xls" {
         let mut book = calamine::open_workbook_auto(path).map_err(|e| format!("{name}: {e}"))?;
-        let sheet = book
-            .sheet_names()
-            .first()
-            .cloned()
-            .ok_or_else(|| format!("{name}: the workbook has no sheet"))?;
-        let range = book
-            .worksheet_range(&sheet)
-            .map_err(|e| format!("{name}: {e}"))?;
-        let start_row = range.start().map_or(0, |(r, _)| r as usize);
-        let all = range
-            .rows()
-            .enumerate()
-            .map(|(i, row)| (start_row + i + 1, row.iter().map(cell_text).collect()))
-            .collect();
-        return split_header(name, "XLS", all);
+        let mut sheets = Vec::new();
+        for sheet in book.sheet_names() {
+            let range = book
+                .worksheet_range(&sheet)
+                .map_err(|e| format!("{name}[{sheet}]: {e}"))?;
+            let start_row = range.start().map_or(0, |(r, _)| r as usize);
+            let start_col = range.start().map_or(0, |(_, c)| c as usize);
+            let mut dates = BTreeMap::new();
+            let mut all = Vec::new();
+            for (i, row) in range.rows().enumerate() {
+                let mut line = vec![String::new(); start_col];
+                for (j, c) in row.iter().enumerate() {
+                    let (text, date) = cell_text(c);
+                    if let Some(d) = date {
+                        dates.insert((start_row + i + 1, start_col + j), d);
+                    }
+                    line.push(text);
+                }
+                all.push((start_row + i + 1, line));
+            }
+            sheets.push(sheet_of(Some(sheet), all, dates));
+        }
+        return workbook_table(name, "XLS", sheets);
     }
     check_shared_strings(path).map_err(|e| format!("{name}: {e}"))?;
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook(path).map_err(|e| format!("{name}: {e}"))?;
-    let sheet = book
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(|| format!("{name}: the workbook has no sheet"))?;
-    // Cell by cell, never as a dense range: one stray cell at XFD1048576 must not make the
-    // reader fill in every cell between A1 and it.
-    let mut cells = book
-        .worksheet_cells_reader(&sheet)
-        .map_err(|e| format!("{name}: {e}"))?;
-    let mut rows: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
-    while let Some(cell) = cells.next_cell().map_err(|e| format!("{name}: {e}"))? {
-        let (row, col) = cell.get_position();
-        let text = cell_text(&cell.get_value().clone().into());
-        if text.is_empty() {
-            continue;
-        }
-        if col >= MAX_COLUMNS || row >= MAX_ROWS {
-            return Err(format!(
-                "{name}: a cell at row {}, column {} is outside a podium table (at most {MAX_COLUMNS} columns)",
-                row as u64 + 1,
-                letter(col as usize)
-            ));
-        }
-        rows.entry(row).or_default().push((col, text));
-    }
-    let all = rows
-        .into_iter()
-        .map(|(row, cells)| {
-            let width = cells
-                .iter()
-                .map(|(c, _)| *c as usize + 1)
-                .max()
-                .unwrap_or(0);
-            let mut line = vec![String::new(); width];
-            for (c, text) in cells {
-                line[c as usize] = text;
+    let mut sheets = Vec::new();
+    for sheet in book.sheet_names() {
+        let place = format!("{name}[{sheet}]");
+        // Cell by cell, never as a dense range: one stray cell at XFD1048576 must not make the
+        // reader fill in every cell between A1 and it.
+        let mut cells = book
+            .worksheet_cells_reader(&sheet)
+            .map_err(|e| format!("{place}: {e}"))?;
+        let mut rows: BTreeMap<u32, Vec<(u32, String)>> = Default::default();
+        let mut dates = BTreeMap::new();
+        while let Some(cell) = cells.next_cell().map_err(|e| format!("{place}: {e}"))? {
+            let (row, col) = cell.get_position();
+            let (text, date) = cell_text(&cell.get_value().clone().into());
+            if text.is_empty() {
+                continue;
             }
-            (row as usize + 1, line)
-        })
-        .collect();
-    split_header(name, "XLSX", all)
+            if col >= MAX_COLUMNS || row >= MAX_ROWS {
+                return Err(format!(
+                    "{place}: a cell at row {}, column {} is outside a podium table (at most {MAX_COLUMNS} columns)",
+                    row as u64 + 1,
+                    letter(col as usize)
+                ));
+            }
+            if let Some(d) = date {
+                dates.insert((row as usize + 1, col as usize), d);
+            }
+            rows.entry(row).or_default().push((col, text));
+        }
+        let all = rows
+            .into_iter()
+            .map(|(row, cells)| {
+                let width = cells
+                    .iter()
+                    .map(|(c, _)| *c as usize + 1)
+                    .max()
+                    .unwrap_or(0);
+                let mut line = vec![String::new(); width];
+                for (c, text) in cells {
+                    if let Some(slot) = line.get_mut(c as usize) {
+                        *slot = text;
+                    }
+                }
+                (row as usize + 1, line)
+            })
+            .collect();
+        sheets.push(sheet_of(Some(sheet), all, dates));
+    }
+    workbook_table(name, "XLSX", sheets)
+}
+
+fn workbook_table(name: &str, encoding: &'static str, sheets: Vec<Sheet>) -> Result<Table, String> {
+    if sheets.is_empty() {
+        return Err(format!("{name}: the workbook has no sheet"));
+    }
+    if sheets.iter().all(|s| s.header.is_empty()) {
+        return Err(format!("{name}: the file is empty"));
+    }
+    Ok(Table {
+        name: name.to_string(),
+        encoding,
+        sheets,
+    })
 }
 
 /// Refuses a workbook whose shared-string table claims more strings than it can hold: the
@@ -222,24 +351,287 @@ fn check_shared_strings(path: &Path) -> Result<(), String> {
     Ok(())
 }
 
-impl Table {
-    /// The index of the column named by one of `names` (case and spaces ignored).
-    pub fn column(&self, names: &[&str]) -> Option<usize> {
-        self.header.iter().position(|h| {
-            let h = h.trim().trim_start_matches('\u{feff}').to_lowercase();
-            names.iter().any(|n| h == n.to_lowercase())
+/// A column podium looks for, by any of its header names (case, width forms and edge spaces
+/// ignored).
+#[derive(Debug, Clone, Copy)]
+struct Field {
+    names: &'static [&'static str],
+    en: &'static str,
+    zh: &'static str,
+}
+
+const UNIT: Field = Field {
+    names: &["unit", "单位"],
+    en: "unit",
+    zh: "单位",
+};
+const REVIEWER: Field = Field {
+    names: &["reviewer", "评委"],
+    en: "reviewer",
+    zh: "评委",
+};
+const CRITERION: Field = Field {
+    names: &["criterion", "指标"],
+    en: "criterion",
+    zh: "指标",
+};
+const SCORE: Field = Field {
+    names: &["score", "得分"],
+    en: "score",
+    zh: "得分",
+};
+const GRADE: Field = Field {
+    names: &["grade", "等次"],
+    en: "grade",
+    zh: "等次",
+};
+const COUNT: Field = Field {
+    names: &["count", "票数"],
+    en: "count",
+    zh: "票数",
+};
+const UNIT_NAME: Field = Field {
+    names: &["unit", "单位", "name", "单位名称"],
+    en: "unit",
+    zh: "单位",
+};
+const ORDER: Field = Field {
+    names: &["order", "序号", "no", "#"],
+    en: "order",
+    zh: "序号",
+};
+const PRESENTER: Field = Field {
+    names: &["presenter", "汇报人"],
+    en: "presenter",
+    zh: "汇报人",
+};
+const ROLE: Field = Field {
+    names: &["role", "职务"],
+    en: "role",
+    zh: "职务",
+};
+const MINUTES: Field = Field {
+    names: &["minutes", "时长", "时长（分钟）", "时长(分钟)"],
+    en: "minutes",
+    zh: "时长",
+};
+
+const POINTS_SHEET: &[Field] = &[UNIT, REVIEWER, CRITERION, SCORE];
+const GRADES_SHEET: &[Field] = &[UNIT, GRADE, COUNT];
+const UNIT_LIST: &[Field] = &[UNIT_NAME];
+
+fn header_key(text: &str) -> String {
+    names::key(text).to_lowercase()
+}
+
+impl Sheet {
+    /// Every column whose header is one of `field`'s names.
+    fn columns(&self, field: &Field) -> Vec<usize> {
+        self.header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| {
+                let h = header_key(h);
+                field.names.iter().any(|n| h == header_key(n))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn has(&self, field: &Field) -> bool {
+        !self.columns(field).is_empty()
+    }
+}
+
+/// Where messages point: the file, the sheet read, and the language.
+struct Ctx<'a> {
+    table: &'a Table,
+    sheet: &'a Sheet,
+    lang: Lang,
+}
+
+impl Ctx<'_> {
+    /// `scores.csv`, or `scores.xlsx[评分]` for a workbook's sheet.
+    fn place(&self) -> String {
+        match &self.sheet.name {
+            Some(s) => format!("{}[{s}]", self.table.name),
+            None => self.table.name.clone(),
+        }
+    }
+
+    /// `scores.xlsx[评分]:5:C`.
+    fn at(&self, row: usize, col: usize) -> String {
+        format!("{}:{row}:{}", self.place(), letter(col))
+    }
+
+    /// The column of `field`: none, one, or an error when two columns both mean it.
+    fn column(&self, field: &Field) -> Result<Option<usize>, String> {
+        match self.sheet.columns(field).as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(*one)),
+            [a, b, ..] => {
+                let (la, lb) = (letter(*a), letter(*b));
+                let ha = cell(&self.sheet.header, *a);
+                let hb = cell(&self.sheet.header, *b);
+                Err(match self.lang {
+                    Lang::Zh => format!(
+                        "{}：{la} 列（“{ha}”）和 {lb} 列（“{hb}”）都表示{}，无法确定用哪一列；请删去或改名其中一列",
+                        self.place(),
+                        field.zh
+                    ),
+                    Lang::En => format!(
+                        "{}: columns {la} (\"{ha}\") and {lb} (\"{hb}\") both mean the {}; which one to use cannot be told: delete or rename one of them",
+                        self.place(),
+                        field.en
+                    ),
+                })
+            }
+        }
+    }
+
+    fn require(&self, field: &Field) -> Result<usize, String> {
+        self.column(field)?.ok_or_else(|| match self.lang {
+            Lang::Zh => format!(
+                "{}：表头中没有“{}”列（{}）",
+                self.place(),
+                field.names.join("”或“"),
+                self.sheet.header.join(", ")
+            ),
+            Lang::En => format!(
+                "{}: no column \"{}\" in the header row ({})",
+                self.place(),
+                field.names.join("\" or \""),
+                self.sheet.header.join(", ")
+            ),
         })
     }
 
-    fn require(&self, names: &[&str]) -> Result<usize, String> {
-        self.column(names).ok_or_else(|| {
-            format!(
-                "{}: no column \"{}\" in the header row ({})",
-                self.name,
-                names.join("\" or \""),
-                self.header.join(", ")
-            )
-        })
+    /// The sentence for a date or time cell where a number (`what`) belongs.
+    fn date(&self, row: usize, col: usize, what: (&str, &str)) -> Option<String> {
+        let (shown, time) = self.sheet.dates.get(&(row, col))?;
+        let c = format!("{}{row}", letter(col));
+        Some(format!(
+            "{}: {}",
+            self.at(row, col),
+            match (self.lang, time) {
+                (Lang::Zh, false) => format!("单元格 {c} 是日期（{shown}），不是{}", what.1),
+                (Lang::Zh, true) => format!("单元格 {c} 是时间（{shown}），不是{}", what.1),
+                (Lang::En, false) => format!("cell {c} is a date ({shown}), not a {}", what.0),
+                (Lang::En, true) => format!("cell {c} is a time ({shown}), not a {}", what.0),
+            }
+        ))
+    }
+
+    /// The session's name a cell means (the cell itself when none: the check then says there
+    /// is no such name), or the sentence refusing a cell that could mean two.
+    fn name(
+        &self,
+        index: &names::Index,
+        what: &str,
+        row: usize,
+        col: usize,
+        cells: &[String],
+    ) -> Result<String, String> {
+        let text = cell(cells, col);
+        // A name podium's own export quoted away from a formula (`'=…`) reads back as itself.
+        let found = match index.find(text) {
+            Match::None => index.find(crate::report::tables::sheet_unquote(text)),
+            found => found,
+        };
+        match found {
+            Match::One(name) => Ok(name.to_string()),
+            Match::None => Ok(text.to_string()),
+            Match::Many(many) => Err(format!(
+                "{}: {}",
+                self.at(row, col),
+                names::ambiguous(self.lang, what, text, &many)
+            )),
+        }
+    }
+}
+
+/// The sheet to import: a file's only sheet, else the one sheet whose header has every one of
+/// `fields`; refused, naming them, when none or two do.
+fn pick<'a>(
+    table: &'a Table,
+    fields: &[Field],
+    what: (&str, &str),
+    lang: Lang,
+) -> Result<&'a Sheet, String> {
+    let filled: Vec<&Sheet> = table
+        .sheets
+        .iter()
+        .filter(|s| !s.header.is_empty())
+        .collect();
+    if filled.len() <= 1 {
+        return filled
+            .first()
+            .copied()
+            .ok_or_else(|| format!("{}: the file is empty", table.name));
+    }
+    let fits: Vec<&Sheet> = filled
+        .iter()
+        .copied()
+        .filter(|s| fields.iter().all(|f| s.has(f)))
+        .collect();
+    let sheet_name = |s: &Sheet| s.name.clone().unwrap_or_default();
+    let columns = |zh: bool| {
+        fields
+            .iter()
+            .map(|f| if zh { f.zh } else { f.en })
+            .collect::<Vec<_>>()
+    };
+    match fits.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            let heads: Vec<String> = filled
+                .iter()
+                .map(|s| {
+                    let mut head: Vec<&str> = s.header.iter().take(8).map(String::as_str).collect();
+                    if s.header.len() > 8 {
+                        head.push("…");
+                    }
+                    match lang {
+                        Lang::Zh => format!("“{}”：{}", sheet_name(s), head.join(", ")),
+                        Lang::En => format!("\"{}\": {}", sheet_name(s), head.join(", ")),
+                    }
+                })
+                .collect();
+            Err(match lang {
+                Lang::Zh => format!(
+                    "{}：没有哪个工作表的表头有 {} 列，不像{}（{}）",
+                    table.name,
+                    columns(true).join("、"),
+                    what.1,
+                    heads.join("；")
+                ),
+                Lang::En => format!(
+                    "{}: no sheet has the columns {} of a {} (sheets {})",
+                    table.name,
+                    columns(false).join(", "),
+                    what.0,
+                    heads.join("; ")
+                ),
+            })
+        }
+        [a, b, ..] => Err(match lang {
+            Lang::Zh => format!(
+                "{}：工作表“{}”和“{}”都像{}（都有 {} 列），无法确定导入哪一个；请删去其一，或把要导入的表另存为单独的文件",
+                table.name,
+                sheet_name(a),
+                sheet_name(b),
+                what.1,
+                columns(true).join("、")
+            ),
+            Lang::En => format!(
+                "{}: the sheets \"{}\" and \"{}\" both look like a {} (columns {}); which one to import cannot be told: delete one, or save the one to import as a file of its own",
+                table.name,
+                sheet_name(a),
+                sheet_name(b),
+                what.0,
+                columns(false).join(", ")
+            ),
+        }),
     }
 }
 
@@ -259,10 +651,6 @@ fn letter(col: usize) -> String {
     out
 }
 
-fn at(table: &Table, row: usize, col: usize) -> String {
-    format!("{}:{row}:{}", table.name, letter(col))
-}
-
 /// What a score import would do.
 #[derive(Debug, Default, PartialEq)]
 pub struct ScoreImport {
@@ -271,6 +659,8 @@ pub struct ScoreImport {
     pub new: usize,
     pub changed: usize,
     pub unchanged: usize,
+    /// The workbook's sheet that was read (`None` for a CSV file).
+    pub sheet: Option<String>,
 }
 
 impl ScoreImport {
@@ -293,13 +683,14 @@ impl ScoreImport {
         self.new + self.changed > 0
     }
 
-    /// "scores.csv (UTF-8): 156 rows — 156 new, 0 changed, 0 unchanged".
+    /// "scores.csv (UTF-8): 156 rows — 156 new, 0 changed, 0 unchanged", or for a workbook
+    /// "scores.xlsx (XLSX, sheet "评分"): …".
     pub fn summary(&self, table: &Table, lang: Lang) -> String {
         let rows = self.scores.len() + self.grades.len();
         let name = Path::new(&table.name)
             .file_name()
             .map_or_else(|| table.name.clone(), |n| n.to_string_lossy().into_owned());
-        let enc = table.encoding;
+        let enc = source(table.encoding, self.sheet.as_deref(), lang);
         let (new, changed, unchanged) = (self.new, self.changed, self.unchanged);
         match lang {
             Lang::Zh => {
@@ -312,47 +703,80 @@ impl ScoreImport {
     }
 }
 
+/// `UTF-8`, or `XLSX, sheet "评分"` / `XLSX，工作表“评分”`: what was read.
+pub fn source(encoding: &str, sheet: Option<&str>, lang: Lang) -> String {
+    match (sheet, lang) {
+        (None, _) => encoding.to_string(),
+        (Some(s), Lang::Zh) => format!("{encoding}，工作表“{s}”"),
+        (Some(s), Lang::En) => format!("{encoding}, sheet \"{s}\""),
+    }
+}
+
 /// Reads score rows (`unit, reviewer, criterion, score` or, for grades, `unit, grade,
 /// count`), checking every row against the session. All errors, one per line, or the import.
 pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImport, Vec<String>> {
     let rules = session.rules();
     let state = session.state();
+    let fields = match rules.mode {
+        crate::plan::ScoringMode::Points => POINTS_SHEET,
+        crate::plan::ScoringMode::Grades => GRADES_SHEET,
+    };
+    let sheet = pick(table, fields, ("score sheet", "评分表"), lang).map_err(|e| vec![e])?;
+    let ctx = Ctx { table, sheet, lang };
+    let cols: Vec<Result<usize, String>> = fields.iter().map(|f| ctx.require(f)).collect();
+    let missing: Vec<String> = cols.iter().filter_map(|c| c.clone().err()).collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    let cols: Vec<usize> = cols.into_iter().map(|c| c.unwrap_or(0)).collect();
     let mut errors = Vec::new();
-    let mut out = ScoreImport::default();
+    let mut out = ScoreImport {
+        sheet: sheet.name.clone(),
+        ..ScoreImport::default()
+    };
+    let units = names::Index::new(state.units.iter().map(|u| u.name.as_str()));
     match rules.mode {
         crate::plan::ScoringMode::Points => {
-            let cols = [
-                table.require(&["unit", "单位"]),
-                table.require(&["reviewer", "评委"]),
-                table.require(&["criterion", "指标"]),
-                table.require(&["score", "得分"]),
-            ];
-            let missing: Vec<String> = cols.iter().filter_map(|c| c.clone().err()).collect();
-            if !missing.is_empty() {
-                return Err(missing);
-            }
-            let [u, r, c, v] = cols.map(|c| c.unwrap_or(0));
+            let [u, r, c, v] = [0, 1, 2, 3].map(|i| cols.get(i).copied().unwrap_or(0));
+            let reviewers =
+                names::Index::new(session.plan().reviewers.iter().map(|r| r.name.as_str()));
+            let criteria = names::Index::new(rules.criteria.iter().map(|c| c.name.as_str()));
             let mut seen = std::collections::HashMap::new();
-            for (row, cells) in &table.rows {
+            for (row, cells) in &sheet.rows {
+                if let Some(e) = ctx.date(*row, v, ("score", "分数")) {
+                    errors.push(e);
+                    continue;
+                }
                 let value_text = cell(cells, v);
                 let Some(value) = scoring::parse_value(value_text) else {
                     let p = ScoreProblem::NotANumber(value_text.to_string());
                     errors.push(format!(
                         "{}: {}",
-                        at(table, *row, v),
+                        ctx.at(*row, v),
                         strings::score_problem(lang, &p)
                     ));
                     continue;
                 };
-                let (unit, reviewer, criterion) = (cell(cells, u), cell(cells, r), cell(cells, c));
-                match scoring::check_score(rules, state, unit, reviewer, criterion, value) {
+                let found = (
+                    ctx.name(&units, "unit", *row, u, cells),
+                    ctx.name(&reviewers, "reviewer", *row, r, cells),
+                    ctx.name(&criteria, "criterion", *row, c, cells),
+                );
+                let (unit, reviewer, criterion) = match found {
+                    (Ok(unit), Ok(reviewer), Ok(criterion)) => (unit, reviewer, criterion),
+                    (a, b, c) => {
+                        errors.extend([a.err(), b.err(), c.err()].into_iter().flatten());
+                        continue;
+                    }
+                };
+                match scoring::check_score(rules, state, &unit, &reviewer, &criterion, value) {
                     Ok(ci) => {
-                        let previous = state.scores.value(unit, reviewer, ci);
-                        let key = (unit.to_string(), reviewer.to_string(), ci);
+                        let previous = state.scores.value(&unit, &reviewer, ci);
+                        let key = (unit.clone(), reviewer.clone(), ci);
                         if let Some(first) = seen.insert(key, *row) {
                             errors.push(format!(
                                 "{}: {}",
-                                at(table, *row, c),
+                                ctx.at(*row, c),
                                 match lang {
                                     Lang::Zh =>
                                         format!("与第 {first} 行重复（同一单位、评委和指标）"),
@@ -369,9 +793,9 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
                             Some(_) => out.changed += 1,
                         }
                         out.scores.push(ScoreEntry {
-                            unit: unit.to_string(),
-                            reviewer: reviewer.to_string(),
-                            criterion: criterion.to_string(),
+                            unit,
+                            reviewer,
+                            criterion,
                             value,
                         });
                     }
@@ -384,7 +808,7 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
                         };
                         errors.push(format!(
                             "{}: {}",
-                            at(table, *row, col),
+                            ctx.at(*row, col),
                             strings::score_problem(lang, &p)
                         ));
                     }
@@ -392,23 +816,29 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
             }
         }
         crate::plan::ScoringMode::Grades => {
-            let cols = [
-                table.require(&["unit", "单位"]),
-                table.require(&["grade", "等次"]),
-                table.require(&["count", "票数"]),
-            ];
-            let missing: Vec<String> = cols.iter().filter_map(|c| c.clone().err()).collect();
-            if !missing.is_empty() {
-                return Err(missing);
-            }
-            let [u, g, n] = cols.map(|c| c.unwrap_or(0));
-            for (row, cells) in &table.rows {
-                let (unit, grade, count) = (cell(cells, u), cell(cells, g), cell(cells, n));
+            let [u, g, n] = [0, 1, 2].map(|i| cols.get(i).copied().unwrap_or(0));
+            let grades = names::Index::new(rules.grades.iter().map(|g| g.name.as_str()));
+            for (row, cells) in &sheet.rows {
+                let found = (
+                    ctx.name(&units, "unit", *row, u, cells),
+                    ctx.name(&grades, "grade", *row, g, cells),
+                );
+                let (unit, grade) = match found {
+                    (Ok(unit), Ok(grade)) => (unit, grade),
+                    (a, b) => {
+                        errors.extend([a.err(), b.err()].into_iter().flatten());
+                        continue;
+                    }
+                };
+                let count = cell(cells, n);
                 let parsed = scoring::parse_count(count);
-                let problem = if state.unit(unit).is_none() {
-                    Some((u, ScoreProblem::UnknownUnit(unit.into())))
-                } else if rules.grade(grade).is_none() {
-                    Some((g, ScoreProblem::UnknownGrade(grade.into())))
+                let problem = if state.unit(&unit).is_none() {
+                    Some((u, ScoreProblem::UnknownUnit(unit.clone())))
+                } else if rules.grade(&grade).is_none() {
+                    Some((g, ScoreProblem::UnknownGrade(grade.clone())))
+                } else if let Some(e) = ctx.date(*row, n, ("count", "票数")) {
+                    errors.push(e);
+                    continue;
                 } else if parsed.is_none() {
                     Some((n, ScoreProblem::BadCount(count.into())))
                 } else {
@@ -417,7 +847,7 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
                 match (problem, parsed) {
                     (Some((col, p)), _) => errors.push(format!(
                         "{}: {}",
-                        at(table, *row, col),
+                        ctx.at(*row, col),
                         strings::score_problem(lang, &p)
                     )),
                     (None, None) => {}
@@ -427,18 +857,14 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
                         } else {
                             out.new += 1;
                         }
-                        out.grades.push(GradeEntry {
-                            unit: unit.into(),
-                            grade: grade.into(),
-                            count,
-                        });
+                        out.grades.push(GradeEntry { unit, grade, count });
                     }
                 }
             }
         }
     }
     if out.scores.is_empty() && out.grades.is_empty() && errors.is_empty() {
-        errors.push(format!("{}: no score rows", table.name));
+        errors.push(format!("{}: no score rows", ctx.place()));
     }
     if errors.is_empty() {
         Ok(out)
@@ -449,23 +875,57 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
 
 /// A plan from a unit list (序号, 单位, 汇报人, 职务, 时长 or order, unit, presenter, role, minutes).
 pub fn plan_from_units(table: &Table, title: &str) -> Result<Plan, Vec<String>> {
-    let unit = table
-        .require(&["unit", "单位", "name", "单位名称"])
-        .map_err(|e| vec![e])?;
-    let order = table.column(&["order", "序号", "no", "#"]);
-    let presenter = table.column(&["presenter", "汇报人"]);
-    let role = table.column(&["role", "职务"]);
-    let minutes = table.column(&["minutes", "时长", "时长（分钟）", "时长(分钟)"]);
+    units_plan(table, title).map(|(plan, _)| plan)
+}
+
+/// A plan from a unit list, with the workbook's sheet it was read from (`None` for a CSV).
+pub fn units_plan(table: &Table, title: &str) -> Result<(Plan, Option<String>), Vec<String>> {
+    let lang = Lang::En;
+    let sheet = pick(table, UNIT_LIST, ("unit list", "单位名单"), lang).map_err(|e| vec![e])?;
+    let ctx = Ctx { table, sheet, lang };
     let mut errors = Vec::new();
+    let mut optional = |f: &Field| match ctx.column(f) {
+        Ok(c) => c,
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    let (order, presenter, role, minutes) = (
+        optional(&ORDER),
+        optional(&PRESENTER),
+        optional(&ROLE),
+        optional(&MINUTES),
+    );
+    let unit = match ctx.require(&UNIT_NAME) {
+        Ok(c) => c,
+        Err(e) => {
+            errors.push(e);
+            return Err(errors);
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let mut units: Vec<(f64, usize, UnitPlan)> = Vec::new();
     let text = |cells: &[String], col: Option<usize>| {
         col.map(|c| cell(cells, c).to_string())
             .filter(|s| !s.is_empty())
     };
-    for (i, (row, cells)) in table.rows.iter().enumerate() {
+    for (i, (row, cells)) in sheet.rows.iter().enumerate() {
         let name = cell(cells, unit).to_string();
         if name.is_empty() {
-            errors.push(format!("{}: the unit name is empty", at(table, *row, unit)));
+            errors.push(format!("{}: the unit name is empty", ctx.at(*row, unit)));
+            continue;
+        }
+        let dated = [
+            (order, ("number", "数字")),
+            (minutes, ("number of minutes", "分钟数")),
+        ]
+        .into_iter()
+        .find_map(|(col, what)| col.and_then(|c| ctx.date(*row, c, what)));
+        if let Some(e) = dated {
+            errors.push(e);
             continue;
         }
         let sort = match order.map(|c| cell(cells, c)).filter(|s| !s.is_empty()) {
@@ -475,7 +935,7 @@ pub fn plan_from_units(table: &Table, title: &str) -> Result<Plan, Vec<String>> 
                 Err(_) => {
                     errors.push(format!(
                         "{}: the order \"{t}\" is not a number",
-                        at(table, *row, order.unwrap_or(0))
+                        ctx.at(*row, order.unwrap_or(0))
                     ));
                     continue;
                 }
@@ -488,7 +948,7 @@ pub fn plan_from_units(table: &Table, title: &str) -> Result<Plan, Vec<String>> 
                 None => {
                     errors.push(format!(
                         "{}: the minutes \"{t}\" are not a number",
-                        at(table, *row, minutes.unwrap_or(0))
+                        ctx.at(*row, minutes.unwrap_or(0))
                     ));
                     continue;
                 }
@@ -521,10 +981,10 @@ pub fn plan_from_units(table: &Table, title: &str) -> Result<Plan, Vec<String>> 
         scoring: None,
     };
     for f in plan.validate().iter().filter(|f| !f.warning) {
-        errors.push(strings::finding(Lang::En, &table.name, None, f));
+        errors.push(strings::finding(Lang::En, &ctx.place(), None, f));
     }
     if errors.is_empty() {
-        Ok(plan)
+        Ok((plan, sheet.name.clone()))
     } else {
         Err(errors)
     }

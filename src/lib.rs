@@ -8,6 +8,7 @@ pub mod decimal;
 pub mod display;
 pub mod import;
 pub mod jsonpos;
+pub mod names;
 pub mod net;
 pub mod plan;
 pub mod planfile;

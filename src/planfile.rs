@@ -25,7 +25,14 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Loaded, Vec<String>> 
         match serde_path_to_error::deserialize(&mut de) {
             Ok(plan) => de.end().map(|()| plan).map_err(|e| (String::new(), e)),
             Err(e) => {
+                // serde_path_to_error writes `?` for a key it never read (a file cut inside
+                // an object): the path is the part it did read.
                 let path = e.path().to_string();
+                let path = path
+                    .split('.')
+                    .filter(|seg| *seg != "?")
+                    .collect::<Vec<_>>()
+                    .join(".");
                 Err((path, e.into_inner()))
             }
         };
@@ -105,7 +112,13 @@ fn describe_serde(lang: Lang, e: &serde_json::Error) -> String {
         None => text,
     };
     match lang {
-        Lang::Zh if e.is_syntax() || e.is_eof() => format!("JSON 格式错误：{text}"),
+        Lang::Zh if e.is_eof() => {
+            format!("JSON 格式错误：{text}（文件在计划写完之前就结束了，是否不完整？）")
+        }
+        Lang::En if e.is_eof() => {
+            format!("{text} (the file ends before the plan does: was it cut short?)")
+        }
+        Lang::Zh if e.is_syntax() => format!("JSON 格式错误：{text}"),
         Lang::Zh => format!("内容不符合计划格式：{text}"),
         Lang::En => text,
     }

@@ -612,7 +612,11 @@ fn an_xlsx_score_sheet_imports() {
     }
     book.save(&file).unwrap();
     let out = ok(scores_cmd(&s, &file, "en"));
-    assert!(out.contains("(XLSX): 3 rows — 3 new"), "{out}");
+    // The summary names the sheet it read (issue [A2] item 7).
+    assert!(
+        out.contains("(XLSX, sheet \"Sheet1\"): 3 rows — 3 new"),
+        "{out}"
+    );
     let rec = report_json(&s);
     assert_eq!(result(&rec, "市财政局")["final"].as_f64(), Some(91.0));
 }

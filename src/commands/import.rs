@@ -21,7 +21,8 @@ pub fn run(
             true,
         ),
     };
-    let plan = import::plan_from_units(&table, &title).map_err(|e| e.join("\n"))?;
+    let (plan, sheet) = import::units_plan(&table, &title).map_err(|e| e.join("\n"))?;
+    let source = import::source(table.encoding, sheet.as_deref(), lang);
     let mut text = serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())?;
     text.push('\n');
     let note_title = match (lang, from_name) {
@@ -45,18 +46,24 @@ pub fn run(
                     "{}：{} 个汇报单位（{}）",
                     out.display(),
                     plan.units.len(),
-                    table.encoding
+                    source
                 ),
-                Lang::En => format!(
-                    "{}: {} units ({})",
-                    out.display(),
-                    plan.units.len(),
-                    table.encoding
-                ),
+                Lang::En => format!("{}: {} units ({})", out.display(), plan.units.len(), source),
             };
             eprintln!("podium: {done}");
         }
-        None => print!("{text}"),
+        None => {
+            print!("{text}");
+            if let Some(sheet) = &sheet {
+                eprintln!(
+                    "podium: {}",
+                    match lang {
+                        Lang::Zh => format!("读取的是工作表“{sheet}”"),
+                        Lang::En => format!("read the sheet \"{sheet}\""),
+                    }
+                );
+            }
+        }
     }
     if !note_title.is_empty() {
         eprintln!("podium: {note_title}");
