@@ -616,6 +616,21 @@ pub fn sheet_without_units(lang: Lang) -> &'static str {
     )
 }
 
+/// The status line while saving fails: what is not on disk, then why (`err`, shortened, names
+/// the file once). No changes held in memory means the journal has them all and only the
+/// session file is behind.
+pub fn not_saved_status(lang: Lang, unsaved: usize, err: &str) -> String {
+    match (lang, unsaved) {
+        (Lang::Zh, 0) => format!("会议记录文件未更新（改动都已存入日志）：{err}"),
+        (Lang::Zh, n) => format!("未保存！{n} 处改动只在内存中：{err}"),
+        (Lang::En, 0) => {
+            format!("Session file not updated (every change is in the journal): {err}")
+        }
+        (Lang::En, 1) => format!("NOT SAVED! 1 change only in memory: {err}"),
+        (Lang::En, n) => format!("NOT SAVED! {n} changes only in memory: {err}"),
+    }
+}
+
 pub fn session_note(lang: Lang, path: &str) -> String {
     match lang {
         Lang::Zh => format!("会议记录：{path}"),

@@ -460,6 +460,10 @@ fn fixed_strings(seen: &mut Seen) {
         "sheet_without_units",
         strings::sheet_without_units(Lang::En),
     );
+    for n in 0..3 {
+        let line = strings::not_saved_status(Lang::En, n, "meeting.session.json: disk full");
+        seen.check("not_saved_status", &line);
+    }
 }
 
 fn points_meeting(seen: &mut Seen) {

@@ -12,6 +12,7 @@ use common::clock::{at, t0};
 use common::screen::screen_text;
 use podium::planfile;
 use podium::session::Time;
+use podium::store::FullDisk;
 use podium::store::Writer;
 use podium::strings::Lang;
 use podium::text::Ambiguous;
@@ -21,6 +22,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use tempfile::TempDir;
 
 #[allow(dead_code)]
@@ -125,5 +128,85 @@ fn sheet_without_reviewers_says_what_to_do() {
         }
         m.press(5, KeyCode::Esc);
         assert!(matches!(m.app.mode, Mode::Live), "Esc closes the sheet");
+    }
+}
+
+/// What the status line (the screen's last line) says.
+fn status_line(screen: &str) -> String {
+    screen.lines().last().unwrap_or_default().trim().to_string()
+}
+
+/// A session on a disk that can be filled up (`FullDisk`): `room` is what it still takes.
+fn on_full_disk(m: &mut Meeting) -> Arc<AtomicU64> {
+    let room = Arc::new(AtomicU64::new(ROOMY));
+    m.app
+        .ledger
+        .writer_mut()
+        .expect("the host's console")
+        .set_disk(Box::new(FullDisk {
+            budget: room.clone(),
+        }));
+    room
+}
+
+const ROOMY: u64 = u64::MAX / 2;
+
+/// The status line while saving fails: how many changes are only in memory, in words, and why,
+/// naming the file once; never "(0)" when the journal holds every change and only the session
+/// file is behind (it used to say "NOT SAVED! (0) meeting.session.json: …").
+#[test]
+fn not_saved_line_counts_in_words_and_names_the_file_once() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut m = meeting_of(NO_REVIEWERS, lang);
+        let room = on_full_disk(&mut m);
+        m.press(0, KeyCode::Char(' '));
+        // Nothing goes to disk: the changes are held in memory.
+        room.store(0, Ordering::SeqCst);
+        m.press(1, KeyCode::Char('n'));
+        m.press(2, KeyCode::Char(' '));
+        for s in 3..10 {
+            m.app.tick(at(s));
+        }
+        let line = status_line(&m.screen(at(10), (120, 24)));
+        let n = m.app.ledger.unsaved();
+        assert!(n >= 2, "the changes are held in memory");
+        let expected = match lang {
+            Lang::En => format!("NOT SAVED! {n} changes only in memory: "),
+            Lang::Zh => format!("未保存！{n} 处改动只在内存中："),
+        };
+        assert!(line.starts_with(&expected), "{lang:?}: {line}");
+        assert_eq!(
+            line.matches("meeting.session").count(),
+            1,
+            "{lang:?}: {line}"
+        );
+        assert!(!line.contains('('), "{lang:?}: {line}");
+        // Room again: everything saved.
+        room.store(ROOMY, Ordering::SeqCst);
+        for s in 11..20 {
+            m.app.tick(at(s));
+        }
+        let line = status_line(&m.screen(at(20), (120, 24)));
+        assert!(m.app.save_error.is_none(), "{lang:?}: {line}");
+        // Room for a journal line, not for the session file: every change is in the journal.
+        room.store(300, Ordering::SeqCst);
+        m.press(21, KeyCode::Char(' '));
+        for s in 22..30 {
+            m.app.tick(at(s));
+        }
+        assert_eq!(m.app.ledger.unsaved(), 0, "the journal took the change");
+        assert!(m.app.save_error.is_some(), "the snapshot failed");
+        let screen = m.screen(at(30), (120, 24));
+        let line = status_line(&screen);
+        let expected = match lang {
+            Lang::En => {
+                "Session file not updated (every change is in the journal): meeting.session.json: no space left on device"
+            }
+            Lang::Zh => {
+                "会议记录文件未更新（改动都已存入日志）：meeting.session.json: no space left on device"
+            }
+        };
+        assert_eq!(line, expected, "{lang:?}:\n{screen}");
+        assert!(!line.contains("(0)") && !line.contains("（0）"));
     }
 }

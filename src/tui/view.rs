@@ -1088,10 +1088,12 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
         _ if let Some(r) = app.ledger.remote() => remote_status(app, r),
         (Some(err), _) => (
             format!(
-                " {} ({}) {}",
-                s.not_saved,
-                app.ledger.unsaved(),
-                super::unsaved::short_error(err, &app.ledger.paths().session)
+                " {}",
+                strings::not_saved_status(
+                    app.lang(),
+                    app.ledger.unsaved(),
+                    &super::unsaved::short_error(err, &app.ledger.paths().session)
+                )
             ),
             theme::error(),
         ),
