@@ -162,14 +162,21 @@ pub struct Grade {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     NoUnits,
-    Duplicate { what: &'static str, name: String },
+    Duplicate {
+        what: &'static str,
+        name: String,
+    },
     EmptyName,
     ControlChars,
     MinutesNotPositive(f64),
     MinutesTooLong(f64),
     LimitBelowOneSecond(f64),
     WarnNegative(i64),
-    WarnNotBeforeLimit { warn: i64, limit: i64, unit: String },
+    WarnNotBeforeLimit {
+        warn: i64,
+        limit: i64,
+        unit: String,
+    },
     BadDate(String),
     BadTime(String),
     UndeclaredGroup(String),
@@ -177,18 +184,29 @@ pub enum Problem {
     WeightNotPositive(f64),
     UnknownUnit(String),
     MaxNotPositive(f64),
-    NotExact { value: f64 },
+    NotExact {
+        value: f64,
+    },
     StepNotPositive(f64),
     StepTooFine(f64),
     TrimNegative(i64),
-    TrimMinTooSmall { trim_min: i64, least: i64 },
+    TrimMinTooSmall {
+        trim_min: i64,
+        least: i64,
+    },
     DecimalsOutOfRange(i64),
     UnknownTieBreak(String),
     SpreadNotPositive(f64),
     NegativeSeconds(i64),
     EveryNotPositive(i64),
     PointsNegative(f64),
-    PenaltyFinerThanDecimals { points: f64, decimals: i64 },
+    PenaltyFinerThanDecimals {
+        points: f64,
+        decimals: i64,
+    },
+    /// A name imports would match wrongly (`names`): spaces or invisible characters at its
+    /// ends, nothing visible, or another name that looks the same.
+    Name(crate::names::NameProblem),
 }
 
 /// One validation finding: where, what, and whether it stops the plan.
@@ -253,19 +271,11 @@ impl Plan {
         if self.units.is_empty() {
             err(vec![key("units")], Problem::NoUnits);
         }
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = Seen::new();
         for (i, unit) in self.units.iter().enumerate() {
             let at = |f: &str| vec![key("units"), Seg::Index(i), key(f)];
-            check_name(&unit.name, at("name"), &mut err);
-            if !seen.insert(unit.name.as_str()) {
-                err(
-                    at("name"),
-                    Problem::Duplicate {
-                        what: "unit",
-                        name: unit.name.clone(),
-                    },
-                );
-            }
+            check_matched_name(&unit.name, at("name"), &mut err);
+            once(&mut seen, "unit", &unit.name, at("name"), &mut err);
             for (field, value) in [("presenter", &unit.presenter), ("role", &unit.role)] {
                 if let Some(v) = value
                     && has_control(v)
@@ -277,20 +287,12 @@ impl Plan {
                 check_minutes(m, at("minutes"), &mut err);
             }
         }
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = Seen::new();
         let scoring = self.scoring();
         for (i, reviewer) in self.reviewers.iter().enumerate() {
             let at = |f: &str| vec![key("reviewers"), Seg::Index(i), key(f)];
-            check_name(&reviewer.name, at("name"), &mut err);
-            if !seen.insert(reviewer.name.as_str()) {
-                err(
-                    at("name"),
-                    Problem::Duplicate {
-                        what: "reviewer",
-                        name: reviewer.name.clone(),
-                    },
-                );
-            }
+            check_matched_name(&reviewer.name, at("name"), &mut err);
+            once(&mut seen, "reviewer", &reviewer.name, at("name"), &mut err);
             if let Some(group) = &reviewer.group
                 && !scoring.groups.is_empty()
                 && !scoring.groups.iter().any(|g| &g.name == group)
@@ -345,19 +347,11 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
         p.extend(parts.iter().map(|k| key(k)));
         p
     };
-    let mut names = std::collections::HashSet::new();
+    let mut names = Seen::new();
     for (i, c) in s.criteria.iter().enumerate() {
         let path = |f: &str| vec![key("scoring"), key("criteria"), Seg::Index(i), key(f)];
-        check_name(&c.name, path("name"), err);
-        if !names.insert(c.name.as_str()) {
-            err(
-                path("name"),
-                Problem::Duplicate {
-                    what: "criterion",
-                    name: c.name.clone(),
-                },
-            );
-        }
+        check_matched_name(&c.name, path("name"), err);
+        once(&mut names, "criterion", &c.name, path("name"), err);
         if c.max <= 0.0 {
             err(path("max"), Problem::MaxNotPositive(c.max));
         } else if !fits_scores(c.max) {
@@ -371,19 +365,11 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
             err(at(&["step"]), Problem::StepTooFine(step));
         }
     }
-    let mut names = std::collections::HashSet::new();
+    let mut names = Seen::new();
     for (i, g) in s.groups.iter().enumerate() {
         let path = |f: &str| vec![key("scoring"), key("groups"), Seg::Index(i), key(f)];
-        check_name(&g.name, path("name"), err);
-        if !names.insert(g.name.as_str()) {
-            err(
-                path("name"),
-                Problem::Duplicate {
-                    what: "group",
-                    name: g.name.clone(),
-                },
-            );
-        }
+        check_matched_name(&g.name, path("name"), err);
+        once(&mut names, "group", &g.name, path("name"), err);
         if g.weight <= 0.0 {
             err(path("weight"), Problem::WeightNotPositive(g.weight));
         } else if !fits_scores(g.weight) {
@@ -517,19 +503,11 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
             err(at(&["spread_warn"]), Problem::NotExact { value: v });
         }
     }
-    let mut names = std::collections::HashSet::new();
+    let mut names = Seen::new();
     for (i, g) in s.grades.iter().enumerate() {
         let path = |f: &str| vec![key("scoring"), key("grades"), Seg::Index(i), key(f)];
-        check_name(&g.name, path("name"), err);
-        if !names.insert(g.name.as_str()) {
-            err(
-                path("name"),
-                Problem::Duplicate {
-                    what: "grade",
-                    name: g.name.clone(),
-                },
-            );
-        }
+        check_matched_name(&g.name, path("name"), err);
+        once(&mut names, "grade", &g.name, path("name"), err);
         if decimal::to_scaled(g.points, SCORE_PLACES).is_none() {
             err(path("points"), Problem::NotExact { value: g.points });
         }
@@ -554,6 +532,55 @@ fn check_name(name: &str, path: Vec<Seg>, err: &mut impl FnMut(Vec<Seg>, Problem
         err(path, Problem::EmptyName);
     } else if has_control(name) {
         err(path, Problem::ControlChars);
+    }
+}
+
+/// A name that imports match against (a unit, reviewer, criterion, group or grade): the
+/// checks of any name, then those of `names::check`.
+fn check_matched_name(name: &str, path: Vec<Seg>, err: &mut impl FnMut(Vec<Seg>, Problem)) {
+    if name.trim().is_empty() || has_control(name) {
+        check_name(name, path, err);
+    } else if let Some(p) = crate::names::check(name) {
+        err(path, Problem::Name(p));
+    }
+}
+
+/// The names of one list seen so far, by their `names::key`: the name and where it is.
+type Seen = std::collections::HashMap<String, (String, Vec<Seg>)>;
+
+/// The second of two equal names is a `Duplicate`; of two names that only look equal (equal
+/// keys), `LooksLike`. A name with nothing visible is reported by itself, not here.
+fn once(
+    seen: &mut Seen,
+    what: &'static str,
+    name: &str,
+    path: Vec<Seg>,
+    err: &mut impl FnMut(Vec<Seg>, Problem),
+) {
+    let key = crate::names::key(name);
+    if key.is_empty() {
+        return;
+    }
+    match seen.get(&key) {
+        Some((other, _)) if other == name => err(
+            path,
+            Problem::Duplicate {
+                what,
+                name: name.to_string(),
+            },
+        ),
+        Some((other, other_path)) => err(
+            path,
+            Problem::Name(crate::names::NameProblem::LooksLike {
+                what,
+                name: name.to_string(),
+                other: other.clone(),
+                other_path: crate::jsonpos::path_text(other_path),
+            }),
+        ),
+        None => {
+            seen.insert(key, (name.to_string(), path));
+        }
     }
 }
 

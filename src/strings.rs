@@ -816,6 +816,7 @@ pub fn drift(lang: Lang, minutes: i64) -> String {
 pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
     let zh = lang == Lang::Zh;
     match problem {
+        Problem::Name(p) => crate::names::sentence(lang, p),
         Problem::NoUnits if zh => "至少要有一个汇报单位".into(),
         Problem::NoUnits => "needs at least one unit".into(),
         Problem::Duplicate { what, name } if zh => {

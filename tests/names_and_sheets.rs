@@ -451,3 +451,121 @@ fn a_unit_list_on_a_later_sheet_imports_and_two_lists_are_refused() {
     assert!(out.status.success(), "{said}");
     assert!(said.contains("sheet \"名单\""), "{said}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Item 2: names that look equal but are not
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn check_refuses_names_that_would_be_matched_wrongly() {
+    let text = r#"{
+  "title": "述职评议",
+  "units": [
+    {"name": "城东街道 "},
+    {"name": "　西城街道"},
+    {"name": "市财政局"},
+    {"name": "市财政局\u200b"},
+    {"name": "\u200b\u200d"}
+  ],
+  "reviewers": [{"name": "ＡＢ"}, {"name": "AB"}],
+  "scoring": {
+    "criteria": [{"name": "Café", "max": 50}, {"name": "Cafe\u0301", "max": 50}],
+    "groups": [{"name": "甲组", "weight": 50}, {"name": "甲組", "weight": 50}]
+  }
+}"#;
+    let errors = podium::planfile::parse("plan.json", text, Lang::En).expect_err("refused");
+    let find = |path: &str| {
+        errors
+            .iter()
+            .find(|e| e.contains(&format!(": {path}: ")))
+            .unwrap_or_else(|| panic!("no error at {path}: {errors:#?}"))
+            .clone()
+    };
+    let e = find("units[0].name");
+    assert!(e.starts_with("plan.json:4:14: "), "{e}");
+    assert!(e.contains("begins or ends with a space"), "{e}");
+    let e = find("units[1].name");
+    assert!(e.contains("\"<U+3000>西城街道\""), "{e}");
+    let e = find("units[3].name");
+    assert!(
+        e.contains("looks the same as the unit \"市财政局\" (units[2].name)"),
+        "{e}"
+    );
+    assert!(e.contains("invisible characters"), "{e}");
+    let e = find("units[4].name");
+    assert!(e.contains("made only of invisible characters"), "{e}");
+    let e = find("reviewers[1].name");
+    assert!(e.contains("looks the same as the reviewer \"ＡＢ\""), "{e}");
+    let e = find("scoring.criteria[1].name");
+    assert!(e.contains("looks the same as the criterion"), "{e}");
+    // 甲组 and 甲組 are different characters (simplified and traditional): both stand.
+    assert!(
+        !errors.iter().any(|e| e.contains("groups[1]")),
+        "{errors:#?}"
+    );
+    assert_eq!(errors.len(), 6, "{errors:#?}");
+
+    let zh = podium::planfile::parse("plan.json", text, Lang::Zh).expect_err("refused");
+    assert!(zh.iter().any(|e| e.contains("首尾有空格")), "{zh:#?}");
+    assert!(zh.iter().any(|e| e.contains("看起来相同")), "{zh:#?}");
+    assert!(zh.iter().any(|e| e.contains("只由看不见的字符")), "{zh:#?}");
+
+    // A unit list whose names only look different is refused the same way.
+    let (_dir, path) = file("units.csv", "单位\n市财政局\nｱｲ\nアイ\n".as_bytes());
+    let table = import::read_table(&path).expect("reads");
+    let e = import::plan_from_units(&table, "会")
+        .expect_err("look-alikes")
+        .join("\n");
+    assert!(e.contains("looks the same as the unit \"ｱｲ\""), "{e}");
+}
+
+#[test]
+fn a_session_holding_such_names_opens_and_imports_match_them() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let old = plan(json!({
+        "title": "旧会议",
+        "units": [{"name": "城东街道 "}, {"name": "\u{3000}西城街道"}, {"name": "AB"}, {"name": "ＡＢ"}],
+        "reviewers": [{"name": "市领导A"}],
+    }));
+    assert!(
+        old.validate().iter().any(|f| !f.warning),
+        "the plan check refuses these names"
+    );
+    let path = new_session(dir.path(), "old.session.json", old);
+    let session = podium::store::read(&path).expect("a session holding such names opens");
+
+    // Cells are trimmed; they still find the names with the spaces.
+    let csv = "单位,评委,指标,得分\n城东街道,市领导A,总分,88\n西城街道,市领导A,总分,90\n";
+    let (_csv_dir, csv_path) = file("scores.csv", csv.as_bytes());
+    let import = import_scores(&csv_path, &session).expect("matched after normalisation");
+    let units: Vec<&str> = import.scores.iter().map(|s| s.unit.as_str()).collect();
+    assert_eq!(units, ["城东街道 ", "\u{3000}西城街道"]);
+    let mut s = session.clone();
+    let events = s
+        .decide(&import.command(), t0())
+        .expect("the scores are taken");
+    s.commit(events);
+    assert_eq!(final_of(&record(&s), "城东街道 "), Some(88.0));
+
+    // Width forms, a zero-width space and NFD in the cells match too.
+    let csv = "单位,评委,指标,得分\n城东\u{200B}街道,市领导Ａ,总分,80\n";
+    let (_csv_dir, csv_path) = file("scores.csv", csv.as_bytes());
+    let import = import_scores(&csv_path, &session).expect("matched");
+    assert_eq!(
+        (
+            import.scores[0].unit.as_str(),
+            import.scores[0].reviewer.as_str()
+        ),
+        ("城东街道 ", "市领导A")
+    );
+
+    // A cell that could be either of two names is refused, naming both.
+    let csv = "单位,评委,指标,得分\nAB,市领导A,总分,80\n";
+    let (_csv_dir, csv_path) = file("scores.csv", csv.as_bytes());
+    let e = import_scores(&csv_path, &session).expect_err("ambiguous");
+    assert!(e.contains("scores.csv:2:A:"), "{e}");
+    assert!(
+        e.contains("\"AB\" could be any of the units \"AB\", \"ＡＢ\""),
+        "{e}"
+    );
+}
