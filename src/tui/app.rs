@@ -219,6 +219,8 @@ pub struct App {
     unwritten_draft: Arc<Mutex<Option<String>>>,
     /// The editor under a confirmation, back when the answer is No.
     pending_editor: Option<Box<RemarkEditor>>,
+    /// The console's clock (`use_system_clock`, `set_clock`); without one, the wall clock.
+    clock: Option<super::clock::Clock>,
 }
 
 const NOTICE_SECONDS: i64 = 8;
@@ -266,6 +268,7 @@ impl App {
             draft_dirty_since: None,
             unwritten_draft: Arc::new(Mutex::new(None)),
             pending_editor: None,
+            clock: None,
         };
         app.sync_selection();
         app.last_phase = app.running_phase(now);
@@ -626,8 +629,8 @@ impl App {
         if let Some(since) = self.draft_dirty_since {
             wake.push(since + Duration::milliseconds(500));
         }
-        // The clock on screen shows seconds.
-        let ms = now.timestamp_subsec_millis() as i64;
+        // The clock on screen shows seconds (of the wall clock).
+        let ms = self.wall_time(now).timestamp_subsec_millis() as i64;
         wake.push(now + Duration::milliseconds(1000 - ms));
         wake.into_iter().min()
     }
@@ -1167,12 +1170,41 @@ impl App {
         self.notify(text, Level::Warn, now);
     }
 
-    /// The time for this console: the host's clock on a note-taker's laptop.
+    /// The time for this console: the console's clock (see `tui::clock`), which a step of the
+    /// wall clock does not move; the host's clock on a note-taker's laptop.
     pub fn clock_now(&self) -> Time {
-        let t = crate::session::event::now_local();
-        match self.ledger.remote() {
-            Some(r) => r.link.host_time(t),
-            None => t,
+        let wall = || {
+            self.clock
+                .as_ref()
+                .map_or_else(crate::session::event::now_local, super::clock::Clock::wall)
+        };
+        match (self.ledger.remote(), &self.clock) {
+            (Some(r), _) => r.link.host_time(wall()),
+            (None, Some(clock)) => clock.now(),
+            (None, None) => wall(),
+        }
+    }
+
+    /// Times talks with `source` from now on: the console's time starts at its wall clock
+    /// (never before the last recorded event) and is counted on by its monotonic clock.
+    pub fn set_clock(&mut self, source: Box<dyn super::clock::Source>) {
+        let last = self.session().last_at();
+        self.clock = Some(super::clock::Clock::new(source, last));
+    }
+
+    /// `set_clock` with the machine's clocks, unless the console has a clock already.
+    pub fn use_system_clock(&mut self) {
+        if self.clock.is_none() {
+            self.set_clock(Box::new(super::clock::System::new()));
+        }
+    }
+
+    /// What the clock on screen shows when the console's time is `now`: the wall clock, even
+    /// after it stepped (the host's clock on a note-taker's laptop).
+    pub fn wall_time(&self, now: Time) -> Time {
+        match (&self.clock, self.ledger.remote()) {
+            (Some(clock), None) => clock.wall(),
+            _ => now,
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod bigtext;
+pub mod clock;
 pub mod connections;
 pub mod editor;
 pub mod help;
@@ -106,6 +107,9 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
         previous(info);
     }));
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    // Talks are timed by a monotonic clock from here on: a step of the wall clock neither
+    // stops a running talk nor adds to it.
+    app.use_system_clock();
     let result = (|| -> std::io::Result<()> {
         // Draw at once, then whenever input came, the network changed something, or the
         // moment arrives when the screen must change (`App::next_wake`).

@@ -238,7 +238,7 @@ fn draw_header(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
     let hm = |t: Option<Time>| t.map_or_else(|| "--:--".into(), |t| t.format("%H:%M").to_string());
     // Pieces by importance; the least important go first when the line is narrow.
     let mut pieces = vec![
-        format!("{} {}", s.now, now.format("%H:%M:%S")),
+        format!("{} {}", s.now, app.wall_time(now).format("%H:%M:%S")),
         format!("{} {}", s.elapsed, elapsed),
         format!("{} {}", s.planned_end, hm(planned)),
         format!(
