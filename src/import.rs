@@ -252,7 +252,14 @@ fn read_workbook(path: &Path, name: &str, ext: &str) -> Result<Table, String> {
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook(path).map_err(|e| format!("{name}: {e}"))?;
     let mut sheets = Vec::new();
-    for sheet in book.sheet_names() {
+    // Worksheets only: a chart sheet has no cells.
+    let names: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect();
+    for sheet in names {
         let place = format!("{name}[{sheet}]");
         // Cell by cell, never as a dense range: one stray cell at XFD1048576 must not make the
         // reader fill in every cell between A1 and it.
