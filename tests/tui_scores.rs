@@ -537,6 +537,14 @@ fn importing_from_the_console_gives_the_same_ranking() {
     type_text(&mut m.app, &path.display().to_string(), at(21));
     press(&mut m.app, KeyCode::Enter, at(22));
     assert!(matches!(m.app.mode, Mode::Results { .. }));
+    // The file is read off the console's thread; a tick of the loop applies it.
+    for _ in 0..6000 {
+        if !m.app.import_pending() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        m.app.tick(at(22));
+    }
     let s = shot(&mut m.app, at(23), (100, 30));
     assert!(
         s.contains("Imported") && s.contains("156 new, 0 changed, 0 unchanged"),

@@ -26,7 +26,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tempfile::TempDir;
 
-#[allow(dead_code)]
 struct Meeting {
     dir: TempDir,
     path: PathBuf,
@@ -209,4 +208,108 @@ fn not_saved_line_counts_in_words_and_names_the_file_once() {
         assert_eq!(line, expected, "{lang:?}:\n{screen}");
         assert!(!line.contains("(0)") && !line.contains("（0）"));
     }
+}
+
+/// Points mode, two units, two reviewers, one criterion.
+const TWO_REVIEWERS: &str = r#"{"title": "Quarterly review", "date": "2026-05-30",
+  "start": "09:00", "units": [{"name": "East"}, {"name": "West"}],
+  "reviewers": [{"name": "Lead A"}, {"name": "Rep B"}],
+  "scoring": {"criteria": [{"name": "Overall", "max": 100}]}}"#;
+
+impl Meeting {
+    fn ctrl(&mut self, s: i64, c: char) {
+        self.key(s, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    }
+
+    /// `Ctrl+O`, the file's path, Enter: what the host does to import a score file.
+    fn import(&mut self, s: i64, file: &std::path::Path) {
+        self.ctrl(s, 'o');
+        assert!(
+            matches!(self.app.mode, Mode::Form(_)),
+            "Ctrl+O asks for a file"
+        );
+        self.app.on_paste(&file.display().to_string(), at(s));
+        self.press(s, KeyCode::Enter);
+    }
+
+    /// Ticks, as the console's loop does, until the import is applied (a failsafe bound only:
+    /// the test never judges how long it took).
+    fn until_imported(&mut self, s: i64) {
+        for _ in 0..6000 {
+            if !self.app.import_pending() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            self.app.tick(at(s));
+        }
+        panic!("the import never finished");
+    }
+
+    fn notice(&self) -> String {
+        self.app
+            .notice
+            .as_ref()
+            .map(|n| n.text.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// `Ctrl+O` with a 50 MB file that is not a score sheet: it is read off the console's thread.
+/// The key returns with the import still pending (only `tick` applies a result), the console
+/// keeps drawing and taking keys meanwhile, and a later tick says why nothing was imported.
+/// A small valid file then goes through the same path and its scores are recorded.
+#[test]
+fn a_large_invalid_score_file_is_read_off_the_console_thread() {
+    use std::io::Write;
+    let mut m = meeting_of(TWO_REVIEWERS, Lang::En);
+    let big = m.dir.path().join("big.csv");
+    {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&big).expect("big file"));
+        out.write_all(b"name,comment\n").expect("written");
+        let row = format!("Nowhere,{}\n", "x".repeat(200));
+        for _ in 0..(50 << 20) / row.len() {
+            out.write_all(row.as_bytes()).expect("written");
+        }
+        out.flush().expect("written");
+    }
+    let before = m.app.session().last_seq();
+    m.import(1, &big);
+    // on_key returned: the file is being read, or read and waiting for a tick.
+    assert!(m.app.import_pending(), "the key does not wait for the file");
+    assert!(m.notice().starts_with("Reading "), "{}", m.notice());
+    let screen = m.screen(at(1), (100, 24));
+    assert!(words(&screen).contains("Reading"), "{screen}");
+    // Keys still work: a second import is refused while the first is read, Esc leaves the
+    // results, and the talk starts.
+    m.import(2, &big);
+    assert!(m.notice().starts_with("Still reading"), "{}", m.notice());
+    m.press(2, KeyCode::Esc);
+    assert!(matches!(m.app.mode, Mode::Live));
+    m.press(2, KeyCode::Char(' '));
+    assert!(m.app.session().last_seq() > before, "the talk started");
+    let started = m.app.session().last_seq();
+    m.until_imported(3);
+    let said = m.notice();
+    assert!(said.contains("big.csv"), "{said}");
+    assert!(said.contains("nothing was imported"), "{said}");
+    assert_eq!(m.app.session().last_seq(), started, "nothing recorded");
+
+    // A valid file: applied by a tick through the console's writer.
+    let small = m.path.with_file_name("scores.csv");
+    std::fs::write(
+        &small,
+        "unit,reviewer,criterion,score\nEast,Lead A,Overall,91\nEast,Rep B,Overall,88.5\n",
+    )
+    .expect("scores written");
+    m.import(4, &small);
+    assert!(m.app.import_pending());
+    m.until_imported(5);
+    assert!(
+        m.notice().starts_with("Imported scores.csv"),
+        "{}",
+        m.notice()
+    );
+    let scores = &m.app.session().state().scores;
+    assert_eq!(scores.value("East", "Rep B", 0), Some(885_000));
+    assert_eq!(scores.value("East", "Lead A", 0), Some(910_000));
 }

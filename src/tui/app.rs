@@ -212,6 +212,9 @@ pub struct App {
     /// Copies of the whole session written from the quit dialog, each with the number of
     /// the last event it holds; said again on exit.
     pub copies: Vec<(PathBuf, u64)>,
+    /// A score file being read and checked off the console's thread (`Ctrl+O`); `tick`
+    /// applies the result when it is ready.
+    import_job: Option<ImportJob>,
     last_phase: Option<(String, Phase)>,
     draft_dirty_since: Option<Time>,
     /// The draft typed since it was last written (JSON), for the watchdog that ends a stuck
@@ -256,6 +259,7 @@ impl App {
             remark_selected: None,
             mode: Mode::Live,
             notice: None,
+            import_job: None,
             demo: None,
             last_reviewer: None,
             save_error: None,
@@ -456,6 +460,7 @@ impl App {
         }
         self.last_phase = phase;
         self.ledger.tick(now);
+        self.poll_import(now);
         self.pump_network(now);
         self.sync_save_state(now);
         // Saving worked again (the writer retries by itself): the quit dialog becomes the
@@ -613,6 +618,10 @@ impl App {
     pub fn next_wake(&self, now: Time) -> Option<Time> {
         let mut wake: Vec<Time> = Vec::new();
         let now = self.session().clock(now);
+        // A score file being read: look again soon whether it is done.
+        if self.import_job.is_some() {
+            wake.push(now + Duration::milliseconds(IMPORT_POLL_MS));
+        }
         if let Some(unit) = self.session().state().running_unit() {
             let r = timer::read(unit, self.session().plan().warn_seconds(), now);
             wake.push(now + Duration::milliseconds(timer::ms_to_next_change(&r)));
@@ -878,15 +887,94 @@ impl App {
         }
     }
 
-    /// Imports a score file typed in the prompt, through this console's own writer.
+    /// Imports a score file typed in the prompt: the file is read and checked on a thread of
+    /// its own, so a large or slow file never stops the console; `tick` applies the result
+    /// through this console's own writer (`apply_import`).
     fn import_scores(&mut self, path: &str, now: Time) {
         let lang = self.lang();
-        let path = std::path::PathBuf::from(path.trim().trim_matches(['"', '\'']));
-        let table = match crate::import::read_table(&path) {
-            Ok(t) => t,
+        let path = PathBuf::from(path.trim().trim_matches(['"', '\'']));
+        if let Some(job) = &self.import_job {
+            let text = match lang {
+                Lang::Zh => format!("还在读取 {}，请稍候再导入", job.path.display()),
+                Lang::En => format!(
+                    "Still reading {}: import again once it is done",
+                    job.path.display()
+                ),
+            };
+            return self.notify(text, Level::Warn, now);
+        }
+        let session = self.session().clone();
+        let seq = session.last_seq();
+        let (send, result) = std::sync::mpsc::channel();
+        let file = path.clone();
+        // Named as the import's guard threads are: a panic reading a damaged file is an error
+        // of the file (said when the thread ends without a result), never the console's.
+        let spawned = std::thread::Builder::new()
+            .name(crate::import::GUARD_THREAD.into())
+            .spawn(move || {
+                let read = crate::import::read_table(&file).map(|table| {
+                    let checked = crate::import::scores(&table, &session, lang);
+                    (table, checked)
+                });
+                let _ = send.send(read);
+            });
+        match spawned {
+            Ok(_) => {
+                let text = match lang {
+                    Lang::Zh => format!("正在读取 {} …", path.display()),
+                    Lang::En => format!("Reading {}…", path.display()),
+                };
+                self.banner(text, Level::Info);
+                self.import_job = Some(ImportJob { path, seq, result });
+            }
+            Err(e) => self.notify(format!("{}: {e}", path.display()), Level::Error, now),
+        }
+    }
+
+    /// True while a score file given to `Ctrl+O` is still being read or waits to be applied.
+    pub fn import_pending(&self) -> bool {
+        self.import_job.is_some()
+    }
+
+    /// Applies the score file read off the console's thread, once it is ready.
+    fn poll_import(&mut self, now: Time) {
+        use std::sync::mpsc::TryRecvError;
+        let Some(job) = &self.import_job else {
+            return;
+        };
+        let outcome = match job.result.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Err(match self.lang() {
+                Lang::Zh => format!("{}：文件已损坏，无法读取", job.path.display()),
+                Lang::En => format!(
+                    "{}: the file is damaged and cannot be read",
+                    job.path.display()
+                ),
+            }),
+        };
+        let Some(job) = self.import_job.take() else {
+            return;
+        };
+        self.redraw = true;
+        self.apply_import(&job, outcome, now);
+    }
+
+    /// Carries out an import read by `import_scores`, through the normal execute path.
+    fn apply_import(&mut self, job: &ImportJob, outcome: ImportOutcome, now: Time) {
+        let lang = self.lang();
+        let (table, checked) = match outcome {
+            Ok(read) => read,
             Err(e) => return self.notify(e, Level::Error, now),
         };
-        let plan = match crate::import::scores(&table, self.session(), lang) {
+        // Checked against the session as it was when the file was given; anything recorded
+        // since (a score typed meanwhile) and the file is checked again, here.
+        let checked = if self.session().last_seq() == job.seq {
+            checked
+        } else {
+            crate::import::scores(&table, self.session(), lang)
+        };
+        let plan = match checked {
             Ok(p) => p,
             Err(errors) => {
                 let more = match lang {
@@ -1664,4 +1752,25 @@ impl App {
     pub fn shown_unit_status(&self) -> Option<Status> {
         self.session().state().current_unit().map(|u| u.status())
     }
+}
+
+/// How often the console looks whether a score file given to `Ctrl+O` has been read.
+const IMPORT_POLL_MS: i64 = 100;
+
+/// What the import thread sends back: the table read and its rows checked, or why the file
+/// could not be read.
+type ImportOutcome = Result<
+    (
+        crate::import::Table,
+        Result<crate::import::ScoreImport, Vec<String>>,
+    ),
+    String,
+>;
+
+/// A score file given to `Ctrl+O`, being read and checked on a thread of its own.
+struct ImportJob {
+    path: PathBuf,
+    /// The session's last event when the file was given (its rows were checked against it).
+    seq: u64,
+    result: std::sync::mpsc::Receiver<ImportOutcome>,
 }
