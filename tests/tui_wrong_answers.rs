@@ -313,3 +313,54 @@ fn a_large_invalid_score_file_is_read_off_the_console_thread() {
     assert_eq!(scores.value("East", "Rep B", 0), Some(885_000));
     assert_eq!(scores.value("East", "Lead A", 0), Some(910_000));
 }
+
+/// A note-taker's console shares the sheet: joined to a host whose plan has no reviewers (scores
+/// allowed), `s` and digits say what to do instead of panicking.
+#[test]
+fn a_notetakers_sheet_without_reviewers_says_what_to_do() {
+    use podium::net::client::{self, JoinSpec};
+    use podium::net::host::Server;
+    use podium::net::outbox::Outbox;
+    use podium::net::wire::Role;
+    use podium::tui::ledger::Remote;
+    let mut host = meeting_of(NO_REVIEWERS, Lang::En);
+    std::fs::write(
+        host.path.with_file_name("meeting.session.join"),
+        r#"{"code":"246810","meeting":"m-1","scores":true}"#,
+    )
+    .expect("join file");
+    let server = Server::start(
+        "127.0.0.1:0",
+        &host.path,
+        host.app.ledger.writer().expect("host"),
+    )
+    .expect("server started");
+    let spec = JoinSpec {
+        addr: server.addrs[0].clone(),
+        role: Role::Notetaker,
+        name: "Ann".into(),
+        client: "laptop-ann".into(),
+        code: "246810".into(),
+    };
+    host.app.server = Some(server);
+    let joining = std::thread::spawn(move || client::open(spec, 0));
+    while !joining.is_finished() {
+        host.app.tick(t0());
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let link = joining.join().expect("thread").expect("joined");
+    let outbox = Outbox::open(&host.dir.path().join("outbox-ann.jsonl")).expect("outbox");
+    let remote = Remote::new("Ann".into(), link, outbox);
+    let mut ann = Meeting {
+        app: App::remote(remote, options(Lang::En), t0()),
+        dir: tempfile::tempdir().expect("temp dir"),
+        path: host.path.clone(),
+    };
+    ann.press(1, KeyCode::Char('s'));
+    assert!(matches!(ann.app.mode, Mode::Sheet(_)), "s opens the sheet");
+    ann.type_text(1, "42");
+    ann.press(1, KeyCode::Tab);
+    ann.press(1, KeyCode::Enter);
+    let said = words(&ann.screen(at(1), (100, 24)));
+    assert!(said.contains("This plan has no reviewers"), "{said}");
+}
