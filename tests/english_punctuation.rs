@@ -208,7 +208,6 @@ fn no_english_string_has_cjk_punctuation() {
 
 /// The same meetings' Markdown and CSV reports in English.
 #[test]
-#[ignore = "src/report/tables.rs joins a unit's notes with '；' in every language (its owner fixes it)"]
 fn english_reports_have_no_cjk_punctuation() {
     let mut seen = Seen {
         reports: true,

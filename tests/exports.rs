@@ -355,7 +355,7 @@ fn report_csv_is_the_ranking_with_a_bom_and_numbers() {
     }
     assert_eq!(
         &rows[6][7],
-        "领导去掉最高最低：市领导C,市领导D；两代表一委员组无评分"
+        "领导去掉最高最低：市领导C、市领导D；两代表一委员组无评分"
     );
     assert_eq!(
         &rows[1][7],

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 const NAME: &str = "meeting.session.json";
 /// The note that ends a cell cut to fit Excel.
-const CUT_NOTE: &str = "…（全文见会议纪要 / full text in the minutes）";
+const CUT_NOTE: &str = "… (全文见会议纪要 / full text in the minutes)";
 /// Excel's limit on one cell, in UTF-16 code units.
 const EXCEL_CELL_UNITS: usize = 32_767;
 /// What a spreadsheet takes for the start of a formula (OWASP, CSV injection).

@@ -79,11 +79,11 @@ pub fn flag_text(lang: Lang, flag: &str) -> String {
         (Lang::En, "group_missing") => format!("no scores from {rest}"),
         (Lang::Zh, "trimmed") => {
             let (g, who) = rest.split_once(':').unwrap_or((rest, ""));
-            format!("{g}去掉最高最低：{who}")
+            format!("{g}去掉最高最低：{}", who.replace(',', "、"))
         }
         (Lang::En, "trimmed") => {
             let (g, who) = rest.split_once(':').unwrap_or((rest, ""));
-            format!("{g} trimmed: {who}")
+            format!("{g} trimmed: {}", who.replace(',', ", "))
         }
         (Lang::Zh, "not_trimmed") => format!("{rest}人数不足未去分"),
         (Lang::En, "not_trimmed") => format!("{rest} not trimmed"),
@@ -145,7 +145,7 @@ pub fn ranking(session: &Session, results: &[UnitResult], lang: Lang) -> Table {
                 );
             }
             let notes: Vec<String> = r.flags().iter().map(|f| flag_text(lang, f)).collect();
-            row.push(Cell::text(notes.join("；")));
+            row.push(Cell::text(notes.join(&pick(lang, "；", "; "))));
             row
         })
         .collect();

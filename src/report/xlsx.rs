@@ -13,7 +13,7 @@ use std::borrow::Cow;
 const EXCEL_CELL_UNITS: usize = 32_767;
 
 /// The note that ends a cut cell.
-const CUT_NOTE: &str = "…（全文见会议纪要 / full text in the minutes）";
+const CUT_NOTE: &str = "… (全文见会议纪要 / full text in the minutes)";
 
 /// Text as one cell can hold it: longer text (a very long remark) is cut with a note, since
 /// the whole of it is in the session and the minutes. The cut falls between characters, so a
