@@ -920,3 +920,171 @@ pub fn finding(lang: Lang, file: &str, position: Option<(usize, usize)>, f: &Fin
         plan_problem(lang, &f.problem)
     )
 }
+
+/// One text in both languages, for tables that hold their strings as values (`tui::keys`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Said {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Said {
+    pub const fn new(zh: &'static str, en: &'static str) -> Said {
+        Said { zh, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// What each console action does: the `?` help, the `F10` menu and docs/KEYS.md
+/// (`tui::keys` holds which action each is).
+pub mod actions {
+    use super::Said;
+
+    pub const TOGGLE_TALK: Said = Said::new(
+        "开始 / 暂停 / 继续当前汇报",
+        "Start / pause / resume the talk",
+    );
+    pub const NEXT: Said = Said::new(
+        "结束当前汇报，转到下一个单位",
+        "End the talk, move to the next unit",
+    );
+    pub const SET_CURRENT: Said =
+        Said::new("把选中的单位设为当前", "Make the selected unit current");
+    pub const REMARK: Said = Said::new("给选中的行添加点评", "New remark on the selected row");
+    pub const GENERAL: Said = Said::new("添加总体点评", "New general remark");
+    pub const TASK: Said = Said::new("给选中的单位添加交办事项", "New task on the selected unit");
+    pub const UNDO: Said = Said::new(
+        "撤销最近一次操作（可重复）",
+        "Undo the last action (repeatable)",
+    );
+    pub const EDIT_REMARK: Said = Said::new("编辑选中的点评", "Edit the selected remark");
+    pub const DELETE_REMARK: Said = Said::new("删除选中的点评", "Delete the selected remark");
+    pub const TOGGLE_SKIP: Said =
+        Said::new("跳过 / 恢复选中的单位", "Skip / restore the selected unit");
+    pub const ADD_TIME: Said = Said::new("当前时限加 30 秒", "Add 30 s to the current limit");
+    pub const TAKE_TIME: Said = Said::new("当前时限减 30 秒", "Take 30 s from the current limit");
+    pub const ADD_UNIT: Said =
+        Said::new("在当前单位后增加单位", "Add a unit after the current one");
+    pub const UPDATE_UNIT: Said =
+        Said::new("修改选中单位的汇报人和职务", "Change presenter and role");
+    pub const MOVE_UP: Said =
+        Said::new("选中的待汇报单位上移", "Move the selected pending unit up");
+    pub const MOVE_DOWN: Said = Said::new(
+        "选中的待汇报单位下移",
+        "Move the selected pending unit down",
+    );
+    pub const HELP: Said = Said::new("按键帮助", "This help");
+    pub const SCORE_SHEET: Said = Said::new("选中单位的评分表", "Score sheet of the selected unit");
+    pub const RESULTS: Said = Said::new("结果与排名", "Results and ranking");
+    pub const PUBLISH: Said =
+        Said::new("公布结果（在结果页）", "Publish the results (results view)");
+    pub const UNLOCK: Said = Said::new(
+        "解锁已公布的评分（在结果页）",
+        "Unlock published scores (results view)",
+    );
+    pub const IMPORT_SCORES: Said = Said::new("导入评分文件", "Import a score file");
+    pub const EXPORT: Said = Said::new("导出 XLSX / CSV / 纪要", "Export XLSX / CSV / minutes");
+    pub const STAGE_MESSAGE: Said = Said::new(
+        "向大屏发送提示（留空撤下）",
+        "Message to the stage display (empty clears)",
+    );
+    pub const PRIVACY: Said = Said::new(
+        "本屏隐藏 / 显示点评和评分",
+        "Hide / show remarks and scores here",
+    );
+    pub const CONNECTIONS: Said =
+        Said::new("联网：记录员与加入码", "Network: note-takers, join code");
+    pub const END_MEETING: Said =
+        Said::new("结束会议（在菜单中）", "End the meeting (in this menu)");
+    pub const QUIT: Said = Said::new("退出（内容都已保存）", "Quit (everything is already saved)");
+    pub const RESULTS_ON_STAGE: Said = Said::new(
+        "结果上大屏 / 撤下（在结果页）",
+        "Results on / off stage (results view)",
+    );
+    pub const REVEAL_NEXT: Said = Said::new(
+        "揭晓下一个名次（在结果页）",
+        "Reveal the next place (results view)",
+    );
+    pub const REVEAL_ALL: Said = Said::new(
+        "揭晓全部名次（在结果页）",
+        "Reveal every place (results view)",
+    );
+    /// The key bar's word for the connection list (`c`).
+    pub const BAR_NETWORK: Said = Said::new("联网", "network");
+    /// Keys that are not actions of their own, for docs/KEYS.md and the key bar.
+    pub const SELECT_ROW: Said = Said::new("选择行或点评", "Select a row / a remark");
+    pub const SWITCH_FOCUS: Said = Said::new(
+        "在议程和点评之间切换",
+        "Move the focus between the agenda and the remarks",
+    );
+    pub const OPEN_MENU: Said = Said::new(
+        "全部操作菜单（结束会议在其中）",
+        "Menu of every action (ending the meeting is there)",
+    );
+    pub const RESULTS_SELECT: Said = Said::new(
+        "选择单位（逐步显示其计算）",
+        "Select a unit (its computation is shown step by step)",
+    );
+    pub const RESULTS_SHEET: Said = Said::new("该单位的评分表", "Its score sheet");
+    pub const CLOSE: Said = Said::new("关闭", "Close");
+}
+
+/// Problems of the key file (`keys.toml`, `tui::keys`): each names the file and the line.
+pub fn keys_file_problem(lang: Lang, file: &str, line: usize, what: &KeysProblem) -> String {
+    let zh = lang == Lang::Zh;
+    let text = match what {
+        KeysProblem::Unreadable(e) if zh => format!("无法读取（{e}）"),
+        KeysProblem::Unreadable(e) => format!("cannot be read ({e})"),
+        KeysProblem::Syntax(e) if zh => format!("不是有效的 TOML（{e}）"),
+        KeysProblem::Syntax(e) => format!("is not valid TOML ({e})"),
+        KeysProblem::NoKeysTable if zh => "缺少 [keys] 表".to_string(),
+        KeysProblem::NoKeysTable => "has no [keys] table".to_string(),
+        KeysProblem::UnknownAction(a) if zh => format!("没有名为 {a} 的操作"),
+        KeysProblem::UnknownAction(a) => format!("there is no action named {a}"),
+        KeysProblem::NotAList(a) if zh => {
+            format!("{a} 的值应是按键列表，如 [\"PageDown\", \"n\"]")
+        }
+        KeysProblem::NotAList(a) => {
+            format!("{a} should be a list of keys, like [\"PageDown\", \"n\"]")
+        }
+        KeysProblem::BadKey(k) if zh => format!("不认识按键 \"{k}\""),
+        KeysProblem::BadKey(k) => format!("\"{k}\" is not a key podium knows"),
+        KeysProblem::Reserved(k) if zh => format!("{k} 是固定按键，不能改派"),
+        KeysProblem::Reserved(k) => format!("{k} is a fixed key and cannot be bound"),
+        KeysProblem::Clash { key, other } if zh => format!("{key} 已用于 {other}"),
+        KeysProblem::Clash { key, other } => format!("{key} is already bound to {other}"),
+    };
+    let whole = matches!(
+        what,
+        KeysProblem::Unreadable(_) | KeysProblem::Syntax(_) | KeysProblem::NoKeysTable
+    );
+    let rest = match (lang, whole) {
+        (Lang::Zh, true) => "使用默认按键",
+        (Lang::En, true) => "podium uses the default keys",
+        (Lang::Zh, false) => "该项使用默认按键",
+        (Lang::En, false) => "the default keys are used for it",
+    };
+    match lang {
+        Lang::Zh => format!("按键文件 {file} 第 {line} 行：{text}；{rest}"),
+        Lang::En => format!("Key file {file}, line {line}: {text}; {rest}"),
+    }
+}
+
+/// What is wrong with one entry of the key file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeysProblem {
+    Unreadable(String),
+    Syntax(String),
+    NoKeysTable,
+    UnknownAction(String),
+    NotAList(String),
+    BadKey(String),
+    Reserved(String),
+    Clash { key: String, other: String },
+}

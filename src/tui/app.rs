@@ -3,6 +3,7 @@
 //! `view` and only reads this.
 
 use super::editor::{Draft, Form, FormKind, Outcome, RemarkEditor, Target};
+use super::keys::{Keymap, Screen};
 use super::ledger::{Ledger, Remote};
 use super::sheet::{Sheet, SheetAction};
 use super::unsaved::{self, Step, UnsavedQuit};
@@ -43,7 +44,8 @@ impl Confirm {
     }
 }
 
-/// Every action of the console, for the menu and the help.
+/// Every action of the console; `keys::TABLE` holds their keys, screens, labels and who may
+/// use them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     ToggleTalk,
@@ -74,64 +76,21 @@ pub enum Action {
     Connections,
     EndMeeting,
     Quit,
+    /// The results on or off the stage display (results view).
+    ResultsOnStage,
+    /// Reveal the next place on the stage display (results view).
+    RevealNext,
+    /// Reveal every place (results view).
+    RevealAll,
 }
 
 impl Action {
     /// What only the host does: on a note-taker's console these answer at once that only the
     /// host can (rather than after a form or a confirmation).
     pub fn host_only(self) -> bool {
-        matches!(
-            self,
-            Action::ToggleTalk
-                | Action::Next
-                | Action::SetCurrent
-                | Action::ToggleSkip
-                | Action::AddTime
-                | Action::TakeTime
-                | Action::AddUnit
-                | Action::UpdateUnit
-                | Action::MoveUp
-                | Action::MoveDown
-                | Action::Publish
-                | Action::Unlock
-                | Action::ImportScores
-                | Action::Export
-                | Action::StageMessage
-                | Action::EndMeeting
-        )
+        super::keys::host_only(self)
     }
 }
-
-pub const MENU: [Action; 28] = [
-    Action::ToggleTalk,
-    Action::Next,
-    Action::SetCurrent,
-    Action::Remark,
-    Action::General,
-    Action::Task,
-    Action::Undo,
-    Action::EditRemark,
-    Action::DeleteRemark,
-    Action::ToggleSkip,
-    Action::AddTime,
-    Action::TakeTime,
-    Action::AddUnit,
-    Action::UpdateUnit,
-    Action::MoveUp,
-    Action::MoveDown,
-    Action::ScoreSheet,
-    Action::Results,
-    Action::Publish,
-    Action::Unlock,
-    Action::ImportScores,
-    Action::Export,
-    Action::StageMessage,
-    Action::Privacy,
-    Action::Connections,
-    Action::Help,
-    Action::EndMeeting,
-    Action::Quit,
-];
 
 pub enum Mode {
     Live,
@@ -189,6 +148,8 @@ pub struct App {
     /// Note-takers' connections, when the host serves the meeting (`--serve`).
     pub server: Option<Server>,
     pub opts: Options,
+    /// The keys in use: the defaults of `keys::TABLE`, or a venue's `keys.toml`.
+    pub keys: Keymap,
     pub focus: Focus,
     /// 0 is the whole meeting, `i + 1` the unit at position `i`.
     pub selected: usize,
@@ -253,6 +214,7 @@ impl App {
             ledger,
             server: None,
             opts,
+            keys: Keymap::default(),
             focus: Focus::Agenda,
             selected: 0,
             follow: true,
@@ -492,11 +454,7 @@ impl App {
     /// The actions of the `F10` menu: all of them on the host's console; on a note-taker's,
     /// only those that work there.
     pub fn menu(&self) -> Vec<Action> {
-        let remote = self.ledger.remote().is_some();
-        MENU.iter()
-            .copied()
-            .filter(|a| !remote || !(a.host_only() || *a == Action::Connections))
-            .collect()
+        super::keys::menu(self.ledger.remote().is_some())
     }
 
     /// True when this console talks to the network (it serves, or it joined a host): the loop
@@ -824,20 +782,12 @@ impl App {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let n = self.session().state().units.len().max(1);
         self.mode = Mode::Results { selected };
+        if let Some(action) = self.keys.action(Screen::Results, &key) {
+            self.perform(action, now);
+            return;
+        }
         match key.code {
             KeyCode::Esc | KeyCode::Char('v' | 'V') if !ctrl => self.mode = Mode::Live,
-            KeyCode::Char('d' | 'D') if !ctrl => {
-                let shown = !self.session().state().stage.results_shown;
-                self.execute(Command::ShowResults { shown }, now);
-            }
-            KeyCode::Char(' ' | '\u{3000}') => {
-                let places = self.session().state().stage.revealed + 1;
-                self.execute(Command::RevealResults { places }, now);
-            }
-            KeyCode::Char('a' | 'A') if !ctrl => {
-                let places = self.session().state().units.len();
-                self.execute(Command::RevealResults { places }, now);
-            }
             KeyCode::Up => {
                 self.mode = Mode::Results {
                     selected: selected.saturating_sub(1),
@@ -848,10 +798,6 @@ impl App {
                     selected: (selected + 1).min(n - 1),
                 }
             }
-            KeyCode::Char('p' | 'P') if ctrl => self.perform(Action::Publish, now),
-            KeyCode::Char('u' | 'U') if ctrl => self.perform(Action::Unlock, now),
-            KeyCode::Char('e' | 'E') if ctrl => self.perform(Action::Export, now),
-            KeyCode::Char('o' | 'O') if ctrl => self.perform(Action::ImportScores, now),
             KeyCode::Char('s' | 'S') if !ctrl => {
                 let results = crate::scoring::results(
                     self.session().rules(),
@@ -1395,72 +1341,30 @@ impl App {
         }
     }
 
-    /// The action a key stands for on the live screen. Letters work in either case.
+    /// The action a key stands for on the live screen with the default keys (`keys::TABLE`).
+    /// Letters work in either case.
     pub fn action_for(key: &KeyEvent) -> Option<Action> {
-        let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl {
-            return match key.code {
-                KeyCode::Char('o' | 'O') => Some(Action::ImportScores),
-                KeyCode::Char('e' | 'E') => Some(Action::Export),
-                _ => None,
-            };
-        }
-        let code = match key.code {
-            KeyCode::Char(c) => KeyCode::Char(c.to_ascii_lowercase()),
-            other => other,
-        };
-        Some(match code {
-            KeyCode::Char(' ' | '\u{3000}') | KeyCode::F(5) => Action::ToggleTalk,
-            KeyCode::Char('n') | KeyCode::F(6) => Action::Next,
-            KeyCode::Enter => Action::SetCurrent,
-            KeyCode::Char('r') | KeyCode::F(2) => Action::Remark,
-            KeyCode::Char('g') | KeyCode::F(3) => Action::General,
-            KeyCode::Char('t') | KeyCode::F(4) => Action::Task,
-            KeyCode::Char('u') | KeyCode::F(7) => Action::Undo,
-            KeyCode::Char('e') => Action::EditRemark,
-            KeyCode::Delete => Action::DeleteRemark,
-            KeyCode::Char('x') => Action::ToggleSkip,
-            KeyCode::Char('+' | '＋' | '=') => Action::AddTime,
-            KeyCode::Char('-' | '－' | '_') => Action::TakeTime,
-            KeyCode::Char('a') => Action::AddUnit,
-            KeyCode::Char('o') => Action::UpdateUnit,
-            KeyCode::Up if shift => Action::MoveUp,
-            KeyCode::Down if shift => Action::MoveDown,
-            KeyCode::Char('?' | '？') | KeyCode::F(1) => Action::Help,
-            KeyCode::Char('q') => Action::Quit,
-            KeyCode::Char('s') => Action::ScoreSheet,
-            KeyCode::Char('v') => Action::Results,
-            KeyCode::Char('m') | KeyCode::F(9) => Action::StageMessage,
-            KeyCode::Char('p') | KeyCode::F(8) => Action::Privacy,
-            KeyCode::Char('c') => Action::Connections,
-            _ => return None,
-        })
+        Keymap::default().action(Screen::Live, key)
     }
 
     fn live_key(&mut self, key: KeyEvent, now: Time) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        // The table first: a key file may put an action on `PgDn` (a presenter's clicker).
+        if let Some(action) = self.keys.action(Screen::Live, &key) {
+            self.perform(action, now);
+            return;
+        }
         match key.code {
-            KeyCode::F(10) => {
-                self.mode = Mode::Menu { selected: 0 };
-                return;
-            }
-            KeyCode::Char('k' | 'K') if ctrl => {
-                self.mode = Mode::Menu { selected: 0 };
-                return;
-            }
+            KeyCode::F(10) => self.mode = Mode::Menu { selected: 0 },
+            KeyCode::Char('k' | 'K') if ctrl => self.mode = Mode::Menu { selected: 0 },
             KeyCode::Tab | KeyCode::BackTab => {
                 self.focus = match self.focus {
                     Focus::Agenda => Focus::Remarks,
                     Focus::Remarks => Focus::Agenda,
                 };
-                return;
             }
-            KeyCode::Esc => {
-                self.focus = Focus::Agenda;
-                return;
-            }
+            KeyCode::Esc => self.focus = Focus::Agenda,
             KeyCode::Up
             | KeyCode::Down
             | KeyCode::PageUp
@@ -1469,13 +1373,9 @@ impl App {
             | KeyCode::End
                 if !shift =>
             {
-                self.move_selection(key.code);
-                return;
+                self.move_selection(key.code)
             }
             _ => {}
-        }
-        if let Some(action) = Self::action_for(&key) {
-            self.perform(action, now);
         }
     }
 
@@ -1745,6 +1645,18 @@ impl App {
             }
             Action::EndMeeting => self.ask(Confirm::EndMeeting),
             Action::Quit => self.ask(Confirm::Quit),
+            Action::ResultsOnStage => {
+                let shown = !self.session().state().stage.results_shown;
+                self.execute(Command::ShowResults { shown }, now);
+            }
+            Action::RevealNext => {
+                let places = self.session().state().stage.revealed + 1;
+                self.execute(Command::RevealResults { places }, now);
+            }
+            Action::RevealAll => {
+                let places = self.session().state().units.len();
+                self.execute(Command::RevealResults { places }, now);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 //! The full key list (`?`), and the names of actions for the `F10` menu.
 
-use super::app::{Action, MENU};
+use super::app::Action;
+use super::keys::{self, Keymap, TABLE};
 use super::theme;
 use super::view::put;
 use crate::strings::Lang;
@@ -9,130 +10,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
-/// The keys of an action and what it does.
-pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
-    let zh = lang == Lang::Zh;
-    let pick = |z: &'static str, e: &'static str| if zh { z } else { e };
-    match action {
-        Action::ToggleTalk => (
-            "Space F5",
-            pick(
-                "开始 / 暂停 / 继续当前汇报",
-                "Start / pause / resume the talk",
-            ),
-        ),
-        Action::Next => (
-            "n F6",
-            pick(
-                "结束当前汇报，转到下一个单位",
-                "End the talk, move to the next unit",
-            ),
-        ),
-        Action::SetCurrent => (
-            "Enter",
-            pick("把选中的单位设为当前", "Make the selected unit current"),
-        ),
-        Action::Remark => (
-            "r F2",
-            pick("给选中的行添加点评", "New remark on the selected row"),
-        ),
-        Action::General => ("g F3", pick("添加总体点评", "New general remark")),
-        Action::Task => (
-            "t F4",
-            pick("给选中的单位添加交办事项", "New task on the selected unit"),
-        ),
-        Action::Connections => (
-            "c",
-            pick("联网：记录员与加入码", "Network: note-takers, join code"),
-        ),
-        Action::Undo => (
-            "u F7",
-            pick(
-                "撤销最近一次操作（可重复）",
-                "Undo the last action (repeatable)",
-            ),
-        ),
-        Action::EditRemark => ("e", pick("编辑选中的点评", "Edit the selected remark")),
-        Action::DeleteRemark => (
-            "Delete",
-            pick("删除选中的点评", "Delete the selected remark"),
-        ),
-        Action::ToggleSkip => (
-            "x",
-            pick("跳过 / 恢复选中的单位", "Skip / restore the selected unit"),
-        ),
-        Action::AddTime => (
-            "+",
-            pick("当前时限加 30 秒", "Add 30 s to the current limit"),
-        ),
-        Action::TakeTime => (
-            "-",
-            pick("当前时限减 30 秒", "Take 30 s from the current limit"),
-        ),
-        Action::AddUnit => (
-            "a",
-            pick("在当前单位后增加单位", "Add a unit after the current one"),
-        ),
-        Action::UpdateUnit => (
-            "o",
-            pick("修改选中单位的汇报人和职务", "Change presenter and role"),
-        ),
-        Action::MoveUp => (
-            "Shift+↑",
-            pick("选中的待汇报单位上移", "Move the selected pending unit up"),
-        ),
-        Action::MoveDown => (
-            "Shift+↓",
-            pick(
-                "选中的待汇报单位下移",
-                "Move the selected pending unit down",
-            ),
-        ),
-        Action::Help => ("? F1", pick("按键帮助", "This help")),
-        Action::ScoreSheet => (
-            "s",
-            pick("选中单位的评分表", "Score sheet of the selected unit"),
-        ),
-        Action::Results => ("v", pick("结果与排名", "Results and ranking")),
-        Action::Publish => (
-            "Ctrl+P",
-            pick("公布结果（在结果页）", "Publish the results (results view)"),
-        ),
-        Action::Unlock => (
-            "Ctrl+U",
-            pick(
-                "解锁已公布的评分（在结果页）",
-                "Unlock published scores (results view)",
-            ),
-        ),
-        Action::ImportScores => ("Ctrl+O", pick("导入评分文件", "Import a score file")),
-        Action::Export => (
-            "Ctrl+E",
-            pick("导出 XLSX / CSV / 纪要", "Export XLSX / CSV / minutes"),
-        ),
-        Action::StageMessage => (
-            "m F9",
-            pick(
-                "向大屏发送提示（留空撤下）",
-                "Message to the stage display (empty clears)",
-            ),
-        ),
-        Action::Privacy => (
-            "p F8",
-            pick(
-                "本屏隐藏 / 显示点评和评分",
-                "Hide / show remarks and scores here",
-            ),
-        ),
-        Action::EndMeeting => (
-            "F10 ▸",
-            pick("结束会议（在菜单中）", "End the meeting (in this menu)"),
-        ),
-        Action::Quit => (
-            "q Ctrl+C",
-            pick("退出（内容都已保存）", "Quit (everything is already saved)"),
-        ),
-    }
+/// The keys of an action (those in use) and what it does, from `keys::TABLE`.
+pub fn describe(lang: Lang, keys: &Keymap, action: Action) -> (String, &'static str) {
+    (keys.text(action), keys::label(action, lang))
 }
 
 /// Lines about the other modes, after the action list.
@@ -155,20 +35,24 @@ fn notes(lang: Lang) -> &'static [&'static str] {
 
 /// One row of the help: one or two actions side by side, or a note.
 enum Row {
-    Actions(Vec<(&'static str, &'static str)>),
+    Actions(Vec<(String, &'static str)>),
     Note(String),
 }
 
 /// The rows of the help for a width: actions in two columns when there is room.
-fn rows(lang: Lang, width: usize, amb: Ambiguous) -> Vec<Row> {
-    let actions: Vec<(&str, &str)> = MENU.iter().map(|a| describe(lang, *a)).collect();
+fn rows(lang: Lang, keys: &Keymap, width: usize, amb: Ambiguous) -> Vec<Row> {
+    let actions: Vec<(String, &str)> = TABLE
+        .iter()
+        .filter(|b| b.help)
+        .map(|b| describe(lang, keys, b.action))
+        .collect();
     let mut out = Vec::new();
     if width >= 96 {
         let half = actions.len().div_ceil(2);
         for i in 0..half {
-            let mut row = vec![actions[i]];
+            let mut row = vec![actions[i].clone()];
             if let Some(right) = actions.get(half + i) {
-                row.push(*right);
+                row.push(right.clone());
             }
             out.push(Row::Actions(row));
         }
@@ -185,7 +69,7 @@ fn rows(lang: Lang, width: usize, amb: Ambiguous) -> Vec<Row> {
 }
 
 /// The full key list, scrolled by `scroll` rows when it is taller than the screen.
-pub fn draw(buf: &mut Buffer, area: Rect, lang: Lang, amb: Ambiguous, scroll: u16) {
+pub fn draw(buf: &mut Buffer, area: Rect, lang: Lang, keys: &Keymap, amb: Ambiguous, scroll: u16) {
     Clear.render(area, buf);
     let b = Block::bordered()
         .border_set(theme::border_set(amb))
@@ -194,7 +78,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, lang: Lang, amb: Ambiguous, scroll: u1
     let inner = b.inner(area);
     b.render(area, buf);
     let key_w = 10u16;
-    let all = rows(lang, inner.width.saturating_sub(2) as usize, amb);
+    let all = rows(lang, keys, inner.width.saturating_sub(2) as usize, amb);
     let room = inner.height as usize;
     let top = (scroll as usize).min(all.len().saturating_sub(room));
     let col_w = if inner.width >= 98 {

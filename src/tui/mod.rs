@@ -7,6 +7,7 @@ pub mod clock;
 pub mod connections;
 pub mod editor;
 pub mod help;
+pub mod keys;
 pub mod ledger;
 pub mod results;
 pub mod sheet;

@@ -1,9 +1,10 @@
 //! Drawing the console: a pure function of the app state and the time. Nothing here changes
 //! the meeting; text is cleaned and measured by display width before it reaches the buffer.
 
-use super::app::{App, Confirm, Focus, Level, Mode};
+use super::app::{Action, App, Confirm, Focus, Level, Mode};
 use super::editor::{Form, RemarkEditor, Target};
 use super::help;
+use super::keys::{self, Screen};
 use super::theme;
 use crate::session::{RemarkKind, Status, Time};
 use crate::strings::{self, Lang};
@@ -133,7 +134,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Time) {
         Mode::Help { scroll } => {
             // The help takes the whole screen above the key bar.
             let r = Rect::new(area.x, area.y, area.width, keys.y - area.y);
-            help::draw(buf, r, lang, amb, *scroll)
+            help::draw(buf, r, lang, &app.keys, amb, *scroll)
         }
         Mode::Menu { selected } => draw_menu(buf, body, app, *selected),
         Mode::Sheet(_) | Mode::Results { .. } if app.private => {
@@ -811,86 +812,79 @@ fn draw_notice(buf: &mut Buffer, area: Rect, app: &App) {
 }
 
 /// The keys that work in the current mode, with a priority (0 is kept longest when the bar
-/// is too narrow for all of them).
-pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str, u8)> {
+/// is too narrow for all of them). The live screen's and the results' come from
+/// `keys::TABLE` (with the keys in use), the other modes' are fixed.
+pub fn key_hints(app: &App) -> Vec<(String, &'static str, u8)> {
+    match &app.mode {
+        Mode::Live => table_hints(app, Screen::Live),
+        Mode::Results { .. } => table_hints(app, Screen::Results),
+        _ => fixed_hints(app)
+            .into_iter()
+            .map(|(k, l, p)| (k.to_string(), l, p))
+            .collect(),
+    }
+}
+
+/// The key bar of a screen of `keys::TABLE`: the actions placed in it and the fixed keys, in
+/// their slots; on a note-taker's console only those it shows there.
+fn table_hints(app: &App, screen: Screen) -> Vec<(String, &'static str, u8)> {
+    let lang = app.lang();
+    let s = lang.s();
+    let note_taker = app.ledger.remote();
+    let priority = |spot: &keys::Spot| match note_taker {
+        Some(_) => spot.note_taker,
+        None => Some(spot.host),
+    };
+    let mut out: Vec<(u8, String, &'static str, u8)> = Vec::new();
+    for b in keys::TABLE {
+        let Some(spot) = b.bar.filter(|p| p.screen == screen) else {
+            continue;
+        };
+        let Some(prio) = priority(&spot) else {
+            continue;
+        };
+        let shown = match b.action {
+            Action::ToggleTalk | Action::Next => !app.session().state().is_ended(),
+            Action::EditRemark | Action::DeleteRemark => app.focus == Focus::Remarks,
+            Action::ScoreSheet => note_taker.is_none_or(|r| r.link.scores),
+            Action::Connections => app.server.is_some(),
+            _ => true,
+        };
+        let Some(key) = app.keys.bar_key(b.action).filter(|_| shown) else {
+            continue;
+        };
+        let label = match b.action {
+            Action::ToggleTalk => match app.shown_unit_status() {
+                Some(Status::Presenting) => s.key_pause,
+                Some(Status::Paused) => s.key_resume,
+                _ => s.key_start,
+            },
+            Action::Privacy if app.private => s.key_unhide,
+            _ => (b.bar_label)(lang),
+        };
+        out.push((spot.slot, key, label, prio));
+    }
+    for f in keys::FIXED {
+        let Some(spot) = f.bar.filter(|p| p.screen == screen) else {
+            continue;
+        };
+        let Some(prio) = priority(&spot) else {
+            continue;
+        };
+        if f.nav == keys::Nav::Select && app.focus != Focus::Agenda {
+            continue;
+        }
+        out.push((spot.slot, f.bar_key.to_string(), (f.bar_label)(lang), prio));
+    }
+    out.sort_by_key(|h| h.0);
+    out.into_iter().map(|(_, k, l, p)| (k, l, p)).collect()
+}
+
+/// The key bar of the modes outside `keys::TABLE`: typing, forms, confirmations, popups.
+fn fixed_hints(app: &App) -> Vec<(&'static str, &'static str, u8)> {
     let s = app.lang().s();
     match &app.mode {
-        Mode::Live if app.ledger.remote().is_some() => {
-            // A note-taker: the keys that work on this laptop.
-            let mut keys = vec![
-                ("r", s.key_remark, 0),
-                ("g", s.key_general, 2),
-                ("t", s.key_task, 1),
-                ("u", s.key_undo, 1),
-            ];
-            if app.focus == Focus::Remarks {
-                keys.push(("e", s.key_edit, 2));
-                keys.push(("Del", s.key_delete, 3));
-            } else {
-                keys.push(("↑↓", s.key_select, 3));
-            }
-            if app.ledger.remote().is_some_and(|r| r.link.scores) {
-                keys.push(("s", s.key_sheet, 2));
-            }
-            keys.extend([
-                ("v", s.key_results, 4),
-                ("Tab", s.key_focus, 5),
-                ("?", s.key_help, 0),
-                ("F10", s.key_menu, 0),
-                ("q", s.key_quit, 0),
-            ]);
-            keys
-        }
-        Mode::Live => {
-            let mut keys = Vec::new();
-            if !app.session().state().is_ended() {
-                let toggle = match app.shown_unit_status() {
-                    Some(Status::Presenting) => s.key_pause,
-                    Some(Status::Paused) => s.key_resume,
-                    _ => s.key_start,
-                };
-                keys.push(("Space", toggle, 0));
-                keys.push(("n", s.key_next, 1));
-            }
-            keys.extend([
-                ("r", s.key_remark, 1),
-                ("g", s.key_general, 3),
-                ("t", s.key_task, 4),
-                ("u", s.key_undo, 2),
-            ]);
-            if app.focus == Focus::Remarks {
-                keys.push(("e", s.key_edit, 2));
-                keys.push(("Del", s.key_delete, 3));
-            } else {
-                keys.push(("↑↓", s.key_select, 5));
-            }
-            keys.extend([
-                ("s", s.key_sheet, 4),
-                ("v", s.key_results, 4),
-                ("m", s.key_message, 5),
-                (
-                    "p",
-                    if app.private {
-                        s.key_unhide
-                    } else {
-                        s.key_hide
-                    },
-                    5,
-                ),
-                ("Tab", s.key_focus, 5),
-                ("?", s.key_help, 0),
-                ("F10", s.key_menu, 0),
-                ("q", s.key_quit, 0),
-            ]);
-            if app.server.is_some() {
-                let label = match app.lang() {
-                    Lang::Zh => "联网",
-                    Lang::En => "network",
-                };
-                keys.insert(keys.len() - 3, ("c", label, 1));
-            }
-            keys
-        }
+        Mode::Live | Mode::Results { .. } => Vec::new(),
         Mode::Editor(ed) if ed.search.is_some() => {
             vec![("Enter", s.key_pick, 0), ("Esc", s.key_cancel, 0)]
         }
@@ -960,25 +954,13 @@ pub fn key_hints(app: &App) -> Vec<(&'static str, &'static str, u8)> {
                 ("Esc", s.key_close, 0),
             ]
         }
-        Mode::Results { .. } => vec![
-            ("↑↓", s.key_select, 1),
-            ("s", s.key_sheet, 2),
-            ("Ctrl+P", s.key_publish, 0),
-            ("d", s.key_display, 1),
-            ("Space", s.key_reveal, 1),
-            ("a", s.key_reveal_all, 2),
-            ("Ctrl+U", s.key_unlock, 1),
-            ("Ctrl+E", s.key_export, 1),
-            ("Ctrl+O", s.key_import, 2),
-            ("Esc", s.key_close, 0),
-        ],
     }
 }
 
 fn draw_keys(buf: &mut Buffer, area: Rect, app: &App) {
     let amb = app.opts.ambiguous;
     let mut hints = key_hints(app);
-    let need = |h: &[(&str, &str, u8)]| -> u16 {
+    let need = |h: &[(String, &str, u8)]| -> u16 {
         h.iter()
             .map(|(k, l, _)| text::width(k, amb) as u16 + 3 + text::width(l, amb) as u16)
             .sum()
@@ -1541,7 +1523,10 @@ fn draw_menu(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
     let amb = app.opts.ambiguous;
     let lang = app.lang();
     let menu = app.menu();
-    let rows: Vec<(&str, &str)> = menu.iter().map(|a| help::describe(lang, *a)).collect();
+    let rows: Vec<(String, &str)> = menu
+        .iter()
+        .map(|a| help::describe(lang, &app.keys, *a))
+        .collect();
     let key_w = rows
         .iter()
         .map(|(k, _)| text::width(k, amb))
