@@ -184,3 +184,18 @@ fn help_and_menu_write_the_keys_of_the_table() {
     assert_eq!(k.text(Action::Publish), "Ctrl+P");
     assert_eq!(k.bar_key(Action::DeleteRemark).as_deref(), Some("Del"));
 }
+
+#[test]
+fn docs_keys_md_shows_the_table() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/KEYS.md");
+    let doc = std::fs::read_to_string(&path).unwrap_or_default();
+    let want = keys::markdown();
+    let found = keys::docs_table(&doc).unwrap_or("");
+    assert!(
+        found.trim() == want.trim(),
+        "docs/KEYS.md and the table of keys (src/tui/keys.rs) disagree. Paste this between\n{}\nand\n{}\nin docs/KEYS.md:\n\n{}",
+        keys::DOCS_BEGIN,
+        keys::DOCS_END,
+        want
+    );
+}
