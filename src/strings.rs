@@ -1036,15 +1036,20 @@ pub mod actions {
 }
 
 /// Problems of the key file (`keys.toml`, `tui::keys`): each names the file and the line.
-pub fn keys_file_problem(lang: Lang, file: &str, line: usize, what: &KeysProblem) -> String {
+pub fn keys_file_problem(
+    lang: Lang,
+    file: &str,
+    line: Option<usize>,
+    what: &KeysProblem,
+) -> String {
     let zh = lang == Lang::Zh;
     let text = match what {
         KeysProblem::Unreadable(e) if zh => format!("无法读取（{e}）"),
-        KeysProblem::Unreadable(e) => format!("cannot be read ({e})"),
+        KeysProblem::Unreadable(e) => format!("it cannot be read ({e})"),
         KeysProblem::Syntax(e) if zh => format!("不是有效的 TOML（{e}）"),
-        KeysProblem::Syntax(e) => format!("is not valid TOML ({e})"),
+        KeysProblem::Syntax(e) => format!("this is not valid TOML ({e})"),
         KeysProblem::NoKeysTable if zh => "缺少 [keys] 表".to_string(),
-        KeysProblem::NoKeysTable => "has no [keys] table".to_string(),
+        KeysProblem::NoKeysTable => "it has no [keys] table".to_string(),
         KeysProblem::UnknownAction(a) if zh => format!("没有名为 {a} 的操作"),
         KeysProblem::UnknownAction(a) => format!("there is no action named {a}"),
         KeysProblem::NotAList(a) if zh => {
@@ -1070,9 +1075,20 @@ pub fn keys_file_problem(lang: Lang, file: &str, line: usize, what: &KeysProblem
         (Lang::Zh, false) => "该项使用默认按键",
         (Lang::En, false) => "the default keys are used for it",
     };
-    match lang {
-        Lang::Zh => format!("按键文件 {file} 第 {line} 行：{text}；{rest}"),
-        Lang::En => format!("Key file {file}, line {line}: {text}; {rest}"),
+    match (lang, line) {
+        (Lang::Zh, Some(line)) => format!("按键文件 {file} 第 {line} 行：{text}；{rest}"),
+        (Lang::En, Some(line)) => format!("Key file {file}, line {line}: {text}; {rest}"),
+        (Lang::Zh, None) => format!("按键文件 {file}：{text}；{rest}"),
+        (Lang::En, None) => format!("Key file {file}: {text}; {rest}"),
+    }
+}
+
+/// The console's notice about a key file: its first problem, and how many more there are.
+pub fn keys_file_notice(lang: Lang, first: &str, more: usize) -> String {
+    match (lang, more) {
+        (_, 0) => first.to_string(),
+        (Lang::Zh, n) => format!("{first}（另有 {n} 处问题）"),
+        (Lang::En, n) => format!("{first} (and {n} more)"),
     }
 }
 

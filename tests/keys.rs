@@ -2,10 +2,25 @@
 //! the table agrees with itself, docs/KEYS.md shows it, and a venue's `keys.toml` remaps
 //! actions without ever stopping the console.
 
-use podium::tui::app::{Action, App};
+mod common {
+    pub mod screen;
+}
+
+use chrono::{Duration, FixedOffset, TimeZone};
+use common::screen::screen_text;
+use podium::planfile;
+use podium::session::{Status, Time};
+use podium::store::Writer;
+use podium::strings::Lang;
+use podium::text::Ambiguous;
+use podium::tui::app::{Action, App, Mode, Options};
 use podium::tui::keys::{self, Keymap, Screen, TABLE};
+use podium::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashSet;
+use tempfile::TempDir;
 
 fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, modifiers)
@@ -198,4 +213,207 @@ fn docs_keys_md_shows_the_table() {
         keys::DOCS_END,
         want
     );
+}
+
+/// 2026-05-30 09:00:00 +08:00 plus `seconds`.
+fn at(seconds: i64) -> Time {
+    FixedOffset::east_opt(8 * 3600)
+        .expect("offset")
+        .with_ymd_and_hms(2026, 5, 30, 9, 0, 0)
+        .single()
+        .expect("time")
+        + Duration::seconds(seconds)
+}
+
+/// A fresh session of data/city-report.json (7 units), in English.
+fn meeting() -> (TempDir, App) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/data/city-report.json");
+    let text = std::fs::read_to_string(file).expect("plan readable");
+    let plan = planfile::parse("city-report.json", &text, Lang::En)
+        .expect("plan valid")
+        .plan;
+    let path = dir.path().join("meeting.session.json");
+    let writer = Writer::create(&path, plan, at(0)).expect("session created");
+    let options = Options {
+        lang: Lang::En,
+        quiet: true,
+        ambiguous: Ambiguous::Narrow,
+    };
+    (dir, App::new(writer, options, at(0)))
+}
+
+fn press(app: &mut App, code: KeyCode, now: Time) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE), now);
+}
+
+fn screen(app: &mut App, now: Time, (w, h): (u16, u16)) -> String {
+    app.tick(now);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|frame| view::draw(frame, app, now))
+        .expect("draw");
+    screen_text(terminal.backend().buffer())
+}
+
+fn current(app: &App) -> (Option<String>, Option<Status>) {
+    let st = app.session().state();
+    (st.current.clone(), st.current_unit().map(|u| u.status()))
+}
+
+/// A presenter's clicker: `PgDn` ends the talk, `b` (and `F5`) start and pause it.
+const CLICKER: &str = "[keys]\nnext = [\"PageDown\", \"n\"]\nstart_pause = [\"F5\", \"b\"]\n";
+
+#[test]
+fn a_clicker_s_page_down_moves_to_the_next_unit() {
+    let (k, problems) = keys::parse(CLICKER, "keys.toml", Lang::En);
+    assert!(problems.is_empty(), "{problems:?}");
+    let (_dir, mut app) = meeting();
+    app.use_keys(k, &[]);
+    let (first, _) = current(&app);
+    press(&mut app, KeyCode::Char('b'), at(1));
+    assert_eq!(current(&app), (first.clone(), Some(Status::Presenting)));
+    // Space is not the talk's key any more.
+    press(&mut app, KeyCode::Char(' '), at(2));
+    assert_eq!(current(&app).1, Some(Status::Presenting));
+    press(&mut app, KeyCode::F(5), at(3));
+    assert_eq!(current(&app).1, Some(Status::Paused));
+    press(&mut app, KeyCode::PageDown, at(10));
+    let (second, _) = current(&app);
+    assert!(
+        second.is_some() && second != first,
+        "{first:?} then {second:?}"
+    );
+    assert!(matches!(app.mode, Mode::Live));
+    // The key bar and the help show the keys in use.
+    let text = screen(&mut app, at(11), (120, 36));
+    let bar = text.lines().rev().nth(1).unwrap_or_default();
+    assert!(bar.contains(" PgDn ") && bar.contains(" F5 "), "{bar:?}");
+    press(&mut app, KeyCode::Char('?'), at(12));
+    let text = screen(&mut app, at(12), (120, 36));
+    assert!(text.contains("PgDn n"), "{text}");
+    assert!(text.contains("F5 b"), "{text}");
+    assert!(!text.contains("Space F5"), "{text}");
+    // The menu too.
+    press(&mut app, KeyCode::Esc, at(13));
+    press(&mut app, KeyCode::F(10), at(13));
+    let text = screen(&mut app, at(13), (120, 36));
+    assert!(text.contains("PgDn n"), "{text}");
+}
+
+#[test]
+fn an_unknown_action_on_line_3_is_named_and_the_defaults_still_work() {
+    let file = "# the hall's clicker\n[keys]\nnxet = [\"PageDown\"]\nundo = [\"F7\"]\n";
+    let (k, problems) = keys::parse(file, "keys.toml", Lang::En);
+    assert_eq!(
+        problems,
+        vec![
+            "Key file keys.toml, line 3: there is no action named nxet; \
+             the default keys are used for it"
+                .to_string()
+        ]
+    );
+    let (_dir, mut app) = meeting();
+    app.use_keys(k, &problems);
+    let notice = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(notice.contains("line 3"), "{notice}");
+    let text = screen(&mut app, at(0), (120, 36));
+    assert!(text.contains("keys.toml, line 3"), "{text}");
+    // The defaults work: Space starts the talk, n moves on; u is no longer undo.
+    let (first, _) = current(&app);
+    press(&mut app, KeyCode::Char(' '), at(1));
+    assert_eq!(current(&app).1, Some(Status::Presenting));
+    press(&mut app, KeyCode::Char('n'), at(5));
+    assert_ne!(current(&app).0, first);
+    // PageDown still moves the selection only.
+    let before = current(&app);
+    press(&mut app, KeyCode::PageDown, at(6));
+    assert_eq!(current(&app), before);
+}
+
+#[test]
+fn every_bad_entry_is_named_by_its_line_and_keeps_its_defaults() {
+    let file = "[keys]\n\
+                next = [\"r\"]\n\
+                help = [\"Esc\"]\n\
+                quit = [\"Hyper+Q\"]\n\
+                undo = 5\n\
+                results = [\"PageUp\"]\n";
+    let (k, problems) = keys::parse(file, "keys.toml", Lang::En);
+    assert_eq!(problems.len(), 4, "{problems:#?}");
+    assert!(
+        problems[0].contains("line 2") && problems[0].contains("remark"),
+        "{problems:#?}"
+    );
+    assert!(
+        problems[1].contains("line 3") && problems[1].contains("Esc"),
+        "{problems:#?}"
+    );
+    assert!(
+        problems[2].contains("line 4") && problems[2].contains("Hyper+Q"),
+        "{problems:#?}"
+    );
+    assert!(problems[3].contains("line 5"), "{problems:#?}");
+    let d = Keymap::default();
+    for a in [Action::Next, Action::Help, Action::Quit, Action::Undo] {
+        assert_eq!(k.keys(a), d.keys(a), "{a:?}");
+    }
+    assert_eq!(k.text(Action::Results), "PgUp");
+
+    // Not TOML at all: the line of the mistake, every default.
+    let (k, problems) = keys::parse("[keys]\nnext = [\"n\"\n", "keys.toml", Lang::En);
+    assert_eq!(k, Keymap::default());
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].contains("is not valid TOML"), "{problems:?}");
+    // In Chinese too.
+    let (_, problems) = keys::parse("[keys]\n\nfoo = [\"x\"]\n", "keys.toml", Lang::Zh);
+    assert!(problems[0].contains("第 3 行"), "{problems:?}");
+}
+
+#[test]
+fn the_key_file_comes_from_podium_keys_or_the_configuration_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("venue.toml");
+    std::fs::write(&path, CLICKER).expect("written");
+    // SAFETY: no other test of this file reads or writes the environment.
+    unsafe { std::env::set_var("PODIUM_KEYS", &path) };
+    assert_eq!(keys::file().as_deref(), Some(path.as_path()));
+    let (k, problems) = keys::load(Lang::En);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(k.text(Action::Next), "PgDn n");
+    // A file asked for by name that is not there is said; the defaults are used.
+    let missing = dir.path().join("missing.toml");
+    unsafe { std::env::set_var("PODIUM_KEYS", &missing) };
+    let (k, problems) = keys::load(Lang::En);
+    assert_eq!(k, Keymap::default());
+    assert!(problems[0].contains("missing.toml"), "{problems:?}");
+    unsafe { std::env::remove_var("PODIUM_KEYS") };
+    let file = keys::file();
+    assert!(
+        file.as_ref()
+            .is_none_or(|f| f.ends_with(std::path::Path::new("podium").join("keys.toml"))),
+        "{file:?}"
+    );
+    // The configuration folder's file need not exist.
+    let (_, problems) = keys::load_from(&missing, false, Lang::En);
+    assert!(problems.is_empty());
+}
+
+#[test]
+fn the_clicker_example_of_docs_keys_md_is_a_good_key_file() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/KEYS.md");
+    let doc = std::fs::read_to_string(&path).unwrap_or_default();
+    let example = doc
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap_or_default();
+    assert!(example.contains("[keys]"), "no example in docs/KEYS.md");
+    let (k, problems) = keys::parse(example, "keys.toml", Lang::En);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(k.text(Action::Next), "PgDn n");
 }

@@ -245,6 +245,16 @@ impl App {
         self.ledger.session()
     }
 
+    /// Uses `keys` (a venue's key file, `keys::load`) and says, until the next notice, what in
+    /// the file could not be used (those actions keep their default keys).
+    pub fn use_keys(&mut self, keys: Keymap, problems: &[String]) {
+        self.keys = keys;
+        if let Some(first) = problems.first() {
+            let text = strings::keys_file_notice(self.lang(), first, problems.len() - 1);
+            self.banner(text, Level::Warn);
+        }
+    }
+
     pub fn lang(&self) -> Lang {
         self.opts.lang
     }

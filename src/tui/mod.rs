@@ -96,6 +96,9 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
             }
         }),
     );
+    // A venue's keys (`keys.toml`, or the file `PODIUM_KEYS` names) over the defaults.
+    let (keys, problems) = keys::load(app.lang());
+    app.use_keys(keys, &problems);
     let mut terminal = ratatui::try_init()?;
     // Restore the terminal on a panic too, before the report is printed.
     let previous = std::panic::take_hook();
