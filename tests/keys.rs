@@ -417,3 +417,21 @@ fn the_clicker_example_of_docs_keys_md_is_a_good_key_file() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(k.text(Action::Next), "PgDn n");
 }
+
+#[test]
+fn the_privacy_notice_names_the_key_in_use() {
+    let (k, problems) = keys::parse("[keys]\nprivacy = [\"F8\"]\n", "keys.toml", Lang::En);
+    assert!(problems.is_empty(), "{problems:?}");
+    let (_dir, mut app) = meeting();
+    app.use_keys(k, &problems);
+    press(&mut app, KeyCode::Char('p'), at(1));
+    assert!(!app.private, "p is no longer the privacy key");
+    press(&mut app, KeyCode::F(8), at(1));
+    assert!(app.private);
+    let notice = app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(notice.contains("(F8 shows them)"), "{notice}");
+}

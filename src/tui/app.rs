@@ -1628,15 +1628,22 @@ impl App {
             }
             Action::Privacy => {
                 self.private = !self.private;
+                // The key that shows them again is the one in use (a key file may move it).
+                let key = self
+                    .keys
+                    .bar_key(Action::Privacy)
+                    .unwrap_or_else(|| "F10".to_string());
                 let text = match (lang, self.private) {
-                    (Lang::Zh, true) => "点评、交办和评分已在本屏隐藏（再按 p 显示）",
-                    (Lang::Zh, false) => "点评、交办和评分已重新显示",
+                    (Lang::Zh, true) => format!("点评、交办和评分已在本屏隐藏（再按 {key} 显示）"),
+                    (Lang::Zh, false) => "点评、交办和评分已重新显示".to_string(),
                     (Lang::En, true) => {
-                        "Remarks, tasks and scores are hidden on this screen (p shows them)"
+                        format!(
+                            "Remarks, tasks and scores are hidden on this screen ({key} shows them)"
+                        )
                     }
-                    (Lang::En, false) => "Remarks, tasks and scores are shown again",
+                    (Lang::En, false) => "Remarks, tasks and scores are shown again".to_string(),
                 };
-                self.notify(text.to_string(), Level::Info, now);
+                self.notify(text, Level::Info, now);
             }
             Action::Connections => {
                 if self.server.is_some() {
