@@ -77,6 +77,34 @@ fn remark_texts(path: &Path) -> Vec<String> {
         .collect()
 }
 
+/// `Writer::open`, again while the lock is held by this very process and no longer than 10 s.
+/// Another test here starting a process (`podium scores`, `podium run`) forks this one: until
+/// the child execs, it holds a copy of every open file, a lock just let go by a writer of
+/// this test included, so the lock stays taken for a moment after `close` or `drop`.
+fn reopen(path: &Path, now: Time) -> Result<(Writer, store::OpenReport), StoreError> {
+    again_while_held_here(|| Writer::open(path, now))
+}
+
+/// `Writer::create`, again while the lock is held by this very process (see `reopen`).
+fn create_again(path: &Path, now: Time) -> Result<Writer, StoreError> {
+    again_while_held_here(|| Writer::create(path, plan(), now))
+}
+
+fn again_while_held_here<T>(
+    mut attempt: impl FnMut() -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let me = std::process::id().to_string();
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match attempt() {
+            Err(StoreError::Locked { pid, .. }) if pid == me && std::time::Instant::now() < end => {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            result => return result,
+        }
+    }
+}
+
 fn files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
@@ -234,9 +262,7 @@ fn a_journal_without_its_session_file_is_never_deleted() {
     let before = fs::read(&journal).unwrap();
     assert!(!before.is_empty());
 
-    let err = Writer::create(&path, plan(), t(200_000))
-        .err()
-        .expect("refused");
+    let err = create_again(&path, t(200_000)).err().expect("refused");
     let text = err.to_string();
     assert!(matches!(err, StoreError::MissingSnapshot { .. }), "{err:?}");
     assert!(text.contains("2 events"), "says how many events: {text}");
@@ -252,7 +278,7 @@ fn a_journal_without_its_session_file_is_never_deleted() {
     );
     assert!(!path.exists(), "no new session was made over it");
     assert!(matches!(
-        Writer::open(&path, t(0)).err(),
+        reopen(&path, t(0)).err(),
         Some(StoreError::MissingSnapshot { .. })
     ));
     assert_eq!(fs::read(&journal).unwrap(), before);
@@ -335,7 +361,7 @@ fn a_failed_append_is_written_again_once_there_is_room() {
         w.execute(&remark("腾出空间后"), t(1_500)).unwrap();
         assert_eq!(w.unsaved(), 0, "cut {cut_at}: both appended");
         drop(w); // a crash before any snapshot
-        let (w, report) = Writer::open(&path, t(5_000)).unwrap();
+        let (w, report) = reopen(&path, t(5_000)).unwrap();
         assert!(
             !report.torn_tail,
             "cut {cut_at}: the cut line was taken back"
@@ -390,7 +416,7 @@ fn session_with_last_seq(path: &Path, seq: u64) {
 fn event_numbers_never_wrap_around() {
     let (_dir, path) = folder();
     session_with_last_seq(&path, u64::MAX - 1);
-    let (mut w, _) = Writer::open(&path, t(3_000)).expect("one number is left");
+    let (mut w, _) = reopen(&path, t(3_000)).expect("one number is left");
     let before = w.session().events().len();
     match w.execute(&remark("二"), t(4_000)) {
         Err(ExecError::Refused(podium::session::Refusal::SeqExhausted)) => {}
@@ -406,7 +432,7 @@ fn event_numbers_never_wrap_around() {
     let (_dir, path) = folder();
     session_with_last_seq(&path, u64::MAX);
     let before = fs::read(&path).unwrap();
-    let err = Writer::open(&path, t(3_000)).err().expect("refused");
+    let err = reopen(&path, t(3_000)).err().expect("refused");
     assert!(matches!(err, StoreError::SeqExhausted { .. }), "{err:?}");
     assert!(err.to_string().contains("no event can follow"), "{err}");
     assert_eq!(fs::read(&path).unwrap(), before, "untouched");
@@ -430,7 +456,7 @@ fn a_session_reached_through_a_link_is_written_beside_its_target() {
     let mut w = Writer::create(&link, plan(), t(0)).unwrap();
     w.execute(&remark("写到U盘"), t(1_000)).unwrap();
     w.close(t(2_000)).unwrap();
-    let (mut w, _) = Writer::open(&link, t(3_000)).unwrap();
+    let (mut w, _) = reopen(&link, t(3_000)).unwrap();
     w.execute(&remark("再写一条"), t(4_000)).unwrap();
     w.execute(&Command::Next, t(5_000)).unwrap(); // a unit change: a snapshot at once
     w.close(t(6_000)).unwrap();
