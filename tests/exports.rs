@@ -6,6 +6,10 @@
 //! nothing written), a second import (unchanged), a locked session, and `podium import` of a
 //! unit list.
 
+mod common {
+    pub mod forks;
+}
+
 use calamine::{Data, Reader};
 use chrono::{DateTime, Duration};
 use podium::planfile;
@@ -34,13 +38,23 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
 {
-    std::process::Command::new(env!("CARGO_BIN_EXE_podium"))
+    common::forks::output(&mut podium_command(args))
+}
+
+/// The real binary with a neutral locale; started through `common::forks`, since the tests
+/// here hold writers of their own.
+fn podium_command<I, S>(args: I) -> std::process::Command
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_podium"));
+    command
         .args(args)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .output()
-        .expect("podium runs")
+        .env_remove("LANG");
+    command
 }
 
 fn stdout(o: &Output) -> String {
@@ -81,6 +95,7 @@ fn session_with(dir: &Path, talks: impl FnOnce(&mut Writer)) -> PathBuf {
     let text = std::fs::read_to_string(&plan_path).unwrap();
     let loaded = planfile::parse("plan.json", &text, Lang::En).expect("the acceptance plan loads");
     let path = dir.join("plan.session.json");
+    let _no_process_starts = common::forks::exclusive();
     let mut writer = Writer::create(&path, loaded.plan, t0()).unwrap();
     talks(&mut writer);
     writer.close(t0() + Duration::minutes(30)).unwrap();
@@ -543,7 +558,11 @@ fn report_md_has_the_ranking_and_each_units_scores() {
 const ZH_ROWS: &str = "单位,评委,指标,得分\n市财政局,市领导A,明职责,27.5\n市财政局,市领导A,对目标,27.5\n市财政局,市领导A,争一流,36\n";
 
 fn scores_cmd(session: &Path, file: &Path, lang: &str) -> Output {
-    podium([
+    common::forks::output(&mut scores_command(session, file, lang))
+}
+
+fn scores_command(session: &Path, file: &Path, lang: &str) -> std::process::Command {
+    podium_command([
         "scores".as_ref(),
         session.as_os_str(),
         file.as_os_str(),
@@ -709,8 +728,9 @@ fn scores_are_refused_while_another_podium_holds_the_session() {
     let s = session(dir.path());
     let file = dir.path().join("scores.csv");
     std::fs::write(&file, ZH_ROWS).unwrap();
+    let no_process_starts = common::forks::exclusive();
     let (writer, _) = Writer::open(&s, t0() + Duration::hours(1)).unwrap();
-    let o = scores_cmd(&s, &file, "en");
+    let o = common::forks::output_holding(&no_process_starts, &mut scores_command(&s, &file, "en"));
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
@@ -719,6 +739,7 @@ fn scores_are_refused_while_another_podium_holds_the_session() {
         "{err}"
     );
     writer.close(t0() + Duration::hours(1)).unwrap();
+    drop(no_process_starts);
     ok(scores_cmd(&s, &file, "en"));
 }
 
