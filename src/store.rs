@@ -130,6 +130,11 @@ pub enum StoreError {
     NewerVersion { path: String, version: u64 },
     #[error("{name} is open in another podium (pid {pid})")]
     Locked { name: String, pid: String },
+    #[error(
+        "{path}:{line}: a whole line of the journal cannot be read (damaged, or written by a \
+         newer podium); nothing was changed"
+    )]
+    JournalUnreadable { path: String, line: usize },
     #[error("{path}:{line}: the journal is damaged before its last line; nothing was changed")]
     JournalCorrupt { path: String, line: usize },
     #[error(
@@ -150,6 +155,23 @@ pub enum StoreError {
     SeqExhausted { path: String },
     #[error("{path} already exists")]
     Exists { path: String },
+    #[error(
+        "{path} is not podium's {what} (a link, a folder, or a file with other content in \
+         it); podium leaves it alone. Move it away and try again"
+    )]
+    NotOurs { path: String, what: &'static str },
+    #[error(
+        "{path}: podium writes a session only under a name ending in .session.json (its \
+         journal, lock and draft sit beside it under that name, and must not take the name of \
+         another file); rename it to NAME.session.json and try again"
+    )]
+    NotSessionName { path: String },
+    #[error(
+        "{path}: its lock file or journal was deleted or replaced while this podium had it \
+         open, so another program may be writing it; nothing more is written there. Write \
+         the whole session elsewhere (q, then w) and compare the two"
+    )]
+    LockLost { path: String },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -325,13 +347,18 @@ fn read_journal(path: &Path) -> Result<(Vec<Event>, OpenReport), StoreError> {
     let mut events = Vec::new();
     let mut bad_line: Option<usize> = None;
     let mut torn_tail = false;
-    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+    let lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
+    // Only the last line, without its line end, can be a write cut short by a crash: it is
+    // dropped and reported. A whole line that cannot be read is damage, or an event of a newer
+    // podium, and is never dropped.
+    let mut whole_bad: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
         if line.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
         match serde_json::from_slice::<Event>(line) {
             Ok(event) => {
-                if let Some(bad) = bad_line {
+                if let Some(bad) = whole_bad.or(bad_line) {
                     return Err(StoreError::JournalCorrupt {
                         path: path.display().to_string(),
                         line: bad + 1,
@@ -339,11 +366,20 @@ fn read_journal(path: &Path) -> Result<(Vec<Event>, OpenReport), StoreError> {
                 }
                 events.push(event);
             }
+            Err(_) if i + 1 < lines.len() => {
+                whole_bad.get_or_insert(i);
+            }
             Err(_) => {
                 bad_line.get_or_insert(i);
                 torn_tail = true;
             }
         }
+    }
+    if let Some(bad) = whole_bad {
+        return Err(StoreError::JournalUnreadable {
+            path: path.display().to_string(),
+            line: bad + 1,
+        });
     }
     Ok((
         events,
@@ -363,12 +399,16 @@ pub fn read(path: &Path) -> Result<Session, StoreError> {
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, renamed
 /// over the old file, and the folder flushed where the platform allows.
 pub fn write_atomic(path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
-    {
-        let mut f = File::create(temp)?;
+    let written = File::create(temp).and_then(|mut f| {
         f.write_all(bytes)?;
-        f.sync_all()?;
+        f.sync_all()
+    });
+    if let Err(e) = written.and_then(|()| fs::rename(temp, path)) {
+        // A snapshot cut short by a full disk must not keep holding the space the journal
+        // needs: its temporary file goes.
+        let _ = fs::remove_file(temp);
+        return Err(e);
     }
-    fs::rename(temp, path)?;
     sync_dir(path)
 }
 
@@ -507,8 +547,10 @@ impl Disk for FullDisk {
     fn replace(&mut self, path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
         let granted = self.take(bytes.len());
         if granted < bytes.len() {
-            // The temporary file is cut short; the session file is never touched.
+            // The temporary file is cut short, then removed (as `write_atomic` does); the
+            // session file is never touched.
             let _ = fs::write(temp, &bytes[..granted]);
+            let _ = fs::remove_file(temp);
             return Err(no_space());
         }
         write_atomic(path, temp, bytes)
@@ -554,6 +596,9 @@ pub struct Writer {
     /// The journal's length in bytes as far as this writer wrote it: a failed append is cut
     /// back to it, so the journal stays whole and the next append can follow.
     journal_len: u64,
+    /// The lock file or the journal was deleted or replaced under this writer: another
+    /// process may write the session, so this one writes nothing more to it.
+    lost: bool,
     /// Why the last write failed, until a write succeeds again.
     save_error: Option<String>,
     /// Events held only in memory (their write failed), in order: appended before the next
@@ -659,19 +704,38 @@ fn journal_lines(events: &[Event], journal: &Path) -> Result<Vec<u8>, StoreError
 /// After locking, the file locked is checked to still be the one at the path (someone may
 /// have deleted or replaced it by hand); if it is not, the lock is taken again.
 fn take_lock(paths: &Paths) -> Result<File, StoreError> {
+    if !paths
+        .display_name()
+        .to_lowercase()
+        .ends_with(".session.json")
+    {
+        return Err(StoreError::NotSessionName {
+            path: paths.session.display().to_string(),
+        });
+    }
     for _ in 0..100 {
-        let mut lock = OpenOptions::new()
+        ours_or_absent(&paths.lock, "lock file")?;
+        let mut writable = true;
+        let opened = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
-            .open(&paths.lock)
-            .map_err(io_err(&paths.lock))?;
+            .open(&paths.lock);
+        let mut lock = match opened {
+            Ok(f) => f,
+            // A lock file left by another user: a read-only handle locks it as well.
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                writable = false;
+                File::open(&paths.lock).map_err(|_| io_err(&paths.lock)(e))?
+            }
+            Err(e) => return Err(io_err(&paths.lock)(e)),
+        };
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
                 let mut pid = String::new();
-                let _ = lock.read_to_string(&mut pid);
+                let _ = (&lock).take(64).read_to_string(&mut pid);
                 let pid = pid.trim();
                 return Err(StoreError::Locked {
                     name: paths.display_name(),
@@ -688,16 +752,42 @@ fn take_lock(paths: &Paths) -> Result<File, StoreError> {
             // Locked a file no longer at the path: let it go and lock the one that is.
             continue;
         }
-        // A stale lock from a process that died is simply taken over: the OS released it.
-        lock.set_len(0).map_err(io_err(&paths.lock))?;
-        lock.write_all(std::process::id().to_string().as_bytes())
-            .map_err(io_err(&paths.lock))?;
-        lock.sync_all().map_err(io_err(&paths.lock))?;
+        // Only a lock file podium wrote (a process id, or nothing) is ever written over.
+        let mut held = String::new();
+        let is_pid = (&lock).take(65).read_to_string(&mut held).is_ok()
+            && held.len() <= 64
+            && held.trim().chars().all(|c| c.is_ascii_digit());
+        if !is_pid {
+            return Err(StoreError::NotOurs {
+                path: paths.lock.display().to_string(),
+                what: "lock file",
+            });
+        }
+        if writable {
+            // A stale lock from a process that died is simply taken over: the OS released it.
+            lock.set_len(0).map_err(io_err(&paths.lock))?;
+            io::Seek::seek(&mut lock, io::SeekFrom::Start(0)).map_err(io_err(&paths.lock))?;
+            lock.write_all(std::process::id().to_string().as_bytes())
+                .map_err(io_err(&paths.lock))?;
+            lock.sync_all().map_err(io_err(&paths.lock))?;
+        }
         return Ok(lock);
     }
     Err(io_err(&paths.lock)(io::Error::other(
         "the lock file keeps being replaced by another program",
     )))
+}
+
+/// Refuses a file beside the session that podium would write but did not make: a link (it
+/// would write through it into another file), a folder, anything but a plain file.
+fn ours_or_absent(path: &Path, what: &'static str) -> Result<(), StoreError> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() || !m.is_file() => Err(StoreError::NotOurs {
+            path: path.display().to_string(),
+            what,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Whether the open `file` is the file now at `path` (not one deleted or replaced since).
@@ -718,6 +808,7 @@ fn same_file_at(_file: &File, path: &Path) -> bool {
 }
 
 fn open_journal(paths: &Paths) -> Result<File, StoreError> {
+    ours_or_absent(&paths.journal, "journal")?;
     OpenOptions::new()
         .create(true)
         .append(true)
@@ -738,7 +829,8 @@ impl Writer {
         }
         // A journal without its session file is the only copy of those events: never
         // deleted, never truncated, never written after.
-        if fs::metadata(&paths.journal).is_ok_and(|m| m.len() > 0) {
+        let journal_text = fs::read(&paths.journal).unwrap_or_default();
+        if !journal_text.iter().all(u8::is_ascii_whitespace) {
             return Err(missing_snapshot(&paths));
         }
         let session = Session::new(plan);
@@ -759,6 +851,7 @@ impl Writer {
             disk: Box::new(RealDisk),
             journal_ok: true,
             journal_len: 0,
+            lost: false,
             save_error: None,
             pending: Vec::new(),
             retry_at: None,
@@ -791,6 +884,7 @@ impl Writer {
             disk: Box::new(RealDisk),
             journal_ok: true,
             journal_len: 0,
+            lost: false,
             save_error: None,
             pending: Vec::new(),
             retry_at: None,
@@ -926,6 +1020,7 @@ impl Writer {
     /// where the journal ended, so the journal stays whole; when even that fails, its tail is
     /// unknown and nothing more is appended until a snapshot succeeds.
     fn append(&mut self, events: &[Event], now: Time) -> Result<(), StoreError> {
+        self.still_ours()?;
         let bytes = journal_lines(events, &self.paths.journal)?;
         if let Err(e) = self.disk.append(&mut self.journal, &bytes) {
             let cut_back = self
@@ -1107,8 +1202,27 @@ impl Writer {
         Ok(())
     }
 
+    /// Whether the lock file and the journal are still the files this writer opened (a few
+    /// `stat`s; a hand that deletes the lock file lets another writer in). Once not, nothing
+    /// more is written to the session: the events wait in memory, and the quit dialog offers
+    /// to write them elsewhere.
+    fn still_ours(&mut self) -> Result<(), StoreError> {
+        if !self.lost
+            && same_file_at(&self._lock, &self.paths.lock)
+            && same_file_at(&self.journal, &self.paths.journal)
+        {
+            return Ok(());
+        }
+        self.lost = true;
+        self.journal_ok = false;
+        Err(StoreError::LockLost {
+            path: self.paths.session.display().to_string(),
+        })
+    }
+
     /// Replaces the snapshot atomically with the whole session, then empties the journal.
     pub fn snapshot(&mut self, now: Time) -> Result<(), StoreError> {
+        self.still_ours()?;
         // A background snapshot under way ends first: it must not replace this one later.
         let _ = self.finish_background(now, true, false);
         let text = snapshot_text(&self.session, now);
@@ -1182,12 +1296,20 @@ impl Writer {
             .unwrap_or(&name)
             .to_string();
         let text = snapshot_text(&self.session, now);
-        for n in 1..1000u32 {
+        for n in 1..=1000u32 {
             let file = if n == 1 {
                 dir.join(&name)
             } else {
                 dir.join(format!("{stem}-{n}.session.json"))
             };
+            // A name whose journal or lock is there belongs to another meeting: its journal
+            // would be read into the copy.
+            let beside = Paths::of(&file);
+            if fs::symlink_metadata(&beside.journal).is_ok()
+                || fs::symlink_metadata(&beside.lock).is_ok()
+            {
+                continue;
+            }
             let mut options = OpenOptions::new();
             options.write(true).create_new(true);
             match options.open(&file) {
@@ -1206,7 +1328,10 @@ impl Writer {
             }
         }
         Err(StoreError::Exists {
-            path: dir.join(&name).display().to_string(),
+            path: dir
+                .join(format!("{stem}-1000.session.json"))
+                .display()
+                .to_string(),
         })
     }
 

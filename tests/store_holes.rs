@@ -533,3 +533,212 @@ fn a_report_never_writes_over_a_session_or_plan() {
     assert!(result.status.success(), "{result:?}");
     assert!(fs::read_to_string(&minutes).unwrap().contains("会议记录"));
 }
+
+// ---- found by the hostile review of the fixes above ----------------------------------------------
+
+/// Only a last line without its line end can be a write cut short: whole lines that cannot be
+/// read (damage, or events of a newer podium) are refused, never dropped.
+#[test]
+fn whole_unreadable_journal_lines_are_refused_not_dropped() {
+    let (dir, path) = folder();
+    let mut w = Writer::create(&path, plan(), t(0)).unwrap();
+    w.execute(&remark("一"), t(1_000)).unwrap();
+    drop(w);
+    let journal = dir.path().join(JOURNAL);
+    let mut bytes = fs::read(&journal).unwrap();
+    for seq in 2..5 {
+        bytes.extend_from_slice(
+            format!(
+                "{{\"seq\":{seq},\"at\":\"2026-05-30T09:00:02+08:00\",\"type\":\"ballot_cast\"}}\n"
+            )
+            .as_bytes(),
+        );
+    }
+    fs::write(&journal, &bytes).unwrap();
+    let err = Writer::open(&path, t(5_000)).err().expect("refused");
+    assert!(
+        matches!(err, StoreError::JournalUnreadable { line: 2, .. }),
+        "{err:?}"
+    );
+    assert!(store::read(&path).is_err(), "readers refuse it too");
+    assert_eq!(
+        fs::read(&journal).unwrap(),
+        bytes,
+        "the journal is untouched"
+    );
+    // A last line cut short (no line end) is still a torn write, dropped and reported.
+    let mut w = {
+        fs::write(&journal, b"").unwrap();
+        Writer::open(&path, t(6_000)).unwrap().0
+    };
+    w.execute(&remark("二"), t(7_000)).unwrap();
+    drop(w);
+    let mut torn = fs::read(&journal).unwrap();
+    torn.extend_from_slice(b"{\"seq\":9,\"at\":");
+    fs::write(&journal, &torn).unwrap();
+    let (_, report) = Writer::open(&path, t(8_000)).unwrap();
+    assert!(report.torn_tail);
+}
+
+/// A lock file or journal that is a link (to the session, to a plan) is never written through.
+#[cfg(unix)]
+#[test]
+fn a_lock_file_or_journal_that_is_a_link_is_refused() {
+    use std::os::unix::fs::symlink;
+    let (dir, path) = folder();
+    Writer::create(&path, plan(), t(0))
+        .unwrap()
+        .close(t(0))
+        .unwrap();
+    let session = fs::read(&path).unwrap();
+    let lock = dir.path().join(LOCK);
+    fs::remove_file(&lock).unwrap();
+    symlink(NAME, &lock).unwrap();
+    let err = Writer::open(&path, t(1_000)).err().expect("refused");
+    assert!(matches!(err, StoreError::NotOurs { .. }), "{err:?}");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        session,
+        "the session is untouched"
+    );
+    fs::remove_file(&lock).unwrap();
+    // A lock file holding something else than a process id.
+    fs::write(&lock, "version = 4\n[inputs]\n").unwrap();
+    let err = Writer::open(&path, t(1_000)).err().expect("refused");
+    assert!(matches!(err, StoreError::NotOurs { .. }), "{err:?}");
+    assert_eq!(
+        fs::read_to_string(&lock).unwrap(),
+        "version = 4\n[inputs]\n"
+    );
+    fs::remove_file(&lock).unwrap();
+    // A journal that is a link to a plan.
+    let plan_path = dir.path().join("plan2.json");
+    fs::write(&plan_path, "{\"title\": \"会\", \"units\": []}").unwrap();
+    symlink("plan2.json", dir.path().join(JOURNAL)).unwrap();
+    assert!(Writer::open(&path, t(2_000)).is_err());
+    assert_eq!(
+        fs::read_to_string(&plan_path).unwrap(),
+        "{\"title\": \"会\", \"units\": []}",
+        "the plan is untouched"
+    );
+}
+
+/// A writer only takes a name ending in `.session.json`: `notes.json` would take `notes.lock`
+/// and `notes.draft`, which may be the user's own files.
+#[test]
+fn a_writer_takes_only_session_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("flake.json");
+    fs::write(dir.path().join("flake.lock"), "the user's own lock\n").unwrap();
+    let err = Writer::create(&path, plan(), t(0)).err().expect("refused");
+    assert!(matches!(err, StoreError::NotSessionName { .. }), "{err:?}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("flake.lock")).unwrap(),
+        "the user's own lock\n"
+    );
+    assert!(!path.exists());
+}
+
+/// Someone deletes the lock file while a writer has the session open: the writer notices at
+/// its next write, writes nothing more there (another writer may have it now), and keeps the
+/// events for a copy elsewhere.
+#[test]
+fn a_writer_whose_lock_file_was_deleted_stops_writing_there() {
+    let (dir, path) = folder();
+    let mut first = Writer::create(&path, plan(), t(0)).unwrap();
+    first.execute(&remark("第一个写入者"), t(1_000)).unwrap();
+    fs::remove_file(dir.path().join(LOCK)).unwrap();
+    // A second writer can now come in (as podium scores would).
+    let (mut second, _) = Writer::open(&path, t(2_000)).expect("a new lock file is taken");
+    second.execute(&remark("第二个写入者"), t(3_000)).unwrap();
+    second.close(t(4_000)).unwrap();
+    first.execute(&remark("之后"), t(5_000)).unwrap();
+    assert!(
+        matches!(first.save_error(), Some(e) if e.contains("deleted or replaced")),
+        "{:?}",
+        first.save_error()
+    );
+    assert_eq!(first.unsaved(), 1);
+    assert!(
+        first.close(t(6_000)).is_err(),
+        "the first writer writes nothing more"
+    );
+    assert_eq!(
+        remark_texts(&path),
+        vec!["第一个写入者", "第二个写入者"],
+        "the second writer's import is not written over"
+    );
+}
+
+/// A write that fails leaves no temporary file holding the space a full disk needs.
+#[test]
+fn a_failed_atomic_write_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("busy");
+    fs::create_dir(&target).unwrap();
+    fs::write(target.join("inside"), "x").unwrap();
+    let temp = dir.path().join(".busy.tmp");
+    assert!(store::write_atomic(&target, &temp, b"data").is_err());
+    assert!(!temp.exists());
+}
+
+/// A copy is never given a name whose journal or lock is there: that journal would be read
+/// into the copy.
+#[test]
+fn a_copy_is_never_named_after_another_meetings_journal() {
+    let (_dir, path) = folder();
+    let mut w = Writer::create(&path, plan(), t(0)).unwrap();
+    w.execute(&remark("今天"), t(1_000)).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut old = Writer::create(&elsewhere.path().join(NAME), plan(), t(0)).unwrap();
+    for i in 0..4 {
+        old.execute(&remark(&format!("旧会议{i}")), t(1_000))
+            .unwrap();
+    }
+    drop(old); // a crash: a journal and a lock beside an old session of the same name
+    fs::remove_file(elsewhere.path().join(NAME)).unwrap();
+    let copy = w.save_copy(elsewhere.path(), t(2_000)).unwrap();
+    assert_eq!(copy, elsewhere.path().join("meeting-2.session.json"));
+    assert_eq!(remark_texts(&copy), vec!["今天"]);
+}
+
+/// `-o /dev/stdout` while the shell appends stdout to a file adds to it; a journal of a
+/// session with another name is refused like any journal.
+#[cfg(unix)]
+#[test]
+fn a_report_to_stdout_appends_and_journals_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join(NAME);
+    let mut w = Writer::create(&session, plan(), t(0)).unwrap();
+    w.execute(&remark("会议记录"), t(1_000)).unwrap();
+    w.close(t(2_000)).unwrap();
+    let all = dir.path().join("all.md");
+    fs::write(&all, "PREVIOUS\n").unwrap();
+    let appended = fs::OpenOptions::new().append(true).open(&all).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(["report", "--lang", "en", "--format", "md"])
+        .arg(&session)
+        .args(["-o", "/dev/stdout"])
+        .stdin(std::process::Stdio::null())
+        .stdout(appended)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = fs::read_to_string(&all).unwrap();
+    assert!(text.starts_with("PREVIOUS\n"), "kept: {text:.40}");
+    assert!(text.contains("会议记录"));
+
+    let journal = dir.path().join("other.journal");
+    let line = "{\"seq\":2,\"at\":\"2026-05-30T09:00:02+08:00\",\"type\":\"talk_started\",\"unit\":\"甲\"}\n";
+    fs::write(&journal, line).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(["report", "--lang", "en", "--format", "csv"])
+        .arg(&session)
+        .arg("-o")
+        .arg(&journal)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(fs::read_to_string(&journal).unwrap(), line);
+}

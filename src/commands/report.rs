@@ -19,8 +19,11 @@ pub fn run(
     let bytes = render(&session, format, now, lang)?;
     match output {
         Some(out) => {
-            guard_output(out, path, lang)?;
-            write_output(out, &bytes)
+            let output = output_of(out);
+            if let Output::File(target) = &output {
+                guard_output(target, path, lang)?;
+            }
+            write_output(&output, out, &bytes)
         }
         None if format == ReportFormat::Xlsx => Err(match lang {
             Lang::Zh => "xlsx 是二进制文件，请用 -o 文件名.xlsx 指定输出".into(),
@@ -35,10 +38,39 @@ pub fn run(
     }
 }
 
+/// Where a report goes: the standard output, a device or pipe written as it is, or a file
+/// (replaced whole, through a temporary file and a rename).
+enum Output {
+    Stdout,
+    Device(PathBuf),
+    File(PathBuf),
+}
+
+/// `-o` as podium writes it. `-` and `/dev/stdout` are the standard output, written directly
+/// (never resolved through `/proc/self/fd` to a file that `>>` is appending to); other
+/// devices, pipes and anything under /dev or /proc are appended to, never truncated, never
+/// read.
+fn output_of(out: &Path) -> Output {
+    if out == Path::new("-") || out == Path::new("/dev/stdout") {
+        return Output::Stdout;
+    }
+    let special = out.starts_with("/dev") || out.starts_with("/proc");
+    match std::fs::metadata(out) {
+        Ok(m) if special || (!m.is_file() && !m.is_dir()) => Output::Device(out.to_path_buf()),
+        // A link to a file is followed: the report replaces its target, never the link.
+        _ => Output::File(store::Paths::of(out).session),
+    }
+}
+
+/// The first bytes of a file at most: enough to tell a session or plan (a session's snapshot
+/// starts with its format; a plan names its units early), without reading a huge file.
+const HEAD_BYTES: u64 = 256 * 1024;
+
 /// Refuses an output file that would destroy the meeting: the session itself, its journal,
-/// lock or draft, the plan beside it, or any file that holds a podium session or plan
+/// lock or draft, the plan beside it, any file named like a session's (`NAME.session.…`),
+/// and any file that holds a podium session, journal or plan
 /// (`-o o.session.json` once replaced the record with a spreadsheet).
-fn guard_output(out: &Path, session: &Path, lang: Lang) -> Result<(), String> {
+fn guard_output(target: &Path, session: &Path, lang: Lang) -> Result<(), String> {
     let paths = store::Paths::of(session);
     let stem = paths.display_name();
     let stem = stem
@@ -46,7 +78,6 @@ fn guard_output(out: &Path, session: &Path, lang: Lang) -> Result<(), String> {
         .unwrap_or(&stem)
         .to_string();
     let plan = paths.session.with_file_name(format!("{stem}.json"));
-    let target = store::Paths::of(out).session;
     let own = [
         &paths.session,
         &paths.journal,
@@ -54,40 +85,46 @@ fn guard_output(out: &Path, session: &Path, lang: Lang) -> Result<(), String> {
         &paths.draft,
         &plan,
     ];
-    let is_own = own.iter().any(|p| same_file(p, &target));
+    let is_own = own.iter().any(|p| same_file(p, target));
     let name = target
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let podium_name = [
-        ".session.json",
-        ".session.journal",
-        ".session.lock",
-        ".session.draft",
-    ]
-    .iter()
-    .any(|suffix| name.ends_with(suffix));
-    let holds_meeting = std::fs::read(&target)
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .is_some_and(|text| {
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            store::is_session_text(text) || is_plan_text(text)
+    let podium_name = name.contains(".session.");
+    let holds_meeting = std::fs::metadata(target).is_ok_and(|m| m.is_file())
+        && std::fs::File::open(target).is_ok_and(|f| {
+            use std::io::Read;
+            let mut head = Vec::new();
+            f.take(HEAD_BYTES).read_to_end(&mut head).is_ok() && looks_like_podium(&head)
         });
     if is_own || podium_name || holds_meeting {
         return Err(match lang {
             Lang::Zh => format!(
                 "{}：这是会议记录或会议方案文件，不能用报表覆盖它；请用 -o 指定另一个文件名",
-                out.display()
+                target.display()
             ),
             Lang::En => format!(
                 "{}: this is a podium session or plan (or one of its files); a report never \
                  replaces it. Name another file with -o",
-                out.display()
+                target.display()
             ),
         });
     }
     Ok(())
+}
+
+/// Whether the start of a file looks like a podium session, journal or plan. Leans to yes:
+/// a report is never worth a meeting.
+fn looks_like_podium(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    if !text.starts_with('{') {
+        return false;
+    }
+    let first_line = text.lines().next().unwrap_or_default();
+    text.contains("\"podium-session\"")
+        || text.contains("\"units\"")
+        || serde_json::from_str::<crate::session::Event>(first_line).is_ok()
 }
 
 /// Whether two paths name one file (both existing and the same, or the same path).
@@ -101,29 +138,33 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Whether a JSON text looks like a podium plan: an object with a `units` list.
-fn is_plan_text(text: &str) -> bool {
-    serde_json::from_str::<serde_json::Value>(text)
-        .is_ok_and(|v| v.get("units").is_some_and(serde_json::Value::is_array))
-}
-
-/// Writes a report whole or not at all: through a temporary file beside it, renamed into
-/// place, so a full disk never leaves a half-written file where a good one was.
-fn write_output(out: &Path, bytes: &[u8]) -> CmdResult {
-    let target = store::Paths::of(out).session;
-    if std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
-        // A device or a pipe (-o /dev/stdout): written as it is.
-        return std::fs::write(&target, bytes).map_err(|e| format!("{}: {e}", out.display()));
+/// Writes a report: a file whole or not at all (through a temporary file beside it, renamed
+/// into place, so a full disk never leaves a half-written file where a good one was).
+fn write_output(output: &Output, shown: &Path, bytes: &[u8]) -> CmdResult {
+    use std::io::Write;
+    let failed = |e: std::io::Error| format!("{}: {e}", shown.display());
+    match output {
+        Output::Stdout => {
+            let mut out = std::io::stdout();
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(failed)
+        }
+        // Appended: `/dev/fd/1` may be a file that `>>` is appending to.
+        Output::Device(path) => std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(failed),
+        Output::File(target) => {
+            let name = target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "report".into());
+            let temp = target.with_file_name(format!(".{name}.tmp"));
+            store::write_atomic(target, &temp, bytes).map_err(failed)
+        }
     }
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let temp = target.with_file_name(format!(".{name}.tmp"));
-    store::write_atomic(&target, &temp, bytes).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        format!("{}: {e}", out.display())
-    })
 }
 
 /// A report's bytes in one format.

@@ -84,10 +84,7 @@ fn target(args: &RunArgs, lang: Lang) -> Result<Target, String> {
             // The next meeting from the same plan: a fresh session beside this one.
             let plan = store::read(file).map_err(|e| e.to_string())?.plan().clone();
             let stem = session_stem(file);
-            let session = beside(
-                file,
-                format!("{stem}-{}.session.json", now().format("%Y%m%d-%H%M%S")),
-            );
+            let session = dated_session(file, &stem);
             return Ok(Target {
                 session,
                 plan: Some(plan),
@@ -110,10 +107,7 @@ fn target(args: &RunArgs, lang: Lang) -> Result<Target, String> {
         .unwrap_or_else(|| "meeting".into());
     let session = match (&args.session, args.new) {
         (Some(p), _) => p.clone(),
-        (None, true) => beside(
-            file,
-            format!("{stem}-{}.session.json", now().format("%Y%m%d-%H%M%S")),
-        ),
+        (None, true) => dated_session(file, &stem),
         (None, false) => beside(file, format!("{stem}.session.json")),
     };
     Ok(Target {
@@ -121,6 +115,26 @@ fn target(args: &RunArgs, lang: Lang) -> Result<Target, String> {
         plan: Some(loaded.plan),
         demo: false,
     })
+}
+
+/// A new session beside `file`, named with the date and time: `-2`, `-3`… when a session of
+/// that name (or its journal or lock) is already there, so `--new` twice in one second never
+/// resumes or collides with the first.
+fn dated_session(file: &Path, stem: &str) -> PathBuf {
+    let stamp = now().format("%Y%m%d-%H%M%S").to_string();
+    let taken = |p: &Path| {
+        let paths = store::Paths::of(p);
+        [&paths.session, &paths.journal, &paths.lock]
+            .iter()
+            .any(|f| std::fs::symlink_metadata(f).is_ok())
+    };
+    let mut session = beside(file, format!("{stem}-{stamp}.session.json"));
+    let mut n = 2;
+    while taken(&session) && n < 10_000 {
+        session = beside(file, format!("{stem}-{stamp}-{n}.session.json"));
+        n += 1;
+    }
+    session
 }
 
 fn session_stem(path: &Path) -> String {
