@@ -141,6 +141,7 @@ fn events(plan: &Plan, remarks: usize) -> (Vec<Event>, Time) {
             part_of: None,
             by: None,
             command: None,
+            elapsed_ms: None,
             kind: EventKind::RemarkAdded {
                 unit,
                 reviewer: REVIEWERS[i % REVIEWERS.len()].to_string(),

@@ -120,6 +120,7 @@ fn score_events(data: &[(usize, usize, usize, i64)]) -> Vec<Event> {
             part_of: (i > 0).then_some(1),
             by: None,
             command: None,
+            elapsed_ms: None,
             kind: EventKind::ScoreSet {
                 unit: unit_name(*u),
                 reviewer: reviewer_name(*r),
@@ -254,7 +255,10 @@ fn main() {
         let start = Instant::now();
         let table = import::read_table(&csv_path).expect("read the CSV");
         times[0].push(ms_since(start));
-        assert_eq!(table.rows.len(), data.len());
+        assert_eq!(
+            table.sheets.iter().map(|s| s.rows.len()).sum::<usize>(),
+            data.len()
+        );
 
         let start = Instant::now();
         let checked = import::scores(&table, &empty, Lang::En).expect("every row is valid");

@@ -74,6 +74,7 @@ fn remark_events(plan: &Plan, n: usize) -> Vec<Event> {
             part_of: None,
             by: None,
             command: None,
+            elapsed_ms: None,
             kind: EventKind::RemarkAdded {
                 unit: (i % 10 != 9).then(|| plan.units[i % plan.units.len()].name.clone()),
                 reviewer: plan.reviewers[i % plan.reviewers.len()].name.clone(),

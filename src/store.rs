@@ -14,7 +14,8 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 pub const FORMAT: &str = "podium-session";
-pub const VERSION: u32 = 1;
+/// The session format's version (docs/FORMAT.md): 2 adds `elapsed_ms` on talk events.
+pub const VERSION: u32 = 2;
 /// How long after an event the snapshot is brought up to date.
 pub const SNAPSHOT_DELAY_MS: i64 = 2000;
 /// How often the console looks whether a background snapshot has finished.
@@ -224,8 +225,9 @@ fn parse_error(path: &Path, e: serde_json::Error) -> StoreError {
     }
 }
 
-/// Reads a session: the snapshot plus the journal. Used by writers and readers alike.
-fn load(paths: &Paths) -> Result<(Session, OpenReport), StoreError> {
+/// Reads a session: the snapshot plus the journal, and the version the snapshot says. Used by
+/// writers and readers alike.
+fn load(paths: &Paths) -> Result<(Session, OpenReport, u64), StoreError> {
     // The journal first, then the snapshot: a snapshot written in between holds every event
     // of the journal read, so a reader racing the writer still gets every acknowledged event.
     // Whether the journal could be read is judged after the snapshot's version: a session
@@ -268,6 +270,7 @@ fn load(paths: &Paths) -> Result<(Session, OpenReport), StoreError> {
     Ok((
         Session::from_events(file.plan, events),
         OpenReport { replayed, ..report },
+        file.version,
     ))
 }
 
@@ -393,7 +396,7 @@ fn read_journal(path: &Path) -> Result<(Vec<Event>, OpenReport), StoreError> {
 /// Opens a session for reading only (the projector display, reports). Takes no lock and
 /// writes nothing; sees every event a writer has acknowledged.
 pub fn read(path: &Path) -> Result<Session, StoreError> {
-    load(&Paths::of(path)).map(|(session, _)| session)
+    load(&Paths::of(path)).map(|(session, _, _)| session)
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, renamed
@@ -713,7 +716,11 @@ fn take_lock(paths: &Paths) -> Result<File, StoreError> {
             path: paths.session.display().to_string(),
         });
     }
-    for _ in 0..100 {
+    // A lock held under this process's own id may be a copy a child process holds for the
+    // moment between its fork and its exec (the lock belongs to the open file, and the copy
+    // keeps it taken after this process closed it): that is waited out, briefly.
+    let patience = std::time::Instant::now() + std::time::Duration::from_millis(300);
+    for _ in 0..1000 {
         ours_or_absent(&paths.lock, "lock file")?;
         let mut writable = true;
         let opened = OpenOptions::new()
@@ -737,6 +744,10 @@ fn take_lock(paths: &Paths) -> Result<File, StoreError> {
                 let mut pid = String::new();
                 let _ = (&lock).take(64).read_to_string(&mut pid);
                 let pid = pid.trim();
+                if pid == std::process::id().to_string() && std::time::Instant::now() < patience {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                    continue;
+                }
                 return Err(StoreError::Locked {
                     name: paths.display_name(),
                     pid: if pid.is_empty() || pid.len() > 20 {
@@ -866,7 +877,7 @@ impl Writer {
         let paths = Paths::of(path);
         let lock = take_lock(&paths)?;
         // On a refusal the lock is let go (the file stays) and the session file is untouched.
-        let (session, report) = load(&paths)?;
+        let (session, report, version) = load(&paths)?;
         if session.last_seq() == u64::MAX {
             return Err(StoreError::SeqExhausted {
                 path: paths.session.display().to_string(),
@@ -897,7 +908,14 @@ impl Writer {
         // A journal with anything in it is folded in, even when the snapshot already held
         // it all (a crash after a background snapshot, before the journal was replaced).
         let journal_len = fs::metadata(&writer.paths.journal).map_or(0, |m| m.len());
-        if report.replayed > 0 || report.torn_tail || journal_len > 0 {
+        // An older version's session says this version before any event of it is journaled:
+        // an older podium then refuses the file by its version, rather than take the new
+        // journal lines for damage or a torn write.
+        if report.replayed > 0
+            || report.torn_tail
+            || journal_len > 0
+            || version < u64::from(VERSION)
+        {
             writer.snapshot(now)?;
         }
         Ok((writer, report))

@@ -481,8 +481,14 @@ pub fn score_problem(lang: Lang, p: &ScoreProblem) -> String {
         ScoreProblem::Recused { reviewer, unit } => {
             format!("{reviewer} is recused from {unit} and cannot score it")
         }
-        ScoreProblem::BadCount(c) if zh => format!("票数“{c}”必须是 0 到 {max} 之间的整数（一行最多 {max} 票）", max = crate::scoring::MAX_GRADE_COUNT),
-        ScoreProblem::BadCount(c) => format!("the count \"{c}\" must be a whole number from 0 to {max} (at most {max} ballots a row)", max = crate::scoring::MAX_GRADE_COUNT),
+        ScoreProblem::BadCount(c) if zh => format!(
+            "票数“{c}”必须是 0 到 {max} 之间的整数（一行最多 {max} 票）",
+            max = crate::scoring::MAX_GRADE_COUNT
+        ),
+        ScoreProblem::BadCount(c) => format!(
+            "the count \"{c}\" must be a whole number from 0 to {max} (at most {max} ballots a row)",
+            max = crate::scoring::MAX_GRADE_COUNT
+        ),
         ScoreProblem::WrongMode if zh => "本场会议的评分方式不接受这种分数".into(),
         ScoreProblem::WrongMode => {
             "this meeting's scoring mode does not take this kind of score".into()

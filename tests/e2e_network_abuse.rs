@@ -644,8 +644,9 @@ fn malformed_hellos_are_refused_and_malformed_or_undecryptable_messages_close_th
         // name, and a request that is not framed at all.
         let not_hellos: Vec<Vec<u8>> = vec![
             b"\x00\xff\xfe garbage {{{ \x1b[2J".to_vec(),
-            br#"{"podium":1,"role":"notetaker","name":"x"}"#.to_vec(),
-            br#"{"podium":1,"role":"admin","name":"x","spake":[1,2,3]}"#.to_vec(),
+            format!(r#"{{"podium":{PROTOCOL},"role":"notetaker","name":"x"}}"#).into_bytes(),
+            format!(r#"{{"podium":{PROTOCOL},"role":"admin","name":"x","spake":[1,2,3]}}"#)
+                .into_bytes(),
             br#"{"podium":"1","role":"notetaker","name":"x","spake":[]}"#.to_vec(),
             br#"[1,2,3]"#.to_vec(),
             Vec::new(),
@@ -787,10 +788,13 @@ fn another_protocol_version_is_refused_naming_both_versions() {
 
         // The version is answered first, whatever else the hello holds.
         let mut s = tcp(&host).await;
-        write_frame(&mut s, br#"{"podium":2}"#).await.unwrap();
+        let next = PROTOCOL + 1;
+        write_frame(&mut s, format!(r#"{{"podium":{next}}}"#).as_bytes())
+            .await
+            .unwrap();
         let r = refusal_then_close(&mut s).await;
         assert_eq!(r.error, "version", "{r:?}");
-        assert!(r.message.en.contains("version 2"), "{r:?}");
+        assert!(r.message.en.contains(&format!("version {next}")), "{r:?}");
     });
     host.term.wait_for("协议版本", TIMEOUT);
     good.still_works(&mut host);
@@ -1048,7 +1052,8 @@ fn nothing_after_the_handshake_is_readable_on_the_wire() {
     assert_eq!(host.remarks(secret).len(), 1);
 
     // The recording is real traffic: the cleartext hello is in it (it carries no secret).
-    assert!(contains(&to_host, br#""podium":1"#), "{to_host:?}");
+    let version = format!("\"podium\":{PROTOCOL}");
+    assert!(contains(&to_host, version.as_bytes()), "{to_host:?}");
     assert!(contains(&to_host, "旁听记录员".as_bytes()));
     for (what, bytes) in [("to the host", &to_host), ("to the client", &to_client)] {
         for needle in [

@@ -2091,7 +2091,13 @@ fn corpus_files() -> Vec<(&'static str, Vec<u8>)> {
         ),
         (
             "session-newer-version.json",
-            session.replacen("\"version\": 1", "\"version\": 2", 1).into_bytes(),
+            session
+                .replacen(
+                    &format!("\"version\": {}", store::VERSION),
+                    &format!("\"version\": {}", store::VERSION + 1),
+                    1,
+                )
+                .into_bytes(),
         ),
         ("session-is-a-plan.json", valid_plan.clone().into_bytes()),
         (

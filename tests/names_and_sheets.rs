@@ -7,7 +7,7 @@ use chrono::{FixedOffset, TimeZone};
 use podium::import;
 use podium::plan::Plan;
 use podium::session::record::Record;
-use podium::session::{Command, EventKind, GradeEntry, Session, Time};
+use podium::session::{Command, EventKind, GradeEntry, Refusal, Session, Time};
 use podium::strings::Lang;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -71,6 +71,15 @@ fn a_tally_sheet_with_zeros_imports_and_huge_counts_are_refused() {
     let import = import_scores(&path, &session).expect("zeros are counts");
     assert_eq!(import.grades.len(), 4);
     assert_eq!((import.new, import.unchanged), (2, 2));
+    let mut s = session.clone();
+    let events = s
+        .decide(&import.command(), t0())
+        .expect("the tally is taken");
+    assert_eq!(events.len(), 2, "zeros record nothing: {events:?}");
+    s.commit(events);
+    // (5×100 + 2×40) / 7 = 82.857…
+    assert_eq!(final_of(&record(&s), "甲"), Some(82.86));
+
     // i64::MAX ballots on a row, or just over the bound: refused with a sentence, the cell named.
     for count in ["9223372036854775807", "100001", "-1", "2.5"] {
         let csv = format!("unit,grade,count\n甲,优秀,{count}\n");
@@ -85,6 +94,27 @@ fn a_tally_sheet_with_zeros_imports_and_huge_counts_are_refused() {
         import_scores(&path, &session).is_ok(),
         "100,000 is the bound itself"
     );
+}
+
+#[test]
+fn a_command_over_the_bound_is_refused() {
+    let s = Session::new(grades_plan());
+    let add = |count| {
+        s.decide(
+            &Command::AddGrades {
+                entries: vec![GradeEntry {
+                    unit: "甲".into(),
+                    grade: "优秀".into(),
+                    count,
+                }],
+            },
+            t0(),
+        )
+    };
+    assert!(matches!(add(i64::MAX), Err(Refusal::Score(_))));
+    assert!(matches!(add(100_001), Err(Refusal::Score(_))));
+    assert!(add(100_000).is_ok());
+    assert_eq!(add(0), Err(Refusal::NothingChanged));
 }
 
 #[test]

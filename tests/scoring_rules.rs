@@ -1018,9 +1018,16 @@ fn grades_take_custom_points_and_penalties_apply() {
 fn bad_grade_entries_are_refused() {
     let s = Session::new(grades_plan(json!({})));
     let add = |entries| refused(&s, Command::AddGrades { entries }, t(0));
+    // A count of 0 is a grade nobody gave (a typed-up tally lists every grade): taken, and
+    // alone it changes nothing. Over 100,000 ballots on one row is refused.
+    assert_eq!(add(vec![grades("甲", "优秀", 0)]), Refusal::NothingChanged);
     assert_eq!(
-        add(vec![grades("甲", "优秀", 0)]),
-        Refusal::Score(ScoreProblem::BadCount("0".into()))
+        add(vec![grades("甲", "优秀", 100_001)]),
+        Refusal::Score(ScoreProblem::BadCount("100001".into()))
+    );
+    assert_eq!(
+        add(vec![grades("甲", "优秀", -1)]),
+        Refusal::Score(ScoreProblem::BadCount("-1".into()))
     );
     assert_eq!(
         add(vec![grades("甲", "优秀", 1), grades("甲", "极好", 1)]),

@@ -148,6 +148,7 @@ fn the_first_talk_starts_the_meeting_in_the_same_action() {
                 part_of: None,
                 by: None,
                 command: None,
+                elapsed_ms: None,
                 kind: EventKind::MeetingStarted
             },
             Event {
@@ -156,6 +157,7 @@ fn the_first_talk_starts_the_meeting_in_the_same_action() {
                 part_of: Some(1),
                 by: None,
                 command: None,
+                elapsed_ms: None,
                 kind: EventKind::TalkStarted { unit: "甲".into() }
             },
         ]
@@ -1089,6 +1091,7 @@ fn a_talk_cannot_start_while_another_runs() {
         part_of: None,
         by: None,
         command: None,
+        elapsed_ms: None,
         kind,
     };
     let ss = Session::from_events(

@@ -318,7 +318,7 @@ fn a_unit_change_brings_the_snapshot_up_to_date_at_once() {
     let value: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(value["format"], "podium-session");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], store::VERSION);
     assert_eq!(value["plan"]["title"], "工作汇报会");
     assert_eq!(value["record"]["units"][0]["status"], "done");
     assert_eq!(value["record"]["units"][0]["talk_seconds"], 30);
@@ -530,11 +530,13 @@ fn an_empty_or_foreign_session_file_is_refused_untouched() {
     ));
     assert_eq!(fs::read_to_string(&path).unwrap(), plan_text);
 
-    let newer = json!({"format": "podium-session", "version": 2, "plan": plan(), "events": []});
+    let version = store::VERSION + 1;
+    let newer =
+        json!({"format": "podium-session", "version": version, "plan": plan(), "events": []});
     fs::write(&path, newer.to_string()).unwrap();
     assert!(matches!(
         store::read(&path),
-        Err(StoreError::NewerVersion { version: 2, .. })
+        Err(StoreError::NewerVersion { version: v, .. }) if v == u64::from(version)
     ));
     assert_eq!(fs::read_to_string(&path).unwrap(), newer.to_string());
     assert!(!dir.path().join(JOURNAL).exists());

@@ -157,7 +157,10 @@ fn quitting_with_a_remark_not_on_disk_takes_an_explicit_choice() {
     m.remark(5, "磁盘满时的点评");
     assert_eq!(remarks(m.app.session()), ["磁盘满时的点评"], "shown");
     assert_eq!(m.app.ledger.unsaved(), 1, "held only in memory");
-    assert!(m.screen(5, (100, 30)).contains("NOT SAVED! 1 change only in memory"));
+    assert!(
+        m.screen(5, (100, 30))
+            .contains("NOT SAVED! 1 change only in memory")
+    );
 
     // q then y, the reflex of the ordinary question, does not quit.
     m.press(6, KeyCode::Char('q'));

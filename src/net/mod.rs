@@ -14,8 +14,9 @@ pub mod wire;
 
 pub use wire::{Channel, HandshakeError, Hello, Message, Text, ToHost};
 
-/// The protocol's version: both sides must speak the same one.
-pub const PROTOCOL: u32 = 1;
+/// The protocol's version: both sides must speak the same one. 2: talk events carry
+/// `elapsed_ms` (session format 2).
+pub const PROTOCOL: u32 = 2;
 /// The port `--serve` listens on unless told otherwise.
 pub const DEFAULT_PORT: u16 = 7373;
 /// The largest handshake message (either side).

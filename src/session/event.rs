@@ -23,7 +23,7 @@ pub enum RemarkKind {
     Task,
 }
 
-/// One recorded fact. `seq` counts from 1 without gaps; `at` is the wall-clock time it was
+/// One recorded fact. `seq` counts from 1 without gaps; `at` is the console's clock when it was
 /// recorded (never earlier than the event before it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -42,6 +42,12 @@ pub struct Event {
     pub command: Option<String>,
     #[serde(flatten)]
     pub kind: EventKind,
+    /// On `talk_paused` and `talk_ended` (session version 2): the talk's whole running time
+    /// up to this event, in milliseconds, as the console measured it with a clock that a step
+    /// of the wall clock does not move. Absent in older sessions: the time is then what the
+    /// `at` of the start, pause, resume and end events give. Ignored on other events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elapsed_ms: Option<i64>,
 }
 
 impl Event {

@@ -209,6 +209,7 @@ impl Session {
                 command: (i == 0)
                     .then(|| author.and_then(|a| a.command.clone()))
                     .flatten(),
+                elapsed_ms: self.state.recorded_elapsed_ms(&kind, at),
                 kind,
             })
             .collect())
@@ -537,8 +538,11 @@ impl Session {
                     if self.rules.grade(&e.grade).is_none() {
                         return Err(Refusal::Score(ScoreProblem::UnknownGrade(e.grade.clone())));
                     }
-                    if e.count <= 0 {
+                    if !(0..=crate::scoring::MAX_GRADE_COUNT).contains(&e.count) {
                         return Err(Refusal::Score(ScoreProblem::BadCount(e.count.to_string())));
+                    }
+                    if e.count == 0 {
+                        continue; // a grade nobody gave: listed on the tally, nothing to add
                     }
                     kinds.push(EventKind::GradesAdded {
                         unit: e.unit.clone(),

@@ -9,6 +9,10 @@ use std::collections::HashMap;
 /// The longest talk limit podium keeps: 600 minutes, the plan's own maximum.
 pub const MAX_LIMIT_SECONDS: i64 = 36_000;
 
+/// The longest running time an event can record (`elapsed_ms`): 100 years. A hand-edited
+/// larger value counts as this, so that figures derived from it never overflow.
+pub const MAX_ELAPSED_MS: i64 = 100 * 366 * 24 * 3600 * 1000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Pending,
@@ -42,6 +46,10 @@ impl Status {
 }
 
 /// A talk's timing, from its start/pause/resume/end events.
+///
+/// The pause and end events of session version 2 carry the talk's running time as the console
+/// measured it (`Event::elapsed_ms`); that value is the talk's time from then on. Older events
+/// carry none, and their interval is the difference of the events' `at`, as before.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Talk {
     pub started_at: Option<Time>,
@@ -53,12 +61,33 @@ pub struct Talk {
 }
 
 impl Talk {
-    /// Milliseconds talked up to `now`. A clock that went backwards counts as no time.
+    /// Milliseconds talked up to `now`: the finished intervals, plus the running one from its
+    /// start to `now`. A `now` earlier than that start (a clock that went backwards) adds no
+    /// time, never negative time. The console passes its own clock, which never steps back.
     pub fn elapsed_ms(&self, now: Time) -> i64 {
         let running = self
             .running_since
             .map_or(0, |since| (now - since).num_milliseconds().max(0));
-        self.accumulated_ms + running
+        self.accumulated_ms.saturating_add(running)
+    }
+
+    /// Closes the running interval (a pause or the end) at `at`: the running time recorded in
+    /// the event when there is one (at most `MAX_ELAPSED_MS`), never less than the time already
+    /// counted; otherwise the interval from its start to `at`, never negative.
+    fn stop(&mut self, at: Time, recorded_ms: Option<i64>) {
+        match recorded_ms {
+            Some(ms) => {
+                self.running_since = None;
+                self.accumulated_ms = self.accumulated_ms.max(ms.min(MAX_ELAPSED_MS));
+            }
+            None => {
+                if let Some(since) = self.running_since.take() {
+                    self.accumulated_ms = self
+                        .accumulated_ms
+                        .saturating_add((at - since).num_milliseconds().max(0));
+                }
+            }
+        }
     }
 
     pub fn is_running(&self) -> bool {
@@ -268,6 +297,17 @@ impl State {
         self.ended_at.is_some()
     }
 
+    /// What a `talk_paused` or `talk_ended` event records as the talk's running time when it
+    /// is recorded at `at` (`None` for every other event).
+    pub fn recorded_elapsed_ms(&self, kind: &EventKind, at: Time) -> Option<i64> {
+        match kind {
+            EventKind::TalkPaused { unit } | EventKind::TalkEnded { unit } => {
+                self.unit(unit).map(|u| u.talk.elapsed_ms(at))
+            }
+            _ => None,
+        }
+    }
+
     /// Folds one event into the state.
     pub fn apply(&mut self, event: &Event) {
         let at = event.at;
@@ -287,9 +327,9 @@ impl State {
             }
             EventKind::TalkPaused { unit } => {
                 if let Some(u) = self.unit_mut(unit)
-                    && let Some(since) = u.talk.running_since.take()
+                    && u.talk.running_since.is_some()
                 {
-                    u.talk.accumulated_ms += (at - since).num_milliseconds().max(0);
+                    u.talk.stop(at, event.elapsed_ms);
                 }
             }
             EventKind::TalkResumed { unit } => {
@@ -302,9 +342,7 @@ impl State {
             }
             EventKind::TalkEnded { unit } => {
                 if let Some(u) = self.unit_mut(unit) {
-                    if let Some(since) = u.talk.running_since.take() {
-                        u.talk.accumulated_ms += (at - since).num_milliseconds().max(0);
-                    }
+                    u.talk.stop(at, event.elapsed_ms);
                     u.talk.started_at.get_or_insert(at);
                     u.talk.ended_at = Some(at);
                 }
