@@ -702,10 +702,10 @@ fn journal_lines(events: &[Event], journal: &Path) -> Result<Vec<u8>, StoreError
 
 /// Takes the session's lock: `NAME.session.lock`, locked for as long as the writer lives.
 ///
-/// The lock file is never deleted (deleting a file that another process has just opened
-/// lets it lock an orphan while a third creates a new file and locks that: two writers).
-/// After locking, the file locked is checked to still be the one at the path (someone may
-/// have deleted or replaced it by hand); if it is not, the lock is taken again.
+/// After locking, the file locked is checked to still be the one at the path: a process that
+/// opened it just before its writer removed it (see `release_lock`), or before someone
+/// deleted or replaced it by hand, locked a file of its own and takes the lock again, so two
+/// writers can never each hold a file of their own.
 fn take_lock(paths: &Paths) -> Result<File, StoreError> {
     if !paths
         .display_name()
@@ -801,6 +801,19 @@ fn ours_or_absent(path: &Path, what: &'static str) -> Result<(), StoreError> {
     }
 }
 
+/// Lets go of the lock. On Unix the lock file is removed first, while still locked: a process
+/// that opened it just before then locks a file no longer at the path, which `take_lock`'s
+/// check after locking sees, so it locks the file at the path instead (two writers can never
+/// each hold a file of their own). Elsewhere the file stays: an unlocked lock file is simply
+/// taken over.
+fn release_lock(lock: File, path: &Path) {
+    #[cfg(unix)]
+    if same_file_at(&lock, path) {
+        let _ = fs::remove_file(path);
+    }
+    drop(lock);
+}
+
 /// Whether the open `file` is the file now at `path` (not one deleted or replaced since).
 #[cfg(unix)]
 fn same_file_at(file: &File, path: &Path) -> bool {
@@ -831,24 +844,29 @@ impl Writer {
     /// Starts a new session for `plan` at `path`. Refused when the file exists.
     pub fn create(path: &Path, plan: Plan, now: Time) -> Result<Writer, StoreError> {
         let paths = Paths::of(path);
-        // The lock file stays whatever happens (see `take_lock`).
         let lock = take_lock(&paths)?;
+        // Refused: the lock file goes, while still locked (see `release_lock`).
+        let refuse = |lock: File, e: StoreError| {
+            release_lock(lock, &paths.lock);
+            e
+        };
         if fs::symlink_metadata(&paths.session).is_ok() {
-            return Err(StoreError::Exists {
+            let e = StoreError::Exists {
                 path: paths.session.display().to_string(),
-            });
+            };
+            return Err(refuse(lock, e));
         }
         // A journal without its session file is the only copy of those events: never
         // deleted, never truncated, never written after.
         let journal_text = fs::read(&paths.journal).unwrap_or_default();
         if !journal_text.iter().all(u8::is_ascii_whitespace) {
-            return Err(missing_snapshot(&paths));
+            return Err(refuse(lock, missing_snapshot(&paths)));
         }
         let session = Session::new(plan);
         let text = snapshot_text(&session, now);
         if let Err(e) = write_atomic(&paths.session, &paths.temp, text.as_bytes()) {
             let _ = fs::remove_file(&paths.temp);
-            return Err(io_err(&paths.session)(e));
+            return Err(refuse(lock, io_err(&paths.session)(e)));
         }
         let journal = open_journal(&paths)?;
         Ok(Writer {
@@ -876,9 +894,17 @@ impl Writer {
     pub fn open(path: &Path, now: Time) -> Result<(Writer, OpenReport), StoreError> {
         let paths = Paths::of(path);
         let lock = take_lock(&paths)?;
-        // On a refusal the lock is let go (the file stays) and the session file is untouched.
-        let (session, report, version) = load(&paths)?;
+        // On a refusal the lock file goes, while still locked, and the session file is
+        // untouched.
+        let (session, report, version) = match load(&paths) {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                release_lock(lock, &paths.lock);
+                return Err(e);
+            }
+        };
         if session.last_seq() == u64::MAX {
+            release_lock(lock, &paths.lock);
             return Err(StoreError::SeqExhausted {
                 path: paths.session.display().to_string(),
             });
@@ -1364,6 +1390,6 @@ impl Writer {
         } = self;
         drop(journal);
         let _ = fs::remove_file(&paths.journal);
-        drop(_lock);
+        release_lock(_lock, &paths.lock);
     }
 }

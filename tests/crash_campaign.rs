@@ -30,7 +30,7 @@
 //! A keystroke whose effect was not yet on the screen at the kill may or may not have been
 //! carried out; the session decides, and the campaign goes on from what it holds. When a
 //! meeting has run through all seven units it is closed with `q`, `y` (a clean exit leaving
-//! only the plan, the session file and its lock file) and the next meeting starts.
+//! only the plan and the session file) and the next meeting starts.
 //!
 //! `cargo test` runs a short campaign: 5 kills. The long run:
 //!
@@ -60,7 +60,6 @@ const SESSION: &str = "city-report.session.json";
 const JOURNAL: &str = "city-report.session.journal";
 const DRAFT: &str = "city-report.session.draft";
 const TEMP: &str = ".city-report.session.json.tmp";
-const LOCK: &str = "city-report.session.lock";
 const ARGS: [&str; 4] = ["run", PLAN, "--lang", "zh"];
 const COLS: u16 = 100;
 const ROWS: u16 = 30;
@@ -1033,8 +1032,7 @@ impl Campaign {
             return;
         }
         let files = list_dir(m.dir.path());
-        // The lock file stays (never deleted: see docs/FORMAT.md, the lock).
-        if files != [PLAN, SESSION, LOCK] {
+        if files != [PLAN, SESSION] {
             self.fail(
                 m,
                 format!("after the clean quit the folder holds {files:?}"),

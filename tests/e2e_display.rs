@@ -17,8 +17,6 @@ use std::time::{Duration, SystemTime};
 
 const PLAN: &str = "city-report.json";
 const SESSION: &str = "city-report.session.json";
-/// Never deleted, so a clean quit leaves it (docs/FORMAT.md, the lock).
-const LOCK: &str = "city-report.session.lock";
 const CONSOLE: [&str; 4] = ["run", PLAN, "--lang", "zh"];
 const DISPLAY: [&str; 4] = ["display", SESSION, "--lang", "zh"];
 const DISPLAY_COLS: u16 = 80;
@@ -179,7 +177,7 @@ fn the_display_follows_the_console_through_a_crash_and_a_relaunch() {
     assert!(d.is_running());
     assert!(d.screen().contains("城郊街道办事处"));
     quit_display(&mut d, CTRL_C);
-    assert_eq!(list_dir(dir.path()), [PLAN, SESSION, LOCK]);
+    assert_eq!(list_dir(dir.path()), [PLAN, SESSION]);
 }
 
 /// The display is read-only: with no console running it takes no lock, creates no file and
@@ -196,7 +194,7 @@ fn the_display_never_writes() {
     stage_message(&mut c, "还剩一分钟");
     quit_console(&mut c);
     let files = list_dir(dir.path());
-    assert_eq!(files, [PLAN, SESSION, LOCK]);
+    assert_eq!(files, [PLAN, SESSION]);
     let bytes = std::fs::read(&session).unwrap();
     let modified = |p: &Path| -> SystemTime { std::fs::metadata(p).unwrap().modified().unwrap() };
     let mtime = modified(&session);

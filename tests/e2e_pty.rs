@@ -15,8 +15,6 @@ use std::time::{Duration, Instant};
 
 const PLAN: &str = "city-report.json";
 const SESSION: &str = "city-report.session.json";
-/// Never deleted, so a clean quit leaves it (docs/FORMAT.md, the lock).
-const LOCK: &str = "city-report.session.lock";
 const ARGS: [&str; 4] = ["run", PLAN, "--lang", "zh"];
 
 const SPACE: &str = " ";
@@ -107,8 +105,8 @@ fn a_chinese_remark_typed_during_a_talk_is_saved() {
     assert_eq!(r["units"][1]["status"], "pending");
     assert_eq!(r["general_remarks"].as_array().map(Vec::len), Some(0));
 
-    // A clean quit leaves no journal or draft behind (the lock file stays).
-    assert_eq!(list_dir(dir.path()), [PLAN, SESSION, LOCK]);
+    // A clean quit leaves no journal, lock or draft behind.
+    assert_eq!(list_dir(dir.path()), [PLAN, SESSION]);
     // The terminal is given back: main screen, cursor shown, bracketed paste off.
     assert_eq!(
         t.modes(),
@@ -174,7 +172,7 @@ fn sigkill_during_a_talk_loses_nothing_and_the_talk_keeps_running() {
     assert!(talk <= hi, "talk_seconds {talk}: at most {hi} s elapsed");
 
     // The clean quit after the crash tidies the journal and the stale lock away too.
-    assert_eq!(list_dir(dir.path()), [PLAN, SESSION, LOCK]);
+    assert_eq!(list_dir(dir.path()), [PLAN, SESSION]);
 }
 
 #[test]
@@ -196,7 +194,7 @@ fn bracketed_paste_in_typing_mode_is_inserted_whole() {
     assert_eq!(u["remarks"].as_array().unwrap().len(), 1);
     assert_eq!(u["status"], "done", "{u:#}");
     assert_eq!(r["units"][1]["status"], "pending");
-    assert_eq!(list_dir(dir.path()), [PLAN, SESSION, LOCK]);
+    assert_eq!(list_dir(dir.path()), [PLAN, SESSION]);
 }
 
 /// Starts a talk, opens the remark editor, types `text` without saving, waits past the draft's
@@ -236,7 +234,7 @@ fn sigkill_while_typing_brings_the_unsaved_text_back() {
     assert_eq!(u["remarks"][0]["text"], "还没保存的半句话", "{u:#}");
     assert_eq!(u["status"], "presenting", "{u:#}");
     // Saving cleared the draft; the clean quit took the journal and the stale lock.
-    assert_eq!(list_dir(dir.path()), [PLAN, SESSION, LOCK]);
+    assert_eq!(list_dir(dir.path()), [PLAN, SESSION]);
 }
 
 #[cfg(unix)]

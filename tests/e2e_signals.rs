@@ -13,7 +13,6 @@ use std::path::Path;
 
 const PLAN: &str = "city-report.json";
 const SESSION: &str = "city-report.session.json";
-const LOCK: &str = "city-report.session.lock";
 const ARGS: [&str; 4] = ["run", PLAN, "--lang", "zh"];
 
 fn record(dir: &Path) -> Value {
@@ -45,8 +44,8 @@ fn assert_saved_and_clean(dir: &Path) {
     assert_eq!(rec["units"][0]["remarks"][0]["text"], "信号之前的点评");
     assert_eq!(
         list_dir(dir),
-        vec![PLAN.to_string(), SESSION.to_string(), LOCK.to_string()],
-        "closed cleanly: no journal or draft left (the lock file always stays)"
+        vec![PLAN.to_string(), SESSION.to_string()],
+        "closed cleanly: no journal, lock or draft left"
     );
 }
 
@@ -274,7 +273,7 @@ fn the_draft_comes_back(dir: &Path, text: &str) {
     assert_eq!(rec["units"][0]["status"], "presenting");
     assert_eq!(
         list_dir(dir),
-        vec![PLAN.to_string(), SESSION.to_string(), LOCK.to_string()],
+        vec![PLAN.to_string(), SESSION.to_string()],
         "saved: no draft is offered again, and the session was closed"
     );
 }

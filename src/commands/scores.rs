@@ -21,7 +21,7 @@ pub fn run(session_path: &Path, file: &Path, lang: Option<&str>) -> CmdResult {
     let plan = match import::scores(&table, writer.session(), lang) {
         Ok(plan) => plan,
         Err(errors) => {
-            // Nothing is written: the session file stays as it was (the lock file stays, unlocked).
+            // Nothing is written: the session file stays as it was (and no lock file is left).
             let _ = writer.release(now);
             return Err(errors.join("\n"));
         }
