@@ -1035,7 +1035,7 @@ impl Writer {
             && match self.append(&batch, now) {
                 Ok(()) => true,
                 Err(e) => {
-                    self.failed(e, now);
+                    self.failed(&e, now);
                     false
                 }
             };
@@ -1050,12 +1050,13 @@ impl Writer {
             && durable
             && let Err(e) = self.snapshot(now)
         {
-            self.failed(e, now);
+            self.failed(&e, now);
         }
         results
     }
 
-    fn failed(&mut self, e: StoreError, now: Time) {
+    /// A write failed: say why until one succeeds, and try again in `RETRY_MS`.
+    fn failed(&mut self, e: &StoreError, now: Time) {
         self.save_error = Some(e.to_string());
         self.retry_at = Some(now + chrono::Duration::milliseconds(RETRY_MS));
     }
@@ -1120,8 +1121,7 @@ impl Writer {
             Some(due) if now >= due => match self.snapshot(now) {
                 Ok(()) => Ok(true),
                 Err(e) => {
-                    self.save_error = Some(e.to_string());
-                    self.retry_at = Some(now + chrono::Duration::milliseconds(RETRY_MS));
+                    self.failed(&e, now);
                     Err(e)
                 }
             },
@@ -1154,7 +1154,7 @@ impl Writer {
                 self.background = false;
                 self.bg = None;
                 if let Err(e) = self.snapshot(now) {
-                    self.failed(e, now);
+                    self.failed(&e, now);
                 }
             }
         }
@@ -1204,8 +1204,7 @@ impl Writer {
             }
         };
         if let Err(e) = &result {
-            self.save_error = Some(e.to_string());
-            self.retry_at = Some(now + chrono::Duration::milliseconds(RETRY_MS));
+            self.failed(e, now);
         }
         result
     }
@@ -1323,8 +1322,7 @@ impl Writer {
     pub fn retry(&mut self, now: Time) -> Result<(), StoreError> {
         let result = self.snapshot(now);
         if let Err(e) = &result {
-            self.save_error = Some(e.to_string());
-            self.retry_at = Some(now + chrono::Duration::milliseconds(RETRY_MS));
+            self.failed(e, now);
         }
         result
     }
