@@ -1,5 +1,10 @@
 //! Every user-visible string, in Chinese and English side by side.
 
+pub mod cli;
+pub mod console;
+pub mod net;
+pub mod report;
+
 use crate::jsonpos::path_text;
 use crate::plan::{Finding, Problem};
 use crate::scoring::ScoreProblem;
@@ -43,7 +48,7 @@ impl Lang {
         }
     }
 
-    fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Zh => zh,
             Lang::En => en,

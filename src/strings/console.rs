@@ -1,0 +1,4 @@
+//! Strings of the console, in Chinese and English side by side.
+
+#[allow(unused_imports)]
+use super::Lang;

@@ -1,0 +1,4 @@
+//! Strings of the net, in Chinese and English side by side.
+
+#[allow(unused_imports)]
+use super::Lang;
