@@ -21,3 +21,4 @@ pub mod strings;
 pub mod text;
 pub mod timer;
 pub mod tui;
+pub mod widgets;

@@ -2,7 +2,6 @@
 //! `help`, `theme`, and the terminal loop here.
 
 pub mod app;
-pub mod bigtext;
 pub mod clock;
 pub mod connections;
 pub mod editor;
@@ -11,9 +10,10 @@ pub mod keys;
 pub mod ledger;
 pub mod results;
 pub mod sheet;
-pub mod theme;
 pub mod unsaved;
 pub mod view;
+
+pub use crate::widgets::{bigtext, theme};
 
 use app::App;
 use ratatui::crossterm::event::{

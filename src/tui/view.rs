@@ -10,74 +10,18 @@ use crate::session::{RemarkKind, Status, Time};
 use crate::strings::{self, Lang};
 use crate::text::{self, Ambiguous};
 use crate::timer::{self, Phase, clock_text};
+use crate::widgets::block;
+pub(crate) use crate::widgets::{fill, popup};
+pub use crate::widgets::{put, talk_label};
 use chrono::Duration;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::Widget;
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
-
-/// Writes `content` at (x, y), at most `max` columns; returns the columns used.
-/// Wide characters take two cells; with `Ambiguous::Wide`, ambiguous ones do too.
-pub fn put(
-    buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    max: u16,
-    content: &str,
-    style: Style,
-    amb: Ambiguous,
-) -> u16 {
-    let area = buf.area;
-    if y < area.top() || y >= area.bottom() {
-        return 0;
-    }
-    let right = x.saturating_add(max).min(area.right());
-    let mut cx = x;
-    let mut tmp = [0u8; 4];
-    for c in content.chars() {
-        let Some(c) = text::safe_char(if c == '\n' || c == '\t' { ' ' } else { c }) else {
-            continue;
-        };
-        let w = text::char_width(c, amb) as u16;
-        if w == 0 {
-            continue;
-        }
-        if cx + w > right {
-            break;
-        }
-        buf.set_stringn(cx, y, c.encode_utf8(&mut tmp), w as usize, style);
-        if w == 2 && text::char_width(c, Ambiguous::Narrow) == 1 {
-            // Drawn wide by this terminal: the next cell is covered, never written.
-            buf[(cx + 1, y)]
-                .set_symbol(" ")
-                .set_style(style)
-                .set_diff_option(ratatui::buffer::CellDiffOption::Skip);
-        }
-        cx += w;
-    }
-    cx - x
-}
-
-/// Fills a row of `area` with `style`.
-pub(crate) fn fill(buf: &mut Buffer, area: Rect, style: Style) {
-    buf.set_style(area, style);
-}
-
-fn block<'a>(title: &'a str, amb: Ambiguous, focused: bool) -> Block<'a> {
-    let style = if focused {
-        theme::info()
-    } else {
-        Style::default()
-    };
-    Block::bordered()
-        .border_set(theme::border_set(amb))
-        .border_style(style)
-        .title(text::clean_line(title))
-}
 
 pub fn draw(frame: &mut Frame, app: &App, now: Time) {
     let area = frame.area();
@@ -618,27 +562,6 @@ fn draw_timer(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
     }
 }
 
-/// What the timer shows in words, and its style; `pending` is the words before the talk.
-pub fn talk_label(
-    lang: Lang,
-    status: Status,
-    reading: &timer::Reading,
-    pending: String,
-) -> (String, Style) {
-    let label = match status {
-        Status::Pending => pending,
-        Status::Paused => lang.s().paused.to_string(),
-        Status::Done | Status::Skipped => strings::status(lang, status).to_string(),
-        Status::Presenting => strings::phase(lang, reading.phase).to_string(),
-    };
-    let style = match status {
-        Status::Presenting => theme::phase_text(reading.phase),
-        Status::Paused => theme::warn(),
-        _ => theme::dim(),
-    };
-    (label, style)
-}
-
 fn draw_remarks(buf: &mut Buffer, area: Rect, app: &App) {
     let amb = app.opts.ambiguous;
     let lang = app.lang();
@@ -1105,30 +1028,6 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
         let line = text::truncate(&line, room as usize, amb);
         put(buf, area.x + used, area.y, room, &line, theme::warn(), amb);
     }
-}
-
-/// A box centred in `area`, cleared, with a border; returns its inner area.
-pub(crate) fn popup(
-    buf: &mut Buffer,
-    area: Rect,
-    width: u16,
-    height: u16,
-    title: &str,
-    amb: Ambiguous,
-) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(r, buf);
-    let b = block(title, amb, true);
-    let inner = b.inner(r);
-    b.render(r, buf);
-    inner
 }
 
 fn draw_editor(buf: &mut Buffer, area: Rect, app: &App, ed: &RemarkEditor) -> Option<Position> {
