@@ -18,6 +18,7 @@ pub mod scoring;
 pub mod session;
 pub mod store;
 pub mod strings;
+pub mod terminal;
 pub mod text;
 pub mod timer;
 pub mod tui;

@@ -106,7 +106,7 @@ impl Source for crate::net::client::Link {
 /// Runs the display until `q`, `Esc` or `Ctrl+C`.
 pub fn run(mut follower: impl Source, opts: DisplayOptions) -> std::io::Result<()> {
     let done = std::sync::Arc::new(AtomicBool::new(false));
-    let stop = crate::tui::stop_flag(done.clone());
+    let stop = crate::terminal::stop_flag(done.clone());
     let mut terminal = ratatui::try_init()?;
     let result = (|| -> std::io::Result<()> {
         let mut dirty = true;

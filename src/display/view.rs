@@ -7,7 +7,7 @@ use crate::session::{Session, Status, Time};
 use crate::strings::Lang;
 use crate::text::{self, Ambiguous};
 use crate::timer::{self, clock_text};
-use crate::tui::{bigtext, theme, view::put};
+use crate::widgets::{bigtext, put, talk_label, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -130,7 +130,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
         pick(lang, "时限", "Limit"),
         clock_text(reading.limit)
     );
-    let (label, label_style) = crate::tui::view::talk_label(lang, status, &reading, limit);
+    let (label, label_style) = talk_label(lang, status, &reading, limit);
     if bottom - top >= 4 {
         bottom -= 1;
         let bar_w = area.width.saturating_sub(4);
