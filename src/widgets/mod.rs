@@ -6,6 +6,7 @@
 //! values to show.
 
 pub mod bigtext;
+pub mod table;
 pub mod theme;
 
 use crate::session::Status;
