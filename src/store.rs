@@ -515,55 +515,6 @@ impl Disk for RealDisk {
     }
 }
 
-/// A disk that fills up: writes succeed until `budget` bytes have been written, then the
-/// write in progress is cut short (what a full disk does) and fails with "no space left".
-/// Raise the budget again to make room. For tests of disk trouble.
-pub struct FullDisk {
-    pub budget: std::sync::Arc<std::sync::atomic::AtomicU64>,
-}
-
-impl FullDisk {
-    fn take(&self, want: usize) -> usize {
-        use std::sync::atomic::Ordering;
-        let have = self.budget.load(Ordering::SeqCst) as usize;
-        let granted = have.min(want);
-        self.budget.fetch_sub(granted as u64, Ordering::SeqCst);
-        granted
-    }
-}
-
-fn no_space() -> io::Error {
-    io::Error::new(io::ErrorKind::StorageFull, "no space left on device")
-}
-
-impl Disk for FullDisk {
-    fn append(&mut self, journal: &mut File, bytes: &[u8]) -> io::Result<()> {
-        let granted = self.take(bytes.len());
-        journal.write_all(&bytes[..granted])?;
-        journal.sync_data()?;
-        if granted < bytes.len() {
-            return Err(no_space());
-        }
-        Ok(())
-    }
-
-    fn replace(&mut self, path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
-        let granted = self.take(bytes.len());
-        if granted < bytes.len() {
-            // The temporary file is cut short, then removed (as `write_atomic` does); the
-            // session file is never touched.
-            let _ = fs::write(temp, &bytes[..granted]);
-            let _ = fs::remove_file(temp);
-            return Err(no_space());
-        }
-        write_atomic(path, temp, bytes)
-    }
-
-    fn truncate(&mut self, journal: &mut File) -> io::Result<()> {
-        RealDisk.truncate(journal)
-    }
-}
-
 /// How long podium waits before it tries again to save after a failed write.
 pub const RETRY_MS: i64 = 2000;
 

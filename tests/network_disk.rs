@@ -4,14 +4,16 @@
 
 mod common {
     pub mod clock;
+    pub mod full_disk;
 }
 use common::clock::{at, t0};
+use common::full_disk::FullDisk;
 use podium::net::client::{JoinSpec, connect};
 use podium::net::wire::{self, Message, Role, ToHost};
 use podium::net::{MAX_FROM_HOST, host::Server};
 use podium::planfile;
 use podium::session::{Command, RemarkKind, Time};
-use podium::store::{FullDisk, Writer};
+use podium::store::Writer;
 use podium::strings::Lang;
 use podium::text::Ambiguous;
 use podium::tui::app::{App, Options};

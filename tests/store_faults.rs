@@ -1,10 +1,15 @@
 //! Disk trouble: a disk that fills up mid-meeting. podium keeps the meeting going in memory,
 //! says so, retries, and never damages or shortens the session file on disk.
 
+mod common {
+    pub mod full_disk;
+}
+
 use chrono::{DateTime, Duration, FixedOffset};
+use common::full_disk::FullDisk;
 use podium::planfile;
 use podium::session::{Command, RemarkKind};
-use podium::store::{self, FullDisk, Writer};
+use podium::store::{self, Writer};
 use podium::strings::Lang;
 use std::fs;
 use std::sync::Arc;

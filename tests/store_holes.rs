@@ -5,10 +5,15 @@
 //!
 //! The concurrency tests run in seconds; `PODIUM_STRESS=1` runs them ten times longer.
 
+mod common {
+    pub mod full_disk;
+}
+
 use chrono::{Duration, FixedOffset, TimeZone};
+use common::full_disk::FullDisk;
 use podium::plan::Plan;
 use podium::session::{Command, RemarkKind, Time};
-use podium::store::{self, ExecError, FullDisk, StoreError, Writer};
+use podium::store::{self, ExecError, StoreError, Writer};
 use serde_json::json;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -8,14 +8,16 @@
 
 mod common {
     pub mod clock;
+    pub mod full_disk;
     pub mod screen;
 }
 
 use common::clock::{at, t0};
+use common::full_disk::FullDisk;
 use common::screen::screen_text;
 use podium::planfile;
 use podium::session::{Status, Time};
-use podium::store::{self, FullDisk, Writer};
+use podium::store::{self, Writer};
 use podium::strings::Lang;
 use podium::text::Ambiguous;
 use podium::tui::app::{App, Confirm, Mode, Options};

@@ -5,14 +5,15 @@
 
 mod common {
     pub mod clock;
+    pub mod full_disk;
     pub mod screen;
 }
 
 use common::clock::{at, t0};
+use common::full_disk::FullDisk;
 use common::screen::screen_text;
 use podium::planfile;
 use podium::session::Time;
-use podium::store::FullDisk;
 use podium::store::Writer;
 use podium::strings::Lang;
 use podium::text::Ambiguous;
