@@ -4,12 +4,12 @@
 
 use crate::scoring;
 use crate::session::{Session, Status, Time};
-use crate::strings::Lang;
+use crate::strings::{self, Lang};
 use crate::text::{self, Ambiguous};
 use crate::timer::{self, clock_text};
 use crate::widgets::{bigtext, put, talk_label, theme};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy)]
@@ -33,8 +33,24 @@ fn centered(buf: &mut Buffer, area: Rect, y: u16, line: &str, style: Style, amb:
     );
 }
 
-fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Zh { zh } else { en }
+/// Splits `rows` rows off the top of `area` (at most its height); `area` keeps the rest.
+fn take_top(area: &mut Rect, rows: u16) -> Rect {
+    let [taken, rest] = area.layout(&Layout::vertical([
+        Constraint::Length(rows.min(area.height)),
+        Constraint::Fill(1),
+    ]));
+    *area = rest;
+    taken
+}
+
+/// Splits `rows` rows off the bottom of `area` (at most its height); `area` keeps the rest.
+fn take_bottom(area: &mut Rect, rows: u16) -> Rect {
+    let [rest, taken] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(rows.min(area.height)),
+    ]));
+    *area = rest;
+    taken
 }
 
 /// Draws the display for the whole `area`.
@@ -50,37 +66,40 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
     }
     let amb = opts.ambiguous;
     let lang = opts.lang;
-    let mut top = area.y;
-    let mut bottom = area.bottom();
+    // What is left for the parts below, shrinking from the top and the bottom.
+    let mut rest = area;
     // A stage message, prominent, above everything else.
     if let Some(message) = st.stage.message.as_deref()
         && !opts.clock_only
     {
         let lines = text::wrap(message, area.width.saturating_sub(4).max(1) as usize, amb);
         let rows = (lines.len() as u16 + 2).min(area.height / 3).max(1);
+        let band = take_top(&mut rest, rows);
+        take_top(&mut rest, u16::from(area.height > 12));
         let style = Style::default()
             .fg(Color::Black)
             .bg(Color::Yellow)
             .add_modifier(Modifier::BOLD);
-        buf.set_style(Rect::new(area.x, top, area.width, rows), style);
-        let first = top + u16::from(rows > lines.len() as u16);
-        for (i, line) in lines.iter().take(rows as usize).enumerate() {
+        buf.set_style(band, style);
+        // A blank row above the text when the band has room for it.
+        let first = band.y + u16::from(band.height > lines.len() as u16);
+        for (i, line) in lines.iter().take(band.height as usize).enumerate() {
             centered(buf, area, first + i as u16, line, style, amb);
         }
-        top += rows + u16::from(area.height > 12);
     }
+    let last_row = rest.bottom().saturating_sub(1);
     let Some(unit) = st.current_unit() else {
         let line = if st.is_ended() {
-            pick(lang, "会议结束", "The meeting has ended")
+            strings::display::meeting_ended(lang)
         } else {
-            pick(lang, "请稍候", "Please wait")
+            strings::display::please_wait(lang)
         };
-        let y = (top + (bottom.saturating_sub(top)) / 2).min(bottom.saturating_sub(1));
+        let y = (rest.y + rest.height / 2).min(last_row);
         centered(buf, area, y, &session.plan().title, theme::dim(), amb);
         centered(
             buf,
             area,
-            y.saturating_add(2).min(bottom.saturating_sub(1)),
+            y.saturating_add(2).min(last_row),
             line,
             theme::title(),
             amb,
@@ -92,8 +111,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
     let paused = status == Status::Paused;
     // Lines around the digits, kept only while 5-row digits, the label and the bar still fit.
     let digits_need = bigtext::GLYPH_HEIGHT + 2;
-    let colon = pick(lang, "：", ": ");
-    if !opts.clock_only && bottom.saturating_sub(top) > digits_need {
+    if !opts.clock_only && rest.height > digits_need {
         // The speaker, in normal text.
         let who = [unit.presenter.as_deref(), unit.role.as_deref()]
             .iter()
@@ -102,51 +120,48 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
             .collect::<Vec<_>>()
             .join(" ");
         let heading = if status == Status::Pending {
-            format!("{}{colon}{}", pick(lang, "即将汇报", "Up next"), unit.name)
+            strings::display::up_next(lang, &unit.name)
         } else {
             unit.name.clone()
         };
-        centered(buf, area, top, &heading, theme::title(), amb);
-        top += 1;
-        if !who.is_empty() && bottom.saturating_sub(top) > digits_need + 1 {
-            centered(buf, area, top, &who, Style::default(), amb);
-            top += 1;
+        let row = take_top(&mut rest, 1);
+        centered(buf, area, row.y, &heading, theme::title(), amb);
+        if !who.is_empty() && rest.height > digits_need + 1 {
+            let row = take_top(&mut rest, 1);
+            centered(buf, area, row.y, &who, Style::default(), amb);
         }
-        top += u16::from(bottom - top > 12);
+        let spacer = u16::from(rest.height > 12);
+        take_top(&mut rest, spacer);
         // Next unit, at the bottom.
         let next = st.next_pending_after(st.current_position());
         if let Some(next) = next
             && status != Status::Pending
-            && bottom.saturating_sub(top) > digits_need
+            && rest.height > digits_need
         {
-            bottom -= 1;
-            let line = format!("{}{colon}{}", pick(lang, "下一个", "Next"), next.name);
-            centered(buf, area, bottom, &line, theme::dim(), amb);
+            let row = take_bottom(&mut rest, 1);
+            let line = strings::display::next(lang, &next.name);
+            centered(buf, area, row.y, &line, theme::dim(), amb);
         }
     }
     // The phase in words and the progress bar under the digits.
-    let limit = format!(
-        "{} {}",
-        pick(lang, "时限", "Limit"),
-        clock_text(reading.limit)
-    );
+    let limit = strings::display::limit(lang, &clock_text(reading.limit));
     let (label, label_style) = talk_label(lang, status, &reading, limit);
-    if bottom - top >= 4 {
-        bottom -= 1;
-        let bar_w = area.width.saturating_sub(4);
-        let filled = (reading.progress() * bar_w as f64).round() as u16;
+    if rest.height >= 4 {
+        let [label_row, bar_row] =
+            take_bottom(&mut rest, 2).layout(&Layout::vertical([Constraint::Length(1); 2]));
+        let bar = bar_row.inner(Margin::new(2, 0));
+        let filled = (reading.progress() * bar.width as f64).round() as u16;
+        buf.set_style(bar, Style::default().bg(Color::DarkGray));
         buf.set_style(
-            Rect::new(area.x + 2, bottom, bar_w, 1),
-            Style::default().bg(Color::DarkGray),
-        );
-        buf.set_style(
-            Rect::new(area.x + 2, bottom, filled, 1),
+            Rect {
+                width: filled,
+                ..bar
+            },
             Style::default().bg(theme::phase_color(reading.phase)),
         );
-        bottom -= 1;
-        centered(buf, area, bottom, &label, label_style, amb);
+        centered(buf, area, label_row.y, &label, label_style, amb);
     }
-    let digits = Rect::new(area.x, top, area.width, bottom.saturating_sub(top));
+    let digits = rest;
     let shown = reading.text();
     let (fill, mut style) = theme::digit_cell(amb, reading.phase, paused);
     if status == Status::Pending {
@@ -178,13 +193,14 @@ fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOp
         .filter(|r| r.rank.is_some())
         .collect();
     let revealed = session.state().stage.revealed.min(ranked.len());
-    let title = format!(
-        "{} · {}",
-        pick(lang, "测评结果", "Results"),
-        session.plan().title
-    );
-    centered(buf, area, area.y, &title, theme::title(), amb);
-    let room = area.height.saturating_sub(2) as usize;
+    let [title_row, _, list] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let title = strings::display::results_title(lang, &session.plan().title);
+    centered(buf, area, title_row.y, &title, theme::title(), amb);
+    let room = list.height as usize;
     let shown: Vec<_> = ranked[ranked.len() - revealed..].iter().collect();
     // Spread the rows out when there is room, for reading from afar.
     let step = if ranked.len() * 2 <= room { 2 } else { 1 };
@@ -192,25 +208,16 @@ fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOp
     // The window keeps the places just revealed in sight (they come from the bottom up).
     let first_revealed = ranked.len() - revealed;
     let start_index = first_revealed.min(ranked.len() - rows);
-    let start = area.y + 2;
     for (i, r) in ranked.iter().enumerate().skip(start_index).take(rows) {
-        let y = start + ((i - start_index) * step) as u16;
-        if y >= area.bottom() {
+        let y = list.y + ((i - start_index) * step) as u16;
+        if y >= list.bottom() {
             break;
         }
         let is_shown = shown.iter().any(|s| s.unit == r.unit);
         let line = if is_shown {
             let rank = r.rank.map_or_else(String::new, |k| k.to_string());
-            let tie = if r.tied {
-                pick(lang, "（并列）", " (tied)")
-            } else {
-                ""
-            };
             let fin = r.final_score.map_or_else(String::new, |f| rules.show(f));
-            match lang {
-                Lang::Zh => format!("第{rank}名{tie}   {}   {fin}", r.unit),
-                Lang::En => format!("#{rank}{tie}   {}   {fin}", r.unit),
-            }
+            strings::display::place(lang, &rank, r.tied, &r.unit, &fin)
         } else {
             "· · ·".to_string()
         };

@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod console;
+pub mod display;
 pub mod net;
 pub mod report;
 
