@@ -7,12 +7,17 @@ use super::view::{fill, popup, put};
 use crate::net::wire::Role;
 use crate::strings::Lang;
 use crate::text;
+use crate::widgets::table::{Column, Row, Table};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 /// Column widths: name, address, since, waiting, entered.
-const WIDTHS: [usize; 5] = [16, 26, 12, 10, 10];
+const WIDTHS: [u16; 5] = [15, 25, 11, 9, 9];
+/// On a narrow screen the join time goes first, then the scores entered, then the queue.
+const PRIORITIES: [u8; 5] = [u8::MAX, u8::MAX, 1, 3, 2];
+/// The narrowest the name and the address get once the others are gone.
+const MINIMA: [u16; 5] = [8, 15, 11, 9, 9];
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
     let amb = app.opts.ambiguous;
@@ -73,50 +78,54 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
     };
     line(buf, &mut y, scores, Style::default());
     y += 1;
-    let columns = |cells: [&str; 5]| -> String {
-        let mut out = String::new();
-        for (cell, width) in cells.iter().zip(WIDTHS) {
-            let cell = text::truncate(cell, width - 1, amb);
-            let room = width.saturating_sub(text::width(&cell, amb));
-            out.push_str(&cell);
-            out.push_str(&" ".repeat(room));
-        }
-        out
-    };
-    let header = if zh {
-        columns(["名字", "地址", "加入时间", "待发送", "已录入"])
+    let headers = if zh {
+        ["名字", "地址", "加入时间", "待发送", "已录入"]
     } else {
-        columns(["Name", "Address", "Since", "Waiting", "Entered"])
+        ["Name", "Address", "Since", "Waiting", "Entered"]
     };
-    line(buf, &mut y, &header, theme::dim());
+    let columns = (0..5)
+        .map(|i| {
+            Column::fixed(headers[i], WIDTHS[i])
+                .min(MINIMA[i])
+                .priority(PRIORITIES[i])
+        })
+        .collect();
+    let rows = server
+        .peers
+        .iter()
+        .map(|p| {
+            let name = match p.role {
+                Role::Notetaker => p.name.clone(),
+                Role::Display => (if zh { "（大屏）" } else { "(display)" }).to_string(),
+            };
+            Row::new([
+                name,
+                p.addr.to_string(),
+                p.since.format("%H:%M:%S").to_string(),
+                p.pending.to_string(),
+                p.entered.to_string(),
+            ])
+            .style(if p.pending > 0 {
+                theme::warn()
+            } else {
+                Style::default()
+            })
+        })
+        .collect();
+    let list = Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y));
+    Table::new(columns, amb)
+        .rows(rows)
+        .lead(1)
+        .header_style(Some(theme::dim()))
+        .selected(Some(selected), theme::selected(true))
+        .draw(buf, list);
     if server.peers.is_empty() {
+        y += 1;
         let none = if zh {
             "还没有人加入"
         } else {
             "Nobody has joined yet"
         };
         line(buf, &mut y, none, theme::dim());
-    }
-    for (i, p) in server.peers.iter().enumerate() {
-        let name = match p.role {
-            Role::Notetaker => p.name.clone(),
-            Role::Display => (if zh { "（大屏）" } else { "(display)" }).to_string(),
-        };
-        let since = p.since.format("%H:%M:%S").to_string();
-        let row = columns([
-            &name,
-            &p.addr.to_string(),
-            &since,
-            &p.pending.to_string(),
-            &p.entered.to_string(),
-        ]);
-        let style = if i == selected {
-            theme::selected(true)
-        } else if p.pending > 0 {
-            theme::warn()
-        } else {
-            Style::default()
-        };
-        line(buf, &mut y, &row, style);
     }
 }
