@@ -7,7 +7,7 @@ use crate::session::{Session, Status, Time};
 use crate::strings::{self, Lang};
 use crate::text::{self, Ambiguous};
 use crate::timer::{self, clock_text};
-use crate::widgets::{bigtext, put, talk_label, theme};
+use crate::widgets::{bigtext, centered, talk_label, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -17,20 +17,6 @@ pub struct DisplayOptions {
     pub lang: Lang,
     pub ambiguous: Ambiguous,
     pub clock_only: bool,
-}
-
-fn centered(buf: &mut Buffer, area: Rect, y: u16, line: &str, style: Style, amb: Ambiguous) {
-    let line = text::truncate(&text::clean_line(line), area.width as usize, amb);
-    let w = text::width(&line, amb) as u16;
-    put(
-        buf,
-        area.x + area.width.saturating_sub(w) / 2,
-        y,
-        area.width,
-        &line,
-        style,
-        amb,
-    );
 }
 
 /// Splits `rows` rows off the top of `area` (at most its height); `area` keeps the rest.

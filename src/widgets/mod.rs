@@ -60,6 +60,22 @@ pub fn put(
     cx - x
 }
 
+/// Writes one line centred in the width of `area`, on row `y`, cut with an ellipsis when it
+/// is wider than the area.
+pub fn centered(buf: &mut Buffer, area: Rect, y: u16, line: &str, style: Style, amb: Ambiguous) {
+    let line = text::truncate(&text::clean_line(line), area.width as usize, amb);
+    let w = text::width(&line, amb) as u16;
+    put(
+        buf,
+        area.x + area.width.saturating_sub(w) / 2,
+        y,
+        area.width,
+        &line,
+        style,
+        amb,
+    );
+}
+
 /// Fills a row of `area` with `style`.
 pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     buf.set_style(area, style);
