@@ -350,7 +350,7 @@ fn typing(
 }
 
 fn typed_text(app: &App) -> String {
-    match &app.mode {
+    match app.mode() {
         Mode::Editor(ed) => podium::tui::editor::text_of(&ed.text),
         _ => panic!("the editor is open"),
     }
@@ -372,7 +372,7 @@ fn main() {
 
     let start = Instant::now();
     let (mut app, now) = console(tmp.path(), "big", REMARKS);
-    let size = std::fs::metadata(&app.ledger.paths().session).map_or(0, |m| m.len());
+    let size = std::fs::metadata(&app.core.ledger.paths().session).map_or(0, |m| m.len());
     println!(
         "  setup: {UNITS} units, {REMARKS} remarks, {} events, session file {:.1} MB, built and opened in {}",
         app.session().events().len(),
@@ -428,18 +428,18 @@ fn main() {
 
     // ---- key to frame ---------------------------------------------------------------------
     key(&mut app, KeyCode::Char('r'), now);
-    assert!(matches!(app.mode, Mode::Editor(_)), "r opens the editor");
+    assert!(matches!(app.mode(), Mode::Editor(_)), "r opens the editor");
     let plain = typing(&mut app, &mut terminal, now, n_keys, false);
     assert_eq!(typed_text(&app).chars().count(), n_keys, "every key typed");
     // Discard the remark (Esc, then y), and type it again with the loop's tick.
     key(&mut app, KeyCode::Esc, now);
     key(&mut app, KeyCode::Char('y'), now);
-    assert!(matches!(app.mode, Mode::Live));
+    assert!(matches!(app.mode(), Mode::Live));
     key(&mut app, KeyCode::Char('r'), now);
     let ticked = typing(&mut app, &mut terminal, now, n_keys, true);
     assert_eq!(typed_text(&app).chars().count(), n_keys);
     assert!(
-        app.ledger.read_draft().is_some(),
+        app.core.ledger.read_draft().is_some(),
         "the draft was written while typing"
     );
     let tenth = (n_keys / 10).max(1);

@@ -238,6 +238,7 @@ fn main() {
         vec![enter + frame],
     );
     let due = app
+        .core
         .ledger
         .snapshot_due()
         .expect("the remark makes a snapshot due");
@@ -246,7 +247,7 @@ fn main() {
     assert_eq!(app.session().state().remarks.len(), REMARKS + 1);
 
     // ---- close and open again ----------------------------------------------------------
-    let (closed, close) = timed(|| app.ledger.close(end));
+    let (closed, close) = timed(|| app.core.ledger.close(end));
     closed.expect("close");
     println!();
     row("Writer::close", vec![close]);

@@ -765,12 +765,12 @@ fn main() {
     let server = Server::start(
         &std::env::var("PODIUM_BENCH_BIND").unwrap_or_else(|_| "127.0.0.1:0".into()),
         &path,
-        app.ledger.writer().expect("a local session"),
+        app.core.ledger.writer().expect("a local session"),
     )
     .expect("start the server");
     let addr = server.addrs[0].clone();
     let code = server.code().to_string();
-    app.server = Some(server);
+    app.core.server = Some(server);
     app.perform(Action::ToggleTalk, app.clock_now());
     let current = app
         .session()
@@ -835,13 +835,13 @@ fn main() {
         let mut wake_at: Option<podium::session::Time> = None;
         while phase != Phase::Done {
             let t = app.clock_now();
-            let snapshot = app.ledger.snapshot_due().is_some_and(|d| d <= t);
+            let snapshot = app.core.ledger.snapshot_due().is_some_and(|d| d <= t);
             let before = app.session().last_seq();
             let tick_start = Instant::now();
             app.tick(t);
             let tick_end = Instant::now();
-            app.bell = false;
-            if let Some(n) = &app.notice
+            app.core.bell = false;
+            if let Some(n) = &app.core.notice
                 && n.text != last_notice
             {
                 last_notice = n.text.clone();
@@ -851,12 +851,12 @@ fn main() {
             }
             // Draw after input, when the network changed something, or when the screen must
             // change (`tui::run`).
-            let drew = draw_due || app.redraw || wake_at.is_none_or(|w| t >= w);
+            let drew = draw_due || app.core.redraw || wake_at.is_none_or(|w| t >= w);
             if drew {
                 terminal
                     .draw(|frame| view::draw(frame, &app, t))
                     .expect("draw");
-                app.redraw = false;
+                app.core.redraw = false;
                 draw_due = false;
                 wake_at = app.next_wake(t);
             }
@@ -997,7 +997,7 @@ fn main() {
     // Clients still waiting for a start that never came (a failed join) stop now.
     drop(start_tx);
     let reports = harness.join().expect("the clients' thread");
-    if !matches!(app.mode, Mode::Live) {
+    if !matches!(app.mode(), Mode::Live) {
         problems.push("the typist's last round did not end on the live screen".into());
     }
 
@@ -1063,7 +1063,7 @@ fn main() {
         &expected_texts,
     );
     let session_size = std::fs::metadata(&path).map_or(0, |m| m.len());
-    let journal_size = std::fs::metadata(&app.ledger.paths().journal).map_or(0, |m| m.len());
+    let journal_size = std::fs::metadata(&app.core.ledger.paths().journal).map_or(0, |m| m.len());
 
     if ids_missing + ids_doubled + ids_unexpected + wrong_author > 0 {
         problems.push(format!(
@@ -1336,8 +1336,8 @@ fn main() {
         show(p99)
     );
     // Close the session as podium does at a quit (the final snapshot), and check it.
-    let ledger = app.ledger;
-    drop(app.server);
+    let ledger = app.core.ledger;
+    drop(app.core.server);
     let close_start = Instant::now();
     ledger
         .close(podium::session::event::now_local())

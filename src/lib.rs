@@ -4,6 +4,7 @@
 //! `store` does the session's I/O; `commands`, `report` and `tui` are the edges.
 
 pub mod commands;
+pub mod console;
 pub mod decimal;
 pub mod display;
 pub mod import;

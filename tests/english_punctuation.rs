@@ -557,7 +557,7 @@ fn points_meeting(seen: &mut Seen) {
     // The sheet of each unit, a bad value typed into it.
     m.app.selected = 1;
     m.key(KeyCode::Char('s'), 120);
-    assert!(matches!(m.app.mode, Mode::Sheet(_)));
+    assert!(matches!(m.app.mode(), Mode::Sheet(_)));
     for unit in 0..3 {
         seen.check(&format!("sheet {unit}"), &m.screen(120, SIZE));
         m.key(KeyCode::PageDown, 120);
@@ -569,10 +569,10 @@ fn points_meeting(seen: &mut Seen) {
     m.key(KeyCode::Esc, 120);
     // The results, each unit selected.
     m.key(KeyCode::Char('v'), 121);
-    assert!(matches!(m.app.mode, Mode::Results { .. }));
+    assert!(matches!(m.app.mode(), Mode::Results { .. }));
     for size in [SIZE, (80, 30)] {
         for i in 0..3 {
-            m.app.mode = Mode::Results { selected: i };
+            m.app.set_mode(Mode::Results { selected: i });
             seen.check(&format!("results {i} {size:?}"), &m.screen(121, size));
         }
     }
@@ -631,7 +631,7 @@ fn grades_meeting(seen: &mut Seen) {
     m.key(KeyCode::Esc, 12);
     m.key(KeyCode::Char('v'), 13);
     for i in 0..2 {
-        m.app.mode = Mode::Results { selected: i };
+        m.app.set_mode(Mode::Results { selected: i });
         seen.check(&format!("grades results {i}"), &m.screen(13, SIZE));
     }
     reports(m.app.session(), 13, seen, "grades report");

@@ -374,7 +374,7 @@ fn check_workbook(bytes: &[u8], session: &podium::session::Session) {
 /// the editor drawn; Enter.
 fn add_remark(app: &mut App, reviewer: Option<&str>, text: &str, now: Time) {
     key(app, KeyCode::Char('r'), now);
-    assert!(matches!(app.mode, Mode::Editor(_)), "r opens the editor");
+    assert!(matches!(app.mode(), Mode::Editor(_)), "r opens the editor");
     if let Some(name) = reviewer {
         ctrl(app, 'r', now);
         app.on_paste(name, now);
@@ -402,7 +402,7 @@ fn hostile_remarks_and_names_never_reach_the_terminal_raw_nor_break_the_layout()
         let reviewer = ODD_REVIEWERS.get(i % 5).copied();
         add_remark(&mut app, reviewer, text, now);
         assert!(
-            matches!(app.mode, Mode::Live),
+            matches!(app.mode(), Mode::Live),
             "remark {i} was saved and the editor closed"
         );
         draw_all_sizes(&app, now, &format!("the console after remark {i}"));
@@ -435,13 +435,13 @@ fn hostile_remarks_and_names_never_reach_the_terminal_raw_nor_break_the_layout()
         now += Duration::seconds(1);
         add_remark(&mut app, Some(name), "这条点评的点评人名字不合规", now);
         assert!(
-            matches!(app.mode, Mode::Editor(_)),
+            matches!(app.mode(), Mode::Editor(_)),
             "a reviewer name with control characters is refused: {name:?}"
         );
         draw_all_sizes(&app, now, "the editor after a refused reviewer name");
         key(&mut app, KeyCode::Esc, now);
         key(&mut app, KeyCode::Char('y'), now);
-        assert!(matches!(app.mode, Mode::Live), "the editor was discarded");
+        assert!(matches!(app.mode(), Mode::Live), "the editor was discarded");
     }
     assert_eq!(app.session().state().remarks.len(), remarks.len());
 
@@ -468,11 +468,11 @@ fn hostile_remarks_and_names_never_reach_the_terminal_raw_nor_break_the_layout()
     key(&mut app, KeyCode::End, now);
     key(&mut app, KeyCode::Up, now);
     key(&mut app, KeyCode::Char('e'), now);
-    assert!(matches!(app.mode, Mode::Editor(_)));
+    assert!(matches!(app.mode(), Mode::Editor(_)));
     draw_all_sizes(&app, now, "the editor holding the 10,000-character remark");
     key(&mut app, KeyCode::Esc, now);
     key(&mut app, KeyCode::Esc, now);
-    if !matches!(app.mode, Mode::Live) {
+    if !matches!(app.mode(), Mode::Live) {
         key(&mut app, KeyCode::Char('y'), now);
     }
 
@@ -502,7 +502,7 @@ fn hostile_remarks_and_names_never_reach_the_terminal_raw_nor_break_the_layout()
     key(&mut app, KeyCode::Home, now);
     key(&mut app, KeyCode::Char('s'), now);
     assert!(
-        matches!(app.mode, Mode::Sheet(_)),
+        matches!(app.mode(), Mode::Sheet(_)),
         "s opens the score sheet"
     );
     for _ in 0..units.len() {
@@ -518,7 +518,7 @@ fn hostile_remarks_and_names_never_reach_the_terminal_raw_nor_break_the_layout()
         key(&mut app, KeyCode::PageDown, now);
     }
     key(&mut app, KeyCode::Esc, now);
-    assert!(matches!(app.mode, Mode::Live));
+    assert!(matches!(app.mode(), Mode::Live));
     let scored = app
         .session()
         .state()
@@ -546,7 +546,7 @@ fn hostile_remarks_and_names_never_reach_the_terminal_raw_nor_break_the_layout()
         }
         draw_all_sizes(&app, now, "an overlay");
         key(&mut app, KeyCode::Esc, now);
-        if !matches!(app.mode, Mode::Live) {
+        if !matches!(app.mode(), Mode::Live) {
             key(&mut app, KeyCode::Char('n'), now);
         }
     }

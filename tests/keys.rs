@@ -361,7 +361,7 @@ fn a_clicker_s_page_down_moves_to_the_next_unit() {
         second.is_some() && second != first,
         "{first:?} then {second:?}"
     );
-    assert!(matches!(app.mode, Mode::Live));
+    assert!(matches!(app.mode(), Mode::Live));
     // The key bar and the help show the keys in use.
     let text = screen(&mut app, at(11), (120, 36));
     let bar = text.lines().rev().nth(1).unwrap_or_default();
@@ -393,6 +393,7 @@ fn an_unknown_action_on_line_3_is_named_and_the_defaults_still_work() {
     let (_dir, mut app) = meeting();
     app.use_keys(k, &problems);
     let notice = app
+        .core
         .notice
         .as_ref()
         .map(|n| n.text.clone())
@@ -506,6 +507,7 @@ fn the_privacy_notice_names_the_key_in_use() {
     press(&mut app, KeyCode::F(8), at(1));
     assert!(app.private);
     let notice = app
+        .core
         .notice
         .as_ref()
         .map(|n| n.text.clone())

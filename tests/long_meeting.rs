@@ -203,7 +203,7 @@ fn an_eight_hour_meeting_keeps_everything_and_the_journal_small() {
     draw(&app);
     key(&mut app, KeyCode::End);
     key(&mut app, KeyCode::Char('r'));
-    assert!(matches!(app.mode, Mode::Editor(_)), "r opens the editor");
+    assert!(matches!(app.mode(), Mode::Editor(_)), "r opens the editor");
     for c in "会后一周内报送整改清单".chars() {
         key(&mut app, KeyCode::Char(c));
     }
@@ -214,7 +214,7 @@ fn an_eight_hour_meeting_keeps_everything_and_the_journal_small() {
         "the typed text is on screen"
     );
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.mode, Mode::Live), "the remark was saved");
+    assert!(matches!(app.mode(), Mode::Live), "the remark was saved");
     let st = app.session().state();
     assert_eq!(st.remarks.len(), REMARKS + 1);
     assert_eq!(
@@ -227,7 +227,7 @@ fn an_eight_hour_meeting_keeps_everything_and_the_journal_small() {
         text.contains(&format!("({})", sim::remarks_of(UNITS - 1) + 1)),
         "the remarks panel counts the new remark"
     );
-    app.ledger.close(end).expect("close");
+    app.core.ledger.close(end).expect("close");
     assert_eq!(
         store::read(&path).expect("read").state().remarks.len(),
         REMARKS + 1

@@ -85,7 +85,7 @@ fn nothing_is_confirmed_before_it_is_on_the_hosts_disk() {
     let server = Server::start(
         "127.0.0.1:0",
         &path,
-        host.ledger.writer().expect("the host's writer"),
+        host.core.ledger.writer().expect("the host's writer"),
     )
     .expect("serving");
     let spec = JoinSpec {
@@ -95,7 +95,7 @@ fn nothing_is_confirmed_before_it_is_on_the_hosts_disk() {
         client: "laptop-1".into(),
         code: server.code().to_string(),
     };
-    host.server = Some(server);
+    host.core.server = Some(server);
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -134,7 +134,7 @@ fn nothing_is_confirmed_before_it_is_on_the_hosts_disk() {
     send(&rt, &mut stream, &mut channel);
     let first = answer(&mut host, &rt, &mut stream, &mut channel.opener, at(2), 600);
     assert_eq!(first, None, "confirmed while only in the host's memory");
-    assert_eq!(host.ledger.unsaved(), 1);
+    assert_eq!(host.core.ledger.unsaved(), 1);
 
     // The laptop reconnects and sends it again: still not confirmed.
     drop(stream);
@@ -158,7 +158,7 @@ fn nothing_is_confirmed_before_it_is_on_the_hosts_disk() {
         matches!(saved, Some(Message::Ack { ref id, .. }) if id == "laptop-1-1"),
         "{saved:?}"
     );
-    assert_eq!(host.ledger.unsaved(), 0);
+    assert_eq!(host.core.ledger.unsaved(), 0);
     let on_disk = podium::store::read(&path).expect("read");
     assert_eq!(on_disk.state().remarks.len(), 1);
 }

@@ -53,19 +53,23 @@ fn host(dir: &Path, lang: Lang) -> App {
     .expect("join file");
     let writer = Writer::create(&path, plan, t0()).expect("session created");
     let mut app = App::new(writer, opts(lang), t0());
-    let server = Server::start("127.0.0.1:0", &path, app.ledger.writer().expect("host"))
-        .expect("server started");
+    let server = Server::start(
+        "127.0.0.1:0",
+        &path,
+        app.core.ledger.writer().expect("host"),
+    )
+    .expect("server started");
     assert_eq!(
         server.code(),
         CODE,
         "the code kept beside the session is used"
     );
-    app.server = Some(server);
+    app.core.server = Some(server);
     app
 }
 
 fn addr(host: &App) -> String {
-    host.server.as_ref().expect("serving").addrs[0].clone()
+    host.core.server.as_ref().expect("serving").addrs[0].clone()
 }
 
 /// Joins `host` as `name`: the host's loop runs (pumping the network) until the note-taker's
@@ -186,7 +190,10 @@ fn notetaker_console_follows_the_host_and_shows_what_waits() {
         zs.tick(at(33));
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
-    assert_eq!(zs.ledger.remote().expect("remote").waiting().count(), 1);
+    assert_eq!(
+        zs.core.ledger.remote().expect("remote").waiting().count(),
+        1
+    );
     let waiting = draw(&zs, at(33), 100, 30);
     assert!(waiting.contains("⏳待确认"), "{waiting}");
     assert!(waiting.contains("待主持人确认 1 条"), "{waiting}");
@@ -195,7 +202,7 @@ fn notetaker_console_follows_the_host_and_shows_what_waits() {
     settle(&mut host, &mut [&mut zs], at(34), |h, n| {
         h.session().state().remarks.len() == 2
             && n[0].session().state().remarks.len() == 2
-            && n[0].ledger.remote().expect("remote").waiting().count() == 0
+            && n[0].core.ledger.remote().expect("remote").waiting().count() == 0
     });
     let on_host: Vec<_> = host
         .session()
@@ -256,7 +263,7 @@ fn notetaker_console_in_english_when_the_host_is_gone() {
     // The host quits: the laptop keeps what is typed and says it is not connected.
     drop(host);
     let start = std::time::Instant::now();
-    while nt.ledger.remote().expect("remote").link.state == LinkState::Online {
+    while nt.core.ledger.remote().expect("remote").link.state == LinkState::Online {
         nt.tick(at(7));
         assert!(
             start.elapsed().as_secs() < 20,
@@ -285,22 +292,23 @@ fn host_connection_list() {
     assert!(a.execute(remark("第一条"), at(12)));
     settle(&mut host, &mut [&mut a], at(13), |h, _| {
         h.session().state().remarks.len() == 1
-            && h.server
+            && h.core
+                .server
                 .as_ref()
                 .is_some_and(|s| s.peers.iter().all(|p| p.pending == 0))
     });
     host.on_key(key(KeyCode::Char('c')), at(20));
-    assert!(matches!(host.mode, Mode::Connections { .. }));
+    assert!(matches!(host.mode(), Mode::Connections { .. }));
     let list = draw(&host, at(20), 100, 30);
     assert!(list.contains("加入码 246810"), "{list}");
     assert!(list.contains("张三") && list.contains("李四"), "{list}");
     insta::assert_snapshot!("host_connections_zh", list);
     // `s` opens score entry to note-takers, and they are told.
     host.on_key(key(KeyCode::Char('s')), at(21));
-    assert!(host.server.as_ref().expect("serving").scores());
+    assert!(host.core.server.as_ref().expect("serving").scores());
     let mut b = b;
     settle(&mut host, &mut [&mut b], at(22), |_, n| {
-        n[0].ledger.remote().expect("remote").link.scores
+        n[0].core.ledger.remote().expect("remote").link.scores
     });
     // `d` asks first (No highlighted), then disconnects the selected note-taker.
     host.on_key(key(KeyCode::Down), at(23));
@@ -308,10 +316,10 @@ fn host_connection_list() {
     let ask = draw(&host, at(23), 100, 30);
     assert!(ask.contains("断开 李四 的连接？"), "{ask}");
     host.on_key(key(KeyCode::Char('y')), at(24));
-    assert_eq!(host.server.as_ref().expect("serving").peers.len(), 1);
+    assert_eq!(host.core.server.as_ref().expect("serving").peers.len(), 1);
     settle(&mut host, &mut [&mut b], at(25), |_, n| {
         matches!(
-            n[0].ledger.remote().expect("remote").link.state,
+            n[0].core.ledger.remote().expect("remote").link.state,
             LinkState::Closed(_)
         )
     });

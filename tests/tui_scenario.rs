@@ -119,24 +119,24 @@ impl Driver {
         self.type_text(s, text);
         self.press(s, KeyCode::Enter);
         assert!(
-            matches!(self.app().mode, Mode::Live),
+            matches!(self.app().mode(), Mode::Live),
             "Enter saves and closes"
         );
     }
 
     fn editing(&self) -> bool {
-        matches!(self.app().mode, Mode::Editor(_))
+        matches!(self.app().mode(), Mode::Editor(_))
     }
 
     fn editor_text(&self) -> String {
-        match &self.app().mode {
+        match self.app().mode() {
             Mode::Editor(ed) => text_of(&ed.text),
             _ => panic!("the editor is not open"),
         }
     }
 
     fn editor_reviewer(&self) -> String {
-        match &self.app().mode {
+        match self.app().mode() {
             Mode::Editor(ed) => ed.reviewer.clone(),
             _ => panic!("the editor is not open"),
         }
@@ -235,7 +235,12 @@ fn a_whole_seven_unit_meeting_is_recorded() {
         Status::Pending,
         "undo takes the start back"
     );
-    let notice = d.app().notice.clone().expect("undo says what it undid");
+    let notice = d
+        .app()
+        .core
+        .notice
+        .clone()
+        .expect("undo says what it undid");
     assert!(notice.text.contains("Undone"), "{}", notice.text);
     assert!(notice.text.contains(SUBURB), "{}", notice.text);
 
@@ -244,7 +249,7 @@ fn a_whole_seven_unit_meeting_is_recorded() {
     assert_eq!(d.app().selected_unit().as_deref(), Some(REFORM));
     d.char(590, 'x');
     assert!(matches!(
-        &d.app().mode,
+        d.app().mode(),
         Mode::Confirm { what: Confirm::ToggleSkip(u), yes: false } if u == REFORM
     ));
     d.char(591, 'y');
@@ -313,7 +318,7 @@ fn a_whole_seven_unit_meeting_is_recorded() {
     d.press(1901, KeyCode::Backspace);
     d.type_text(1902, "具体到乡镇");
     d.press(1903, KeyCode::Enter);
-    assert!(matches!(d.app().mode, Mode::Live));
+    assert!(matches!(d.app().mode(), Mode::Live));
     d.press(1904, KeyCode::Tab);
     assert_eq!(d.app().focus, Focus::Agenda);
     d.char(2280, 'n');
@@ -326,7 +331,7 @@ fn a_whole_seven_unit_meeting_is_recorded() {
     d.press(2301, KeyCode::Esc);
     assert!(
         matches!(
-            d.app().mode,
+            d.app().mode(),
             Mode::Confirm {
                 what: Confirm::DiscardEditor,
                 yes: false
@@ -338,7 +343,7 @@ fn a_whole_seven_unit_meeting_is_recorded() {
     assert_eq!(d.editor_text(), "草稿", "No keeps the text");
     d.press(2303, KeyCode::Esc);
     d.char(2304, 'y');
-    assert!(matches!(d.app().mode, Mode::Live), "Yes discards");
+    assert!(matches!(d.app().mode(), Mode::Live), "Yes discards");
     d.char(2780, 'n');
     assert_eq!(d.current(), None, "after the last unit none is current");
 
@@ -351,7 +356,7 @@ fn a_whole_seven_unit_meeting_is_recorded() {
     // (journal and snapshot), and again after the clean close.
     let path = d.m.path.clone();
     let before = Record::of(&store::read(&path).expect("session readable"), at(2800));
-    let writer = d.m.app.ledger;
+    let writer = d.m.app.core.ledger;
     writer.close(at(2790)).expect("clean close");
     let session = store::read(&path).expect("session readable after close");
     let record = Record::of(&session, at(2800));
@@ -516,12 +521,12 @@ fn letters_work_with_caps_lock() {
     assert!(d.editing(), "R opens a remark like r");
     d.press(70, KeyCode::Esc);
     assert!(
-        matches!(d.app().mode, Mode::Live),
+        matches!(d.app().mode(), Mode::Live),
         "an empty editor closes at once"
     );
     d.char(80, 'Q');
     assert!(matches!(
-        d.app().mode,
+        d.app().mode(),
         Mode::Confirm {
             what: Confirm::Quit,
             ..
@@ -568,7 +573,7 @@ fn the_reviewer_picker() {
     // Ctrl+R searches by a typed part of the name.
     d.key(2, ctrl('r'));
     d.type_text(2, "协");
-    match &d.app().mode {
+    match d.app().mode() {
         Mode::Editor(ed) => {
             assert_eq!(ed.search.as_deref(), Some("协"));
             assert_eq!(ed.matches(), ["政协委员"]);
@@ -600,7 +605,7 @@ fn the_reviewer_picker() {
     // The last reviewer used stays selected, for remarks, general remarks and tasks.
     d.char(6, 'r');
     assert_eq!(d.editor_reviewer(), "市民代表张三");
-    match &d.app().mode {
+    match d.app().mode() {
         Mode::Editor(ed) => assert!(ed.choices.iter().any(|c| c == "市民代表张三")),
         _ => panic!("editor"),
     }
@@ -649,7 +654,7 @@ fn a_draft_survives_a_crash() {
         "分管副市长",
         "the reviewer comes back too"
     );
-    match &d.app().mode {
+    match d.app().mode() {
         Mode::Editor(ed) => assert_eq!(
             ed.target,
             Target::New {
@@ -716,7 +721,7 @@ fn confirmations_answer_by_letter_arrow_and_enter() {
     // Enter on a unit that is not current asks before making it current.
     d.press(4, KeyCode::Enter);
     assert!(matches!(
-        &d.app().mode,
+        d.app().mode(),
         Mode::Confirm { what: Confirm::SetCurrent(u), yes: false } if u == SUBURB
     ));
     d.char(4, 'y');
@@ -734,13 +739,16 @@ fn flow_control_keys_are_left_alone_and_ctrl_c_asks_to_quit() {
     let events = d.app().session().events().len();
     for c in ['s', 'q', 'z'] {
         d.key(1, ctrl(c));
-        assert!(matches!(d.app().mode, Mode::Live), "Ctrl+{c} does nothing");
+        assert!(
+            matches!(d.app().mode(), Mode::Live),
+            "Ctrl+{c} does nothing"
+        );
     }
     assert_eq!(d.app().session().events().len(), events);
     assert!(!d.app().quit);
     d.key(2, ctrl('c'));
     assert!(matches!(
-        d.app().mode,
+        d.app().mode(),
         Mode::Confirm {
             what: Confirm::Quit,
             ..
@@ -755,7 +763,7 @@ fn pasted_text_goes_in_whole() {
     let mut d = driver();
     d.m.app.on_paste("不在编辑时粘贴 n", at(0));
     assert!(
-        matches!(d.app().mode, Mode::Live),
+        matches!(d.app().mode(), Mode::Live),
         "a paste on the live screen is ignored"
     );
     assert_eq!(d.current().as_deref(), Some(FINANCE));
@@ -780,15 +788,15 @@ fn help_and_menu_close_with_esc_and_the_menu_runs_actions() {
     let mut d = driver();
     d.char(0, '？');
     assert!(
-        matches!(d.app().mode, Mode::Help { .. }),
+        matches!(d.app().mode(), Mode::Help { .. }),
         "the full-width ？ opens the help"
     );
     d.press(0, KeyCode::Esc);
-    assert!(matches!(d.app().mode, Mode::Live));
+    assert!(matches!(d.app().mode(), Mode::Live));
     d.key(0, ctrl('k'));
-    assert!(matches!(d.app().mode, Mode::Menu { selected: 0 }));
+    assert!(matches!(d.app().mode(), Mode::Menu { selected: 0 }));
     d.press(0, KeyCode::Esc);
-    assert!(matches!(d.app().mode, Mode::Live));
+    assert!(matches!(d.app().mode(), Mode::Live));
     // F10, the first entry (start / pause / resume), Enter.
     d.press(1, KeyCode::F(10));
     d.press(1, KeyCode::Enter);
@@ -798,7 +806,7 @@ fn help_and_menu_close_with_esc_and_the_menu_runs_actions() {
     d.press(2, KeyCode::Up);
     d.press(2, KeyCode::Enter);
     assert!(matches!(
-        d.app().mode,
+        d.app().mode(),
         Mode::Confirm {
             what: Confirm::Quit,
             ..

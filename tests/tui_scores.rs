@@ -175,7 +175,7 @@ fn open_sheet(app: &mut App, position: usize, now: Time) {
         press(app, KeyCode::Down, now);
     }
     press(app, KeyCode::Char('s'), now);
-    match &app.mode {
+    match app.mode() {
         Mode::Sheet(sheet) => {
             assert_eq!(sheet.unit, app.session().state().units[position - 1].name);
             assert_eq!(
@@ -189,7 +189,7 @@ fn open_sheet(app: &mut App, position: usize, now: Time) {
 }
 
 fn sheet_cell(app: &App) -> (usize, usize, String) {
-    match &app.mode {
+    match app.mode() {
         Mode::Sheet(sheet) => (sheet.row, sheet.col, sheet.input.clone()),
         _ => panic!("the score sheet is open"),
     }
@@ -285,7 +285,7 @@ fn sheet_with_an_inline_error_zh() {
         "an out-of-range value is never saved"
     );
     // Nor is it on disk.
-    let on_disk = podium::store::read(&m.app.ledger.paths().session).expect("read back");
+    let on_disk = podium::store::read(&m.app.core.ledger.paths().session).expect("read back");
     assert_eq!(on_disk.state().scores.value("市财政局", "市领导A", 2), None);
     assert_eq!(
         on_disk.state().scores.value("市财政局", "市领导A", 0),
@@ -370,7 +370,7 @@ fn sheet_with_an_inline_error_en() {
     assert!(s.grid_row("市领导A").contains("27.5"));
     assert!(s.grid_row("市领导A").contains("partial"));
     press(&mut m.app, KeyCode::Esc, now);
-    assert!(matches!(m.app.mode, Mode::Live), "Esc closes the sheet");
+    assert!(matches!(m.app.mode(), Mode::Live), "Esc closes the sheet");
 }
 
 #[test]
@@ -422,7 +422,7 @@ fn results_after_the_paper_sheets_zh() {
     let mut m = timed(Lang::Zh);
     import_scores(&mut m.app, at(20));
     press(&mut m.app, KeyCode::Char('v'), at(30));
-    assert!(matches!(m.app.mode, Mode::Results { selected: 0 }));
+    assert!(matches!(m.app.mode(), Mode::Results { selected: 0 }));
     for size in [(100, 30), (80, 24)] {
         let s = shot(&mut m.app, at(30), size);
         insta::assert_snapshot!(format!("results_zh_{}x{}", size.0, size.1), s.text);
@@ -447,7 +447,7 @@ fn results_after_the_paper_sheets_zh() {
     );
     assert!(s.contains("最终得分 91.10 − 1 = 90.10"), "{}", s.text);
     press(&mut m.app, KeyCode::Esc, at(32));
-    assert!(matches!(m.app.mode, Mode::Live), "Esc closes the results");
+    assert!(matches!(m.app.mode(), Mode::Live), "Esc closes the results");
 }
 
 #[test]
@@ -473,7 +473,7 @@ fn publishing_locks_the_scores() {
         ctrl(&mut m.app, 'p', at(31));
         assert!(
             matches!(
-                m.app.mode,
+                m.app.mode(),
                 Mode::Confirm {
                     what: Confirm::Publish,
                     yes: false
@@ -483,7 +483,7 @@ fn publishing_locks_the_scores() {
         );
         press(&mut m.app, KeyCode::Char('y'), at(32));
         assert!(m.app.session().state().scores.published);
-        assert!(matches!(m.app.mode, Mode::Results { .. }));
+        assert!(matches!(m.app.mode(), Mode::Results { .. }));
         let tag = if lang == Lang::Zh { "zh" } else { "en" };
         let s = shot(&mut m.app, at(33), (100, 30));
         insta::assert_snapshot!(format!("results_published_{tag}_100x30"), s.text);
@@ -497,7 +497,7 @@ fn publishing_locks_the_scores() {
         // A score typed after publishing (市税务局's sheet, from the results with `s`) is
         // refused with the reason, and the saved score stays.
         press(&mut m.app, KeyCode::Char('s'), at(40));
-        match &m.app.mode {
+        match m.app.mode() {
             Mode::Sheet(sheet) => assert_eq!(sheet.unit, "市税务局"),
             _ => panic!("s in the results opens the selected unit's sheet"),
         }
@@ -516,7 +516,7 @@ fn publishing_locks_the_scores() {
             Lang::En => "The results are published and scores are locked",
         };
         assert!(s.contains(reason), "the reason is shown:\n{}", s.text);
-        let on_disk = podium::store::read(&m.app.ledger.paths().session).expect("read back");
+        let on_disk = podium::store::read(&m.app.core.ledger.paths().session).expect("read back");
         assert_eq!(
             on_disk.state().scores.value("市税务局", "市领导A", 0),
             before
@@ -530,13 +530,13 @@ fn importing_from_the_console_gives_the_same_ranking() {
     press(&mut m.app, KeyCode::Char('v'), at(20));
     ctrl(&mut m.app, 'o', at(20));
     assert!(
-        matches!(m.app.mode, Mode::Form(_)),
+        matches!(m.app.mode(), Mode::Form(_)),
         "Ctrl+O asks for the file"
     );
     let path = acceptance("scores.csv");
     type_text(&mut m.app, &path.display().to_string(), at(21));
     press(&mut m.app, KeyCode::Enter, at(22));
-    assert!(matches!(m.app.mode, Mode::Results { .. }));
+    assert!(matches!(m.app.mode(), Mode::Results { .. }));
     // The file is read off the console's thread; a tick of the loop applies it.
     for _ in 0..6000 {
         if !m.app.import_pending() {

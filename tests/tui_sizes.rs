@@ -74,14 +74,14 @@ fn busy_meeting(lang: Lang, ambiguous: Ambiguous) -> (TempDir, App) {
     press(&mut app, KeyCode::Char('u'), at(41));
     press(&mut app, KeyCode::Char('x'), at(42));
     press(&mut app, KeyCode::Char('y'), at(42));
-    assert!(app.notice.is_some(), "the undo left a notice");
+    assert!(app.core.notice.is_some(), "the undo left a notice");
     (dir, app)
 }
 
 /// The modes to draw: each is a sequence of keys from the live screen.
 fn enter_mode(app: &mut App, mode: &str, now: Time) {
     for _ in 0..4 {
-        match &app.mode {
+        match app.mode() {
             Mode::Live => break,
             Mode::Confirm {
                 what: Confirm::DiscardEditor,
@@ -90,7 +90,7 @@ fn enter_mode(app: &mut App, mode: &str, now: Time) {
             _ => press(app, KeyCode::Esc, now),
         }
     }
-    assert!(matches!(app.mode, Mode::Live), "back on the live screen");
+    assert!(matches!(app.mode(), Mode::Live), "back on the live screen");
     assert!(!app.quit);
     match mode {
         "live" => {}
@@ -261,7 +261,7 @@ fn resizing_while_typing() {
             .expect("draw");
         assert_cursor_inside(&mut terminal, w + 7, h + 3);
     }
-    match &app.mode {
+    match app.mode() {
         Mode::Editor(ed) => assert_eq!(podium::tui::editor::text_of(&ed.text), typed),
         _ => panic!("still typing"),
     }

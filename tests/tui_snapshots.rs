@@ -368,7 +368,7 @@ fn typing_a_chinese_remark_puts_the_caret_after_the_text() {
         let mut m = running(lang);
         press(&mut m.app, KeyCode::Char('r'), at(30));
         type_text(&mut m.app, remark, at(40));
-        match &m.app.mode {
+        match m.app.mode() {
             Mode::Editor(ed) => {
                 assert_eq!(text_of(&ed.text), remark);
                 assert_eq!(ed.reviewer, "常务副市长", "the plan's first reviewer");
@@ -409,7 +409,7 @@ fn help_screen() {
     for lang in [Lang::En, Lang::Zh] {
         let mut m = meeting(lang);
         press(&mut m.app, KeyCode::Char('?'), t0());
-        assert!(matches!(m.app.mode, Mode::Help { .. }));
+        assert!(matches!(m.app.mode(), Mode::Help { .. }));
         for size in SIZES {
             let s = shot(&mut m.app, t0(), size);
             let tag = if lang == Lang::Zh { "zh" } else { "en" };
@@ -422,7 +422,7 @@ fn help_screen() {
             }
         }
         press(&mut m.app, KeyCode::Esc, t0());
-        assert!(matches!(m.app.mode, Mode::Live));
+        assert!(matches!(m.app.mode(), Mode::Live));
     }
 }
 
@@ -431,7 +431,7 @@ fn f10_menu() {
     let mut m = running(Lang::En);
     press(&mut m.app, KeyCode::F(10), at(5));
     press(&mut m.app, KeyCode::Down, at(5));
-    assert!(matches!(m.app.mode, Mode::Menu { selected: 1 }));
+    assert!(matches!(m.app.mode(), Mode::Menu { selected: 1 }));
     for size in SIZES {
         let s = shot(&mut m.app, at(5), size);
         insta::assert_snapshot!(name("menu", size), s.text);
@@ -446,7 +446,7 @@ fn quit_confirmation() {
     let mut m = running(Lang::En);
     press(&mut m.app, KeyCode::Char('q'), at(5));
     assert!(
-        matches!(m.app.mode, Mode::Confirm { yes: true, .. }),
+        matches!(m.app.mode(), Mode::Confirm { yes: true, .. }),
         "quitting starts on Yes"
     );
     for size in SIZES {
@@ -457,7 +457,7 @@ fn quit_confirmation() {
     }
     press(&mut m.app, KeyCode::Char('n'), at(6));
     assert!(!m.app.quit);
-    assert!(matches!(m.app.mode, Mode::Live));
+    assert!(matches!(m.app.mode(), Mode::Live));
 }
 
 #[test]
@@ -467,7 +467,7 @@ fn finished_meeting() {
     press(&mut m.app, KeyCode::Char(' '), at(480));
     m.app.perform(Action::EndMeeting, at(900));
     assert!(
-        matches!(m.app.mode, Mode::Confirm { yes: false, .. }),
+        matches!(m.app.mode(), Mode::Confirm { yes: false, .. }),
         "starts on No"
     );
     let s = shot(&mut m.app, at(900), (100, 30));

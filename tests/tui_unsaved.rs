@@ -101,7 +101,7 @@ impl Meeting {
         self.press(s, KeyCode::Char('r'));
         self.type_text(s, text);
         self.press(s, KeyCode::Enter);
-        assert!(matches!(self.app.mode, Mode::Live), "the remark is taken");
+        assert!(matches!(self.app.mode(), Mode::Live), "the remark is taken");
     }
 
     fn fill_disk(&self) {
@@ -113,12 +113,12 @@ impl Meeting {
     }
 
     fn in_dialog(&self) -> bool {
-        matches!(self.app.mode, Mode::Unsaved(_))
+        matches!(self.app.mode(), Mode::Unsaved(_))
     }
 
     /// The dialog's last word (a retry that failed, a copy written).
     fn outcome(&self) -> String {
-        match &self.app.mode {
+        match self.app.mode() {
             Mode::Unsaved(d) => d
                 .outcome
                 .as_ref()
@@ -158,7 +158,7 @@ fn quitting_with_a_remark_not_on_disk_takes_an_explicit_choice() {
     m.fill_disk();
     m.remark(5, "磁盘满时的点评");
     assert_eq!(remarks(m.app.session()), ["磁盘满时的点评"], "shown");
-    assert_eq!(m.app.ledger.unsaved(), 1, "held only in memory");
+    assert_eq!(m.app.core.ledger.unsaved(), 1, "held only in memory");
     assert!(
         m.screen(5, (100, 30))
             .contains("NOT SAVED! 1 change only in memory")
@@ -195,7 +195,7 @@ fn quitting_with_a_remark_not_on_disk_takes_an_explicit_choice() {
         "Ctrl+C in the dialog does nothing"
     );
     m.press(8, KeyCode::Esc);
-    assert!(matches!(m.app.mode, Mode::Live), "Esc stays");
+    assert!(matches!(m.app.mode(), Mode::Live), "Esc stays");
     // Every way to quit leads to the dialog: Ctrl+C, and the F10 menu's last entry.
     m.ctrl(9, 'c');
     assert!(m.in_dialog(), "Ctrl+C");
@@ -207,7 +207,7 @@ fn quitting_with_a_remark_not_on_disk_takes_an_explicit_choice() {
 
     // w: the whole session, written to another folder (a copy, with the remark).
     m.press(11, KeyCode::Char('w'));
-    let prefilled = match &m.app.mode {
+    let prefilled = match m.app.mode() {
         Mode::Unsaved(d) => d.folder.as_ref().map(text_of).expect("the folder field"),
         _ => panic!("the dialog"),
     };
@@ -224,7 +224,13 @@ fn quitting_with_a_remark_not_on_disk_takes_an_explicit_choice() {
     m.press(12, KeyCode::Enter);
     assert!(!m.app.quit);
     assert!(m.outcome().contains("written to"), "{}", m.outcome());
-    let (copy, _) = m.app.copies.first().cloned().expect("a copy was written");
+    let (copy, _) = m
+        .app
+        .core
+        .copies
+        .first()
+        .cloned()
+        .expect("a copy was written");
     assert_eq!(copy.parent(), Some(usb.path()));
     assert!(m.outcome().contains(&copy.display().to_string()));
     let copied = store::read(&copy).expect("the copy is a session podium opens");
@@ -235,9 +241,9 @@ fn quitting_with_a_remark_not_on_disk_takes_an_explicit_choice() {
     m.ctrl(13, 'u');
     m.app.on_paste(&usb.path().display().to_string(), at(13));
     m.press(13, KeyCode::Enter);
-    assert_eq!(m.app.copies.len(), 2);
-    assert_ne!(m.app.copies[0].0, m.app.copies[1].0);
-    assert!(store::read(&m.app.copies[0].0).is_ok());
+    assert_eq!(m.app.core.copies.len(), 2);
+    assert_ne!(m.app.core.copies[0].0, m.app.core.copies[1].0);
+    assert!(store::read(&m.app.core.copies[0].0).is_ok());
     // The session's own file does not have the remark yet.
     assert_eq!(
         remarks(&store::read(&m.path).expect("reads")),
@@ -249,7 +255,7 @@ fn quitting_with_a_remark_not_on_disk_takes_an_explicit_choice() {
     m.press(14, KeyCode::Char('r'));
     assert!(
         matches!(
-            m.app.mode,
+            m.app.mode(),
             Mode::Confirm {
                 what: Confirm::Quit,
                 yes: true
@@ -257,7 +263,7 @@ fn quitting_with_a_remark_not_on_disk_takes_an_explicit_choice() {
         ),
         "saved: the ordinary quit question"
     );
-    assert_eq!(m.app.ledger.unsaved(), 0);
+    assert_eq!(m.app.core.ledger.unsaved(), 0);
     assert_eq!(
         remarks(&store::read(&m.path).expect("reads")),
         ["磁盘满时的点评"]
@@ -291,7 +297,7 @@ fn saving_that_works_again_by_itself_turns_the_dialog_into_the_ordinary_question
     // The writer retries on its own, a few seconds later.
     m.app.tick(at(30));
     assert!(matches!(
-        m.app.mode,
+        m.app.mode(),
         Mode::Confirm {
             what: Confirm::Quit,
             ..
@@ -310,7 +316,7 @@ fn the_editor_under_the_dialog_comes_back_and_its_text_is_kept_on_quit() {
     m.ctrl(6, 'c');
     assert!(m.in_dialog(), "Ctrl+C in the editor");
     m.press(7, KeyCode::Esc);
-    match &m.app.mode {
+    match m.app.mode() {
         Mode::Editor(ed) => assert_eq!(text_of(&ed.text), "正在输入"),
         _ => panic!("Esc goes back to the editor"),
     }
@@ -318,7 +324,7 @@ fn the_editor_under_the_dialog_comes_back_and_its_text_is_kept_on_quit() {
     m.ctrl(8, 'q');
     assert!(m.app.quit);
     assert!(
-        matches!(m.app.mode, Mode::Editor(_)),
+        matches!(m.app.mode(), Mode::Editor(_)),
         "the editor stays open under the quit"
     );
 }
@@ -363,12 +369,12 @@ fn a_quit_with_text_in_the_editor_keeps_it_for_the_next_start() {
     // What the terminal loop does when it ends, then the clean close of `podium run`.
     m.app.keep_draft();
     let Meeting { dir, path, app, .. } = m;
-    app.ledger.close(at(11)).expect("closed");
+    app.core.ledger.close(at(11)).expect("closed");
 
     let (writer, _) = Writer::open(&path, at(60)).expect("reopened");
     let mut app = App::new(writer, options(Lang::Zh), at(60));
     app.restore_draft(at(60));
-    match &app.mode {
+    match app.mode() {
         Mode::Editor(ed) => assert_eq!(text_of(&ed.text), "退出时还没保存的话"),
         _ => panic!("the draft is offered again"),
     }
@@ -382,7 +388,7 @@ fn text_typed_before_esc_is_kept_while_the_discard_question_is_open() {
     m.type_text(10, "按了 Esc 还没回答");
     m.press(10, KeyCode::Esc);
     assert!(matches!(
-        m.app.mode,
+        m.app.mode(),
         Mode::Confirm {
             what: Confirm::DiscardEditor,
             ..
@@ -395,7 +401,7 @@ fn text_typed_before_esc_is_kept_while_the_discard_question_is_open() {
     let (writer, _) = Writer::open(&path, at(60)).expect("reopened");
     let mut app = App::new(writer, options(Lang::Zh), at(60));
     app.restore_draft(at(60));
-    match &app.mode {
+    match app.mode() {
         Mode::Editor(ed) => assert_eq!(text_of(&ed.text), "按了 Esc 还没回答"),
         _ => panic!("the draft is offered again"),
     }
@@ -450,7 +456,7 @@ fn an_exit_without_a_decision_writes_an_emergency_copy() {
     let mut m = meeting(Lang::En);
     m.fill_disk();
     m.remark(5, "只在内存里的点评");
-    assert_eq!(m.app.ledger.unsaved(), 1);
+    assert_eq!(m.app.core.ledger.unsaved(), 1);
     let elsewhere = tempfile::tempdir().expect("temp dir");
     let missing = m.dir.path().join("no such folder");
     let copy = m
@@ -467,5 +473,5 @@ fn an_exit_without_a_decision_writes_an_emergency_copy() {
             .any(|r| r.text == "只在内存里的点评"),
         "the copy holds the remark that was only in memory"
     );
-    assert_eq!(m.app.copies.len(), 1, "the exit message names it");
+    assert_eq!(m.app.core.copies.len(), 1, "the exit message names it");
 }

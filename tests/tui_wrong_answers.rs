@@ -103,7 +103,7 @@ fn sheet_without_reviewers_says_what_to_do() {
         let mut m = meeting_of(NO_REVIEWERS, lang);
         let before = m.app.session().last_seq();
         m.press(0, KeyCode::Char('s'));
-        assert!(matches!(m.app.mode, Mode::Sheet(_)), "s opens the sheet");
+        assert!(matches!(m.app.mode(), Mode::Sheet(_)), "s opens the sheet");
         m.type_text(1, "7");
         m.type_text(1, "25.5");
         m.press(2, KeyCode::Tab);
@@ -127,7 +127,7 @@ fn sheet_without_reviewers_says_what_to_do() {
             insta::assert_snapshot!("sheet_without_reviewers_en", screen);
         }
         m.press(5, KeyCode::Esc);
-        assert!(matches!(m.app.mode, Mode::Live), "Esc closes the sheet");
+        assert!(matches!(m.app.mode(), Mode::Live), "Esc closes the sheet");
     }
 }
 
@@ -140,6 +140,7 @@ fn status_line(screen: &str) -> String {
 fn on_full_disk(m: &mut Meeting) -> Arc<AtomicU64> {
     let room = Arc::new(AtomicU64::new(ROOMY));
     m.app
+        .core
         .ledger
         .writer_mut()
         .expect("the host's console")
@@ -168,7 +169,7 @@ fn not_saved_line_counts_in_words_and_names_the_file_once() {
             m.app.tick(at(s));
         }
         let line = status_line(&m.screen(at(10), (120, 24)));
-        let n = m.app.ledger.unsaved();
+        let n = m.app.core.ledger.unsaved();
         assert!(n >= 2, "the changes are held in memory");
         let expected = match lang {
             Lang::En => format!("NOT SAVED! {n} changes only in memory: "),
@@ -187,15 +188,19 @@ fn not_saved_line_counts_in_words_and_names_the_file_once() {
             m.app.tick(at(s));
         }
         let line = status_line(&m.screen(at(20), (120, 24)));
-        assert!(m.app.save_error.is_none(), "{lang:?}: {line}");
+        assert!(m.app.core.save_error.is_none(), "{lang:?}: {line}");
         // Room for a journal line, not for the session file: every change is in the journal.
         room.store(300, Ordering::SeqCst);
         m.press(21, KeyCode::Char(' '));
         for s in 22..30 {
             m.app.tick(at(s));
         }
-        assert_eq!(m.app.ledger.unsaved(), 0, "the journal took the change");
-        assert!(m.app.save_error.is_some(), "the snapshot failed");
+        assert_eq!(
+            m.app.core.ledger.unsaved(),
+            0,
+            "the journal took the change"
+        );
+        assert!(m.app.core.save_error.is_some(), "the snapshot failed");
         let screen = m.screen(at(30), (120, 24));
         let line = status_line(&screen);
         let expected = match lang {
@@ -226,7 +231,7 @@ impl Meeting {
     fn import(&mut self, s: i64, file: &std::path::Path) {
         self.ctrl(s, 'o');
         assert!(
-            matches!(self.app.mode, Mode::Form(_)),
+            matches!(self.app.mode(), Mode::Form(_)),
             "Ctrl+O asks for a file"
         );
         self.app.on_paste(&file.display().to_string(), at(s));
@@ -248,6 +253,7 @@ impl Meeting {
 
     fn notice(&self) -> String {
         self.app
+            .core
             .notice
             .as_ref()
             .map(|n| n.text.clone())
@@ -285,7 +291,7 @@ fn a_large_invalid_score_file_is_read_off_the_console_thread() {
     m.import(2, &big);
     assert!(m.notice().starts_with("Still reading"), "{}", m.notice());
     m.press(2, KeyCode::Esc);
-    assert!(matches!(m.app.mode, Mode::Live));
+    assert!(matches!(m.app.mode(), Mode::Live));
     m.press(2, KeyCode::Char(' '));
     assert!(m.app.session().last_seq() > before, "the talk started");
     let started = m.app.session().last_seq();
@@ -333,7 +339,7 @@ fn a_notetakers_sheet_without_reviewers_says_what_to_do() {
     let server = Server::start(
         "127.0.0.1:0",
         &host.path,
-        host.app.ledger.writer().expect("host"),
+        host.app.core.ledger.writer().expect("host"),
     )
     .expect("server started");
     let spec = JoinSpec {
@@ -343,7 +349,7 @@ fn a_notetakers_sheet_without_reviewers_says_what_to_do() {
         client: "laptop-ann".into(),
         code: "246810".into(),
     };
-    host.app.server = Some(server);
+    host.app.core.server = Some(server);
     let joining = std::thread::spawn(move || client::open(spec, 0));
     while !joining.is_finished() {
         host.app.tick(t0());
@@ -358,7 +364,10 @@ fn a_notetakers_sheet_without_reviewers_says_what_to_do() {
         path: host.path.clone(),
     };
     ann.press(1, KeyCode::Char('s'));
-    assert!(matches!(ann.app.mode, Mode::Sheet(_)), "s opens the sheet");
+    assert!(
+        matches!(ann.app.mode(), Mode::Sheet(_)),
+        "s opens the sheet"
+    );
     ann.type_text(1, "42");
     ann.press(1, KeyCode::Tab);
     ann.press(1, KeyCode::Enter);

@@ -202,7 +202,7 @@ pub fn run(args: JoinArgs) -> CmdResult {
     app.banner(text, Level::Info);
     app.restore_draft(t);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tui::run(&mut app)));
-    let waiting = app.ledger.remote().map_or(0, |r| r.waiting().count());
+    let waiting = app.core.ledger.remote().map_or(0, |r| r.waiting().count());
     if waiting > 0 {
         eprintln!(
             "podium: {}",

@@ -173,13 +173,13 @@ pub fn run(args: RunArgs) -> CmdResult {
     let mut app = App::new(writer, opts, t);
     if let Some(bind) = &args.serve {
         let started = crate::net::parse_addr(bind, "0.0.0.0").and_then(|addr| {
-            let writer = app.ledger.writer().ok_or("no session")?;
+            let writer = app.core.ledger.writer().ok_or("no session")?;
             crate::net::host::Server::start(&addr, &target.session, writer)
         });
         match started {
-            Ok(server) => app.server = Some(server),
+            Ok(server) => app.core.server = Some(server),
             Err(e) => {
-                app.ledger.close(now()).map_err(|e| e.to_string())?;
+                app.core.ledger.close(now()).map_err(|e| e.to_string())?;
                 return Err(match lang {
                     Lang::Zh => format!("无法开放联网：{e}"),
                     Lang::En => format!("cannot serve the meeting: {e}"),
@@ -232,7 +232,7 @@ pub fn run(args: RunArgs) -> CmdResult {
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tui::run(&mut app)));
     // A close that fails (the disk is still full) says what was not saved and where the
     // copies written from the quit dialog are: the screen that said so is gone.
-    let unsaved = app.ledger.unsaved();
+    let unsaved = app.core.ledger.unsaved();
     let last = app.session().last_seq();
     if unsaved > 0 && !app.quit {
         // Ended without the host's decision (a signal, a lost terminal, a bug) while changes
@@ -245,11 +245,13 @@ pub fn run(args: RunArgs) -> CmdResult {
         app.emergency_copy(folders.into_iter().flatten(), now());
     }
     let copies: Vec<(String, u64)> = app
+        .core
         .copies
         .iter()
         .map(|(p, seq)| (p.display().to_string(), last.saturating_sub(*seq)))
         .collect();
     let closed = app
+        .core
         .ledger
         .close(now())
         .map_err(|e| strings::close_failed(lang, &e.to_string(), unsaved, &copies));

@@ -1,4 +1,586 @@
-//! Strings of the console, in Chinese and English side by side.
+//! Strings of the console, in Chinese and English side by side: fixed texts are functions
+//! returning `&'static str`, texts with values are functions returning `String`.
 
-#[allow(unused_imports)]
 use super::Lang;
+use crate::decimal::plain;
+use crate::plan::ScoringMode;
+use crate::scoring::{Rules, UnitResult};
+
+/// A note-taker's command saved on the laptop while the host is not reachable.
+pub fn saved_offline(lang: Lang) -> &'static str {
+    lang.pick(
+        "未连接主持人：已保存在本机，连接恢复后自动发送",
+        "Not connected: saved on this laptop, sent when the host is back",
+    )
+}
+
+/// Saving works again after a failure.
+pub fn saved_again(lang: Lang) -> &'static str {
+    lang.pick(
+        "已重新保存，所有内容都在磁盘上",
+        "Saved again: everything is on disk",
+    )
+}
+
+/// The files written by an export.
+pub fn exported(lang: Lang, names: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("已导出：{}", names.join("、")),
+        Lang::En => format!("Exported: {}", names.join(", ")),
+    }
+}
+
+/// A second score file given while the first is still being read.
+pub fn still_reading(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("还在读取 {path}，请稍候再导入"),
+        Lang::En => format!("Still reading {path}: import again once it is done"),
+    }
+}
+
+/// A score file being read.
+pub fn reading(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("正在读取 {path} …"),
+        Lang::En => format!("Reading {path}…"),
+    }
+}
+
+/// A score file whose reader ended without a result.
+pub fn damaged_file(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{path}：文件已损坏，无法读取"),
+        Lang::En => format!("{path}: the file is damaged and cannot be read"),
+    }
+}
+
+/// After the first error of a refused score file: how many there were.
+pub fn import_errors(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("（共 {n} 处错误，未导入任何分数）"),
+        Lang::En => format!(" ({n} errors; nothing was imported)"),
+    }
+}
+
+/// A score file imported.
+pub fn imported(lang: Lang, summary: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已导入 {summary}"),
+        Lang::En => format!("Imported {summary}"),
+    }
+}
+
+/// A note-taker disconnected by the host.
+pub fn disconnected(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已断开 {name}"),
+        Lang::En => format!("{name} was disconnected"),
+    }
+}
+
+/// A new join code, hidden while the screen is private.
+pub fn new_code_hidden(lang: Lang) -> &'static str {
+    lang.pick(
+        "已生成新的加入码（隐私模式下不显示；按 p 显示）",
+        "A new join code was made (hidden in private mode; p shows it)",
+    )
+}
+
+/// A new join code.
+pub fn new_code(lang: Lang, code: &str) -> String {
+    match lang {
+        Lang::Zh => format!("新的加入码：{code}（已连接的人不受影响）"),
+        Lang::En => format!("New join code: {code} (who is connected stays connected)"),
+    }
+}
+
+/// Note-takers may (or may no longer) enter scores.
+pub fn note_scores(lang: Lang, on: bool) -> &'static str {
+    match on {
+        true => lang.pick("记录员现在可以录入评分", "Note-takers may now enter scores"),
+        false => lang.pick(
+            "已停止记录员录入评分",
+            "Note-takers may no longer enter scores",
+        ),
+    }
+}
+
+/// The label of the unlock form's one field.
+pub fn unlock_reason(lang: Lang) -> &'static str {
+    lang.pick("解锁原因", "Reason")
+}
+
+/// The label of the score import form's one field.
+pub fn score_file(lang: Lang) -> &'static str {
+    lang.pick("评分文件（CSV/XLSX）", "Score file (CSV/XLSX)")
+}
+
+/// The label of the stage message form's one field.
+pub fn stage_message(lang: Lang) -> &'static str {
+    lang.pick("提示（留空则撤下）", "Message (empty takes it down)")
+}
+
+/// Remarks, tasks and scores hidden on this screen (`key` shows them again), or shown again.
+pub fn privacy(lang: Lang, private: bool, key: &str) -> String {
+    match (lang, private) {
+        (Lang::Zh, true) => format!("点评、交办和评分已在本屏隐藏（再按 {key} 显示）"),
+        (Lang::Zh, false) => "点评、交办和评分已重新显示".to_string(),
+        (Lang::En, true) => {
+            format!("Remarks, tasks and scores are hidden on this screen ({key} shows them)")
+        }
+        (Lang::En, false) => "Remarks, tasks and scores are shown again".to_string(),
+    }
+}
+
+/// The connection list asked for where there is none: a meeting not served, or a note-taker.
+pub fn no_connections(lang: Lang, note_taker: bool) -> &'static str {
+    match note_taker {
+        false => lang.pick(
+            "本场会议没有开放联网：用 podium run 文件 --serve 启动",
+            "This meeting is not served: start it with podium run FILE --serve",
+        ),
+        true => lang.pick(
+            "连接列表只在主持人的电脑上",
+            "The connection list is on the host's laptop",
+        ),
+    }
+}
+
+/// The title of the unlock form.
+pub fn unlock_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "解锁评分（原因会记入会议记录）",
+        "Unlock the scores (the reason is recorded)",
+    )
+}
+
+/// The title of the stage message form, with the message shown now.
+pub fn stage_title(lang: Lang, current: Option<&str>) -> String {
+    match (lang, current) {
+        (Lang::Zh, Some(m)) => format!("大屏提示（当前：{m}）"),
+        (Lang::Zh, None) => "大屏提示".to_string(),
+        (Lang::En, Some(m)) => format!("Stage message (now: {m})"),
+        (Lang::En, None) => "Stage message".to_string(),
+    }
+}
+
+/// The title of the score import form.
+pub fn import_title(lang: Lang) -> &'static str {
+    lang.pick("导入评分文件", "Import a score file")
+}
+
+/// Asks before disconnecting a note-taker.
+pub fn confirm_disconnect(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("断开 {name} 的连接？（对方需要重新加入）"),
+        Lang::En => format!("Disconnect {name}? (they will have to join again)"),
+    }
+}
+
+/// Asks before deleting a remark (`preview`: its beginning).
+pub fn confirm_delete_remark(lang: Lang, preview: &str) -> String {
+    match lang {
+        Lang::Zh => format!("删除点评“{preview}”？"),
+        Lang::En => format!("Delete the remark \"{preview}\"?"),
+    }
+}
+
+/// Asks before skipping a unit, or restoring a skipped one.
+pub fn confirm_skip(lang: Lang, unit: &str, skipped: bool) -> String {
+    match (lang, skipped) {
+        (Lang::Zh, true) => format!("恢复{unit}？"),
+        (Lang::Zh, false) => format!("跳过{unit}？"),
+        (Lang::En, true) => format!("Restore {unit}?"),
+        (Lang::En, false) => format!("Skip {unit}?"),
+    }
+}
+
+/// Asks before making another unit the current one.
+pub fn confirm_set_current(lang: Lang, unit: &str) -> String {
+    match lang {
+        Lang::Zh => format!("将{unit}设为当前汇报单位？"),
+        Lang::En => format!("Make {unit} the current unit?"),
+    }
+}
+
+/// Asks before publishing the results.
+pub fn confirm_publish(lang: Lang) -> &'static str {
+    lang.pick(
+        "公布结果？公布后评分锁定，修改需解锁并说明原因。",
+        "Publish the results? Scores lock; changing them needs an unlock with a reason.",
+    )
+}
+
+/// The key bar of the connection list: disconnect, a new code, score entry.
+pub fn connection_keys(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Zh => ["断开", "新加入码", "评分录入"],
+        Lang::En => ["disconnect", "new code", "score entry"],
+    }
+}
+
+/// Before a note-taker's remark the host has not confirmed yet.
+pub fn waiting_mark(lang: Lang) -> &'static str {
+    lang.pick("⏳待确认 ", "⏳waiting ")
+}
+
+/// The host's join details on the status line.
+pub fn serving(lang: Lang, code: &str, addr: &str, joined: usize) -> String {
+    match lang {
+        Lang::Zh => format!(" 加入码 {code} · {addr} · 已连接 {joined}（c）·"),
+        Lang::En => format!(" Join code {code} · {addr} · {joined} joined (c) ·"),
+    }
+}
+
+/// A note-taker's status line: how many commands wait for the host (empty when none).
+pub fn waiting_for_host(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (_, 0) => String::new(),
+        (Lang::Zh, n) => format!(" · 待主持人确认 {n} 条"),
+        (Lang::En, n) => format!(" · {n} waiting for the host"),
+    }
+}
+
+/// A note-taker's status line while connected (`wait`: `waiting_for_host`).
+pub fn note_taker_online(lang: Lang, name: &str, addr: &str, wait: &str) -> String {
+    match lang {
+        Lang::Zh => format!(" 记录员 {name} · 已连接主持人 {addr}{wait}"),
+        Lang::En => format!(" Note-taker {name} · connected to the host at {addr}{wait}"),
+    }
+}
+
+/// A note-taker's status line while not connected.
+pub fn note_taker_offline(lang: Lang, name: &str, addr: &str, wait: &str) -> String {
+    match lang {
+        Lang::Zh => format!(" 记录员 {name} · 未连接主持人 {addr}，正在重试{wait}"),
+        Lang::En => format!(" Note-taker {name} · not connected to {addr}, retrying{wait}"),
+    }
+}
+
+/// The title of the connection list.
+pub fn connections_title(lang: Lang) -> &'static str {
+    lang.pick("联网 · 记录员连接", "Network · note-takers")
+}
+
+/// Lines about the other modes, after the action list of the help.
+pub fn help_notes(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Zh => &[
+            "↑↓ 选择行 · Tab 在议程和点评之间切换 · Esc 关闭任何窗口",
+            "F10 或 Ctrl+K：全部操作菜单（不需要记字母）",
+            "输入时：Enter 保存 · Esc 取消 · Ctrl+J 换行 · Tab 切换点评人 · Ctrl+R 搜索点评人",
+            "确认时：y 是 · n / Esc 否 · ←→ 选择 · Enter 执行所选",
+        ],
+        Lang::En => &[
+            "↑↓ select a row · Tab switch agenda / remarks · Esc closes any view",
+            "F10 or Ctrl+K: a menu of every action (no letters to remember)",
+            "Typing: Enter saves · Esc cancels · Ctrl+J new line · Tab next reviewer · Ctrl+R find reviewer",
+            "Confirming: y yes · n / Esc no · ←→ choose · Enter takes the highlighted answer",
+        ],
+    }
+}
+
+/// The title of the score sheet.
+pub fn sheet_title(lang: Lang, unit: &str) -> String {
+    match lang {
+        Lang::Zh => format!("评分表 · {unit}"),
+        Lang::En => format!("Score sheet · {unit}"),
+    }
+}
+
+/// Column heads and marks of the score sheet.
+pub struct SheetWords {
+    pub reviewer: &'static str,
+    pub total: &'static str,
+    pub ballots: &'static str,
+    pub add: &'static str,
+    pub recused: &'static str,
+    pub partial: &'static str,
+}
+
+pub fn sheet_words(lang: Lang) -> SheetWords {
+    match lang {
+        Lang::Zh => SheetWords {
+            reviewer: "评委",
+            total: "合计",
+            ballots: "票数",
+            add: "加票",
+            recused: "回避",
+            partial: "不完整",
+        },
+        Lang::En => SheetWords {
+            reviewer: "Reviewer",
+            total: "Total",
+            ballots: "Ballots",
+            add: "Add",
+            recused: "recused",
+            partial: "partial",
+        },
+    }
+}
+
+/// Who has not scored the unit yet.
+pub fn not_scored(lang: Lang, missing: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("未评：{}", missing.join("、")),
+        Lang::En => format!("not scored yet: {}", missing.join(", ")),
+    }
+}
+
+/// The unit's rank as the scores stand.
+pub fn rank_now(lang: Lang, rank: usize) -> String {
+    match lang {
+        Lang::Zh => format!("当前名次：{rank}"),
+        Lang::En => format!("rank now: {rank}"),
+    }
+}
+
+/// The title of the results view.
+pub fn results_title(lang: Lang, published: bool) -> &'static str {
+    match published {
+        true => lang.pick(
+            "结果（已公布，评分已锁定）",
+            "Results (published, scores locked)",
+        ),
+        false => lang.pick("结果（实时，未公布）", "Results (live, not published)"),
+    }
+}
+
+/// The head of the ranking table, before the group columns.
+pub fn ranking_head(lang: Lang) -> &'static str {
+    lang.pick(
+        "名次 单位              最终    得分   扣分",
+        "Rank Unit              Final   Score  Pen.",
+    )
+}
+
+/// The head of the ranking table's last column.
+pub fn ranking_notes(lang: Lang) -> &'static str {
+    lang.pick("  备注", "  Notes")
+}
+
+/// Between the flags of a unit.
+pub fn flag_separator(lang: Lang) -> &'static str {
+    lang.pick("；", "; ")
+}
+
+/// A value of the rules' scale, or a dash when there is none.
+pub fn shown(rules: &Rules, v: Option<i64>) -> String {
+    v.map_or_else(|| "—".into(), |v| rules.show(v))
+}
+
+/// The lines that explain one unit's result, in the host's language.
+pub fn explain(lang: Lang, rules: &Rules, r: &UnitResult) -> Vec<String> {
+    let zh = lang == Lang::Zh;
+    let mut out = Vec::new();
+    // Exact values are in ten-thousandths: shown with four decimals.
+    let four = |x: crate::ratio::Ratio| crate::decimal::format_scaled(x.round(0), 4, 4);
+    match rules.mode {
+        ScoringMode::Points => {
+            for (gi, g) in r.groups.iter().enumerate() {
+                let name = if g.name.is_empty() {
+                    if zh {
+                        "全体".to_string()
+                    } else {
+                        "all".to_string()
+                    }
+                } else {
+                    g.name.clone()
+                };
+                let totals: Vec<String> = r
+                    .totals
+                    .iter()
+                    .filter(|(who, _)| rules.reviewer_group.get(who).copied().unwrap_or(0) == gi)
+                    .map(|(who, t)| format!("{who} {}", plain(*t)))
+                    .collect();
+                if g.n == 0 {
+                    out.push(if zh {
+                        format!("{name}：无完整评分，不计入")
+                    } else {
+                        format!("{name}: no complete sheet, left out")
+                    });
+                    continue;
+                }
+                out.push(if zh {
+                    format!("{name}（{}）：{}", g.n, totals.join("、"))
+                } else {
+                    format!("{name} ({}): {}", g.n, totals.join(", "))
+                });
+                if g.trimmed {
+                    out.push(if zh {
+                        format!(
+                            "  去掉最高 {}，最低 {}",
+                            g.dropped_high.join("、"),
+                            g.dropped_low.join("、")
+                        )
+                    } else {
+                        format!(
+                            "  dropped highest {}, lowest {}",
+                            g.dropped_high.join(", "),
+                            g.dropped_low.join(", ")
+                        )
+                    });
+                } else if rules.trim > 0 {
+                    out.push(if zh {
+                        format!("  不足 {} 份，不去分", rules.trim_min)
+                    } else {
+                        format!("  fewer than {}, not trimmed", rules.trim_min)
+                    });
+                }
+                if let Some(s) = g.score {
+                    out.push(if zh {
+                        format!("  平均 {}", four(s))
+                    } else {
+                        format!("  mean {}", four(s))
+                    });
+                }
+            }
+            if let Some(score) = r.score {
+                let parts: Vec<String> = r
+                    .groups
+                    .iter()
+                    .zip(&rules.groups)
+                    .filter_map(|(g, rule)| {
+                        g.score
+                            .map(|s| format!("{}×{}", plain(rule.weight), four(s)))
+                    })
+                    .collect();
+                let weights: i64 = r
+                    .groups
+                    .iter()
+                    .zip(&rules.groups)
+                    .filter(|(g, _)| g.score.is_some())
+                    .map(|(_, rule)| rule.weight)
+                    .sum();
+                if rules.groups.len() > 1 {
+                    out.push(format!(
+                        "({}) ÷ {} = {}",
+                        parts.join(" + "),
+                        plain(weights),
+                        four(score)
+                    ));
+                }
+                out.push(if zh {
+                    format!(
+                        "四舍五入到 {} 位：{}",
+                        rules.decimals,
+                        shown(rules, r.score_rounded)
+                    )
+                } else {
+                    format!(
+                        "rounded to {} decimals: {}",
+                        rules.decimals,
+                        shown(rules, r.score_rounded)
+                    )
+                });
+            }
+        }
+        ScoringMode::Grades => {
+            let counts: Vec<String> = rules
+                .grades
+                .iter()
+                .zip(&r.grade_counts)
+                .map(|(g, c)| format!("{} {c}", g.name))
+                .collect();
+            out.push(counts.join(if zh { "、" } else { ", " }));
+            if let Some(score) = r.score {
+                out.push(format!("Σ = {}", four(score)));
+            }
+        }
+    }
+    if let Some(o) = &rules.overtime
+        && r.overtime_seconds > 0
+    {
+        out.push(if zh {
+            format!(
+                "超时 {} 秒（宽限 {} 秒，每 {} 秒扣 {} 分，最多 {} 分）：扣 {}",
+                r.overtime_seconds,
+                o.grace,
+                o.every,
+                plain(o.points),
+                plain(o.max),
+                plain(r.overtime_penalty)
+            )
+        } else {
+            format!(
+                "over by {} s (grace {} s, {} per {} s, at most {}): −{}",
+                r.overtime_seconds,
+                o.grace,
+                plain(o.points),
+                o.every,
+                plain(o.max),
+                plain(r.overtime_penalty)
+            )
+        });
+    }
+    if r.undertime_penalty > 0 {
+        out.push(if zh {
+            format!("用时不足：扣 {}", plain(r.undertime_penalty))
+        } else {
+            format!("too short: −{}", plain(r.undertime_penalty))
+        });
+    }
+    match (r.score_rounded, r.final_score) {
+        (Some(s), Some(f)) => out.push(if zh {
+            format!(
+                "最终得分 {} − {} = {}",
+                rules.show(s),
+                plain(r.penalty()),
+                rules.show(f)
+            )
+        } else {
+            format!(
+                "final {} − {} = {}",
+                rules.show(s),
+                plain(r.penalty()),
+                rules.show(f)
+            )
+        }),
+        _ => out.push(if zh {
+            "缺评：无得分、不排名".into()
+        } else {
+            "no scores: no final, no rank".into()
+        }),
+    }
+    if !r.incomplete.is_empty() {
+        out.push(if zh {
+            format!("评分不完整（未计入）：{}", r.incomplete.join("、"))
+        } else {
+            format!("incomplete sheets (left out): {}", r.incomplete.join(", "))
+        });
+    }
+    out
+}
+
+/// A few words for a unit's flags in the ranking table (the explanation says it in full).
+pub fn short_notes(lang: Lang, r: &UnitResult) -> String {
+    let zh = lang == Lang::Zh;
+    let mut notes = Vec::new();
+    if r.score.is_none() {
+        notes.push(if zh { "缺评" } else { "no scores" });
+    } else {
+        if r.groups.iter().any(|g| g.n == 0) && r.groups.len() > 1 {
+            notes.push(if zh { "缺组" } else { "group missing" });
+        }
+        if r.trim_setting {
+            // Whether the highest and lowest were dropped: in every group, in some, in none.
+            let scored: Vec<_> = r.groups.iter().filter(|g| g.n > 0).collect();
+            let trimmed = scored.iter().filter(|g| g.trimmed).count();
+            notes.push(match (trimmed, zh) {
+                (0, true) => "未去分",
+                (0, false) => "not trimmed",
+                (t, true) if t == scored.len() => "已去分",
+                (t, false) if t == scored.len() => "trimmed",
+                (_, true) => "部分组去分",
+                (_, false) => "partly trimmed",
+            });
+        }
+    }
+    if !r.incomplete.is_empty() {
+        notes.push(if zh { "不完整" } else { "incomplete" });
+    }
+    if r.spread_flag {
+        notes.push(if zh { "分歧大" } else { "spread" });
+    }
+    notes.join(" ")
+}

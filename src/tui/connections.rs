@@ -22,7 +22,7 @@ const MINIMA: [u16; 5] = [8, 15, 11, 9, 9];
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
     let amb = app.opts.ambiguous;
     let lang = app.lang();
-    let Some(server) = &app.server else {
+    let Some(server) = &app.core.server else {
         return;
     };
     let zh = lang == Lang::Zh;

@@ -1,17 +1,15 @@
 //! The live console: `app` (state and keys), `editor` (typing mode), `view` (drawing),
 //! `help`, `theme`, and the terminal loop here.
 
+pub mod actions;
 pub mod app;
-pub mod clock;
+pub mod components;
 pub mod connections;
 pub mod editor;
-pub mod help;
 pub mod keys;
-pub mod ledger;
-pub mod results;
-pub mod sheet;
-pub mod unsaved;
 pub mod view;
+
+pub use crate::console::{clock, ledger};
 
 pub use crate::widgets::{bigtext, theme};
 
@@ -39,7 +37,7 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
     // A loop stuck after a signal loses no typed text: the watchdog writes the draft that the
     // loop had not written yet (it is written at most half a second behind otherwise).
     let unwritten = app.unwritten_draft();
-    let paths = app.ledger.paths().clone();
+    let paths = app.core.ledger.paths().clone();
     let stop = stop_flag_then(
         done.clone(),
         Box::new(move || {
@@ -79,15 +77,15 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
         loop {
             let t = app.clock_now();
             app.tick(t);
-            if app.bell {
-                app.bell = false;
+            if app.core.bell {
+                app.core.bell = false;
                 let mut out = std::io::stdout();
                 let _ = out.write_all(b"\x07");
                 let _ = out.flush();
             }
-            if draw_due || app.redraw || wake_at.is_none_or(|w| t >= w) {
+            if draw_due || app.core.redraw || wake_at.is_none_or(|w| t >= w) {
                 terminal.draw(|frame| view::draw(frame, app, t))?;
-                app.redraw = false;
+                app.core.redraw = false;
                 draw_due = false;
                 wake_at = app.next_wake(t);
             }

@@ -1,12 +1,13 @@
 //! The full key list (`?`), and the names of actions for the `F10` menu.
 
-use super::app::Action;
-use super::keys::{self, Keymap, TABLE};
-use super::theme;
-use super::view::put;
-use crate::strings::Lang;
+use super::{Hint, Outcome, hints};
+use crate::strings::{self, Lang};
 use crate::text::{self, Ambiguous};
+use crate::tui::app::{Action, App};
+use crate::tui::keys::{self, Keymap, TABLE};
+use crate::widgets::{put, theme};
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
@@ -15,28 +16,32 @@ pub fn describe(lang: Lang, keys: &Keymap, action: Action) -> (String, &'static 
     (keys.text(action), keys::label(action, lang))
 }
 
-/// Lines about the other modes, after the action list.
-fn notes(lang: Lang) -> &'static [&'static str] {
-    match lang {
-        Lang::Zh => &[
-            "↑↓ 选择行 · Tab 在议程和点评之间切换 · Esc 关闭任何窗口",
-            "F10 或 Ctrl+K：全部操作菜单（不需要记字母）",
-            "输入时：Enter 保存 · Esc 取消 · Ctrl+J 换行 · Tab 切换点评人 · Ctrl+R 搜索点评人",
-            "确认时：y 是 · n / Esc 否 · ←→ 选择 · Enter 执行所选",
-        ],
-        Lang::En => &[
-            "↑↓ select a row · Tab switch agenda / remarks · Esc closes any view",
-            "F10 or Ctrl+K: a menu of every action (no letters to remember)",
-            "Typing: Enter saves · Esc cancels · Ctrl+J new line · Tab next reviewer · Ctrl+R find reviewer",
-            "Confirming: y yes · n / Esc no · ←→ choose · Enter takes the highlighted answer",
-        ],
-    }
-}
-
 /// One row of the help: one or two actions side by side, or a note.
 enum Row {
     Actions(Vec<(String, &'static str)>),
     Note(String),
+}
+
+/// Keys of the help: it scrolls, and closes on Esc, `?`, `q`, F1 or Enter.
+pub fn key(scroll: &mut u16, key: &KeyEvent) -> Outcome {
+    *scroll = match key.code {
+        KeyCode::Esc | KeyCode::Char('?' | '？' | 'q' | 'Q') | KeyCode::F(1) | KeyCode::Enter => {
+            return Outcome::Close;
+        }
+        KeyCode::Up => scroll.saturating_sub(1),
+        KeyCode::Down => scroll.saturating_add(1),
+        KeyCode::PageUp => scroll.saturating_sub(10),
+        KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(10),
+        KeyCode::Home => 0,
+        KeyCode::End => u16::MAX,
+        _ => *scroll,
+    };
+    Outcome::Stay
+}
+
+pub fn key_hints(app: &App) -> Vec<Hint> {
+    let s = app.lang().s();
+    hints(&[("↑↓", s.key_scroll, 1), ("Esc", s.key_close, 0)])
 }
 
 /// The rows of the help for a width: actions in two columns when there is room.
@@ -60,7 +65,7 @@ fn rows(lang: Lang, keys: &Keymap, width: usize, amb: Ambiguous) -> Vec<Row> {
         out.extend(actions.into_iter().map(|a| Row::Actions(vec![a])));
     }
     out.push(Row::Note(String::new()));
-    for note in notes(lang) {
+    for note in strings::console::help_notes(lang) {
         for line in text::wrap(note, width, amb) {
             out.push(Row::Note(line));
         }

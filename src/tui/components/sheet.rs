@@ -2,9 +2,12 @@
 //! counts), with fast keyboard entry. A value is checked as it is typed and saved — durable
 //! first — when the cursor leaves the cell; a bad value is said inline and never saved.
 
+use super::{Hint, Outcome, hints};
 use crate::plan::ScoringMode;
 use crate::scoring::{self, ScoreProblem};
+use crate::session::Time;
 use crate::session::{Command, GradeEntry, ScoreEntry, Session};
+use crate::tui::app::App;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub struct Sheet {
@@ -248,4 +251,41 @@ impl Sheet {
             Ok(None) => SheetAction::Unit(step),
         }
     }
+}
+
+/// Keys of the sheet: a value saved as the cursor leaves its cell, another unit on
+/// PageUp/PageDown, Esc closes.
+pub fn key(sheet: &mut Sheet, key: &KeyEvent, app: &mut App, now: Time) -> Outcome {
+    match sheet.key(key, app.session()) {
+        SheetAction::None => {}
+        SheetAction::Close => return Outcome::Close,
+        SheetAction::Execute(command) => {
+            app.execute(command, now);
+        }
+        SheetAction::Unit(step) => {
+            let st = app.session().state();
+            if let Some(pos) = st.position(&sheet.unit) {
+                let n = st.units.len() as isize;
+                let next = (pos as isize + step).rem_euclid(n) as usize;
+                sheet.unit = st.units[next].name.clone();
+            }
+        }
+    }
+    Outcome::Stay
+}
+
+pub fn key_hints(app: &App) -> Vec<Hint> {
+    let s = app.lang().s();
+    // A plan without reviewers: the sheet only says what to do.
+    if !Sheet::has_cells(app.session()) {
+        return hints(&[("PgUp/PgDn", s.key_other_unit, 2), ("Esc", s.key_close, 0)]);
+    }
+    hints(&[
+        ("0-9 .", s.key_type_score, 0),
+        ("Enter/Tab", s.key_save, 0),
+        ("↑↓←→", s.key_select, 1),
+        ("PgUp/PgDn", s.key_other_unit, 2),
+        ("Del", s.key_delete, 3),
+        ("Esc", s.key_close, 0),
+    ])
 }

@@ -3,7 +3,11 @@
 //! write the whole session to another folder or drive, stay — and, only on a key of its own
 //! that is never the highlighted answer, quit without them.
 
-use super::editor::{edit_key, new_textarea, text_of};
+use super::{Hint, Outcome as Next, hints};
+use crate::session::Time;
+use crate::strings;
+use crate::tui::app::{App, Confirm, Mode};
+use crate::tui::editor::{edit_key, new_textarea, text_of};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use std::path::{Path, PathBuf};
@@ -160,27 +164,83 @@ pub fn folder_of(typed: &str) -> Option<PathBuf> {
     Some(PathBuf::from(t))
 }
 
-/// A save error for the screen: the session's folder left out of the paths (the file names
-/// stay), a path said twice in a row said once, and the OS error number dropped.
-pub fn short_error(err: &str, session: &Path) -> String {
-    let mut text = err.to_string();
-    if let Some(dir) = session.parent().filter(|d| !d.as_os_str().is_empty()) {
-        let prefix = format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
-        text = text.replace(&prefix, "");
-    }
-    let mut parts: Vec<&str> = Vec::new();
-    for part in text.split(": ") {
-        if parts.last() != Some(&part) {
-            parts.push(part);
+/// Keys of the quit dialog: what the dialog asks for is carried out here, and said in it.
+pub fn key(d: &mut UnsavedQuit, key: &KeyEvent, app: &mut App, now: Time) -> Next {
+    let lang = app.lang();
+    let session = app.core.ledger.paths().session.clone();
+    let short = |e: &str| crate::console::short_error(e, &session);
+    match d.key(key) {
+        Step::None => {}
+        Step::Retry => {
+            let result = app.core.retry_save(now);
+            if result.is_ok() && !app.unsaved_changes() {
+                // Everything is on disk: the ordinary quit question.
+                return Next::Replace(Mode::Confirm {
+                    what: Confirm::Quit,
+                    yes: true,
+                });
+            }
+            let why = match result {
+                Ok(()) => app.core.ledger.save_error().unwrap_or_default().to_string(),
+                Err(e) => e,
+            };
+            d.outcome = Some(Outcome {
+                text: strings::retry_failed(lang, &short(&why)),
+                error: true,
+            });
+        }
+        Step::Write(typed) => {
+            let written = match folder_of(&typed) {
+                None => Err(strings::unsaved_text(lang).type_folder.to_string()),
+                Some(dir) => app.core.write_copy(&dir, now),
+            };
+            match written {
+                Ok(path) => {
+                    d.folder = None;
+                    d.outcome = Some(Outcome {
+                        text: strings::copy_written(lang, &path.display().to_string()),
+                        error: false,
+                    });
+                }
+                // The folder stays open to be corrected.
+                Err(text) => d.outcome = Some(Outcome { text, error: true }),
+            }
+        }
+        Step::Stay => return Next::Close,
+        Step::QuitAnyway => {
+            // The editor stays open under the quit, so its text is kept as the draft.
+            app.quit = true;
+            return Next::Close;
+        }
+        Step::NotQuitting => {
+            let n = app.core.ledger.unsaved();
+            d.outcome = Some(Outcome {
+                text: strings::quit_refused(lang, n),
+                error: true,
+            });
         }
     }
-    let mut text = parts.join(": ");
-    if let Some(at) = text.rfind(" (os error ")
-        && text.ends_with(')')
-    {
-        text.truncate(at);
+    Next::Stay
+}
+
+pub fn key_hints(app: &App, d: &UnsavedQuit) -> Vec<Hint> {
+    let s = app.lang().s();
+    let u = strings::unsaved_text(app.lang());
+    if d.folder.is_some() {
+        return hints(&[
+            ("Enter", u.key_write, 0),
+            ("Ctrl+U", u.key_clear, 1),
+            ("Esc", u.key_back, 0),
+        ]);
     }
-    text
+    hints(&[
+        ("r", u.key_retry, 0),
+        ("w", u.key_copy, 0),
+        ("Esc", u.key_stay, 0),
+        ("Ctrl+Q", u.key_quit_anyway, 0),
+        ("↑↓", s.key_select, 1),
+        ("Enter", s.key_pick, 1),
+    ])
 }
 
 #[cfg(test)]
@@ -189,6 +249,7 @@ mod tests {
 
     #[test]
     fn errors_are_shortened() {
+        use crate::console::short_error;
         let session = Path::new("/data/m/meeting.session.json");
         assert_eq!(
             short_error(

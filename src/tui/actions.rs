@@ -1,0 +1,256 @@
+//! What each action of the console does (`App::perform`): the actions of `keys::TABLE`,
+//! from a key, the `F10` menu or the results view.
+
+use super::app::{Action, App, Confirm, Form, FormKind, Mode, Sheet};
+use super::components::editor::RemarkEditor;
+use super::editor::Target;
+use crate::console::Level;
+use crate::session::{Command, Refusal, RemarkKind, Time};
+use crate::strings;
+
+impl App {
+    /// Carries out one console action.
+    pub fn perform(&mut self, action: Action, now: Time) {
+        let lang = self.lang();
+        if action.host_only() && self.core.is_remote() {
+            return self.core.host_only(now);
+        }
+        match action {
+            Action::ToggleTalk => {
+                self.execute(Command::ToggleTalk, now);
+            }
+            Action::Next => {
+                self.execute(Command::Next, now);
+            }
+            Action::SetCurrent => {
+                if let Some(unit) = self.selected_unit() {
+                    if self.session().state().current.as_deref() == Some(unit.as_str()) {
+                        return;
+                    }
+                    self.ask(Confirm::SetCurrent(unit));
+                }
+            }
+            Action::Remark => {
+                let unit = self.selected_unit();
+                self.open_editor(
+                    Target::New {
+                        unit,
+                        kind: RemarkKind::Remark,
+                    },
+                    None,
+                    "",
+                );
+            }
+            Action::General => self.open_editor(
+                Target::New {
+                    unit: None,
+                    kind: RemarkKind::Remark,
+                },
+                None,
+                "",
+            ),
+            Action::Task => {
+                let unit = self.selected_unit();
+                self.open_editor(
+                    Target::New {
+                        unit,
+                        kind: RemarkKind::Task,
+                    },
+                    None,
+                    "",
+                );
+            }
+            Action::Undo => {
+                self.execute(Command::Undo, now);
+            }
+            Action::EditRemark => {
+                let Some(id) = self.selected_remark_id() else {
+                    self.notify(lang.s().no_remarks.into(), Level::Warn, now);
+                    return;
+                };
+                if let Some(r) = self.session().state().remark(id).cloned() {
+                    self.open_editor(
+                        Target::Edit { id, kind: r.kind },
+                        Some(r.reviewer.clone()),
+                        &r.text,
+                    );
+                }
+            }
+            Action::DeleteRemark => match self.selected_remark_id() {
+                Some(id) => self.ask(Confirm::DeleteRemark(id)),
+                None => self.notify(lang.s().no_remarks.into(), Level::Warn, now),
+            },
+            Action::ToggleSkip => {
+                if let Some(unit) = self.selected_unit() {
+                    self.ask(Confirm::ToggleSkip(unit));
+                }
+            }
+            Action::AddTime => {
+                self.execute(Command::AdjustLimit { seconds: 30 }, now);
+            }
+            Action::TakeTime => {
+                self.execute(Command::AdjustLimit { seconds: -30 }, now);
+            }
+            Action::AddUnit => {
+                let s = lang.s();
+                let minutes = self.session().plan().talk_minutes().to_string();
+                self.open_form(
+                    FormKind::AddUnit,
+                    vec![
+                        s.field_name,
+                        s.field_presenter,
+                        s.field_role,
+                        s.field_minutes,
+                    ],
+                    vec![String::new(), String::new(), String::new(), minutes],
+                );
+            }
+            Action::UpdateUnit => {
+                let Some(unit) = self.selected_unit() else {
+                    return;
+                };
+                let s = lang.s();
+                let (presenter, role) = self
+                    .session()
+                    .state()
+                    .unit(&unit)
+                    .map(|u| {
+                        (
+                            u.presenter.clone().unwrap_or_default(),
+                            u.role.clone().unwrap_or_default(),
+                        )
+                    })
+                    .unwrap_or_default();
+                self.open_form(
+                    FormKind::UpdateUnit { unit },
+                    vec![s.field_presenter, s.field_role],
+                    vec![presenter, role],
+                );
+            }
+            Action::MoveUp | Action::MoveDown => {
+                let Some(unit) = self.selected_unit() else {
+                    return;
+                };
+                let delta = if action == Action::MoveUp { -1 } else { 1 };
+                if self.execute(
+                    Command::MoveUnit {
+                        unit: unit.clone(),
+                        delta,
+                    },
+                    now,
+                ) && let Some(pos) = self.session().state().position(&unit)
+                {
+                    self.selected = pos + 1;
+                    self.follow = false;
+                }
+            }
+            Action::Help => self.open(Mode::Help { scroll: 0 }),
+            Action::ScoreSheet => {
+                let unit = self
+                    .selected_unit()
+                    .or_else(|| self.session().state().units.first().map(|u| u.name.clone()));
+                match unit {
+                    Some(unit) => self.open(Mode::Sheet(Box::new(Sheet::new(unit)))),
+                    None => {
+                        let text = strings::sheet_without_units(lang).to_string();
+                        self.notify(text, Level::Warn, now);
+                    }
+                }
+            }
+            Action::Results => self.open(Mode::Results { selected: 0 }),
+            Action::Publish => {
+                if self.session().state().scores.published {
+                    self.core.refuse(&Refusal::ResultsPublished, now);
+                } else {
+                    self.ask(Confirm::Publish);
+                }
+            }
+            Action::Unlock => {
+                if !self.session().state().scores.published {
+                    self.core.refuse(&Refusal::NotPublished, now);
+                } else {
+                    let label = strings::console::unlock_reason(lang);
+                    self.open_form(FormKind::Unlock, vec![label], vec![String::new()]);
+                }
+            }
+            Action::ImportScores => {
+                let label = strings::console::score_file(lang);
+                self.open_form(FormKind::ImportScores, vec![label], vec![String::new()]);
+            }
+            Action::Export => self.core.export(now),
+            Action::StageMessage => {
+                let label = strings::console::stage_message(lang);
+                self.open_form(FormKind::StageMessage, vec![label], vec![String::new()]);
+            }
+            Action::Privacy => {
+                self.private = !self.private;
+                // The key that shows them again is the one in use (a key file may move it).
+                let key = self
+                    .keys
+                    .bar_key(Action::Privacy)
+                    .unwrap_or_else(|| "F10".to_string());
+                let text = strings::console::privacy(lang, self.private, &key);
+                self.notify(text, Level::Info, now);
+            }
+            Action::Connections => {
+                if self.core.server.is_some() {
+                    self.open(Mode::Connections { selected: 0 });
+                } else {
+                    let text = strings::console::no_connections(lang, self.core.is_remote());
+                    self.notify(text.to_string(), Level::Warn, now);
+                }
+            }
+            Action::EndMeeting => self.ask(Confirm::EndMeeting),
+            Action::Quit => self.ask(Confirm::Quit),
+            Action::ResultsOnStage => {
+                let shown = !self.session().state().stage.results_shown;
+                self.execute(Command::ShowResults { shown }, now);
+            }
+            Action::RevealNext => {
+                let places = self.session().state().stage.revealed + 1;
+                self.execute(Command::RevealResults { places }, now);
+            }
+            Action::RevealAll => {
+                let places = self.session().state().units.len();
+                self.execute(Command::RevealResults { places }, now);
+            }
+        }
+    }
+
+    fn open_form(&mut self, kind: FormKind, labels: Vec<&'static str>, values: Vec<String>) {
+        self.open(Mode::Form(Box::new(Form::new(kind, labels, values))));
+    }
+
+    pub(super) fn reviewer_choices(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .session()
+            .plan()
+            .reviewers
+            .iter()
+            .map(|r| r.name.clone())
+            .collect();
+        for r in &self.session().state().remarks {
+            if !r.reviewer.is_empty() && !names.contains(&r.reviewer) {
+                names.push(r.reviewer.clone());
+            }
+        }
+        names
+    }
+
+    fn open_editor(&mut self, target: Target, reviewer: Option<String>, text: &str) {
+        let reviewer = reviewer
+            .or_else(|| self.last_reviewer.clone())
+            .or_else(|| {
+                self.session()
+                    .plan()
+                    .reviewers
+                    .first()
+                    .map(|r| r.name.clone())
+            })
+            .unwrap_or_default();
+        let mut ed = RemarkEditor::new(target, reviewer, text, self.reviewer_choices());
+        ed.text.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        ed.text.move_cursor(ratatui_textarea::CursorMove::End);
+        self.open(Mode::Editor(Box::new(ed)));
+    }
+}

@@ -1,0 +1,163 @@
+//! A yes/no question before something that cannot be taken back, or is easy to do by
+//! mistake. Over the editor it is pushed above it, and No brings the editor back.
+
+use super::{Hint, Outcome, hints};
+use crate::session::{Command, Time};
+use crate::strings;
+use crate::text;
+use crate::tui::app::{App, Mode};
+use crate::widgets::{popup, put, theme};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    Quit,
+    DeleteRemark(u64),
+    ToggleSkip(String),
+    SetCurrent(String),
+    DiscardEditor,
+    EndMeeting,
+    Publish,
+    /// Disconnect a note-taker (connection id, name).
+    Disconnect(u64, String),
+}
+
+impl Confirm {
+    /// The answer highlighted first: Yes only for quitting (everything is saved).
+    pub fn default_yes(&self) -> bool {
+        matches!(self, Confirm::Quit)
+    }
+}
+
+pub fn key(what: &Confirm, yes: &mut bool, key: &KeyEvent, app: &mut App, now: Time) -> Outcome {
+    let answer = match key.code {
+        KeyCode::Char('y' | 'Y' | 'ｙ' | 'Ｙ') => true,
+        KeyCode::Char('n' | 'N' | 'ｎ' | 'Ｎ') | KeyCode::Esc => false,
+        KeyCode::Enter => *yes,
+        KeyCode::Left | KeyCode::Right | KeyCode::Tab => {
+            *yes = !*yes;
+            return Outcome::Stay;
+        }
+        _ => return Outcome::Stay,
+    };
+    if !answer {
+        return Outcome::Close;
+    }
+    match what {
+        // The editor stays open under the quit, so its text is kept as the draft.
+        Confirm::Quit => app.quit = true,
+        Confirm::DiscardEditor => app.close_editor(),
+        Confirm::DeleteRemark(id) => {
+            app.execute(Command::DeleteRemark { id: *id }, now);
+        }
+        Confirm::ToggleSkip(unit) => {
+            app.execute(Command::ToggleSkip { unit: unit.clone() }, now);
+        }
+        Confirm::SetCurrent(unit) => {
+            app.execute(Command::SetCurrent { unit: unit.clone() }, now);
+        }
+        Confirm::EndMeeting => {
+            app.execute(Command::EndMeeting, now);
+        }
+        Confirm::Publish => {
+            app.execute(Command::Publish, now);
+            return Outcome::Replace(Mode::Results { selected: 0 });
+        }
+        Confirm::Disconnect(conn, name) => {
+            app.core.disconnect(*conn, name, now);
+            return Outcome::Replace(Mode::Connections { selected: 0 });
+        }
+    }
+    Outcome::Close
+}
+
+/// The question, in the console's language.
+pub fn question(app: &App, what: &Confirm) -> String {
+    let amb = app.opts.ambiguous;
+    let lang = app.lang();
+    let s = lang.s();
+    match what {
+        Confirm::Quit => s.confirm_quit.to_string(),
+        Confirm::Disconnect(_, name) => strings::console::confirm_disconnect(lang, name),
+        Confirm::DiscardEditor => s.confirm_discard.to_string(),
+        Confirm::EndMeeting => s.confirm_end_meeting.to_string(),
+        Confirm::DeleteRemark(id) => {
+            let preview = app
+                .session()
+                .state()
+                .remark(*id)
+                .map(|r| text::truncate(&text::clean_line(&r.text), 30, amb))
+                .unwrap_or_default();
+            strings::console::confirm_delete_remark(lang, &preview)
+        }
+        Confirm::ToggleSkip(unit) => {
+            let skipped = app.session().state().unit(unit).is_some_and(|u| u.skipped);
+            strings::console::confirm_skip(lang, unit, skipped)
+        }
+        Confirm::SetCurrent(unit) => strings::console::confirm_set_current(lang, unit),
+        Confirm::Publish => strings::console::confirm_publish(lang).to_string(),
+    }
+}
+
+pub fn key_hints(app: &App) -> Vec<Hint> {
+    let s = app.lang().s();
+    hints(&[
+        ("y", s.key_yes, 0),
+        ("n", s.key_no, 0),
+        ("←→", s.key_select, 1),
+        ("Enter", s.key_pick, 1),
+    ])
+}
+
+/// The question in the middle of `area`, the answer `yes` highlighted.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, what: &Confirm, yes: bool) {
+    let amb = app.opts.ambiguous;
+    let s = app.lang().s();
+    let question = question(app, what);
+    let width = (text::width(&question, amb) as u16 + 6).clamp(30, area.width);
+    let lines = text::wrap(&question, width.saturating_sub(4) as usize, amb);
+    let inner = popup(buf, area, width, lines.len() as u16 + 4, "", amb);
+    for (i, line) in lines.iter().enumerate() {
+        put(
+            buf,
+            inner.x + 1,
+            inner.y + i as u16,
+            inner.width.saturating_sub(1),
+            line,
+            theme::title(),
+            amb,
+        );
+    }
+    let y = inner.y + lines.len() as u16 + 1;
+    let yes_label = format!(" {} (y) ", s.yes);
+    let no_label = format!(" {} (n) ", s.no);
+    let style = |on: bool| {
+        if on {
+            theme::selected(true)
+        } else {
+            Style::default()
+        }
+    };
+    let x = inner.x + 1;
+    let used = put(
+        buf,
+        x,
+        y,
+        inner.width.saturating_sub(1),
+        &yes_label,
+        style(yes),
+        amb,
+    );
+    put(
+        buf,
+        x + used + 2,
+        y,
+        inner.width.saturating_sub(used + 3),
+        &no_label,
+        style(!yes),
+        amb,
+    );
+}

@@ -1,0 +1,129 @@
+//! The key bar under the screen: the keys that work in what is on screen, each with what it
+//! does. The live screen's and the results' come from `keys::TABLE` (with the keys in use);
+//! each popup gives its own (`key_hints` in its file).
+
+use super::Hint;
+use crate::session::Status;
+use crate::text;
+use crate::tui::app::{Action, App, Focus, Mode};
+use crate::tui::keys::{self, Screen};
+use crate::widgets::{put, theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+/// The keys that work in the current mode, with a priority (0 is kept longest when the bar
+/// is too narrow for all of them).
+pub fn hints(app: &App) -> Vec<Hint> {
+    match app.mode() {
+        Mode::Live => table_hints(app, Screen::Live),
+        Mode::Results { .. } => super::results::key_hints(app),
+        Mode::Editor(ed) => super::editor::key_hints(app, ed),
+        Mode::Form(_) => super::form::key_hints(app),
+        Mode::Confirm { .. } => super::confirm::key_hints(app),
+        Mode::Unsaved(d) => super::unsaved::key_hints(app, d),
+        Mode::Help { .. } => super::help::key_hints(app),
+        Mode::Menu { .. } => super::menu::key_hints(app),
+        Mode::Sheet(_) => super::sheet::key_hints(app),
+        Mode::Connections { .. } => super::connections::key_hints(app),
+    }
+}
+
+/// The key bar of a screen of `keys::TABLE`: the actions placed in it and the fixed keys, in
+/// their slots; on a note-taker's console only those it shows there.
+pub fn table_hints(app: &App, screen: Screen) -> Vec<Hint> {
+    let lang = app.lang();
+    let s = lang.s();
+    let note_taker = app.core.ledger.remote();
+    let priority = |spot: &keys::Spot| match note_taker {
+        Some(_) => spot.note_taker,
+        None => Some(spot.host),
+    };
+    let mut out: Vec<(u8, String, &'static str, u8)> = Vec::new();
+    for b in keys::TABLE {
+        let Some(spot) = b.bar.filter(|p| p.screen == screen) else {
+            continue;
+        };
+        let Some(prio) = priority(&spot) else {
+            continue;
+        };
+        let shown = match b.action {
+            Action::ToggleTalk | Action::Next => !app.session().state().is_ended(),
+            Action::EditRemark | Action::DeleteRemark => app.focus == Focus::Remarks,
+            Action::ScoreSheet => note_taker.is_none_or(|r| r.link.scores),
+            Action::Connections => app.core.server.is_some(),
+            _ => true,
+        };
+        let Some(key) = app.keys.bar_key(b.action).filter(|_| shown) else {
+            continue;
+        };
+        let label = match b.action {
+            Action::ToggleTalk => match app.shown_unit_status() {
+                Some(Status::Presenting) => s.key_pause,
+                Some(Status::Paused) => s.key_resume,
+                _ => s.key_start,
+            },
+            Action::Privacy if app.private => s.key_unhide,
+            _ => (b.bar_label)(lang),
+        };
+        out.push((spot.slot, key, label, prio));
+    }
+    for f in keys::FIXED {
+        let Some(spot) = f.bar.filter(|p| p.screen == screen) else {
+            continue;
+        };
+        let Some(prio) = priority(&spot) else {
+            continue;
+        };
+        if f.nav == keys::Nav::Select && app.focus != Focus::Agenda {
+            continue;
+        }
+        out.push((spot.slot, f.bar_key.to_string(), (f.bar_label)(lang), prio));
+    }
+    out.sort_by_key(|h| h.0);
+    out.into_iter().map(|(_, k, l, p)| (k, l, p)).collect()
+}
+
+/// The key bar: the keys of what is on screen, the least important left out when narrow.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+    let amb = app.opts.ambiguous;
+    let mut hints = hints(app);
+    let need = |h: &[(String, &str, u8)]| -> u16 {
+        h.iter()
+            .map(|(k, l, _)| text::width(k, amb) as u16 + 3 + text::width(l, amb) as u16)
+            .sum()
+    };
+    // Drop the least important keys until the rest fit.
+    while need(&hints) > area.width {
+        let Some(worst) = hints
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, h)| (h.2, *i))
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
+        hints.remove(worst);
+    }
+    let mut x = area.x;
+    for (key, label, _) in hints {
+        x += put(
+            buf,
+            x,
+            area.y,
+            area.right().saturating_sub(x),
+            &format!(" {key} "),
+            theme::key(),
+            amb,
+        );
+        x += put(
+            buf,
+            x,
+            area.y,
+            area.right().saturating_sub(x),
+            &format!("{label} "),
+            Style::default(),
+            amb,
+        );
+    }
+}

@@ -1,0 +1,170 @@
+//! The remarks panel (right of the live screen, under the timer): the remarks and tasks of the
+//! selected row. With the focus on it, the arrows move the selected remark.
+
+use crate::session::RemarkKind;
+use crate::strings;
+use crate::text;
+use crate::tui::app::{App, Focus, Mode};
+use crate::widgets::{block, fill, put, theme};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+/// Moves the selected remark.
+pub fn move_selection(app: &mut App, code: KeyCode) {
+    let n = app.selected_remarks().len();
+    if n == 0 {
+        return;
+    }
+    let i = app.remark_selected.unwrap_or(n - 1);
+    app.remark_selected = Some(match code {
+        KeyCode::Up => i.saturating_sub(1),
+        KeyCode::Down => (i + 1).min(n - 1),
+        KeyCode::PageUp => i.saturating_sub(5),
+        KeyCode::PageDown => (i + 5).min(n - 1),
+        KeyCode::Home => 0,
+        _ => n - 1,
+    });
+}
+
+/// The remarks of the selected row, the selected remark kept in view; a note-taker's remarks
+/// not yet confirmed by the host at the bottom.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
+    let amb = app.opts.ambiguous;
+    let lang = app.lang();
+    let s = lang.s();
+    let unit = app.selected_unit();
+    let ids = app.selected_remarks();
+    let title = match &unit {
+        Some(u) => format!("{} · {} ({})", s.remarks, u, ids.len()),
+        None => format!("{} ({})", s.general_remarks, ids.len()),
+    };
+    let focused = app.focus == Focus::Remarks && matches!(app.mode(), Mode::Live);
+    let b = block(&title, amb, focused);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    if app.private {
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            inner.width - 1,
+            s.hidden,
+            theme::warn(),
+            amb,
+        );
+        return;
+    }
+    let width = (inner.width - 1) as usize;
+    // A note-taker's remarks that the host has not confirmed yet, at the bottom.
+    let mut waiting: Vec<String> = Vec::new();
+    if let Some(r) = app.core.ledger.remote() {
+        // Newest first, only as many as the panel holds (the wrapping is the cost).
+        let queued: Vec<_> = r.waiting().collect();
+        for q in queued.into_iter().rev() {
+            if waiting.len() >= inner.height as usize {
+                break;
+            }
+            if let crate::session::Command::AddRemark {
+                unit: u,
+                reviewer,
+                text: t,
+                kind,
+            } = &q.command
+                && *u == unit
+            {
+                let mark = if *kind == RemarkKind::Task {
+                    s.task_mark
+                } else {
+                    ""
+                };
+                let who = if reviewer.is_empty() { "—" } else { reviewer };
+                let label = strings::console::waiting_mark(lang);
+                let lines = text::wrap(&format!("{label}{who} — {mark}{t}"), width, amb);
+                waiting.splice(0..0, lines);
+            }
+        }
+    }
+    let keep = waiting.len().min(inner.height as usize);
+    for (row, line) in waiting[waiting.len() - keep..].iter().enumerate() {
+        let y = inner.bottom() - keep as u16 + row as u16;
+        put(
+            buf,
+            inner.x + 1,
+            y,
+            inner.width - 1,
+            line,
+            theme::dim(),
+            amb,
+        );
+    }
+    let inner = Rect::new(inner.x, inner.y, inner.width, inner.height - keep as u16);
+    if ids.is_empty() {
+        if keep == 0 {
+            put(
+                buf,
+                inner.x + 1,
+                inner.y,
+                inner.width - 1,
+                s.no_remarks,
+                theme::dim(),
+                amb,
+            );
+        }
+        return;
+    }
+    let st = app.session().state();
+    // Lay out the selected remark and those before it, only as many as fill the panel, so a
+    // row with thousands of remarks costs no more to draw than one with ten.
+    let unit = app.selected_unit();
+    let remarks: Vec<&crate::session::Remark> = st.remarks_on(unit.as_deref()).collect();
+    let selected = app
+        .remark_selected
+        .unwrap_or(ids.len() - 1)
+        .min(remarks.len().saturating_sub(1));
+    let room = inner.height as usize;
+    let mut lines: Vec<(String, Style, usize)> = Vec::new();
+    for i in (0..=selected).rev() {
+        let Some(r) = remarks.get(i) else { continue };
+        let who = if r.reviewer.is_empty() {
+            "—"
+        } else {
+            r.reviewer.as_str()
+        };
+        let mark = if r.kind == RemarkKind::Task {
+            s.task_mark
+        } else {
+            ""
+        };
+        let style = if r.kind == RemarkKind::Task {
+            theme::task()
+        } else {
+            Style::default()
+        };
+        let wrapped = text::wrap(&format!("{who} — {mark}{}", r.text), width, amb);
+        lines.splice(0..0, wrapped.into_iter().map(|l| (l, style, i)));
+        if lines.len() >= room {
+            break;
+        }
+    }
+    let first = lines.len().saturating_sub(room);
+    for (row, (line, style, i)) in lines.iter().skip(first).enumerate() {
+        let y = inner.y + row as u16;
+        let style = if *i == selected && focused {
+            fill(
+                buf,
+                Rect::new(inner.x, y, inner.width, 1),
+                theme::selected(true),
+            );
+            theme::selected(true)
+        } else {
+            *style
+        };
+        put(buf, inner.x + 1, y, inner.width - 1, line, style, amb);
+    }
+}
