@@ -584,3 +584,51 @@ pub fn short_notes(lang: Lang, r: &UnitResult) -> String {
     }
     notes.join(" ")
 }
+
+/// The join code and the addresses, at the top of the connection list.
+pub fn join_line(lang: Lang, code: &str, addrs: &str) -> String {
+    match lang {
+        Lang::Zh => format!("加入码 {code}    地址 {addrs}"),
+        Lang::En => format!("Join code {code}    at {addrs}"),
+    }
+}
+
+/// How a note-taker joins.
+pub fn join_hint(lang: Lang, addr: &str) -> String {
+    match lang {
+        Lang::Zh => format!("记录员：podium join {addr} --name 姓名"),
+        Lang::En => format!("Note-takers: podium join {addr} --name NAME"),
+    }
+}
+
+/// Who may enter scores, and the key that changes it.
+pub fn score_entry(lang: Lang, note_takers: bool) -> &'static str {
+    match note_takers {
+        true => lang.pick(
+            "评分录入：记录员可以录入（s 停止）",
+            "Score entry: note-takers may enter scores (s stops it)",
+        ),
+        false => lang.pick(
+            "评分录入：只有主持人（s 允许记录员录入）",
+            "Score entry: the host only (s opens it to note-takers)",
+        ),
+    }
+}
+
+/// The heads of the connection list: name, address, since, waiting, entered.
+pub fn connection_heads(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Zh => ["名字", "地址", "加入时间", "待发送", "已录入"],
+        Lang::En => ["Name", "Address", "Since", "Waiting", "Entered"],
+    }
+}
+
+/// A stage display in the connection list, in place of a name.
+pub fn display_peer(lang: Lang) -> &'static str {
+    lang.pick("（大屏）", "(display)")
+}
+
+/// The connection list while nobody has joined.
+pub fn nobody_joined(lang: Lang) -> &'static str {
+    lang.pick("还没有人加入", "Nobody has joined yet")
+}

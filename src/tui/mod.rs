@@ -4,9 +4,9 @@
 pub mod actions;
 pub mod app;
 pub mod components;
-pub mod connections;
 pub mod editor;
 pub mod keys;
+pub mod popups;
 pub mod view;
 
 pub use crate::console::{clock, ledger};

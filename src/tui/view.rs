@@ -14,8 +14,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
-pub(crate) use crate::widgets::{fill, popup};
-pub use crate::widgets::{put, talk_label, theme};
+use crate::widgets::{popup, put, theme};
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
