@@ -766,6 +766,7 @@ fn main() {
         &std::env::var("PODIUM_BENCH_BIND").unwrap_or_else(|_| "127.0.0.1:0".into()),
         &path,
         app.core.ledger.writer().expect("a local session"),
+        podium::wallclock::now,
     )
     .expect("start the server");
     let addr = server.addrs[0].clone();

@@ -14,7 +14,7 @@ use crate::names::{self, Match};
 use crate::plan::{Plan, UnitPlan};
 use crate::scoring::{self, ScoreProblem};
 use crate::session::{GradeEntry, ScoreEntry, Session};
-use crate::strings::{self, Lang};
+use crate::strings::{self, Lang, Said, cli};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -360,68 +360,19 @@ fn check_shared_strings(path: &Path) -> Result<(), String> {
 
 /// A column podium looks for, by any of its header names (case, width forms and edge spaces
 /// ignored).
-#[derive(Debug, Clone, Copy)]
-struct Field {
-    names: &'static [&'static str],
-    en: &'static str,
-    zh: &'static str,
-}
+type Field = cli::Column;
 
-const UNIT: Field = Field {
-    names: &["unit", "单位"],
-    en: "unit",
-    zh: "单位",
-};
-const REVIEWER: Field = Field {
-    names: &["reviewer", "评委"],
-    en: "reviewer",
-    zh: "评委",
-};
-const CRITERION: Field = Field {
-    names: &["criterion", "指标"],
-    en: "criterion",
-    zh: "指标",
-};
-const SCORE: Field = Field {
-    names: &["score", "得分"],
-    en: "score",
-    zh: "得分",
-};
-const GRADE: Field = Field {
-    names: &["grade", "等次"],
-    en: "grade",
-    zh: "等次",
-};
-const COUNT: Field = Field {
-    names: &["count", "票数"],
-    en: "count",
-    zh: "票数",
-};
-const UNIT_NAME: Field = Field {
-    names: &["unit", "单位", "name", "单位名称"],
-    en: "unit",
-    zh: "单位",
-};
-const ORDER: Field = Field {
-    names: &["order", "序号", "no", "#"],
-    en: "order",
-    zh: "序号",
-};
-const PRESENTER: Field = Field {
-    names: &["presenter", "汇报人"],
-    en: "presenter",
-    zh: "汇报人",
-};
-const ROLE: Field = Field {
-    names: &["role", "职务"],
-    en: "role",
-    zh: "职务",
-};
-const MINUTES: Field = Field {
-    names: &["minutes", "时长", "时长（分钟）", "时长(分钟)"],
-    en: "minutes",
-    zh: "时长",
-};
+const UNIT: Field = cli::COL_UNIT;
+const REVIEWER: Field = cli::COL_REVIEWER;
+const CRITERION: Field = cli::COL_CRITERION;
+const SCORE: Field = cli::COL_SCORE;
+const GRADE: Field = cli::COL_GRADE;
+const COUNT: Field = cli::COL_COUNT;
+const UNIT_NAME: Field = cli::COL_UNIT_NAME;
+const ORDER: Field = cli::COL_ORDER;
+const PRESENTER: Field = cli::COL_PRESENTER;
+const ROLE: Field = cli::COL_ROLE;
+const MINUTES: Field = cli::COL_MINUTES;
 
 const POINTS_SHEET: &[Field] = &[UNIT, REVIEWER, CRITERION, SCORE];
 const GRADES_SHEET: &[Field] = &[UNIT, GRADE, COUNT];
@@ -480,52 +431,30 @@ impl Ctx<'_> {
                 let (la, lb) = (letter(*a), letter(*b));
                 let ha = cell(&self.sheet.header, *a);
                 let hb = cell(&self.sheet.header, *b);
-                Err(match self.lang {
-                    Lang::Zh => format!(
-                        "{}：{la} 列（“{ha}”）和 {lb} 列（“{hb}”）都表示{}，无法确定用哪一列；请删去或改名其中一列",
-                        self.place(),
-                        field.zh
-                    ),
-                    Lang::En => format!(
-                        "{}: columns {la} (\"{ha}\") and {lb} (\"{hb}\") both mean the {}; which one to use cannot be told: delete or rename one of them",
-                        self.place(),
-                        field.en
-                    ),
-                })
+                Err(cli::two_columns(
+                    self.lang,
+                    &self.place(),
+                    (&la, ha),
+                    (&lb, hb),
+                    field,
+                ))
             }
         }
     }
 
     fn require(&self, field: &Field) -> Result<usize, String> {
-        self.column(field)?.ok_or_else(|| match self.lang {
-            Lang::Zh => format!(
-                "{}：表头中没有“{}”列（{}）",
-                self.place(),
-                field.names.join("”或“"),
-                self.sheet.header.join(", ")
-            ),
-            Lang::En => format!(
-                "{}: no column \"{}\" in the header row ({})",
-                self.place(),
-                field.names.join("\" or \""),
-                self.sheet.header.join(", ")
-            ),
-        })
+        self.column(field)?
+            .ok_or_else(|| cli::no_column(self.lang, &self.place(), field, &self.sheet.header))
     }
 
     /// The sentence for a date or time cell where a number (`what`) belongs.
-    fn date(&self, row: usize, col: usize, what: (&str, &str)) -> Option<String> {
+    fn date(&self, row: usize, col: usize, what: Said) -> Option<String> {
         let (shown, time) = self.sheet.dates.get(&(row, col))?;
         let c = format!("{}{row}", letter(col));
         Some(format!(
             "{}: {}",
             self.at(row, col),
-            match (self.lang, time) {
-                (Lang::Zh, false) => format!("单元格 {c} 是日期（{shown}），不是{}", what.1),
-                (Lang::Zh, true) => format!("单元格 {c} 是时间（{shown}），不是{}", what.1),
-                (Lang::En, false) => format!("cell {c} is a date ({shown}), not a {}", what.0),
-                (Lang::En, true) => format!("cell {c} is a time ({shown}), not a {}", what.0),
-            }
+            cli::date_cell(self.lang, &c, shown, *time, what)
         ))
     }
 
@@ -562,7 +491,7 @@ impl Ctx<'_> {
 fn pick<'a>(
     table: &'a Table,
     fields: &[Field],
-    what: (&str, &str),
+    what: Said,
     lang: Lang,
 ) -> Result<&'a Sheet, String> {
     let filled: Vec<&Sheet> = table
@@ -582,12 +511,6 @@ fn pick<'a>(
         .filter(|s| fields.iter().all(|f| s.has(f)))
         .collect();
     let sheet_name = |s: &Sheet| s.name.clone().unwrap_or_default();
-    let columns = |zh: bool| {
-        fields
-            .iter()
-            .map(|f| if zh { f.zh } else { f.en })
-            .collect::<Vec<_>>()
-    };
     match fits.as_slice() {
         [one] => Ok(one),
         [] => {
@@ -598,47 +521,19 @@ fn pick<'a>(
                     if s.header.len() > 8 {
                         head.push("…");
                     }
-                    match lang {
-                        Lang::Zh => format!("“{}”：{}", sheet_name(s), head.join(", ")),
-                        Lang::En => format!("\"{}\": {}", sheet_name(s), head.join(", ")),
-                    }
+                    cli::sheet_head(lang, &sheet_name(s), &head)
                 })
                 .collect();
-            Err(match lang {
-                Lang::Zh => format!(
-                    "{}：没有哪个工作表的表头有 {} 列，不像{}（{}）",
-                    table.name,
-                    columns(true).join("、"),
-                    what.1,
-                    heads.join("；")
-                ),
-                Lang::En => format!(
-                    "{}: no sheet has the columns {} of a {} (sheets {})",
-                    table.name,
-                    columns(false).join(", "),
-                    what.0,
-                    heads.join("; ")
-                ),
-            })
+            Err(cli::no_sheet_fits(lang, &table.name, fields, what, &heads))
         }
-        [a, b, ..] => Err(match lang {
-            Lang::Zh => format!(
-                "{}：工作表“{}”和“{}”都像{}（都有 {} 列），无法确定导入哪一个；请删去其一，或把要导入的表另存为单独的文件",
-                table.name,
-                sheet_name(a),
-                sheet_name(b),
-                what.1,
-                columns(true).join("、")
-            ),
-            Lang::En => format!(
-                "{}: the sheets \"{}\" and \"{}\" both look like a {} (columns {}); which one to import cannot be told: delete one, or save the one to import as a file of its own",
-                table.name,
-                sheet_name(a),
-                sheet_name(b),
-                what.0,
-                columns(false).join(", ")
-            ),
-        }),
+        [a, b, ..] => Err(cli::two_sheets_fit(
+            lang,
+            &table.name,
+            &sheet_name(a),
+            &sheet_name(b),
+            fields,
+            what,
+        )),
     }
 }
 
@@ -698,25 +593,14 @@ impl ScoreImport {
             .file_name()
             .map_or_else(|| table.name.clone(), |n| n.to_string_lossy().into_owned());
         let enc = source(table.encoding, self.sheet.as_deref(), lang);
-        let (new, changed, unchanged) = (self.new, self.changed, self.unchanged);
-        match lang {
-            Lang::Zh => {
-                format!("{name}（{enc}）：{rows} 行 — 新增 {new}，修改 {changed}，未变 {unchanged}")
-            }
-            Lang::En => format!(
-                "{name} ({enc}): {rows} rows — {new} new, {changed} changed, {unchanged} unchanged"
-            ),
-        }
+        let counts = (self.new, self.changed, self.unchanged);
+        cli::import_summary(lang, &name, &enc, rows, counts)
     }
 }
 
 /// `UTF-8`, or `XLSX, sheet "评分"` / `XLSX，工作表“评分”`: what was read.
 pub fn source(encoding: &str, sheet: Option<&str>, lang: Lang) -> String {
-    match (sheet, lang) {
-        (None, _) => encoding.to_string(),
-        (Some(s), Lang::Zh) => format!("{encoding}，工作表“{s}”"),
-        (Some(s), Lang::En) => format!("{encoding}, sheet \"{s}\""),
-    }
+    cli::source(lang, encoding, sheet)
 }
 
 /// Reads score rows (`unit, reviewer, criterion, score` or, for grades, `unit, grade,
@@ -728,7 +612,7 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
         crate::plan::ScoringMode::Points => POINTS_SHEET,
         crate::plan::ScoringMode::Grades => GRADES_SHEET,
     };
-    let sheet = pick(table, fields, ("score sheet", "评分表"), lang).map_err(|e| vec![e])?;
+    let sheet = pick(table, fields, cli::SCORE_SHEET, lang).map_err(|e| vec![e])?;
     let ctx = Ctx { table, sheet, lang };
     let cols: Vec<Result<usize, String>> = fields.iter().map(|f| ctx.require(f)).collect();
     let missing: Vec<String> = cols.iter().filter_map(|c| c.clone().err()).collect();
@@ -750,7 +634,7 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
             let criteria = names::Index::new(rules.criteria.iter().map(|c| c.name.as_str()));
             let mut seen = std::collections::HashMap::new();
             for (row, cells) in &sheet.rows {
-                if let Some(e) = ctx.date(*row, v, ("score", "分数")) {
+                if let Some(e) = ctx.date(*row, v, cli::A_SCORE) {
                     errors.push(e);
                     continue;
                 }
@@ -784,13 +668,7 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
                             errors.push(format!(
                                 "{}: {}",
                                 ctx.at(*row, c),
-                                match lang {
-                                    Lang::Zh =>
-                                        format!("与第 {first} 行重复（同一单位、评委和指标）"),
-                                    Lang::En => format!(
-                                        "repeats row {first} (same unit, reviewer and criterion)"
-                                    ),
-                                }
+                                cli::repeated_row(lang, first)
                             ));
                             continue;
                         }
@@ -843,7 +721,7 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
                     Some((u, ScoreProblem::UnknownUnit(unit.clone())))
                 } else if rules.grade(&grade).is_none() {
                     Some((g, ScoreProblem::UnknownGrade(grade.clone())))
-                } else if let Some(e) = ctx.date(*row, n, ("count", "票数")) {
+                } else if let Some(e) = ctx.date(*row, n, cli::A_COUNT) {
                     errors.push(e);
                     continue;
                 } else if parsed.is_none() {
@@ -888,7 +766,7 @@ pub fn plan_from_units(table: &Table, title: &str) -> Result<Plan, Vec<String>> 
 /// A plan from a unit list, with the workbook's sheet it was read from (`None` for a CSV).
 pub fn units_plan(table: &Table, title: &str) -> Result<(Plan, Option<String>), Vec<String>> {
     let lang = Lang::En;
-    let sheet = pick(table, UNIT_LIST, ("unit list", "单位名单"), lang).map_err(|e| vec![e])?;
+    let sheet = pick(table, UNIT_LIST, cli::UNIT_LIST, lang).map_err(|e| vec![e])?;
     let ctx = Ctx { table, sheet, lang };
     let mut errors = Vec::new();
     let mut optional = |f: &Field| match ctx.column(f) {
@@ -925,12 +803,9 @@ pub fn units_plan(table: &Table, title: &str) -> Result<(Plan, Option<String>), 
             errors.push(format!("{}: the unit name is empty", ctx.at(*row, unit)));
             continue;
         }
-        let dated = [
-            (order, ("number", "数字")),
-            (minutes, ("number of minutes", "分钟数")),
-        ]
-        .into_iter()
-        .find_map(|(col, what)| col.and_then(|c| ctx.date(*row, c, what)));
+        let dated = [(order, cli::A_NUMBER), (minutes, cli::A_MINUTES)]
+            .into_iter()
+            .find_map(|(col, what)| col.and_then(|c| ctx.date(*row, c, what)));
         if let Some(e) = dated {
             errors.push(e);
             continue;

@@ -23,4 +23,5 @@ pub mod terminal;
 pub mod text;
 pub mod timer;
 pub mod tui;
+pub mod wallclock;
 pub mod widgets;

@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use podium::commands::{self, ReportFormat};
+use podium::strings::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,10 +10,13 @@ use std::process::ExitCode;
 #[command(
     name = "podium",
     version,
-    about = "Runs a live report meeting: agenda, talk timer, remarks, scores, ranking.\n运行工作汇报会：议程、计时、点评、评分、排名。",
+    about = podium::strings::cli::ABOUT,
     after_help = "Without a command, podium runs its built-in demo meeting."
 )]
 struct Cli {
+    /// The language of messages and reports (otherwise from LC_ALL, LC_MESSAGES or LANG)
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Option<Cmd>,
 }
@@ -22,11 +26,7 @@ enum Cmd {
     /// Run a meeting from a plan or resume a session (运行或继续一场会议)
     Run(commands::run::RunArgs),
     /// Check a plan and summarise it (检查会议计划)
-    Check {
-        plan: PathBuf,
-        #[arg(long)]
-        lang: Option<String>,
-    },
+    Check { plan: PathBuf },
     /// Print a session's record (json), minutes (md), ranking (csv) or workbook (xlsx) (导出)
     Report {
         session: PathBuf,
@@ -34,8 +34,6 @@ enum Cmd {
         format: ReportFormat,
         #[arg(short, long)]
         output: Option<PathBuf>,
-        #[arg(long)]
-        lang: Option<String>,
     },
     /// A note-taker's console: join a served meeting over the network (记录员加入)
     Join(commands::join::JoinArgs),
@@ -46,8 +44,6 @@ enum Cmd {
         /// The join code, for a served meeting (otherwise asked for; also PODIUM_CODE)
         #[arg(long)]
         code: Option<String>,
-        #[arg(long)]
-        lang: Option<String>,
         /// Lay out East Asian ambiguous-width characters as wide
         #[arg(long)]
         wide_ambiguous: bool,
@@ -56,12 +52,7 @@ enum Cmd {
         clock_only: bool,
     },
     /// Add typed-up score sheets (CSV/XLSX) to a session (导入评分表)
-    Scores {
-        session: PathBuf,
-        file: PathBuf,
-        #[arg(long)]
-        lang: Option<String>,
-    },
+    Scores { session: PathBuf, file: PathBuf },
     /// Make a plan from a unit list (CSV/XLSX) (由单位名单生成会议计划)
     Import {
         file: PathBuf,
@@ -69,8 +60,6 @@ enum Cmd {
         output: Option<PathBuf>,
         #[arg(long)]
         title: Option<String>,
-        #[arg(long)]
-        lang: Option<String>,
     },
     /// Print the plan's JSON Schema (输出计划文件的 JSON Schema)
     Schema,
@@ -86,42 +75,30 @@ fn main() -> ExitCode {
         }
     }));
     let cli = Cli::parse();
+    let lang = Lang::or_env(cli.lang);
     let result = match cli.command {
-        None => commands::run::run(commands::run::RunArgs::demo()),
-        Some(Cmd::Run(args)) => commands::run::run(args),
-        Some(Cmd::Check { plan, lang }) => commands::check::run(&plan, lang.as_deref()),
+        None => commands::run::run(commands::run::RunArgs::demo(), lang),
+        Some(Cmd::Run(args)) => commands::run::run(args, lang),
+        Some(Cmd::Check { plan }) => commands::check::run(&plan, lang),
         Some(Cmd::Report {
             session,
             format,
             output,
-            lang,
-        }) => commands::report::run(&session, format, output.as_deref(), lang.as_deref()),
-        Some(Cmd::Scores {
-            session,
-            file,
-            lang,
-        }) => commands::scores::run(&session, &file, lang.as_deref()),
+        }) => commands::report::run(&session, format, output.as_deref(), lang),
+        Some(Cmd::Scores { session, file }) => commands::scores::run(&session, &file, lang),
         Some(Cmd::Import {
             file,
             output,
             title,
-            lang,
-        }) => commands::import::run(&file, output.as_deref(), title.as_deref(), lang.as_deref()),
+        }) => commands::import::run(&file, output.as_deref(), title.as_deref(), lang),
         Some(Cmd::Schema) => commands::schema::run(),
-        Some(Cmd::Join(args)) => commands::join::run(args),
+        Some(Cmd::Join(args)) => commands::join::run(args, lang),
         Some(Cmd::Display {
             session,
             code,
-            lang,
             wide_ambiguous,
             clock_only,
-        }) => commands::display::run(
-            &session,
-            code.as_deref(),
-            lang.as_deref(),
-            wide_ambiguous,
-            clock_only,
-        ),
+        }) => commands::display::run(&session, code.as_deref(), lang, wide_ambiguous, clock_only),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -96,63 +96,9 @@ pub fn shown(name: &str) -> String {
         .collect()
 }
 
-fn what_zh(what: &str) -> &'static str {
-    match what {
-        "unit" => "单位",
-        "reviewer" => "点评人",
-        "criterion" => "评分指标",
-        "group" => "分组",
-        _ => "等次",
-    }
-}
-
 /// Why a name is refused, in a sentence.
 pub fn sentence(lang: Lang, p: &NameProblem) -> String {
-    match (lang, p) {
-        (Lang::Zh, NameProblem::Edge { name }) => format!(
-            "名称“{}”首尾有空格（半角、全角或不换行空格）：导入表格时单元格两端的空格会被去掉，分数会对不上这个名称；请删去",
-            shown(name)
-        ),
-        (Lang::En, NameProblem::Edge { name }) => format!(
-            "the name \"{}\" begins or ends with a space (an ASCII, ideographic or no-break space): a table cell loses it on import, so scores would not find this name; remove it",
-            shown(name)
-        ),
-        (Lang::Zh, NameProblem::OnlyInvisible { name }) => format!(
-            "名称“{}”只由看不见的字符（零宽空格、连接符等）组成，无法辨认和输入；请改成看得见的名称",
-            shown(name)
-        ),
-        (Lang::En, NameProblem::OnlyInvisible { name }) => format!(
-            "the name \"{}\" is made only of invisible characters (zero-width spaces, joiners…): nobody can see or type it; give it a visible name",
-            shown(name)
-        ),
-        (
-            Lang::Zh,
-            NameProblem::LooksLike {
-                what,
-                name,
-                other,
-                other_path,
-            },
-        ) => format!(
-            "“{}”与{}“{}”（{other_path}）看起来相同（只差全角/半角、组合字符的写法或看不见的字符），导入分数时无法区分；请改成明显不同的名称",
-            shown(name),
-            what_zh(what),
-            shown(other)
-        ),
-        (
-            Lang::En,
-            NameProblem::LooksLike {
-                what,
-                name,
-                other,
-                other_path,
-            },
-        ) => format!(
-            "\"{}\" looks the same as the {what} \"{}\" ({other_path}): they differ only in full-/half-width forms, composed or decomposed accents, or invisible characters, so an imported score could not tell them apart; make the names differ visibly",
-            shown(name),
-            shown(other)
-        ),
-    }
+    crate::strings::cli::name_problem(lang, p)
 }
 
 /// Which name a table cell means.
@@ -194,20 +140,7 @@ impl<'a> Index<'a> {
 
 /// The sentence for a cell that matches several names.
 pub fn ambiguous(lang: Lang, what: &str, cell: &str, names: &[&str]) -> String {
-    let list: Vec<String> = names.iter().map(|n| shown(n)).collect();
-    match lang {
-        Lang::Zh => format!(
-            "“{}”可以是以下任一{}：“{}”（它们只差全角/半角、组合字符或看不见的字符）；无法确定是哪一个，未导入。请先在会议中把名称改得明显不同",
-            shown(cell),
-            what_zh(what),
-            list.join("”、“")
-        ),
-        Lang::En => format!(
-            "\"{}\" could be any of the {what}s \"{}\" (they differ only in full-/half-width forms, accents or invisible characters): which one is meant cannot be told, so nothing is imported; make the names differ visibly first",
-            shown(cell),
-            list.join("\", \"")
-        ),
-    }
+    crate::strings::cli::ambiguous_name(lang, what, cell, names)
 }
 
 #[cfg(test)]

@@ -88,20 +88,9 @@ fn version_refusal(file: &str, text: &str, lang: Lang) -> Option<String> {
         None => file.to_string(),
     };
     let newest = PLAN_VERSION;
-    Some(match (lang, version) {
-        (Lang::Zh, 0) => format!(
-            "{place}: version：没有 0 版的计划格式；本 podium 读取计划格式版本 {newest}，请写 {newest} 或删去此项"
-        ),
-        (Lang::En, 0) => format!(
-            "{place}: version: there is no plan version 0; this podium reads plan version {newest}: write {newest} or leave it out"
-        ),
-        (Lang::Zh, _) => format!(
-            "{place}: version：此计划由较新的 podium 生成（计划格式版本 {version}；本 podium 只能读取版本 {newest} 及更早的计划），请用较新的 podium 打开"
-        ),
-        (Lang::En, _) => format!(
-            "{place}: version: made by a newer podium (plan version {version}; this podium reads plan version {newest} and older): open it with a newer podium"
-        ),
-    })
+    Some(crate::strings::cli::plan_version(
+        lang, &place, version, newest,
+    ))
 }
 
 /// serde_json's message without its own "at line X column Y" (the prefix says where).
@@ -111,17 +100,7 @@ fn describe_serde(lang: Lang, e: &serde_json::Error) -> String {
         Some(i) => text[..i].to_string(),
         None => text,
     };
-    match lang {
-        Lang::Zh if e.is_eof() => {
-            format!("JSON 格式错误：{text}（文件在计划写完之前就结束了，是否不完整？）")
-        }
-        Lang::En if e.is_eof() => {
-            format!("{text} (the file ends before the plan does: was it cut short?)")
-        }
-        Lang::Zh if e.is_syntax() => format!("JSON 格式错误：{text}"),
-        Lang::Zh => format!("内容不符合计划格式：{text}"),
-        Lang::En => text,
-    }
+    crate::strings::cli::serde_problem(lang, &text, e.is_eof(), e.is_syntax())
 }
 
 #[cfg(test)]

@@ -81,7 +81,7 @@ impl Rules {
         let s = plan.scoring();
         let criteria: Vec<Criterion> = if s.criteria.is_empty() {
             vec![Criterion {
-                name: "总分".into(),
+                name: crate::strings::cli::DEFAULT_CRITERION.into(),
                 max: 100 * ONE,
             }]
         } else {
@@ -133,7 +133,7 @@ impl Rules {
             .collect();
         let trim = s.trim.unwrap_or(0).max(0) as usize;
         let grades = if s.grades.is_empty() {
-            [("优秀", 100), ("良好", 80), ("一般", 60), ("较差", 40)]
+            crate::strings::cli::DEFAULT_GRADES
                 .iter()
                 .map(|(n, p)| Grade {
                     name: n.to_string(),

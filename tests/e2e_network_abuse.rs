@@ -19,8 +19,8 @@ mod common {
 use common::pty::{TIMEOUT, Term, copy_plan};
 use podium::net::client::{JoinSpec, Welcome, connect};
 use podium::net::wire::{
-    Channel, HandshakeError, Hello, HostHello, Message, Refusal, Role, Text, ToHost, join,
-    read_frame, write_frame,
+    Channel, ErrorCode, HandshakeError, Hello, HostHello, Message, Refusal, Role, Text, ToHost,
+    join, read_frame, write_frame,
 };
 use podium::net::{MAX_FROM_CLIENT, MAX_FROM_HOST, MAX_HANDSHAKE, MAX_TRIES, PROTOCOL};
 use podium::session::{Command, Remark, Session};
@@ -476,7 +476,7 @@ fn a_wrong_code_is_refused_and_the_right_code_then_works() {
         let wrong = host.spec("冒名者", "intruder", &host.wrong_code());
         match connect(&wrong, 0).await {
             Err(HandshakeError::Refused { code, message }) => {
-                assert_eq!(code, "wrong_code", "{message:?}");
+                assert_eq!(code, ErrorCode::WrongCode, "{message:?}");
                 assert_eq!(message.zh, "加入码不对");
             }
             Err(HandshakeError::NotVerified) => {}
@@ -486,7 +486,7 @@ fn a_wrong_code_is_refused_and_the_right_code_then_works() {
         // On the wire: SPAKE2 itself answers either way, the first sealed message does not
         // open on the host, which answers a cleartext refusal and closes.
         let r = try_code(&host, "冒名者", &host.wrong_code()).await;
-        assert_eq!(r.error, "wrong_code", "{r:?}");
+        assert_eq!(r.error, ErrorCode::WrongCode, "{r:?}");
     });
     host.term.wait_for("输入了错误的加入码", TIMEOUT);
     good.still_works(&mut host);
@@ -540,14 +540,14 @@ fn after_too_many_wrong_codes_even_the_right_code_is_refused_from_that_address()
     runtime().block_on(async {
         for i in 0..MAX_TRIES {
             let r = try_code(&host, &format!("猜码者{i}"), &host.wrong_code()).await;
-            assert_eq!(r.error, "wrong_code", "wrong try {}: {r:?}", i + 1);
+            assert_eq!(r.error, ErrorCode::WrongCode, "wrong try {}: {r:?}", i + 1);
         }
         // Refused before any key exchange, the right code as much as a wrong one.
         for code in [host.code.clone(), host.wrong_code()] {
             let mut s = tcp(&host).await;
             match join(&mut s, Role::Notetaker, "猜码者", "guesser", &code).await {
                 Err(HandshakeError::Refused { code, message }) => {
-                    assert_eq!(code, "too_many_tries", "{message:?}");
+                    assert_eq!(code, ErrorCode::TooManyTries, "{message:?}");
                     assert!(message.zh.contains("次数太多"), "{message:?}");
                 }
                 Err(e) => panic!("expected too_many_tries, got {e:?}"),
@@ -556,7 +556,7 @@ fn after_too_many_wrong_codes_even_the_right_code_is_refused_from_that_address()
             assert!(raw_until_closed(&mut s).await.is_empty());
         }
         match connect(&host.spec("记录员乙", "late", &host.code), 0).await {
-            Err(HandshakeError::Refused { code, .. }) => assert_eq!(code, "too_many_tries"),
+            Err(HandshakeError::Refused { code, .. }) => assert_eq!(code, ErrorCode::TooManyTries),
             other => panic!(
                 "the right code after the flood: {:?}",
                 other.map(|(_, _, w)| w.meeting)
@@ -657,7 +657,7 @@ fn malformed_hellos_are_refused_and_malformed_or_undecryptable_messages_close_th
             let r = refusal_then_close(&mut s).await;
             assert_eq!(
                 r.error,
-                "malformed",
+                ErrorCode::Malformed,
                 "{:?}: {r:?}",
                 String::from_utf8_lossy(&bytes)
             );
@@ -669,7 +669,7 @@ fn malformed_hellos_are_refused_and_malformed_or_undecryptable_messages_close_th
             .await
             .unwrap();
         let r = refusal_then_close(&mut s).await;
-        assert_eq!(r.error, "malformed", "{r:?}");
+        assert_eq!(r.error, ErrorCode::Malformed, "{r:?}");
         assert!(r.message.zh.contains("名字"), "{r:?}");
 
         let mut s = tcp(&host).await;
@@ -748,7 +748,7 @@ fn malformed_hellos_are_refused_and_malformed_or_undecryptable_messages_close_th
             .expect("the key exchange");
         write_frame(&mut s, b"definitely not sealed").await.unwrap();
         let r = refusal_then_close(&mut s).await;
-        assert_eq!(r.error, "wrong_code", "{r:?}");
+        assert_eq!(r.error, ErrorCode::WrongCode, "{r:?}");
     });
     assert!(
         host.remarks("明文发来的点评").is_empty(),
@@ -774,7 +774,7 @@ fn another_protocol_version_is_refused_naming_both_versions() {
             .await
             .unwrap();
         let r = refusal_then_close(&mut s).await;
-        assert_eq!(r.error, "version", "{r:?}");
+        assert_eq!(r.error, ErrorCode::Version, "{r:?}");
         assert!(
             r.message.zh.contains("第 99 版")
                 && r.message.zh.contains(&format!("第 {PROTOCOL} 版")),
@@ -793,7 +793,7 @@ fn another_protocol_version_is_refused_naming_both_versions() {
             .await
             .unwrap();
         let r = refusal_then_close(&mut s).await;
-        assert_eq!(r.error, "version", "{r:?}");
+        assert_eq!(r.error, ErrorCode::Version, "{r:?}");
         assert!(r.message.en.contains(&format!("version {next}")), "{r:?}");
     });
     host.term.wait_for("协议版本", TIMEOUT);
@@ -1167,7 +1167,7 @@ fn parallel_handshakes_cannot_test_more_codes_than_max_tries() {
                         Ok(Message::Welcome { .. } | Message::Clock { .. })
                     )
                 });
-            } else if refusal_then_close(&mut s).await.error == "wrong_code" {
+            } else if refusal_then_close(&mut s).await.error == ErrorCode::WrongCode {
                 // The host checked this code against the real one.
                 tested += 1;
             }

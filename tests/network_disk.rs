@@ -86,6 +86,7 @@ fn nothing_is_confirmed_before_it_is_on_the_hosts_disk() {
         "127.0.0.1:0",
         &path,
         host.core.ledger.writer().expect("the host's writer"),
+        podium::wallclock::now,
     )
     .expect("serving");
     let spec = JoinSpec {

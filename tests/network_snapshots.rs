@@ -57,6 +57,7 @@ fn host(dir: &Path, lang: Lang) -> App {
         "127.0.0.1:0",
         &path,
         app.core.ledger.writer().expect("host"),
+        podium::wallclock::now,
     )
     .expect("server started");
     assert_eq!(
@@ -82,7 +83,7 @@ fn join(host: &mut App, dir: &Path, name: &str, now: Time, lang: Lang) -> App {
         client: format!("laptop-{name}"),
         code: CODE.to_string(),
     };
-    let joining = std::thread::spawn(move || client::open(spec, 0));
+    let joining = std::thread::spawn(move || client::open(spec, 0, podium::wallclock::now));
     while !joining.is_finished() {
         host.tick(now);
         std::thread::sleep(std::time::Duration::from_millis(5));

@@ -340,6 +340,7 @@ fn a_notetakers_sheet_without_reviewers_says_what_to_do() {
         "127.0.0.1:0",
         &host.path,
         host.app.core.ledger.writer().expect("host"),
+        podium::wallclock::now,
     )
     .expect("server started");
     let spec = JoinSpec {
@@ -350,7 +351,7 @@ fn a_notetakers_sheet_without_reviewers_says_what_to_do() {
         code: "246810".into(),
     };
     host.app.core.server = Some(server);
-    let joining = std::thread::spawn(move || client::open(spec, 0));
+    let joining = std::thread::spawn(move || client::open(spec, 0, podium::wallclock::now));
     while !joining.is_finished() {
         host.app.tick(t0());
         std::thread::sleep(std::time::Duration::from_millis(5));

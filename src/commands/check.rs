@@ -2,12 +2,11 @@
 
 use super::{CmdResult, load_plan};
 use crate::plan::{Plan, ScoringMode};
-use crate::strings::Lang;
+use crate::strings::{Lang, cli};
 use crate::timer::clock_text;
 use std::path::Path;
 
-pub fn run(path: &Path, lang: Option<&str>) -> CmdResult {
-    let lang = Lang::detect(lang);
+pub fn run(path: &Path, lang: Lang) -> CmdResult {
     let loaded = load_plan(path, lang)?;
     for w in &loaded.warnings {
         eprintln!("podium: {w}");
@@ -34,10 +33,7 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         }
     }
     if groups.is_empty() || ungrouped > 0 {
-        let name = match lang {
-            Lang::Zh => "全体",
-            Lang::En => "all",
-        };
+        let name = cli::check_everyone(lang);
         groups.push((name.to_string(), ungrouped));
     }
     let groups = groups
@@ -45,30 +41,17 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         .map(|(n, c)| format!("{n} {c}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let mode = match (scoring.mode.unwrap_or_default(), lang) {
-        (ScoringMode::Points, Lang::Zh) => "打分",
-        (ScoringMode::Points, Lang::En) => "points",
-        (ScoringMode::Grades, Lang::Zh) => "等次评议",
-        (ScoringMode::Grades, Lang::En) => "grades",
-    };
-    match lang {
-        Lang::Zh => format!(
-            "{}\n汇报单位 {} 个，计划用时 {}\n点评人 {} 位（{}）\n评分方式：{}\n",
-            plan.title,
-            plan.units.len(),
-            clock_text(total),
-            plan.reviewers.len(),
-            groups,
-            mode
-        ),
-        Lang::En => format!(
-            "{}\n{} units, {} planned\n{} reviewers ({})\nscoring: {}\n",
-            plan.title,
-            plan.units.len(),
-            clock_text(total),
-            plan.reviewers.len(),
-            groups,
-            mode
-        ),
-    }
+    let mode = cli::check_mode(
+        lang,
+        scoring.mode.unwrap_or_default() == ScoringMode::Grades,
+    );
+    cli::check_summary(
+        lang,
+        &plan.title,
+        plan.units.len(),
+        &clock_text(total),
+        plan.reviewers.len(),
+        &groups,
+        mode,
+    )
 }

@@ -36,11 +36,10 @@ fn is_address(arg: &Path) -> bool {
 pub fn run(
     file: &Path,
     code: Option<&str>,
-    lang: Option<&str>,
+    lang: Lang,
     wide_ambiguous: bool,
     clock_only: bool,
 ) -> CmdResult {
-    let lang = Lang::detect(lang);
     let opts = DisplayOptions {
         lang,
         ambiguous: super::ambiguous(wide_ambiguous),

@@ -2,16 +2,10 @@
 
 use super::CmdResult;
 use crate::import;
-use crate::strings::Lang;
+use crate::strings::{Lang, cli};
 use std::path::Path;
 
-pub fn run(
-    file: &Path,
-    output: Option<&Path>,
-    title: Option<&str>,
-    lang: Option<&str>,
-) -> CmdResult {
-    let lang = Lang::detect(lang);
+pub fn run(file: &Path, output: Option<&Path>, title: Option<&str>, lang: Lang) -> CmdResult {
     let table = import::read_table(file)?;
     let (title, from_name) = match title {
         Some(t) => (t.to_string(), false),
@@ -25,12 +19,10 @@ pub fn run(
     let source = import::source(table.encoding, sheet.as_deref(), lang);
     let mut text = serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())?;
     text.push('\n');
-    let note_title = match (lang, from_name) {
-        (Lang::Zh, true) => format!("会议标题取自文件名：“{title}”（可用 --title 指定）"),
-        (Lang::En, true) => {
-            format!("the title is the file's name, \"{title}\" (set it with --title)")
-        }
-        _ => String::new(),
+    let note_title = if from_name {
+        cli::import_title_from_name(lang, &title)
+    } else {
+        String::new()
     };
     match output {
         Some(out) => {
@@ -41,27 +33,14 @@ pub fn run(
                 ));
             }
             std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?;
-            let done = match lang {
-                Lang::Zh => format!(
-                    "{}：{} 个汇报单位（{}）",
-                    out.display(),
-                    plan.units.len(),
-                    source
-                ),
-                Lang::En => format!("{}: {} units ({})", out.display(), plan.units.len(), source),
-            };
+            let done =
+                cli::import_written(lang, &out.display().to_string(), plan.units.len(), &source);
             eprintln!("podium: {done}");
         }
         None => {
             print!("{text}");
             if let Some(sheet) = &sheet {
-                eprintln!(
-                    "podium: {}",
-                    match lang {
-                        Lang::Zh => format!("读取的是工作表“{sheet}”"),
-                        Lang::En => format!("read the sheet \"{sheet}\""),
-                    }
-                );
+                eprintln!("podium: {}", cli::import_sheet_read(lang, sheet));
             }
         }
     }

@@ -7,7 +7,7 @@ use crate::net::client::{self, JoinSpec, Link};
 use crate::net::outbox::{self, Outbox};
 use crate::net::wire::Role;
 use crate::net::{HandshakeError, parse_addr};
-use crate::strings::Lang;
+use crate::strings::{Lang, cli};
 use crate::tui::{
     self,
     app::{App, Level, Options},
@@ -29,8 +29,6 @@ pub struct JoinArgs {
     /// Where entries wait until the host confirms them (default: the user's data folder)
     #[arg(long)]
     pub outbox: Option<PathBuf>,
-    #[arg(long)]
-    pub lang: Option<String>,
     /// No terminal bell at the warning and at time up
     #[arg(long)]
     pub quiet: bool,
@@ -64,15 +62,9 @@ pub fn ask_code(given: Option<&str>, lang: Lang, again: bool) -> Result<String, 
     }
     let stdin = std::io::stdin();
     if !stdin.is_terminal() && given.is_none() && again {
-        return Err(match lang {
-            Lang::Zh => "加入码不对".into(),
-            Lang::En => "the join code is wrong".into(),
-        });
+        return Err(cli::wrong_code(lang).into());
     }
-    let prompt = match lang {
-        Lang::Zh => "请输入主持人屏幕上的 6 位加入码：",
-        Lang::En => "Join code (6 digits, on the host's screen): ",
-    };
+    let prompt = cli::code_prompt(lang);
     print!("{prompt}");
     let _ = std::io::stdout().flush();
     let mut line = String::new();
@@ -82,10 +74,7 @@ pub fn ask_code(given: Option<&str>, lang: Lang, again: bool) -> Result<String, 
         .map_err(|e| e.to_string())?;
     let code = normalize_code(&line);
     if code.is_empty() {
-        return Err(match lang {
-            Lang::Zh => "没有输入加入码".into(),
-            Lang::En => "no join code was given".into(),
-        });
+        return Err(cli::no_code(lang).into());
     }
     Ok(code)
 }
@@ -110,46 +99,36 @@ pub fn open_link(
             client: client_id.to_string(),
             code,
         };
-        match client::open(spec, pending) {
+        match client::open(spec, pending, crate::wallclock::now) {
             Ok(link) => return Ok(link),
             Err(HandshakeError::Io(e)) => {
-                return Err(match lang {
-                    Lang::Zh => format!("连接不上主持人 {addr}：{e}"),
-                    Lang::En => format!("cannot reach the host at {addr}: {e}"),
-                });
+                return Err(cli::cannot_reach(lang, addr, &e));
             }
             // What the other side says is shown without control characters: it is not yet
             // known to be the host.
             Err(e @ HandshakeError::NotVerified) => {
                 eprintln!("podium: {}", crate::text::clean_line(e.text().pick(lang)));
             }
-            Err(HandshakeError::Refused { code, message }) if code == "wrong_code" => {
+            Err(HandshakeError::Refused {
+                code: crate::net::wire::ErrorCode::WrongCode,
+                message,
+            }) => {
                 eprintln!("podium: {}", crate::text::clean_line(message.pick(lang)));
             }
             Err(e) => return Err(crate::text::clean_line(e.text().pick(lang))),
         }
         if given.is_some() || !std::io::stdin().is_terminal() {
-            return Err(match lang {
-                Lang::Zh => "加入码不对".into(),
-                Lang::En => "the join code is wrong".into(),
-            });
+            return Err(cli::wrong_code(lang).into());
         }
         again = true;
     }
-    Err(match lang {
-        Lang::Zh => "加入码连续三次不对".into(),
-        Lang::En => "the join code was wrong three times".into(),
-    })
+    Err(cli::wrong_code_thrice(lang).into())
 }
 
-pub fn run(args: JoinArgs) -> CmdResult {
-    let lang = Lang::detect(args.lang.as_deref());
+pub fn run(args: JoinArgs, lang: Lang) -> CmdResult {
     let name = args.name.trim().to_string();
     if !crate::net::host::name_ok(&name) {
-        return Err(match lang {
-            Lang::Zh => "--name 需要一个名字（不超过 40 个字）".into(),
-            Lang::En => "--name needs a name (at most 40 characters)".into(),
-        });
+        return Err(cli::bad_name(lang).into());
     }
     let addr = parse_addr(&args.addr, "127.0.0.1")?;
     let path = args
@@ -162,16 +141,7 @@ pub fn run(args: JoinArgs) -> CmdResult {
     if pending > 0 {
         eprintln!(
             "podium: {}",
-            match lang {
-                Lang::Zh => format!(
-                    "本机还有 {pending} 条记录等待发送给主持人（{}）",
-                    path.display()
-                ),
-                Lang::En => format!(
-                    "{pending} entries on this laptop wait to be sent to the host ({})",
-                    path.display()
-                ),
-            }
+            cli::outbox_pending(lang, pending, &path.display().to_string())
         );
     }
     let link = open_link(
@@ -189,44 +159,19 @@ pub fn run(args: JoinArgs) -> CmdResult {
         ambiguous: super::ambiguous(args.wide_ambiguous),
     };
     let remote = Remote::new(name.clone(), link, outbox);
-    let t = remote.link.host_time(crate::session::event::now_local());
+    let t = remote.link.host_time(super::now());
     let mut app = App::remote(remote, opts, t);
-    let text = match lang {
-        Lang::Zh => {
-            format!("已作为记录员 {name} 加入 {addr}：r 点评，t 交办，u 撤销自己录入的内容")
-        }
-        Lang::En => format!(
-            "Joined {addr} as note-taker {name}: r remark, t task, u undoes what you entered"
-        ),
-    };
+    let text = cli::joined(lang, &name, &addr);
     app.banner(text, Level::Info);
     app.restore_draft(t);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tui::run(&mut app)));
     let waiting = app.core.ledger.remote().map_or(0, |r| r.waiting().count());
     if waiting > 0 {
-        eprintln!(
-            "podium: {}",
-            match lang {
-                Lang::Zh => format!(
-                    "还有 {waiting} 条记录没有得到主持人确认；它们保存在本机，下次加入时自动发送"
-                ),
-                Lang::En => format!(
-                    "{waiting} entries are not yet confirmed by the host; they are kept on this laptop and sent when you join again"
-                ),
-            }
-        );
+        eprintln!("podium: {}", cli::unconfirmed_at_exit(lang, waiting));
     }
     match outcome {
         Ok(Ok(())) => Ok(()),
         Ok(Err(e)) => Err(format!("the terminal could not be used: {e}")),
-        Err(_) => Err(match lang {
-            Lang::Zh => {
-                "podium 遇到内部错误而退出；已录入的内容保存在本机，重新加入即可继续".into()
-            }
-            Lang::En => {
-                "podium stopped on an internal error; your entries are kept, join again to go on"
-                    .into()
-            }
-        }),
+        Err(_) => Err(cli::join_internal_error(lang).into()),
     }
 }

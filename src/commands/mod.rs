@@ -27,13 +27,7 @@ pub fn ambiguous(wide_flag: bool) -> crate::text::Ambiguous {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportFormat {
-    Json,
-    Md,
-    Csv,
-    Xlsx,
-}
+pub use crate::report::ReportFormat;
 
 /// Reads a file as UTF-8 text, with a sentence naming the file when it cannot.
 pub fn read_text(path: &Path) -> Result<String, String> {
@@ -53,7 +47,5 @@ pub fn load_plan(path: &Path, lang: Lang) -> Result<planfile::Loaded, String> {
     planfile::parse(&path.display().to_string(), &text, lang).map_err(|errors| errors.join("\n"))
 }
 
-/// The local time now, with its offset: the only place podium's commands read the clock.
-pub fn now() -> crate::session::Time {
-    crate::session::event::now_local()
-}
+/// The local time now, with its offset: the commands read the clock only through this.
+pub use crate::wallclock::now;

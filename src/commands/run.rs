@@ -18,8 +18,6 @@ pub const DEMO_SESSION: &str = "podium-demo.session.json";
 pub struct RunArgs {
     /// A plan (a new session beside it, or the one already there) or a session file
     pub file: Option<PathBuf>,
-    #[arg(long)]
-    pub lang: Option<String>,
     /// No terminal bell at the warning and at time up
     #[arg(long)]
     pub quiet: bool,
@@ -42,7 +40,6 @@ impl RunArgs {
     pub fn demo() -> RunArgs {
         RunArgs {
             file: None,
-            lang: None,
             quiet: false,
             session: None,
             new: false,
@@ -148,8 +145,7 @@ fn session_stem(path: &Path) -> String {
         .to_string()
 }
 
-pub fn run(args: RunArgs) -> CmdResult {
-    let lang = Lang::detect(args.lang.as_deref());
+pub fn run(args: RunArgs, lang: Lang) -> CmdResult {
     let opts = Options {
         lang,
         quiet: args.quiet,
@@ -174,16 +170,13 @@ pub fn run(args: RunArgs) -> CmdResult {
     if let Some(bind) = &args.serve {
         let started = crate::net::parse_addr(bind, "0.0.0.0").and_then(|addr| {
             let writer = app.core.ledger.writer().ok_or("no session")?;
-            crate::net::host::Server::start(&addr, &target.session, writer)
+            crate::net::host::Server::start(&addr, &target.session, writer, now)
         });
         match started {
             Ok(server) => app.core.server = Some(server),
             Err(e) => {
                 app.core.ledger.close(now()).map_err(|e| e.to_string())?;
-                return Err(match lang {
-                    Lang::Zh => format!("无法开放联网：{e}"),
-                    Lang::En => format!("cannot serve the meeting: {e}"),
-                });
+                return Err(strings::cli::cannot_serve(lang, &e));
             }
         }
     }
@@ -263,10 +256,7 @@ pub fn run(args: RunArgs) -> CmdResult {
         }
         Err(_) => {
             closed?;
-            Err(match lang {
-                Lang::Zh => "podium 遇到内部错误而退出；会议记录已完整保存，重新运行即可继续".into(),
-                Lang::En => "podium stopped on an internal error; the session is saved, run it again to go on".into(),
-            })
+            Err(strings::cli::run_internal_error(lang).into())
         }
     }
 }

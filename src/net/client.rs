@@ -6,6 +6,7 @@
 use super::wire::{self, Channel, HandshakeError, Message, Role, Text, ToHost};
 use super::{CLOCK_EVERY, MAX_FROM_HOST};
 use crate::session::{Command, Session, Time};
+use crate::wallclock::Clock;
 use std::sync::mpsc;
 use std::time::Duration;
 use tokio::sync::mpsc as tmpsc;
@@ -107,11 +108,11 @@ pub async fn connect(
             },
         )),
         Ok(Message::Bye { message }) => Err(HandshakeError::Refused {
-            code: "closed".into(),
+            code: wire::ErrorCode::Closed,
             message,
         }),
         Err(wire::OpenError::Parse(e)) => Err(HandshakeError::Refused {
-            code: "incompatible".into(),
+            code: wire::ErrorCode::Incompatible,
             message: wire::incompatible(&e),
         }),
         Ok(_) => Err(HandshakeError::NotVerified),
@@ -128,8 +129,9 @@ pub async fn connect(
 /// Joins: opens the first connection on a network thread of its own and returns the
 /// console's end once the host's `Welcome` arrived, or why it did not. The thread then keeps
 /// the connection, reconnecting after a drop (1 s, then up to 5 s apart), and stops for good
-/// when the host refuses or closes.
-pub fn open(spec: JoinSpec, pending: usize) -> Result<Link, HandshakeError> {
+/// when the host refuses or closes. `clock` is this laptop's clock (`crate::wallclock::now`),
+/// read when the host's time arrives, to keep the difference between the two.
+pub fn open(spec: JoinSpec, pending: usize, clock: Clock) -> Result<Link, HandshakeError> {
     let (first_tx, first_rx) = mpsc::channel::<Result<Welcome, HandshakeError>>();
     let (down_tx, down_rx) = mpsc::channel();
     let (up_tx, up_rx) = tmpsc::unbounded_channel();
@@ -185,6 +187,7 @@ pub fn open(spec: JoinSpec, pending: usize) -> Result<Link, HandshakeError> {
         scores: welcome.scores,
         offset: chrono::Duration::zero(),
         pending,
+        clock,
     };
     link.set_clock(welcome.now);
     Ok(link)
@@ -318,12 +321,7 @@ async fn session(
         }
     });
     let mut ping = tokio::time::interval(CLOCK_EVERY);
-    let lost = |e: String| {
-        Some(Ok(Text::new(
-            format!("连接中断：{e}"),
-            format!("connection lost: {e}"),
-        )))
-    };
+    let lost = |e: String| Some(Ok(crate::strings::net::connection_lost(&e)));
     let result = loop {
         let out = tokio::select! {
             u = up.recv() => match u {
@@ -379,6 +377,8 @@ pub struct Link {
     /// The host's clock minus this laptop's.
     offset: chrono::Duration,
     pending: usize,
+    /// This laptop's clock, read when the host's time is heard.
+    clock: Clock,
 }
 
 /// What `Link::poll` learnt, for the console to act on.
@@ -400,7 +400,7 @@ impl Link {
     }
 
     fn set_clock(&mut self, host_now: Time) {
-        self.offset = host_now - crate::session::event::now_local();
+        self.offset = host_now - (self.clock)();
     }
 
     /// Takes everything the network thread passed on.

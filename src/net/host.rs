@@ -4,11 +4,14 @@
 //! `Writer` as its own keys, confirms each once it is durable, and sends every new event to
 //! everyone who joined.
 
-use super::wire::{self, Channel, HandshakeError, Hello, Message, Refusal, Role, Text, ToHost};
+use super::wire::{
+    self, Channel, ErrorCode, HandshakeError, Hello, Message, Refusal, Role, Text, ToHost,
+};
 use super::{HANDSHAKE_TIMEOUT, IDLE_LIMIT, MAX_FROM_CLIENT, MAX_TRIES, TRY_WINDOW};
 use crate::session::{Author, Command, Time};
 use crate::store::Writer;
-use crate::strings::{self, Lang};
+use crate::strings::net as texts;
+use crate::wallclock::Clock;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -62,6 +65,8 @@ struct Shared {
     next_conn: AtomicU64,
     /// Connections open now (joined or still in the handshake).
     open: std::sync::atomic::AtomicUsize,
+    /// Where the time in the `Clock` messages comes from (the wall clock, given by the caller).
+    clock: Clock,
 }
 
 /// At most this many commands are taken in one pass of the console's loop, so that a key
@@ -115,11 +120,8 @@ impl Shared {
         }
         if t.failed.len() + t.in_flight >= MAX_TRIES {
             return Err(Refusal {
-                error: "busy".into(),
-                message: Text::new(
-                    "这个地址同时有太多人在加入，请稍后再试",
-                    "Too many joins at once from this address; try again in a moment",
-                ),
+                error: ErrorCode::Busy,
+                message: texts::busy(),
             });
         }
         t.in_flight += 1;
@@ -211,14 +213,16 @@ fn serialize(msg: &Message) -> Arc<Vec<u8>> {
     Arc::new(serde_json::to_vec(msg).unwrap_or_default())
 }
 
-fn both(lang_text: impl Fn(Lang) -> String) -> Text {
-    Text::new(lang_text(Lang::Zh), lang_text(Lang::En))
-}
-
 impl Server {
     /// Listens on `bind` (`ADDR:PORT`) for the meeting in `session`: fails at once when the
-    /// address cannot be used (a port in use, say).
-    pub fn start(bind: &str, session: &Path, writer: &Writer) -> Result<Server, String> {
+    /// address cannot be used (a port in use, say). `clock` gives the time sent to everyone
+    /// connected every `CLOCK_EVERY` (the wall clock: `crate::wallclock::now`).
+    pub fn start(
+        bind: &str,
+        session: &Path,
+        writer: &Writer,
+        clock: Clock,
+    ) -> Result<Server, String> {
         let listener = std::net::TcpListener::bind(bind).map_err(|e| format!("{bind}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
         listener
@@ -248,6 +252,7 @@ impl Server {
             tries: Mutex::new(HashMap::new()),
             next_conn: AtomicU64::new(1),
             open: std::sync::atomic::AtomicUsize::new(0),
+            clock,
         });
         let (tx, rx) = mpsc::channel();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
@@ -321,10 +326,9 @@ impl Server {
     pub fn disconnect(&mut self, conn: u64) {
         if let Some(i) = self.peers.iter().position(|p| p.conn == conn) {
             let p = self.peers.remove(i);
-            let _ = p.out.send(Outbound::Close(Some(Text::new(
-                "主持人断开了你的连接",
-                "The host disconnected you",
-            ))));
+            let _ = p
+                .out
+                .send(Outbound::Close(Some(texts::disconnected_by_host())));
         }
     }
 
@@ -367,10 +371,7 @@ impl Server {
                             conn,
                             Message::Refused {
                                 id,
-                                message: Text::new(
-                                    "大屏只能查看",
-                                    "A stage display cannot change the meeting",
-                                ),
+                                message: texts::display_cannot_change(),
                             },
                         ));
                     } else if writer.session().command_seq(&peer.name, &id).is_some()
@@ -400,10 +401,7 @@ impl Server {
                     if let Some(i) = self.peers.iter().position(|p| p.conn == conn) {
                         let p = self.peers.remove(i);
                         notes.push(Note {
-                            text: Text::new(
-                                format!("{} 已断开（{}）", p.name, why.zh),
-                                format!("{} left ({})", p.name, why.en),
-                            ),
+                            text: texts::left(&p.name, &why),
                             warn: p.pending > 0,
                         });
                     }
@@ -433,7 +431,7 @@ impl Server {
                     }
                     Err(r) => Message::Refused {
                         id,
-                        message: both(|l| strings::refusal(l, &r)),
+                        message: texts::refusal(&r),
                     },
                 };
                 acks.push((conn, reply));
@@ -512,21 +510,9 @@ impl Server {
                 .position(|p| p.role == Role::Notetaker && p.name == hello.name)
         {
             if self.peers[i].client != hello.client {
-                let _ = out.send(Outbound::Close(Some(Text::new(
-                    format!("“{}”这个名字已经有人在用，请换一个名字加入", hello.name),
-                    format!(
-                        "Someone has already joined as “{}”; join with another name",
-                        hello.name
-                    ),
-                ))));
+                let _ = out.send(Outbound::Close(Some(texts::name_taken(&hello.name))));
                 notes.push(Note {
-                    text: Text::new(
-                        format!("{addr} 想以“{}”加入，但这个名字已在使用", hello.name),
-                        format!(
-                            "{addr} tried to join as “{}”, a name already in use",
-                            hello.name
-                        ),
-                    ),
+                    text: texts::name_taken_notice(&addr.to_string(), &hello.name),
                     warn: true,
                 });
                 return;
@@ -548,14 +534,8 @@ impl Server {
         let _ = out.send(Outbound::Send(welcome));
         notes.push(Note {
             text: match hello.role {
-                Role::Notetaker => Text::new(
-                    format!("记录员 {} 已加入（{addr}）", hello.name),
-                    format!("Note-taker {} joined ({addr})", hello.name),
-                ),
-                Role::Display => Text::new(
-                    format!("大屏已连接（{addr}）"),
-                    format!("A stage display joined ({addr})"),
-                ),
+                Role::Notetaker => texts::notetaker_joined(&hello.name, &addr.to_string()),
+                Role::Display => texts::display_joined(&addr.to_string()),
             },
             warn: false,
         });
@@ -649,11 +629,8 @@ pub fn name_ok(name: &str) -> bool {
 
 fn too_many(wait: u64) -> Refusal {
     Refusal {
-        error: "too_many_tries".into(),
-        message: Text::new(
-            format!("加入码错误次数太多，请 {wait} 秒后再试"),
-            format!("Too many wrong codes from this address; try again in {wait} s"),
-        ),
+        error: ErrorCode::TooManyTries,
+        message: texts::too_many_tries(wait),
     }
 }
 
@@ -672,11 +649,8 @@ async fn connection(
         wire::accept(&mut stream, &code, |hello| {
             if hello.role == Role::Notetaker && !name_ok(&hello.name) {
                 return Err(Refusal {
-                    error: "malformed".into(),
-                    message: Text::new(
-                        "加入时需要名字（--name，不超过 40 个字，不含控制字符）",
-                        "A name is needed to join (--name: at most 40 characters, no control characters)",
-                    ),
+                    error: ErrorCode::Malformed,
+                    message: texts::name_needed(),
                 });
             }
             shared.reserve_try(ip)?;
@@ -693,10 +667,10 @@ async fn connection(
     let (channel, hello) = match accepted {
         Ok(Ok(pair)) => pair,
         Ok(Err(HandshakeError::Refused { code, message })) => {
-            if code == "version" || code == "too_many_tries" {
-                let _ = tx.send(Inbound::Notice(Text::new(
-                    format!("{addr}：{}", message.zh),
-                    format!("{addr}: {}", message.en),
+            if code == ErrorCode::Version || code == ErrorCode::TooManyTries {
+                let _ = tx.send(Inbound::Notice(texts::from_addr(
+                    &addr.to_string(),
+                    &message,
                 )));
             }
             give_back();
@@ -734,14 +708,11 @@ async fn connection(
             // The try counts: a wrong code.
             shared.end_try(ip, true);
             let err = HandshakeError::Refused {
-                code: "wrong_code".into(),
-                message: Text::new("加入码不对", "The join code is wrong"),
+                code: ErrorCode::WrongCode,
+                message: texts::wrong_code(),
             };
             wire::refuse(&mut stream, &err).await;
-            let _ = tx.send(Inbound::Notice(Text::new(
-                format!("{addr} 输入了错误的加入码"),
-                format!("{addr} tried a wrong join code"),
-            )));
+            let _ = tx.send(Inbound::Notice(texts::wrong_code_notice(&addr.to_string())));
             return;
         }
     };
@@ -760,6 +731,7 @@ async fn connection(
         return;
     }
     let (mut rd, mut wr) = stream.into_split();
+    let clock_now = shared.clock;
     let writer = tokio::spawn(async move {
         // The first message is the `Welcome` (from the console), so the clock starts later.
         let mut clock = tokio::time::interval_at(
@@ -780,9 +752,7 @@ async fn connection(
                     }
                     None => return,
                 },
-                _ = clock.tick() => sealer.seal_json(&Message::Clock {
-                    now: crate::session::event::now_local(),
-                }),
+                _ = clock.tick() => sealer.seal_json(&Message::Clock { now: clock_now() }),
             };
             if wire::write_frame(&mut wr, &bytes).await.is_err() {
                 return;
@@ -792,13 +762,13 @@ async fn connection(
     let why = loop {
         let frame = tokio::time::timeout(IDLE_LIMIT, wire::read_frame(&mut rd, MAX_FROM_CLIENT));
         let msg = match frame.await {
-            Err(_) => break Text::new("长时间没有响应", "no answer for a long time"),
+            Err(_) => break texts::no_answer(),
             Ok(Err(e)) if e.kind() == std::io::ErrorKind::InvalidData => {
-                let why = Text::new(format!("消息过大：{e}"), format!("message too large: {e}"));
+                let why = texts::too_large(&e.to_string());
                 let _ = out_tx.send(Outbound::Close(Some(why.clone())));
                 break why;
             }
-            Ok(Err(_)) => break Text::new("连接已关闭", "connection closed"),
+            Ok(Err(_)) => break texts::connection_closed(),
             Ok(Ok(frame)) => opener.open_json::<ToHost>(&frame),
         };
         let sent = match msg {
@@ -816,16 +786,13 @@ async fn connection(
                 tx.send(Inbound::Pending { conn, pending })
             }
             Err(e) => {
-                let why = Text::new(
-                    format!("消息格式不对：{e}"),
-                    format!("malformed message: {e}"),
-                );
+                let why = texts::malformed_message(&e.to_string());
                 let _ = out_tx.send(Outbound::Close(Some(why.clone())));
                 break why;
             }
         };
         if sent.is_err() {
-            break Text::new("主持人已退出", "the host quit");
+            break texts::host_quit();
         }
     };
     let _ = tokio::time::timeout(std::time::Duration::from_secs(1), writer).await;

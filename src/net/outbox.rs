@@ -276,7 +276,7 @@ mod tests {
     fn pending_commands_survive_a_restart_and_a_cut_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("o.jsonl");
-        let now = crate::session::event::now_local();
+        let now = crate::wallclock::now();
         let mut o = Outbox::open(&path).unwrap();
         let client = o.client().to_string();
         let a = o.push("m1", remark("一"), now).unwrap();

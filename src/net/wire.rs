@@ -69,16 +69,39 @@ pub struct HostHello {
 /// A refusal in the clear, before or instead of the encrypted channel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Refusal {
-    pub error: String,
+    pub error: ErrorCode,
     pub message: Text,
+}
+
+/// Why a handshake failed: a refusal's `error` on the wire (the same snake_case words), or
+/// what the joining side makes of a host that closed or could not be understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The two sides speak different protocol versions.
+    Version,
+    /// The Hello is not a valid Hello, or the name breaks the rules.
+    Malformed,
+    /// Too many wrong codes from this address in the last minute (final).
+    TooManyTries,
+    /// Too many handshakes under way from this address: try again in a moment (not final).
+    Busy,
+    /// The first sealed frame did not open: the join code is wrong.
+    WrongCode,
+    /// The joining side's own: the host closed (a `bye`) instead of welcoming.
+    Closed,
+    /// The joining side's own: the host's answer opened but could not be understood.
+    Incompatible,
+    /// A code this podium does not know (from a newer one): read, shown by its text.
+    #[serde(other)]
+    Unknown,
 }
 
 /// Why a handshake did not lead to a channel.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HandshakeError {
-    /// The host refused: `code` is `wrong_code`, `too_many_tries`, `busy`, `version`,
-    /// `malformed` or `incompatible`.
-    Refused { code: String, message: Text },
+    /// The host refused (or closed, or answered what cannot be understood): `code` says why.
+    Refused { code: ErrorCode, message: Text },
     /// The answer could not be checked against the code: not the host, or a wrong code.
     NotVerified,
     /// The network failed or the other side closed.
@@ -89,13 +112,8 @@ impl HandshakeError {
     pub fn text(&self) -> Text {
         match self {
             HandshakeError::Refused { message, .. } => message.clone(),
-            HandshakeError::NotVerified => Text::new(
-                "无法用加入码验证对方：加入码不对，或对方不是本场会议的主持人",
-                "The other side could not be verified with the join code: the code is wrong, or it is not this meeting's host",
-            ),
-            HandshakeError::Io(e) => {
-                Text::new(format!("网络错误：{e}"), format!("Network error: {e}"))
-            }
+            HandshakeError::NotVerified => crate::strings::net::not_verified(),
+            HandshakeError::Io(e) => crate::strings::net::network_error(e),
         }
     }
 
@@ -104,7 +122,7 @@ impl HandshakeError {
     pub fn is_final(&self) -> bool {
         match self {
             HandshakeError::Io(_) => false,
-            HandshakeError::Refused { code, .. } => code != "busy",
+            HandshakeError::Refused { code, .. } => *code != ErrorCode::Busy,
             HandshakeError::NotVerified => true,
         }
     }
@@ -263,14 +281,7 @@ impl std::fmt::Display for OpenError {
 
 /// What a laptop says when the host's messages cannot be understood.
 pub fn incompatible(detail: &str) -> Text {
-    Text::new(
-        format!(
-            "主持人发来的消息无法理解（{detail}）：两台电脑的 podium 版本可能不同，请装同一版本"
-        ),
-        format!(
-            "The host's messages cannot be understood ({detail}): the two laptops may run different podium versions; install the same one"
-        ),
-    )
+    crate::strings::net::incompatible(detail)
 }
 
 /// Both directions of an open channel.
@@ -368,15 +379,8 @@ pub async fn join<S: AsyncRead + AsyncWrite + Unpin>(
 /// joining laptop's, named as such on either side.
 pub fn version_refusal(host: u32, joiner: u32) -> HandshakeError {
     HandshakeError::Refused {
-        code: "version".into(),
-        message: Text::new(
-            format!(
-                "协议版本不同：主持人的 podium 是第 {host} 版，加入的电脑是第 {joiner} 版；请两台电脑装同一版本的 podium"
-            ),
-            format!(
-                "Protocol versions differ: the host's podium speaks version {host}, the joining laptop's version {joiner}; install the same podium on both"
-            ),
-        ),
+        code: ErrorCode::Version,
+        message: crate::strings::net::versions_differ(host, joiner),
     }
 }
 
@@ -401,11 +405,8 @@ pub async fn accept<S: AsyncRead + AsyncWrite + Unpin>(
         Ok(h) => h,
         Err(_) => {
             let err = HandshakeError::Refused {
-                code: "malformed".into(),
-                message: Text::new(
-                    "握手消息格式不对（这不是 podium 的加入请求）",
-                    "The handshake message is malformed (this is not a podium join request)",
-                ),
+                code: ErrorCode::Malformed,
+                message: crate::strings::net::malformed_hello(),
             };
             refuse(stream, &err).await;
             return Err(err);
@@ -437,7 +438,7 @@ pub async fn accept<S: AsyncRead + AsyncWrite + Unpin>(
 pub async fn refuse<S: AsyncWrite + Unpin>(stream: &mut S, err: &HandshakeError) {
     if let HandshakeError::Refused { code, message } = err {
         let bytes = serde_json::to_vec(&Refusal {
-            error: code.clone(),
+            error: *code,
             message: message.clone(),
         })
         .unwrap_or_default();
@@ -456,7 +457,7 @@ mod tests {
             let first = read_frame(&mut b, 1 << 16).await.ok()?;
             let join: ToHost = ch.opener.open_json(&first).ok()?;
             let reply = ch.sealer.seal_json(&Message::Clock {
-                now: crate::session::event::now_local(),
+                now: crate::wallclock::now(),
             });
             write_frame(&mut b, &reply).await.ok()?;
             Some(join)
@@ -520,5 +521,34 @@ mod tests {
         let to_host = c.sealer.seal(b"x");
         let mut d = channel(&key, b"h", b"a", false);
         assert!(d.opener.open(&to_host).is_none());
+    }
+
+    #[test]
+    fn error_codes_keep_their_words_on_the_wire() {
+        for (code, word) in [
+            (ErrorCode::Version, "version"),
+            (ErrorCode::Malformed, "malformed"),
+            (ErrorCode::TooManyTries, "too_many_tries"),
+            (ErrorCode::Busy, "busy"),
+            (ErrorCode::WrongCode, "wrong_code"),
+            (ErrorCode::Closed, "closed"),
+            (ErrorCode::Incompatible, "incompatible"),
+        ] {
+            let r = Refusal {
+                error: code,
+                message: Text::new("", ""),
+            };
+            let json = serde_json::to_string(&r).unwrap();
+            assert!(
+                json.starts_with(&format!("{{\"error\":\"{word}\",")),
+                "{json}"
+            );
+            assert_eq!(serde_json::from_str::<Refusal>(&json).unwrap(), r);
+        }
+        // A code from a newer podium is still read, with its text.
+        let newer = r#"{"error":"meeting_full","message":{"zh":"满","en":"full"}}"#;
+        let r: Refusal = serde_json::from_str(newer).unwrap();
+        assert_eq!(r.error, ErrorCode::Unknown);
+        assert_eq!(r.message.en, "full");
     }
 }

@@ -6,7 +6,7 @@ use crate::decimal::plain;
 use crate::plan::ScoringMode;
 use crate::session::record::{Record, RemarkRecord};
 use crate::session::{RemarkKind, Session, Time};
-use crate::strings::{self, Lang};
+use crate::strings::{self, Lang, report};
 use crate::timer::clock_text;
 
 /// The characters a backslash keeps literal: the backslash itself first (so `a\|b` stays
@@ -98,7 +98,7 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<Cell>]) {
 fn unit_scores(out: &mut String, session: &Session, unit: &str, lang: Lang) {
     let rules = session.rules();
     let st = session.state();
-    let zh = lang == Lang::Zh;
+    let words = report::of(lang);
     match rules.mode {
         ScoringMode::Points => {
             let mut rows = Vec::new();
@@ -118,20 +118,16 @@ fn unit_scores(out: &mut String, session: &Session, unit: &str, lang: Lang) {
                 row.push(if values.iter().all(Option::is_some) {
                     Cell::text(plain(values.iter().flatten().sum()))
                 } else {
-                    Cell::text(if zh { "不完整" } else { "incomplete" })
+                    Cell::text(words.sheet_incomplete)
                 });
                 rows.push(row);
             }
             if rows.is_empty() {
                 return;
             }
-            let mut header = vec![if zh {
-                "评委".to_string()
-            } else {
-                "Reviewer".to_string()
-            }];
+            let mut header = vec![words.sheet_reviewer.to_string()];
             header.extend(rules.criteria.iter().map(|c| c.name.clone()));
-            header.push(if zh { "合计".into() } else { "Total".into() });
+            header.push(words.sheet_total.into());
             table(out, &header, &rows);
         }
         ScoringMode::Grades => {
@@ -151,13 +147,10 @@ fn ranking(out: &mut String, session: &Session, now: Time, lang: Lang) {
     if results.iter().all(|r| r.score.is_none()) {
         return;
     }
-    let zh = lang == Lang::Zh;
-    let published = session.state().scores.published;
-    out.push_str(match (zh, published) {
-        (true, true) => "## 测评排名（已公布）\n\n",
-        (true, false) => "## 测评排名（未公布）\n\n",
-        (false, true) => "## Ranking (published)\n\n",
-        (false, false) => "## Ranking (not published)\n\n",
+    out.push_str(if session.state().scores.published {
+        report::of(lang).ranking_published
+    } else {
+        report::of(lang).ranking_unpublished
     });
     let t = tables::ranking(session, &results, lang);
     // Scores with the published decimals (the rank, in the first column, as a whole number).
@@ -181,7 +174,7 @@ fn ranking(out: &mut String, session: &Session, now: Time, lang: Lang) {
 
 /// A full-width colon in Chinese text, a colon and a space in English.
 fn colon(lang: Lang) -> &'static str {
-    if lang == Lang::Zh { "：" } else { ": " }
+    report::of(lang).colon
 }
 
 fn time_of_day(t: &Option<Time>) -> String {
@@ -190,51 +183,36 @@ fn time_of_day(t: &Option<Time>) -> String {
 
 pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
     let rec = Record::of(session, now);
-    let zh = lang == Lang::Zh;
     let s = lang.s();
+    let r = report::of(lang);
     let mut out = String::new();
     let m = &rec.meeting;
     out.push_str(&format!("# {}\n\n", md(&m.title)));
     let plan = session.plan();
-    let rows: [(&str, &str, Option<String>); 5] = [
-        ("日期", "Date", plan.date.clone()),
-        ("地点", "Venue", plan.venue.clone()),
-        ("主持", "Host", plan.host.clone()),
+    let rows: [(&str, Option<String>); 5] = [
+        (r.date, plan.date.clone()),
+        (r.venue, plan.venue.clone()),
+        (r.host, plan.host.clone()),
         (
-            "开始",
-            "Started",
+            r.started,
             m.started_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
         ),
         (
-            "结束",
-            "Ended",
+            r.ended,
             m.ended_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
         ),
     ];
-    for (zh_label, en_label, value) in rows {
+    for (label, value) in rows {
         if let Some(v) = value {
-            let label = if zh { zh_label } else { en_label };
             out.push_str(&format!("- {label}{}{}\n", colon(lang), md(&v)));
         }
     }
-    out.push_str(&if zh {
-        format!(
-            "- 计划用时：{}；实际用时：{}\n\n",
-            clock_text(m.planned_seconds),
-            clock_text(m.talk_seconds)
-        )
-    } else {
-        format!(
-            "- Planned: {}; talked: {}\n\n",
-            clock_text(m.planned_seconds),
-            clock_text(m.talk_seconds)
-        )
-    });
-    out.push_str(if zh {
-        "## 汇报单位\n\n"
-    } else {
-        "## Units\n\n"
-    });
+    out.push_str(&report::meeting_times(
+        lang,
+        &clock_text(m.planned_seconds),
+        &clock_text(m.talk_seconds),
+    ));
+    out.push_str(r.units_heading);
     for (i, u) in rec.units.iter().enumerate() {
         out.push_str(&format!("### {}. {}\n\n", i + 1, md(&u.name)));
         let who: Vec<String> = [&u.presenter, &u.role]
@@ -256,11 +234,9 @@ pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
             time_of_day(&u.started_at),
             time_of_day(&u.ended_at),
         );
-        out.push_str(&if zh {
-            format!("- 计划 {limit}，实际 {talk}，超时 {over}（{state}；{from} – {to}）\n")
-        } else {
-            format!("- Planned {limit}, talked {talk}, over {over} ({state}; {from} – {to})\n")
-        });
+        out.push_str(&report::unit_times(
+            lang, &limit, &talk, &over, state, &from, &to,
+        ));
         out.push('\n');
         if !u.remarks.is_empty() {
             remark_lines(&mut out, &u.remarks, lang);
@@ -276,19 +252,11 @@ pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
         remark_lines(&mut out, &rec.general_remarks, lang);
         out.push('\n');
     }
-    out.push_str(if zh {
-        "## 交办事项\n\n"
-    } else {
-        "## Follow-up tasks\n\n"
-    });
+    out.push_str(r.tasks_heading);
     if rec.tasks.is_empty() {
-        out.push_str(if zh { "无\n" } else { "None\n" });
+        out.push_str(r.no_tasks);
     } else {
-        out.push_str(if zh {
-            "| 序号 | 单位 | 提出人 | 事项 |\n|---|---|---|---|\n"
-        } else {
-            "| # | Unit | By | Task |\n|---|---|---|---|\n"
-        });
+        out.push_str(r.tasks_table_head);
         for (i, t) in rec.tasks.iter().enumerate() {
             let unit = t
                 .unit

@@ -61,40 +61,9 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-fn pick(lang: Lang, zh: &'static str, en: &'static str) -> String {
-    if lang == Lang::Zh {
-        zh.into()
-    } else {
-        en.into()
-    }
-}
-
 /// Flag keys as words for people.
 pub fn flag_text(lang: Lang, flag: &str) -> String {
-    let (key, rest) = flag.split_once(':').unwrap_or((flag, ""));
-    match (lang, key) {
-        (Lang::Zh, "no_scores") => "缺评".into(),
-        (Lang::En, "no_scores") => "no scores".into(),
-        (Lang::Zh, "group_missing") => format!("{rest}组无评分"),
-        (Lang::En, "group_missing") => format!("no scores from {rest}"),
-        (Lang::Zh, "trimmed") => {
-            let (g, who) = rest.split_once(':').unwrap_or((rest, ""));
-            format!("{g}去掉最高最低：{}", who.replace(',', "、"))
-        }
-        (Lang::En, "trimmed") => {
-            let (g, who) = rest.split_once(':').unwrap_or((rest, ""));
-            format!("{g} trimmed: {}", who.replace(',', ", "))
-        }
-        (Lang::Zh, "not_trimmed") => format!("{rest}人数不足未去分"),
-        (Lang::En, "not_trimmed") => format!("{rest} not trimmed"),
-        (Lang::Zh, "incomplete") => format!("{rest}评分不完整"),
-        (Lang::En, "incomplete") => format!("{rest}'s sheet incomplete"),
-        (Lang::Zh, "tied") => "并列".into(),
-        (Lang::En, "tied") => "tied".into(),
-        (Lang::Zh, "spread") => "评分分歧大".into(),
-        (Lang::En, "spread") => "scores disagree".into(),
-        _ => flag.into(),
-    }
+    strings::report::flag(lang, flag)
 }
 
 pub fn results(session: &Session, now: Time) -> Vec<UnitResult> {
@@ -105,20 +74,25 @@ pub fn results(session: &Session, now: Time) -> Vec<UnitResult> {
 pub fn ranking(session: &Session, results: &[UnitResult], lang: Lang) -> Table {
     let rules = session.rules();
     let mut header = vec![
-        pick(lang, "名次", "Rank"),
-        pick(lang, "单位", "Unit"),
-        pick(lang, "最终得分", "Final"),
-        pick(lang, "得分", "Score"),
-        pick(lang, "扣分", "Penalty"),
+        strings::report::of(lang).columns.rank.to_string(),
+        strings::report::of(lang).columns.unit.to_string(),
+        strings::report::of(lang).columns.final_score.to_string(),
+        strings::report::of(lang).columns.score.to_string(),
+        strings::report::of(lang).columns.penalty.to_string(),
     ];
     if rules.declared_groups {
         header.extend(rules.groups.iter().map(|g| g.name.clone()));
     }
     if rules.mode == ScoringMode::Grades {
         header.extend(rules.grades.iter().map(|g| g.name.clone()));
-        header.push(pick(lang, "优秀率", "Excellent share"));
+        header.push(
+            strings::report::of(lang)
+                .columns
+                .excellent_share
+                .to_string(),
+        );
     }
-    header.push(pick(lang, "备注", "Notes"));
+    header.push(strings::report::of(lang).columns.notes.to_string());
     let num = |v: Option<i64>| v.map_or(Cell::Empty, |v| Cell::Number(number(rules, v)));
     let rows = scoring::ranking(results)
         .into_iter()
@@ -145,16 +119,14 @@ pub fn ranking(session: &Session, results: &[UnitResult], lang: Lang) -> Table {
                 );
             }
             let notes: Vec<String> = r.flags().iter().map(|f| flag_text(lang, f)).collect();
-            row.push(Cell::text(notes.join(&pick(lang, "；", "; "))));
+            row.push(Cell::text(
+                notes.join(strings::report::notes_separator(lang)),
+            ));
             row
         })
         .collect();
     Table {
-        name: if lang == Lang::Zh {
-            "排名"
-        } else {
-            "Ranking"
-        },
+        name: strings::report::of(lang).sheets.ranking,
         header,
         rows,
     }
@@ -182,11 +154,11 @@ pub fn scores(session: &Session, lang: Lang) -> Table {
                 }
             }
             vec![
-                pick(lang, "单位", "Unit"),
-                pick(lang, "评委", "Reviewer"),
-                pick(lang, "分组", "Group"),
-                pick(lang, "指标", "Criterion"),
-                pick(lang, "得分", "Score"),
+                strings::report::of(lang).columns.unit.to_string(),
+                strings::report::of(lang).columns.reviewer.to_string(),
+                strings::report::of(lang).columns.group.to_string(),
+                strings::report::of(lang).columns.criterion.to_string(),
+                strings::report::of(lang).columns.score.to_string(),
             ]
         }
         ScoringMode::Grades => {
@@ -202,14 +174,14 @@ pub fn scores(session: &Session, lang: Lang) -> Table {
                 }
             }
             vec![
-                pick(lang, "单位", "Unit"),
-                pick(lang, "等次", "Grade"),
-                pick(lang, "票数", "Count"),
+                strings::report::of(lang).columns.unit.to_string(),
+                strings::report::of(lang).columns.grade.to_string(),
+                strings::report::of(lang).columns.count.to_string(),
             ]
         }
     };
     Table {
-        name: if lang == Lang::Zh { "评分" } else { "Scores" },
+        name: strings::report::of(lang).sheets.scores,
         header,
         rows,
     }
@@ -226,9 +198,9 @@ pub fn remarks(session: &Session, lang: Lang) -> Table {
                 Cell::text(r.unit.clone().unwrap_or_else(|| s.whole_meeting.into())),
                 Cell::text(&r.reviewer),
                 Cell::text(if r.kind == RemarkKind::Task {
-                    pick(lang, "交办", "task")
+                    strings::report::of(lang).columns.kind_task.to_string()
                 } else {
-                    pick(lang, "点评", "remark")
+                    strings::report::of(lang).columns.kind_remark.to_string()
                 }),
                 Cell::text(&r.text),
                 Cell::text(r.at.format("%Y-%m-%d %H:%M:%S").to_string()),
@@ -236,17 +208,13 @@ pub fn remarks(session: &Session, lang: Lang) -> Table {
         })
         .collect();
     Table {
-        name: if lang == Lang::Zh {
-            "点评"
-        } else {
-            "Remarks"
-        },
+        name: strings::report::of(lang).sheets.remarks,
         header: vec![
-            pick(lang, "单位", "Unit"),
-            pick(lang, "点评人", "Reviewer"),
-            pick(lang, "类型", "Kind"),
-            pick(lang, "内容", "Text"),
-            pick(lang, "时间", "Time"),
+            strings::report::of(lang).columns.unit.to_string(),
+            strings::report::of(lang).columns.remarker.to_string(),
+            strings::report::of(lang).columns.kind.to_string(),
+            strings::report::of(lang).columns.text.to_string(),
+            strings::report::of(lang).columns.time.to_string(),
         ],
         rows,
     }
@@ -279,17 +247,17 @@ pub fn timing(session: &Session, now: Time, lang: Lang) -> Table {
         })
         .collect();
     Table {
-        name: if lang == Lang::Zh { "计时" } else { "Timing" },
+        name: strings::report::of(lang).sheets.timing,
         header: vec![
-            pick(lang, "序号", "#"),
-            pick(lang, "单位", "Unit"),
-            pick(lang, "汇报人", "Presenter"),
-            pick(lang, "状态", "Status"),
-            pick(lang, "时限（秒）", "Limit (s)"),
-            pick(lang, "用时（秒）", "Talked (s)"),
-            pick(lang, "超时（秒）", "Over (s)"),
-            pick(lang, "开始", "Started"),
-            pick(lang, "结束", "Ended"),
+            strings::report::of(lang).columns.no.to_string(),
+            strings::report::of(lang).columns.unit.to_string(),
+            strings::report::of(lang).columns.presenter.to_string(),
+            strings::report::of(lang).columns.status.to_string(),
+            strings::report::of(lang).columns.limit_s.to_string(),
+            strings::report::of(lang).columns.talked_s.to_string(),
+            strings::report::of(lang).columns.over_s.to_string(),
+            strings::report::of(lang).columns.started.to_string(),
+            strings::report::of(lang).columns.ended.to_string(),
         ],
         rows,
     }
@@ -313,12 +281,12 @@ pub fn tasks(session: &Session, lang: Lang) -> Table {
         })
         .collect();
     Table {
-        name: if lang == Lang::Zh { "交办" } else { "Tasks" },
+        name: strings::report::of(lang).sheets.tasks,
         header: vec![
-            pick(lang, "序号", "#"),
-            pick(lang, "单位", "Unit"),
-            pick(lang, "提出人", "By"),
-            pick(lang, "事项", "Task"),
+            strings::report::of(lang).columns.no.to_string(),
+            strings::report::of(lang).columns.unit.to_string(),
+            strings::report::of(lang).columns.by.to_string(),
+            strings::report::of(lang).columns.task.to_string(),
         ],
         rows,
     }

@@ -4,6 +4,8 @@
 use super::tables::{self, Cell, Table};
 use crate::session::{Session, Time};
 use crate::strings::Lang;
+/// The note that ends a cut cell.
+use crate::strings::report::CUT_NOTE;
 use crate::text::{Ambiguous, width};
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use std::borrow::Cow;
@@ -11,9 +13,6 @@ use std::borrow::Cow;
 /// Excel's limit on one cell's text, in UTF-16 code units (a character outside the BMP, 𠮷 or
 /// an emoji, counts two).
 const EXCEL_CELL_UNITS: usize = 32_767;
-
-/// The note that ends a cut cell.
-const CUT_NOTE: &str = "… (全文见会议纪要 / full text in the minutes)";
 
 /// Text as one cell can hold it: longer text (a very long remark) is cut with a note, since
 /// the whole of it is in the session and the minutes. The cut falls between characters, so a

@@ -6,14 +6,9 @@ use serde::{Deserialize, Serialize};
 
 pub type Time = DateTime<FixedOffset>;
 
-/// The local wall-clock time, to the millisecond. For the edges (the console loop, the
-/// commands) only: domain code takes the time as an argument.
-pub fn now_local() -> Time {
-    use chrono::DurationRound;
-    let now = chrono::Local::now().fixed_offset();
-    now.duration_trunc(chrono::Duration::milliseconds(1))
-        .unwrap_or(now)
-}
+/// The wall clock, kept under its old name for the console and the display while they move
+/// to `crate::wallclock::now`; the session itself never reads it.
+pub use crate::wallclock::now as now_local;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

@@ -1,4 +1,565 @@
-//! Strings of the cli, in Chinese and English side by side.
+//! Strings of the command line (the subcommands, `main`, the plan and import checks), in
+//! Chinese and English side by side.
 
-#[allow(unused_imports)]
-use super::Lang;
+use super::{Lang, Said};
+use crate::names::{NameProblem, shown};
+
+/// `podium --help`: what podium is, in both languages at once.
+pub const ABOUT: &str = "Runs a live report meeting: agenda, talk timer, remarks, scores, ranking.\n运行工作汇报会：议程、计时、点评、评分、排名。";
+
+/// The one criterion of a plan that names none (a plan's data, the same in both languages:
+/// it is recorded in the session and exported).
+pub const DEFAULT_CRITERION: &str = "总分";
+
+/// The grades of a plan that names none, with their points.
+pub const DEFAULT_GRADES: [(&str, i64); 4] =
+    [("优秀", 100), ("良好", 80), ("一般", 60), ("较差", 40)];
+
+/// `podium check`: the plan in four lines.
+pub fn check_summary(
+    lang: Lang,
+    title: &str,
+    units: usize,
+    planned: &str,
+    reviewers: usize,
+    groups: &str,
+    mode: &str,
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{title}\n汇报单位 {units} 个，计划用时 {planned}\n点评人 {reviewers} 位（{groups}）\n评分方式：{mode}\n"
+        ),
+        Lang::En => format!(
+            "{title}\n{units} units, {planned} planned\n{reviewers} reviewers ({groups})\nscoring: {mode}\n"
+        ),
+    }
+}
+
+/// `podium check`: the reviewers in no group.
+pub fn check_everyone(lang: Lang) -> &'static str {
+    lang.pick("全体", "all")
+}
+
+/// `podium check`: the way of scoring.
+pub fn check_mode(lang: Lang, grades: bool) -> &'static str {
+    match (grades, lang) {
+        (false, Lang::Zh) => "打分",
+        (false, Lang::En) => "points",
+        (true, Lang::Zh) => "等次评议",
+        (true, Lang::En) => "grades",
+    }
+}
+
+/// `podium import`: the title was taken from the file's name.
+pub fn import_title_from_name(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Zh => format!("会议标题取自文件名：“{title}”（可用 --title 指定）"),
+        Lang::En => format!("the title is the file's name, \"{title}\" (set it with --title)"),
+    }
+}
+
+/// `podium import -o PLAN`: what was written.
+pub fn import_written(lang: Lang, file: &str, units: usize, source: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{file}：{units} 个汇报单位（{source}）"),
+        Lang::En => format!("{file}: {units} units ({source})"),
+    }
+}
+
+/// `podium import` to the standard output: which sheet of a workbook was read.
+pub fn import_sheet_read(lang: Lang, sheet: &str) -> String {
+    match lang {
+        Lang::Zh => format!("读取的是工作表“{sheet}”"),
+        Lang::En => format!("read the sheet \"{sheet}\""),
+    }
+}
+
+/// `podium scores` on a session a console holds.
+pub fn scores_locked(lang: Lang, err: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{err}；请在那个控制台里按 Ctrl+O 导入评分"),
+        Lang::En => format!("{err}; import the scores there with Ctrl+O"),
+    }
+}
+
+/// What `rows` rows of a score sheet are: scores, or ballot counts.
+fn score_rows(lang: Lang, rows: usize, grades: bool) -> String {
+    match (lang, grades, rows) {
+        (Lang::Zh, false, n) => format!("这 {n} 个分数"),
+        (Lang::Zh, true, n) => format!("这 {n} 行票数"),
+        (Lang::En, false, 1) => "the 1 score".into(),
+        (Lang::En, false, n) => format!("the {n} scores"),
+        (Lang::En, true, 1) => "the 1 ballot count".into(),
+        (Lang::En, true, n) => format!("the {n} ballot counts"),
+    }
+}
+
+/// `podium scores`: the import could not be written at all.
+pub fn scores_not_saved(lang: Lang, rows: usize, grades: bool, err: &str) -> String {
+    let what = score_rows(lang, rows, grades);
+    match lang {
+        Lang::Zh => format!("{what}没有保存，会议记录保持原样：{err}"),
+        Lang::En => {
+            let were = if rows == 1 { "was" } else { "were" };
+            format!("{what} {were} NOT saved; the session is as it was: {err}")
+        }
+    }
+}
+
+/// `podium scores`: the import is in the journal; the session file could not be updated.
+pub fn scores_journal_only(
+    lang: Lang,
+    rows: usize,
+    grades: bool,
+    journal: &str,
+    err: &str,
+) -> String {
+    let what = score_rows(lang, rows, grades);
+    match lang {
+        Lang::Zh => format!(
+            "注意：{what}已存入日志 {journal}，但会议记录文件没能更新（{err}）。没有丢失任何内容：下次打开这场会议时会自动更新"
+        ),
+        Lang::En => {
+            let are = if rows == 1 { "is" } else { "are" };
+            format!(
+                "warning: {what} {are} saved in the journal {journal}, but the session file could not be brought up to date ({err}). Nothing is lost: it is brought up to date the next time podium opens the session"
+            )
+        }
+    }
+}
+
+/// `podium run --serve`: the address could not be served.
+pub fn cannot_serve(lang: Lang, err: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法开放联网：{err}"),
+        Lang::En => format!("cannot serve the meeting: {err}"),
+    }
+}
+
+/// `podium run`: the console stopped on a panic.
+pub fn run_internal_error(lang: Lang) -> &'static str {
+    lang.pick(
+        "podium 遇到内部错误而退出；会议记录已完整保存，重新运行即可继续",
+        "podium stopped on an internal error; the session is saved, run it again to go on",
+    )
+}
+
+/// `podium join`: the note-taker's console stopped on a panic.
+pub fn join_internal_error(lang: Lang) -> &'static str {
+    lang.pick(
+        "podium 遇到内部错误而退出；已录入的内容保存在本机，重新加入即可继续",
+        "podium stopped on an internal error; your entries are kept, join again to go on",
+    )
+}
+
+/// `podium join`: the code is wrong.
+pub fn wrong_code(lang: Lang) -> &'static str {
+    lang.pick("加入码不对", "the join code is wrong")
+}
+
+/// `podium join`: wrong three times.
+pub fn wrong_code_thrice(lang: Lang) -> &'static str {
+    lang.pick("加入码连续三次不对", "the join code was wrong three times")
+}
+
+/// `podium join`: the prompt for the code.
+pub fn code_prompt(lang: Lang) -> &'static str {
+    lang.pick(
+        "请输入主持人屏幕上的 6 位加入码：",
+        "Join code (6 digits, on the host's screen): ",
+    )
+}
+
+/// `podium join`: nothing was typed at the prompt.
+pub fn no_code(lang: Lang) -> &'static str {
+    lang.pick("没有输入加入码", "no join code was given")
+}
+
+/// `podium join`: the host cannot be reached.
+pub fn cannot_reach(lang: Lang, addr: &str, err: &str) -> String {
+    match lang {
+        Lang::Zh => format!("连接不上主持人 {addr}：{err}"),
+        Lang::En => format!("cannot reach the host at {addr}: {err}"),
+    }
+}
+
+/// `podium join --name`: not a name the host accepts.
+pub fn bad_name(lang: Lang) -> &'static str {
+    lang.pick(
+        "--name 需要一个名字（不超过 40 个字）",
+        "--name needs a name (at most 40 characters)",
+    )
+}
+
+/// `podium join`: entries left in the outbox from before.
+pub fn outbox_pending(lang: Lang, pending: usize, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("本机还有 {pending} 条记录等待发送给主持人（{path}）"),
+        Lang::En => {
+            format!("{pending} entries on this laptop wait to be sent to the host ({path})")
+        }
+    }
+}
+
+/// `podium join`: the banner once joined.
+pub fn joined(lang: Lang, name: &str, addr: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("已作为记录员 {name} 加入 {addr}：r 点评，t 交办，u 撤销自己录入的内容")
+        }
+        Lang::En => {
+            format!(
+                "Joined {addr} as note-taker {name}: r remark, t task, u undoes what you entered"
+            )
+        }
+    }
+}
+
+/// `podium join`: entries still unconfirmed at the end.
+pub fn unconfirmed_at_exit(lang: Lang, waiting: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("还有 {waiting} 条记录没有得到主持人确认；它们保存在本机，下次加入时自动发送")
+        }
+        Lang::En => format!(
+            "{waiting} entries are not yet confirmed by the host; they are kept on this laptop and sent when you join again"
+        ),
+    }
+}
+
+/// `podium report --format xlsx` without `-o`.
+pub fn xlsx_needs_output(lang: Lang) -> &'static str {
+    lang.pick(
+        "xlsx 是二进制文件，请用 -o 文件名.xlsx 指定输出",
+        "xlsx is a binary file: name it with -o FILE.xlsx",
+    )
+}
+
+/// A column of a table podium reads (a score sheet, a unit list): the header names it is
+/// known by (any case, width form or edge spaces), and its name in each language.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub names: &'static [&'static str],
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Column {
+    pub fn name(&self, lang: Lang) -> &'static str {
+        lang.pick(self.zh, self.en)
+    }
+}
+
+pub const COL_UNIT: Column = Column {
+    names: &["unit", "单位"],
+    en: "unit",
+    zh: "单位",
+};
+pub const COL_REVIEWER: Column = Column {
+    names: &["reviewer", "评委"],
+    en: "reviewer",
+    zh: "评委",
+};
+pub const COL_CRITERION: Column = Column {
+    names: &["criterion", "指标"],
+    en: "criterion",
+    zh: "指标",
+};
+pub const COL_SCORE: Column = Column {
+    names: &["score", "得分"],
+    en: "score",
+    zh: "得分",
+};
+pub const COL_GRADE: Column = Column {
+    names: &["grade", "等次"],
+    en: "grade",
+    zh: "等次",
+};
+pub const COL_COUNT: Column = Column {
+    names: &["count", "票数"],
+    en: "count",
+    zh: "票数",
+};
+pub const COL_UNIT_NAME: Column = Column {
+    names: &["unit", "单位", "name", "单位名称"],
+    en: "unit",
+    zh: "单位",
+};
+pub const COL_ORDER: Column = Column {
+    names: &["order", "序号", "no", "#"],
+    en: "order",
+    zh: "序号",
+};
+pub const COL_PRESENTER: Column = Column {
+    names: &["presenter", "汇报人"],
+    en: "presenter",
+    zh: "汇报人",
+};
+pub const COL_ROLE: Column = Column {
+    names: &["role", "职务"],
+    en: "role",
+    zh: "职务",
+};
+pub const COL_MINUTES: Column = Column {
+    names: &["minutes", "时长", "时长（分钟）", "时长(分钟)"],
+    en: "minutes",
+    zh: "时长",
+};
+
+/// What a table or a cell is meant to be, in an import's messages.
+pub const SCORE_SHEET: Said = Said::new("评分表", "score sheet");
+pub const UNIT_LIST: Said = Said::new("单位名单", "unit list");
+pub const A_SCORE: Said = Said::new("分数", "score");
+pub const A_COUNT: Said = Said::new("票数", "count");
+pub const A_NUMBER: Said = Said::new("数字", "number");
+pub const A_MINUTES: Said = Said::new("分钟数", "number of minutes");
+
+/// Two columns of a sheet mean the same field.
+pub fn two_columns(
+    lang: Lang,
+    place: &str,
+    a: (&str, &str),
+    b: (&str, &str),
+    field: &Column,
+) -> String {
+    let ((la, ha), (lb, hb)) = (a, b);
+    match lang {
+        Lang::Zh => format!(
+            "{place}：{la} 列（“{ha}”）和 {lb} 列（“{hb}”）都表示{}，无法确定用哪一列；请删去或改名其中一列",
+            field.zh
+        ),
+        Lang::En => format!(
+            "{place}: columns {la} (\"{ha}\") and {lb} (\"{hb}\") both mean the {}; which one to use cannot be told: delete or rename one of them",
+            field.en
+        ),
+    }
+}
+
+/// A sheet without a column it needs.
+pub fn no_column(lang: Lang, place: &str, field: &Column, header: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{place}：表头中没有“{}”列（{}）",
+            field.names.join("”或“"),
+            header.join(", ")
+        ),
+        Lang::En => format!(
+            "{place}: no column \"{}\" in the header row ({})",
+            field.names.join("\" or \""),
+            header.join(", ")
+        ),
+    }
+}
+
+/// A date or time cell where a number belongs.
+pub fn date_cell(lang: Lang, cell: &str, shown: &str, time: bool, what: Said) -> String {
+    match (lang, time) {
+        (Lang::Zh, false) => format!("单元格 {cell} 是日期（{shown}），不是{}", what.zh),
+        (Lang::Zh, true) => format!("单元格 {cell} 是时间（{shown}），不是{}", what.zh),
+        (Lang::En, false) => format!("cell {cell} is a date ({shown}), not a {}", what.en),
+        (Lang::En, true) => format!("cell {cell} is a time ({shown}), not a {}", what.en),
+    }
+}
+
+/// A sheet's name and its first headers, in the message naming every sheet.
+pub fn sheet_head(lang: Lang, sheet: &str, head: &[&str]) -> String {
+    match lang {
+        Lang::Zh => format!("“{sheet}”：{}", head.join(", ")),
+        Lang::En => format!("\"{sheet}\": {}", head.join(", ")),
+    }
+}
+
+/// No sheet of a workbook has the columns needed.
+pub fn no_sheet_fits(
+    lang: Lang,
+    file: &str,
+    columns: &[Column],
+    what: Said,
+    heads: &[String],
+) -> String {
+    let names: Vec<&str> = columns.iter().map(|c| c.name(lang)).collect();
+    match lang {
+        Lang::Zh => format!(
+            "{file}：没有哪个工作表的表头有 {} 列，不像{}（{}）",
+            names.join("、"),
+            what.zh,
+            heads.join("；")
+        ),
+        Lang::En => format!(
+            "{file}: no sheet has the columns {} of a {} (sheets {})",
+            names.join(", "),
+            what.en,
+            heads.join("; ")
+        ),
+    }
+}
+
+/// Two sheets of a workbook both fit.
+pub fn two_sheets_fit(
+    lang: Lang,
+    file: &str,
+    a: &str,
+    b: &str,
+    columns: &[Column],
+    what: Said,
+) -> String {
+    let names: Vec<&str> = columns.iter().map(|c| c.name(lang)).collect();
+    match lang {
+        Lang::Zh => format!(
+            "{file}：工作表“{a}”和“{b}”都像{}（都有 {} 列），无法确定导入哪一个；请删去其一，或把要导入的表另存为单独的文件",
+            what.zh,
+            names.join("、")
+        ),
+        Lang::En => format!(
+            "{file}: the sheets \"{a}\" and \"{b}\" both look like a {} (columns {}); which one to import cannot be told: delete one, or save the one to import as a file of its own",
+            what.en,
+            names.join(", ")
+        ),
+    }
+}
+
+/// `podium scores`: what the import did.
+pub fn import_summary(
+    lang: Lang,
+    name: &str,
+    source: &str,
+    rows: usize,
+    (new, changed, unchanged): (usize, usize, usize),
+) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("{name}（{source}）：{rows} 行 — 新增 {new}，修改 {changed}，未变 {unchanged}")
+        }
+        Lang::En => format!(
+            "{name} ({source}): {rows} rows — {new} new, {changed} changed, {unchanged} unchanged"
+        ),
+    }
+}
+
+/// What was read: the encoding, and the sheet of a workbook.
+pub fn source(lang: Lang, encoding: &str, sheet: Option<&str>) -> String {
+    match (sheet, lang) {
+        (None, _) => encoding.to_string(),
+        (Some(s), Lang::Zh) => format!("{encoding}，工作表“{s}”"),
+        (Some(s), Lang::En) => format!("{encoding}, sheet \"{s}\""),
+    }
+}
+
+/// A score sheet's row that repeats an earlier one.
+pub fn repeated_row(lang: Lang, first: usize) -> String {
+    match lang {
+        Lang::Zh => format!("与第 {first} 行重复（同一单位、评委和指标）"),
+        Lang::En => format!("repeats row {first} (same unit, reviewer and criterion)"),
+    }
+}
+
+/// What a name names (`unit`, `reviewer`, …), in Chinese.
+fn what_zh(what: &str) -> &'static str {
+    match what {
+        "unit" => "单位",
+        "reviewer" => "点评人",
+        "criterion" => "评分指标",
+        "group" => "分组",
+        _ => "等次",
+    }
+}
+
+/// Why a name is refused, in a sentence.
+pub fn name_problem(lang: Lang, p: &NameProblem) -> String {
+    match (lang, p) {
+        (Lang::Zh, NameProblem::Edge { name }) => format!(
+            "名称“{}”首尾有空格（半角、全角或不换行空格）：导入表格时单元格两端的空格会被去掉，分数会对不上这个名称；请删去",
+            shown(name)
+        ),
+        (Lang::En, NameProblem::Edge { name }) => format!(
+            "the name \"{}\" begins or ends with a space (an ASCII, ideographic or no-break space): a table cell loses it on import, so scores would not find this name; remove it",
+            shown(name)
+        ),
+        (Lang::Zh, NameProblem::OnlyInvisible { name }) => format!(
+            "名称“{}”只由看不见的字符（零宽空格、连接符等）组成，无法辨认和输入；请改成看得见的名称",
+            shown(name)
+        ),
+        (Lang::En, NameProblem::OnlyInvisible { name }) => format!(
+            "the name \"{}\" is made only of invisible characters (zero-width spaces, joiners…): nobody can see or type it; give it a visible name",
+            shown(name)
+        ),
+        (
+            Lang::Zh,
+            NameProblem::LooksLike {
+                what,
+                name,
+                other,
+                other_path,
+            },
+        ) => format!(
+            "“{}”与{}“{}”（{other_path}）看起来相同（只差全角/半角、组合字符的写法或看不见的字符），导入分数时无法区分；请改成明显不同的名称",
+            shown(name),
+            what_zh(what),
+            shown(other)
+        ),
+        (
+            Lang::En,
+            NameProblem::LooksLike {
+                what,
+                name,
+                other,
+                other_path,
+            },
+        ) => format!(
+            "\"{}\" looks the same as the {what} \"{}\" ({other_path}): they differ only in full-/half-width forms, composed or decomposed accents, or invisible characters, so an imported score could not tell them apart; make the names differ visibly",
+            shown(name),
+            shown(other)
+        ),
+    }
+}
+
+/// The sentence for a cell that matches several names.
+pub fn ambiguous_name(lang: Lang, what: &str, cell: &str, names: &[&str]) -> String {
+    let list: Vec<String> = names.iter().map(|n| shown(n)).collect();
+    match lang {
+        Lang::Zh => format!(
+            "“{}”可以是以下任一{}：“{}”（它们只差全角/半角、组合字符或看不见的字符）；无法确定是哪一个，未导入。请先在会议中把名称改得明显不同",
+            shown(cell),
+            what_zh(what),
+            list.join("”、“")
+        ),
+        Lang::En => format!(
+            "\"{}\" could be any of the {what}s \"{}\" (they differ only in full-/half-width forms, accents or invisible characters): which one is meant cannot be told, so nothing is imported; make the names differ visibly first",
+            shown(cell),
+            list.join("\", \"")
+        ),
+    }
+}
+
+/// A plan's `version` this podium cannot read.
+pub fn plan_version(lang: Lang, place: &str, version: u64, newest: u32) -> String {
+    match (lang, version) {
+        (Lang::Zh, 0) => format!(
+            "{place}: version：没有 0 版的计划格式；本 podium 读取计划格式版本 {newest}，请写 {newest} 或删去此项"
+        ),
+        (Lang::En, 0) => format!(
+            "{place}: version: there is no plan version 0; this podium reads plan version {newest}: write {newest} or leave it out"
+        ),
+        (Lang::Zh, _) => format!(
+            "{place}: version：此计划由较新的 podium 生成（计划格式版本 {version}；本 podium 只能读取版本 {newest} 及更早的计划），请用较新的 podium 打开"
+        ),
+        (Lang::En, _) => format!(
+            "{place}: version: made by a newer podium (plan version {version}; this podium reads plan version {newest} and older): open it with a newer podium"
+        ),
+    }
+}
+
+/// serde_json's complaint about a plan (`text`, without its place), for people.
+pub fn serde_problem(lang: Lang, text: &str, eof: bool, syntax: bool) -> String {
+    match lang {
+        Lang::Zh if eof => {
+            format!("JSON 格式错误：{text}（文件在计划写完之前就结束了，是否不完整？）")
+        }
+        Lang::En if eof => {
+            format!("{text} (the file ends before the plan does: was it cut short?)")
+        }
+        Lang::Zh if syntax => format!("JSON 格式错误：{text}"),
+        Lang::Zh => format!("内容不符合计划格式：{text}"),
+        Lang::En => text.to_string(),
+    }
+}

@@ -12,18 +12,22 @@ use crate::scoring::ScoreProblem;
 use crate::session::{Event, EventKind, Refusal, Status};
 use crate::timer::Phase;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The language of everything podium says: `--lang zh|en` on the command line (a
+/// `clap::ValueEnum`, so any other value is refused), else the environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
     Zh,
     En,
 }
 
 impl Lang {
-    /// `--lang`, else LC_ALL / LC_MESSAGES / LANG (`zh*` is Chinese), else English.
-    pub fn detect(flag: Option<&str>) -> Lang {
-        if let Some(f) = flag {
-            return Lang::from_tag(f);
-        }
+    /// `--lang` when given, else the environment (`Lang::from_env`).
+    pub fn or_env(flag: Option<Lang>) -> Lang {
+        flag.unwrap_or_else(Lang::from_env)
+    }
+
+    /// LC_ALL / LC_MESSAGES / LANG (`zh*` is Chinese), else English.
+    pub fn from_env() -> Lang {
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Ok(v) = std::env::var(var)
                 && !v.is_empty()
@@ -155,6 +159,209 @@ pub struct Text {
     pub plan_changed: &'static str,
     pub draft_restored: &'static str,
     pub bad_minutes: &'static str,
+}
+
+impl Text {
+    /// Every string of the table, in the order of its fields: a field added to the table
+    /// without being listed here does not compile (the tests read them all).
+    pub fn all(&self) -> Vec<&'static str> {
+        let Text {
+            whole_meeting,
+            agenda,
+            col_no,
+            col_unit,
+            col_presenter,
+            col_plan,
+            col_actual,
+            col_status,
+            col_over,
+            col_remarks,
+            remarks,
+            general_remarks,
+            no_remarks,
+            task_mark,
+            current_unit,
+            no_current,
+            meeting_over,
+            not_started,
+            paused,
+            now,
+            elapsed,
+            planned_end,
+            projected_end,
+            saved,
+            not_saved,
+            too_small,
+            key_start,
+            key_pause,
+            key_resume,
+            key_next,
+            key_remark,
+            key_general,
+            key_task,
+            key_undo,
+            key_help,
+            key_menu,
+            key_quit,
+            key_select,
+            key_focus,
+            key_edit,
+            key_delete,
+            key_save,
+            key_cancel,
+            key_newline,
+            key_reviewer,
+            key_search,
+            key_close,
+            key_scroll,
+            key_type_score,
+            key_other_unit,
+            key_sheet,
+            key_results,
+            key_publish,
+            key_unlock,
+            key_export,
+            key_import,
+            key_message,
+            key_hide,
+            key_unhide,
+            key_display,
+            key_reveal,
+            key_reveal_all,
+            hidden,
+            on_stage,
+            results_on_stage,
+            private_on,
+            key_pick,
+            key_yes,
+            key_no,
+            yes,
+            no,
+            editor_remark,
+            editor_general,
+            editor_task,
+            editor_edit,
+            editor_add_unit,
+            editor_update_unit,
+            field_reviewer,
+            field_text,
+            field_name,
+            field_presenter,
+            field_role,
+            field_minutes,
+            new_reviewer,
+            search_reviewer,
+            confirm_quit,
+            confirm_discard,
+            confirm_end_meeting,
+            help_title,
+            menu_title,
+            menu_end_meeting,
+            demo_notice,
+            ended_notice,
+            plan_changed,
+            draft_restored,
+            bad_minutes,
+        } = self;
+        vec![
+            *whole_meeting,
+            *agenda,
+            *col_no,
+            *col_unit,
+            *col_presenter,
+            *col_plan,
+            *col_actual,
+            *col_status,
+            *col_over,
+            *col_remarks,
+            *remarks,
+            *general_remarks,
+            *no_remarks,
+            *task_mark,
+            *current_unit,
+            *no_current,
+            *meeting_over,
+            *not_started,
+            *paused,
+            *now,
+            *elapsed,
+            *planned_end,
+            *projected_end,
+            *saved,
+            *not_saved,
+            *too_small,
+            *key_start,
+            *key_pause,
+            *key_resume,
+            *key_next,
+            *key_remark,
+            *key_general,
+            *key_task,
+            *key_undo,
+            *key_help,
+            *key_menu,
+            *key_quit,
+            *key_select,
+            *key_focus,
+            *key_edit,
+            *key_delete,
+            *key_save,
+            *key_cancel,
+            *key_newline,
+            *key_reviewer,
+            *key_search,
+            *key_close,
+            *key_scroll,
+            *key_type_score,
+            *key_other_unit,
+            *key_sheet,
+            *key_results,
+            *key_publish,
+            *key_unlock,
+            *key_export,
+            *key_import,
+            *key_message,
+            *key_hide,
+            *key_unhide,
+            *key_display,
+            *key_reveal,
+            *key_reveal_all,
+            *hidden,
+            *on_stage,
+            *results_on_stage,
+            *private_on,
+            *key_pick,
+            *key_yes,
+            *key_no,
+            *yes,
+            *no,
+            *editor_remark,
+            *editor_general,
+            *editor_task,
+            *editor_edit,
+            *editor_add_unit,
+            *editor_update_unit,
+            *field_reviewer,
+            *field_text,
+            *field_name,
+            *field_presenter,
+            *field_role,
+            *field_minutes,
+            *new_reviewer,
+            *search_reviewer,
+            *confirm_quit,
+            *confirm_discard,
+            *confirm_end_meeting,
+            *help_title,
+            *menu_title,
+            *menu_end_meeting,
+            *demo_notice,
+            *ended_notice,
+            *plan_changed,
+            *draft_restored,
+            *bad_minutes,
+        ]
+    }
 }
 
 pub static ZH: Text = Text {
@@ -679,6 +886,43 @@ pub struct UnsavedText {
     pub key_clear: &'static str,
     pub key_back: &'static str,
     pub type_folder: &'static str,
+}
+
+impl UnsavedText {
+    /// Every string of the table, in the order of its fields: a field added to the table
+    /// without being listed here does not compile (the tests read them all).
+    pub fn all(&self) -> Vec<&'static str> {
+        let UnsavedText {
+            title,
+            retry,
+            write_copy,
+            stay,
+            folder,
+            key_retry,
+            key_copy,
+            key_stay,
+            key_quit_anyway,
+            key_write,
+            key_clear,
+            key_back,
+            type_folder,
+        } = self;
+        vec![
+            *title,
+            *retry,
+            *write_copy,
+            *stay,
+            *folder,
+            *key_retry,
+            *key_copy,
+            *key_stay,
+            *key_quit_anyway,
+            *key_write,
+            *key_clear,
+            *key_back,
+            *type_folder,
+        ]
+    }
 }
 
 static UNSAVED_ZH: UnsavedText = UnsavedText {

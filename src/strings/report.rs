@@ -1,4 +1,413 @@
-//! Strings of the report, in Chinese and English side by side.
+//! Strings of the reports (the minutes, the ranking CSV, the workbook, the exports), in
+//! Chinese and English side by side. The column headers and sheet names are read back by
+//! spreadsheets and by `podium scores`: they never change.
 
-#[allow(unused_imports)]
 use super::Lang;
+
+/// The note that ends a cell cut to a spreadsheet's limit (both languages at once).
+pub const CUT_NOTE: &str = "… (全文见会议纪要 / full text in the minutes)";
+
+/// A ranking's flag key (`trimmed:领导:a,b`, `no_scores`, …) as words for people.
+pub fn flag(lang: Lang, flag: &str) -> String {
+    let (key, rest) = flag.split_once(':').unwrap_or((flag, ""));
+    match (lang, key) {
+        (Lang::Zh, "no_scores") => "缺评".into(),
+        (Lang::En, "no_scores") => "no scores".into(),
+        (Lang::Zh, "group_missing") => format!("{rest}组无评分"),
+        (Lang::En, "group_missing") => format!("no scores from {rest}"),
+        (Lang::Zh, "trimmed") => {
+            let (g, who) = rest.split_once(':').unwrap_or((rest, ""));
+            format!("{g}去掉最高最低：{}", who.replace(',', "、"))
+        }
+        (Lang::En, "trimmed") => {
+            let (g, who) = rest.split_once(':').unwrap_or((rest, ""));
+            format!("{g} trimmed: {}", who.replace(',', ", "))
+        }
+        (Lang::Zh, "not_trimmed") => format!("{rest}人数不足未去分"),
+        (Lang::En, "not_trimmed") => format!("{rest} not trimmed"),
+        (Lang::Zh, "incomplete") => format!("{rest}评分不完整"),
+        (Lang::En, "incomplete") => format!("{rest}'s sheet incomplete"),
+        (Lang::Zh, "tied") => "并列".into(),
+        (Lang::En, "tied") => "tied".into(),
+        (Lang::Zh, "spread") => "评分分歧大".into(),
+        (Lang::En, "spread") => "scores disagree".into(),
+        _ => flag.into(),
+    }
+}
+
+/// The separator between a ranking row's notes.
+pub fn notes_separator(lang: Lang) -> &'static str {
+    lang.pick("；", "; ")
+}
+
+/// The tables' names (the workbook's sheets).
+pub struct Sheets {
+    pub ranking: &'static str,
+    pub scores: &'static str,
+    pub remarks: &'static str,
+    pub timing: &'static str,
+    pub tasks: &'static str,
+}
+
+/// The tables' column headers.
+pub struct Columns {
+    pub rank: &'static str,
+    pub unit: &'static str,
+    pub final_score: &'static str,
+    pub score: &'static str,
+    pub penalty: &'static str,
+    pub excellent_share: &'static str,
+    pub notes: &'static str,
+    pub reviewer: &'static str,
+    pub group: &'static str,
+    pub criterion: &'static str,
+    pub grade: &'static str,
+    pub count: &'static str,
+    pub remarker: &'static str,
+    pub kind: &'static str,
+    pub text: &'static str,
+    pub time: &'static str,
+    pub no: &'static str,
+    pub presenter: &'static str,
+    pub status: &'static str,
+    pub limit_s: &'static str,
+    pub talked_s: &'static str,
+    pub over_s: &'static str,
+    pub started: &'static str,
+    pub ended: &'static str,
+    pub by: &'static str,
+    pub task: &'static str,
+    /// The kind of a remark, in the remarks table.
+    pub kind_task: &'static str,
+    pub kind_remark: &'static str,
+}
+
+/// Everything fixed in the reports, in one language.
+pub struct Report {
+    pub sheets: Sheets,
+    pub columns: Columns,
+    /// The minutes' headings and labels.
+    pub date: &'static str,
+    pub venue: &'static str,
+    pub host: &'static str,
+    pub started: &'static str,
+    pub ended: &'static str,
+    pub units_heading: &'static str,
+    pub tasks_heading: &'static str,
+    pub no_tasks: &'static str,
+    pub tasks_table_head: &'static str,
+    pub ranking_published: &'static str,
+    pub ranking_unpublished: &'static str,
+    /// A score sheet's reviewer column and its total, in the minutes.
+    pub sheet_reviewer: &'static str,
+    pub sheet_total: &'static str,
+    pub sheet_incomplete: &'static str,
+    /// A full-width colon in Chinese, a colon and a space in English.
+    pub colon: &'static str,
+}
+
+pub static ZH: Report = Report {
+    sheets: Sheets {
+        ranking: "排名",
+        scores: "评分",
+        remarks: "点评",
+        timing: "计时",
+        tasks: "交办",
+    },
+    columns: Columns {
+        rank: "名次",
+        unit: "单位",
+        final_score: "最终得分",
+        score: "得分",
+        penalty: "扣分",
+        excellent_share: "优秀率",
+        notes: "备注",
+        reviewer: "评委",
+        group: "分组",
+        criterion: "指标",
+        grade: "等次",
+        count: "票数",
+        remarker: "点评人",
+        kind: "类型",
+        text: "内容",
+        time: "时间",
+        no: "序号",
+        presenter: "汇报人",
+        status: "状态",
+        limit_s: "时限（秒）",
+        talked_s: "用时（秒）",
+        over_s: "超时（秒）",
+        started: "开始",
+        ended: "结束",
+        by: "提出人",
+        task: "事项",
+        kind_task: "交办",
+        kind_remark: "点评",
+    },
+    date: "日期",
+    venue: "地点",
+    host: "主持",
+    started: "开始",
+    ended: "结束",
+    units_heading: "## 汇报单位\n\n",
+    tasks_heading: "## 交办事项\n\n",
+    no_tasks: "无\n",
+    tasks_table_head: "| 序号 | 单位 | 提出人 | 事项 |\n|---|---|---|---|\n",
+    ranking_published: "## 测评排名（已公布）\n\n",
+    ranking_unpublished: "## 测评排名（未公布）\n\n",
+    sheet_reviewer: "评委",
+    sheet_total: "合计",
+    sheet_incomplete: "不完整",
+    colon: "：",
+};
+
+pub static EN: Report = Report {
+    sheets: Sheets {
+        ranking: "Ranking",
+        scores: "Scores",
+        remarks: "Remarks",
+        timing: "Timing",
+        tasks: "Tasks",
+    },
+    columns: Columns {
+        rank: "Rank",
+        unit: "Unit",
+        final_score: "Final",
+        score: "Score",
+        penalty: "Penalty",
+        excellent_share: "Excellent share",
+        notes: "Notes",
+        reviewer: "Reviewer",
+        group: "Group",
+        criterion: "Criterion",
+        grade: "Grade",
+        count: "Count",
+        remarker: "Reviewer",
+        kind: "Kind",
+        text: "Text",
+        time: "Time",
+        no: "#",
+        presenter: "Presenter",
+        status: "Status",
+        limit_s: "Limit (s)",
+        talked_s: "Talked (s)",
+        over_s: "Over (s)",
+        started: "Started",
+        ended: "Ended",
+        by: "By",
+        task: "Task",
+        kind_task: "task",
+        kind_remark: "remark",
+    },
+    date: "Date",
+    venue: "Venue",
+    host: "Host",
+    started: "Started",
+    ended: "Ended",
+    units_heading: "## Units\n\n",
+    tasks_heading: "## Follow-up tasks\n\n",
+    no_tasks: "None\n",
+    tasks_table_head: "| # | Unit | By | Task |\n|---|---|---|---|\n",
+    ranking_published: "## Ranking (published)\n\n",
+    ranking_unpublished: "## Ranking (not published)\n\n",
+    sheet_reviewer: "Reviewer",
+    sheet_total: "Total",
+    sheet_incomplete: "incomplete",
+    colon: ": ",
+};
+
+/// The reports' fixed strings in `lang`.
+pub fn of(lang: Lang) -> &'static Report {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// The minutes: the meeting's planned and actual talking time.
+pub fn meeting_times(lang: Lang, planned: &str, talked: &str) -> String {
+    match lang {
+        Lang::Zh => format!("- 计划用时：{planned}；实际用时：{talked}\n\n"),
+        Lang::En => format!("- Planned: {planned}; talked: {talked}\n\n"),
+    }
+}
+
+/// The minutes: a unit's times and state.
+pub fn unit_times(
+    lang: Lang,
+    limit: &str,
+    talk: &str,
+    over: &str,
+    state: &str,
+    from: &str,
+    to: &str,
+) -> String {
+    match lang {
+        Lang::Zh => format!("- 计划 {limit}，实际 {talk}，超时 {over}（{state}；{from} – {to}）\n"),
+        Lang::En => {
+            format!("- Planned {limit}, talked {talk}, over {over} ({state}; {from} – {to})\n")
+        }
+    }
+}
+
+/// An export that failed: the format, the file it would have been, and why.
+pub fn export_failure(lang: Lang, format: &str, file: Option<&str>, err: &str) -> String {
+    match (file, lang) {
+        (Some(f), Lang::Zh) => format!("{format}（{f}：{err}）"),
+        (Some(f), Lang::En) => format!("{format} ({f}: {err})"),
+        (None, Lang::Zh) => format!("{format}（{err}）"),
+        (None, Lang::En) => format!("{format} ({err})"),
+    }
+}
+
+/// The files exported.
+pub fn exported(lang: Lang, names: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("已导出：{}", names.join("、")),
+        Lang::En => format!("Exported: {}", names.join(", ")),
+    }
+}
+
+/// The formats not exported, and why.
+pub fn not_exported(lang: Lang, failed: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("未能导出：{}", failed.join("；")),
+        Lang::En => format!("Not exported: {}", failed.join("; ")),
+    }
+}
+
+/// The parts of an export's summary, as one line.
+pub fn export_summary(lang: Lang, parts: &[String]) -> String {
+    parts.join(lang.pick("；", ". "))
+}
+
+/// `-o` names one of the meeting's own files.
+pub fn output_is_meeting(lang: Lang, target: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!(
+                "{target}：这是会议记录或会议方案文件，不能用报表覆盖它；请用 -o 指定另一个文件名"
+            )
+        }
+        Lang::En => format!(
+            "{target}: this is a podium session or plan (or one of its files); a report never \
+             replaces it. Name another file with -o"
+        ),
+    }
+}
+
+impl Report {
+    /// Every fixed string of the reports, in the order of the fields: a field added without
+    /// being listed here does not compile (the tests read them all).
+    pub fn all(&self) -> Vec<&'static str> {
+        let Report {
+            sheets:
+                Sheets {
+                    ranking,
+                    scores,
+                    remarks,
+                    timing,
+                    tasks,
+                },
+            columns:
+                Columns {
+                    rank,
+                    unit,
+                    final_score,
+                    score,
+                    penalty,
+                    excellent_share,
+                    notes,
+                    reviewer,
+                    group,
+                    criterion,
+                    grade,
+                    count,
+                    remarker,
+                    kind,
+                    text,
+                    time,
+                    no,
+                    presenter,
+                    status,
+                    limit_s,
+                    talked_s,
+                    over_s,
+                    started: col_started,
+                    ended: col_ended,
+                    by,
+                    task,
+                    kind_task,
+                    kind_remark,
+                },
+            date,
+            venue,
+            host,
+            started,
+            ended,
+            units_heading,
+            tasks_heading,
+            no_tasks,
+            tasks_table_head,
+            ranking_published,
+            ranking_unpublished,
+            sheet_reviewer,
+            sheet_total,
+            sheet_incomplete,
+            colon,
+        } = self;
+        vec![
+            ranking,
+            scores,
+            remarks,
+            timing,
+            tasks,
+            rank,
+            unit,
+            final_score,
+            score,
+            penalty,
+            excellent_share,
+            notes,
+            reviewer,
+            group,
+            criterion,
+            grade,
+            count,
+            remarker,
+            kind,
+            text,
+            time,
+            no,
+            presenter,
+            status,
+            limit_s,
+            talked_s,
+            over_s,
+            col_started,
+            col_ended,
+            by,
+            task,
+            kind_task,
+            kind_remark,
+            date,
+            venue,
+            host,
+            started,
+            ended,
+            units_heading,
+            tasks_heading,
+            no_tasks,
+            tasks_table_head,
+            ranking_published,
+            ranking_unpublished,
+            sheet_reviewer,
+            sheet_total,
+            sheet_incomplete,
+            colon,
+        ]
+        .into_iter()
+        .copied()
+        .collect()
+    }
+}
