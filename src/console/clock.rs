@@ -42,7 +42,7 @@ impl Default for System {
 
 impl Source for System {
     fn wall(&self) -> Time {
-        crate::session::event::now_local()
+        crate::wallclock::now()
     }
 
     fn monotonic(&self) -> Duration {

@@ -328,7 +328,7 @@ impl Console {
     pub fn export(&mut self, now: Time) {
         let lang = self.lang;
         let path = self.ledger.paths().session.clone();
-        match crate::commands::report::export_beside(&path, self.session(), now, lang) {
+        match crate::report::export::export_beside(&path, self.session(), now, lang) {
             Ok(files) => {
                 let names: Vec<String> = files
                     .iter()
@@ -383,7 +383,7 @@ impl Console {
         let wall = || {
             self.clock
                 .as_ref()
-                .map_or_else(crate::session::event::now_local, clock::Clock::wall)
+                .map_or_else(crate::wallclock::now, clock::Clock::wall)
         };
         match (self.ledger.remote(), &self.clock) {
             (Some(r), _) => r.link.host_time(wall()),
