@@ -52,3 +52,19 @@ pub(crate) fn hints(fixed: &[(&str, &'static str, u8)]) -> Vec<Hint> {
         .map(|(k, l, p)| (k.to_string(), *l, *p))
         .collect()
 }
+
+/// Rows of `heights` stacked from the top of `area`, each cut at its bottom: a row that
+/// starts below the area has no height (and is not drawn). Unlike `Layout`, rows that do not
+/// fit are never shrunk in favour of later ones: the first rows keep their height.
+pub(crate) fn stack<const N: usize>(
+    area: ratatui::layout::Rect,
+    heights: [u16; N],
+) -> [ratatui::layout::Rect; N] {
+    let mut y = area.y;
+    heights.map(|h| {
+        let top = y.min(area.bottom());
+        y = y.saturating_add(h);
+        let bottom = y.min(area.bottom());
+        ratatui::layout::Rect::new(area.x, top, area.width, bottom - top)
+    })
+}

@@ -1,12 +1,14 @@
 //! The current unit and its timer (right of the live screen, above the remarks).
 
+use super::stack;
 use crate::session::{Status, Time};
 use crate::text;
 use crate::timer::{self, clock_text};
 use crate::tui::app::App;
 use crate::widgets::{bigtext, block, put, talk_label, theme};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Color;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
@@ -40,94 +42,64 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
         );
         return;
     };
-    let mut y = inner.y;
     let w = inner.width.saturating_sub(1);
-    put(
-        buf,
-        inner.x + 1,
-        y,
-        w,
-        &text::truncate(&text::clean_line(&unit.name), w as usize, amb),
-        theme::title(),
-        amb,
-    );
-    y += 1;
+    // A line of text in a row (not drawn when the row has no height).
+    let line = |buf: &mut Buffer, row: Rect, content: &str, style: Style| {
+        if row.height > 0 {
+            let t = text::truncate(&text::clean_line(content), w as usize, amb);
+            put(buf, row.x + 1, row.y, w, &t, style, amb);
+        }
+    };
     let who = [unit.presenter.as_deref(), unit.role.as_deref()]
         .iter()
         .flatten()
         .copied()
         .collect::<Vec<_>>()
         .join(" ");
-    if !who.is_empty() && y < inner.bottom() {
-        put(
-            buf,
-            inner.x + 1,
-            y,
-            w,
-            &text::truncate(&text::clean_line(&who), w as usize, amb),
-            Style::default(),
-            amb,
-        );
-        y += 1;
-    }
-    if let Some(topic) = &unit.topic
-        && y < inner.bottom()
-        && inner.height >= 10
-    {
-        put(
-            buf,
-            inner.x + 1,
-            y,
-            w,
-            &text::truncate(&text::clean_line(topic), w as usize, amb),
-            theme::dim(),
-            amb,
-        );
-        y += 1;
-    }
+    let topic = unit.topic.as_deref().filter(|_| inner.height >= 10);
+    let [name_row, who_row, topic_row, rest] = stack(
+        inner,
+        [
+            1,
+            u16::from(!who.is_empty()),
+            u16::from(topic.is_some()),
+            inner.height,
+        ],
+    );
+    line(buf, name_row, &unit.name, theme::title());
+    line(buf, who_row, &who, Style::default());
+    line(buf, topic_row, topic.unwrap_or_default(), theme::dim());
     let reading = timer::read(unit, app.session().plan().warn_seconds(), now);
     let status = unit.status();
     let paused = status == Status::Paused;
-    let rest = Rect::new(inner.x, y, inner.width, inner.bottom().saturating_sub(y));
+    // The digits take five rows and a blank under them; the one-line fallback one row.
+    let digits_rows = if rest.height >= 5 { 6 } else { 1 };
+    let [_, label_row, bar_row] = stack(rest, [digits_rows, 1, 1]);
     let big = Rect::new(rest.x, rest.y, rest.width, rest.height.min(5));
     let shown = reading.text();
     let (fill, style) = theme::digit_cell(amb, reading.phase, paused);
     if !bigtext::draw_fitting(buf, big, &shown, style, fill, 2) {
-        put(
-            buf,
-            inner.x + 1,
-            y,
-            w,
-            &shown,
-            theme::phase_text(reading.phase),
-            amb,
-        );
+        let style = theme::phase_text(reading.phase);
+        put(buf, inner.x + 1, rest.y, w, &shown, style, amb);
     }
-    y += if rest.height >= 5 { 6 } else { 1 };
-    if y < inner.bottom() {
+    if label_row.height > 0 {
         let (label, style) = talk_label(lang, status, &reading, s.not_started.to_string());
-        let used = put(buf, inner.x + 1, y, w, &label, style, amb);
+        let x = label_row.x + 1;
+        let used = put(buf, x, label_row.y, w, &label, style, amb);
         let limit = format!("  {} {}", s.col_plan, clock_text(reading.limit));
-        put(
-            buf,
-            inner.x + 1 + used,
-            y,
-            w.saturating_sub(used),
-            &limit,
-            theme::dim(),
-            amb,
-        );
-        y += 1;
+        let room = w.saturating_sub(used);
+        put(buf, x + used, label_row.y, room, &limit, theme::dim(), amb);
     }
-    if y < inner.bottom() {
-        let bar_w = inner.width.saturating_sub(2);
-        let filled = (reading.progress() * bar_w as f64).round() as u16;
+    if bar_row.height > 0 {
+        let [_, bar, _] = bar_row.layout(&Layout::horizontal([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ]));
+        let filled = (reading.progress() * bar.width as f64).round() as u16;
+        buf.set_style(bar, Style::default().bg(Color::DarkGray));
         buf.set_style(
-            Rect::new(inner.x + 1, y, bar_w, 1),
-            Style::default().bg(ratatui::style::Color::DarkGray),
-        );
-        buf.set_style(
-            Rect::new(inner.x + 1, y, filled, 1),
+            Rect::new(bar.x, bar.y, filled, 1),
             Style::default().bg(theme::phase_color(reading.phase)),
         );
     }
