@@ -632,3 +632,10 @@ pub fn display_peer(lang: Lang) -> &'static str {
 pub fn nobody_joined(lang: Lang) -> &'static str {
     lang.pick("还没有人加入", "Nobody has joined yet")
 }
+
+/// A field's label in the remark editor: the name and a colon. The colon is the full-width
+/// one in both languages, as the console has always shown it (the English editor's snapshots
+/// hold it); an ASCII colon in English would change those screens.
+pub fn field_label(name: &str) -> String {
+    format!("{name}：")
+}

@@ -4,12 +4,13 @@
 
 use super::{Hint, Outcome, hints};
 use crate::session::{Command, RemarkKind, Time};
+use crate::strings;
 use crate::tui::app::{App, Confirm};
 use crate::tui::editor::{Draft, Outcome as Typed, Target, edit_key, new_textarea, text_of};
 use crate::widgets::{popup, put, theme};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, TextArea};
 
@@ -238,17 +239,26 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, ed: &RemarkEditor) -> Optio
     };
     // The editor takes the lower part of the screen: the timer stays in sight while typing.
     let height = (area.height / 2).max(7).min(area.height);
-    let bottom = Rect::new(area.x, area.bottom() - height, area.width, height);
+    let [_, bottom] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(height),
+    ]));
     let inner = popup(buf, bottom, area.width, height, &title, amb);
     if inner.height < 3 || inner.width < 6 {
         return None;
     }
-    let label = format!("{}：", s.field_reviewer);
+    // The reviewer's line, the text's label, then the text; one blank column on the left.
+    let [reviewer_row, label_row, text_rows] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let label = strings::console::field_label(s.field_reviewer);
     let lw = put(
         buf,
-        inner.x + 1,
-        inner.y,
-        inner.width - 1,
+        reviewer_row.x + 1,
+        reviewer_row.y,
+        reviewer_row.width - 1,
         &label,
         theme::title(),
         amb,
@@ -285,18 +295,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, ed: &RemarkEditor) -> Optio
         theme::info(),
         amb,
     );
-    let text_area = Rect::new(
-        inner.x + 1,
-        inner.y + 2,
-        inner.width.saturating_sub(2),
-        inner.height.saturating_sub(2),
-    );
+    let [_, text_area, _] = text_rows.layout(&Layout::horizontal([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
     put(
         buf,
-        inner.x + 1,
-        inner.y + 1,
-        inner.width - 1,
-        &format!("{}：", s.field_text),
+        label_row.x + 1,
+        label_row.y,
+        label_row.width - 1,
+        &strings::console::field_label(s.field_text),
         theme::dim(),
         amb,
     );
