@@ -1,5 +1,8 @@
-//! The live console: `app` (state and keys), `editor` (typing mode), `view` (drawing),
-//! `help`, `theme`, and the terminal loop here.
+//! The live console's screens, over the console's core (`crate::console`): `app` (the
+//! screen state: focus, selection), `popups` (the popups on a stack and where a key goes),
+//! `components` (one file per screen or popup: its state, keys, hints and drawing),
+//! `actions` (what each action of `keys` does), `view` (the frame), and the terminal loop
+//! here, which draws only when something visible changes (`Console::next_wake`).
 
 pub mod actions;
 pub mod app;
