@@ -3,10 +3,10 @@
 //! each is saved in the laptop's outbox first, then sent, and counts as entered once the
 //! host confirms it is durable there. Both show the same meeting through the same `Session`.
 
-use crate::net::Text;
 use crate::net::client::{Link, LinkState};
 use crate::net::outbox::{Outbox, Queued};
 use crate::session::{Author, Command, Event, Refusal, Session, Time};
+use crate::strings::net as strings;
 
 /// The largest command a note-taker's laptop sends: well inside what the host reads
 /// (`net::MAX_FROM_CLIENT`), with room for the envelope and the encryption.
@@ -112,18 +112,9 @@ impl Remote {
             let other = self.send_waiting();
             if other > 0 {
                 notes.push((
-                    Text::new(
-                        format!(
-                            "{other} 条记录属于另一场会议，没有发送；它们保存在 {}",
-                            self.outbox.path().display()
-                        ),
-                        format!(
-                            "{other} entries belong to another meeting and were not sent; they are kept in {}",
-                            self.outbox.path().display()
-                        ),
-                    )
-                    .pick(lang)
-                    .to_string(),
+                    strings::other_meeting_kept(other, &self.outbox.path().display().to_string())
+                        .pick(lang)
+                        .to_string(),
                     true,
                 ));
             }
@@ -135,24 +126,13 @@ impl Remote {
         }
         for (id, message) in &heard.refusals {
             if let Ok(Some(_)) = self.outbox.refused(id, message) {
-                let text = Text::new(
-                    format!("主持人未接受：{}", message.zh),
-                    format!("The host did not accept it: {}", message.en),
-                );
+                let text = strings::host_refused(message);
                 notes.push((text.pick(lang).to_string(), true));
             }
         }
         if let Some(why) = &heard.lost {
-            let text = match &self.link.state {
-                LinkState::Closed(_) => Text::new(
-                    format!("{}；新录入的内容保存在本机", why.zh),
-                    format!("{}; new entries are kept on this laptop", why.en),
-                ),
-                _ => Text::new(
-                    format!("{}；正在重新连接，新录入的内容先保存在本机", why.zh),
-                    format!("{}; reconnecting; new entries wait on this laptop", why.en),
-                ),
-            };
+            let reconnecting = !matches!(self.link.state, LinkState::Closed(_));
+            let text = strings::link_lost(why, reconnecting);
             notes.push((text.pick(lang).to_string(), true));
         }
         let pending = self.waiting().count();

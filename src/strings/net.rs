@@ -177,3 +177,33 @@ pub fn connection_lost(err: &str) -> Text {
         Lang::En => format!("connection lost: {err}"),
     })
 }
+
+/// A note-taker's notice after a (re)connection: `n` commands in the outbox belong to
+/// another meeting and stay in the outbox file at `path`.
+pub fn other_meeting_kept(n: usize, path: &str) -> Text {
+    both(|l| match l {
+        Lang::Zh => format!("{n} 条记录属于另一场会议，没有发送；它们保存在 {path}"),
+        Lang::En => format!(
+            "{n} entries belong to another meeting and were not sent; they are kept in {path}"
+        ),
+    })
+}
+
+/// A note-taker's notice when the host refused one of its commands.
+pub fn host_refused(message: &Text) -> Text {
+    both(|l| match l {
+        Lang::Zh => format!("主持人未接受：{}", message.zh),
+        Lang::En => format!("The host did not accept it: {}", message.en),
+    })
+}
+
+/// A note-taker's notice when the link to the host was lost (`why`): closed for good, or
+/// reconnecting; new entries wait on the laptop either way.
+pub fn link_lost(why: &Text, reconnecting: bool) -> Text {
+    both(|l| match (l, reconnecting) {
+        (Lang::Zh, false) => format!("{}；新录入的内容保存在本机", why.zh),
+        (Lang::Zh, true) => format!("{}；正在重新连接，新录入的内容先保存在本机", why.zh),
+        (Lang::En, false) => format!("{}; new entries are kept on this laptop", why.en),
+        (Lang::En, true) => format!("{}; reconnecting; new entries wait on this laptop", why.en),
+    })
+}
