@@ -87,9 +87,8 @@ pub fn parse_typed(text: &str) -> Option<i64> {
         .trim()
         .chars()
         .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '．' | '。' => '.',
-            c => c,
+            c => crate::text::ascii_digit(c),
         })
         .collect();
     if t.is_empty()

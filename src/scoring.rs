@@ -225,14 +225,7 @@ pub const MAX_GRADE_COUNT: i64 = 100_000;
 /// (0 is a grade nobody gave — a typed-up sheet lists every grade), in ASCII or full-width
 /// digits. `None` otherwise.
 pub fn parse_count(text: &str) -> Option<i64> {
-    let t: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            c => c,
-        })
-        .collect();
+    let t: String = text.trim().chars().map(crate::text::ascii_digit).collect();
     // Excel writes a whole number typed in a cell as "5" but may keep "5.0".
     let t = t.strip_suffix(".0").unwrap_or(&t);
     if t.is_empty() || t.len() > 18 || !t.chars().all(|c| c.is_ascii_digit()) {

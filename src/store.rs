@@ -402,13 +402,18 @@ pub fn read(path: &Path) -> Result<Session, StoreError> {
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, renamed
 /// over the old file, and the folder flushed where the platform allows.
 pub fn write_atomic(path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
-    let written = File::create(temp).and_then(|mut f| {
+    finish_temp(File::create(temp), temp, path, bytes)
+}
+
+/// Writes `bytes` into the temporary file just opened, flushes it and renames it over `path`,
+/// then flushes the folder. On any failure the temporary file goes: a snapshot cut short by a
+/// full disk must not keep holding the space the journal needs.
+fn finish_temp(opened: io::Result<File>, temp: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let written = opened.and_then(|mut f| {
         f.write_all(bytes)?;
         f.sync_all()
     });
     if let Err(e) = written.and_then(|()| fs::rename(temp, path)) {
-        // A snapshot cut short by a full disk must not keep holding the space the journal
-        // needs: its temporary file goes.
         let _ = fs::remove_file(temp);
         return Err(e);
     }
@@ -426,16 +431,7 @@ pub fn write_private(path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let written = options.open(temp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    if let Err(e) = written.and_then(|()| fs::rename(temp, path)) {
-        // A full disk must not leave a half-written temporary file behind.
-        let _ = fs::remove_file(temp);
-        return Err(e);
-    }
-    sync_dir(path)
+    finish_temp(options.open(temp), temp, path, bytes)
 }
 
 #[cfg(unix)]

@@ -210,3 +210,12 @@ mod tests {
         assert_eq!(truncate("短", 8, Ambiguous::Narrow), "短");
     }
 }
+
+/// A full-width digit (`０`–`９`, typed with a Chinese input method) as its ASCII digit; any
+/// other character unchanged.
+pub fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        c => c,
+    }
+}

@@ -40,10 +40,7 @@ pub struct JoinArgs {
 /// A code as typed: full-width digits (a Chinese input method) made plain, spaces left out.
 fn normalize_code(text: &str) -> String {
     text.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            c => c,
-        })
+        .map(crate::text::ascii_digit)
         .filter(|c| !c.is_whitespace())
         .collect()
 }

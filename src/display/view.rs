@@ -99,12 +99,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
     let digits_need = bigtext::GLYPH_HEIGHT + 2;
     if !opts.clock_only && rest.height > digits_need {
         // The speaker, in normal text.
-        let who = [unit.presenter.as_deref(), unit.role.as_deref()]
-            .iter()
-            .flatten()
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let who = unit.speaker();
         let heading = if status == Status::Pending {
             strings::display::up_next(lang, &unit.name)
         } else {

@@ -111,6 +111,16 @@ pub struct UnitState {
 }
 
 impl UnitState {
+    /// Who speaks for the unit, as the screens show it: presenter and role, space-separated.
+    pub fn speaker(&self) -> String {
+        [self.presenter.as_deref(), self.role.as_deref()]
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     pub fn limit_seconds(&self) -> i64 {
         // Saturating: a hand-edited session can hold any number; it must not overflow.
         self.planned_seconds

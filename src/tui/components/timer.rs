@@ -50,12 +50,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
             put(buf, row.x + 1, row.y, w, &t, style, amb);
         }
     };
-    let who = [unit.presenter.as_deref(), unit.role.as_deref()]
-        .iter()
-        .flatten()
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let who = unit.speaker();
     let topic = unit.topic.as_deref().filter(|_| inner.height >= 10);
     let [name_row, who_row, topic_row, rest] = stack(
         inner,
