@@ -754,7 +754,7 @@ fn main() {
     .expect("the demo plan parses")
     .plan;
     let path = tmp.path().join("load.session.json");
-    let now = podium::session::event::now_local();
+    let now = podium::wallclock::now();
     let writer = Writer::create(&path, plan, now).expect("create the session");
     let opts = Options {
         lang: Lang::Zh,
@@ -1341,7 +1341,7 @@ fn main() {
     drop(app.core.server);
     let close_start = Instant::now();
     ledger
-        .close(podium::session::event::now_local())
+        .close(podium::wallclock::now())
         .expect("close the session");
     let closed = store::read(&path).expect("read the closed session");
     println!(

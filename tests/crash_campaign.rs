@@ -47,9 +47,9 @@ mod common {
 }
 
 use common::pty::{Term, copy_plan, list_dir};
-use podium::session::event::now_local;
 use podium::session::record::Record;
 use podium::session::{EventKind, Session, Status, Time};
+use podium::wallclock;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -700,7 +700,7 @@ impl Campaign {
             return Flow::Killed;
         }
         if wait(t, ACK, |t| ack(m, t)) {
-            m.acknowledge(now_local());
+            m.acknowledge(wallclock::now());
             if kind == Slot::Next {
                 // A unit change writes the snapshot at once.
                 self.dirty_since = None;
@@ -749,7 +749,7 @@ impl Campaign {
         killer.fire(t.pid());
         t.sigkill_quietly();
         t.wait_exit(ACK);
-        let killed = now_local();
+        let killed = wallclock::now();
         self.kills += 1;
         // Whatever the screen showed last was acknowledged.
         if let Some(p) = m.pending.clone()
@@ -823,13 +823,13 @@ impl Campaign {
                 return Err(Relaunch::Failed);
             }
         };
-        let killed = m.killed_at.unwrap_or_else(now_local);
+        let killed = m.killed_at.unwrap_or_else(wallclock::now);
         if let Err(e) = m.resolve(&session, killed) {
             let screen = t.screen();
             self.fail(m, e, &screen);
             return Err(Relaunch::Failed);
         }
-        let problems = m.check(&session, now_local());
+        let problems = m.check(&session, wallclock::now());
         if !problems.is_empty() {
             let screen = t.screen();
             self.fail(m, problems.join("\n"), &screen);
@@ -860,7 +860,7 @@ impl Campaign {
         if let (Talk::Running, Some((lo, hi))) = (m.units[cur].talk, m.units[cur].started) {
             // The agenda redraws every second: what it shows may be a second old.
             let shown_ok = |t: &Term| {
-                let now = now_local();
+                let now = wallclock::now();
                 let least = ((now - hi).num_milliseconds() / 1000 - 1).max(0) as u64;
                 let most = ((now - lo).num_milliseconds() / 1000 + 1) as u64;
                 agenda_row(&t.screen(), cur + 1, &name)
@@ -869,7 +869,7 @@ impl Campaign {
             };
             if !wait(t, Duration::from_secs(3), shown_ok) {
                 let screen = t.screen();
-                let now = now_local();
+                let now = wallclock::now();
                 self.fail(
                     m,
                     format!(
@@ -906,7 +906,7 @@ impl Campaign {
                 0 => {
                     m.pending = Some(Pending::Start {
                         unit: cur,
-                        lo: now_local(),
+                        lo: wallclock::now(),
                     });
                     self.slot(t, m, Slot::Space, " ", |m, t| {
                         m.pending.as_ref().is_some_and(|p| m.shows(p, t))
@@ -916,7 +916,7 @@ impl Campaign {
                 2 => {
                     m.pending = Some(Pending::Next {
                         unit: cur,
-                        lo: now_local(),
+                        lo: wallclock::now(),
                     });
                     self.slot(t, m, Slot::Next, "n", |m, t| {
                         m.pending.as_ref().is_some_and(|p| m.shows(p, t))
@@ -1041,7 +1041,7 @@ impl Campaign {
         }
         match podium::store::read(&m.path()) {
             Ok(session) => {
-                let problems = m.check(&session, now_local());
+                let problems = m.check(&session, wallclock::now());
                 if !problems.is_empty() {
                     self.fail(m, problems.join("\n"), "");
                 }

@@ -75,7 +75,7 @@ pub trait Source {
     fn session(&self) -> &Session;
     /// The meeting's clock (the host's, for a served meeting).
     fn now(&self) -> Time {
-        crate::session::event::now_local()
+        crate::wallclock::now()
     }
 }
 
@@ -99,7 +99,7 @@ impl Source for crate::net::client::Link {
     }
 
     fn now(&self) -> Time {
-        self.host_time(crate::session::event::now_local())
+        self.host_time(crate::wallclock::now())
     }
 }
 

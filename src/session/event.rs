@@ -6,10 +6,6 @@ use serde::{Deserialize, Serialize};
 
 pub type Time = DateTime<FixedOffset>;
 
-/// The wall clock, kept under its old name for the console and the display while they move
-/// to `crate::wallclock::now`; the session itself never reads it.
-pub use crate::wallclock::now as now_local;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum RemarkKind {
