@@ -11,7 +11,7 @@ use std::process::ExitCode;
     name = "podium",
     version,
     about = podium::strings::cli::ABOUT,
-    after_help = "Without a command, podium runs its built-in demo meeting."
+    after_help = podium::strings::cli::AFTER_HELP
 )]
 struct Cli {
     /// The language of messages and reports (otherwise from LC_ALL, LC_MESSAGES or LANG)

@@ -104,6 +104,13 @@ fn english_functions() -> Vec<(&'static str, String)> {
         ("unconfirmed_at_exit", cli::unconfirmed_at_exit(l, 2)),
         ("xlsx_needs_output", cli::xlsx_needs_output(l).into()),
         (
+            "cli::AFTER_HELP (English line)",
+            cli::AFTER_HELP.lines().next().unwrap_or_default().into(),
+        ),
+        ("terminal_unusable", cli::terminal_unusable(l, "not a tty")),
+        ("already_exists", cli::already_exists(l, "plan.json")),
+        ("not_utf8", cli::not_utf8(l, "plan.json", 12)),
+        (
             "two_columns",
             cli::two_columns(l, "s.csv", ("A", "unit"), ("B", "Unit"), &col),
         ),

@@ -60,5 +60,5 @@ pub fn run(
     } else {
         display::run(Follower::open(&session_path(file))?, opts)
     };
-    shown.map_err(|e| format!("the terminal could not be used: {e}"))
+    shown.map_err(|e| crate::strings::cli::terminal_unusable(lang, &e.to_string()))
 }

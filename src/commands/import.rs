@@ -27,10 +27,7 @@ pub fn run(file: &Path, output: Option<&Path>, title: Option<&str>, lang: Lang) 
     match output {
         Some(out) => {
             if out.exists() {
-                return Err(format!(
-                    "{}: already exists; choose another name or remove it first",
-                    out.display()
-                ));
+                return Err(cli::already_exists(lang, &out.display().to_string()));
             }
             std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?;
             let done =

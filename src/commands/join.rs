@@ -168,7 +168,7 @@ pub fn run(args: JoinArgs, lang: Lang) -> CmdResult {
     }
     match outcome {
         Ok(Ok(())) => Ok(()),
-        Ok(Err(e)) => Err(format!("the terminal could not be used: {e}")),
+        Ok(Err(e)) => Err(cli::terminal_unusable(lang, &e.to_string())),
         Err(_) => Err(cli::join_internal_error(lang).into()),
     }
 }

@@ -30,20 +30,17 @@ pub fn ambiguous(wide_flag: bool) -> crate::text::Ambiguous {
 pub use crate::report::ReportFormat;
 
 /// Reads a file as UTF-8 text, with a sentence naming the file when it cannot.
-pub fn read_text(path: &Path) -> Result<String, String> {
+pub fn read_text(path: &Path, lang: Lang) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{}: not UTF-8 text (byte {}); save it as UTF-8",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
+        let path = path.display().to_string();
+        crate::strings::cli::not_utf8(lang, &path, e.utf8_error().valid_up_to())
     })
 }
 
 /// Reads and validates a plan file; every error in one message, a line each.
 pub fn load_plan(path: &Path, lang: Lang) -> Result<planfile::Loaded, String> {
-    let text = read_text(path)?;
+    let text = read_text(path, lang)?;
     planfile::parse(&path.display().to_string(), &text, lang).map_err(|errors| errors.join("\n"))
 }
 

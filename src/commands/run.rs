@@ -75,7 +75,7 @@ fn target(args: &RunArgs, lang: Lang) -> Result<Target, String> {
             demo: true,
         });
     };
-    let text = read_text(file)?;
+    let text = read_text(file, lang)?;
     if store::is_session_text(&text) {
         if args.new {
             // The next meeting from the same plan: a fresh session beside this one.
@@ -252,7 +252,7 @@ pub fn run(args: RunArgs, lang: Lang) -> CmdResult {
         Ok(Ok(())) => closed,
         Ok(Err(e)) => {
             closed?;
-            Err(format!("the terminal could not be used: {e}"))
+            Err(strings::cli::terminal_unusable(lang, &e.to_string()))
         }
         Err(_) => {
             closed?;

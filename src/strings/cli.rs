@@ -563,3 +563,30 @@ pub fn serde_problem(lang: Lang, text: &str, eof: bool, syntax: bool) -> String 
         Lang::En => text.to_string(),
     }
 }
+
+/// After `podium --help` (clap shows it in both languages, like `ABOUT`).
+pub const AFTER_HELP: &str = "Without a command, podium runs its built-in demo meeting.\n不带命令时，podium 运行内置的演示会议。";
+
+/// The console or the display could not use the terminal (`err`).
+pub fn terminal_unusable(lang: Lang, err: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法使用终端：{err}"),
+        Lang::En => format!("the terminal could not be used: {err}"),
+    }
+}
+
+/// An output file that is already there (`podium import -o`).
+pub fn already_exists(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{path}：文件已存在；请换一个名字，或先删除它"),
+        Lang::En => format!("{path}: already exists; choose another name or remove it first"),
+    }
+}
+
+/// A file that is not UTF-8 text, from byte `byte` on.
+pub fn not_utf8(lang: Lang, path: &str, byte: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{path}：不是 UTF-8 文本（第 {byte} 字节）；请另存为 UTF-8"),
+        Lang::En => format!("{path}: not UTF-8 text (byte {byte}); save it as UTF-8"),
+    }
+}
