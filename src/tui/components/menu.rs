@@ -5,11 +5,11 @@ use super::{Hint, Outcome, hints};
 use crate::session::Time;
 use crate::text;
 use crate::tui::app::App;
-use crate::widgets::{fill, popup, put, theme};
+use crate::widgets::table::{Cell, Column, Row, Table};
+use crate::widgets::{popup, theme};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 
 pub fn key(selected: &mut usize, key: &KeyEvent, app: &mut App, now: Time) -> Outcome {
     let menu = app.menu();
@@ -71,31 +71,21 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
         lang.s().menu_title,
         amb,
     );
-    let room = inner.height as usize;
-    let first = (selected + 1).saturating_sub(room);
-    for (row, (i, (keys, label))) in rows.iter().enumerate().skip(first).take(room).enumerate() {
-        let y = inner.y + row as u16;
-        let style = if i == selected {
-            theme::selected(true)
-        } else {
-            Style::default()
-        };
-        if i == selected {
-            fill(buf, Rect::new(inner.x, y, inner.width, 1), style);
-        }
-        let room_for_label = inner.width.saturating_sub(key_w + 3);
-        let label = text::truncate(label, room_for_label as usize, amb);
-        put(buf, inner.x + 1, y, room_for_label, &label, style, amb);
-        let kw = text::width(keys, amb) as u16;
-        let key_style = if i == selected { style } else { theme::dim() };
-        put(
-            buf,
-            inner.right().saturating_sub(kw + 1),
-            y,
-            kw,
-            keys,
-            key_style,
-            amb,
-        );
-    }
+    // The label, cut to the room the keys leave; the keys right-aligned one column short of
+    // the right edge (an empty last column keeps that blank).
+    let columns = vec![
+        Column::growing("", 0, 1),
+        Column::fixed("", key_w).right(),
+        Column::fixed("", 0),
+    ];
+    let rows = rows
+        .into_iter()
+        .map(|(keys, label)| Row::new([Cell::new(label), Cell::new(keys).style(theme::dim())]))
+        .collect();
+    Table::new(columns, amb)
+        .rows(rows)
+        .lead(1)
+        .header_style(None)
+        .selected(Some(selected), theme::selected(true))
+        .draw(buf, inner);
 }
