@@ -110,6 +110,7 @@ fn english_functions() -> Vec<(&'static str, String)> {
         ("terminal_unusable", cli::terminal_unusable(l, "not a tty")),
         ("already_exists", cli::already_exists(l, "plan.json")),
         ("not_utf8", cli::not_utf8(l, "plan.json", 12)),
+        ("not_found", cli::not_found(l, "m.session.json")),
         (
             "two_columns",
             cli::two_columns(l, "s.csv", ("A", "unit"), ("B", "Unit"), &col),

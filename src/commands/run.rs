@@ -160,7 +160,7 @@ pub fn run(args: RunArgs, lang: Lang) -> CmdResult {
         let plan = target
             .plan
             .clone()
-            .ok_or_else(|| format!("{}: not found", target.session.display()))?;
+            .ok_or_else(|| strings::cli::not_found(lang, &target.session.display().to_string()))?;
         (
             Writer::create(&target.session, plan, t).map_err(|e| e.to_string())?,
             Default::default(),

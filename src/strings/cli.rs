@@ -590,3 +590,11 @@ pub fn not_utf8(lang: Lang, path: &str, byte: usize) -> String {
         Lang::En => format!("{path}: not UTF-8 text (byte {byte}); save it as UTF-8"),
     }
 }
+
+/// A file that is not there.
+pub fn not_found(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{path}：文件不存在"),
+        Lang::En => format!("{path}: not found"),
+    }
+}
