@@ -1,7 +1,7 @@
 //! A yes/no question before something that cannot be taken back, or is easy to do by
 //! mistake. Over the editor it is pushed above it, and No brings the editor back.
 
-use super::{Hint, Outcome, hints};
+use super::{Hint, Outcome, hints, stack};
 use crate::session::{Command, Time};
 use crate::strings;
 use crate::text;
@@ -9,7 +9,7 @@ use crate::tui::app::{App, Mode};
 use crate::widgets::{popup, put, theme};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -120,18 +120,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, what: &Confirm, yes: bool) 
     let width = (text::width(&question, amb) as u16 + 6).clamp(30, area.width);
     let lines = text::wrap(&question, width.saturating_sub(4) as usize, amb);
     let inner = popup(buf, area, width, lines.len() as u16 + 4, "", amb);
-    for (i, line) in lines.iter().enumerate() {
-        put(
-            buf,
-            inner.x + 1,
-            inner.y + i as u16,
-            inner.width.saturating_sub(1),
-            line,
-            theme::title(),
-            amb,
-        );
+    // One blank column on the left; the question, a blank row, the answers.
+    let [_, body] = inner.layout(&Layout::horizontal([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let [asked, _, answers] = stack(body, [lines.len() as u16, 1, 1]);
+    for (row, line) in asked.rows().zip(&lines) {
+        put(buf, row.x, row.y, row.width, line, theme::title(), amb);
     }
-    let y = inner.y + lines.len() as u16 + 1;
+    if answers.height == 0 {
+        return;
+    }
     let yes_label = format!(" {} (y) ", s.yes);
     let no_label = format!(" {} (n) ", s.no);
     let style = |on: bool| {
@@ -141,23 +141,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, what: &Confirm, yes: bool) 
             Style::default()
         }
     };
-    let x = inner.x + 1;
-    let used = put(
-        buf,
-        x,
-        y,
-        inner.width.saturating_sub(1),
-        &yes_label,
-        style(yes),
-        amb,
-    );
-    put(
-        buf,
-        x + used + 2,
-        y,
-        inner.width.saturating_sub(used + 3),
-        &no_label,
-        style(!yes),
-        amb,
-    );
+    // The two answers side by side, two columns apart.
+    let [yes_at, _, no_at] = answers.layout(&Layout::horizontal([
+        Constraint::Length(text::width(&yes_label, amb) as u16),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ]));
+    for (at, label, on) in [(yes_at, &yes_label, yes), (no_at, &no_label, !yes)] {
+        put(buf, at.x, at.y, at.width, label, style(on), amb);
+    }
 }

@@ -11,7 +11,7 @@ use crate::tui::editor::{Outcome as Typed, edit_key, new_textarea, text_of};
 use crate::widgets::{popup, put, theme};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
@@ -176,23 +176,35 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, form: &Form) -> Option<Posi
         .max()
         .unwrap_or(0) as u16
         + 2;
+    // A blank row on top, then the fields on every other row: a blank column on each side,
+    // the labels in a column as wide as the widest, the fields in the rest.
+    let [_, rows] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let columns = Layout::horizontal([
+        Constraint::Length(1),
+        Constraint::Length(label_w),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]);
     let mut caret = None;
-    for (i, (label, field)) in form.labels.iter().zip(&form.fields).enumerate() {
-        let y = inner.y + 1 + i as u16 * 2;
-        if y >= inner.bottom() {
-            break;
-        }
+    let fields = form.labels.iter().zip(&form.fields);
+    for (i, (row, (label, field))) in rows.rows().step_by(2).zip(fields).enumerate() {
+        let [_, label_at, fr, _] = row.layout(&columns);
         let style = if i == form.focus {
             theme::title()
         } else {
             theme::dim()
         };
-        put(buf, inner.x + 1, y, label_w, label, style, amb);
-        let fr = Rect::new(
-            inner.x + 1 + label_w,
-            y,
-            inner.width.saturating_sub(label_w + 2),
-            1,
+        put(
+            buf,
+            label_at.x,
+            label_at.y,
+            label_at.width,
+            label,
+            style,
+            amb,
         );
         field.render(fr, buf);
         if i == form.focus {
@@ -201,7 +213,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, form: &Form) -> Option<Posi
             caret = Some(Position::new(
                 (fr.x + c.col.saturating_sub(left as usize) as u16)
                     .min(fr.right().saturating_sub(1)),
-                y,
+                fr.y,
             ));
         }
     }

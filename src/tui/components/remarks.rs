@@ -8,7 +8,7 @@ use crate::tui::app::{App, Focus, Mode};
 use crate::widgets::{block, fill, put, theme};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
@@ -48,16 +48,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     if inner.height == 0 || inner.width < 4 {
         return;
     }
+    // One blank column on the left of the text; a selected remark's rows are filled across.
+    let text_column = |row: Rect| {
+        let [_, text] = row.layout(&Layout::horizontal([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ]));
+        text
+    };
     if app.private {
-        put(
-            buf,
-            inner.x + 1,
-            inner.y,
-            inner.width - 1,
-            s.hidden,
-            theme::warn(),
-            amb,
-        );
+        let row = text_column(inner);
+        put(buf, row.x, row.y, row.width, s.hidden, theme::warn(), amb);
         return;
     }
     let width = (inner.width - 1) as usize;
@@ -91,26 +92,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         }
     }
     let keep = waiting.len().min(inner.height as usize);
-    for (row, line) in waiting[waiting.len() - keep..].iter().enumerate() {
-        let y = inner.bottom() - keep as u16 + row as u16;
-        put(
-            buf,
-            inner.x + 1,
-            y,
-            inner.width - 1,
-            line,
-            theme::dim(),
-            amb,
-        );
+    let [inner, waiting_rows] = inner.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(keep as u16),
+    ]));
+    for (row, line) in waiting_rows.rows().zip(&waiting[waiting.len() - keep..]) {
+        let at = text_column(row);
+        put(buf, at.x, at.y, at.width, line, theme::dim(), amb);
     }
-    let inner = Rect::new(inner.x, inner.y, inner.width, inner.height - keep as u16);
     if ids.is_empty() {
         if keep == 0 {
+            let row = text_column(inner);
             put(
                 buf,
-                inner.x + 1,
-                inner.y,
-                inner.width - 1,
+                row.x,
+                row.y,
+                row.width,
                 s.no_remarks,
                 theme::dim(),
                 amb,
@@ -153,18 +150,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         }
     }
     let first = lines.len().saturating_sub(room);
-    for (row, (line, style, i)) in lines.iter().skip(first).enumerate() {
-        let y = inner.y + row as u16;
+    for (row, (line, style, i)) in inner.rows().zip(lines.iter().skip(first)) {
         let style = if *i == selected && focused {
-            fill(
-                buf,
-                Rect::new(inner.x, y, inner.width, 1),
-                theme::selected(true),
-            );
+            fill(buf, row, theme::selected(true));
             theme::selected(true)
         } else {
             *style
         };
-        put(buf, inner.x + 1, y, inner.width - 1, line, style, amb);
+        let at = text_column(row);
+        put(buf, at.x, at.y, at.width, line, style, amb);
     }
 }

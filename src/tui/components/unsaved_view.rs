@@ -1,12 +1,13 @@
 //! Drawing the quit dialog shown while changes are not on disk (`unsaved`).
 
+use super::stack;
 use super::unsaved::{Choice, UnsavedQuit};
 use crate::strings;
 use crate::text;
 use crate::tui::app::App;
 use crate::widgets::{fill, popup, put, theme};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
@@ -58,55 +59,90 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, d: &UnsavedQuit) -> Option<
     };
     let height = (head.len() + 1 + body_rows + outcome_rows) as u16 + 2;
     let inner = popup(buf, area, width, height, u.title, amb);
-    let mut y = inner.y;
-    let line = |buf: &mut Buffer, y: u16, x: u16, t: &str, style: Style| -> u16 {
-        if y < inner.bottom() && x < inner.right() {
-            put(buf, x, y, inner.right().saturating_sub(x), t, style, amb)
-        } else {
-            0
-        }
+    // What is at stake, a blank row, the answers (or the folder), how the last attempt went;
+    // a row that does not fit is not drawn.
+    let [head_rows, _, body, outcome_rows] = stack(
+        inner,
+        [head.len() as u16, 1, body_rows as u16, outcome_rows as u16],
+    );
+    // The text of a row, after one blank column.
+    let text_column = |row: Rect| {
+        let [_, text] = row.layout(&Layout::horizontal([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ]));
+        text
     };
-    for (i, l) in head.iter().enumerate() {
+    let line = |buf: &mut Buffer, row: Rect, t: &str, style: Style| {
+        let at = text_column(row);
+        put(buf, at.x, at.y, at.width, t, style, amb);
+    };
+    for (i, (row, l)) in head_rows.rows().zip(&head).enumerate() {
         let style = if i == 0 {
             theme::error()
         } else {
             theme::title()
         };
-        line(buf, y, inner.x + 1, l, style);
-        y += 1;
+        line(buf, row, l, style);
     }
-    y += 1;
     let mut caret = None;
     if let Some(field) = &d.folder {
-        line(buf, y, inner.x + 1, u.write_copy, theme::title());
-        y += 1;
-        let used = line(buf, y, inner.x + 1, u.folder, theme::dim());
-        let fx = inner.x + 1 + used;
-        let fr = Rect::new(fx, y, inner.right().saturating_sub(fx + 1), 1);
-        if y < inner.bottom() {
+        // The title, the folder's label and field, a blank row, the keys.
+        let [title_row, field_row, _, keys_row] = stack(body, [1, 1, 1, 1]);
+        if title_row.height > 0 {
+            line(buf, title_row, u.write_copy, theme::title());
+        }
+        if field_row.height > 0 {
+            let label_w = text::width(u.folder, amb) as u16;
+            let [_, label_at, fr, _] = field_row.layout(&Layout::horizontal([
+                Constraint::Length(1),
+                Constraint::Length(label_w),
+                Constraint::Fill(1),
+                Constraint::Length(1),
+            ]));
+            put(
+                buf,
+                label_at.x,
+                label_at.y,
+                label_at.width,
+                u.folder,
+                theme::dim(),
+                amb,
+            );
             field.render(fr, buf);
             let c = field.screen_cursor();
             let (_, left) = field.scroll_offset();
             caret = Some(Position::new(
                 (fr.x + c.col.saturating_sub(left as usize) as u16)
                     .min(fr.right().saturating_sub(1)),
-                y,
+                fr.y,
             ));
         }
-        y += 2;
-        let mut x = inner.x + 1;
-        for (key, label) in [
-            ("Enter", u.key_write),
-            ("Ctrl+U", u.key_clear),
-            ("Esc", u.key_back),
-        ] {
-            x += line(buf, y, x, &format!(" {key} "), theme::key());
-            x += line(buf, y, x, &format!(" {label}  "), Style::default());
+        if keys_row.height > 0 {
+            // Each key and what it does, one after the other, cut at the row's end.
+            let at = text_column(keys_row);
+            let mut x = at.x;
+            for (key, label) in [
+                ("Enter", u.key_write),
+                ("Ctrl+U", u.key_clear),
+                ("Esc", u.key_back),
+            ] {
+                for (t, style) in [
+                    (format!(" {key} "), theme::key()),
+                    (format!(" {label}  "), Style::default()),
+                ] {
+                    x += put(buf, x, at.y, at.right().saturating_sub(x), &t, style, amb);
+                }
+            }
         }
-        y += 1;
     } else {
-        let key_w = 8;
-        for (key, label, choice) in &rows {
+        // The mark of the highlighted answer, the key, what it does.
+        let columns = Layout::horizontal([
+            Constraint::Length(1),
+            Constraint::Length(8),
+            Constraint::Fill(1),
+        ]);
+        for (row, (key, label, choice)) in body.rows().zip(&rows) {
             let on = choice.is_some_and(|c| c == d.choice);
             let style = if on {
                 theme::selected(true)
@@ -115,29 +151,41 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, d: &UnsavedQuit) -> Option<
             } else {
                 Style::default()
             };
-            if on && y < inner.bottom() {
-                fill(buf, Rect::new(inner.x, y, inner.width, 1), style);
-            }
+            let [mark, key_at, label_at] = row.layout(&columns);
             if on {
+                fill(buf, row, style);
                 // Seen without colours too.
-                line(buf, y, inner.x, ">", style);
+                put(buf, mark.x, mark.y, row.width, ">", style, amb);
             }
-            line(buf, y, inner.x + 1, &format!(" {key} "), theme::key());
-            line(buf, y, inner.x + 1 + key_w, label, style);
-            y += 1;
+            let key = format!(" {key} ");
+            put(
+                buf,
+                key_at.x,
+                key_at.y,
+                key_at.width,
+                &key,
+                theme::key(),
+                amb,
+            );
+            put(
+                buf,
+                label_at.x,
+                label_at.y,
+                label_at.width,
+                label,
+                style,
+                amb,
+            );
         }
     }
-    if !outcome.0.is_empty() {
-        y += 1;
-        let style = if outcome.1 {
-            theme::error()
-        } else {
-            theme::info()
-        };
-        for l in &outcome.0 {
-            line(buf, y, inner.x + 1, l, style);
-            y += 1;
-        }
+    let [_, outcome_lines] = stack(outcome_rows, [1, outcome_rows.height]);
+    let style = if outcome.1 {
+        theme::error()
+    } else {
+        theme::info()
+    };
+    for (row, l) in outcome_lines.rows().zip(&outcome.0) {
+        line(buf, row, l, style);
     }
     caret
 }
