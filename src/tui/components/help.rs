@@ -8,7 +8,7 @@ use crate::tui::keys::{self, Keymap, TABLE};
 use crate::widgets::{put, theme};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Clear, Widget};
 
 /// The keys of an action (those in use) and what it does, from `keys::TABLE`.
@@ -91,52 +91,55 @@ pub fn draw(buf: &mut Buffer, area: Rect, lang: Lang, keys: &Keymap, amb: Ambigu
     } else {
         inner.width.saturating_sub(1)
     };
-    for (i, row) in all.iter().skip(top).take(room).enumerate() {
-        let y = inner.y + i as u16;
+    // Two columns of col_w a blank apart, a blank before them; a key and its label in each.
+    let columns = match col_w * 2 + 2 <= inner.width {
+        true => Layout::horizontal([
+            Constraint::Length(1),
+            Constraint::Length(col_w),
+            Constraint::Length(1),
+            Constraint::Length(col_w),
+        ]),
+        false => Layout::horizontal([Constraint::Length(1), Constraint::Length(col_w)]),
+    };
+    let pair = Layout::horizontal([Constraint::Length(key_w), Constraint::Fill(1)]);
+    for (line, row) in inner.rows().zip(all.iter().skip(top)) {
         match row {
-            Row::Note(line) => {
-                put(
-                    buf,
-                    inner.x + 1,
-                    y,
-                    inner.width.saturating_sub(1),
-                    line,
-                    theme::dim(),
-                    amb,
-                );
+            Row::Note(note) => {
+                let [_, text] = line.layout(&Layout::horizontal([
+                    Constraint::Length(1),
+                    Constraint::Fill(1),
+                ]));
+                put(buf, text.x, text.y, text.width, note, theme::dim(), amb);
             }
             Row::Actions(actions) => {
-                for (c, (keys, label)) in actions.iter().enumerate() {
-                    let x = inner.x + 1 + c as u16 * (col_w + 1);
-                    put(buf, x, y, key_w, keys, theme::title(), amb);
-                    let rest = col_w.saturating_sub(key_w);
-                    let label = text::truncate(label, rest as usize, amb);
-                    put(buf, x + key_w, y, rest, &label, Default::default(), amb);
+                let places = line.layout_vec(&columns);
+                let cols = places.iter().skip(1).step_by(2);
+                for (col, (keys, label)) in cols.zip(actions) {
+                    let [k, l] = col.layout(&pair);
+                    put(buf, k.x, k.y, key_w, keys, theme::title(), amb);
+                    let label = text::truncate(label, l.width as usize, amb);
+                    put(buf, l.x, l.y, l.width, &label, Default::default(), amb);
                 }
             }
         }
     }
-    // Say that there is more above or below.
-    if top > 0 {
-        put(
-            buf,
-            inner.right().saturating_sub(2),
-            inner.y,
-            1,
-            "↑",
-            theme::info(),
-            amb,
-        );
+    // Say that there is more above or below, one column in from the right border.
+    let marker = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]);
+    let rows: Vec<Rect> = inner.rows().collect();
+    if top > 0
+        && let Some(first) = rows.first()
+    {
+        let [_, m, _] = first.layout(&marker);
+        put(buf, m.x, m.y, 1, "↑", theme::info(), amb);
     }
-    if top + room < all.len() && inner.height > 0 {
-        put(
-            buf,
-            inner.right().saturating_sub(2),
-            inner.bottom() - 1,
-            1,
-            "↓",
-            theme::info(),
-            amb,
-        );
+    if top + room < all.len()
+        && let Some(last) = rows.last()
+    {
+        let [_, m, _] = last.layout(&marker);
+        put(buf, m.x, m.y, 1, "↓", theme::info(), amb);
     }
 }
