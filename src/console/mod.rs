@@ -269,6 +269,11 @@ impl Console {
                 let heard = remote.poll(lang);
                 notes = heard.notes;
                 changed = heard.changed;
+                // A rejoin may bring another plan (the host's welcome replaces the session):
+                // its date and start are read again.
+                if changed {
+                    self.day = PlanDay::of(self.ledger.session().plan());
+                }
             }
             _ => {}
         }

@@ -168,3 +168,34 @@ fn a_plan_without_a_readable_date_is_planned_on_any_day() {
     assert_eq!(day.date, None);
     assert_eq!(day.start, chrono::NaiveTime::from_hms_opt(9, 30, 0));
 }
+
+#[test]
+fn the_header_clock_never_steps_back_when_a_talk_resumes() {
+    let (_dir, mut c, clocks) = console_on_clock(at_ms(0));
+    assert!(
+        c.execute(Command::ToggleTalk, c.clock_now()).ok,
+        "the talk starts"
+    );
+    clocks.pass_ms(700);
+    assert!(c.execute(Command::ToggleTalk, c.clock_now()).ok, "paused");
+    clocks.pass_ms(1400);
+    let paused = c.header_clock(c.clock_now());
+    assert_eq!(
+        paused,
+        at_ms(2100),
+        "paused, the header shows the wall clock"
+    );
+    assert!(c.execute(Command::ToggleTalk, c.clock_now()).ok, "resumed");
+    let mut last = paused;
+    for _ in 0..30 {
+        let now = c.clock_now();
+        let shown = c.header_clock(now);
+        assert!(shown >= last, "the header went back from {last} to {shown}");
+        assert!(
+            c.wall_time(now) - shown < Duration::seconds(1),
+            "at most a second late"
+        );
+        last = shown;
+        clocks.pass_ms(100);
+    }
+}

@@ -21,7 +21,14 @@ impl Console {
         match session.state().running_unit() {
             Some(unit) => {
                 let r = timer::read(unit, session.plan().warn_seconds(), now);
-                Duration::milliseconds(r.elapsed_ms.rem_euclid(1000))
+                let lag = r.elapsed_ms.rem_euclid(1000);
+                // Never further back than the moment the talk (re)started: the header showed
+                // whole seconds up to then, and must not step back when a talk resumes.
+                let since = unit
+                    .talk
+                    .running_since
+                    .map_or(lag, |s| (now - s).num_milliseconds().max(0));
+                Duration::milliseconds(lag.min(since))
             }
             None => Duration::zero(),
         }
