@@ -522,6 +522,23 @@ fn points_meeting(seen: &mut Seen) {
     m.app.focus = podium::tui::app::Focus::Remarks;
     seen.check("live, remarks", &m.screen(90, SIZE));
     m.app.focus = podium::tui::app::Focus::Agenda;
+    // The remark editor: its field labels end in an ASCII colon ("Reviewer: ", "Text: ").
+    m.key(KeyCode::Char('r'), 90);
+    assert!(
+        matches!(m.app.mode(), Mode::Editor(_)),
+        "the editor is open"
+    );
+    let editor = m.screen(90, SIZE);
+    assert!(
+        editor.contains("Reviewer: ") && editor.contains("Text:") && !editor.contains('：'),
+        "the English editor's labels:\n{editor}"
+    );
+    seen.check("remark editor", &editor);
+    m.key(KeyCode::Esc, 90);
+    assert!(
+        matches!(m.app.mode(), Mode::Live),
+        "the empty editor closes"
+    );
     // Scores: East complete and spread out (the Reps trimmed, the Leaders too few to trim);
     // West has one incomplete sheet; North none.
     m.scores(

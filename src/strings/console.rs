@@ -633,9 +633,9 @@ pub fn nobody_joined(lang: Lang) -> &'static str {
     lang.pick("还没有人加入", "Nobody has joined yet")
 }
 
-/// A field's label in the remark editor: the name and a colon. The colon is the full-width
-/// one in both languages, as the console has always shown it (the English editor's snapshots
-/// hold it); an ASCII colon in English would change those screens.
-pub fn field_label(name: &str) -> String {
-    format!("{name}：")
+/// A field's label in the remark editor: the name and a colon, the full-width one in Chinese,
+/// an ASCII colon and a space in English (as wide as the full-width colon, so the reviewer's
+/// name after the label stays where it was).
+pub fn field_label(lang: Lang, name: &str) -> String {
+    format!("{name}{}", lang.pick("：", ": "))
 }

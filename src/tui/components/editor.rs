@@ -253,7 +253,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, ed: &RemarkEditor) -> Optio
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    let label = strings::console::field_label(s.field_reviewer);
+    let label = strings::console::field_label(app.lang(), s.field_reviewer);
     let lw = put(
         buf,
         reviewer_row.x + 1,
@@ -305,7 +305,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, ed: &RemarkEditor) -> Optio
         label_row.x + 1,
         label_row.y,
         label_row.width - 1,
-        &strings::console::field_label(s.field_text),
+        &strings::console::field_label(app.lang(), s.field_text),
         theme::dim(),
         amb,
     );
