@@ -164,6 +164,15 @@ fn no_line_start(c: char) -> bool {
     )
 }
 
+/// A full-width digit (`０`–`９`, typed with a Chinese input method) as its ASCII digit; any
+/// other character unchanged.
+pub fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        c => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,14 +217,5 @@ mod tests {
     fn truncation_marks_the_cut() {
         assert_eq!(truncate("城郊街道办事处", 8, Ambiguous::Narrow), "城郊街…");
         assert_eq!(truncate("短", 8, Ambiguous::Narrow), "短");
-    }
-}
-
-/// A full-width digit (`０`–`９`, typed with a Chinese input method) as its ASCII digit; any
-/// other character unchanged.
-pub fn ascii_digit(c: char) -> char {
-    match c {
-        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-        c => c,
     }
 }

@@ -77,6 +77,7 @@ fn check_speaks_the_language_asked_for_before_or_after_the_subcommand() {
         &["--lang", "en", "check", &plan][..],
         &["check", "--lang", "en", &plan][..],
         &["check", &plan, "--lang", "en"][..],
+        &["--lang", "en-US", "check", &plan][..],
     ] {
         let out = podium(args, dir.path());
         let said = String::from_utf8_lossy(&out.stdout);
@@ -90,6 +91,9 @@ fn check_speaks_the_language_asked_for_before_or_after_the_subcommand() {
     for args in [
         &["--lang", "zh", "check", &plan][..],
         &["check", "--lang", "zh", &plan][..],
+        // As a locale names it.
+        &["--lang", "zh-CN", "check", &plan][..],
+        &["--lang", "zh_CN", "check", &plan][..],
     ] {
         let out = podium(args, dir.path());
         let said = String::from_utf8_lossy(&out.stdout);

@@ -16,7 +16,23 @@ use crate::timer::Phase;
 /// `clap::ValueEnum`, so any other value is refused), else the environment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
+    /// Also spelled as a locale names it (`zh-CN`, `zh_CN`, `zh-TW`…).
+    #[value(
+        alias = "zh-CN",
+        alias = "zh_CN",
+        alias = "zh-cn",
+        alias = "zh-TW",
+        alias = "zh_TW"
+    )]
+    #[value(alias = "zh-Hans", alias = "cn", alias = "ZH")]
     Zh,
+    #[value(
+        alias = "en-US",
+        alias = "en_US",
+        alias = "en-GB",
+        alias = "en_GB",
+        alias = "EN"
+    )]
     En,
 }
 
