@@ -788,6 +788,34 @@ fn open_journal(paths: &Paths) -> Result<File, StoreError> {
 }
 
 impl Writer {
+    /// A writer over a session just written or read, nothing yet pending.
+    fn with(
+        paths: Paths,
+        session: Session,
+        lock: File,
+        journal: File,
+        last_write: Option<Time>,
+    ) -> Writer {
+        Writer {
+            paths,
+            session,
+            _lock: lock,
+            journal,
+            journaled: 0,
+            dirty_since: None,
+            last_write,
+            disk: Box::new(RealDisk),
+            journal_ok: true,
+            journal_len: 0,
+            lost: false,
+            save_error: None,
+            pending: Vec::new(),
+            retry_at: None,
+            bg: None,
+            background: true,
+        }
+    }
+
     /// Starts a new session for `plan` at `path`. Refused when the file exists.
     pub fn create(path: &Path, plan: Plan, now: Time) -> Result<Writer, StoreError> {
         let paths = Paths::of(path);
@@ -816,24 +844,7 @@ impl Writer {
             return Err(refuse(lock, io_err(&paths.session)(e)));
         }
         let journal = open_journal(&paths)?;
-        Ok(Writer {
-            paths,
-            session,
-            _lock: lock,
-            journal,
-            journaled: 0,
-            dirty_since: None,
-            last_write: Some(now),
-            disk: Box::new(RealDisk),
-            journal_ok: true,
-            journal_len: 0,
-            lost: false,
-            save_error: None,
-            pending: Vec::new(),
-            retry_at: None,
-            bg: None,
-            background: true,
-        })
+        Ok(Writer::with(paths, session, lock, journal, Some(now)))
     }
 
     /// Opens an existing session for writing: snapshot plus journal, then folds the journal
@@ -857,24 +868,8 @@ impl Writer {
             });
         }
         let _ = fs::remove_file(&paths.temp);
-        let mut writer = Writer {
-            journal: open_journal(&paths)?,
-            paths,
-            session,
-            _lock: lock,
-            journaled: 0,
-            dirty_since: None,
-            last_write: None,
-            disk: Box::new(RealDisk),
-            journal_ok: true,
-            journal_len: 0,
-            lost: false,
-            save_error: None,
-            pending: Vec::new(),
-            retry_at: None,
-            bg: None,
-            background: true,
-        };
+        let journal = open_journal(&paths)?;
+        let mut writer = Writer::with(paths, session, lock, journal, None);
         // Temporary files of a snapshot thread or a journal replacement cut short by a crash.
         let _ = fs::remove_file(&writer.paths.bg_temp);
         let _ = fs::remove_file(&writer.paths.journal_temp);

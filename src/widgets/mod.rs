@@ -18,6 +18,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Clear, Widget};
 
+/// `put` at the top left of `area`, cut at its width.
+pub fn put_in(buf: &mut Buffer, area: Rect, content: &str, style: Style, amb: Ambiguous) -> u16 {
+    put(buf, area.x, area.y, area.width, content, style, amb)
+}
+
 /// Writes `content` at (x, y), at most `max` columns; returns the columns used.
 /// Wide characters take two cells; with `Ambiguous::Wide`, ambiguous ones do too.
 pub fn put(

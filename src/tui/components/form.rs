@@ -8,7 +8,7 @@ use crate::strings;
 use crate::text;
 use crate::tui::app::{App, Mode};
 use crate::tui::editor::{Outcome as Typed, edit_key, new_textarea, text_of};
-use crate::widgets::{popup, put, theme};
+use crate::widgets::{popup, put_in, theme};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -197,15 +197,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, form: &Form) -> Option<Posi
         } else {
             theme::dim()
         };
-        put(
-            buf,
-            label_at.x,
-            label_at.y,
-            label_at.width,
-            label,
-            style,
-            amb,
-        );
+        put_in(buf, label_at, label, style, amb);
         field.render(fr, buf);
         if i == form.focus {
             let c = field.screen_cursor();

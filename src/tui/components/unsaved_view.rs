@@ -5,7 +5,7 @@ use super::unsaved::{Choice, UnsavedQuit};
 use crate::strings;
 use crate::text;
 use crate::tui::app::App;
-use crate::widgets::{fill, popup, put, theme};
+use crate::widgets::{fill, popup, put, put_in, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -167,15 +167,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, d: &UnsavedQuit) -> Option<
                 theme::key(),
                 amb,
             );
-            put(
-                buf,
-                label_at.x,
-                label_at.y,
-                label_at.width,
-                label,
-                style,
-                amb,
-            );
+            put_in(buf, label_at, label, style, amb);
         }
     }
     let [_, outcome_lines] = stack(outcome_rows, [1, outcome_rows.height]);
