@@ -99,7 +99,10 @@ fn english_functions() -> Vec<(&'static str, String)> {
             cli::cannot_reach(l, "10.0.0.1:7373", "refused"),
         ),
         ("bad_name", cli::bad_name(l).into()),
-        ("outbox_pending", cli::outbox_pending(l, 3, "/tmp/o")),
+        (
+            "outbox_pending",
+            cli::outbox_pending(l, 3, "meeting.outbox"),
+        ),
         ("joined", cli::joined(l, "Ann", "10.0.0.1:7373")),
         ("unconfirmed_at_exit", cli::unconfirmed_at_exit(l, 2)),
         ("xlsx_needs_output", cli::xlsx_needs_output(l).into()),
@@ -204,7 +207,7 @@ fn english_functions() -> Vec<(&'static str, String)> {
         ("net::connection_lost", n(net::connection_lost("reset"))),
         (
             "net::other_meeting_kept",
-            n(net::other_meeting_kept(2, "/tmp/o")),
+            n(net::other_meeting_kept(2, "meeting.outbox")),
         ),
         ("net::host_refused", n(net::host_refused(&net::busy()))),
         (
