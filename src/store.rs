@@ -186,6 +186,10 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
 struct SessionFile {
     format: String,
     version: u64,
+    /// The language the meeting was last run in (absent before podium recorded it; a code
+    /// this podium does not know is passed over).
+    #[serde(default)]
+    lang: Option<serde_json::Value>,
     plan: Plan,
     events: Vec<Event>,
     #[serde(default)]
@@ -267,8 +271,15 @@ fn load(paths: &Paths) -> Result<(Session, OpenReport, u64), StoreError> {
             replayed += 1;
         }
     }
+    let mut session = Session::from_events(file.plan, events);
+    session.set_lang(
+        file.lang
+            .as_ref()
+            .and_then(serde_json::Value::as_str)
+            .and_then(crate::strings::Lang::from_code),
+    );
     Ok((
-        Session::from_events(file.plan, events),
+        session,
         OpenReport { replayed, ..report },
         file.version,
     ))
@@ -453,8 +464,12 @@ fn sync_dir(_path: &Path) -> io::Result<()> {
 pub fn snapshot_text(session: &Session, now: Time) -> String {
     let mut out = String::with_capacity(256 + session.events().len() * 160);
     out.push_str(&format!(
-        "{{\n  \"format\": \"{FORMAT}\",\n  \"version\": {VERSION},\n  \"plan\": "
+        "{{\n  \"format\": \"{FORMAT}\",\n  \"version\": {VERSION},\n"
     ));
+    if let Some(lang) = session.lang() {
+        out.push_str(&format!("  \"lang\": \"{}\",\n", lang.code()));
+    }
+    out.push_str("  \"plan\": ");
     push_indented(&mut out, &session.plan());
     out.push_str(",\n  \"events\": [");
     for (i, event) in session.events().iter().enumerate() {
@@ -818,6 +833,17 @@ impl Writer {
 
     /// Starts a new session for `plan` at `path`. Refused when the file exists.
     pub fn create(path: &Path, plan: Plan, now: Time) -> Result<Writer, StoreError> {
+        Writer::create_in(path, plan, None, now)
+    }
+
+    /// Starts a new session for `plan` at `path` that remembers the language it is run in
+    /// (`lang`, recorded in the session file). Refused when the file exists.
+    pub fn create_in(
+        path: &Path,
+        plan: Plan,
+        lang: Option<crate::strings::Lang>,
+        now: Time,
+    ) -> Result<Writer, StoreError> {
         let paths = Paths::of(path);
         let lock = take_lock(&paths)?;
         // Refused: the lock file goes, while still locked (see `release_lock`).
@@ -837,7 +863,8 @@ impl Writer {
         if !journal_text.iter().all(u8::is_ascii_whitespace) {
             return Err(refuse(lock, missing_snapshot(&paths)));
         }
-        let session = Session::new(plan);
+        let mut session = Session::new(plan);
+        session.set_lang(lang);
         let text = snapshot_text(&session, now);
         if let Err(e) = write_atomic(&paths.session, &paths.temp, text.as_bytes()) {
             let _ = fs::remove_file(&paths.temp);
@@ -891,6 +918,12 @@ impl Writer {
 
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// Records the language the meeting is now run in: written with the next snapshot (at the
+    /// latest when the writer closes).
+    pub fn set_lang(&mut self, lang: crate::strings::Lang) {
+        self.session.set_lang(Some(lang));
     }
 
     pub fn paths(&self) -> &Paths {

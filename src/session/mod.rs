@@ -29,6 +29,9 @@ pub struct Session {
     /// the first event each one recorded.
     commands: HashMap<(String, String), u64>,
     state: State,
+    /// The language the meeting was last run in (the session file's `lang`); none for a
+    /// session written before podium recorded it. Not part of the meeting: no event.
+    lang: Option<crate::strings::Lang>,
 }
 
 impl Session {
@@ -41,7 +44,18 @@ impl Session {
             undone: HashSet::new(),
             commands: HashMap::new(),
             state,
+            lang: None,
         }
+    }
+
+    /// The language the meeting was last run in, when known.
+    pub fn lang(&self) -> Option<crate::strings::Lang> {
+        self.lang
+    }
+
+    /// Records the language the meeting is run in (written with the next snapshot).
+    pub fn set_lang(&mut self, lang: Option<crate::strings::Lang>) {
+        self.lang = lang;
     }
 
     /// A session from recorded events (a load or a replay).

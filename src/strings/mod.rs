@@ -3,13 +3,14 @@
 pub mod cli;
 pub mod console;
 pub mod display;
+pub mod help;
 pub mod net;
 pub mod report;
 
 use crate::jsonpos::path_text;
-use crate::plan::{Finding, Problem};
+use crate::plan::{Finding, Plan, Problem};
 use crate::scoring::ScoreProblem;
-use crate::session::{Event, EventKind, Refusal, Status};
+use crate::session::{Event, EventKind, Refusal, Session, Status};
 use crate::timer::Phase;
 
 /// The language of everything podium says: `--lang zh|en` on the command line (a
@@ -37,21 +38,102 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// `--lang` when given, else the environment (`Lang::from_env`).
-    pub fn or_env(flag: Option<Lang>) -> Lang {
-        flag.unwrap_or_else(Lang::from_env)
+    /// The language the user chose, if any: `--lang` when given, else `PODIUM_LANG`, else
+    /// the locale when it names a language (`Lang::of_locale`). `None`: the language of the
+    /// file a command reads decides (`Choice`). A `PODIUM_LANG` that names no language podium
+    /// speaks is refused (the same as `--lang fr`), naming the variable and its value.
+    pub fn explicit(flag: Option<Lang>) -> Result<Option<Lang>, String> {
+        if flag.is_some() {
+            return Ok(flag);
+        }
+        match std::env::var("PODIUM_LANG") {
+            Ok(v) if !v.trim().is_empty() => match Lang::from_code(v.trim()) {
+                Some(lang) => Ok(Some(lang)),
+                None => Err(help::bad_podium_lang(
+                    Lang::of_locale().unwrap_or(Lang::En),
+                    &v,
+                )),
+            },
+            _ => Ok(Lang::of_locale()),
+        }
     }
 
-    /// LC_ALL / LC_MESSAGES / LANG (`zh*` is Chinese), else English.
-    pub fn from_env() -> Lang {
+    /// `--lang` when given, else `PODIUM_LANG` or the locale, else English (before any file
+    /// is read; an unusable `PODIUM_LANG` is passed over here).
+    pub fn or_env(flag: Option<Lang>) -> Lang {
+        Lang::explicit(flag).ok().flatten().unwrap_or(Lang::En)
+    }
+
+    /// The locale's language: the first of LC_ALL, LC_MESSAGES, LANG that is set and not
+    /// empty is the locale; `zh*` is Chinese, any other language English, and `C`, `POSIX`
+    /// (`C.UTF-8`…) name none. Where none of them is set, on Windows and macOS, the system's
+    /// own setting (the `sys-locale` crate); elsewhere none.
+    pub fn of_locale() -> Option<Lang> {
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Ok(v) = std::env::var(var)
                 && !v.is_empty()
             {
-                return Lang::from_tag(&v);
+                return Lang::of_locale_name(&v);
             }
         }
-        Lang::En
+        Lang::of_system()
+    }
+
+    #[cfg(any(windows, target_os = "macos"))]
+    fn of_system() -> Option<Lang> {
+        sys_locale::get_locale().and_then(|tag| Lang::of_locale_name(&tag))
+    }
+
+    #[cfg(not(any(windows, target_os = "macos")))]
+    fn of_system() -> Option<Lang> {
+        None
+    }
+
+    /// The language a locale names (`zh_CN.UTF-8`, `en-US`, `fr_FR@euro`): Chinese for
+    /// `zh*`, English for any other language, none for `C`, `POSIX` or an empty one.
+    pub fn of_locale_name(locale: &str) -> Option<Lang> {
+        let name = locale
+            .split(['.', '@'])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        if name.is_empty() || name == "C" || name == "POSIX" {
+            return None;
+        }
+        Some(Lang::from_tag(name))
+    }
+
+    /// A language as `--lang` takes it (`zh`, `en`, `zh-CN`, `en_US`…), or as a locale
+    /// names it (`zh_CN.UTF-8`); `None` for any other.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        use clap::ValueEnum;
+        Lang::from_str(code, true).ok().or_else(|| {
+            let name = code.split(['.', '@']).next().unwrap_or_default();
+            Lang::from_str(name, true).ok()
+        })
+    }
+
+    /// The code of the language (`zh`, `en`): what a session file records.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language of a plan: Chinese when its title or a unit's name is written in Chinese
+    /// characters, otherwise English.
+    pub fn of_plan(plan: &Plan) -> Lang {
+        let han = |t: &str| {
+            t.chars().any(|c| {
+                ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+            })
+        };
+        if han(&plan.title) || plan.units.iter().any(|u| han(&u.name)) {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
     }
 
     fn from_tag(tag: &str) -> Lang {
@@ -74,6 +156,39 @@ impl Lang {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+}
+
+/// The language a command speaks: the user's choice (`Lang::explicit`) when there is one,
+/// else the language of the file it reads. Each command resolves it once it has read its
+/// file: `plan` for a plan, `session` for a session (the language it was last run in, which
+/// it remembers, else its plan's); `first` before any file is read (English when the user
+/// chose none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice(pub Option<Lang>);
+
+impl Choice {
+    /// From `--lang`, `PODIUM_LANG` and the locale (`Lang::explicit`).
+    pub fn of_user(flag: Option<Lang>) -> Result<Choice, String> {
+        Lang::explicit(flag).map(Choice)
+    }
+
+    /// The language before any file is read.
+    pub fn first(self) -> Lang {
+        self.0.unwrap_or(Lang::En)
+    }
+
+    /// The language for a plan: the user's, else the plan's.
+    pub fn plan(self, plan: &Plan) -> Lang {
+        self.0.unwrap_or_else(|| Lang::of_plan(plan))
+    }
+
+    /// The language for a session: the user's, else the one the session was run in, else its
+    /// plan's.
+    pub fn session(self, session: &Session) -> Lang {
+        self.0
+            .or(session.lang())
+            .unwrap_or_else(|| Lang::of_plan(session.plan()))
     }
 }
 
@@ -1076,7 +1191,7 @@ pub fn close_failed(lang: Lang, err: &str, unsaved: usize, copies: &[(String, u6
 
 pub fn drift(lang: Lang, minutes: i64) -> String {
     match (lang, minutes) {
-        (_, 0) => lang.pick("准时", "on time").into(),
+        (_, 0) => lang.pick("按时", "on time").into(),
         (Lang::Zh, m) if m > 0 => format!("晚 {m} 分钟"),
         (Lang::En, m) if m > 0 => format!("+{m} min"),
         (Lang::Zh, m) => format!("早 {} 分钟", -m),
