@@ -13,10 +13,11 @@ use crate::session::Status;
 use crate::strings::{self, Lang};
 use crate::text::{self, Ambiguous};
 use crate::timer;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
 
 /// `put` at the top left of `area`, cut at its width.
 pub fn put_in(buf: &mut Buffer, area: Rect, content: &str, style: Style, amb: Ambiguous) -> u16 {
@@ -99,6 +100,35 @@ pub fn block<'a>(title: &'a str, amb: Ambiguous, focused: bool) -> Block<'a> {
         .title(text::clean_line(title))
 }
 
+/// Clears `area` for a box drawn over the screen, and the halves of wide characters it cuts:
+/// a wide character just left of it would otherwise cover its left column (the terminal
+/// draws the character over it, and ratatui never writes a cell a wide character covers),
+/// and a cell right of it covered by a character now cleared would never be written.
+pub fn clear(buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        if area.x > buf.area.x {
+            // Wide as ratatui measures it, or marked as covered by an ambiguous character
+            // `put` drew wide.
+            let covered = buf[(area.x, y)].diff_option == CellDiffOption::Skip;
+            let left = &mut buf[(area.x - 1, y)];
+            if covered || UnicodeWidthStr::width(left.symbol()) > 1 {
+                left.reset();
+            }
+        }
+        if area.right() < buf.area.right() {
+            let right = &mut buf[(area.right(), y)];
+            if right.diff_option == CellDiffOption::Skip {
+                right.reset();
+            }
+        }
+    }
+    Clear.render(area, buf);
+}
+
 /// A box centred in `area`, cleared, with a border; returns its inner area.
 pub fn popup(
     buf: &mut Buffer,
@@ -116,7 +146,7 @@ pub fn popup(
         w,
         h,
     );
-    Clear.render(r, buf);
+    clear(buf, r);
     let b = block(title, amb, true);
     let inner = b.inner(r);
     b.render(r, buf);

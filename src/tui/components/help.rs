@@ -9,7 +9,7 @@ use crate::widgets::{put, theme};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 /// The keys of an action (those in use) and what it does, from `keys::TABLE`.
 pub fn describe(lang: Lang, keys: &Keymap, action: Action) -> (String, &'static str) {
@@ -75,7 +75,7 @@ fn rows(lang: Lang, keys: &Keymap, width: usize, amb: Ambiguous) -> Vec<Row> {
 
 /// The full key list, scrolled by `scroll` rows when it is taller than the screen.
 pub fn draw(buf: &mut Buffer, area: Rect, lang: Lang, keys: &Keymap, amb: Ambiguous, scroll: u16) {
-    Clear.render(area, buf);
+    crate::widgets::clear(buf, area);
     let b = Block::bordered()
         .border_set(theme::border_set(amb))
         .border_style(theme::info())

@@ -12,11 +12,11 @@ use crate::widgets::{put, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 /// A bordered box over `area`, cleared, titled; its inside.
 pub(super) fn frame(buf: &mut Buffer, area: Rect, title: &str, amb: Ambiguous) -> Rect {
-    Clear.render(area, buf);
+    crate::widgets::clear(buf, area);
     let b = Block::bordered()
         .border_set(theme::border_set(amb))
         .border_style(theme::info())

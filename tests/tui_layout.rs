@@ -1,0 +1,174 @@
+//! Layout of the console at the sizes a host uses (80×24, 100×30, 120×40): what a terminal
+//! really shows after the frames are sent (a `TestBackend` takes only the cells ratatui
+//! sends, as a terminal does), so a border that is never written is caught.
+
+mod common {
+    pub mod screen;
+}
+
+use chrono::{Duration, FixedOffset, TimeZone};
+use common::screen::screen_text;
+use podium::planfile;
+use podium::session::Time;
+use podium::store::Writer;
+use podium::strings::Lang;
+use podium::text::{self, Ambiguous};
+use podium::tui::app::{App, Options};
+use podium::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (120, 40)];
+
+fn at(seconds: i64) -> Time {
+    FixedOffset::east_opt(8 * 3600)
+        .expect("offset")
+        .with_ymd_and_hms(2026, 5, 30, 9, 0, 0)
+        .single()
+        .expect("time")
+        + Duration::seconds(seconds)
+}
+
+/// A fresh session of data/city-report.json, its title replaced when `title` is given.
+fn meeting(lang: Lang, title: Option<&str>) -> (TempDir, App) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/data/city-report.json");
+    let text = std::fs::read_to_string(file).expect("plan readable");
+    let mut plan = planfile::parse("city-report.json", &text, lang)
+        .expect("plan valid")
+        .plan;
+    if let Some(t) = title {
+        plan.title = t.to_string();
+    }
+    let path = dir.path().join("meeting.session.json");
+    let writer = Writer::create(&path, plan, at(0)).expect("session created");
+    let opts = Options {
+        lang,
+        quiet: true,
+        ambiguous: Ambiguous::Narrow,
+    };
+    let app = App::new(writer, opts, at(0));
+    (dir, app)
+}
+
+fn press(app: &mut App, code: KeyCode, now: Time) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE), now);
+}
+
+fn type_text(app: &mut App, text: &str, now: Time) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c), now);
+    }
+}
+
+/// One more frame on `terminal`, as the real loop draws it.
+fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App, now: Time) -> String {
+    app.tick(now);
+    terminal.draw(|f| view::draw(f, app, now)).expect("draw");
+    screen_text(terminal.backend().buffer())
+}
+
+fn terminal((w, h): (u16, u16)) -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(w, h)).expect("terminal")
+}
+
+/// The column of the first cell whose symbol is `symbol` on row `y` (by cell, not char).
+fn cell_x(terminal: &Terminal<TestBackend>, y: u16, symbol: &str) -> Option<u16> {
+    let buf = terminal.backend().buffer();
+    (0..buf.area.width).find(|&x| buf[(x, y)].symbol() == symbol)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The F10 menu
+
+#[test]
+fn the_menus_borders_are_whole_over_wide_characters() {
+    for size in SIZES {
+        let (_dir, mut app) = meeting(Lang::Zh, None);
+        let mut t = terminal(size);
+        // The live screen first (Chinese names under where the menu opens), then the menu.
+        frame(&mut t, &mut app, at(1));
+        press(&mut app, KeyCode::F(10), at(1));
+        let shown = frame(&mut t, &mut app, at(1));
+        let buf = t.backend().buffer().clone();
+        let top = (0..size.1)
+            .find(|&y| screen_text_row(&shown, y).contains("╭全部操作"))
+            .unwrap_or_else(|| panic!("menu at {size:?}:\n{shown}"));
+        let left = cell_x(&t, top, "╭").expect("top left");
+        let left = (left..size.0)
+            .find(|&x| buf[(x, top)].symbol() == "╭" && buf[(x + 1, top)].symbol() == "全")
+            .expect("menu's corner");
+        let right = (left + 1..size.0)
+            .find(|&x| buf[(x, top)].symbol() == "╮")
+            .expect("menu's right corner");
+        let bottom = (top + 1..size.1)
+            .find(|&y| buf[(left, y)].symbol() == "╰")
+            .unwrap_or_else(|| panic!("menu's bottom at {size:?}:\n{shown}"));
+        assert!(bottom - top > 5, "{shown}");
+        for y in top + 1..bottom {
+            assert_eq!(
+                buf[(left, y)].symbol(),
+                "│",
+                "left border, row {y} at {size:?}:\n{shown}"
+            );
+            assert_eq!(
+                buf[(right, y)].symbol(),
+                "│",
+                "right border, row {y} at {size:?}:\n{shown}"
+            );
+            // Every row of the menu is exactly as wide as the box: the text inside is
+            // padded by display width.
+            let row = screen_text_row(&shown, y);
+            let inside: String = row_cells(&buf, y, left, right);
+            assert_eq!(
+                text::width(&inside, Ambiguous::Narrow),
+                (right - left - 1) as usize,
+                "{row}"
+            );
+        }
+    }
+}
+
+fn screen_text_row(shown: &str, y: u16) -> String {
+    shown.lines().nth(y as usize).unwrap_or("").to_string()
+}
+
+/// The text strictly between columns `left` and `right` of row `y`, as the terminal shows it.
+fn row_cells(buf: &ratatui::buffer::Buffer, y: u16, left: u16, right: u16) -> String {
+    let mut out = String::new();
+    let mut x = left + 1;
+    while x < right {
+        let s = buf[(x, y)].symbol();
+        out.push_str(s);
+        x += text::width(s, Ambiguous::Narrow).max(1) as u16;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The header
+
+#[test]
+fn a_normal_chinese_title_is_whole_at_120_columns() {
+    let title = "2026年度全市“明职责、对目标、争一流”工作汇报会（首场）";
+    let (_dir, mut app) = meeting(Lang::Zh, Some(title));
+    press(&mut app, KeyCode::Char(' '), at(10));
+    let mut t = terminal((120, 40));
+    // An hour and more into the meeting, late: the longest the pieces get.
+    let shown = frame(&mut t, &mut app, at(3725));
+    let header = screen_text_row(&shown, 0);
+    assert!(header.contains(title), "{header}");
+    assert!(header.contains("预计结束"), "{header}");
+    // At 80 columns it is cut, with "…", and the projected end still shows.
+    let mut t = terminal((80, 24));
+    let shown = frame(&mut t, &mut app, at(3725));
+    let header = screen_text_row(&shown, 0);
+    assert!(
+        header.contains("2026年度全市") && header.contains('…'),
+        "{header}"
+    );
+    assert!(header.contains("预计结束"), "{header}");
+    let _ = type_text;
+}
