@@ -91,6 +91,9 @@ fn a_display_given_a_wrong_code_says_so_and_stops() {
     display.wait_for("加入码不对", WAIT);
     let status = display.wait_exit(WAIT);
     assert!(!status.success(), "a wrong code is an error");
+    // Said once (it was printed as the host's refusal, then again as the error).
+    let screen = display.screen();
+    assert_eq!(screen.matches("加入码不对").count(), 1, "{screen}");
     // The host is undisturbed and says someone tried a wrong code.
     host.term.wait_for("错误的加入码", WAIT);
     host.quit();

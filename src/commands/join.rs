@@ -96,33 +96,33 @@ pub fn open_link(
             client: client_id.to_string(),
             code,
         };
-        match client::open(spec, pending, crate::wallclock::now) {
+        // What the other side says is shown without control characters: it is not yet
+        // known to be the host.
+        let refused = match client::open(spec, pending, crate::wallclock::now) {
             Ok(link) => return Ok(link),
             Err(HandshakeError::Io(e)) => {
                 return Err(cli::cannot_reach(lang, addr, &e));
             }
-            // What the other side says is shown without control characters: it is not yet
-            // known to be the host.
-            Err(e @ HandshakeError::NotVerified) => {
-                eprintln!("podium: {}", crate::text::clean_line(e.text().pick(lang)));
-            }
+            Err(e @ HandshakeError::NotVerified) => crate::text::clean_line(e.text().pick(lang)),
             Err(HandshakeError::Refused {
                 code: crate::net::wire::ErrorCode::WrongCode,
                 message,
-            }) => {
-                eprintln!("podium: {}", crate::text::clean_line(message.pick(lang)));
-            }
+            }) => crate::text::clean_line(message.pick(lang)),
             Err(e) => return Err(crate::text::clean_line(e.text().pick(lang))),
-        }
+        };
+        // Said once: as the error when the code cannot be asked again, else above the
+        // next prompt.
         if given.is_some() || !std::io::stdin().is_terminal() {
-            return Err(cli::wrong_code(lang).into());
+            return Err(refused);
         }
+        eprintln!("podium: {refused}");
         again = true;
     }
     Err(cli::wrong_code_thrice(lang).into())
 }
 
-pub fn run(args: JoinArgs, lang: Lang) -> CmdResult {
+pub fn run(args: JoinArgs, choice: Choice) -> CmdResult {
+    let lang = choice.first();
     let name = args.name.trim().to_string();
     if !crate::net::host::name_ok(&name) {
         return Err(cli::bad_name(lang).into());
