@@ -289,8 +289,12 @@ fn main() {
             .and_then(|w| w.close(t0()))
             .expect("create the session");
         let start = Instant::now();
-        podium::commands::scores::run(&path, &csv_path, podium::strings::Lang::En)
-            .expect("podium scores");
+        podium::commands::scores::run(
+            &path,
+            &csv_path,
+            podium::strings::Choice(Some(podium::strings::Lang::En)),
+        )
+        .expect("podium scores");
         times[5].push(ms_since(start));
         let back = store::read(&path).expect("read back");
         assert_eq!(back.events().len(), data.len());

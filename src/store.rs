@@ -278,11 +278,7 @@ fn load(paths: &Paths) -> Result<(Session, OpenReport, u64), StoreError> {
             .and_then(serde_json::Value::as_str)
             .and_then(crate::strings::Lang::from_code),
     );
-    Ok((
-        session,
-        OpenReport { replayed, ..report },
-        file.version,
-    ))
+    Ok((session, OpenReport { replayed, ..report }, file.version))
 }
 
 /// Why a session file that does not parse as a session of this version is refused. Only

@@ -53,7 +53,8 @@ where
         .args(args)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env_remove("LANG");
+        .env_remove("LANG")
+        .env_remove("PODIUM_LANG");
     command
 }
 

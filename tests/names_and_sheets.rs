@@ -312,6 +312,7 @@ fn podium_cmd(args: &[&std::ffi::OsStr]) -> std::process::Output {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
+        .env_remove("PODIUM_LANG")
         .output()
         .expect("podium runs")
 }

@@ -389,7 +389,7 @@ fn a_session_from_a_newer_podium_is_refused_by_its_version_untouched() {
     // `podium report` says the same sentence and exits non-zero.
     fs::write(&path, &text).expect("write");
     let out = Command::new(env!("CARGO_BIN_EXE_podium"))
-        .args(["report", "--format", "json"])
+        .args(["report", "--lang", "en", "--format", "json"])
         .arg(&path)
         .output()
         .expect("podium report runs");

@@ -92,11 +92,7 @@ impl Lang {
     /// The language a locale names (`zh_CN.UTF-8`, `en-US`, `fr_FR@euro`): Chinese for
     /// `zh*`, English for any other language, none for `C`, `POSIX` or an empty one.
     pub fn of_locale_name(locale: &str) -> Option<Lang> {
-        let name = locale
-            .split(['.', '@'])
-            .next()
-            .unwrap_or_default()
-            .trim();
+        let name = locale.split(['.', '@']).next().unwrap_or_default().trim();
         if name.is_empty() || name == "C" || name == "POSIX" {
             return None;
         }

@@ -88,6 +88,7 @@ impl Term {
         cmd.cwd(dir);
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_MESSAGES");
+        cmd.env_remove("PODIUM_LANG");
         cmd.env_remove("PODIUM_WIDE_AMBIGUOUS");
         cmd.env("LANG", "zh_CN.UTF-8");
         cmd.env("TERM", "xterm-256color");
