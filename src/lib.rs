@@ -17,6 +17,7 @@ pub mod ratio;
 pub mod report;
 pub mod scoring;
 pub mod session;
+pub mod sessions;
 pub mod store;
 pub mod strings;
 pub mod terminal;

@@ -1,8 +1,8 @@
 //! The `podium` command line: parses arguments and hands them to one command.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use podium::commands::{self, ReportFormat};
-use podium::strings::Lang;
+use podium::strings::{Choice, Lang};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,6 +25,17 @@ struct Cli {
 enum Cmd {
     /// Run a meeting from a plan or resume a session (运行或继续一场会议)
     Run(commands::run::RunArgs),
+    /// The built-in demo meeting (内置的演示会议)
+    Demo {
+        /// No terminal bell at the warning and at time up
+        #[arg(long)]
+        quiet: bool,
+        /// Lay out East Asian ambiguous-width characters as wide
+        #[arg(long)]
+        wide_ambiguous: bool,
+    },
+    /// List the sessions of a plan, newest first (列出一个计划的各场会议记录)
+    Sessions { plan: PathBuf },
     /// Check a plan and summarise it (检查会议计划)
     Check { plan: PathBuf },
     /// Print a session's record (json), minutes (md), ranking (csv) or workbook (xlsx) (导出)
@@ -74,31 +85,66 @@ fn main() -> ExitCode {
             default(info);
         }
     }));
-    let cli = Cli::parse();
-    let lang = Lang::or_env(cli.lang);
+    // `--help` in the user's language: the parser gets its texts before it parses.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let help_lang = podium::strings::help::help_lang(&args);
+    let mut parser = podium::strings::help::localize(Cli::command(), help_lang);
+    let cli = match parser
+        .try_get_matches_from_mut(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => e.format(&mut parser).exit(),
+    };
+    // The user's language (--lang, PODIUM_LANG, the locale), else each command's file's.
+    let choice = match Choice::of_user(cli.lang) {
+        Ok(choice) => choice,
+        Err(e) => {
+            eprintln!("podium: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let result = match cli.command {
-        None => commands::run::run(commands::run::RunArgs::demo(), lang),
-        Some(Cmd::Run(args)) => commands::run::run(args, lang),
-        Some(Cmd::Check { plan }) => commands::check::run(&plan, lang),
+        None => commands::run::run(commands::run::RunArgs::demo(), choice),
+        Some(Cmd::Run(args)) => commands::run::run(args, choice),
+        Some(Cmd::Demo {
+            quiet,
+            wide_ambiguous,
+        }) => commands::run::run(
+            commands::run::RunArgs {
+                quiet,
+                wide_ambiguous,
+                ..commands::run::RunArgs::demo()
+            },
+            choice,
+        ),
+        Some(Cmd::Sessions { plan }) => commands::sessions::run(&plan, choice),
+        Some(Cmd::Check { plan }) => commands::check::run(&plan, choice),
         Some(Cmd::Report {
             session,
             format,
             output,
-        }) => commands::report::run(&session, format, output.as_deref(), lang),
-        Some(Cmd::Scores { session, file }) => commands::scores::run(&session, &file, lang),
+        }) => commands::report::run(&session, format, output.as_deref(), choice),
+        Some(Cmd::Scores { session, file }) => commands::scores::run(&session, &file, choice),
         Some(Cmd::Import {
             file,
             output,
             title,
-        }) => commands::import::run(&file, output.as_deref(), title.as_deref(), lang),
+        }) => commands::import::run(&file, output.as_deref(), title.as_deref(), choice),
         Some(Cmd::Schema) => commands::schema::run(),
-        Some(Cmd::Join(args)) => commands::join::run(args, lang),
+        Some(Cmd::Join(args)) => commands::join::run(args, choice),
         Some(Cmd::Display {
             session,
             code,
             wide_ambiguous,
             clock_only,
-        }) => commands::display::run(&session, code.as_deref(), lang, wide_ambiguous, clock_only),
+        }) => commands::display::run(
+            &session,
+            code.as_deref(),
+            choice,
+            wide_ambiguous,
+            clock_only,
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -108,5 +154,24 @@ fn main() -> ExitCode {
             }
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Every subcommand and argument of the parser has its help in both languages in
+    /// src/strings/help.rs: one added without it fails here (and `--help` in Chinese would
+    /// show its English doc comment).
+    #[test]
+    fn every_subcommand_and_argument_has_its_help_in_both_languages() {
+        let mut cmd = super::Cli::command();
+        cmd.build();
+        let missing = podium::strings::help::missing(&cmd);
+        assert!(
+            missing.is_empty(),
+            "no entry in src/strings/help.rs (ENTRIES) for: {missing:?}"
+        );
     }
 }

@@ -2,12 +2,32 @@
 
 use super::{CmdResult, load_plan};
 use crate::plan::{Plan, ScoringMode};
-use crate::strings::{Lang, cli};
+use crate::strings::{Choice, Lang, cli};
 use crate::timer::clock_text;
 use std::path::Path;
 
-pub fn run(path: &Path, lang: Lang) -> CmdResult {
-    let loaded = load_plan(path, lang)?;
+pub fn run(path: &Path, choice: Choice) -> CmdResult {
+    // A session is not a plan: say what it is and where to look at it instead (exit 0: the
+    // file is sound; one that cannot be read is an error).
+    if crate::store::is_session_text(&super::read_text(path, choice.first())?) {
+        let session = crate::store::read(path).map_err(|e| e.to_string())?;
+        let lang = choice.session(&session);
+        let st = session.state();
+        print!(
+            "{}",
+            cli::check_session(
+                lang,
+                &super::sessions::file_name(path),
+                &session.plan().title,
+                st.units.len(),
+                session.events().len(),
+                st.is_ended(),
+            )
+        );
+        return Ok(());
+    }
+    let loaded = load_plan(path, choice.first())?;
+    let lang = choice.plan(&loaded.plan);
     for w in &loaded.warnings {
         eprintln!("podium: {w}");
     }

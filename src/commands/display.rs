@@ -2,23 +2,8 @@
 
 use super::CmdResult;
 use crate::display::{self, DisplayOptions, Follower};
-use crate::store;
-use crate::strings::Lang;
-use std::path::{Path, PathBuf};
-
-/// The session to follow: the file itself, or for a plan the session beside it.
-fn session_path(file: &Path) -> PathBuf {
-    if let Ok(text) = std::fs::read_to_string(file)
-        && !store::is_session_text(&text)
-        && let Some(stem) = file.file_stem()
-    {
-        let beside = file.with_file_name(format!("{}.session.json", stem.to_string_lossy()));
-        if beside.exists() {
-            return beside;
-        }
-    }
-    file.to_path_buf()
-}
+use crate::strings::Choice;
+use std::path::Path;
 
 /// True when `arg` names a served meeting (`ADDR[:PORT]`) rather than a file.
 fn is_address(arg: &Path) -> bool {
@@ -36,16 +21,18 @@ fn is_address(arg: &Path) -> bool {
 pub fn run(
     file: &Path,
     code: Option<&str>,
-    lang: Lang,
+    choice: Choice,
     wide_ambiguous: bool,
     clock_only: bool,
 ) -> CmdResult {
-    let opts = DisplayOptions {
-        lang,
+    // The user's language, else the meeting's (the session's, or the served plan's).
+    let lang = choice.first();
+    let opts = |session: &crate::session::Session| DisplayOptions {
+        lang: choice.session(session),
         ambiguous: super::ambiguous(wide_ambiguous),
         clock_only,
     };
-    let shown = if is_address(file) {
+    let (shown, lang) = if is_address(file) {
         let addr = crate::net::parse_addr(&file.to_string_lossy(), "127.0.0.1")?;
         let link = super::join::open_link(
             &addr,
@@ -56,9 +43,14 @@ pub fn run(
             0,
             lang,
         )?;
-        display::run(link, opts)
+        let opts = opts(&link.session);
+        (display::run(link, opts), opts.lang)
     } else {
-        display::run(Follower::open(&session_path(file))?, opts)
+        // A plan means its most recent session (docs/SESSIONS.md).
+        let session = super::sessions::existing(file, "display", choice)?;
+        let follower = Follower::open(&session)?;
+        let opts = opts(&follower.session);
+        (display::run(follower, opts), opts.lang)
     };
     shown.map_err(|e| crate::strings::cli::terminal_unusable(lang, &e.to_string()))
 }

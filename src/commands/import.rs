@@ -2,10 +2,10 @@
 
 use super::CmdResult;
 use crate::import;
-use crate::strings::{Lang, cli};
+use crate::strings::{Choice, cli};
 use std::path::Path;
 
-pub fn run(file: &Path, output: Option<&Path>, title: Option<&str>, lang: Lang) -> CmdResult {
+pub fn run(file: &Path, output: Option<&Path>, title: Option<&str>, choice: Choice) -> CmdResult {
     let table = import::read_table(file)?;
     let (title, from_name) = match title {
         Some(t) => (t.to_string(), false),
@@ -16,6 +16,8 @@ pub fn run(file: &Path, output: Option<&Path>, title: Option<&str>, lang: Lang) 
         ),
     };
     let (plan, sheet) = import::units_plan(&table, &title).map_err(|e| e.join("\n"))?;
+    // The user's language, else the one the units are named in.
+    let lang = choice.plan(&plan);
     let source = import::source(table.encoding, sheet.as_deref(), lang);
     let mut text = serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())?;
     text.push('\n');

@@ -7,7 +7,7 @@ use crate::net::client::{self, JoinSpec, Link};
 use crate::net::outbox::{self, Outbox};
 use crate::net::wire::Role;
 use crate::net::{HandshakeError, parse_addr};
-use crate::strings::{Lang, cli};
+use crate::strings::{Choice, Lang, cli};
 use crate::tui::{
     self,
     app::{App, Level, Options},
@@ -150,6 +150,8 @@ pub fn run(args: JoinArgs, choice: Choice) -> CmdResult {
         pending,
         lang,
     )?;
+    // The user's language, else the host's meeting's (the language of its plan).
+    let lang = choice.session(&link.session);
     let opts = Options {
         lang,
         quiet: args.quiet,

@@ -9,6 +9,7 @@ pub mod report;
 pub mod run;
 pub mod schema;
 pub mod scores;
+pub mod sessions;
 
 use crate::planfile;
 use crate::strings::Lang;

@@ -3,15 +3,18 @@
 
 use super::{CmdResult, ReportFormat};
 use crate::store;
-use crate::strings::{Lang, cli};
+use crate::strings::{Choice, cli};
 use std::path::Path;
 
 pub use crate::report::export::{
     ExportFailure, Exported, export_beside, export_beside_each, format_name, render,
 };
 
-pub fn run(path: &Path, format: ReportFormat, output: Option<&Path>, lang: Lang) -> CmdResult {
+pub fn run(path: &Path, format: ReportFormat, output: Option<&Path>, choice: Choice) -> CmdResult {
+    // A plan means its most recent session (docs/SESSIONS.md).
+    let path = &super::sessions::existing(path, "report", choice)?;
     let session = store::read(path).map_err(|e| e.to_string())?;
+    let lang = choice.session(&session);
     let now = super::now();
     let bytes = render(&session, format, now, lang)?;
     match output {

@@ -1,13 +1,17 @@
 //! `podium run`: opens or resumes a session and runs the live console.
 
+use super::sessions::{Answer, ask_resume, file_name};
 use super::{CmdResult, load_plan, now, read_text};
 use crate::plan::Plan;
+use crate::session::Time;
+use crate::sessions::{self, Meant};
 use crate::store::{self, Writer};
-use crate::strings::{self, Lang};
+use crate::strings::{self, Choice, Lang};
 use crate::tui::{
     self,
     app::{App, Level, Options},
 };
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// The demo meeting, built into the binary.
@@ -16,8 +20,11 @@ pub const DEMO_SESSION: &str = "podium-demo.session.json";
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct RunArgs {
-    /// A plan (a new session beside it, or the one already there) or a session file
+    /// A plan (its most recently changed session, or a new one) or a session file
     pub file: Option<PathBuf>,
+    /// The built-in demo meeting (its session: ./podium-demo.session.json)
+    #[arg(long, conflicts_with_all = ["file", "new"])]
+    pub demo: bool,
     /// No terminal bell at the warning and at time up
     #[arg(long)]
     pub quiet: bool,
@@ -40,6 +47,7 @@ impl RunArgs {
     pub fn demo() -> RunArgs {
         RunArgs {
             file: None,
+            demo: true,
             quiet: false,
             session: None,
             new: false,
@@ -60,8 +68,9 @@ fn beside(plan_path: &Path, name: String) -> PathBuf {
     plan_path.with_file_name(name)
 }
 
-fn target(args: &RunArgs, lang: Lang) -> Result<Target, String> {
-    let Some(file) = &args.file else {
+fn target(args: &RunArgs, lang: Lang, now: Time) -> Result<Target, String> {
+    let file = args.file.as_ref().filter(|_| !args.demo);
+    let Some(file) = file else {
         let plan = crate::planfile::parse("demo", DEMO_PLAN, lang)
             .map_err(|e| e.join("\n"))?
             .plan;
@@ -105,13 +114,65 @@ fn target(args: &RunArgs, lang: Lang) -> Result<Target, String> {
     let session = match (&args.session, args.new) {
         (Some(p), _) => p.clone(),
         (None, true) => dated_session(file, &stem),
-        (None, false) => beside(file, format!("{stem}.session.json")),
+        (None, false) => meant_session(file, &stem, &loaded.plan, lang, now)?,
     };
     Ok(Target {
         session,
         plan: Some(loaded.plan),
         demo: false,
     })
+}
+
+/// The session `podium run PLAN` means: the plan's most recently changed session; when it
+/// has ended or is older than `sessions::STALE_HOURS`, or `plan` (the plan file as it is now)
+/// differs from the plan it began with, the user is asked first on the terminal (Enter
+/// resumes, `n` starts a dated session); without a terminal it is resumed with a line on the
+/// standard error. No session yet: `PLAN.session.json`.
+fn meant_session(
+    plan_path: &Path,
+    stem: &str,
+    plan: &Plan,
+    lang: Lang,
+    now: Time,
+) -> Result<PathBuf, String> {
+    let found = sessions::list(plan_path)?;
+    let (i, doubt) = match sessions::meant(&found, now) {
+        Meant::None => return Ok(beside(plan_path, format!("{stem}.session.json"))),
+        Meant::Newest(i) => (i, None),
+        Meant::Doubtful(i, doubt) => (i, Some(doubt)),
+    };
+    let newest = &found[i];
+    let plan_changed = store::read(&newest.path).is_ok_and(|s| s.plan() != plan);
+    if doubt.is_none() && !plan_changed {
+        return Ok(newest.path.clone());
+    }
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        let mut input = stdin.lock();
+        let mut out = std::io::stderr();
+        let answer = ask_resume(
+            plan_path,
+            newest,
+            doubt,
+            plan_changed,
+            lang,
+            &mut input,
+            &mut out,
+        );
+        return Ok(match answer {
+            Answer::Resume => newest.path.clone(),
+            Answer::New => dated_session(plan_path, stem),
+        });
+    }
+    if let Some(doubt) = doubt {
+        let doubt = super::sessions::doubt_text(lang, doubt);
+        let plan = plan_path.display().to_string();
+        eprintln!(
+            "podium: {}",
+            strings::cli::resumed_without_asking(lang, &newest.name, &doubt, &plan)
+        );
+    }
+    Ok(newest.path.clone())
 }
 
 /// A new session beside `file`, named with the date and time: `-2`, `-3`… when a session of
@@ -145,28 +206,41 @@ fn session_stem(path: &Path) -> String {
         .to_string()
 }
 
-pub fn run(args: RunArgs, lang: Lang) -> CmdResult {
-    let opts = Options {
-        lang,
-        quiet: args.quiet,
-        ambiguous: super::ambiguous(args.wide_ambiguous),
-    };
-    let target = target(&args, lang)?;
+pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
+    let lang = choice.first();
+    let target = target(&args, lang, now())?;
     let t = now();
     let resuming = target.session.exists();
+    // The session remembers the language it is run in: the user's choice, else the one it
+    // remembers, else its plan's.
     let (writer, report) = if resuming {
-        Writer::open(&target.session, t).map_err(|e| e.to_string())?
+        let (mut writer, report) = Writer::open(&target.session, t).map_err(|e| e.to_string())?;
+        if let Some(chosen) = choice.0
+            && writer.session().lang() != Some(chosen)
+        {
+            writer.set_lang(chosen);
+        }
+        (writer, report)
     } else {
         let plan = target
             .plan
             .clone()
             .ok_or_else(|| strings::cli::not_found(lang, &target.session.display().to_string()))?;
+        let lang = choice.plan(&plan);
         (
-            Writer::create(&target.session, plan, t).map_err(|e| e.to_string())?,
+            Writer::create_in(&target.session, plan, Some(lang), t).map_err(|e| e.to_string())?,
             Default::default(),
         )
     };
+    let lang = choice.session(writer.session());
+    let opts = Options {
+        lang,
+        quiet: args.quiet,
+        ambiguous: super::ambiguous(args.wide_ambiguous),
+    };
     let mut app = App::new(writer, opts, t);
+    // Said again in full on the terminal once the console is closed.
+    let mut after = None;
     if let Some(bind) = &args.serve {
         let started = crate::net::parse_addr(bind, "0.0.0.0").and_then(|addr| {
             let writer = app.core.ledger.writer().ok_or("no session")?;
@@ -206,13 +280,25 @@ pub fn run(args: RunArgs, lang: Lang) -> CmdResult {
         if report.torn_tail {
             text = format!("{text} · {}", strings::torn_tail(lang));
         }
-        if let Some(plan) = &target.plan
-            && !target.demo
-            && plan != app.session().plan()
-        {
-            text = format!("{text} · {}", s.plan_changed);
+        let name = file_name(&target.session);
+        let note = strings::session_note(lang, &name);
+        let plan_changed = target
+            .plan
+            .as_ref()
+            .is_some_and(|plan| !target.demo && plan != app.session().plan());
+        if plan_changed {
+            // What happened and what to do, naming both files, before the rest.
+            let plan = args.file.as_deref().map(file_name).unwrap_or_default();
+            let changed = strings::cli::plan_changed_banner(lang, &plan);
+            after = Some(strings::cli::plan_changed(lang, &plan, &name));
+            app.banner(format!("{changed} · {text}"), Level::Warn);
+        } else {
+            app.banner(format!("{note} · {text}"), Level::Info);
         }
-        app.banner(text, Level::Info);
+        // The session's name stays on the notice line once the banner is gone.
+        if !target.demo {
+            app.demo = Some(note);
+        }
     } else if !target.demo {
         app.demo = Some(strings::session_note(
             lang,
@@ -248,6 +334,9 @@ pub fn run(args: RunArgs, lang: Lang) -> CmdResult {
         .ledger
         .close(now())
         .map_err(|e| strings::close_failed(lang, &e.to_string(), unsaved, &copies));
+    if let Some(note) = after {
+        eprintln!("podium: {note}");
+    }
     match outcome {
         Ok(Ok(())) => closed,
         Ok(Err(e)) => {

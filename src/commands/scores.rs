@@ -1,20 +1,68 @@
 //! `podium scores SESSION FILE`: adds typed-up score sheets to a session — every row checked
 //! first, nothing written unless all are valid. Refused while a console holds the session.
+//! Given a plan, the scores go to its most recent session (docs/SESSIONS.md), or to its first
+//! session, made here, when no console ever ran it (paper sheets of a meeting podium did not
+//! run).
 
 use super::CmdResult;
 use crate::import;
 use crate::store::{ExecError, StoreError, Writer};
-use crate::strings::{self, Lang, cli};
+use crate::strings::{self, Choice, cli};
 use std::path::Path;
 
-pub fn run(session_path: &Path, file: &Path, lang: Lang) -> CmdResult {
+pub fn run(path: &Path, file: &Path, choice: Choice) -> CmdResult {
     let table = import::read_table(file)?;
     let now = super::now();
-    let (mut writer, _) = Writer::open(session_path, now).map_err(|e| match e {
-        StoreError::Locked { .. } => cli::scores_locked(lang, &e.to_string()),
+    let session_path = match super::sessions::resolve(path, "scores", choice)? {
+        super::sessions::Resolved::Session(session) => session,
+        super::sessions::Resolved::NoSession => {
+            return first_session(path, &table, choice, now);
+        }
+    };
+    let session_path = session_path.as_path();
+    let (writer, _) = Writer::open(session_path, now).map_err(|e| match e {
+        StoreError::Locked { .. } => {
+            let lang =
+                crate::store::read(session_path).map_or(choice.first(), |s| choice.session(&s));
+            cli::scores_locked(lang, &e.to_string())
+        }
         other => other.to_string(),
     })?;
-    let plan = match import::scores(&table, writer.session(), lang) {
+    import_into(writer, session_path, &table, choice, now)
+}
+
+/// A plan that has no session yet: the scores are checked against the plan first, and only
+/// when every row is valid is its first session (`PLAN.session.json`) made to take them.
+fn first_session(
+    plan_path: &Path,
+    table: &import::Table,
+    choice: Choice,
+    now: crate::session::Time,
+) -> CmdResult {
+    let loaded = super::load_plan(plan_path, choice.first())?;
+    let lang = choice.plan(&loaded.plan);
+    for w in &loaded.warnings {
+        eprintln!("podium: {w}");
+    }
+    let empty = crate::session::Session::new(loaded.plan.clone());
+    import::scores(table, &empty, lang).map_err(|errors| errors.join("\n"))?;
+    let session_path = crate::sessions::first_session(plan_path);
+    let writer = Writer::create(&session_path, loaded.plan, now).map_err(|e| e.to_string())?;
+    let name = super::sessions::file_name(&session_path);
+    eprintln!("podium: {}", cli::scores_new_session(lang, &name));
+    import_into(writer, &session_path, table, choice, now)
+}
+
+/// Checks every row against the session `writer` holds and adds them all, or none.
+fn import_into(
+    mut writer: Writer,
+    session_path: &Path,
+    table: &import::Table,
+    choice: Choice,
+    now: crate::session::Time,
+) -> CmdResult {
+    let lang = choice.session(writer.session());
+    let plan = match import::scores(table, writer.session(), lang) {
         Ok(plan) => plan,
         Err(errors) => {
             // Nothing is written: the session file stays as it was (and no lock file is left).
@@ -46,7 +94,7 @@ pub fn run(session_path: &Path, file: &Path, lang: Lang) -> CmdResult {
     } else {
         writer.release(now)
     };
-    println!("{}", plan.summary(&table, lang));
+    println!("{}", plan.summary(table, lang));
     // The journal holds the import (every reader sees it); only the session file is behind,
     // and the next open brings it up to date: the import worked, with a warning (exit 0).
     if let Err(e) = closed {

@@ -247,15 +247,7 @@ pub fn export_beside_each(
     now: crate::session::Time,
     lang: Lang,
 ) -> Exported {
-    let name = session_path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = name
-        .strip_suffix(".session.json")
-        .or_else(|| name.strip_suffix(".json"))
-        .unwrap_or(&name)
-        .to_string();
+    let stem = export_stem(session_path);
     let stamp = now.format("%Y%m%d-%H%M%S");
     let mut done = Exported::default();
     for (format, ext) in [
@@ -276,6 +268,22 @@ pub fn export_beside_each(
         }
     }
     done
+}
+
+/// The name the exports of a session start with, before the export's own date and time: the
+/// session's stem without the date and time `--new` gave it, so that an export of
+/// `plan-20261204-213413.session.json` is `plan-20261204-214238.xlsx`, never
+/// `plan-20261204-213413-20261204-214238.xlsx`.
+pub fn export_stem(session_path: &Path) -> String {
+    let name = session_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix(".session.json")
+        .or_else(|| name.strip_suffix(".json"))
+        .unwrap_or(&name);
+    crate::sessions::without_stamp(stem).to_string()
 }
 
 /// Writes `bytes` to a new file `{base}.{ext}` beside `beside` (`{base}-2.{ext}` and so on
@@ -313,5 +321,43 @@ fn write_new(
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
             Err(e) => return Err((Some(path), e.to_string())),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_export_never_doubles_the_date() {
+        let stem = |p: &str| export_stem(Path::new(p));
+        assert_eq!(stem("d/plan-20261204-213413.session.json"), "plan");
+        assert_eq!(stem("d/plan-20261204-213413-2.session.json"), "plan");
+        assert_eq!(stem("d/plan.session.json"), "plan");
+        assert_eq!(stem("d/会议-20261204-213413.session.json"), "会议");
+        assert_eq!(stem("d/plan-notes.session.json"), "plan-notes");
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan-20261204-213413.session.json");
+        let plan =
+            crate::planfile::parse("plan", r#"{"title":"T","units":[{"name":"A"}]}"#, Lang::En)
+                .unwrap()
+                .plan;
+        let session = crate::session::Session::new(plan);
+        let now = chrono::DateTime::parse_from_rfc3339("2026-12-04T21:42:38+08:00").unwrap();
+        let files = export_beside(&path, &session, now, Lang::En).unwrap();
+        let mut names: Vec<String> = files
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "plan-20261204-214238.csv",
+                "plan-20261204-214238.md",
+                "plan-20261204-214238.xlsx"
+            ]
+        );
     }
 }

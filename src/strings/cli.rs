@@ -598,3 +598,239 @@ pub fn not_found(lang: Lang, path: &str) -> String {
         Lang::En => format!("{path}: not found"),
     }
 }
+
+/// `podium sessions`: the column heads (last change, file, talks done, remarks, units scored,
+/// state).
+pub fn sessions_columns(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Zh => [
+            "最后改动",
+            "会议记录文件",
+            "已汇报",
+            "点评",
+            "已评分",
+            "状态",
+        ],
+        Lang::En => [
+            "Last change",
+            "Session file",
+            "Talks done",
+            "Remarks",
+            "Scored",
+            "State",
+        ],
+    }
+}
+
+/// `podium sessions`: a session's state.
+pub fn session_state(lang: Lang, ended: bool, untouched: bool) -> &'static str {
+    match (ended, untouched) {
+        (true, _) => lang.pick("已结束", "ended"),
+        (false, true) => lang.pick("未开始", "not started"),
+        (false, false) => lang.pick("进行中", "in progress"),
+    }
+}
+
+/// `podium sessions`: a session file that cannot be read, and why.
+pub fn session_unreadable(lang: Lang, err: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法读取：{err}"),
+        Lang::En => format!("cannot be read: {err}"),
+    }
+}
+
+/// `podium sessions PLAN` with no session yet.
+pub fn no_sessions(lang: Lang, plan: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{plan} 还没有会议记录（podium run {plan} 开始第一场）"),
+        Lang::En => format!("{plan} has no session yet (podium run {plan} starts the first)"),
+    }
+}
+
+/// Why the newest session may not be the one meant: it ended, or has not changed for `hours`.
+pub fn session_doubt(lang: Lang, ended: bool, hours: i64) -> String {
+    match (lang, ended) {
+        (Lang::Zh, true) => "已结束".to_string(),
+        (Lang::En, true) => "has ended".to_string(),
+        (Lang::Zh, false) => format!("已 {hours} 小时没有改动"),
+        (Lang::En, false) => format!("has not changed for {hours} hours"),
+    }
+}
+
+/// `podium run PLAN`, before the console opens: the newest session ended or is old
+/// (`doubt`, as `session_doubt` says it), or its plan file was edited since it began.
+#[allow(clippy::too_many_arguments)]
+pub fn ask_resume(
+    lang: Lang,
+    plan: &str,
+    name: &str,
+    when: &str,
+    doubt: Option<&str>,
+    plan_changed: bool,
+    done: usize,
+    total: usize,
+    remarks: usize,
+) -> String {
+    let mut out = match lang {
+        Lang::Zh => format!(
+            "计划 {plan} 最近的会议记录是 {name}\n（最后改动 {when}，已汇报 {done}/{total}，点评 {remarks} 条）。\n"
+        ),
+        Lang::En => format!(
+            "The newest session of {plan} is {name}\n(last change {when}, talks done {done}/{total}, {remarks} remarks).\n"
+        ),
+    };
+    if let Some(doubt) = doubt {
+        out.push_str(&match lang {
+            Lang::Zh => format!("这场会议{doubt}。\n"),
+            Lang::En => format!("This meeting {doubt}.\n"),
+        });
+    }
+    if plan_changed {
+        out.push_str(&match lang {
+            Lang::Zh => format!(
+                "计划 {plan} 在这场会议开始后改过：继续这场会议仍按它开始时的计划进行；新开一场才用改后的计划。\n"
+            ),
+            Lang::En => format!(
+                "{plan} was edited after this meeting began: resumed, the meeting keeps the plan it began with; a new session uses the edited plan.\n"
+            ),
+        });
+    }
+    out.push_str(lang.pick(
+        "按 Enter 继续这场会议；输入 n 再按 Enter 新开一场：",
+        "Press Enter to resume it, or type n and Enter to start a new session: ",
+    ));
+    out
+}
+
+/// `podium run PLAN`: an answer that is neither Enter nor `n`.
+pub fn ask_resume_again(lang: Lang) -> &'static str {
+    lang.pick(
+        "请按 Enter 继续这场会议，或输入 n 新开一场：",
+        "Press Enter to resume, or type n for a new session: ",
+    )
+}
+
+/// `podium run PLAN` without a terminal to ask: the newest session is resumed anyway.
+pub fn resumed_without_asking(lang: Lang, name: &str, doubt: &str, plan: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "继续会议记录 {name}（它{doubt}；没有终端可询问）。新开一场请用 podium run {plan} --new"
+        ),
+        Lang::En => format!(
+            "resuming {name} (it {doubt}; no terminal to ask). For a new session: podium run {plan} --new"
+        ),
+    }
+}
+
+/// `report`, `scores`, `display` given a plan whose newest session is in doubt, on a
+/// terminal: the question above the numbered list.
+pub fn which_session(lang: Lang, plan: &str, count: usize, name: &str, doubt: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("计划 {plan} 有 {count} 场会议记录，最近的一场（{name}）{doubt}。要用哪一场？")
+        }
+        Lang::En => format!(
+            "{plan} has {count} sessions; the newest ({name}) {doubt}. Which one do you mean?"
+        ),
+    }
+}
+
+/// The prompt under the numbered list.
+pub fn which_number(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("输入编号 1–{count}（按 Enter 选 1）："),
+        Lang::En => format!("Type a number 1–{count} (Enter for 1): "),
+    }
+}
+
+/// The numbered list was left without an answer (end of input).
+pub fn no_session_chosen(lang: Lang) -> &'static str {
+    lang.pick(
+        "没有选择会议记录，未做任何事",
+        "no session chosen; nothing was done",
+    )
+}
+
+/// `report`, `scores`, `display` given a plan whose newest session is in doubt, without a
+/// terminal to ask: refused, with the candidates (`list`, a line each).
+pub fn ambiguous_sessions(
+    lang: Lang,
+    command: &str,
+    plan: &str,
+    count: usize,
+    name: &str,
+    doubt: &str,
+    list: &str,
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "计划 {plan} 有 {count} 场会议记录，最近的一场（{name}）{doubt}，无法确定指的是哪一场（没有终端可询问）。请直接给出会议记录文件，例如 podium {command} {name}\n{list}"
+        ),
+        Lang::En => format!(
+            "{plan} has {count} sessions and the newest ({name}) {doubt}, so which one is meant is unclear (no terminal to ask). Name the session file, e.g. podium {command} {name}\n{list}"
+        ),
+    }
+}
+
+/// `report` or `display` given a plan that has no session yet.
+pub fn no_session_yet(lang: Lang, plan: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{plan} 是会议计划，还没有会议记录；请先运行 podium run {plan}"),
+        Lang::En => format!("{plan} is a plan with no session yet; run podium run {plan} first"),
+    }
+}
+
+/// `podium scores PLAN FILE` for a plan without a session: the session it made.
+pub fn scores_new_session(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已新建会议记录 {name}"),
+        Lang::En => format!("started the session {name}"),
+    }
+}
+
+/// A resumed session whose plan file was edited after the meeting began, in full (on the
+/// standard error when nobody could be asked).
+pub fn plan_changed(lang: Lang, plan: &str, session: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "计划 {plan} 在会议开始后改过；本场（{session}）仍按开始时的计划进行。要用改后的计划，请退出后运行 podium run {plan} --new"
+        ),
+        Lang::En => format!(
+            "{plan} was edited after this meeting began; {session} keeps the plan it began with. To use the edited plan: quit, then podium run {plan} --new"
+        ),
+    }
+}
+
+/// The same on the console's one-line banner (the session's name is on the status line); at
+/// most 99 columns with a plan name of 16.
+pub fn plan_changed_banner(lang: Lang, plan: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("{plan} 开会后改过，本场仍用原计划；要用新计划：podium run {plan} --new")
+        }
+        Lang::En => {
+            format!("{plan} changed; this meeting keeps its plan. Use it: podium run {plan} --new")
+        }
+    }
+}
+
+/// `podium check` on a session file.
+pub fn check_session(
+    lang: Lang,
+    name: &str,
+    title: &str,
+    units: usize,
+    events: usize,
+    ended: bool,
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{name} 是 podium 的会议记录，不是会议计划：“{title}”，{units} 个汇报单位，{events} 条事件{}。\npodium check 用于检查计划；会议记录请用 podium sessions 或 podium report 查看\n",
+            if ended { "，会议已结束" } else { "" }
+        ),
+        Lang::En => format!(
+            "{name} is a podium session, not a plan: \"{title}\", {units} units, {events} events{}.\npodium check is for plans; for sessions use podium sessions or podium report\n",
+            if ended { ", ended" } else { "" }
+        ),
+    }
+}

@@ -1,0 +1,133 @@
+//! End-to-end, in a pseudo-terminal: which session `podium run PLAN` opens. After `--new`,
+//! the plain command resumes the newest (dated) session and names it on the screen; an ended
+//! session is asked about before the console opens (Enter resumes it, `n` starts a new one).
+//! `podium demo` and `podium run --demo` start the built-in demo.
+
+mod common {
+    pub mod pty;
+}
+
+use common::pty::{TIMEOUT, Term, copy_plan, list_dir};
+use podium::session::Command;
+use podium::store::Writer;
+use podium::strings::Lang;
+use std::path::Path;
+
+const PLAN: &str = "city-report.json";
+const SESSION: &str = "city-report.session.json";
+const RUN: [&str; 4] = ["run", PLAN, "--lang", "zh"];
+const ENTER: &str = "\r";
+
+fn open(dir: &Path, args: &[&str]) -> Term {
+    let t = Term::spawn(dir, args);
+    t.wait_for("市财政局", TIMEOUT);
+    t
+}
+
+fn quit(t: &mut Term) {
+    t.send("q");
+    t.wait_for("退出 podium？", TIMEOUT);
+    t.send("y");
+    let status = t.wait_exit(TIMEOUT);
+    assert!(status.success(), "podium exited with {status:?}");
+}
+
+/// The dated sessions in `dir` (`city-report-YYYYMMDD-HHMMSS….session.json`).
+fn dated(dir: &Path) -> Vec<String> {
+    list_dir(dir)
+        .into_iter()
+        .filter(|n| n.starts_with("city-report-") && n.ends_with(".session.json"))
+        .collect()
+}
+
+#[test]
+fn after_new_the_plain_command_resumes_the_newest_session_and_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_plan(dir.path(), PLAN);
+    // The rehearsal: a talk started, then quit.
+    let mut t = open(dir.path(), &RUN);
+    t.send(" ");
+    t.wait_for("汇报中", TIMEOUT);
+    quit(&mut t);
+    // The real meeting: `--new`, then quit before anything happened.
+    let mut t = open(dir.path(), &["run", PLAN, "--new", "--lang", "zh"]);
+    quit(&mut t);
+    let new = dated(dir.path());
+    assert_eq!(new.len(), 1, "{:?}", list_dir(dir.path()));
+    // The plain command: the dated session, named on the screen, its first unit pending.
+    let mut t = open(dir.path(), &RUN);
+    t.wait_for(&new[0], TIMEOUT);
+    let screen = t.screen();
+    assert!(
+        !screen.contains("汇报中"),
+        "the rehearsal was opened:\n{screen}"
+    );
+    quit(&mut t);
+    // Nothing new was made.
+    assert_eq!(dated(dir.path()), new);
+}
+
+/// A session of the sample plan whose meeting ended long ago, built with the library.
+fn ended_session(dir: &Path) {
+    let text = std::fs::read_to_string(dir.join(PLAN)).unwrap();
+    let plan = podium::planfile::parse(PLAN, &text, Lang::Zh).unwrap().plan;
+    let at = chrono::DateTime::parse_from_rfc3339("2026-01-05T21:00:00+08:00").unwrap();
+    let mut w = Writer::create(&dir.join(SESSION), plan, at).unwrap();
+    w.execute(&Command::ToggleTalk, at).unwrap();
+    w.execute(&Command::EndMeeting, at).unwrap();
+    w.close(at).unwrap();
+}
+
+#[test]
+fn an_ended_session_is_asked_about_enter_resumes_it_and_n_starts_a_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_plan(dir.path(), PLAN);
+    ended_session(dir.path());
+
+    // Enter: the ended session, as it was.
+    let mut t = Term::spawn(dir.path(), &RUN);
+    t.wait_for("按 Enter 继续这场会议", TIMEOUT);
+    let screen = t.screen();
+    assert!(
+        screen.contains(SESSION)
+            && screen.contains("已结束")
+            && screen.contains("2026-01-05 21:00"),
+        "{screen}"
+    );
+    t.send(ENTER);
+    t.wait_for("市财政局", TIMEOUT);
+    t.wait_for(SESSION, TIMEOUT);
+    quit(&mut t);
+    assert!(dated(dir.path()).is_empty(), "{:?}", list_dir(dir.path()));
+
+    // `n`: a new, dated session; the ended one stays as it was.
+    let before = std::fs::read(dir.path().join(SESSION)).unwrap();
+    let mut t = Term::spawn(dir.path(), &RUN);
+    t.wait_for("按 Enter 继续这场会议", TIMEOUT);
+    t.send("n\r");
+    t.wait_for("市财政局", TIMEOUT);
+    let new = dated(dir.path());
+    assert_eq!(new.len(), 1, "{:?}", list_dir(dir.path()));
+    t.wait_for(&new[0], TIMEOUT);
+    quit(&mut t);
+    assert_eq!(std::fs::read(dir.path().join(SESSION)).unwrap(), before);
+
+    // The new session is the newest and not in doubt: no question, straight to the console.
+    let mut t = open(dir.path(), &RUN);
+    t.wait_for(&new[0], TIMEOUT);
+    quit(&mut t);
+}
+
+#[test]
+fn demo_and_run_demo_start_the_built_in_demo() {
+    for args in [
+        &["demo", "--lang", "zh"][..],
+        &["run", "--demo", "--lang", "zh"][..],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut t = open(dir.path(), args);
+        t.wait_for("演示会议", TIMEOUT);
+        quit(&mut t);
+        assert_eq!(list_dir(dir.path()), ["podium-demo.session.json"]);
+    }
+}

@@ -1,0 +1,287 @@
+//! The sessions of one plan, from the command line without a terminal (stdin is not a tty):
+//! `podium sessions PLAN` lists them newest first; `report`, `scores` and `display` given the
+//! plan use its newest session, and refuse with the candidates when more than one could be
+//! meant; `scores PLAN FILE` makes the first session when none exists; `check` on a session
+//! says what it is.
+
+use podium::session::Command;
+use podium::store::Writer;
+use podium::strings::Lang;
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Output};
+
+const PLAN: &str = r#"{"title": "季度交流汇报会", "units": [{"name": "城东街道"}, {"name": "城西街道"}],
+  "reviewers": [{"name": "张评委"}]}"#;
+
+fn podium(dir: &Path, args: &[&str]) -> Output {
+    Process::new(env!("CARGO_BIN_EXE_podium"))
+        .args(args)
+        .current_dir(dir)
+        .env("LC_ALL", "")
+        .env("LC_MESSAGES", "")
+        .env("LANG", "")
+        .env_remove("PODIUM_LANG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("podium runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn at(s: &str) -> podium::session::Time {
+    chrono::DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn plan_in(dir: &Path) -> PathBuf {
+    let path = dir.join("季度.json");
+    std::fs::write(&path, PLAN).unwrap();
+    path
+}
+
+/// A session of the plan named `name`, its first talk started at `when`, ended when `ended`.
+fn session(dir: &Path, name: &str, when: &str, ended: bool) -> PathBuf {
+    let plan = podium::planfile::parse("季度.json", PLAN, Lang::Zh)
+        .unwrap()
+        .plan;
+    let path = dir.join(name);
+    let t = at(when);
+    let mut w = Writer::create(&path, plan, t).unwrap();
+    w.execute(&Command::ToggleTalk, t).unwrap();
+    w.execute(&Command::Next, t).unwrap();
+    if ended {
+        w.execute(&Command::EndMeeting, t).unwrap();
+    }
+    w.close(t).unwrap();
+    path
+}
+
+#[test]
+fn sessions_lists_the_plans_sessions_newest_first_in_aligned_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_in(dir.path());
+    let out = podium(dir.path(), &["sessions", "季度.json", "--lang", "zh"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("还没有会议记录"), "{}", stdout(&out));
+
+    session(
+        dir.path(),
+        "季度.session.json",
+        "2026-11-20T09:00:00+08:00",
+        true,
+    );
+    session(
+        dir.path(),
+        "季度-20261204-213413.session.json",
+        "2026-12-04T21:42:00+08:00",
+        false,
+    );
+    // Look-alikes of another plan.
+    session(
+        dir.path(),
+        "季度总结.session.json",
+        "2026-12-05T08:00:00+08:00",
+        false,
+    );
+    session(
+        dir.path(),
+        "季度-notes.session.json",
+        "2026-12-05T08:00:00+08:00",
+        false,
+    );
+
+    let out = podium(dir.path(), &["sessions", "季度.json", "--lang", "zh"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].starts_with("最后改动") && lines[0].contains("会议记录文件"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("2026-12-04 21:42  季度-20261204-213413.session.json"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains("1/2") && lines[1].ends_with("进行中"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("2026-11-20 09:00  季度.session.json "),
+        "{text}"
+    );
+    assert!(lines[2].ends_with("已结束"), "{text}");
+    // The third column starts at the same display column on every line.
+    let column = |line: &str, at: &str| {
+        let i = line.find(at).unwrap();
+        podium::text::width(&line[..i], podium::text::Ambiguous::Narrow)
+    };
+    assert_eq!(column(lines[0], "已汇报"), column(lines[1], "1/2"));
+    assert_eq!(column(lines[1], "1/2"), column(lines[2], "1/2"));
+
+    let out = podium(dir.path(), &["sessions", "季度.json", "--lang", "en"]);
+    let text = stdout(&out);
+    assert!(text.starts_with("Last change"), "{text}");
+    assert!(
+        text.contains("ended") && text.contains("in progress"),
+        "{text}"
+    );
+}
+
+#[test]
+fn report_scores_and_display_refuse_a_plan_with_sessions_in_doubt_naming_them() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_in(dir.path());
+    // One session: the plan means it, ended or not.
+    session(
+        dir.path(),
+        "季度.session.json",
+        "2026-11-20T09:00:00+08:00",
+        true,
+    );
+    let out = podium(
+        dir.path(),
+        &["report", "季度.json", "--format", "md", "--lang", "zh"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("季度交流汇报会"));
+    assert!(
+        stderr(&out).contains("季度.session.json"),
+        "{}",
+        stderr(&out)
+    );
+
+    // Two, the newest ended: which one is meant is unclear, and nobody can be asked.
+    session(
+        dir.path(),
+        "季度-20261204-213413.session.json",
+        "2026-12-04T21:42:00+08:00",
+        true,
+    );
+    std::fs::write(
+        dir.path().join("s.csv"),
+        "单位,评委,指标,得分\n城东街道,张评委,总分,90\n",
+    )
+    .unwrap();
+    for args in [
+        &["report", "季度.json", "--lang", "zh"][..],
+        &["scores", "季度.json", "s.csv", "--lang", "zh"][..],
+        &["display", "季度.json", "--lang", "zh"][..],
+    ] {
+        let out = podium(dir.path(), args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains("无法确定"), "{args:?}: {err}");
+        assert!(
+            err.contains("季度-20261204-213413.session.json"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("季度.session.json"), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!(
+                "podium {} 季度-20261204-213413.session.json",
+                args[0]
+            )),
+            "{args:?}: {err}"
+        );
+    }
+    // The session file itself is never in doubt.
+    let out = podium(dir.path(), &["report", "季度.session.json", "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Nothing was written by the refused import.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.ends_with(".lock") || n.ends_with(".journal")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn scores_for_a_plan_no_console_ran_makes_its_first_session() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_in(dir.path());
+    // A bad row: nothing is made.
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "单位,评委,指标,得分\n城北街道,张评委,总分,90\n",
+    )
+    .unwrap();
+    let out = podium(
+        dir.path(),
+        &["scores", "季度.json", "bad.csv", "--lang", "zh"],
+    );
+    assert!(!out.status.success());
+    assert!(!dir.path().join("季度.session.json").exists());
+    // Good rows: the session is made and holds them.
+    std::fs::write(
+        dir.path().join("s.csv"),
+        "单位,评委,指标,得分\n城东街道,张评委,总分,90\n",
+    )
+    .unwrap();
+    let out = podium(
+        dir.path(),
+        &["scores", "季度.json", "s.csv", "--lang", "zh"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("已新建会议记录 季度.session.json"),
+        "{}",
+        stderr(&out)
+    );
+    let session = podium::store::read(&dir.path().join("季度.session.json")).unwrap();
+    assert_eq!(
+        session.state().scores.value("城东街道", "张评委", 0),
+        Some(900_000)
+    );
+    // Again: into the same session, nothing new made.
+    let out = podium(
+        dir.path(),
+        &["scores", "季度.json", "s.csv", "--lang", "en"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("started the session"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn check_on_a_session_says_it_is_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    session(
+        dir.path(),
+        "季度.session.json",
+        "2026-11-20T09:00:00+08:00",
+        true,
+    );
+    let out = podium(dir.path(), &["check", "季度.session.json", "--lang", "zh"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("是 podium 的会议记录") && text.contains("季度交流汇报会"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2 个汇报单位") && text.contains("podium sessions"),
+        "{text}"
+    );
+    assert!(!stderr(&out).contains("format"), "{}", stderr(&out));
+    let out = podium(dir.path(), &["check", "季度.session.json", "--lang", "en"]);
+    assert!(
+        stdout(&out).contains("is a podium session, not a plan"),
+        "{}",
+        stdout(&out)
+    );
+}
