@@ -172,3 +172,101 @@ fn a_normal_chinese_title_is_whole_at_120_columns() {
     assert!(header.contains("预计结束"), "{header}");
     let _ = type_text;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The remarks panel
+
+/// Four long Chinese remarks on the current unit, typed as the host does (`r`, the text,
+/// Enter), each several lines in the panel.
+fn long_remarks(app: &mut App) {
+    for i in 1..=4 {
+        let now = at(20 + i);
+        press(app, KeyCode::Char('r'), now);
+        type_text(
+            app,
+            &format!(
+                "第{i}条：职责清晰，目标明确，举措有力，但是重大项目谋划还要提前，税源培育要落到\
+                 实处，数据要与统计部门核对一致，下一步要把群众反映强烈的问题列出清单、限时办结。"
+            ),
+            now,
+        );
+        press(app, KeyCode::Enter, now);
+    }
+}
+
+/// A remark's first line: "reviewer — 第N条…".
+fn starts_a_remark(row: &str) -> bool {
+    row.split_once(" — ")
+        .is_some_and(|(who, rest)| who.chars().count() <= 8 && rest.starts_with('第'))
+}
+
+/// `line` from display column `col` on.
+fn from_col(line: &str, col: usize) -> String {
+    let mut used = 0;
+    line.chars()
+        .skip_while(|c| {
+            let skip = used < col;
+            used += text::width(&c.to_string(), Ambiguous::Narrow);
+            skip
+        })
+        .collect()
+}
+
+/// The rows inside the remarks panel (under its title, above its bottom border).
+fn remarks_panel(shown: &str) -> Vec<String> {
+    let lines: Vec<&str> = shown.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("╭点评 · 市财政局"))
+        .unwrap_or_else(|| panic!("remarks panel:\n{shown}"));
+    let title = lines[top];
+    let x = text::width(
+        &title[..title.find("╭点评").expect("corner")],
+        Ambiguous::Narrow,
+    );
+    lines[top + 1..]
+        .iter()
+        .map(|l| from_col(l, x))
+        .take_while(|l| !l.starts_with('╰'))
+        .map(|l| {
+            l.trim_start_matches('│')
+                .trim_end_matches('│')
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_remarks_panel_starts_at_a_remarks_first_line() {
+    for size in SIZES {
+        let (_dir, mut app) = meeting(Lang::Zh, None);
+        press(&mut app, KeyCode::Char(' '), at(10));
+        long_remarks(&mut app);
+        let mut t = terminal(size);
+        let shown = frame(&mut t, &mut app, at(30));
+        let rows = remarks_panel(&shown);
+        let text: Vec<&String> = rows.iter().filter(|r| !r.is_empty()).collect();
+        assert!(!text.is_empty(), "{shown}");
+        // The top row is the first line of a remark, or says that earlier ones are above.
+        assert!(
+            starts_a_remark(text[0]) || text[0] == "↑ 更早的点评",
+            "{size:?}: the panel starts mid-remark:\n{shown}"
+        );
+        // When the panel says so, the next row starts a remark.
+        if text[0] == "↑ 更早的点评" {
+            assert!(starts_a_remark(text[1]), "{shown}");
+        }
+        // The newest remark is in sight, from its first line.
+        let newest = rows
+            .iter()
+            .position(|r| r.contains(" — 第4条"))
+            .unwrap_or_else(|| panic!("{size:?}: the newest remark:\n{shown}"));
+        // To its last line, or cut with "…" at the bottom when it is taller than the panel.
+        let last = text.last().expect("a row");
+        assert!(
+            rows[newest..].iter().any(|r| r.ends_with("限时办结。")) || last.ends_with('…'),
+            "{size:?}: {rows:?}\n{shown}"
+        );
+    }
+}

@@ -125,7 +125,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         .unwrap_or(ids.len() - 1)
         .min(remarks.len().saturating_sub(1));
     let room = inner.height as usize;
+    // Whole remarks only: the panel starts at a remark's first line, and when older remarks
+    // do not fit, its top row says so. A selected remark taller than the panel shows from
+    // its first line.
     let mut lines: Vec<(String, Style, usize)> = Vec::new();
+    let mut first_shown = selected + 1;
     for i in (0..=selected).rev() {
         let Some(r) = remarks.get(i) else { continue };
         let who = if r.reviewer.is_empty() {
@@ -144,13 +148,33 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             Style::default()
         };
         let wrapped = text::wrap(&format!("{who} — {mark}{}", r.text), width, amb);
+        // The row the "earlier remarks" line takes while older remarks stay hidden.
+        let above = usize::from(i > 0);
+        if !lines.is_empty() && lines.len() + wrapped.len() + above > room {
+            break;
+        }
         lines.splice(0..0, wrapped.into_iter().map(|l| (l, style, i)));
-        if lines.len() >= room {
+        first_shown = i;
+        if lines.len() + above >= room {
             break;
         }
     }
-    let first = lines.len().saturating_sub(room);
-    for (row, (line, style, i)) in inner.rows().zip(lines.iter().skip(first)) {
+    if first_shown > 0 && room > 1 {
+        lines.insert(0, (s.earlier_remarks.to_string(), theme::dim(), usize::MAX));
+    }
+    if lines.len() > room {
+        // The selected remark is taller than the panel: its last row shown ends in "…".
+        lines.truncate(room);
+        if let Some((line, _, _)) = lines.last_mut() {
+            let cut = text::truncate(line, width.saturating_sub(1), amb);
+            *line = if cut.ends_with('…') {
+                cut
+            } else {
+                format!("{cut}…")
+            };
+        }
+    }
+    for (row, (line, style, i)) in inner.rows().zip(&lines) {
         let style = if *i == selected && focused {
             fill(buf, row, theme::selected(true));
             theme::selected(true)
