@@ -84,7 +84,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
     }
 }
 
-fn parse_csv(name: &str, text: &str, encoding: &'static str) -> Result<Table, String> {
+fn parse_csv(name: &str, text: &str, encoding: &'static str, lang: Lang) -> Result<Table, String> {
     // Excel's "Unicode text" separates cells with tabs: a header line with tabs and no comma.
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.contains('\t') && !first.contains(',') {
@@ -110,7 +110,7 @@ fn parse_csv(name: &str, text: &str, encoding: &'static str) -> Result<Table, St
     }
     let sheet = sheet_of(None, all, BTreeMap::new());
     if sheet.header.is_empty() {
-        return Err(format!("{name}: the file is empty"));
+        return Err(strings::console::file_is_empty(lang, name));
     }
     Ok(Table {
         name: name.to_string(),
@@ -186,7 +186,16 @@ fn cell_text(cell: &calamine::Data) -> (String, Option<(String, bool)>) {
 
 /// Reads a CSV or XLSX file (by its extension) into a table: every sheet of a workbook.
 pub fn read_table(path: &Path) -> Result<Table, String> {
+    read_table_in(path, Lang::En)
+}
+
+/// `read_table`, its errors said in `lang` (the console's `Ctrl+O`): a file that is not
+/// there or cannot be read, an empty file, an unknown encoding, a damaged workbook.
+pub fn read_table_in(path: &Path, lang: Lang) -> Result<Table, String> {
     let name = path.display().to_string();
+    let io = |e: std::io::Error| {
+        strings::console::cannot_read(lang, &name, &strings::console::io_reason(lang, &e))
+    };
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -197,18 +206,15 @@ pub fn read_table(path: &Path) -> Result<Table, String> {
         let (owned, name2) = (path.to_path_buf(), name.clone());
         let read = std::thread::Builder::new()
             .name(GUARD_THREAD.into())
-            .spawn(move || read_workbook(&owned, &name2, &ext))
-            .map_err(|e| format!("{name}: {e}"))?
+            .spawn(move || read_workbook(&owned, &name2, &ext, lang))
+            .map_err(io)?
             .join();
-        return read.unwrap_or_else(|_| {
-            Err(format!(
-                "{name}: the workbook is damaged and cannot be read"
-            ))
-        });
+        return read.unwrap_or_else(|_| Err(strings::console::damaged_workbook(lang, &name)));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-    let (text, encoding) = decode(&bytes).map_err(|e| format!("{name}: {e}"))?;
-    parse_csv(&name, &text, encoding)
+    let bytes = std::fs::read(path).map_err(io)?;
+    let (text, encoding) =
+        decode(&bytes).map_err(|e| strings::console::undecodable(lang, &name, &e))?;
+    parse_csv(&name, &text, encoding, lang)
 }
 
 /// The name of the threads that read untrusted workbooks; a panic there is a damaged file,
@@ -220,15 +226,20 @@ const MAX_COLUMNS: u32 = 256;
 /// Excel's own limit on rows.
 const MAX_ROWS: u32 = 1_048_576;
 
-fn read_workbook(path: &Path, name: &str, ext: &str) -> Result<Table, String> {
+fn read_workbook(path: &Path, name: &str, ext: &str, lang: Lang) -> Result<Table, String> {
     use calamine::Reader;
+    // What the reader says is technical and in English: the sentence around it is not.
+    let said = |place: &str, e: &dyn std::fmt::Display| match lang {
+        Lang::En => format!("{place}: {e}"),
+        Lang::Zh => strings::console::cannot_read(lang, place, &e.to_string()),
+    };
     if ext == "xls" {
-        let mut book = calamine::open_workbook_auto(path).map_err(|e| format!("{name}: {e}"))?;
+        let mut book = calamine::open_workbook_auto(path).map_err(|e| said(name, &e))?;
         let mut sheets = Vec::new();
         for sheet in book.sheet_names() {
             let range = book
                 .worksheet_range(&sheet)
-                .map_err(|e| format!("{name}[{sheet}]: {e}"))?;
+                .map_err(|e| said(&format!("{name}[{sheet}]"), &e))?;
             let start_row = range.start().map_or(0, |(r, _)| r as usize);
             let start_col = range.start().map_or(0, |(_, c)| c as usize);
             let mut dates = BTreeMap::new();
@@ -246,11 +257,10 @@ fn read_workbook(path: &Path, name: &str, ext: &str) -> Result<Table, String> {
             }
             sheets.push(sheet_of(Some(sheet), all, dates));
         }
-        return workbook_table(name, "XLS", sheets);
+        return workbook_table(name, "XLS", sheets, lang);
     }
-    check_shared_strings(path).map_err(|e| format!("{name}: {e}"))?;
-    let mut book: calamine::Xlsx<_> =
-        calamine::open_workbook(path).map_err(|e| format!("{name}: {e}"))?;
+    check_shared_strings(path).map_err(|e| said(name, &e))?;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| said(name, &e))?;
     let mut sheets = Vec::new();
     // Worksheets only: a chart sheet has no cells.
     let names: Vec<String> = book
@@ -265,10 +275,10 @@ fn read_workbook(path: &Path, name: &str, ext: &str) -> Result<Table, String> {
         // reader fill in every cell between A1 and it.
         let mut cells = book
             .worksheet_cells_reader(&sheet)
-            .map_err(|e| format!("{place}: {e}"))?;
+            .map_err(|e| said(&place, &e))?;
         let mut rows: BTreeMap<u32, Vec<(u32, String)>> = Default::default();
         let mut dates = BTreeMap::new();
-        while let Some(cell) = cells.next_cell().map_err(|e| format!("{place}: {e}"))? {
+        while let Some(cell) = cells.next_cell().map_err(|e| said(&place, &e))? {
             let (row, col) = cell.get_position();
             let (text, date) = cell_text(&cell.get_value().clone().into());
             if text.is_empty() {
@@ -305,15 +315,20 @@ fn read_workbook(path: &Path, name: &str, ext: &str) -> Result<Table, String> {
             .collect();
         sheets.push(sheet_of(Some(sheet), all, dates));
     }
-    workbook_table(name, "XLSX", sheets)
+    workbook_table(name, "XLSX", sheets, lang)
 }
 
-fn workbook_table(name: &str, encoding: &'static str, sheets: Vec<Sheet>) -> Result<Table, String> {
+fn workbook_table(
+    name: &str,
+    encoding: &'static str,
+    sheets: Vec<Sheet>,
+    lang: Lang,
+) -> Result<Table, String> {
     if sheets.is_empty() {
-        return Err(format!("{name}: the workbook has no sheet"));
+        return Err(strings::console::no_sheet(lang, name));
     }
     if sheets.iter().all(|s| s.header.is_empty()) {
-        return Err(format!("{name}: the file is empty"));
+        return Err(strings::console::file_is_empty(lang, name));
     }
     Ok(Table {
         name: name.to_string(),
@@ -845,6 +860,7 @@ pub fn units_plan(table: &Table, title: &str) -> Result<(Plan, Option<String>), 
                 role: text(cells, role),
                 minutes: mins,
                 topic: None,
+                category: None,
             },
         ));
     }

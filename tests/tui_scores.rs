@@ -475,11 +475,11 @@ fn publishing_locks_the_scores() {
             matches!(
                 m.app.mode(),
                 Mode::Confirm {
-                    what: Confirm::Publish,
+                    what: Confirm::PublishIncomplete(gaps),
                     yes: false
-                }
+                } if gaps.contains("市应急管理局") && gaps.contains("两代表一委员")
             ),
-            "publishing asks first, on No"
+            "publishing asks first, on No, and names the group 市应急管理局 lacks"
         );
         press(&mut m.app, KeyCode::Char('y'), at(32));
         assert!(m.app.session().state().scores.published);

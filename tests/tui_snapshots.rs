@@ -475,6 +475,9 @@ fn finished_meeting() {
     assert!(s.highlighted("No (n)") && !s.highlighted("Yes (y)"));
     press(&mut m.app, KeyCode::Char('y'), at(900));
     assert!(m.app.session().state().is_ended());
+    // The results show once the meeting ends; Esc goes back to the live screen.
+    assert!(matches!(m.app.mode(), Mode::Results { .. }));
+    press(&mut m.app, KeyCode::Esc, at(901));
     for size in SIZES {
         let s = shot(&mut m.app, at(960), size);
         insta::assert_snapshot!(name("meeting_finished", size), s.text);

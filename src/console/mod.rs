@@ -15,6 +15,7 @@ mod wake;
 #[cfg(test)]
 mod tests;
 
+pub use import::{Completion, complete_path, typed_path};
 pub use notice::{Level, Notice, short_error};
 pub use times::{MeetingTimes, PlanDay};
 
@@ -64,6 +65,9 @@ pub struct Console {
     /// Copies of the whole session written from the quit dialog, each with the number of
     /// the last event it holds; said again on exit.
     pub copies: Vec<(PathBuf, u64)>,
+    /// The files the last export wrote (`export`), for the line that stays once the meeting
+    /// has ended.
+    pub exported: Vec<PathBuf>,
     /// A score file being read and checked off the console's thread (`Ctrl+O`); `tick`
     /// applies the result when it is ready.
     import_job: Option<import::ImportJob>,
@@ -88,6 +92,7 @@ impl Console {
             bell: false,
             redraw: false,
             copies: Vec::new(),
+            exported: Vec::new(),
             import_job: None,
             last_phase: None,
             draft: draft::DraftTimer::default(),
@@ -198,9 +203,7 @@ impl Console {
     /// Time-driven work: expiring notices, bells, the snapshot, a finished import and what
     /// the network brought. The draft is written by the screen that holds it (`draft_due`).
     pub fn tick(&mut self, now: Time) -> Ticked {
-        if self.notice.as_ref().is_some_and(|n| n.expired(now)) {
-            self.notice = None;
-        }
+        self.age_notice(now);
         let phase = self.running_phase(now);
         if !self.quiet
             && let (Some((unit, p)), Some((last_unit, last_p))) = (&phase, &self.last_phase)
@@ -340,6 +343,7 @@ impl Console {
                     .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))
                     .collect();
                 self.notify(strings::console::exported(lang, &names), Level::Info, now);
+                self.exported = files;
             }
             Err(e) => self.notify(e, Level::Error, now),
         }

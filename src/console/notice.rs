@@ -1,4 +1,11 @@
-//! Notices: one line under the screen, for a few seconds or until the next one.
+//! Notices: one line under the screen, for a few seconds.
+//!
+//! How long a notice stays: what just happened ("Undone: …", an export, a refusal) stays
+//! `NOTICE_SECONDS`; a banner (what was resumed at start, a key file's problems, a score file
+//! being read) stays `BANNER_SECONDS` from the moment the console first shows it; an error
+//! banner (saving failed) stays until saving works again or another notice takes its place,
+//! since it needs the host to act. The console wakes at a notice's end (`next_wake`), so it
+//! goes without a key press.
 
 use crate::session::Time;
 use std::path::Path;
@@ -14,16 +21,25 @@ pub enum Level {
 pub struct Notice {
     pub text: String,
     pub level: Level,
-    /// When it goes; `None` stays until the next notice (a banner).
+    /// When it goes; `None` for a banner not shown yet (its time starts at the console's
+    /// next tick) and for an error banner, which stays until the next notice.
     pub until: Option<Time>,
 }
 
 /// How long a notice stays.
 pub(super) const NOTICE_SECONDS: i64 = 8;
 
+/// How long a banner stays, from the moment it is first shown.
+pub(super) const BANNER_SECONDS: i64 = 30;
+
 impl Notice {
     pub fn expired(&self, now: Time) -> bool {
         self.until.is_some_and(|until| now >= until)
+    }
+
+    /// True for a notice that stays until the next one: an error banner (saving failed).
+    pub fn stays(&self) -> bool {
+        self.until.is_none() && self.level == Level::Error
     }
 }
 
@@ -37,13 +53,27 @@ impl super::Console {
         });
     }
 
-    /// A notice that stays until the next one.
+    /// A longer notice (`BANNER_SECONDS` from the next tick, when it is first shown); at the
+    /// level `Error`, one that stays until the next notice.
     pub fn banner(&mut self, text: String, level: Level) {
         self.notice = Some(Notice {
             text,
             level,
             until: None,
         });
+    }
+
+    /// Gives a banner just shown its end, and drops a notice whose time is over.
+    pub(super) fn age_notice(&mut self, now: Time) {
+        if let Some(n) = &mut self.notice
+            && n.until.is_none()
+            && n.level != Level::Error
+        {
+            n.until = Some(now + chrono::Duration::seconds(BANNER_SECONDS));
+        }
+        if self.notice.as_ref().is_some_and(|n| n.expired(now)) {
+            self.notice = None;
+        }
     }
 }
 

@@ -115,7 +115,7 @@ fn typed_text_is_due_half_a_second_later() {
 }
 
 #[test]
-fn notices_expire_and_banners_stay() {
+fn notices_and_banners_expire_and_an_error_banner_stays() {
     let (_dir, mut c) = console(at_ms(0));
     c.notify("saved".into(), Level::Info, at_ms(0));
     assert!(c.next_wake(at_ms(0)) <= Some(at_ms(8000)));
@@ -123,9 +123,49 @@ fn notices_expire_and_banners_stay() {
     assert!(c.notice.is_some(), "still shown");
     c.tick(at_ms(8000));
     assert!(c.notice.is_none(), "gone after eight seconds");
+    // "Resumed: …" at start: its time starts when the console first shows it.
     c.banner("resumed".into(), Level::Info);
-    c.tick(at_ms(3_600_000));
+    c.tick(at_ms(10_000));
     assert_eq!(c.notice.as_ref().map(|n| n.text.as_str()), Some("resumed"));
+    c.tick(at_ms(39_999));
+    assert!(c.notice.is_some(), "a banner stays thirty seconds");
+    c.tick(at_ms(40_000));
+    assert!(c.notice.is_none(), "and goes after them, without a key");
+    // Saving failed: it stays until it is dealt with.
+    c.banner("not saved".into(), Level::Error);
+    c.tick(at_ms(40_000));
+    c.tick(at_ms(3_600_000));
+    assert_eq!(
+        c.notice.as_ref().map(|n| n.text.as_str()),
+        Some("not saved")
+    );
+}
+
+#[test]
+fn an_idle_console_wakes_for_a_notices_end_and_otherwise_once_a_second() {
+    let (_dir, mut c, clocks) = console_on_clock(at_ms(250));
+    let start = c.clock_now();
+    c.banner("resumed".into(), Level::Info);
+    let mut wakes = 0;
+    let mut now = start;
+    let mut gone_at = None;
+    while now < start + Duration::seconds(60) {
+        c.tick(now);
+        if c.notice.is_none() && gone_at.is_none() {
+            gone_at = Some(now);
+        }
+        let wake = c.next_wake(now).expect("the clock on screen wakes it");
+        assert!(wake > now, "the next wake is ahead");
+        clocks.pass_ms((wake - now).num_milliseconds());
+        now = c.clock_now();
+        wakes += 1;
+    }
+    assert_eq!(
+        gone_at,
+        Some(start + Duration::seconds(30)),
+        "the banner went at its end, woken for it"
+    );
+    assert!(wakes <= 62, "{wakes} wakes in a minute: no polling");
 }
 
 #[test]

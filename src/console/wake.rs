@@ -7,7 +7,7 @@
 //! runs the header follows the talk timer's tick (`shown`): its clock is then at most one
 //! second late, and a running talk costs one frame a second.
 
-use super::{Console, import::IMPORT_POLL_MS};
+use super::{Console, import::IMPORT_POLL_MS, notice::BANNER_SECONDS};
 use crate::session::Time;
 use crate::timer;
 use chrono::Duration;
@@ -66,8 +66,12 @@ impl Console {
                 wake.push(now + Duration::milliseconds(1000 - ms));
             }
         }
-        if let Some(until) = self.notice.as_ref().and_then(|n| n.until) {
-            wake.push(until);
+        // A notice's end: it goes without a key press. A banner not yet shown ends
+        // `BANNER_SECONDS` after the tick that shows it; an error banner stays.
+        match &self.notice {
+            Some(n) if n.stays() => {}
+            Some(n) => wake.push(n.until.unwrap_or(now + Duration::seconds(BANNER_SECONDS))),
+            None => {}
         }
         if let Some(due) = self.ledger.snapshot_due() {
             wake.push(due);

@@ -639,3 +639,267 @@ pub fn nobody_joined(lang: Lang) -> &'static str {
 pub fn field_label(lang: Lang, name: &str) -> String {
     format!("{name}{}", lang.pick("：", ": "))
 }
+
+/// Names in a sentence: at most `MAX_NAMED`, then how many more.
+fn name_list(lang: Lang, names: &[String]) -> String {
+    const MAX_NAMED: usize = 5;
+    let shown = names[..names.len().min(MAX_NAMED)].to_vec();
+    let more = names.len().saturating_sub(MAX_NAMED);
+    match (lang, more) {
+        (Lang::Zh, 0) => shown.join("、"),
+        (Lang::Zh, n) => format!("{}等（另有 {n} 个）", shown.join("、")),
+        (Lang::En, 0) => shown.join(", "),
+        (Lang::En, n) => format!("{} and {n} more", shown.join(", ")),
+    }
+}
+
+/// What the results lack before they are published: units without any score, and units
+/// whose score lacks a group of reviewers (unit, the groups missing).
+pub fn publish_gaps(lang: Lang, unscored: &[String], missing: &[(String, Vec<String>)]) -> String {
+    let mut parts = Vec::new();
+    if !unscored.is_empty() {
+        let names = name_list(lang, unscored);
+        parts.push(match lang {
+            Lang::Zh => format!("{} 个单位没有评分：{names}", unscored.len()),
+            Lang::En if unscored.len() == 1 => format!("1 unit has no scores: {names}"),
+            Lang::En => format!("{} units have no scores: {names}", unscored.len()),
+        });
+    }
+    for (unit, groups) in missing {
+        let sep = lang.pick("、", ", ");
+        parts.push(match lang {
+            Lang::Zh => format!("{unit}缺少评委组：{}", groups.join(sep)),
+            Lang::En => format!("{unit} lacks the group {}", groups.join(sep)),
+        });
+    }
+    parts.join(lang.pick("；", "; "))
+}
+
+/// Asks before publishing results that lack scores (`gaps`, from `publish_gaps`).
+pub fn confirm_publish_incomplete(lang: Lang, gaps: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{gaps}。仍要公布？公布后评分锁定，修改需解锁并说明原因。"),
+        Lang::En => format!(
+            "{gaps}. Publish anyway? Scores lock; changing them needs an unlock with a reason."
+        ),
+    }
+}
+
+/// The answers of the question before publishing incomplete results: publish, don't.
+pub fn publish_answers(lang: Lang) -> [&'static str; 2] {
+    match lang {
+        Lang::Zh => ["仍要公布", "不公布"],
+        Lang::En => ["publish anyway", "don't publish"],
+    }
+}
+
+/// Asks before ending a meeting whose `pending` units have not presented.
+pub fn confirm_end_pending(lang: Lang, pending: &[String]) -> String {
+    let names = name_list(lang, pending);
+    match lang {
+        Lang::Zh => format!(
+            "还有 {} 个单位未汇报：{names}，仍要结束会议？计时将关闭，点评仍可录入。",
+            pending.len()
+        ),
+        Lang::En if pending.len() == 1 => format!(
+            "1 unit has not presented: {names}. End the meeting anyway? Timing closes; remarks can still be added."
+        ),
+        Lang::En => format!(
+            "{} units have not presented: {names}. End the meeting anyway? Timing closes; remarks can still be added.",
+            pending.len()
+        ),
+    }
+}
+
+/// `Space` or `n` once every unit has presented (or was skipped): how to end the meeting
+/// (`end`: the key, or the way through the menu).
+pub fn all_presented(lang: Lang, end: &str) -> String {
+    match lang {
+        Lang::Zh => format!("所有单位都已汇报完毕：{end} 结束会议"),
+        Lang::En => format!("Every unit has presented: {end} ends the meeting"),
+    }
+}
+
+/// The way to end the meeting when no key is set for it: through the `F10` menu.
+pub fn end_through_menu(lang: Lang) -> &'static str {
+    lang.pick("F10 菜单 →“结束会议”", "F10 menu → \"End the meeting\"")
+}
+
+/// `Space` or `n` after the meeting ended: it is over, and what can still be done.
+pub fn meeting_is_over(lang: Lang, results: &str, export: &str) -> String {
+    match lang {
+        Lang::Zh => format!("会议已结束，计时已关闭：{results} 查看结果，{export} 导出报告"),
+        Lang::En => format!(
+            "The meeting has ended; timing is closed: {results} shows the results, {export} exports"
+        ),
+    }
+}
+
+/// The line that stays under the screen once the meeting has ended: the results, the
+/// exports (written beside the session file `beside`; how many went there once exported),
+/// that remarks still work, and how to quit. `keys`: results, export, quit.
+pub fn ended_line(lang: Lang, keys: [&str; 3], beside: &str, exported: Option<usize>) -> String {
+    let [results, export, quit] = keys;
+    match (lang, exported) {
+        (Lang::Zh, None) => format!(
+            "会议已结束 · {results} 结果 · {export} 导出报告（存到 {beside} 所在文件夹）· 点评仍可录入 · {quit} 退出"
+        ),
+        (Lang::Zh, Some(n)) => format!(
+            "会议已结束 · {results} 结果 · 已导出 {n} 个文件到 {beside} 所在文件夹（{export} 再次导出）· 点评仍可录入 · {quit} 退出"
+        ),
+        (Lang::En, None) => format!(
+            "Meeting ended · {results} results · {export} exports (beside {beside}) · remarks still work · {quit} quits"
+        ),
+        (Lang::En, Some(n)) => format!(
+            "Meeting ended · {results} results · {n} files exported beside {beside} ({export} again) · remarks still work · {quit} quits"
+        ),
+    }
+}
+
+/// A note-taker's quit question while entries still wait for the host in the outbox.
+pub fn confirm_quit_waiting(lang: Lang, n: usize, outbox: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "退出 podium？还有 {n} 条记录未送达主持人：已保存在本机的发件箱 {outbox}，下次用同一名字加入本场会议（podium join）时自动发送。"
+        ),
+        Lang::En if n == 1 => format!(
+            "Quit podium? 1 entry has not reached the host yet: it is kept in this laptop's outbox {outbox} and sent the next time you join this meeting under the same name (podium join)."
+        ),
+        Lang::En => format!(
+            "Quit podium? {n} entries have not reached the host yet: they are kept in this laptop's outbox {outbox} and sent the next time you join this meeting under the same name (podium join)."
+        ),
+    }
+}
+
+/// A note-taker's quit question with nothing waiting: the host has every entry.
+pub fn confirm_quit_sent(lang: Lang) -> &'static str {
+    lang.pick(
+        "退出 podium？所有记录都已送达主持人。",
+        "Quit podium? The host has every entry.",
+    )
+}
+
+/// `Tab` in the score file field found no file or folder starting with what was typed.
+pub fn no_path_match(lang: Lang, typed: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没有以“{typed}”开头的文件或文件夹"),
+        Lang::En => format!("No file or folder starts with \"{typed}\""),
+    }
+}
+
+/// `Tab` in the score file field: a folder that cannot be listed.
+pub fn folder_unreadable(lang: Lang, folder: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法列出文件夹 {folder}"),
+        Lang::En => format!("Cannot list the folder {folder}"),
+    }
+}
+
+/// The candidates a second `Tab` lists under the score file field (`more`: not shown).
+pub fn path_candidates(lang: Lang, names: &[String], more: usize) -> String {
+    let sep = "  ";
+    match (lang, more) {
+        (_, 0) => names.join(sep),
+        (Lang::Zh, n) => format!("{}  …（另有 {n} 个）", names.join(sep)),
+        (Lang::En, n) => format!("{}  … ({n} more)", names.join(sep)),
+    }
+}
+
+/// The hint under an empty score file field.
+pub fn path_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tab 补全路径，再按 Tab 列出可选项",
+        "Tab completes the path; Tab again lists the choices",
+    )
+}
+
+/// A file that could not be opened or read, in words (`what`: why, from `io_reason`).
+pub fn cannot_read(lang: Lang, path: &str, what: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法读取 {path}：{what}"),
+        Lang::En => format!("Cannot read {path}: {what}"),
+    }
+}
+
+/// Why a file could not be read, from the system's error, in the user's language.
+pub fn io_reason(lang: Lang, err: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let fixed = match err.kind() {
+        K::NotFound => Some(("找不到这个文件", "no such file")),
+        K::PermissionDenied => Some(("没有读取权限", "permission denied")),
+        K::IsADirectory => Some(("这是一个文件夹，不是文件", "it is a folder, not a file")),
+        K::InvalidData => Some(("文件内容无法识别", "the content cannot be read")),
+        K::UnexpectedEof => Some(("文件不完整", "the file is cut short")),
+        K::OutOfMemory => Some(("内存不足", "out of memory")),
+        _ => None,
+    };
+    match fixed {
+        Some((zh, en)) => lang.pick(zh, en).to_string(),
+        None => match lang {
+            Lang::Zh => {
+                let mut text = err.to_string();
+                if let Some(at) = text.rfind(" (os error ") {
+                    text.truncate(at);
+                }
+                format!("系统错误（{text}）")
+            }
+            Lang::En => err.to_string(),
+        },
+    }
+}
+
+/// A folder given where a score file was expected.
+pub fn is_a_folder(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{path} 是文件夹：请输入其中的评分文件（Tab 可补全）"),
+        Lang::En => format!("{path} is a folder: type the score file in it (Tab completes)"),
+    }
+}
+
+/// A score file with nothing in it.
+pub fn file_is_empty(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{path}：文件是空的"),
+        Lang::En => format!("{path}: the file is empty"),
+    }
+}
+
+/// A text file in none of the encodings podium reads (`said`: what the decoder said, kept in
+/// English).
+pub fn undecodable(lang: Lang, path: &str, said: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{path}：既不是 UTF-8，也不是 GB18030/GBK（或 UTF-16）文本；请在 Excel 或 WPS 中另存为 CSV（UTF-8）"
+        ),
+        Lang::En => format!("{path}: {said}"),
+    }
+}
+
+/// A workbook that cannot be read.
+pub fn damaged_workbook(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{path}：工作簿已损坏，无法读取"),
+        Lang::En => format!("{path}: the workbook is damaged and cannot be read"),
+    }
+}
+
+/// A workbook without a worksheet.
+pub fn no_sheet(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{path}：工作簿里没有工作表"),
+        Lang::En => format!("{path}: the workbook has no sheet"),
+    }
+}
+
+/// An empty score file field.
+pub fn no_file_given(lang: Lang) -> &'static str {
+    lang.pick(
+        "请输入评分文件的路径（Tab 补全）",
+        "Type the path of the score file (Tab completes)",
+    )
+}
+
+/// The key bar's word for `Tab` in the score file field.
+pub fn key_complete(lang: Lang) -> &'static str {
+    lang.pick("补全", "complete")
+}

@@ -5,7 +5,7 @@ use super::app::{Action, App, Confirm, Form, FormKind, Mode, Sheet};
 use super::components::editor::RemarkEditor;
 use super::editor::Target;
 use crate::console::Level;
-use crate::session::{Command, Refusal, RemarkKind, Time};
+use crate::session::{Command, Refusal, RemarkKind, Status, Time};
 use crate::strings;
 
 impl App {
@@ -16,11 +16,17 @@ impl App {
             return self.core.host_only(now);
         }
         match action {
-            Action::ToggleTalk => {
-                self.execute(Command::ToggleTalk, now);
-            }
-            Action::Next => {
-                self.execute(Command::Next, now);
+            Action::ToggleTalk | Action::Next => {
+                // Nothing left to time: say so, and how to go on, rather than offering to
+                // pick a unit that has presented already.
+                if let Some(text) = self.nothing_to_time() {
+                    return self.notify(text, Level::Warn, now);
+                }
+                let command = match action {
+                    Action::ToggleTalk => Command::ToggleTalk,
+                    _ => Command::Next,
+                };
+                self.execute(command, now);
             }
             Action::SetCurrent => {
                 if let Some(unit) = self.selected_unit() {
@@ -162,7 +168,10 @@ impl App {
                 if self.session().state().scores.published {
                     self.core.refuse(&Refusal::ResultsPublished, now);
                 } else {
-                    self.ask(Confirm::Publish);
+                    match self.publish_gaps(now) {
+                        Some(gaps) => self.ask(Confirm::PublishIncomplete(gaps)),
+                        None => self.ask(Confirm::Publish),
+                    }
                 }
             }
             Action::Unlock => {
@@ -215,6 +224,79 @@ impl App {
                 self.execute(Command::RevealResults { places }, now);
             }
         }
+    }
+
+    /// When `Space` or `n` has no talk to time: the meeting has ended, or every unit has
+    /// presented or was skipped. What to say then, with the keys that go on from there.
+    pub(super) fn nothing_to_time(&self) -> Option<String> {
+        let lang = self.lang();
+        let st = self.session().state();
+        let key = |action: Action, fallback: &str| {
+            self.keys
+                .bar_key(action)
+                .unwrap_or_else(|| fallback.to_string())
+        };
+        if st.is_ended() {
+            let results = key(Action::Results, "v");
+            let export = key(Action::Export, "Ctrl+E");
+            return Some(strings::console::meeting_is_over(lang, &results, &export));
+        }
+        let all_done = st.current_unit().is_none()
+            && !st.units.is_empty()
+            && st
+                .units
+                .iter()
+                .all(|u| matches!(u.status(), Status::Done | Status::Skipped));
+        all_done.then(|| {
+            let end = self
+                .keys
+                .bar_key(Action::EndMeeting)
+                .unwrap_or_else(|| strings::console::end_through_menu(lang).to_string());
+            strings::console::all_presented(lang, &end)
+        })
+    }
+
+    /// What the results lack before they are published, in a sentence: the units (not
+    /// skipped) with no score at all, and the units whose score lacks a group of reviewers.
+    /// `None` when nothing is missing.
+    pub fn publish_gaps(&self, now: Time) -> Option<String> {
+        let session = self.session();
+        let rules = session.rules();
+        let st = session.state();
+        let results = crate::scoring::results(rules, session.plan(), st, session.clock(now));
+        let mut unscored = Vec::new();
+        let mut missing = Vec::new();
+        for r in &results {
+            if st.unit(&r.unit).is_some_and(|u| u.skipped) {
+                continue;
+            }
+            if r.score.is_none() {
+                unscored.push(r.unit.clone());
+            } else if rules.declared_groups {
+                let groups: Vec<String> = r
+                    .groups
+                    .iter()
+                    .filter(|g| g.score.is_none())
+                    .map(|g| g.name.clone())
+                    .collect();
+                if !groups.is_empty() {
+                    missing.push((r.unit.clone(), groups));
+                }
+            }
+        }
+        (!unscored.is_empty() || !missing.is_empty())
+            .then(|| strings::console::publish_gaps(self.lang(), &unscored, &missing))
+    }
+
+    /// The units that have not presented yet (not skipped, not done, not on stage now).
+    pub fn pending_units(&self) -> Vec<String> {
+        self.session()
+            .state()
+            .units
+            .iter()
+            .filter(|u| u.status() == Status::Pending)
+            .map(|u| u.name.clone())
+            .collect()
     }
 
     fn open_form(&mut self, kind: FormKind, labels: Vec<&'static str>, values: Vec<String>) {

@@ -21,6 +21,9 @@ pub enum Confirm {
     DiscardEditor,
     EndMeeting,
     Publish,
+    /// Publishing results that lack scores: the sentence saying what is missing. Only `y`
+    /// publishes them; `Enter` does not (the answer highlighted is No and stays No).
+    PublishIncomplete(String),
     /// Disconnect a note-taker (connection id, name).
     Disconnect(u64, String),
 }
@@ -30,13 +33,19 @@ impl Confirm {
     pub fn default_yes(&self) -> bool {
         matches!(self, Confirm::Quit)
     }
+
+    /// True for a question only `y` answers Yes: `Enter` and the arrows cannot.
+    pub fn needs_y(&self) -> bool {
+        matches!(self, Confirm::PublishIncomplete(_))
+    }
 }
 
 pub fn key(what: &Confirm, yes: &mut bool, key: &KeyEvent, app: &mut App, now: Time) -> Outcome {
     let answer = match key.code {
         KeyCode::Char('y' | 'Y' | 'ｙ' | 'Ｙ') => true,
         KeyCode::Char('n' | 'N' | 'ｎ' | 'Ｎ') | KeyCode::Esc => false,
-        KeyCode::Enter => *yes,
+        KeyCode::Enter => *yes && !what.needs_y(),
+        KeyCode::Left | KeyCode::Right | KeyCode::Tab if what.needs_y() => return Outcome::Stay,
         KeyCode::Left | KeyCode::Right | KeyCode::Tab => {
             *yes = !*yes;
             return Outcome::Stay;
@@ -44,7 +53,13 @@ pub fn key(what: &Confirm, yes: &mut bool, key: &KeyEvent, app: &mut App, now: T
         _ => return Outcome::Stay,
     };
     if !answer {
-        return Outcome::Close;
+        // Publishing is asked from the results view: No goes back to it.
+        return match what {
+            Confirm::Publish | Confirm::PublishIncomplete(_) => {
+                Outcome::Replace(Mode::Results { selected: 0 })
+            }
+            _ => Outcome::Close,
+        };
     }
     match what {
         // The editor stays open under the quit, so its text is kept as the draft.
@@ -59,10 +74,14 @@ pub fn key(what: &Confirm, yes: &mut bool, key: &KeyEvent, app: &mut App, now: T
         Confirm::SetCurrent(unit) => {
             app.execute(Command::SetCurrent { unit: unit.clone() }, now);
         }
+        // The end of the meeting shows the results; the line under the screen says where the
+        // exports go and what still works.
         Confirm::EndMeeting => {
-            app.execute(Command::EndMeeting, now);
+            if app.execute(Command::EndMeeting, now) {
+                return Outcome::Replace(Mode::Results { selected: 0 });
+            }
         }
-        Confirm::Publish => {
+        Confirm::Publish | Confirm::PublishIncomplete(_) => {
             app.execute(Command::Publish, now);
             return Outcome::Replace(Mode::Results { selected: 0 });
         }
@@ -80,10 +99,24 @@ pub fn question(app: &App, what: &Confirm) -> String {
     let lang = app.lang();
     let s = lang.s();
     match what {
-        Confirm::Quit => s.confirm_quit.to_string(),
+        Confirm::Quit => match app.core.ledger.remote() {
+            // A note-taker: what waits for the host is not lost, and says where it is.
+            Some(r) => match r.waiting().count() {
+                0 => strings::console::confirm_quit_sent(lang).to_string(),
+                n => strings::console::confirm_quit_waiting(
+                    lang,
+                    n,
+                    &r.outbox.path().display().to_string(),
+                ),
+            },
+            None => s.confirm_quit.to_string(),
+        },
         Confirm::Disconnect(_, name) => strings::console::confirm_disconnect(lang, name),
         Confirm::DiscardEditor => s.confirm_discard.to_string(),
-        Confirm::EndMeeting => s.confirm_end_meeting.to_string(),
+        Confirm::EndMeeting => match app.pending_units() {
+            pending if pending.is_empty() => s.confirm_end_meeting.to_string(),
+            pending => strings::console::confirm_end_pending(lang, &pending),
+        },
         Confirm::DeleteRemark(id) => {
             let preview = app
                 .session()
@@ -99,11 +132,29 @@ pub fn question(app: &App, what: &Confirm) -> String {
         }
         Confirm::SetCurrent(unit) => strings::console::confirm_set_current(lang, unit),
         Confirm::Publish => strings::console::confirm_publish(lang).to_string(),
+        Confirm::PublishIncomplete(gaps) => {
+            strings::console::confirm_publish_incomplete(lang, gaps)
+        }
     }
 }
 
-pub fn key_hints(app: &App) -> Vec<Hint> {
+/// The two answers' labels: Yes and No, or what they do when only `y` says Yes.
+fn answer_labels(app: &App, what: &Confirm) -> [String; 2] {
     let s = app.lang().s();
+    if what.needs_y() {
+        let [yes, no] = strings::console::publish_answers(app.lang());
+        [format!(" {yes} (y) "), format!(" {no} (n / Esc / Enter) ")]
+    } else {
+        [format!(" {} (y) ", s.yes), format!(" {} (n) ", s.no)]
+    }
+}
+
+pub fn key_hints(app: &App, what: &Confirm) -> Vec<Hint> {
+    let s = app.lang().s();
+    if what.needs_y() {
+        let [yes, no] = strings::console::publish_answers(app.lang());
+        return hints(&[("y", yes, 0), ("n", no, 0), ("Esc", no, 1)]);
+    }
     hints(&[
         ("y", s.key_yes, 0),
         ("n", s.key_no, 0),
@@ -115,9 +166,9 @@ pub fn key_hints(app: &App) -> Vec<Hint> {
 /// The question in the middle of `area`, the answer `yes` highlighted.
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, what: &Confirm, yes: bool) {
     let amb = app.opts.ambiguous;
-    let s = app.lang().s();
     let question = question(app, what);
-    let width = (text::width(&question, amb) as u16 + 6).clamp(30, area.width);
+    // A long question (the units not presented yet) wraps in a popup of at most 72 columns.
+    let width = (text::width(&question, amb) as u16 + 6).clamp(30, area.width.min(72));
     let lines = text::wrap(&question, width.saturating_sub(4) as usize, amb);
     let inner = popup(buf, area, width, lines.len() as u16 + 4, "", amb);
     // One blank column on the left; the question, a blank row, the answers.
@@ -132,8 +183,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, what: &Confirm, yes: bool) 
     if answers.height == 0 {
         return;
     }
-    let yes_label = format!(" {} (y) ", s.yes);
-    let no_label = format!(" {} (n) ", s.no);
+    let [yes_label, no_label] = answer_labels(app, what);
     let style = |on: bool| {
         if on {
             theme::selected(true)

@@ -30,12 +30,18 @@ pub enum FormKind {
     StageMessage,
 }
 
-/// A small form of one-line fields; `Tab` and `↑`/`↓` move between them.
+/// A small form of one-line fields; `Tab` and `↑`/`↓` move between them. In the score file
+/// form (one field) `Tab` completes the path instead.
 pub struct Form {
     pub kind: FormKind,
     pub labels: Vec<&'static str>,
     pub fields: Vec<TextArea<'static>>,
     pub focus: usize,
+    /// The line under the score file field: the choices a second `Tab` lists, or why `Tab`
+    /// found nothing (`true`: said as an error). `None`: the hint.
+    pub note: Option<(String, bool)>,
+    /// The path as the last `Tab` left it: a `Tab` on it again lists the choices.
+    tabbed: Option<String>,
 }
 
 impl Form {
@@ -54,6 +60,45 @@ impl Form {
             labels,
             fields,
             focus: 0,
+            note: None,
+            tabbed: None,
+        }
+    }
+
+    /// Puts `text` in field `i`, the caret at its end.
+    pub fn set_value(&mut self, i: usize, text: &str) {
+        if let Some(f) = self.fields.get_mut(i) {
+            let mut ta = new_textarea(vec![text.to_string()]);
+            ta.set_wrap_mode(WrapMode::None);
+            ta.move_cursor(CursorMove::End);
+            *f = ta;
+        }
+    }
+
+    /// `Tab` in the score file field: the path completed as far as the folder's entries
+    /// agree; a `Tab` that adds nothing, pressed again, lists the choices under the field.
+    pub fn complete(&mut self, app: &App) {
+        let lang = app.lang();
+        let typed = self.value(0);
+        match app.core.complete_score_path(&typed) {
+            Err(e) => {
+                self.note = Some((e, true));
+                self.tabbed = None;
+            }
+            Ok(None) => {
+                self.note = Some((strings::console::no_path_match(lang, &typed), true));
+                self.tabbed = None;
+            }
+            Ok(Some(c)) => {
+                let again = self.tabbed.as_deref() == Some(typed.as_str());
+                if c.text != typed {
+                    self.set_value(0, &c.text);
+                    self.note = None;
+                } else if again && !c.choices.is_empty() {
+                    self.note = Some((c.choices.join("\n"), false));
+                }
+                self.tabbed = Some(c.text);
+            }
         }
     }
 
@@ -85,6 +130,16 @@ impl Form {
 }
 
 pub fn key(form: &mut Form, key: &KeyEvent, app: &mut App, now: Time) -> Outcome {
+    if form.kind == FormKind::ImportScores {
+        if key.code == KeyCode::Tab {
+            form.complete(app);
+            return Outcome::Stay;
+        }
+        if key.code != KeyCode::Enter {
+            form.note = None;
+            form.tabbed = None;
+        }
+    }
     match form.key(key) {
         Typed::Typing => Outcome::Stay,
         Typed::Cancel => Outcome::Close,
@@ -134,8 +189,11 @@ fn save(form: &Form, app: &mut App, now: Time) -> Outcome {
             text: form.value(0),
         },
         FormKind::ImportScores => {
-            app.core.import_scores(&form.value(0), now);
-            return Outcome::Replace(Mode::Results { selected: 0 });
+            // Not started (no such file, a folder…): the notice says why; fix the path here.
+            return match app.core.import_scores(&form.value(0), now) {
+                true => Outcome::Replace(Mode::Results { selected: 0 }),
+                false => Outcome::Stay,
+            };
         }
     };
     match app.execute(command, now) {
@@ -144,8 +202,15 @@ fn save(form: &Form, app: &mut App, now: Time) -> Outcome {
     }
 }
 
-pub fn key_hints(app: &App) -> Vec<Hint> {
+pub fn key_hints(app: &App, form: &Form) -> Vec<Hint> {
     let s = app.lang().s();
+    if form.kind == FormKind::ImportScores {
+        return hints(&[
+            ("Enter", s.key_import, 0),
+            ("Tab", strings::console::key_complete(app.lang()), 0),
+            ("Esc", s.key_cancel, 0),
+        ]);
+    }
     hints(&[
         ("Enter", s.key_save, 0),
         ("Tab", s.key_select, 1),
@@ -168,7 +233,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, form: &Form) -> Option<Posi
         }
         FormKind::ImportScores => strings::console::import_title(lang).to_string(),
     };
-    let inner = popup(buf, area, 60, form.fields.len() as u16 * 2 + 3, &title, amb);
+    // The score file form has room under its field for the hint, the choices or an error.
+    let note_rows = if form.kind == FormKind::ImportScores {
+        NOTE_ROWS + 1
+    } else {
+        0
+    };
+    let height = form.fields.len() as u16 * 2 + 3 + note_rows;
+    let inner = popup(buf, area, 60, height, &title, amb);
     let label_w = form
         .labels
         .iter()
@@ -199,6 +271,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, form: &Form) -> Option<Posi
         };
         put_in(buf, label_at, label, style, amb);
         field.render(fr, buf);
+        if note_rows > 0 {
+            let below = Rect {
+                y: row.y + 2,
+                height: NOTE_ROWS.min(inner.bottom().saturating_sub(row.y + 2)),
+                ..row
+            };
+            let [_, note, _] = below.layout(&Layout::horizontal([
+                Constraint::Length(1),
+                Constraint::Fill(1),
+                Constraint::Length(1),
+            ]));
+            draw_note(buf, note, app, form);
+        }
         if i == form.focus {
             let c = field.screen_cursor();
             let (_, left) = field.scroll_offset();
@@ -210,4 +295,40 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, form: &Form) -> Option<Posi
         }
     }
     caret
+}
+
+/// Rows under the score file field for the hint, the choices or an error.
+const NOTE_ROWS: u16 = 3;
+
+/// The line(s) under the score file field: the choices (as many as fit, then how many
+/// more), why `Tab` found nothing, or the hint.
+fn draw_note(buf: &mut Buffer, area: Rect, app: &App, form: &Form) {
+    let amb = app.opts.ambiguous;
+    let lang = app.lang();
+    let width = area.width as usize;
+    let (lines, style) = match &form.note {
+        None => (
+            text::wrap(strings::console::path_hint(lang), width, amb),
+            theme::dim(),
+        ),
+        Some((error, true)) => (text::wrap(error, width, amb), theme::error()),
+        Some((choices, false)) => {
+            let names: Vec<String> = choices.split('\n').map(str::to_string).collect();
+            // As many choices as fit in the rows, then how many more.
+            let mut shown = names.len();
+            let lines = loop {
+                let more = names.len() - shown;
+                let line = strings::console::path_candidates(lang, &names[..shown], more);
+                let lines = text::wrap(&line, width, amb);
+                if lines.len() <= area.height as usize || shown == 0 {
+                    break lines;
+                }
+                shown -= 1;
+            };
+            (lines, theme::info())
+        }
+    };
+    for (row, line) in area.rows().zip(&lines) {
+        put_in(buf, row, line, style, amb);
+    }
 }

@@ -19,8 +19,8 @@ pub fn hints(app: &App) -> Vec<Hint> {
         Mode::Live => table_hints(app, Screen::Live),
         Mode::Results { .. } => super::results::key_hints(app),
         Mode::Editor(ed) => super::editor::key_hints(app, ed),
-        Mode::Form(_) => super::form::key_hints(app),
-        Mode::Confirm { .. } => super::confirm::key_hints(app),
+        Mode::Form(form) => super::form::key_hints(app, form),
+        Mode::Confirm { what, .. } => super::confirm::key_hints(app, what),
         Mode::Unsaved(d) => super::unsaved::key_hints(app, d),
         Mode::Help { .. } => super::help::key_hints(app),
         Mode::Menu { .. } => super::menu::key_hints(app),
@@ -66,6 +66,11 @@ pub fn table_hints(app: &App, screen: Screen) -> Vec<Hint> {
             Action::Privacy if app.private => s.key_unhide,
             _ => (b.bar_label)(lang),
         };
+        // Once the meeting has ended, the results are what the host looks at.
+        let prio = match b.action {
+            Action::Results if app.session().state().is_ended() => 0,
+            _ => prio,
+        };
         out.push((spot.slot, key, label, prio));
     }
     for f in keys::FIXED {
@@ -79,6 +84,15 @@ pub fn table_hints(app: &App, screen: Screen) -> Vec<Hint> {
             continue;
         }
         out.push((spot.slot, f.bar_key.to_string(), (f.bar_label)(lang), prio));
+    }
+    // Once the meeting has ended, the exports take the place of the timing keys (on the
+    // host's console: a note-taker does not export).
+    if screen == Screen::Live
+        && note_taker.is_none()
+        && app.session().state().is_ended()
+        && let Some(key) = app.keys.bar_key(Action::Export)
+    {
+        out.push((0, key, s.key_export, 1));
     }
     out.sort_by_key(|h| h.0);
     out.into_iter().map(|(_, k, l, p)| (k, l, p)).collect()

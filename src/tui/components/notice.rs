@@ -1,8 +1,12 @@
 //! The notice line above the key bar: what just happened, a refusal, a save that failed
-//! (the core's notices, `console::Notice`), or the line about the demo meeting.
+//! (the core's notices, `console::Notice`); with none, once the meeting has ended, the line
+//! that says so (the results, the exports, what still works), or the line about the demo
+//! meeting.
 
 use crate::console::Level;
+use crate::strings;
 use crate::text;
+use crate::tui::app::Action;
 use crate::tui::app::App;
 use crate::widgets::{fill, put, theme};
 use ratatui::buffer::Buffer;
@@ -20,6 +24,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
                 Level::Error => theme::error(),
             },
         ),
+        (None, _) if app.session().state().is_ended() => (ended_line(app), theme::info()),
         (None, Some(demo)) => (demo.clone(), theme::info()),
         (None, None) => return,
     };
@@ -38,4 +43,32 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
         style,
         amb,
     );
+}
+
+/// The line that stays once the meeting has ended: the key to the results, where the exports
+/// go (beside the session file) or how many went there, that remarks still work, and how to
+/// quit; the keys in use.
+pub fn ended_line(app: &App) -> String {
+    let key = |action: Action, fallback: &str| {
+        app.keys
+            .bar_key(action)
+            .unwrap_or_else(|| fallback.to_string())
+    };
+    let session = &app.core.ledger.paths().session;
+    let beside = session.file_name().map_or_else(
+        || session.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let exported = (!app.core.exported.is_empty()).then_some(app.core.exported.len());
+    let keys = [
+        key(Action::Results, "v"),
+        key(Action::Export, "Ctrl+E"),
+        key(Action::Quit, "q"),
+    ];
+    strings::console::ended_line(
+        app.lang(),
+        keys.each_ref().map(String::as_str),
+        &beside,
+        exported,
+    )
 }
