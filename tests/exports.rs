@@ -815,6 +815,8 @@ fn a_unit_list_becomes_a_plan_in_order_titled_from_the_file_name() {
         list.as_os_str(),
         "-o".as_ref(),
         plan2.as_os_str(),
+        "--lang".as_ref(),
+        "en".as_ref(),
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
