@@ -597,3 +597,26 @@ fn every_help_text_is_written_in_both_languages_once() {
         assert!(!cjk(said.en), "{:?}", said.en);
     }
 }
+
+#[test]
+fn import_speaks_the_language_of_the_units_when_nothing_names_one() {
+    let dir = temp();
+    let chinese = dir.path().join("units-zh.csv");
+    std::fs::write(&chinese, "单位,时长\n市财政局,10\n市教育局,8\n").expect("the unit list");
+    let english = dir.path().join("units-en.csv");
+    std::fs::write(&english, "unit,minutes\nEast,10\nWest,8\n").expect("the unit list");
+    let run = |units: &Path, out: &str, vars: &[(&str, &str)]| {
+        let units = units.display().to_string();
+        let out = podium_with(&["import", &units, "-o", out], dir.path(), vars);
+        let said = text(&out);
+        assert!(out.status.success(), "{said}");
+        said
+    };
+    let said = run(&chinese, "a.json", &[("LANG", "C")]);
+    assert!(said.contains("2 个汇报单位"), "{said}");
+    let said = run(&english, "b.json", &[("LANG", "C")]);
+    assert!(said.contains("2 units") && !has_han(&said), "{said}");
+    // A locale that names a language comes first.
+    let said = run(&chinese, "c.json", &[("LANG", "en_US.UTF-8")]);
+    assert!(said.contains("2 units"), "{said}");
+}
