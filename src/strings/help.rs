@@ -380,20 +380,28 @@ pub fn missing(cmd: &clap::Command) -> Vec<String> {
 
 /// `podium`'s parser with every help text in `lang`: about and help of each subcommand and
 /// argument from `ENTRIES`, the headings (usage, commands, arguments, options), the names of
-/// values, and the possible and default values written by podium rather than clap. The
-/// command is built first (clap adds `--help`, `--version` and `help` then), so they too get
-/// their texts. Anything without an entry keeps clap's text.
-pub fn localize(mut cmd: clap::Command, lang: Lang) -> clap::Command {
+/// values, and the possible and default values written by podium rather than clap. Anything
+/// without an entry keeps clap's text.
+///
+/// Twice: before the command is built, so that clap, which decides then whether there is a
+/// long help, sees none (`--help` is laid out as `-h`: one line an option); after it, for
+/// what clap adds when it builds (`--help`, `--version`, the `help` subcommand) and for the
+/// usage lines. `mut_args` and `mut_subcommands` keep the order (which a built command's
+/// parser relies on); `mut_arg` and `mut_subcommand` would move the one changed to the end.
+pub fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
+    let each = |cmd: clap::Command, f: fn(clap::Command, &str, Lang) -> clap::Command| {
+        f(cmd, "", lang).mut_subcommands(|c| {
+            let sub = c.get_name().to_string();
+            f(c, &sub, lang)
+        })
+    };
+    let mut cmd = each(cmd, texts);
     cmd.build();
-    // `mut_args` and `mut_subcommands` keep the order (which a built command's parser
-    // relies on); `mut_arg` and `mut_subcommand` would move the one changed to the end.
-    localize_one(cmd, "", lang).mut_subcommands(|c| {
-        let sub = c.get_name().to_string();
-        localize_one(c, &sub, lang)
-    })
+    each(cmd, finish)
 }
 
-fn localize_one(mut cmd: clap::Command, sub: &str, lang: Lang) -> clap::Command {
+/// The about of a (sub)command and the help of its arguments.
+fn texts(mut cmd: clap::Command, sub: &str, lang: Lang) -> clap::Command {
     let h = &HEADINGS;
     if let Some(e) = entry(sub, None) {
         cmd = cmd.about(e.help.get(lang)).long_about(None);
@@ -401,10 +409,18 @@ fn localize_one(mut cmd: clap::Command, sub: &str, lang: Lang) -> clap::Command 
     if sub.is_empty() {
         cmd = cmd
             .about(h.about.get(lang))
+            .long_about(None)
             .after_help(h.after_help.get(lang));
     }
+    cmd.mut_args(|arg| localize_arg(arg, sub, lang))
+}
+
+/// Once built: the texts again (clap's own arguments are there now), the headings and the
+/// usage line.
+fn finish(cmd: clap::Command, sub: &str, lang: Lang) -> clap::Command {
+    let h = &HEADINGS;
+    let mut cmd = texts(cmd, sub, lang);
     cmd = cmd
-        .mut_args(|arg| localize_arg(arg, sub, lang))
         .subcommand_help_heading(h.commands.get(lang))
         .subcommand_value_name(h.command_placeholder.get(lang));
     // The usage line as clap makes it (with the names of values given above), with its
@@ -440,7 +456,8 @@ fn localize_arg(arg: clap::Arg, sub: &str, lang: Lang) -> clap::Arg {
         .filter(|p| !p.is_hide_set())
         .map(|p| p.get_name().to_string())
         .collect();
-    let takes_value = arg.get_num_args().is_some_and(|n| n.takes_values());
+    // (Before the build the number of values is not known yet; the action is.)
+    let takes_value = arg.get_action().takes_values();
     let defaults: Vec<String> = arg
         .get_default_values()
         .iter()
@@ -461,11 +478,10 @@ fn localize_arg(arg: clap::Arg, sub: &str, lang: Lang) -> clap::Arg {
     if !notes.is_empty() {
         help = format!("{help} [{}]", notes.join("] ["));
     }
-    let mut arg = arg
-        .help(help)
-        .long_help(None)
-        .hide_possible_values(true)
-        .hide_default_value(true);
+    let mut arg = arg.help(help).long_help(None);
+    if takes_value {
+        arg = arg.hide_possible_values(true).hide_default_value(true);
+    }
     if let Some(value) = e.value
         && takes_value
     {
