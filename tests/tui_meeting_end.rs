@@ -223,14 +223,18 @@ fn space_and_n_after_the_last_unit_say_how_to_end_the_meeting() {
             m.app.core.notice = None;
             m.press(200, KeyCode::Char(key));
             let want = match lang {
-                Lang::Zh => "所有单位都已汇报完毕：F10 菜单 →“结束会议” 结束会议",
+                Lang::Zh => "所有单位都已汇报完毕。结束会议：F10 菜单 →“结束会议”",
                 Lang::En => {
-                    "Every unit has presented: F10 menu → \"End the meeting\" ends the meeting"
+                    "Every unit has presented. To end the meeting: F10 menu → \"End the meeting\""
                 }
             };
             assert_eq!(m.notice(), want, "{key}");
         }
         assert_eq!(m.app.session().state().current, None, "nothing reopened");
+        // The key bar no longer offers them; F10 (where the end is) stays.
+        let screen = m.screen(201, (80, 24));
+        let bar = screen.lines().rev().nth(1).unwrap_or_default().to_string();
+        assert!(!bar.contains("Space") && bar.contains("F10"), "{bar}");
     }
 }
 

@@ -715,8 +715,8 @@ pub fn confirm_end_pending(lang: Lang, pending: &[String]) -> String {
 /// (`end`: the key, or the way through the menu).
 pub fn all_presented(lang: Lang, end: &str) -> String {
     match lang {
-        Lang::Zh => format!("所有单位都已汇报完毕：{end} 结束会议"),
-        Lang::En => format!("Every unit has presented: {end} ends the meeting"),
+        Lang::Zh => format!("所有单位都已汇报完毕。结束会议：{end}"),
+        Lang::En => format!("Every unit has presented. To end the meeting: {end}"),
     }
 }
 

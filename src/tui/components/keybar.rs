@@ -48,7 +48,8 @@ pub fn table_hints(app: &App, screen: Screen) -> Vec<Hint> {
             continue;
         };
         let shown = match b.action {
-            Action::ToggleTalk | Action::Next => !app.session().state().is_ended(),
+            // Nothing left to time (every unit presented, or the meeting ended).
+            Action::ToggleTalk | Action::Next => app.nothing_to_time().is_none(),
             Action::EditRemark | Action::DeleteRemark => app.focus == Focus::Remarks,
             Action::ScoreSheet => note_taker.is_none_or(|r| r.link.scores),
             Action::Connections => app.core.server.is_some(),
