@@ -58,12 +58,6 @@ impl Lang {
         }
     }
 
-    /// `--lang` when given, else `PODIUM_LANG` or the locale, else English (before any file
-    /// is read; an unusable `PODIUM_LANG` is passed over here).
-    pub fn or_env(flag: Option<Lang>) -> Lang {
-        Lang::explicit(flag).ok().flatten().unwrap_or(Lang::En)
-    }
-
     /// The locale's language: the first of LC_ALL, LC_MESSAGES, LANG that is set and not
     /// empty is the locale; `zh*` is Chinese, any other language English, and `C`, `POSIX`
     /// (`C.UTF-8`…) name none. Where none of them is set, on Windows and macOS, the system's
