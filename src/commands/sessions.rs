@@ -475,7 +475,7 @@ mod tests {
             for_reading(&plan, "report", Lang::En, now, None).unwrap(),
             Resolved::Session(second.clone())
         );
-        // Ten hours later it is stale: refused, naming both.
+        // Twelve and a half hours later it is stale: refused, naming both.
         let later = at("2026-12-05T22:00:00+08:00");
         let err = for_reading(&plan, "scores", Lang::En, later, None).unwrap_err();
         assert!(err.contains("p-20261205-093000.session.json"), "{err}");

@@ -738,8 +738,8 @@ pub fn which_session(lang: Lang, plan: &str, count: usize, name: &str, doubt: &s
 /// The prompt under the numbered list.
 pub fn which_number(lang: Lang, count: usize) -> String {
     match lang {
-        Lang::Zh => format!("输入编号 1–{count}（按 Enter 选 1）："),
-        Lang::En => format!("Type a number 1–{count} (Enter for 1): "),
+        Lang::Zh => format!("输入编号 1 到 {count}（按 Enter 选 1）："),
+        Lang::En => format!("Type a number from 1 to {count} (Enter for 1): "),
     }
 }
 
