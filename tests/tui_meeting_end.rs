@@ -572,5 +572,24 @@ fn a_note_takers_quit_question_says_what_still_waits_and_where() {
             Lang::En => "Quit podium? The host has every entry.",
         };
         assert_eq!(question, want);
+        // The host ends the meeting: the note-taker's line says so, without the export
+        // (only the host exports).
+        ann.press(5, KeyCode::Char('n'));
+        assert!(host.app.execute(Command::EndMeeting, at(5)));
+        for _ in 0..400 {
+            host.app.tick(at(6));
+            ann.app.tick(at(6));
+            if ann.app.session().state().is_ended() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(ann.app.session().state().is_ended(), "the end reached Ann");
+        let line = podium::tui::components::notice::ended_line(&ann.app);
+        let want = match lang {
+            Lang::Zh => "会议已结束 · v 结果 · 点评仍可录入 · q 退出",
+            Lang::En => "Meeting ended · v results · remarks still work · q quits",
+        };
+        assert_eq!(line, want);
     }
 }

@@ -756,6 +756,18 @@ pub fn ended_line(lang: Lang, keys: [&str; 3], beside: &str, exported: Option<us
     }
 }
 
+/// The line that stays on a note-taker's console once the meeting has ended (only the host
+/// exports). `keys`: results, quit.
+pub fn ended_line_note_taker(lang: Lang, keys: [&str; 2]) -> String {
+    let [results, quit] = keys;
+    match lang {
+        Lang::Zh => format!("会议已结束 · {results} 结果 · 点评仍可录入 · {quit} 退出"),
+        Lang::En => {
+            format!("Meeting ended · {results} results · remarks still work · {quit} quits")
+        }
+    }
+}
+
 /// A note-taker's quit question while entries still wait for the host in the outbox.
 pub fn confirm_quit_waiting(lang: Lang, n: usize, outbox: &str) -> String {
     match lang {

@@ -46,14 +46,21 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
 }
 
 /// The line that stays once the meeting has ended: the key to the results, where the exports
-/// go (beside the session file) or how many went there, that remarks still work, and how to
-/// quit; the keys in use.
+/// go (beside the session file) or how many went there (on the host's console), that remarks
+/// still work, and how to quit; the keys in use.
 pub fn ended_line(app: &App) -> String {
     let key = |action: Action, fallback: &str| {
         app.keys
             .bar_key(action)
             .unwrap_or_else(|| fallback.to_string())
     };
+    if app.core.is_remote() {
+        let keys = [key(Action::Results, "v"), key(Action::Quit, "q")];
+        return strings::console::ended_line_note_taker(
+            app.lang(),
+            keys.each_ref().map(String::as_str),
+        );
+    }
     let session = &app.core.ledger.paths().session;
     let beside = session.file_name().map_or_else(
         || session.display().to_string(),
