@@ -67,15 +67,42 @@ fn after_new_the_plain_command_resumes_the_newest_session_and_names_it() {
     assert_eq!(dated(dir.path()), new);
 }
 
-/// A session of the sample plan whose meeting ended long ago, built with the library.
-fn ended_session(dir: &Path) {
+/// A session of the sample plan last changed long ago (ended when `end`), built with the
+/// library.
+fn old_session(dir: &Path, end: bool) {
     let text = std::fs::read_to_string(dir.join(PLAN)).unwrap();
     let plan = podium::planfile::parse(PLAN, &text, Lang::Zh).unwrap().plan;
     let at = chrono::DateTime::parse_from_rfc3339("2026-01-05T21:00:00+08:00").unwrap();
     let mut w = Writer::create(&dir.join(SESSION), plan, at).unwrap();
     w.execute(&Command::ToggleTalk, at).unwrap();
-    w.execute(&Command::EndMeeting, at).unwrap();
+    if end {
+        w.execute(&Command::EndMeeting, at).unwrap();
+    }
     w.close(at).unwrap();
+}
+
+fn ended_session(dir: &Path) {
+    old_session(dir, true);
+}
+
+#[test]
+fn a_session_untouched_for_hours_is_asked_about_and_a_wrong_answer_asks_again() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_plan(dir.path(), PLAN);
+    old_session(dir.path(), false);
+    let mut t = Term::spawn(dir.path(), &RUN);
+    t.wait_for("按 Enter 继续这场会议", TIMEOUT);
+    let screen = t.screen();
+    assert!(screen.contains("小时没有改动"), "{screen}");
+    assert!(!screen.contains("已结束"), "{screen}");
+    t.send("what\r");
+    t.wait_for("请按 Enter 继续这场会议，或输入 n 新开一场", TIMEOUT);
+    t.send(ENTER);
+    // The old session, its talk still running (the downtime counted).
+    t.wait_for("汇报中", TIMEOUT);
+    t.wait_for(SESSION, TIMEOUT);
+    quit(&mut t);
+    assert!(dated(dir.path()).is_empty(), "{:?}", list_dir(dir.path()));
 }
 
 #[test]

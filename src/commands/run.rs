@@ -126,8 +126,9 @@ fn target(args: &RunArgs, lang: Lang, now: Time) -> Result<Target, String> {
 /// The session `podium run PLAN` means: the plan's most recently changed session; when it
 /// has ended or is older than `sessions::STALE_HOURS`, or `plan` (the plan file as it is now)
 /// differs from the plan it began with, the user is asked first on the terminal (Enter
-/// resumes, `n` starts a dated session); without a terminal it is resumed with a line on the
-/// standard error. No session yet: `PLAN.session.json`.
+/// resumes, `n` starts a dated session); without a terminal (on both the standard input and
+/// the standard error, where the question goes) it is resumed with a line on the standard
+/// error. No session yet: `PLAN.session.json`.
 fn meant_session(
     plan_path: &Path,
     stem: &str,
@@ -147,7 +148,7 @@ fn meant_session(
         return Ok(newest.path.clone());
     }
     let stdin = std::io::stdin();
-    if stdin.is_terminal() {
+    if stdin.is_terminal() && std::io::stderr().is_terminal() {
         let mut input = stdin.lock();
         let mut out = std::io::stderr();
         let answer = ask_resume(

@@ -262,12 +262,13 @@ pub fn for_reading(
 }
 
 /// `for_reading` with this process's standard input: asked on the terminal (the question on
-/// the standard error, so that a report on the standard output stays clean), refused without.
+/// the standard error, so that a report on the standard output stays clean) when both the
+/// standard input and the standard error are one; refused otherwise.
 pub fn resolve(path: &Path, command: &str, choice: Choice) -> Result<Resolved, String> {
     let lang = lang_of(path, choice);
     let now = super::now();
     let stdin = std::io::stdin();
-    if stdin.is_terminal() {
+    if stdin.is_terminal() && std::io::stderr().is_terminal() {
         let mut input = stdin.lock();
         let mut err = std::io::stderr();
         for_reading(path, command, lang, now, Some((&mut input, &mut err)))
