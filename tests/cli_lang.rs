@@ -418,6 +418,37 @@ fn help_lines(help: &str) -> Vec<String> {
         .collect()
 }
 
+/// The positional arguments are listed in the order the usage line gives them (the order
+/// they are typed in).
+fn assert_positionals_in_order(what: &str, said: &str, usage: &str, heading: &str) {
+    let usage_line = said
+        .lines()
+        .find(|l| l.starts_with(usage))
+        .unwrap_or_else(|| panic!("{what}: no usage line in {said}"));
+    let in_usage: Vec<&str> = usage_line
+        .split_whitespace()
+        .filter(|w| w.starts_with('<') || (w.starts_with('[') && w.ends_with(']')))
+        .filter(|w| !w.contains("OPTIONS") && !w.contains("选项") && !w.starts_with("--"))
+        .filter(|w| !w.contains("COMMAND") && !w.contains("命令"))
+        .collect();
+    let listed: Vec<&str> = said
+        .split(heading)
+        .nth(1)
+        .map(|rest| {
+            rest.lines()
+                .skip(1)
+                .take_while(|l| l.starts_with("  "))
+                .filter_map(|l| l.split_whitespace().next())
+                .collect()
+        })
+        .unwrap_or_default();
+    let in_usage: Vec<&str> = in_usage
+        .into_iter()
+        .filter(|w| listed.contains(w))
+        .collect();
+    assert_eq!(listed, in_usage, "{what}: {said}");
+}
+
 /// The subcommands `podium --help` lists.
 fn subcommands(dir: &Path) -> Vec<String> {
     let out = podium_with(&["--help"], dir, &[("LANG", "C")]);
@@ -475,6 +506,7 @@ fn help_speaks_chinese_when_the_user_does() {
         let said = String::from_utf8_lossy(&out.stdout).into_owned();
         assert!(out.status.success(), "{what}: {}", text(out));
         assert!(said.contains("用法: podium"), "{what}: {said}");
+        assert_positionals_in_order(what, &said, "用法:", "参数:");
         assert!(said.contains("选项:"), "{what}: {said}");
         for english in [
             "Usage",
@@ -542,6 +574,7 @@ fn help_speaks_english_otherwise() {
         let said = String::from_utf8_lossy(&out.stdout).into_owned();
         assert!(out.status.success(), "{what}: {}", text(out));
         assert!(said.contains("Usage: podium"), "{what}: {said}");
+        assert_positionals_in_order(what, &said, "Usage:", "Arguments:");
         // Chinese words appear only where the user types them (a column named 姓名), never
         // as podium's own: no Chinese heading, no Chinese punctuation, every line in English.
         assert!(!cjk_punctuation(&said), "{what}: {said}");

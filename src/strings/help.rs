@@ -445,7 +445,14 @@ fn localize_arg(arg: clap::Arg, sub: &str, lang: Lang) -> clap::Arg {
     } else {
         h.options.get(lang)
     };
-    let arg = arg.help_heading(heading);
+    let mut arg = arg.help_heading(heading);
+    // Under a heading of its own clap sorts by display order, then by name: positional
+    // arguments keep their order by their index.
+    if arg.is_positional()
+        && let Some(index) = arg.get_index()
+    {
+        arg = arg.display_order(index);
+    }
     let Some(e) = entry(sub, Some(arg.get_id().as_str())) else {
         return arg;
     };
