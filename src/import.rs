@@ -259,7 +259,7 @@ fn read_workbook(path: &Path, name: &str, ext: &str, lang: Lang) -> Result<Table
         }
         return workbook_table(name, "XLS", sheets, lang);
     }
-    check_shared_strings(path).map_err(|e| said(name, &e))?;
+    check_shared_strings(path, lang).map_err(|e| said(name, &e))?;
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| said(name, &e))?;
     let mut sheets = Vec::new();
     // Worksheets only: a chart sheet has no cells.
@@ -339,10 +339,11 @@ fn workbook_table(
 
 /// Refuses a workbook whose shared-string table claims more strings than it can hold: the
 /// reader would reserve room for all of them at once.
-fn check_shared_strings(path: &Path) -> Result<(), String> {
+fn check_shared_strings(path: &Path, lang: Lang) -> Result<(), String> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| format!("not an XLSX workbook ({e})"))?;
+    let file = std::fs::File::open(path).map_err(|e| strings::console::io_reason(lang, &e))?;
+    let mut zip = zip::ZipArchive::new(file)
+        .map_err(|e| strings::console::not_a_workbook(lang, &e.to_string()))?;
     let Ok(entry) = zip.by_name("xl/sharedStrings.xml") else {
         return Ok(());
     };
@@ -350,7 +351,7 @@ fn check_shared_strings(path: &Path) -> Result<(), String> {
     entry
         .take(64 * 1024)
         .read_to_end(&mut head)
-        .map_err(|e| format!("the workbook is damaged ({e})"))?;
+        .map_err(|e| strings::console::workbook_damaged(lang, &e.to_string()))?;
     let head = String::from_utf8_lossy(&head);
     let Some(start) = head.find("<sst").or_else(|| head.find(":sst")) else {
         return Ok(());
@@ -364,9 +365,7 @@ fn check_shared_strings(path: &Path) -> Result<(), String> {
                 .collect();
             let claimed: u64 = digits.trim().parse().unwrap_or(u64::MAX);
             if claimed > 10_000_000 {
-                return Err(format!(
-                    "the workbook is damaged (it claims {digits} shared strings)"
-                ));
+                return Err(strings::console::too_many_strings(lang, &digits));
             }
         }
     }

@@ -915,3 +915,27 @@ pub fn no_file_given(lang: Lang) -> &'static str {
 pub fn key_complete(lang: Lang) -> &'static str {
     lang.pick("补全", "complete")
 }
+
+/// A file named `.xlsx` that is not a workbook (`detail`: what the reader said).
+pub fn not_a_workbook(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Zh => format!("不是 XLSX 工作簿（{detail}）"),
+        Lang::En => format!("not an XLSX workbook ({detail})"),
+    }
+}
+
+/// A workbook whose parts cannot be read (`detail`: what the reader said).
+pub fn workbook_damaged(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Zh => format!("工作簿已损坏（{detail}）"),
+        Lang::En => format!("the workbook is damaged ({detail})"),
+    }
+}
+
+/// A workbook that claims more shared strings than it can hold.
+pub fn too_many_strings(lang: Lang, claimed: &str) -> String {
+    match lang {
+        Lang::Zh => format!("工作簿已损坏（声称有 {claimed} 个共享字符串）"),
+        Lang::En => format!("the workbook is damaged (it claims {claimed} shared strings)"),
+    }
+}
