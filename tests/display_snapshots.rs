@@ -180,6 +180,21 @@ impl Shot {
         Some(self.buf[(col, row as u16)].style())
     }
 
+    /// The row on which `cells` appear in this order, each apart from the next (a place of
+    /// the results: rank, unit, score).
+    fn place_row(&self, cells: &[&str]) -> Option<usize> {
+        self.text.lines().position(|l| {
+            let mut rest = l;
+            cells.iter().all(|c| match rest.find(c) {
+                Some(i) => {
+                    rest = &rest[i + c.len()..];
+                    rest.is_empty() || rest.starts_with(' ')
+                }
+                None => false,
+            })
+        })
+    }
+
     /// The row on which `needle` first appears.
     fn row_of(&self, needle: &str) -> Option<usize> {
         self.text.lines().position(|l| l.contains(needle))
@@ -606,9 +621,9 @@ fn results_reveal_the_last_three_places_with_shared_ranks() {
     let shot = draw(&s, MEDIUM, zh(), at(530));
     insta::assert_snapshot!(name("results_three", MEDIUM), shot.text);
     assert_eq!(shot.text.matches("· · ·").count(), 4, "{}", shot.text);
-    let fifth = shot.row_of("第5名   市应急管理局   84.00");
-    let tax = shot.row_of("第6名（并列）   市税务局   83.00");
-    let hr = shot.row_of("第6名（并列）   市人社局   83.00");
+    let fifth = shot.place_row(&["第5名", "市应急管理局", "84.00"]);
+    let tax = shot.place_row(&["第6名（并列）", "市税务局", "83.00"]);
+    let hr = shot.place_row(&["第6名（并列）", "市人社局", "83.00"]);
     assert!(
         fifth.is_some() && tax.is_some() && hr.is_some(),
         "the last three places, the tie as a shared 6th:\n{}",
@@ -627,7 +642,8 @@ fn results_reveal_the_last_three_places_with_shared_ranks() {
     // English, the same reveal.
     let shot = draw(&s, MEDIUM, en(), at(530));
     assert!(
-        shot.contains("#6 (tied)   市税务局   83.00"),
+        shot.place_row(&["#6 (tied)", "市税务局", "83.00"])
+            .is_some(),
         "{}",
         shot.text
     );
@@ -638,7 +654,11 @@ fn results_reveal_the_last_three_places_with_shared_ranks() {
     let shot = draw(&s, MEDIUM, zh(), at(550));
     insta::assert_snapshot!(name("results_all", MEDIUM), shot.text);
     assert!(!shot.contains("· · ·"));
-    assert!(shot.contains("第1名   市财政局   88.00"), "{}", shot.text);
+    assert!(
+        shot.place_row(&["第1名", "市财政局", "88.00"]).is_some(),
+        "{}",
+        shot.text
+    );
     assert_eq!(
         shot.style_of("第1名").and_then(|st| st.fg),
         Some(Color::Yellow),
@@ -676,7 +696,12 @@ fn results_at_the_largest_size() {
     exec(&mut s, Command::Publish, at(500));
     exec(&mut s, Command::RevealResults { places: 3 }, at(520));
     let shot = draw(&s, LARGE, zh(), at(530));
-    assert!(shot.contains("第6名（并列）   市人社局   83.00"));
+    assert!(
+        shot.place_row(&["第6名（并列）", "市人社局", "83.00"])
+            .is_some(),
+        "{}",
+        shot.text
+    );
     assert_eq!(shot.text.matches("· · ·").count(), 4);
 }
 
@@ -978,4 +1003,117 @@ fn draws_only_inside_its_area_one_row_high() {
     let sizes: Vec<(u16, u16)> = (1..=50).map(|w| (w, 1)).collect();
     let bad = outside_cases(&sizes);
     assert!(bad.is_empty(), "{} cases:\n{}", bad.len(), bad.join("\n"));
+}
+
+/// `scored()`, except that only the leaders (常务副市长, 分管副市长) scored 市发改局: its
+/// final is computed without the group 两代表一委员.
+fn scored_without_a_group() -> Session {
+    let mut s = running();
+    exec(&mut s, Command::EndMeeting, at(300));
+    let units: Vec<String> = s.plan().units.iter().map(|u| u.name.clone()).collect();
+    let mut entries = Vec::new();
+    for (i, unit) in units.iter().enumerate() {
+        let last = 38 - i.min(5) as i64;
+        let reviewers = if unit == "市发改局" {
+            &REVIEWERS[..2]
+        } else {
+            &REVIEWERS[..]
+        };
+        for reviewer in reviewers {
+            for (criterion, points) in [("明职责", 25), ("对目标", 25), ("争一流", last)] {
+                entries.push(ScoreEntry {
+                    unit: unit.clone(),
+                    reviewer: (*reviewer).into(),
+                    criterion: criterion.into(),
+                    value: points * 10_000,
+                });
+            }
+        }
+    }
+    exec(&mut s, Command::SetScores { entries }, at(400));
+    exec(&mut s, Command::Publish, at(500));
+    exec(&mut s, Command::ShowResults { shown: true }, at(510));
+    s
+}
+
+/// The display column at which `needle` starts on row `y` of the text.
+fn column_of(shot: &Shot, y: usize, needle: &str) -> Option<usize> {
+    let line = shot.text.lines().nth(y)?;
+    Some(line[..line.find(needle)?].width())
+}
+
+#[test]
+fn a_final_without_a_group_is_marked_and_explained() {
+    let mut s = scored_without_a_group();
+    exec(&mut s, Command::RevealResults { places: 7 }, at(520));
+    let shot = draw(&s, MEDIUM, zh(), at(530));
+    insta::assert_snapshot!(name("results_group_missing", MEDIUM), shot.text);
+    let row = shot
+        .place_row(&["市发改局"])
+        .unwrap_or_else(|| panic!("{}", shot.text));
+    let line = shot.text.lines().nth(row).expect("row");
+    assert!(
+        line.trim_end().ends_with('*'),
+        "the mark by the score: {line}"
+    );
+    // Only that place is marked; the legend says what the mark means.
+    let marked: Vec<&str> = shot
+        .text
+        .lines()
+        .filter(|l| l.contains('第') && l.trim_end().ends_with('*'))
+        .collect();
+    assert_eq!(marked.len(), 1, "{}", shot.text);
+    let legend = shot
+        .row_of("* 缺少 两代表一委员 评分")
+        .unwrap_or_else(|| panic!("the legend:\n{}", shot.text));
+    assert!(legend > row, "the legend under the list");
+    let shot = draw(&s, MEDIUM, en(), at(530));
+    assert!(
+        shot.contains("* without the scores of 两代表一委员"),
+        "{}",
+        shot.text
+    );
+    // Not yet revealed: neither the mark nor the legend gives it away.
+    let mut s = scored_without_a_group();
+    exec(&mut s, Command::RevealResults { places: 2 }, at(520));
+    let shot = draw(&s, MEDIUM, zh(), at(530));
+    assert!(!shot.contains("缺少"), "{}", shot.text);
+    assert!(!shot.text.contains('*'), "{}", shot.text);
+}
+
+#[test]
+fn results_stand_in_columns() {
+    let mut s = scored();
+    exec(&mut s, Command::Publish, at(500));
+    exec(&mut s, Command::ShowResults { shown: true }, at(510));
+    exec(&mut s, Command::RevealResults { places: 7 }, at(520));
+    for (size, opts) in [(MEDIUM, zh()), (MEDIUM, en()), (LARGE, zh()), (SMALL, zh())] {
+        let shot = draw(&s, size, opts, at(530));
+        let units = ["市财政局", "城郊街道办事处", "市发改局", "市人社局"];
+        let rows: Vec<usize> = units.iter().filter_map(|u| shot.place_row(&[u])).collect();
+        assert!(rows.len() >= 2, "{}", shot.text);
+        // Every unit starts in one column, every score ends in one column.
+        let starts: Vec<usize> = rows
+            .iter()
+            .zip(units)
+            .filter_map(|(&y, u)| column_of(&shot, y, u))
+            .collect();
+        assert!(
+            starts.windows(2).all(|w| w[0] == w[1]),
+            "{starts:?}\n{}",
+            shot.text
+        );
+        let ends: Vec<usize> = rows
+            .iter()
+            .filter_map(|&y| {
+                let line = shot.text.lines().nth(y)?;
+                Some(line.trim_end().width())
+            })
+            .collect();
+        assert!(
+            ends.windows(2).all(|w| w[0] == w[1]),
+            "{ends:?}\n{}",
+            shot.text
+        );
+    }
 }

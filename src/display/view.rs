@@ -7,6 +7,7 @@ use crate::session::{Session, Status, Time};
 use crate::strings::{self, Lang};
 use crate::text::{self, Ambiguous};
 use crate::timer::{self, clock_text};
+use crate::widgets::table::{Column, Row, Table};
 use crate::widgets::{bigtext, centered, talk_label, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -164,6 +165,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
     }
 }
 
+/// The groups of reviewers a unit's final score was computed without, when the plan
+/// declares groups (empty otherwise, and for a unit without a score).
+fn lacking_groups(rules: &scoring::Rules, r: &scoring::UnitResult) -> Vec<String> {
+    if !rules.declared_groups || r.final_score.is_none() {
+        return Vec::new();
+    }
+    r.groups
+        .iter()
+        .filter(|g| g.score.is_none())
+        .map(|g| g.name.clone())
+        .collect()
+}
+
+/// Blank columns between the results' columns, for reading from afar.
+const RESULTS_GAP: u16 = 3;
+
 fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOptions, now: Time) {
     let amb = opts.ambiguous;
     let lang = opts.lang;
@@ -174,41 +191,119 @@ fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOp
         .filter(|r| r.rank.is_some())
         .collect();
     let revealed = session.state().stage.revealed.min(ranked.len());
-    let [title_row, _, list] = area.layout(&Layout::vertical([
+    let [title_row, _, mut list] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
     let title = strings::display::results_title(lang, &session.plan().title);
     centered(buf, area, title_row.y, &title, theme::title(), amb);
+    let first_revealed = ranked.len() - revealed;
+    // A mark next to a final score computed without a declared group: "*" for the first set
+    // of groups missing, "**" for another, explained under the list.
+    let mut legend: Vec<(String, Vec<String>)> = Vec::new();
+    let marks: Vec<String> = ranked
+        .iter()
+        .map(|r| {
+            let lacks = lacking_groups(rules, r);
+            if lacks.is_empty() {
+                return String::new();
+            }
+            let k = match legend.iter().position(|(_, g)| *g == lacks) {
+                Some(k) => k,
+                None => {
+                    legend.push(("*".repeat(legend.len() + 1), lacks));
+                    legend.len() - 1
+                }
+            };
+            legend[k].0.clone()
+        })
+        .collect();
+    // Only the marks of the places revealed are explained (and shown).
+    let used: Vec<&(String, Vec<String>)> = legend
+        .iter()
+        .filter(|(m, _)| marks[first_revealed..].contains(m))
+        .collect();
+    // Their lines under the list (room kept for them at the bottom of the screen).
+    let legend_band = (!used.is_empty() && list.height > used.len() as u16 + 2)
+        .then(|| take_bottom(&mut list, used.len() as u16 + 1));
+    // The columns: place, unit, final score, mark; their widths from every ranked unit, so
+    // nothing moves as places are revealed.
+    let texts: Vec<[String; 3]> = ranked
+        .iter()
+        .map(|r| {
+            let rank = r.rank.map_or_else(String::new, |k| k.to_string());
+            [
+                strings::display::rank(lang, &rank, r.tied),
+                text::clean_line(&r.unit),
+                r.final_score.map_or_else(String::new, |f| rules.show(f)),
+            ]
+        })
+        .collect();
+    let headers = strings::display::results_headers(lang);
+    let widest = |i: usize| {
+        texts
+            .iter()
+            .map(|t| text::width(&t[i], amb))
+            .chain([text::width(headers[i], amb)])
+            .max()
+            .unwrap_or(0) as u16
+    };
+    let mark_w = marks.iter().map(|m| m.len()).max().unwrap_or(0) as u16;
+    let (rank_w, unit_w, score_w) = (widest(0), widest(1), widest(2));
+    let mut columns = vec![
+        Column::fixed(headers[0], rank_w),
+        Column::growing(headers[1], unit_w.min(4), 1).gap(RESULTS_GAP),
+        Column::fixed(headers[2], score_w).right().gap(RESULTS_GAP),
+    ];
+    if mark_w > 0 {
+        columns.push(Column::fixed("", mark_w));
+    }
+    let total =
+        rank_w + unit_w + score_w + 2 * RESULTS_GAP + if mark_w > 0 { mark_w + 1 } else { 0 };
+    let w = total.min(area.width);
+    let x = area.x + (area.width - w) / 2;
+    // A header row when every place still fits under it.
+    if list.height as usize > ranked.len() + 1 {
+        let row = take_top(&mut list, 2);
+        Table::new(columns.clone(), amb)
+            .header_style(Some(theme::dim()))
+            .draw(buf, Rect::new(x, row.y, w, 1));
+    }
     let room = list.height as usize;
-    let shown: Vec<_> = ranked[ranked.len() - revealed..].iter().collect();
     // Spread the rows out when there is room, for reading from afar.
     let step = if ranked.len() * 2 <= room { 2 } else { 1 };
     let rows = ranked.len().min(room / step);
     // The window keeps the places just revealed in sight (they come from the bottom up).
-    let first_revealed = ranked.len() - revealed;
     let start_index = first_revealed.min(ranked.len() - rows);
+    let mut last_y = list.y;
     for (i, r) in ranked.iter().enumerate().skip(start_index).take(rows) {
         let y = list.y + ((i - start_index) * step) as u16;
         if y >= list.bottom() {
             break;
         }
-        let is_shown = shown.iter().any(|s| s.unit == r.unit);
-        let line = if is_shown {
-            let rank = r.rank.map_or_else(String::new, |k| k.to_string());
-            let fin = r.final_score.map_or_else(String::new, |f| rules.show(f));
-            strings::display::place(lang, &rank, r.tied, &r.unit, &fin)
-        } else {
-            "· · ·".to_string()
-        };
-        let style = if is_shown && r.rank == Some(1) {
+        last_y = y;
+        if i < first_revealed {
+            centered(buf, Rect::new(x, y, w, 1), y, "· · ·", theme::dim(), amb);
+            continue;
+        }
+        let style = if r.rank == Some(1) {
             theme::title().fg(Color::Yellow)
-        } else if is_shown {
-            theme::title()
         } else {
-            theme::dim()
+            theme::title()
         };
-        centered(buf, area, y, &line, style, amb);
+        let [rank, unit, score] = texts[i].clone();
+        let row = Row::new([rank, unit, score, marks[i].clone()]).style(style);
+        Table::new(columns.clone(), amb)
+            .header_style(None)
+            .rows(vec![row])
+            .draw(buf, Rect::new(x, y, w, 1));
+    }
+    if let Some(band) = legend_band {
+        let top = (last_y + 2).min(band.y + 1);
+        for (i, (mark, groups)) in used.iter().enumerate() {
+            let line = strings::display::lacks_groups(lang, mark, groups);
+            centered(buf, area, top + i as u16, &line, theme::warn(), amb);
+        }
     }
 }

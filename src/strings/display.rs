@@ -36,15 +36,32 @@ pub fn results_title(lang: Lang, meeting: &str) -> String {
     format!("{} · {meeting}", lang.pick("测评结果", "Results"))
 }
 
-/// One revealed place: the rank (with a tie), the unit and its final score.
-pub fn place(lang: Lang, rank: &str, tied: bool, unit: &str, score: &str) -> String {
+/// A revealed place's rank, with a tie: "第6名（并列）", "#6 (tied)".
+pub fn rank(lang: Lang, rank: &str, tied: bool) -> String {
     let tie = match (tied, lang) {
         (false, _) => "",
         (true, Lang::Zh) => "（并列）",
         (true, Lang::En) => " (tied)",
     };
     match lang {
-        Lang::Zh => format!("第{rank}名{tie}   {unit}   {score}"),
-        Lang::En => format!("#{rank}{tie}   {unit}   {score}"),
+        Lang::Zh => format!("第{rank}名{tie}"),
+        Lang::En => format!("#{rank}{tie}"),
+    }
+}
+
+/// The headers of the results' columns: place, unit, final score.
+pub fn results_headers(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Zh => ["名次", "单位", "得分"],
+        Lang::En => ["Place", "Unit", "Score"],
+    }
+}
+
+/// Under the results: what a mark next to a score means (the score was computed without
+/// these declared groups of reviewers).
+pub fn lacks_groups(lang: Lang, mark: &str, groups: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("{mark} 缺少 {} 评分", groups.join("、")),
+        Lang::En => format!("{mark} without the scores of {}", groups.join(", ")),
     }
 }
