@@ -11,12 +11,14 @@
 //! is refused.
 
 use crate::names::{self, Match};
-use crate::plan::{Plan, UnitPlan};
+use crate::plan::Plan;
 use crate::scoring::{self, ScoreProblem};
 use crate::session::{GradeEntry, ScoreEntry, Session};
 use crate::strings::{self, Lang, Said, cli};
 use std::collections::BTreeMap;
 use std::path::Path;
+
+pub mod office;
 
 /// A table read from a file: a CSV's one sheet or a workbook's sheets, with the encoding it
 /// was read in.
@@ -34,6 +36,8 @@ pub struct Sheet {
     pub name: Option<String>,
     /// The first row with any text; empty when the sheet has none.
     pub header: Vec<String>,
+    /// The header's 1-based row number in the file (0 when the sheet has no text).
+    pub header_row: usize,
     /// Data rows with their 1-based row numbers in the file.
     pub rows: Vec<(usize, Vec<String>)>,
     /// Cells the workbook holds as dates or times, by (1-based row, 0-based column): what the
@@ -128,10 +132,11 @@ fn sheet_of(
     let mut rows = all
         .into_iter()
         .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
-    let header = rows.next().map(|(_, h)| h).unwrap_or_default();
+    let (header_row, header) = rows.next().unwrap_or_default();
     Sheet {
         name,
         header,
+        header_row,
         rows: rows.collect(),
         dates,
     }
@@ -382,15 +387,9 @@ const CRITERION: Field = cli::COL_CRITERION;
 const SCORE: Field = cli::COL_SCORE;
 const GRADE: Field = cli::COL_GRADE;
 const COUNT: Field = cli::COL_COUNT;
-const UNIT_NAME: Field = cli::COL_UNIT_NAME;
-const ORDER: Field = cli::COL_ORDER;
-const PRESENTER: Field = cli::COL_PRESENTER;
-const ROLE: Field = cli::COL_ROLE;
-const MINUTES: Field = cli::COL_MINUTES;
 
 const POINTS_SHEET: &[Field] = &[UNIT, REVIEWER, CRITERION, SCORE];
 const GRADES_SHEET: &[Field] = &[UNIT, GRADE, COUNT];
-const UNIT_LIST: &[Field] = &[UNIT_NAME];
 
 fn header_key(text: &str) -> String {
     names::key(text).to_lowercase()
@@ -772,119 +771,15 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
     }
 }
 
-/// A plan from a unit list (序号, 单位, 汇报人, 职务, 时长 or order, unit, presenter, role, minutes).
+/// A plan from a unit list (序号, 单位, 汇报人, 职务, 时长 or order, unit, presenter, role, minutes),
+/// its errors in English: `office::plan` reads the whole workbook, in the user's language.
 pub fn plan_from_units(table: &Table, title: &str) -> Result<Plan, Vec<String>> {
     units_plan(table, title).map(|(plan, _)| plan)
 }
 
 /// A plan from a unit list, with the workbook's sheet it was read from (`None` for a CSV).
 pub fn units_plan(table: &Table, title: &str) -> Result<(Plan, Option<String>), Vec<String>> {
-    let lang = Lang::En;
-    let sheet = pick(table, UNIT_LIST, cli::UNIT_LIST, lang).map_err(|e| vec![e])?;
-    let ctx = Ctx { table, sheet, lang };
-    let mut errors = Vec::new();
-    let mut optional = |f: &Field| match ctx.column(f) {
-        Ok(c) => c,
-        Err(e) => {
-            errors.push(e);
-            None
-        }
-    };
-    let (order, presenter, role, minutes) = (
-        optional(&ORDER),
-        optional(&PRESENTER),
-        optional(&ROLE),
-        optional(&MINUTES),
-    );
-    let unit = match ctx.require(&UNIT_NAME) {
-        Ok(c) => c,
-        Err(e) => {
-            errors.push(e);
-            return Err(errors);
-        }
-    };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let mut units: Vec<(f64, usize, UnitPlan)> = Vec::new();
-    let text = |cells: &[String], col: Option<usize>| {
-        col.map(|c| cell(cells, c).to_string())
-            .filter(|s| !s.is_empty())
-    };
-    for (i, (row, cells)) in sheet.rows.iter().enumerate() {
-        let name = cell(cells, unit).to_string();
-        if name.is_empty() {
-            errors.push(format!("{}: the unit name is empty", ctx.at(*row, unit)));
-            continue;
-        }
-        let dated = [(order, cli::A_NUMBER), (minutes, cli::A_MINUTES)]
-            .into_iter()
-            .find_map(|(col, what)| col.and_then(|c| ctx.date(*row, c, what)));
-        if let Some(e) = dated {
-            errors.push(e);
-            continue;
-        }
-        let sort = match order.map(|c| cell(cells, c)).filter(|s| !s.is_empty()) {
-            None => i as f64,
-            Some(t) => match t.parse::<f64>() {
-                Ok(v) => v,
-                Err(_) => {
-                    errors.push(format!(
-                        "{}: the order \"{t}\" is not a number",
-                        ctx.at(*row, order.unwrap_or(0))
-                    ));
-                    continue;
-                }
-            },
-        };
-        let mins = match minutes.map(|c| cell(cells, c)).filter(|s| !s.is_empty()) {
-            None => None,
-            Some(t) => match scoring::parse_value(t) {
-                Some(v) => Some(v as f64 / scoring::ONE as f64),
-                None => {
-                    errors.push(format!(
-                        "{}: the minutes \"{t}\" are not a number",
-                        ctx.at(*row, minutes.unwrap_or(0))
-                    ));
-                    continue;
-                }
-            },
-        };
-        units.push((
-            sort,
-            i,
-            UnitPlan {
-                name,
-                presenter: text(cells, presenter),
-                role: text(cells, role),
-                minutes: mins,
-                topic: None,
-                category: None,
-            },
-        ));
-    }
-    units.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let plan = Plan {
-        version: None,
-        title: title.to_string(),
-        date: None,
-        start: None,
-        venue: None,
-        host: None,
-        talk_minutes: None,
-        warn_seconds: None,
-        units: units.into_iter().map(|u| u.2).collect(),
-        reviewers: Vec::new(),
-        scoring: None,
-    };
-    for f in plan.validate().iter().filter(|f| !f.warning) {
-        errors.push(strings::finding(Lang::En, &ctx.place(), None, f));
-    }
-    if errors.is_empty() {
-        Ok((plan, sheet.name.clone()))
-    } else {
-        Err(errors)
-    }
+    office::plan(table, office::Extra::default(), title, Lang::En).map(|i| (i.plan, i.sheet))
 }
 
 #[cfg(test)]

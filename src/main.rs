@@ -71,6 +71,10 @@ enum Cmd {
         output: Option<PathBuf>,
         #[arg(long)]
         title: Option<String>,
+        #[arg(long)]
+        reviewers: Option<PathBuf>,
+        #[arg(long)]
+        criteria: Option<PathBuf>,
     },
     /// Print the plan's JSON Schema (输出计划文件的 JSON Schema)
     Schema,
@@ -130,7 +134,18 @@ fn main() -> ExitCode {
             file,
             output,
             title,
-        }) => commands::import::run(&file, output.as_deref(), title.as_deref(), choice),
+            reviewers,
+            criteria,
+        }) => commands::import::run(
+            &file,
+            output.as_deref(),
+            title.as_deref(),
+            commands::import::Sources {
+                reviewers: reviewers.as_deref(),
+                criteria: criteria.as_deref(),
+            },
+            choice,
+        ),
         Some(Cmd::Schema) => commands::schema::run(),
         Some(Cmd::Join(args)) => commands::join::run(args, choice),
         Some(Cmd::Display {

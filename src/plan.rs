@@ -15,6 +15,20 @@ pub const SCORE_PLACES: u32 = 4;
 /// with a higher version is refused, naming both versions (docs/FORMAT.md, "Growing the
 /// formats").
 pub const PLAN_VERSION: u32 = 1;
+/// The longest talk limit a plan may set, in minutes.
+pub const MAX_MINUTES: f64 = 600.0;
+
+// What `podium schema` says of the texts `validate` checks (ECMA-262 regular expressions, as
+// every JSON Schema validator reads them; no custom `format`).
+/// Something other than spaces.
+const NOT_BLANK: &str = r"\S";
+/// `YYYY-MM-DD` (the calendar itself is `podium check`'s).
+const DATE_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+/// `HH:MM` or `H:MM`, 0:00 to 23:59.
+const START_PATTERN: &str = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$";
+/// The tie-break rules `validate` knows.
+const TIE_BREAK_PATTERN: &str =
+    r"^(untrimmed_mean|less_overtime|excellent_share|group:.+|criterion:.+)$";
 
 /// A report meeting's plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -26,12 +40,15 @@ pub struct Plan {
     #[schemars(range(min = 1, max = PLAN_VERSION))]
     pub version: Option<u32>,
     /// The meeting's title.
+    #[schemars(extend("pattern" = NOT_BLANK))]
     pub title: String,
     /// The date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("pattern" = DATE_PATTERN))]
     pub date: Option<String>,
     /// The planned start, `HH:MM`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("pattern" = START_PATTERN))]
     pub start: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue: Option<String>,
@@ -40,11 +57,14 @@ pub struct Plan {
     pub host: Option<String>,
     /// Default talk limit in minutes (8 when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = MAX_MINUTES))]
     pub talk_minutes: Option<f64>,
     /// Seconds before the limit at which the timer turns yellow (60 when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub warn_seconds: Option<i64>,
-    /// The presenting units, in order.
+    /// The presenting units, in order: at least one.
+    #[schemars(length(min = 1))]
     pub units: Vec<UnitPlan>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviewers: Vec<Reviewer>,
@@ -56,6 +76,7 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnitPlan {
+    #[schemars(extend("pattern" = NOT_BLANK))]
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presenter: Option<String>,
@@ -63,15 +84,22 @@ pub struct UnitPlan {
     pub role: Option<String>,
     /// This unit's talk limit in minutes; overrides `talk_minutes`. May be fractional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = MAX_MINUTES))]
     pub minutes: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
+    /// The unit's kind (类别), as the office sorts them: 县区 / 部门 / 园区, or 开发区 / 乡镇 /
+    /// 街道. Free text; shown in the agenda and kept in the record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("pattern" = NOT_BLANK))]
+    pub category: Option<String>,
 }
 
 /// A reviewer (点评嘉宾 / 评委).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reviewer {
+    #[schemars(extend("pattern" = NOT_BLANK))]
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
@@ -100,22 +128,28 @@ pub struct Scoring {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub criteria: Vec<Criterion>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub step: Option<f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub trim: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
     pub trim_min: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 4))]
     pub decimals: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overtime: Option<Overtime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub undertime: Option<Undertime>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = TIE_BREAK_PATTERN)))]
     pub tie_break: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub spread_warn: Option<f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grades: Vec<Grade>,
@@ -124,36 +158,49 @@ pub struct Scoring {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
+    #[schemars(extend("pattern" = NOT_BLANK))]
     pub name: String,
+    /// The most a reviewer may give on it (满分).
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub max: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
+    #[schemars(extend("pattern" = NOT_BLANK))]
     pub name: String,
+    /// Its share of the score in percent; the groups' weights add up to 100.
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 100))]
     pub weight: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Overtime {
+    #[schemars(range(min = 0))]
     pub grace_seconds: i64,
+    #[schemars(range(min = 1))]
     pub every_seconds: i64,
+    #[schemars(range(min = 0))]
     pub points: f64,
+    #[schemars(range(min = 0))]
     pub max_points: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Undertime {
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = MAX_MINUTES))]
     pub min_minutes: f64,
+    #[schemars(range(min = 0))]
     pub points: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Grade {
+    #[schemars(extend("pattern" = NOT_BLANK))]
     pub name: String,
     pub points: f64,
 }
@@ -276,6 +323,9 @@ impl Plan {
             let at = |f: &str| vec![key("units"), Seg::Index(i), key(f)];
             check_matched_name(&unit.name, at("name"), &mut err);
             once(&mut seen, "unit", &unit.name, at("name"), &mut err);
+            if let Some(c) = &unit.category {
+                check_name(c, at("category"), &mut err);
+            }
             for (field, value) in [("presenter", &unit.presenter), ("role", &unit.role)] {
                 if let Some(v) = value
                     && has_control(v)
@@ -587,7 +637,7 @@ fn once(
 fn check_minutes(minutes: f64, path: Vec<Seg>, err: &mut impl FnMut(Vec<Seg>, Problem)) {
     if minutes <= 0.0 {
         err(path, Problem::MinutesNotPositive(minutes));
-    } else if minutes > 600.0 {
+    } else if minutes > MAX_MINUTES {
         err(path, Problem::MinutesTooLong(minutes));
     } else if limit_seconds(minutes).is_none_or(|s| s < 1) {
         err(path, Problem::LimitBelowOneSecond(minutes));

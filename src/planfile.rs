@@ -1,7 +1,8 @@
 //! Reading a plan from its JSON text, with every problem named by file, line, column and field.
 
 use crate::jsonpos::{self, Seg};
-use crate::plan::{PLAN_VERSION, Plan};
+use crate::plan::{PLAN_VERSION, Plan, ScoringMode};
+use crate::strings::import::ScoringGap;
 use crate::strings::{self, Lang};
 
 /// A plan that parsed and passed validation, with any warnings as sentences.
@@ -91,6 +92,49 @@ fn version_refusal(file: &str, text: &str, lang: Lang) -> Option<String> {
     Some(crate::strings::cli::plan_version(
         lang, &place, version, newest,
     ))
+}
+
+/// What keeps a sound plan's scoring from working: points with nobody to give them, a group
+/// with no reviewer, a reviewer in no group, a unit every reviewer must stay out of. The plan
+/// still runs (remarks and timing need no scores); `podium check` says what to add.
+pub fn scoring_gaps(plan: &Plan) -> Vec<ScoringGap> {
+    let scoring = plan.scoring();
+    let mut out = Vec::new();
+    if scoring.mode.unwrap_or_default() == ScoringMode::Points {
+        if plan.reviewers.is_empty() {
+            out.push(ScoringGap::NoReviewers);
+        }
+        for g in &scoring.groups {
+            if !plan
+                .reviewers
+                .iter()
+                .any(|r| r.group.as_deref() == Some(g.name.as_str()))
+            {
+                out.push(ScoringGap::EmptyGroup(g.name.clone()));
+            }
+        }
+        if let Some(first) = scoring.groups.first() {
+            for r in plan.reviewers.iter().filter(|r| r.group.is_none()) {
+                out.push(ScoringGap::Ungrouped(r.name.clone(), first.name.clone()));
+            }
+        }
+        if !plan.reviewers.is_empty() {
+            for u in &plan.units {
+                if plan.reviewers.iter().all(|r| r.recused.contains(&u.name)) {
+                    out.push(ScoringGap::AllRecused(u.name.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `scoring_gaps`, one sentence each, prefixed with the file.
+pub fn scoring_warnings(file: &str, plan: &Plan, lang: Lang) -> Vec<String> {
+    scoring_gaps(plan)
+        .iter()
+        .map(|g| format!("{file}: {}", strings::import::scoring_gap(lang, g)))
+        .collect()
 }
 
 /// serde_json's message without its own "at line X column Y" (the prefix says where).

@@ -31,6 +31,10 @@ pub fn run(path: &Path, choice: Choice) -> CmdResult {
     for w in &loaded.warnings {
         eprintln!("podium: {w}");
     }
+    let file = path.display().to_string();
+    for w in crate::planfile::scoring_warnings(&file, &loaded.plan, lang) {
+        eprintln!("podium: {w}");
+    }
     print!("{}", summary(&loaded.plan, lang));
     Ok(())
 }

@@ -327,10 +327,24 @@ pub const ENTRIES: &[Entry] = &[
     ),
     v(
         "import.title",
-        "会议标题（否则取文件名）",
-        "The meeting's title (otherwise the file's name)",
+        "会议标题（否则取表格的标题行或文件名）",
+        "The meeting's title (otherwise the sheet's title row or the file's name)",
         "标题",
         "TITLE",
+    ),
+    v(
+        "import.reviewers",
+        "评委名单（CSV 或 XLSX：姓名、职务、分组、回避；否则取名为“评委”的工作表）",
+        "The reviewer list (CSV or XLSX: 姓名, 职务, 分组, 回避; otherwise the sheet named 评委)",
+        "文件",
+        "FILE",
+    ),
+    v(
+        "import.criteria",
+        "评分指标（CSV 或 XLSX：指标、满分、分组权重；否则取名为“指标”的工作表）",
+        "The criteria (CSV or XLSX: 指标, 满分, 分组权重; otherwise the sheet named 指标)",
+        "文件",
+        "FILE",
     ),
     // podium schema
     e(

@@ -4,6 +4,7 @@ pub mod cli;
 pub mod console;
 pub mod display;
 pub mod help;
+pub mod import;
 pub mod net;
 pub mod report;
 

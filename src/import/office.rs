@@ -1,0 +1,937 @@
+//! A plan from the sheets an office really keeps: the unit list (title rows above the header,
+//! headers with line breaks and units, `8分钟` or Excel time cells, blank and total rows), a
+//! sheet of reviewers (评委: 姓名, 职务, 分组, 回避) and one of criteria (指标: 指标, 满分,
+//! 分组权重).
+//!
+//! The header row is found among the first rows of a sheet; every column that is not used is
+//! named in a warning; every row skipped is said; every error names the file, the sheet, the
+//! row and the column, in the user's language.
+
+use super::{Ctx, Sheet, Table, cell, letter};
+use crate::names::{self, Match};
+use crate::plan::{Criterion, Group, Plan, Reviewer, Scoring, UnitPlan};
+use crate::strings::cli::{self, Column};
+use crate::strings::import::{self as s, Skipped};
+use crate::strings::{Lang, Said};
+
+/// A plan read from the office's sheets, with what the import has to say about them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanImport {
+    pub plan: Plan,
+    /// The workbook's sheet the units came from (`None` for a CSV file).
+    pub sheet: Option<String>,
+    /// Where the reviewers and the criteria came from (`source` text), when they did.
+    pub reviewers_from: Option<String>,
+    pub criteria_from: Option<String>,
+    /// The unit list's title row, when it has one (the meeting's title without `--title`).
+    pub title_row: Option<String>,
+    /// Unused columns: one sentence each, never dropped silently.
+    pub warnings: Vec<String>,
+    /// Rows skipped (titles, blanks, totals, notes) and cells read in a way worth saying.
+    pub notes: Vec<String>,
+}
+
+/// The other tables a plan may take its reviewers and criteria from (`--reviewers FILE`,
+/// `--criteria FILE`); without them, the unit list's workbook is looked at.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extra<'a> {
+    pub reviewers: Option<&'a Table>,
+    pub criteria: Option<&'a Table>,
+}
+
+/// A header cell as compared: `names::key`, lower case, no whitespace (line breaks in a cell
+/// included), and no unit in brackets at the end (`时长（分钟）` is `时长`).
+fn header_form(text: &str) -> String {
+    let mut k: String = names::key(text)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for (open, close) in [('(', ')'), ('[', ']'), ('【', '】'), ('〔', '〕')] {
+        if k.ends_with(close)
+            && let Some(at) = k.rfind(open)
+            && at > 0
+        {
+            k.truncate(at);
+        }
+    }
+    k
+}
+
+fn is_field(header: &str, field: &Column) -> bool {
+    let h = header_form(header);
+    !h.is_empty() && field.names.iter().any(|n| header_form(n) == h)
+}
+
+/// A sheet with its header row found.
+struct Found<'a> {
+    ctx: Ctx<'a>,
+    header_row: usize,
+    header: &'a [String],
+    /// The rows below the header.
+    rows: &'a [(usize, Vec<String>)],
+    /// Rows above the header (titles).
+    titles: Vec<(usize, String)>,
+}
+
+/// The header row of `sheet`: the first of its first rows with a `key` column.
+fn find_header<'a>(
+    table: &'a Table,
+    sheet: &'a Sheet,
+    key: &Column,
+    lang: Lang,
+) -> Option<Found<'a>> {
+    let first = std::iter::once((sheet.header_row, &sheet.header))
+        .chain(sheet.rows.iter().map(|(r, c)| (*r, c)))
+        .take(s::HEADER_SEARCH_ROWS);
+    let mut titles = Vec::new();
+    for (k, (row, cells)) in first.enumerate() {
+        if cells.iter().any(|c| is_field(c, key)) {
+            return Some(Found {
+                ctx: Ctx { table, sheet, lang },
+                header_row: row,
+                header: cells,
+                rows: sheet.rows.get(k..).unwrap_or_default(),
+                titles,
+            });
+        }
+        let text: Vec<&str> = cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        titles.push((row, text.join(" ")));
+    }
+    None
+}
+
+fn sheet_name(sheet: &Sheet) -> String {
+    sheet.name.clone().unwrap_or_default()
+}
+
+impl Found<'_> {
+    fn place(&self) -> String {
+        self.ctx.place()
+    }
+
+    fn at(&self, row: usize, col: usize) -> String {
+        self.ctx.at(row, col)
+    }
+
+    /// The column of `field`: none, one, or an error when two columns both mean it.
+    fn column(&self, field: &Column) -> Result<Option<usize>, String> {
+        let cols: Vec<usize> = self
+            .header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| is_field(h, field))
+            .map(|(i, _)| i)
+            .collect();
+        match cols.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(*one)),
+            [a, b, ..] => Err(cli::two_columns(
+                self.ctx.lang,
+                &self.place(),
+                (&letter(*a), cell(self.header, *a)),
+                (&letter(*b), cell(self.header, *b)),
+                field,
+            )),
+        }
+    }
+
+    /// The columns of `fields`, or every error (two columns meaning one field).
+    fn columns<const N: usize>(
+        &self,
+        fields: [&Column; N],
+        errors: &mut Vec<String>,
+    ) -> [Option<usize>; N] {
+        fields.map(|f| match self.column(f) {
+            Ok(c) => c,
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        })
+    }
+
+    /// A warning for every column not in `used`: a header podium does not know, or values
+    /// under no header.
+    fn unused(&self, used: &[Option<usize>], warnings: &mut Vec<String>) {
+        let lang = self.ctx.lang;
+        let width = self
+            .rows
+            .iter()
+            .map(|(_, c)| c.len())
+            .chain([self.header.len()])
+            .max()
+            .unwrap_or(0);
+        for col in 0..width {
+            if used.contains(&Some(col)) {
+                continue;
+            }
+            let head = cell(self.header, col).trim();
+            if !head.is_empty() {
+                warnings.push(s::warning(
+                    lang,
+                    &s::unused_column(lang, &self.place(), &letter(col), head),
+                ));
+            } else if self
+                .rows
+                .iter()
+                .any(|(_, c)| !cell(c, col).trim().is_empty())
+            {
+                warnings.push(s::warning(
+                    lang,
+                    &s::unnamed_column(lang, &self.place(), &letter(col)),
+                ));
+            }
+        }
+    }
+
+    /// The title rows, blank rows and `skipped` rows, said.
+    fn say_skipped(&self, skipped: &[(Skipped, usize)], notes: &mut Vec<String>) {
+        let lang = self.ctx.lang;
+        if !self.titles.is_empty() {
+            notes.push(s::title_rows(lang, &self.place(), &self.titles));
+        }
+        // Rows the reader left out for holding nothing, between the header and the last row.
+        let last = self.rows.last().map_or(self.header_row, |(r, _)| *r);
+        let held: std::collections::BTreeSet<usize> = self.rows.iter().map(|(r, _)| *r).collect();
+        let blank: Vec<usize> = (self.header_row + 1..last)
+            .filter(|r| !held.contains(r))
+            .collect();
+        if !blank.is_empty() {
+            notes.push(s::skipped_rows(lang, &self.place(), Skipped::Blank, &blank));
+        }
+        for kind in [Skipped::Blank, Skipped::Total, Skipped::Note] {
+            let rows: Vec<usize> = skipped
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, r)| *r)
+                .collect();
+            if !rows.is_empty() {
+                notes.push(s::skipped_rows(lang, &self.place(), kind, &rows));
+            }
+        }
+    }
+}
+
+/// A row of totals (`合计`, `小计`, `总计` at the start of a cell).
+fn is_total(cells: &[String]) -> bool {
+    cells.iter().any(|c| {
+        let k = header_form(c);
+        s::TOTAL_WORDS.iter().any(|w| {
+            k.strip_prefix(&header_form(w))
+                .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphabetic()))
+        })
+    })
+}
+
+fn filled(cells: &[String]) -> usize {
+    cells.iter().filter(|c| !c.trim().is_empty()).count()
+}
+
+/// A number as people write it in a cell: full-width digits, edge spaces.
+fn number(text: &str) -> Option<f64> {
+    let k: String = names::key(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    k.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Minutes from a cell's text: `8`, `8分钟`, `8分`, `6.5`, `08:00` (mm:ss), `0:08:00`
+/// (h:mm:ss), `8分30秒`, `90秒`.
+pub fn parse_minutes(text: &str) -> Option<f64> {
+    let k: String = names::key(text)
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if k.is_empty() {
+        return None;
+    }
+    let whole = |t: &str| -> Option<u32> {
+        (!t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let seconds = if k.contains(':') {
+        let parts: Vec<&str> = k.split(':').collect();
+        match parts.as_slice() {
+            [m, sec] => {
+                let (m, sec) = (whole(m)?, whole(sec)?);
+                (sec < 60).then_some(f64::from(m) * 60.0 + f64::from(sec))?
+            }
+            [h, m, sec] => {
+                let (h, m, sec) = (whole(h)?, whole(m)?, whole(sec)?);
+                (m < 60 && sec < 60)
+                    .then_some(f64::from(h) * 3600.0 + f64::from(m) * 60.0 + f64::from(sec))?
+            }
+            _ => return None,
+        }
+    } else {
+        let strip = |t: &str, words: &[&str]| {
+            words
+                .iter()
+                .find_map(|w| t.strip_suffix(w).map(str::to_string))
+        };
+        if let Some(sec) = strip(&k, s::SECOND_WORDS) {
+            // `8分30秒`, or seconds alone.
+            match s::MINUTE_WORDS.iter().find_map(|w| {
+                sec.split_once(w)
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+            }) {
+                Some((m, sec)) => number(&m)? * 60.0 + number(&sec)?,
+                None => number(&sec)?,
+            }
+        } else {
+            let m = strip(&k, s::MINUTE_WORDS).unwrap_or(k);
+            number(&m)? * 60.0
+        }
+    };
+    let minutes = seconds / 60.0;
+    // Exact in ten-thousandths, as the plan keeps minutes.
+    Some((minutes * 10_000.0).round() / 10_000.0)
+}
+
+/// `h:mm:ss` (an Excel time cell as `Sheet.dates` shows it) in seconds.
+fn clock_seconds(shown: &str) -> Option<(u32, u32, u32)> {
+    let parts: Vec<&str> = shown.trim().split(':').collect();
+    let n = |t: &str| t.parse::<u32>().ok();
+    match parts.as_slice() {
+        [h, m, sec] => Some((n(h)?, n(m)?, n(sec)?)),
+        [h, m] => Some((n(h)?, n(m)?, 0)),
+        _ => None,
+    }
+}
+
+/// Format a number of minutes without trailing zeros.
+fn minutes_text(m: f64) -> String {
+    let t = format!("{m:.4}");
+    t.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A plan from a unit list, with reviewers and criteria from its workbook's sheets 评委 and
+/// 指标 or from `extra`'s tables. Every error found, one sentence each, in `lang`.
+pub fn plan(
+    table: &Table,
+    extra: Extra,
+    title: &str,
+    lang: Lang,
+) -> Result<PlanImport, Vec<String>> {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut notes = Vec::new();
+    let found = units_sheet(table, lang).map_err(|e| vec![e])?;
+    let units = read_units(&found, &mut errors, &mut warnings, &mut notes);
+
+    // Reviewers and criteria: from their own files, else the workbook's sheets by name.
+    let reviewers_sheet = pick_named(
+        extra.reviewers.unwrap_or(table),
+        extra.reviewers.is_some(),
+        s::REVIEWER_SHEETS,
+        &s::REVIEWER,
+        s::REVIEWER_LIST,
+        lang,
+    );
+    let criteria_sheet = pick_named(
+        extra.criteria.unwrap_or(table),
+        extra.criteria.is_some(),
+        s::CRITERIA_SHEETS,
+        &s::CRITERION,
+        s::CRITERIA_LIST,
+        lang,
+    );
+    let source_of = |f: &Found| {
+        let name = std::path::Path::new(&f.ctx.table.name)
+            .file_name()
+            .map_or_else(
+                || f.ctx.table.name.clone(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        let source = super::source(f.ctx.table.encoding, f.ctx.sheet.name.as_deref(), lang);
+        s::file_source(lang, &name, &source)
+    };
+    let mut reviewers_from = None;
+    let mut criteria_from = None;
+    let (criteria, groups) = match criteria_sheet {
+        Ok(Some(f)) => {
+            criteria_from = Some(source_of(&f));
+            read_criteria(&f, &mut errors, &mut warnings, &mut notes)
+        }
+        Ok(None) => (Vec::new(), Vec::new()),
+        Err(e) => {
+            errors.push(e);
+            (Vec::new(), Vec::new())
+        }
+    };
+    let reviewers = match reviewers_sheet {
+        Ok(Some(f)) => {
+            reviewers_from = Some(source_of(&f));
+            let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
+            read_reviewers(&f, &names, &groups, &mut errors, &mut warnings, &mut notes)
+        }
+        Ok(None) => Vec::new(),
+        Err(e) => {
+            errors.push(e);
+            Vec::new()
+        }
+    };
+    let scoring = (!criteria.is_empty() || !groups.is_empty()).then(|| Scoring {
+        criteria,
+        groups,
+        ..Scoring::default()
+    });
+    let plan = Plan {
+        version: None,
+        title: title.to_string(),
+        date: None,
+        start: None,
+        venue: None,
+        host: None,
+        talk_minutes: None,
+        warn_seconds: None,
+        units,
+        reviewers,
+        scoring,
+    };
+    if errors.is_empty() {
+        for f in plan.validate().iter().filter(|f| !f.warning) {
+            errors.push(crate::strings::finding(lang, &found.place(), None, f));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let title_row = found
+        .titles
+        .first()
+        .map(|(_, t)| t.clone())
+        .filter(|t| !t.is_empty());
+    Ok(PlanImport {
+        plan,
+        sheet: found.ctx.sheet.name.clone(),
+        reviewers_from,
+        criteria_from,
+        title_row,
+        warnings,
+        notes,
+    })
+}
+
+/// Whether a sheet's name is one of `names`.
+fn named(sheet: &Sheet, names: &[&str]) -> bool {
+    sheet
+        .name
+        .as_deref()
+        .is_some_and(|n| names.iter().any(|x| header_form(x) == header_form(n)))
+}
+
+/// The sheet of the unit list: the one sheet (not the reviewers' nor the criteria's) with a
+/// unit column in its first rows.
+fn units_sheet(table: &Table, lang: Lang) -> Result<Found<'_>, String> {
+    let candidates: Vec<&Sheet> = table
+        .sheets
+        .iter()
+        .filter(|sh| !sh.header.is_empty())
+        .filter(|sh| !named(sh, s::REVIEWER_SHEETS) && !named(sh, s::CRITERIA_SHEETS))
+        .collect();
+    let fits: Vec<Found> = candidates
+        .iter()
+        .filter_map(|sh| find_header(table, sh, &s::UNIT, lang))
+        .collect();
+    let mut fits = fits.into_iter();
+    match (fits.next(), fits.next()) {
+        (Some(one), None) => Ok(one),
+        (Some(a), Some(b)) => Err(cli::two_sheets_fit(
+            lang,
+            &table.name,
+            &sheet_name(a.ctx.sheet),
+            &sheet_name(b.ctx.sheet),
+            &[s::UNIT],
+            s::UNIT_LIST,
+        )),
+        (None, _) => match candidates.as_slice() {
+            [] => Err(crate::strings::console::file_is_empty(lang, &table.name)),
+            [one] if table.sheets.len() == 1 => {
+                let ctx = Ctx {
+                    table,
+                    sheet: one,
+                    lang,
+                };
+                Err(s::no_header(lang, &ctx.place(), &s::UNIT, s::UNIT_LIST))
+            }
+            many => {
+                let heads: Vec<String> = many
+                    .iter()
+                    .map(|sh| {
+                        let mut head: Vec<&str> =
+                            sh.header.iter().take(8).map(String::as_str).collect();
+                        if sh.header.len() > 8 {
+                            head.push("…");
+                        }
+                        cli::sheet_head(lang, &sheet_name(sh), &head)
+                    })
+                    .collect();
+                Err(cli::no_sheet_fits(
+                    lang,
+                    &table.name,
+                    &[s::UNIT],
+                    s::UNIT_LIST,
+                    &heads,
+                ))
+            }
+        },
+    }
+}
+
+/// The reviewers' or criteria's sheet: the one named so; in a file of its own, also its only
+/// sheet with a `key` column. `None` in the unit list's workbook without such a sheet.
+fn pick_named<'a>(
+    table: &'a Table,
+    own_file: bool,
+    names: &[&str],
+    key: &Column,
+    what: Said,
+    lang: Lang,
+) -> Result<Option<Found<'a>>, String> {
+    let by_name = table.sheets.iter().find(|sh| named(sh, names));
+    let sheet = match by_name {
+        Some(sh) => Some(sh),
+        None if own_file => {
+            let fits: Vec<&Sheet> = table
+                .sheets
+                .iter()
+                .filter(|sh| find_header(table, sh, key, lang).is_some())
+                .collect();
+            match fits.as_slice() {
+                [one] => Some(*one),
+                _ => return Err(s::no_such_sheet(lang, &table.name, names, what)),
+            }
+        }
+        None => None,
+    };
+    let Some(sheet) = sheet else {
+        return Ok(None);
+    };
+    match find_header(table, sheet, key, lang) {
+        Some(f) => Ok(Some(f)),
+        None => {
+            let ctx = Ctx { table, sheet, lang };
+            Err(s::no_header(lang, &ctx.place(), key, what))
+        }
+    }
+}
+
+fn text_at(cells: &[String], col: Option<usize>) -> Option<String> {
+    col.map(|c| cell(cells, c).trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+fn read_units(
+    f: &Found,
+    errors: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) -> Vec<UnitPlan> {
+    let lang = f.ctx.lang;
+    let cols = f.columns(
+        [
+            &s::UNIT,
+            &s::ORDER,
+            &s::PRESENTER,
+            &s::ROLE,
+            &s::MINUTES,
+            &s::TOPIC,
+            &s::CATEGORY,
+        ],
+        errors,
+    );
+    let [unit, order, presenter, role, minutes, topic, category] = cols;
+    let Some(unit) = unit else {
+        return Vec::new();
+    };
+    f.unused(&cols, warnings);
+    let mut skipped = Vec::new();
+    let mut units: Vec<(f64, usize, UnitPlan)> = Vec::new();
+    for (i, (row, cells)) in f.rows.iter().enumerate() {
+        let row = *row;
+        if is_total(cells) {
+            skipped.push((Skipped::Total, row));
+            continue;
+        }
+        let name = cell(cells, unit).trim().to_string();
+        if name.is_empty() {
+            // A note under the table (one cell of text), else a unit row missing its name.
+            let used = [presenter, role, minutes, topic, category];
+            let data = used
+                .iter()
+                .flatten()
+                .any(|c| !cell(cells, *c).trim().is_empty());
+            if filled(cells) <= 1 && !data {
+                skipped.push((Skipped::Note, row));
+            } else {
+                errors.push(s::empty_unit(lang, &f.at(row, unit)));
+            }
+            continue;
+        }
+        if let Some(e) = order.and_then(|c| f.ctx.date(row, c, cli::A_NUMBER)) {
+            errors.push(e);
+            continue;
+        }
+        let sort = match text_at(cells, order) {
+            None => i as f64,
+            Some(t) => match number(&t) {
+                Some(v) => v,
+                None => {
+                    errors.push(s::bad_order(lang, &f.at(row, order.unwrap_or(0)), &t));
+                    continue;
+                }
+            },
+        };
+        let mins = match minutes {
+            None => None,
+            Some(c) => match read_minutes(f, row, c, cells, notes) {
+                Ok(m) => m,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            },
+        };
+        units.push((
+            sort,
+            i,
+            UnitPlan {
+                name,
+                presenter: text_at(cells, presenter),
+                role: text_at(cells, role),
+                minutes: mins,
+                topic: text_at(cells, topic),
+                category: text_at(cells, category),
+            },
+        ));
+    }
+    f.say_skipped(&skipped, notes);
+    units.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    units.into_iter().map(|u| u.2).collect()
+}
+
+/// The minutes of a cell: its text, or an Excel time or duration (`0:08:00` is 8 minutes; a
+/// time of an hour or more is what Excel makes of a typed `8:30`, taken as 8½ minutes and
+/// said). A date is refused.
+fn read_minutes(
+    f: &Found,
+    row: usize,
+    col: usize,
+    cells: &[String],
+    notes: &mut Vec<String>,
+) -> Result<Option<f64>, String> {
+    let lang = f.ctx.lang;
+    let at = f.at(row, col);
+    if let Some((shown, time)) = f.ctx.sheet.dates.get(&(row, col)) {
+        if !*time {
+            return Err(f.ctx.date(row, col, cli::A_MINUTES).unwrap_or_default());
+        }
+        let Some((h, m, sec)) = clock_seconds(shown) else {
+            return Err(s::bad_minutes(lang, &at, shown));
+        };
+        if h == 0 {
+            return Ok(Some(
+                (f64::from(m * 60 + sec) / 60.0 * 10_000.0).round() / 10_000.0,
+            ));
+        }
+        if sec != 0 || m >= 60 {
+            return Err(s::bad_minutes(lang, &at, shown));
+        }
+        let minutes = (f64::from(h * 60 + m) / 60.0 * 10_000.0).round() / 10_000.0;
+        notes.push(s::time_as_minutes(lang, &at, shown, &minutes_text(minutes)));
+        return Ok(Some(minutes));
+    }
+    let text = cell(cells, col).trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    parse_minutes(text)
+        .map(Some)
+        .ok_or_else(|| s::bad_minutes(lang, &at, text))
+}
+
+/// Splits a list cell (`市财政局、城东街道`, `a, b; c`, or spaces).
+fn list_items(text: &str) -> Vec<String> {
+    text.split(|c: char| s::LIST_SEPARATORS.contains(&c) || c.is_whitespace())
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn read_reviewers(
+    f: &Found,
+    units: &[&str],
+    groups: &[Group],
+    errors: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) -> Vec<Reviewer> {
+    let lang = f.ctx.lang;
+    let cols = f.columns(
+        [&s::REVIEWER, &s::REVIEWER_ROLE, &s::GROUP, &s::RECUSED],
+        errors,
+    );
+    let [name, role, group, recused] = cols;
+    let Some(name) = name else {
+        return Vec::new();
+    };
+    f.unused(&cols, warnings);
+    let index = names::Index::new(units.iter().copied());
+    let mut skipped = Vec::new();
+    let mut out = Vec::new();
+    for (row, cells) in f.rows {
+        let row = *row;
+        if is_total(cells) {
+            skipped.push((Skipped::Total, row));
+            continue;
+        }
+        let reviewer = cell(cells, name).trim().to_string();
+        if reviewer.is_empty() {
+            if filled(cells) <= 1 {
+                skipped.push((Skipped::Note, row));
+            } else {
+                errors.push(s::empty_reviewer(lang, &f.at(row, name)));
+            }
+            continue;
+        }
+        let in_group = text_at(cells, group);
+        if let (Some(g), Some(col)) = (&in_group, group)
+            && !groups.is_empty()
+            && !groups.iter().any(|x| names::key(&x.name) == names::key(g))
+        {
+            errors.push(s::group_without_weight(lang, &f.at(row, col), g));
+        }
+        // The group as the weights spell it.
+        let in_group = in_group.map(|g| {
+            groups
+                .iter()
+                .find(|x| names::key(&x.name) == names::key(&g))
+                .map_or(g, |x| x.name.clone())
+        });
+        let mut away = Vec::new();
+        if let Some(col) = recused {
+            for item in list_items(cell(cells, col)) {
+                match index.find(&item) {
+                    Match::One(u) => {
+                        if !away.iter().any(|a: &String| a == u) {
+                            away.push(u.to_string());
+                        }
+                    }
+                    Match::None => errors.push(s::unknown_recused(lang, &f.at(row, col), &item)),
+                    Match::Many(many) => errors.push(format!(
+                        "{}: {}",
+                        f.at(row, col),
+                        names::ambiguous(lang, "unit", &item, &many)
+                    )),
+                }
+            }
+        }
+        out.push(Reviewer {
+            name: reviewer,
+            role: text_at(cells, role),
+            group: in_group,
+            recused: away,
+        });
+    }
+    f.say_skipped(&skipped, notes);
+    out
+}
+
+/// A weight as written: `60`, `60%`, `60％`.
+fn weight(text: &str) -> Option<f64> {
+    let k = names::key(text);
+    number(k.trim().trim_end_matches('%')).filter(|v| *v > 0.0)
+}
+
+/// `领导组 60%`, `领导组：60`, `领导组60%`: the group and its weight.
+fn group_weight(item: &str) -> Option<(String, f64)> {
+    let k = names::key(item);
+    let k = k.trim().trim_end_matches('%').trim_end();
+    let digits = k
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map(|(i, _)| i)?;
+    let (name, value) = k.split_at(digits);
+    let name = name.trim_end_matches([':', '=', ' ']).trim();
+    let value = weight(value)?;
+    (!name.is_empty()).then(|| (name.to_string(), value))
+}
+
+fn read_criteria(
+    f: &Found,
+    errors: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) -> (Vec<Criterion>, Vec<Group>) {
+    let lang = f.ctx.lang;
+    let cols = f.columns([&s::CRITERION, &s::MAX, &s::WEIGHTS], errors);
+    let [name, max, weights] = cols;
+    let Some(name) = name else {
+        return (Vec::new(), Vec::new());
+    };
+    f.unused(&cols, warnings);
+    let mut skipped = Vec::new();
+    let mut criteria = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut weights_at = None;
+    for (row, cells) in f.rows {
+        let row = *row;
+        // Group weights may sit on any row, a total row's included.
+        if let Some(col) = weights {
+            for item in list_items_keeping_pairs(cell(cells, col)) {
+                weights_at.get_or_insert(f.at(row, col));
+                match group_weight(&item) {
+                    Some((g, w)) => {
+                        if groups.iter().any(|x| names::key(&x.name) == names::key(&g)) {
+                            errors.push(s::weight_twice(lang, &f.at(row, col), &g));
+                        } else {
+                            groups.push(Group { name: g, weight: w });
+                        }
+                    }
+                    None => errors.push(s::bad_weight(lang, &f.at(row, col), &item)),
+                }
+            }
+        }
+        if is_total(cells) {
+            skipped.push((Skipped::Total, row));
+            continue;
+        }
+        let criterion = cell(cells, name).trim().to_string();
+        if criterion.is_empty() {
+            let only_weights =
+                weights.is_some_and(|c| !cell(cells, c).trim().is_empty()) && filled(cells) == 1;
+            if !only_weights {
+                if filled(cells) <= 1 {
+                    skipped.push((Skipped::Note, row));
+                } else {
+                    errors.push(s::empty_criterion(lang, &f.at(row, name)));
+                }
+            }
+            continue;
+        }
+        let Some(col) = max.filter(|c| !cell(cells, *c).trim().is_empty()) else {
+            errors.push(s::no_max(lang, &f.at(row, max.unwrap_or(name)), &criterion));
+            continue;
+        };
+        let text = cell(cells, col).trim();
+        let value = number(text.trim_end_matches('分')).filter(|v| *v > 0.0);
+        match value {
+            Some(v) => criteria.push(Criterion {
+                name: criterion,
+                max: v,
+            }),
+            None => errors.push(s::bad_number(lang, &f.at(row, col), text, s::A_MAX)),
+        }
+    }
+    if !groups.is_empty() {
+        let total: f64 = groups.iter().map(|g| g.weight).sum();
+        if (total - 100.0).abs() > 1e-9 {
+            let place = weights_at.unwrap_or_else(|| f.place());
+            errors.push(s::weights_not_100(lang, &place, &minutes_text(total)));
+        }
+    }
+    f.say_skipped(&skipped, notes);
+    (criteria, groups)
+}
+
+/// A group-weights cell split into `group weight` items: by the list separators, and by
+/// spaces only where a space ends a weight (`领导组 60% 专家组 40%`).
+fn list_items_keeping_pairs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in text
+        .split(|c: char| s::LIST_SEPARATORS.contains(&c))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let mut current = String::new();
+        for word in part.split_whitespace() {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            if group_weight(&current).is_some() {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+        if !current.is_empty() {
+            out.push(current);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes_as_people_write_them() {
+        for (text, want) in [
+            ("8", 8.0),
+            ("8分钟", 8.0),
+            ("8分", 8.0),
+            ("08:00", 8.0),
+            ("8:30", 8.5),
+            ("0:08:00", 8.0),
+            ("6.5", 6.5),
+            ("6.5分钟", 6.5),
+            ("８分钟", 8.0),
+            (" 10 min", 10.0),
+            ("8分30秒", 8.5),
+            ("90秒", 1.5),
+        ] {
+            assert_eq!(parse_minutes(text), Some(want), "{text}");
+        }
+        for text in ["", "八分钟", "8:75", "a:b", "1:2:3:4", "约8分钟"] {
+            assert_eq!(parse_minutes(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn headers_with_breaks_spaces_and_units() {
+        assert!(is_field("时长（分钟）", &s::MINUTES));
+        assert!(is_field("时长(分钟)", &s::MINUTES));
+        assert!(is_field("汇报\n时长", &s::MINUTES));
+        assert!(is_field(" 汇 报 单 位 ", &s::UNIT));
+        assert!(is_field("Unit", &s::UNIT));
+        assert!(!is_field("备注", &s::UNIT));
+        assert!(!is_field("(分钟)", &s::MINUTES));
+    }
+
+    #[test]
+    fn total_rows() {
+        let row = |c: &[&str]| c.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(is_total(&row(&["", "合计", "", "96"])));
+        assert!(is_total(&row(&["合 计：", ""])));
+        assert!(is_total(&row(&["小计"])));
+        assert!(!is_total(&row(&["1", "总计划局"])));
+    }
+
+    #[test]
+    fn group_weights() {
+        assert_eq!(group_weight("领导组 60%"), Some(("领导组".into(), 60.0)));
+        assert_eq!(group_weight("专家组：40"), Some(("专家组".into(), 40.0)));
+        assert_eq!(group_weight("群众组12.5％"), Some(("群众组".into(), 12.5)));
+        assert_eq!(group_weight("领导组"), None);
+        assert_eq!(
+            list_items_keeping_pairs("领导组 60% 专家组 40%"),
+            vec!["领导组 60%".to_string(), "专家组 40%".to_string()]
+        );
+        assert_eq!(
+            list_items_keeping_pairs("领导组：60%；专家组：40%"),
+            vec!["领导组：60%".to_string(), "专家组：40%".to_string()]
+        );
+    }
+}

@@ -1,0 +1,426 @@
+//! Strings of `podium import` (a plan from the office's unit list, reviewer list and
+//! criteria) and of the scoring checks of `podium check`, in Chinese and English side by side.
+//! The header names the import recognises are data (what people write in a sheet), kept here
+//! with the messages.
+
+use super::cli::Column;
+use super::{Lang, Said};
+
+/// How many rows from the top of a sheet may hold titles before the header row.
+pub const HEADER_SEARCH_ROWS: usize = 10;
+
+// The unit list.
+pub const ORDER: Column = Column {
+    names: &[
+        "序号",
+        "顺序",
+        "汇报顺序",
+        "编号",
+        "order",
+        "no",
+        "no.",
+        "#",
+    ],
+    en: "order",
+    zh: "序号",
+};
+pub const UNIT: Column = Column {
+    names: &["单位", "汇报单位", "单位名称", "unit", "name"],
+    en: "unit",
+    zh: "汇报单位",
+};
+pub const PRESENTER: Column = Column {
+    names: &["汇报人", "汇报人姓名", "姓名", "presenter"],
+    en: "presenter",
+    zh: "汇报人",
+};
+pub const ROLE: Column = Column {
+    names: &["职务", "职位", "汇报人职务", "role"],
+    en: "role",
+    zh: "职务",
+};
+pub const MINUTES: Column = Column {
+    names: &["时长", "汇报时长", "发言时长", "时限", "minutes"],
+    en: "minutes",
+    zh: "时长",
+};
+pub const TOPIC: Column = Column {
+    names: &["汇报主题", "题目", "主题", "汇报题目", "topic"],
+    en: "topic",
+    zh: "汇报主题",
+};
+pub const CATEGORY: Column = Column {
+    names: &["类别", "单位类别", "分类", "category"],
+    en: "category",
+    zh: "类别",
+};
+
+// The reviewer list (a sheet named 评委).
+pub const REVIEWER: Column = Column {
+    names: &["姓名", "评委", "评委姓名", "name", "reviewer"],
+    en: "name",
+    zh: "姓名",
+};
+pub const REVIEWER_ROLE: Column = Column {
+    names: &["职务", "职位", "role"],
+    en: "role",
+    zh: "职务",
+};
+pub const GROUP: Column = Column {
+    names: &["分组", "组别", "group"],
+    en: "group",
+    zh: "分组",
+};
+pub const RECUSED: Column = Column {
+    names: &["回避", "回避单位", "recused"],
+    en: "recused",
+    zh: "回避",
+};
+
+// The criteria (a sheet named 指标).
+pub const CRITERION: Column = Column {
+    names: &["指标", "评分指标", "指标名称", "criterion"],
+    en: "criterion",
+    zh: "指标",
+};
+pub const MAX: Column = Column {
+    names: &["满分", "分值", "最高分", "max"],
+    en: "max",
+    zh: "满分",
+};
+pub const WEIGHTS: Column = Column {
+    names: &["分组权重", "权重", "weights", "group weights"],
+    en: "group weights",
+    zh: "分组权重",
+};
+
+/// The sheets a workbook keeps its reviewers and its criteria in, by name.
+pub const REVIEWER_SHEETS: &[&str] = &["评委", "评委名单", "reviewers"];
+pub const CRITERIA_SHEETS: &[&str] = &["指标", "评分指标", "criteria"];
+
+/// A row whose first words are one of these is a total, not a unit.
+pub const TOTAL_WORDS: &[&str] = &["合计", "小计", "总计", "total", "subtotal"];
+
+/// What follows a number of minutes, and of seconds (`8分钟`, `8分`, `30秒`).
+pub const MINUTE_WORDS: &[&str] = &["分钟", "分", "minutes", "minute", "mins", "min", "'"];
+pub const SECOND_WORDS: &[&str] = &["秒钟", "秒", "seconds", "second", "secs", "sec", "s", "\""];
+
+/// What separates the units of a 回避 cell, and the groups of a 分组权重 cell.
+pub const LIST_SEPARATORS: &[char] = &['、', '，', ',', ';', '；', '\n'];
+
+pub const UNIT_LIST: Said = Said::new("单位名单", "unit list");
+pub const REVIEWER_LIST: Said = Said::new("评委名单", "reviewer list");
+pub const CRITERIA_LIST: Said = Said::new("指标表", "criteria sheet");
+
+/// The header row of a sheet could not be found.
+pub fn no_header(lang: Lang, place: &str, field: &Column, what: Said) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{place}：前 {HEADER_SEARCH_ROWS} 行中没有表头行（应有“{}”列），不像{}",
+            field.names.join("”或“"),
+            what.zh
+        ),
+        Lang::En => format!(
+            "{place}: no header row in the first {HEADER_SEARCH_ROWS} rows (one with a column \"{}\"): not a {}",
+            field.names.join("\" or \""),
+            what.en
+        ),
+    }
+}
+
+/// Rows above the header were read as titles.
+pub fn title_rows(lang: Lang, place: &str, rows: &[(usize, String)]) -> String {
+    match lang {
+        Lang::Zh => {
+            let list: Vec<String> = rows
+                .iter()
+                .map(|(r, t)| format!("第 {r} 行“{t}”"))
+                .collect();
+            format!("{place}：跳过表头上方的标题行（{}）", list.join("；"))
+        }
+        Lang::En => {
+            let list: Vec<String> = rows
+                .iter()
+                .map(|(r, t)| format!("row {r} \"{t}\""))
+                .collect();
+            format!(
+                "{place}: title rows above the header skipped ({})",
+                list.join("; ")
+            )
+        }
+    }
+}
+
+/// The meeting's title was taken from the sheet's title row.
+pub fn title_from_sheet(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Zh => format!("会议标题取自表格的标题行：“{title}”（可用 --title 指定）"),
+        Lang::En => {
+            format!("the title is the sheet's title row, \"{title}\" (set it with --title)")
+        }
+    }
+}
+
+/// What kind of row was skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skipped {
+    Blank,
+    Total,
+    Note,
+}
+
+/// Rows skipped, by kind: blank rows, total rows, a note under the table.
+pub fn skipped_rows(lang: Lang, place: &str, kind: Skipped, rows: &[usize]) -> String {
+    let list: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
+    let rows = if rows.len() == 1 { "row" } else { "rows" };
+    match (lang, kind) {
+        (Lang::Zh, Skipped::Blank) => {
+            format!("{place}：跳过空行（第 {} 行）", list.join("、"))
+        }
+        (Lang::Zh, Skipped::Total) => {
+            format!("{place}：跳过合计/小计行（第 {} 行）", list.join("、"))
+        }
+        (Lang::Zh, Skipped::Note) => {
+            format!("{place}：跳过没有名称的说明行（第 {} 行）", list.join("、"))
+        }
+        (Lang::En, Skipped::Blank) => {
+            format!("{place}: blank {rows} skipped ({rows} {})", list.join(", "))
+        }
+        (Lang::En, Skipped::Total) => {
+            format!("{place}: total {rows} skipped ({rows} {})", list.join(", "))
+        }
+        (Lang::En, Skipped::Note) => format!(
+            "{place}: note {rows} without a name skipped ({rows} {})",
+            list.join(", ")
+        ),
+    }
+}
+
+/// A column the import does not use: never dropped without a word.
+pub fn unused_column(lang: Lang, place: &str, letter: &str, header: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{place}：{letter} 列“{header}”未导入（podium 不使用这一列）"),
+        Lang::En => format!(
+            "{place}: column {letter} \"{header}\" is not imported (podium has no use for it)"
+        ),
+    }
+}
+
+/// A column with values under no header.
+pub fn unnamed_column(lang: Lang, place: &str, letter: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{place}：{letter} 列有内容但没有表头，未导入"),
+        Lang::En => format!("{place}: column {letter} has values but no header: not imported"),
+    }
+}
+
+/// A warning's prefix.
+pub fn warning(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("警告：{text}"),
+        Lang::En => format!("warning: {text}"),
+    }
+}
+
+/// A unit row with presenter, minutes… but no unit name.
+pub fn empty_unit(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：单位名称为空（合并单元格请拆开后每行填写单位名称）"),
+        Lang::En => format!(
+            "{at}: the unit name is empty (unmerge merged cells and write the unit on every row)"
+        ),
+    }
+}
+
+/// An order cell that is not a number.
+pub fn bad_order(lang: Lang, at: &str, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：序号“{text}”不是数字"),
+        Lang::En => format!("{at}: the order \"{text}\" is not a number"),
+    }
+}
+
+/// A minutes cell that cannot be read.
+pub fn bad_minutes(lang: Lang, at: &str, text: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("{at}：时长“{text}”无法识别；请写分钟数，如 8、8分钟、6.5 或 08:00（分:秒）")
+        }
+        Lang::En => format!(
+            "{at}: the minutes \"{text}\" cannot be read; write minutes such as 8, 8分钟, 6.5 or 08:00 (mm:ss)"
+        ),
+    }
+}
+
+/// An Excel time cell of an hour or more, read as minutes and seconds.
+pub fn time_as_minutes(lang: Lang, at: &str, shown: &str, minutes: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{at}：单元格是时间 {shown}（Excel 把“分:秒”当作“时:分”保存），按 {minutes} 分钟导入"
+        ),
+        Lang::En => format!(
+            "{at}: the cell is the time {shown} (Excel keeps a typed mm:ss as hh:mm), imported as {minutes} minutes"
+        ),
+    }
+}
+
+/// A reviewer row without a name.
+pub fn empty_reviewer(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：评委姓名为空"),
+        Lang::En => format!("{at}: the reviewer's name is empty"),
+    }
+}
+
+/// A 回避 entry that names no unit of the list.
+pub fn unknown_recused(lang: Lang, at: &str, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：回避的“{name}”不是单位名单中的单位；请写单位名单里的名称"),
+        Lang::En => format!(
+            "{at}: \"{name}\" to be recused from is not a unit of the unit list; write the name as the list has it"
+        ),
+    }
+}
+
+/// A criterion row without a name.
+pub fn empty_criterion(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：指标名称为空"),
+        Lang::En => format!("{at}: the criterion's name is empty"),
+    }
+}
+
+/// A criterion without its maximum.
+pub fn no_max(lang: Lang, at: &str, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：指标“{name}”没有满分；请在满分列填写，如 30"),
+        Lang::En => {
+            format!(
+                "{at}: the criterion \"{name}\" has no maximum; write one in the max column, such as 30"
+            )
+        }
+    }
+}
+
+/// A number cell (满分, a weight) that is not a positive number.
+pub fn bad_number(lang: Lang, at: &str, text: &str, what: Said) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：{}“{text}”不是正数", what.zh),
+        Lang::En => format!("{at}: the {} \"{text}\" is not a positive number", what.en),
+    }
+}
+
+pub const A_MAX: Said = Said::new("满分", "maximum");
+pub const A_WEIGHT: Said = Said::new("权重", "weight");
+
+/// A 分组权重 entry that is not `group weight`.
+pub fn bad_weight(lang: Lang, at: &str, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：分组权重“{text}”应写成“组名 权重”，如“领导组 60%”"),
+        Lang::En => format!(
+            "{at}: the group weight \"{text}\" should read \"group weight\", such as \"Leaders 60%\""
+        ),
+    }
+}
+
+/// A group given a weight twice.
+pub fn weight_twice(lang: Lang, at: &str, group: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：分组“{group}”的权重写了两次"),
+        Lang::En => format!("{at}: the group \"{group}\" has a weight twice"),
+    }
+}
+
+/// A reviewer in a group the weights leave out.
+pub fn group_without_weight(lang: Lang, at: &str, group: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：分组“{group}”在指标表的分组权重中没有权重；请补上"),
+        Lang::En => format!(
+            "{at}: the group \"{group}\" has no weight in the criteria sheet's group weights; add it"
+        ),
+    }
+}
+
+/// The weights do not add up to 100.
+pub fn weights_not_100(lang: Lang, place: &str, total: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{place}：分组权重合计为 {total}，应为 100"),
+        Lang::En => format!("{place}: the group weights add up to {total}, not 100"),
+    }
+}
+
+/// A workbook named for reviewers or criteria without such a sheet.
+pub fn no_such_sheet(lang: Lang, file: &str, names: &[&str], what: Said) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{file}：没有名为“{}”的工作表，也没有唯一一个像{}的工作表",
+            names.join("”或“"),
+            what.zh
+        ),
+        Lang::En => format!(
+            "{file}: no sheet named \"{}\", nor one sheet that looks like a {}",
+            names.join("\" or \""),
+            what.en
+        ),
+    }
+}
+
+/// `podium import`: what the plan holds, and where it was read from.
+pub fn written(
+    lang: Lang,
+    file: &str,
+    (units, reviewers, criteria): (usize, usize, usize),
+    source: &str,
+) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("{file}：{units} 个汇报单位，{reviewers} 位评委，{criteria} 项指标（{source}）")
+        }
+        Lang::En => {
+            format!("{file}: {units} units, {reviewers} reviewers, {criteria} criteria ({source})")
+        }
+    }
+}
+
+/// A file and what of it was read: `units.xlsx（XLSX，工作表“评委”）`.
+pub fn file_source(lang: Lang, file: &str, source: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{file}（{source}）"),
+        Lang::En => format!("{file} ({source})"),
+    }
+}
+
+/// `podium import` to the standard output: what was read.
+pub fn read_from(lang: Lang, what: Said, source: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{}读取自 {source}", what.zh),
+        Lang::En => format!("{} read from {source}", what.en),
+    }
+}
+
+/// `podium check`: a scoring that cannot work, and what to add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScoringGap {
+    /// Points mode and no reviewer to give them.
+    NoReviewers,
+    /// A declared group no reviewer is in.
+    EmptyGroup(String),
+    /// Groups are declared and a reviewer is in none of them (their scores count in the
+    /// first group): the reviewer, the first group.
+    Ungrouped(String, String),
+    /// Every reviewer must stay out of a unit's scoring: nobody can score it.
+    AllRecused(String),
+}
+
+pub fn scoring_gap(lang: Lang, gap: &ScoringGap) -> String {
+    match (lang, gap) {
+        (Lang::Zh, ScoringGap::NoReviewers) => "警告：按打分方式评分，但计划中没有评委；请在 \"reviewers\" 中添加评委（或在导入的表格中加一个“评委”工作表：姓名、职务、分组、回避）".to_string(),
+        (Lang::En, ScoringGap::NoReviewers) => "warning: scoring is by points but the plan has no reviewers; add them under \"reviewers\" (or a sheet named 评委 with 姓名, 职务, 分组, 回避 to the imported workbook)".to_string(),
+        (Lang::Zh, ScoringGap::EmptyGroup(g)) => format!("警告：分组“{g}”没有评委，它的权重无从计算；请给评委写上 \"group\": \"{g}\"，或删去这个分组"),
+        (Lang::En, ScoringGap::EmptyGroup(g)) => format!("warning: the group \"{g}\" has no reviewers, so its weight counts nothing; give reviewers \"group\": \"{g}\", or remove the group"),
+        (Lang::Zh, ScoringGap::Ungrouped(r, g)) => format!("警告：评委“{r}”不在任何分组中，其评分计入第一个分组“{g}”；请给他写上 \"group\""),
+        (Lang::En, ScoringGap::Ungrouped(r, g)) => format!("warning: the reviewer \"{r}\" is in no group, so their scores count in the first group, \"{g}\"; give them a \"group\""),
+        (Lang::Zh, ScoringGap::AllRecused(u)) => format!("警告：所有评委都回避“{u}”，没有人能给它评分；请调整 \"recused\""),
+        (Lang::En, ScoringGap::AllRecused(u)) => format!("warning: every reviewer is recused from \"{u}\", so nobody can score it; change \"recused\""),
+    }
+}
