@@ -13,6 +13,7 @@ pub mod names;
 pub mod net;
 pub mod plan;
 pub mod planfile;
+pub mod planform;
 pub mod ratio;
 pub mod report;
 pub mod scoring;

@@ -78,6 +78,17 @@ enum Cmd {
     },
     /// Print the plan's JSON Schema (输出计划文件的 JSON Schema)
     Schema,
+    /// Make or edit a plan in a terminal form (在终端表单中新建或编辑会议计划)
+    Plan {
+        #[arg(value_enum)]
+        action: commands::plan::PlanAction,
+        plan: Option<PathBuf>,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Lay out East Asian ambiguous-width characters as wide
+        #[arg(long)]
+        wide_ambiguous: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -147,6 +158,18 @@ fn main() -> ExitCode {
             choice,
         ),
         Some(Cmd::Schema) => commands::schema::run(),
+        Some(Cmd::Plan {
+            action,
+            plan,
+            output,
+            wide_ambiguous,
+        }) => commands::plan::run(
+            action,
+            plan.as_deref(),
+            output.as_deref(),
+            choice,
+            wide_ambiguous,
+        ),
         Some(Cmd::Join(args)) => commands::join::run(args, choice),
         Some(Cmd::Display {
             session,

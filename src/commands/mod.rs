@@ -5,6 +5,7 @@ pub mod check;
 pub mod display;
 pub mod import;
 pub mod join;
+pub mod plan;
 pub mod report;
 pub mod run;
 pub mod schema;

@@ -346,6 +346,33 @@ pub const ENTRIES: &[Entry] = &[
         "文件",
         "FILE",
     ),
+    // podium plan
+    e(
+        "plan",
+        "在终端表单中新建或编辑会议计划",
+        "Make or edit a plan in a terminal form",
+    ),
+    v(
+        "plan.action",
+        "new：新建计划；edit：编辑已有的计划",
+        "new: a new plan; edit: an existing plan",
+        "操作",
+        "ACTION",
+    ),
+    v(
+        "plan.plan",
+        "要编辑的计划文件（new 时为要写入的文件）",
+        "The plan file to edit (with new: the file to write)",
+        "计划",
+        "PLAN",
+    ),
+    v(
+        "plan.output",
+        "写入此文件（默认：new 为 plan.json，edit 为所编辑的文件）",
+        "The file to write (default: plan.json for new, the plan itself for edit)",
+        "文件",
+        "OUTPUT",
+    ),
     // podium schema
     e(
         "schema",

@@ -6,6 +6,7 @@ pub mod display;
 pub mod help;
 pub mod import;
 pub mod net;
+pub mod planform;
 pub mod report;
 
 use crate::jsonpos::path_text;

@@ -1,0 +1,546 @@
+//! `podium plan`'s form, driven by keys and pastes through its pure API (`PlanForm::handle`,
+//! `PlanForm::paste`) and drawn into a ratatui `TestBackend`: a snapshot of each step, in
+//! both languages, at 100×30 and 80×24; and what the keys do (the checks as it goes, a range
+//! pasted from Excel, going back, quitting, saving, editing a plan without losing a field).
+
+mod common {
+    pub mod screen;
+}
+
+use common::screen::screen_text;
+use podium::plan::Plan;
+use podium::planfile;
+use podium::planform::state::{Ask, Sec};
+use podium::planform::{PlanForm, Reply, view};
+use podium::strings::Lang;
+use podium::text::Ambiguous;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Position;
+use std::path::Path;
+
+struct Shot {
+    text: String,
+    cursor: Option<Position>,
+}
+
+fn shot(form: &PlanForm, (w, h): (u16, u16)) -> Shot {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|frame| view::draw(frame, form, Ambiguous::Narrow))
+        .expect("draw");
+    let cursor = terminal
+        .backend()
+        .cursor_visible()
+        .then(|| terminal.get_cursor_position().expect("cursor"));
+    Shot {
+        text: screen_text(terminal.backend().buffer()),
+        cursor,
+    }
+}
+
+fn key(form: &mut PlanForm, code: KeyCode) -> Reply {
+    form.handle(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ctrl(form: &mut PlanForm, c: char) -> Reply {
+    form.handle(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn typed(form: &mut PlanForm, text: &str) {
+    for c in text.chars() {
+        key(form, KeyCode::Char(c));
+    }
+}
+
+/// Types each field of a column of fields, Enter after each.
+fn fields(form: &mut PlanForm, values: &[&str]) {
+    for v in values {
+        typed(form, v);
+        key(form, KeyCode::Enter);
+    }
+}
+
+const UNITS: &str = "市财政局\t张三\t8\n城郊街道办事处\t李四\t6分钟\n市发改局\t王五\t７\n";
+
+/// The meeting step filled in as a host would.
+fn meeting(lang: Lang) -> PlanForm {
+    let mut form = PlanForm::new(lang, Some(Path::new("q3.json")));
+    fields(
+        &mut form,
+        &[
+            "第三季度工作汇报会",
+            "2026-10-15",
+            "14:30",
+            "市行政中心 3F 会议室",
+        ],
+    );
+    typed(&mut form, "常务副市长");
+    form
+}
+
+/// Through the units step: three units pasted from a sheet.
+fn units(lang: Lang) -> PlanForm {
+    let mut form = meeting(lang);
+    ctrl(&mut form, 'n');
+    form.paste(UNITS);
+    form
+}
+
+/// Through the reviewers step: three reviewers typed, in two groups, one recused.
+fn reviewers(lang: Lang) -> PlanForm {
+    let mut form = units(lang);
+    ctrl(&mut form, 'n');
+    for (i, row) in [
+        ["市委书记", "市委书记", "领导", ""],
+        ["人大代表甲", "市人大代表", "代表委员", "市财政局"],
+        ["政协委员乙", "", "代表委员", ""],
+    ]
+    .iter()
+    .enumerate()
+    {
+        if i > 0 {
+            key(&mut form, KeyCode::Enter);
+        }
+        for (j, cell) in row.iter().enumerate() {
+            if j > 0 {
+                key(&mut form, KeyCode::Tab);
+            }
+            typed(&mut form, cell);
+        }
+    }
+    form
+}
+
+/// Through the scoring step: points, two criteria, two weighted groups.
+fn scoring(lang: Lang) -> PlanForm {
+    let mut form = reviewers(lang);
+    ctrl(&mut form, 'n');
+    key(&mut form, KeyCode::Down);
+    for (name, max) in [("工作成效", "60"), ("创新亮点", "40")] {
+        typed(&mut form, name);
+        key(&mut form, KeyCode::Tab);
+        typed(&mut form, max);
+        key(&mut form, KeyCode::Enter);
+    }
+    // Enter on the blank row after the last criterion: on to the group weights.
+    key(&mut form, KeyCode::Enter);
+    for (name, weight) in [("领导", "60"), ("代表委员", "40")] {
+        typed(&mut form, name);
+        key(&mut form, KeyCode::Tab);
+        typed(&mut form, weight);
+        key(&mut form, KeyCode::Enter);
+    }
+    form
+}
+
+/// Through the rules step: overtime penalties and two decimals.
+fn rules(lang: Lang) -> PlanForm {
+    let mut form = scoring(lang);
+    ctrl(&mut form, 'n');
+    fields(
+        &mut form,
+        &["0.5", "1", "", "2", "", "group:领导", "10", "30", "0.5"],
+    );
+    typed(&mut form, "2");
+    form
+}
+
+fn summary(lang: Lang) -> PlanForm {
+    let mut form = rules(lang);
+    ctrl(&mut form, 'n');
+    form
+}
+
+fn name(base: &str, (w, h): (u16, u16)) -> String {
+    format!("{base}_{w}x{h}")
+}
+
+const BIG: (u16, u16) = (100, 30);
+const SMALL: (u16, u16) = (80, 24);
+
+// ----- a snapshot of each step ----------------------------------------------------------------
+
+#[test]
+fn step_1_meeting() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let form = meeting(lang);
+        assert_eq!(form.focus.step, 0);
+        assert!(form.errors().all(|e| e.at.sec != Sec::Meeting));
+        let s = shot(&form, BIG);
+        assert!(s.text.contains("第三季度工作汇报会"), "{}", s.text);
+        // The caret sits after the host's name, where the input method opens its window:
+        // "常务副市长" is 5 characters, 10 columns wide.
+        let row = s
+            .text
+            .lines()
+            .position(|l| l.contains("常务副市长"))
+            .unwrap();
+        let start = s.text.lines().nth(row).unwrap().find("常务副市长").unwrap();
+        let col = podium::text::width(
+            &s.text.lines().nth(row).unwrap()[..start],
+            Ambiguous::Narrow,
+        );
+        assert_eq!(s.cursor, Some(Position::new(col as u16 + 10, row as u16)));
+        insta::assert_snapshot!(name(&format!("step_1_meeting_{tag}"), BIG), s.text);
+    }
+    insta::assert_snapshot!(
+        name("step_1_meeting_zh", SMALL),
+        shot(&meeting(Lang::Zh), SMALL).text
+    );
+}
+
+#[test]
+fn step_2_units_pasted_from_a_sheet() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let form = units(lang);
+        assert_eq!(form.focus.step, 1);
+        let names: Vec<&str> = form.units.iter().map(|r| r.cells[0].as_str()).collect();
+        assert_eq!(names, ["市财政局", "城郊街道办事处", "市发改局"]);
+        let plan = form.plan.as_ref().expect("a plan");
+        let minutes: Vec<Option<f64>> = plan.units.iter().map(|u| u.minutes).collect();
+        assert_eq!(minutes, [Some(8.0), Some(6.0), Some(7.0)]);
+        assert_eq!(plan.units[1].presenter.as_deref(), Some("李四"));
+        assert_eq!(form.errors().count(), 0, "{:?}", form.issues);
+        let s = shot(&form, BIG);
+        insta::assert_snapshot!(name(&format!("step_2_units_{tag}"), BIG), s.text);
+    }
+    insta::assert_snapshot!(
+        name("step_2_units_zh", SMALL),
+        shot(&units(Lang::Zh), SMALL).text
+    );
+}
+
+#[test]
+fn step_3_reviewers() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let form = reviewers(lang);
+        assert_eq!(form.focus.step, 2);
+        let plan = form.plan.as_ref().expect("a plan");
+        assert_eq!(plan.reviewers.len(), 3);
+        assert_eq!(plan.reviewers[1].recused, ["市财政局"]);
+        assert_eq!(plan.reviewers[2].group.as_deref(), Some("代表委员"));
+        insta::assert_snapshot!(
+            name(&format!("step_3_reviewers_{tag}"), BIG),
+            shot(&form, BIG).text
+        );
+    }
+}
+
+#[test]
+fn step_4_scoring() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let form = scoring(lang);
+        assert_eq!(form.focus.step, 3);
+        let s = form.plan.as_ref().expect("a plan").scoring();
+        assert_eq!(s.criteria.len(), 2);
+        assert_eq!(s.criteria[1].max, 40.0);
+        assert_eq!(s.groups.iter().map(|g| g.weight).sum::<f64>(), 100.0);
+        assert_eq!(form.errors().count(), 0, "{:?}", form.issues);
+        insta::assert_snapshot!(
+            name(&format!("step_4_scoring_{tag}"), BIG),
+            shot(&form, BIG).text
+        );
+    }
+    insta::assert_snapshot!(
+        name("step_4_scoring_zh", SMALL),
+        shot(&scoring(Lang::Zh), SMALL).text
+    );
+}
+
+#[test]
+fn step_5_rules() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let form = rules(lang);
+        assert_eq!(form.focus.step, 4);
+        let s = form.plan.as_ref().expect("a plan").scoring();
+        assert_eq!(s.step, Some(0.5));
+        assert_eq!(s.trim, Some(1));
+        assert_eq!(s.decimals, Some(2));
+        assert_eq!(s.tie_break, ["group:领导"]);
+        let o = s.overtime.expect("overtime");
+        assert_eq!(
+            (o.grace_seconds, o.every_seconds, o.points, o.max_points),
+            (10, 30, 0.5, 2.0)
+        );
+        insta::assert_snapshot!(
+            name(&format!("step_5_rules_{tag}"), BIG),
+            shot(&form, BIG).text
+        );
+    }
+}
+
+#[test]
+fn step_6_summary_and_save() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut form = summary(lang);
+        assert_eq!(form.focus.step, 5);
+        let s = shot(&form, BIG);
+        // What `podium check` prints, on the screen.
+        let plan = form.plan.clone().expect("a plan");
+        for line in podium::commands::check::summary(&plan, lang).lines() {
+            assert!(s.text.contains(line), "{line}\n{}", s.text);
+        }
+        insta::assert_snapshot!(name(&format!("step_6_summary_{tag}"), BIG), s.text);
+        let Reply::Save {
+            path,
+            text,
+            overwrite,
+        } = key(&mut form, KeyCode::Enter)
+        else {
+            panic!("Enter on the last step saves");
+        };
+        assert_eq!(path, Path::new("q3.json"));
+        assert!(!overwrite, "a new plan never overwrites without asking");
+        // What would be written is a plan `podium check` accepts, the same plan.
+        let loaded = planfile::parse("q3.json", &text, lang).expect("a valid plan");
+        assert_eq!(loaded.plan, plan);
+        assert!(text.contains("\"minutes\": 6\n"), "{text}");
+    }
+    insta::assert_snapshot!(
+        name("step_6_summary_zh", SMALL),
+        shot(&summary(Lang::Zh), SMALL).text
+    );
+}
+
+// ----- checked as it goes ---------------------------------------------------------------------
+
+#[test]
+fn a_wrong_field_is_shown_beside_it_and_the_step_is_not_left() {
+    let mut form = PlanForm::new(Lang::Zh, None);
+    // No title yet: the step cannot be left.
+    ctrl(&mut form, 'n');
+    assert_eq!(form.focus.step, 0);
+    assert!(form.note.as_ref().is_some_and(|(_, error)| *error));
+    typed(&mut form, "汇报会");
+    key(&mut form, KeyCode::Enter);
+    typed(&mut form, "2026-13-45");
+    let errors: Vec<_> = form.errors().filter(|e| e.at.sec == Sec::Meeting).collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].at.row, Some(1), "the date field");
+    let s = shot(&form, BIG);
+    assert!(s.text.contains("2026-13-45"), "{}", s.text);
+    insta::assert_snapshot!(name("bad_date_zh", BIG), s.text);
+    ctrl(&mut form, 'n');
+    assert_eq!(form.focus.step, 0, "refused while the date is wrong");
+    assert_eq!(form.focus.row, 1, "the focus goes to the wrong field");
+    for _ in 0..10 {
+        key(&mut form, KeyCode::Backspace);
+    }
+    ctrl(&mut form, 'n');
+    assert_eq!(form.focus.step, 1);
+}
+
+#[test]
+fn a_minutes_cell_that_is_no_number_is_an_error_at_its_row() {
+    let mut form = units(Lang::En);
+    form.paste("Audit office\tZhao\teight\n");
+    let e: Vec<_> = form.errors().collect();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        (e[0].at.sec, e[0].at.row, e[0].at.col),
+        (Sec::Units, Some(3), Some(2))
+    );
+    assert!(
+        e[0].text.contains("row 4") && e[0].text.contains("eight"),
+        "{}",
+        e[0].text
+    );
+    // A unit name seen twice: the plan's own rule, at the second. (A single cell copied
+    // from a sheet ends in a line break: it goes into the cell.)
+    key(&mut form, KeyCode::Enter);
+    form.paste("市财政局\n");
+    assert_eq!(form.units.len(), 5);
+    let dup = form
+        .errors()
+        .find(|e| e.at.row == Some(4))
+        .expect("duplicate");
+    assert_eq!(dup.at.col, Some(0));
+}
+
+#[test]
+fn weights_that_do_not_sum_to_100_block_the_save() {
+    let mut form = reviewers(Lang::Zh);
+    ctrl(&mut form, 'n');
+    key(&mut form, KeyCode::Down);
+    key(&mut form, KeyCode::Down);
+    typed(&mut form, "领导");
+    key(&mut form, KeyCode::Tab);
+    typed(&mut form, "70");
+    // Reviewers of 代表委员: a group not declared now that groups are.
+    assert!(
+        form.errors().any(|e| e.at.sec == Sec::Reviewers),
+        "{:?}",
+        form.issues
+    );
+    assert!(
+        form.errors()
+            .any(|e| e.at.sec == Sec::Groups && e.at.row.is_none())
+    );
+    ctrl(&mut form, 's');
+    assert_eq!(form.focus.step, 5, "Ctrl+S goes to the last step");
+    assert_eq!(
+        key(&mut form, KeyCode::Enter),
+        Reply::Stay,
+        "not saved with errors"
+    );
+    let s = shot(&form, BIG);
+    insta::assert_snapshot!(name("summary_with_errors_zh", BIG), s.text);
+}
+
+// ----- tables ---------------------------------------------------------------------------------
+
+#[test]
+fn rows_are_added_moved_and_deleted() {
+    let mut form = units(Lang::En);
+    assert_eq!(form.focus.row, 2);
+    form.handle(KeyEvent::new(KeyCode::Up, KeyModifiers::ALT));
+    let names: Vec<&str> = form.units.iter().map(|r| r.cells[0].as_str()).collect();
+    assert_eq!(names, ["市财政局", "市发改局", "城郊街道办事处"]);
+    assert_eq!(form.focus.row, 1);
+    ctrl(&mut form, 'd');
+    assert_eq!(form.units.len(), 2);
+    assert_eq!(form.plan.as_ref().unwrap().units[1].name, "城郊街道办事处");
+    key(&mut form, KeyCode::Down);
+    key(&mut form, KeyCode::Enter);
+    assert_eq!(
+        form.units.len(),
+        3,
+        "Enter after the last row makes a new one"
+    );
+    typed(&mut form, "Audit office");
+    assert_eq!(form.plan.as_ref().unwrap().units.len(), 3);
+}
+
+#[test]
+fn a_pasted_line_without_tabs_goes_into_the_cell() {
+    let mut form = units(Lang::Zh);
+    key(&mut form, KeyCode::Tab);
+    key(&mut form, KeyCode::Tab);
+    key(&mut form, KeyCode::Tab);
+    form.paste("局长");
+    assert_eq!(form.units[2].cells[3], "局长");
+    assert_eq!(form.units.len(), 3);
+}
+
+// ----- going back, quitting -------------------------------------------------------------------
+
+#[test]
+fn esc_goes_back_a_step_and_quitting_with_changes_asks() {
+    let mut form = units(Lang::Zh);
+    key(&mut form, KeyCode::Esc);
+    assert_eq!(form.focus.step, 0);
+    assert_eq!(form.units.len(), 3, "going back keeps what was typed");
+    assert_eq!(key(&mut form, KeyCode::Esc), Reply::Stay);
+    assert_eq!(form.ask, Some(Ask::Quit));
+    let s = shot(&form, BIG);
+    assert!(s.cursor.is_none());
+    insta::assert_snapshot!(name("quit_asks_zh", BIG), s.text);
+    assert_eq!(key(&mut form, KeyCode::Char('n')), Reply::Stay);
+    assert_eq!(form.ask, None);
+    assert_eq!(ctrl(&mut form, 'c'), Reply::Stay);
+    assert_eq!(key(&mut form, KeyCode::Char('y')), Reply::Quit);
+    // Nothing typed: quits at once.
+    let mut blank = PlanForm::new(Lang::En, None);
+    assert_eq!(ctrl(&mut blank, 'c'), Reply::Quit);
+}
+
+#[test]
+fn an_existing_file_is_overwritten_only_when_the_host_says_so() {
+    let mut form = summary(Lang::En);
+    let Reply::Save { path, .. } = key(&mut form, KeyCode::Enter) else {
+        panic!("saves");
+    };
+    form.ask_overwrite(path.clone());
+    insta::assert_snapshot!(name("overwrite_asks_en", SMALL), shot(&form, SMALL).text);
+    assert_eq!(key(&mut form, KeyCode::Char('n')), Reply::Stay);
+    assert_eq!(form.ask, None);
+    key(&mut form, KeyCode::Enter);
+    form.ask_overwrite(path.clone());
+    match key(&mut form, KeyCode::Char('y')) {
+        Reply::Save {
+            path: p, overwrite, ..
+        } => {
+            assert_eq!(p, path);
+            assert!(overwrite);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+// ----- editing --------------------------------------------------------------------------------
+
+/// A sample plan of `data/`, and the name the form is given for it (the form reads no file).
+fn sample(name: &str) -> (Plan, std::path::PathBuf) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect("sample plan");
+    (
+        planfile::parse(name, &text, Lang::Zh).expect("valid").plan,
+        Path::new(name).to_path_buf(),
+    )
+}
+
+#[test]
+fn editing_a_plan_keeps_every_field_it_does_not_change() {
+    for file in ["district-exchange.json", "city-report.json"] {
+        let (plan, path) = sample(file);
+        let form = PlanForm::edit(Lang::Zh, &plan, &path);
+        assert_eq!(form.errors().count(), 0, "{file}: {:?}", form.issues);
+        let text = form.text().expect("text");
+        let again = planfile::parse(file, &text, Lang::Zh).expect("valid").plan;
+        assert_eq!(again, plan, "{file}");
+    }
+}
+
+#[test]
+fn editing_changes_what_the_host_changes_and_writes_over_the_same_file() {
+    let (plan, path) = sample("district-exchange.json");
+    let mut form = PlanForm::edit(Lang::Zh, &plan, &path);
+    assert!(!form.dirty);
+    ctrl(&mut form, 'n');
+    // The second unit's minutes.
+    key(&mut form, KeyCode::Down);
+    for _ in 0..2 {
+        key(&mut form, KeyCode::Tab);
+    }
+    typed(&mut form, "5");
+    assert!(form.dirty);
+    insta::assert_snapshot!(name("edit_units_zh", SMALL), shot(&form, SMALL).text);
+    ctrl(&mut form, 's');
+    let Reply::Save {
+        path: to,
+        text,
+        overwrite,
+    } = ctrl(&mut form, 's')
+    else {
+        panic!("Ctrl+S twice saves");
+    };
+    assert_eq!(to, path);
+    assert!(overwrite, "editing writes back over the plan");
+    let again = planfile::parse("x", &text, Lang::Zh).expect("valid").plan;
+    assert_eq!(again.units[1].minutes, Some(5.0));
+    assert_eq!(again.reviewers, plan.reviewers);
+    assert_eq!(again.scoring, plan.scoring);
+}
+
+#[test]
+fn grades_mode_shows_the_grades() {
+    let mut form = reviewers(Lang::En);
+    ctrl(&mut form, 'n');
+    key(&mut form, KeyCode::Char(' '));
+    assert_eq!(form.sections(3).len(), 4);
+    key(&mut form, KeyCode::Up);
+    for _ in 0..3 {
+        key(&mut form, KeyCode::Down);
+    }
+    typed(&mut form, "Excellent");
+    key(&mut form, KeyCode::Tab);
+    typed(&mut form, "100");
+    let s = form.plan.as_ref().unwrap().scoring();
+    assert_eq!(s.mode, Some(podium::plan::ScoringMode::Grades));
+    assert_eq!(s.grades.len(), 1);
+    insta::assert_snapshot!(name("step_4_grades_en", BIG), shot(&form, BIG).text);
+}
