@@ -141,6 +141,9 @@ pub struct UnitRecord {
     pub presenter: Option<String>,
     pub role: Option<String>,
     pub topic: Option<String>,
+    /// The unit's kind from the plan (类别), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
     pub status: &'static str,
     pub limit_seconds: i64,
     pub talk_seconds: i64,
@@ -223,6 +226,11 @@ impl Record {
                 presenter: u.presenter.clone(),
                 role: u.role.clone(),
                 topic: u.topic.clone(),
+                category: plan
+                    .units
+                    .iter()
+                    .find(|p| p.name == u.name)
+                    .and_then(|p| p.category.clone()),
                 status: u.status().key(),
                 limit_seconds: u.limit_seconds(),
                 talk_seconds: u.talk_seconds(now),

@@ -1,0 +1,482 @@
+//! `podium import` on the files an office really keeps (issue 15): tests/fixtures/office/
+//! holds a workbook saved the way WPS/Excel save it (a merged title row, 汇报单位 with line
+//! breaks in the headers, `8分钟`, Excel time cells, a blank row, a 合计 row, a note under the
+//! table, a 类别 column, columns podium has no use for, the sheets 评委 and 指标) and the unit
+//! sheet's GBK CSV twin; tests/fixtures/office/make_office_files.py makes them.
+
+use podium::import::{self, office};
+use podium::plan::{Plan, UnitPlan};
+use podium::strings::Lang;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/office")
+        .join(name)
+}
+
+fn read(name: &str, lang: Lang) -> office::PlanImport {
+    let table = import::read_table(&fixture(name)).expect("the fixture reads");
+    office::plan(&table, office::Extra::default(), "会", lang)
+        .unwrap_or_else(|e| panic!("{name} imports: {e:#?}"))
+}
+
+/// (name, category, presenter, role, minutes, topic) of every unit, in order.
+type UnitRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    f64,
+    Option<&'static str>,
+);
+
+const UNITS: [UnitRow; 7] = [
+    (
+        "城东区",
+        "县区",
+        "张伟",
+        "区长",
+        8.0,
+        Some("城东区三季度经济运行情况"),
+    ),
+    (
+        "西湖区",
+        "县区",
+        "李娜",
+        "区委副书记",
+        8.0,
+        Some("西湖区营商环境建设"),
+    ),
+    (
+        "市发展改革委",
+        "部门",
+        "王强",
+        "主任",
+        6.5,
+        Some("重大项目推进情况"),
+    ),
+    (
+        "市财政局",
+        "部门",
+        "赵敏",
+        "副局长",
+        8.0,
+        Some("财政收支与预算执行"),
+    ),
+    ("市教育局", "部门", "刘洋", "局长", 8.0, None),
+    (
+        "高新技术产业开发区",
+        "园区",
+        "陈静",
+        "管委会主任",
+        10.0,
+        Some("园区招商引资情况"),
+    ),
+    ("经济开发区", "园区", "杨帆", "党工委书记", 6.5, None),
+];
+
+fn assert_units(units: &[UnitPlan], from: &str) {
+    let got: Vec<_> = units
+        .iter()
+        .map(|u| {
+            (
+                u.name.as_str(),
+                u.category.as_deref().unwrap_or("-"),
+                u.presenter.as_deref().unwrap_or("-"),
+                u.role.as_deref().unwrap_or("-"),
+                u.minutes.unwrap_or(-1.0),
+                u.topic.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(got, UNITS.to_vec(), "{from}");
+}
+
+#[test]
+fn the_workbook_gives_every_unit_reviewer_and_criterion() {
+    let done = read("units.xlsx", Lang::Zh);
+    assert_units(&done.plan.units, "units.xlsx");
+    assert_eq!(done.sheet.as_deref(), Some("汇报安排"));
+    assert_eq!(
+        done.title_row.as_deref(),
+        Some("2026年第三季度重点工作汇报会安排表")
+    );
+
+    let reviewers: Vec<_> = done
+        .plan
+        .reviewers
+        .iter()
+        .map(|r| {
+            (
+                r.name.as_str(),
+                r.role.as_deref().unwrap_or("-"),
+                r.group.as_deref().unwrap_or("-"),
+                r.recused.join("|"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        reviewers,
+        vec![
+            ("周建国", "市委副书记", "领导组", String::new()),
+            ("吴晓红", "副市长", "领导组", "城东区".to_string()),
+            ("郑海涛", "市政府秘书长", "领导组", String::new()),
+            (
+                "孙丽",
+                "市委党校教授",
+                "专家组",
+                "市财政局|市教育局".to_string()
+            ),
+            ("钱军", "市社科院研究员", "专家组", String::new()),
+            (
+                "冯雪",
+                "市人大代表",
+                "群众代表组",
+                "高新技术产业开发区".to_string()
+            ),
+        ]
+    );
+    let scoring = done.plan.scoring.as_ref().expect("criteria and weights");
+    let criteria: Vec<_> = scoring
+        .criteria
+        .iter()
+        .map(|c| (c.name.as_str(), c.max))
+        .collect();
+    assert_eq!(
+        criteria,
+        vec![("工作实绩", 40.0), ("创新亮点", 30.0), ("汇报质量", 30.0)]
+    );
+    let groups: Vec<_> = scoring
+        .groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.weight))
+        .collect();
+    assert_eq!(
+        groups,
+        vec![("领导组", 50.0), ("专家组", 30.0), ("群众代表组", 20.0)]
+    );
+    // The plan is sound, and its scoring works.
+    let text = serde_json::to_string(&done.plan).expect("serialises");
+    let loaded = podium::planfile::parse("plan.json", &text, Lang::Zh).expect("a sound plan");
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(podium::planfile::scoring_gaps(&loaded.plan), vec![]);
+}
+
+#[test]
+fn every_unused_column_and_skipped_row_is_said() {
+    let done = read("units.xlsx", Lang::Zh);
+    let warnings = done.warnings.join("\n");
+    for (sheet, letter, head) in [
+        ("汇报安排", "H", "备注"),
+        ("汇报安排", "I", "联系电话"),
+        ("评委", "A", "序号"),
+        ("评委", "F", "联系电话"),
+        ("指标", "A", "序号"),
+        ("指标", "D", "评分要点"),
+    ] {
+        let said = format!("units.xlsx[{sheet}]：{letter} 列“{head}”未导入");
+        assert!(warnings.contains(&said), "{said} not in:\n{warnings}");
+    }
+    assert_eq!(done.warnings.len(), 6, "{warnings}");
+    let notes = done.notes.join("\n");
+    for said in [
+        "[汇报安排]：跳过表头上方的标题行（第 1 行“2026年第三季度重点工作汇报会安排表”；第 2 行",
+        "[汇报安排]：跳过空行（第 7 行）",
+        "[汇报安排]：跳过合计/小计行（第 12 行）",
+        "[汇报安排]：跳过没有名称的说明行（第 13 行）",
+        "[指标]：跳过合计/小计行（第 5 行）",
+        "[评委]：跳过表头上方的标题行（第 1 行“评委名单”）",
+        // 8:00 typed into a cell is a time of day to Excel: taken as minutes, and said.
+        "[汇报安排]:9:G：单元格是时间 08:00:00",
+    ] {
+        assert!(notes.contains(said), "{said} not in:\n{notes}");
+    }
+
+    let en = read("units.xlsx", Lang::En);
+    let warnings = en.warnings.join("\n");
+    assert!(
+        warnings.contains("units.xlsx[汇报安排]: column H \"备注\" is not imported"),
+        "{warnings}"
+    );
+    assert!(
+        en.notes
+            .iter()
+            .any(|n| n.contains("[汇报安排]: total row skipped (row 12)")),
+        "{:?}",
+        en.notes
+    );
+}
+
+#[test]
+fn the_gbk_csv_twin_gives_the_same_units() {
+    let table = import::read_table(&fixture("units-gbk.csv")).expect("reads");
+    assert_eq!(table.encoding, "GB18030");
+    let done = read("units-gbk.csv", Lang::En);
+    assert_units(&done.plan.units, "units-gbk.csv");
+    assert!(done.plan.reviewers.is_empty() && done.plan.scoring.is_none());
+    let warnings = done.warnings.join("\n");
+    assert!(
+        warnings.contains("units-gbk.csv: column H \"备注\" is not imported"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("units-gbk.csv: column I \"联系电话\" is not imported"),
+        "{warnings}"
+    );
+    assert_eq!(done.warnings.len(), 2, "{warnings}");
+    let notes = done.notes.join("\n");
+    for said in [
+        "blank row skipped (row 7)",
+        "total row skipped (row 12)",
+        "note row without a name skipped (row 13)",
+        "title rows above the header skipped (row 1",
+    ] {
+        assert!(notes.contains(said), "{said} not in:\n{notes}");
+    }
+    // Without reviewers, `podium check` says what to add.
+    let gaps = podium::planfile::scoring_warnings("plan.json", &done.plan, Lang::Zh);
+    assert_eq!(gaps.len(), 1, "{gaps:?}");
+    assert!(gaps[0].contains("没有评委"), "{}", gaps[0]);
+}
+
+/// A file in a temporary folder.
+fn file(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+fn import_csv(text: &str, lang: Lang) -> Result<office::PlanImport, Vec<String>> {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = file(dir.path(), "units.csv", text);
+    let table = import::read_table(&path).expect("reads");
+    office::plan(&table, office::Extra::default(), "会", lang)
+}
+
+#[test]
+fn errors_name_the_row_and_cell_in_the_users_language() {
+    let e = import_csv("单位,时长\n甲,八分钟\n,8\n", Lang::Zh)
+        .expect_err("bad minutes and a unit without its name")
+        .join("\n");
+    assert!(e.contains("units.csv:2:B：时长“八分钟”无法识别"), "{e}");
+    assert!(e.contains("units.csv:3:A：单位名称为空"), "{e}");
+    let e = import_csv("单位,时长\n甲,八分钟\n", Lang::En)
+        .expect_err("bad minutes")
+        .join("\n");
+    assert!(
+        e.contains("units.csv:2:B: the minutes \"八分钟\" cannot be read"),
+        "{e}"
+    );
+    // No header anywhere in the first rows.
+    let e = import_csv("名单\n甲\n乙\n", Lang::Zh)
+        .expect_err("no header")
+        .join("\n");
+    assert!(e.contains("units.csv：前 10 行中没有表头行"), "{e}");
+}
+
+#[test]
+fn reviewers_and_criteria_from_files_of_their_own() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let units = file(
+        dir.path(),
+        "units.csv",
+        "汇报单位,汇报时长\n市财政局,8分钟\n城东街道,6.5分钟\n",
+    );
+    let reviewers = file(
+        dir.path(),
+        "reviewers.csv",
+        "姓名,职务,分组,回避\n张三,副市长,领导,市财政局 城东街道\n李四,教授,专家,\n",
+    );
+    let criteria = file(
+        dir.path(),
+        "criteria.csv",
+        "指标,满分,分组权重\n实绩,60,领导 70%；专家 30%\n创新,40,\n",
+    );
+    let read = |p: &Path| import::read_table(p).expect("reads");
+    let (u, r, c) = (read(&units), read(&reviewers), read(&criteria));
+    let extra = office::Extra {
+        reviewers: Some(&r),
+        criteria: Some(&c),
+    };
+    let done = office::plan(&u, extra, "会", Lang::Zh).expect("imports");
+    let plan: &Plan = &done.plan;
+    assert_eq!(plan.reviewers[0].recused, vec!["市财政局", "城东街道"]);
+    assert_eq!(plan.reviewers[1].group.as_deref(), Some("专家"));
+    let scoring = plan.scoring.as_ref().expect("scoring");
+    assert_eq!(scoring.groups.len(), 2);
+    assert_eq!(scoring.criteria[1].max, 40.0);
+    assert_eq!(plan.units[1].minutes, Some(6.5));
+
+    // A recused unit that is not on the list, a group without a weight, weights not 100.
+    let reviewers = file(
+        dir.path(),
+        "reviewers2.csv",
+        "姓名,分组,回避\n张三,领导,市税务局\n李四,群众,\n",
+    );
+    let criteria = file(
+        dir.path(),
+        "criteria2.csv",
+        "指标,满分,分组权重\n实绩,60,领导 70%\n创新,,专家 20%\n",
+    );
+    let (r, c) = (read(&reviewers), read(&criteria));
+    let extra = office::Extra {
+        reviewers: Some(&r),
+        criteria: Some(&c),
+    };
+    let e = office::plan(&u, extra, "会", Lang::Zh)
+        .expect_err("refused")
+        .join("\n");
+    assert!(
+        e.contains("reviewers2.csv:2:C：回避的“市税务局”不是单位名单中的单位"),
+        "{e}"
+    );
+    assert!(
+        e.contains("reviewers2.csv:3:B：分组“群众”在指标表的分组权重中没有权重"),
+        "{e}"
+    );
+    assert!(e.contains("criteria2.csv:3:B：指标“创新”没有满分"), "{e}");
+    assert!(e.contains("分组权重合计为 90，应为 100"), "{e}");
+}
+
+fn podium(args: &[&std::ffi::OsStr], dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PODIUM_LANG")
+        .output()
+        .expect("podium runs")
+}
+
+#[test]
+fn the_real_binary_imports_the_workbook_and_check_accepts_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let book = fixture("units.xlsx");
+    let out = podium(
+        &[
+            "import".as_ref(),
+            book.as_os_str(),
+            "-o".as_ref(),
+            "plan.json".as_ref(),
+            "--lang".as_ref(),
+            "zh".as_ref(),
+        ],
+        dir.path(),
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("plan.json：7 个汇报单位，6 位评委，3 项指标（XLSX，工作表“汇报安排”）"),
+        "{said}"
+    );
+    assert!(
+        said.contains("评委名单读取自 units.xlsx（XLSX，工作表“评委”）"),
+        "{said}"
+    );
+    assert!(said.contains("I 列“联系电话”未导入"), "{said}");
+    assert!(
+        said.contains("会议标题取自表格的标题行：“2026年第三季度重点工作汇报会安排表”"),
+        "{said}"
+    );
+    let text = std::fs::read_to_string(dir.path().join("plan.json")).expect("written");
+    let plan: Plan = serde_json::from_str(&text).expect("a plan");
+    assert_eq!(plan.title, "2026年第三季度重点工作汇报会安排表");
+    assert_units(&plan.units, "plan.json");
+
+    let out = podium(
+        &[
+            "check".as_ref(),
+            "plan.json".as_ref(),
+            "--lang".as_ref(),
+            "zh".as_ref(),
+        ],
+        dir.path(),
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(said.is_empty(), "no warning: {said}");
+    assert!(
+        summary.contains("点评人 6 位（领导组 3, 专家组 2, 群众代表组 1）"),
+        "{summary}"
+    );
+
+    // The CSV twin: no reviewers, and check says what to add.
+    let csv = fixture("units-gbk.csv");
+    let out = podium(
+        &[
+            "import".as_ref(),
+            csv.as_os_str(),
+            "-o".as_ref(),
+            "twin.json".as_ref(),
+            "--title".as_ref(),
+            "三季度汇报会".as_ref(),
+            "--lang".as_ref(),
+            "zh".as_ref(),
+        ],
+        dir.path(),
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("（GB18030）"), "{said}");
+    assert!(!said.contains("会议标题取自"), "--title given: {said}");
+    let out = podium(
+        &[
+            "check".as_ref(),
+            "twin.json".as_ref(),
+            "--lang".as_ref(),
+            "zh".as_ref(),
+        ],
+        dir.path(),
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("twin.json: 警告：按打分方式评分，但计划中没有评委"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_record_and_the_report_keep_the_category() {
+    let done = read("units.xlsx", Lang::Zh);
+    let session = podium::session::Session::new(done.plan);
+    let now = chrono::DateTime::parse_from_rfc3339("2026-09-28T14:30:00+08:00").expect("a time");
+    let record = podium::session::record::Record::of(&session, now);
+    let json = serde_json::to_value(&record).expect("serialises");
+    assert_eq!(json["units"][0]["category"], "县区");
+    assert_eq!(json["units"][6]["category"], "园区");
+}
+
+#[test]
+fn english_messages_have_no_chinese_punctuation() {
+    use podium::strings::import as s;
+    let l = Lang::En;
+    let texts = [
+        s::no_header(l, "u.csv", &s::UNIT, s::UNIT_LIST),
+        s::title_rows(l, "u.csv", &[(1, "Title".into())]),
+        s::title_from_sheet(l, "Title"),
+        s::skipped_rows(l, "u.csv", s::Skipped::Total, &[3, 4]),
+        s::unused_column(l, "u.csv", "H", "Notes"),
+        s::unnamed_column(l, "u.csv", "H"),
+        s::empty_unit(l, "u.csv:2:A"),
+        s::bad_order(l, "u.csv:2:A", "x"),
+        s::bad_minutes(l, "u.csv:2:A", "x"),
+        s::time_as_minutes(l, "u.csv:2:A", "08:00:00", "8"),
+        s::unknown_recused(l, "u.csv:2:A", "x"),
+        s::no_max(l, "u.csv:2:A", "x"),
+        s::bad_weight(l, "u.csv:2:A", "x"),
+        s::weights_not_100(l, "u.csv", "90"),
+        s::written(l, "plan.json", (1, 2, 3), "UTF-8"),
+        s::scoring_gap(l, &s::ScoringGap::NoReviewers),
+        s::scoring_gap(l, &s::ScoringGap::EmptyGroup("A".into())),
+    ];
+    for t in texts {
+        assert!(
+            !t.chars()
+                .any(|c| matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF5E}')),
+            "{t}"
+        );
+    }
+}
