@@ -161,6 +161,14 @@ fn publishing_with_gaps_names_them_and_only_y_publishes() {
         assert_eq!(gaps, want);
         let screen = m.screen(3, (100, 30));
         assert!(screen.contains("市人社局"), "{screen}");
+        let results = match lang {
+            Lang::Zh => "结果（实时，未公布）",
+            Lang::En => "Results (live, not published)",
+        };
+        assert!(
+            screen.contains(results),
+            "the results stay under the question: {screen}"
+        );
         // Enter — even on Yes — does not publish; the arrows do not move to Yes.
         m.press(4, KeyCode::Right);
         m.press(4, KeyCode::Enter);

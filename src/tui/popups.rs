@@ -78,8 +78,8 @@ impl App {
         self.popups.push(mode);
     }
 
-    /// Asks a question: over the editor it is pushed above it (the editor comes back after
-    /// No); otherwise it takes the place of the popup on top. Quitting while something is not
+    /// Asks a question: over the editor or the results it is pushed above them (they come
+    /// back after No); otherwise it takes the place of the popup on top. Quitting while something is not
     /// on disk is not a yes/no question but the quit dialog.
     pub fn ask(&mut self, what: Confirm) {
         let question = if what == Confirm::Quit && self.unsaved_changes() {
@@ -89,7 +89,8 @@ impl App {
             Mode::Confirm { what, yes }
         };
         match self.popups.last() {
-            Some(Mode::Editor(_)) => self.popups.push(question),
+            // Over the results (publishing), they stay in sight under the question.
+            Some(Mode::Editor(_) | Mode::Results { .. }) => self.popups.push(question),
             _ => self.open(question),
         }
     }

@@ -46,7 +46,11 @@ pub fn draw(frame: &mut Frame, app: &App, now: Time) {
         Constraint::Fill(1),
         Constraint::Length(keys_area.height + status_area.height),
     ]));
-    // Only the popup on top is drawn (a question over the editor hides the editor).
+    // Only the popup on top is drawn (a question over the editor hides the editor); a
+    // question over the results (publishing) keeps them in sight under it.
+    if let [.., below @ Mode::Results { .. }, Mode::Confirm { .. }] = app.popups() {
+        draw_popup(buf, body, above_keys, app, below, now);
+    }
     if let Some(pos) = draw_popup(buf, body, above_keys, app, app.mode(), now) {
         frame.set_cursor_position(pos);
     }

@@ -52,13 +52,19 @@ pub fn key(what: &Confirm, yes: &mut bool, key: &KeyEvent, app: &mut App, now: T
         }
         _ => return Outcome::Stay,
     };
+    // Publishing is asked from the results view, which stays under the question (from the
+    // menu it is opened after the answer).
+    let publishing = matches!(what, Confirm::Publish | Confirm::PublishIncomplete(_));
+    let over_results = matches!(app.mode(), Mode::Results { .. });
+    let to_results = || match over_results {
+        true => Outcome::Close,
+        false => Outcome::Replace(Mode::Results { selected: 0 }),
+    };
     if !answer {
-        // Publishing is asked from the results view: No goes back to it.
-        return match what {
-            Confirm::Publish | Confirm::PublishIncomplete(_) => {
-                Outcome::Replace(Mode::Results { selected: 0 })
-            }
-            _ => Outcome::Close,
+        return if publishing {
+            to_results()
+        } else {
+            Outcome::Close
         };
     }
     match what {
@@ -83,7 +89,7 @@ pub fn key(what: &Confirm, yes: &mut bool, key: &KeyEvent, app: &mut App, now: T
         }
         Confirm::Publish | Confirm::PublishIncomplete(_) => {
             app.execute(Command::Publish, now);
-            return Outcome::Replace(Mode::Results { selected: 0 });
+            return to_results();
         }
         Confirm::Disconnect(conn, name) => {
             app.core.disconnect(*conn, name, now);
