@@ -544,3 +544,31 @@ fn grades_mode_shows_the_grades() {
     assert_eq!(s.grades.len(), 1);
     insta::assert_snapshot!(name("step_4_grades_en", BIG), shot(&form, BIG).text);
 }
+
+#[test]
+fn a_unit_category_and_the_scoring_warnings_of_podium_check() {
+    let mut form = units(Lang::Zh);
+    for _ in 0..5 {
+        key(&mut form, KeyCode::Tab);
+    }
+    typed(&mut form, "部门");
+    let plan = form.plan.clone().expect("a plan");
+    assert_eq!(plan.units[2].category.as_deref(), Some("部门"));
+    // Points and nobody to give them: podium check's warning, shown with the reviewers.
+    let warnings: Vec<_> = form
+        .step_issues(2)
+        .into_iter()
+        .filter(|i| i.warning)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(
+        warnings[0].text,
+        podium::strings::import::scoring_gap(
+            Lang::Zh,
+            &podium::strings::import::ScoringGap::NoReviewers
+        )
+    );
+    assert_eq!(form.errors().count(), 0, "a warning does not stop the plan");
+    ctrl(&mut form, 'n');
+    assert_eq!(form.focus.step, 2);
+}

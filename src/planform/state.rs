@@ -8,6 +8,7 @@
 
 use crate::jsonpos::Seg;
 use crate::plan::{Plan, ScoringMode};
+use crate::strings::import::ScoringGap;
 use crate::strings::{self, Lang, planform as t};
 use crate::tui::editor::{edit_key, new_textarea, text_of};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -66,6 +67,7 @@ pub const UNITS: &[Col] = &[
     col("minutes", Kind::Minutes, false, 2),
     col("role", Kind::Text, false, 3),
     col("topic", Kind::Text, false, 5),
+    col("category", Kind::Text, false, 2),
 ];
 pub const REVIEWERS: &[Col] = &[
     col("name", Kind::Text, true, 3),
@@ -1193,6 +1195,36 @@ fn build(form: &PlanForm) -> (Option<Plan>, Vec<Issue>) {
     for f in plan.validate() {
         let at = locate(&f.path, &mut rows);
         say(at, strings::plan_problem(lang, &f.problem), f.warning);
+    }
+    // What keeps the scoring from working (`podium check`'s warnings), said as it says them.
+    for gap in crate::planfile::scoring_gaps(&plan) {
+        let find = |sec: Sec, name: &str| {
+            form.rows(sec)
+                .iter()
+                .position(|r| r.cells.first().is_some_and(|c| c.trim() == name))
+        };
+        let at = match &gap {
+            ScoringGap::NoReviewers | ScoringGap::AllRecused(_) => Place {
+                sec: Sec::Reviewers,
+                row: None,
+                col: None,
+            },
+            ScoringGap::EmptyGroup(g) => Place {
+                sec: Sec::Groups,
+                row: find(Sec::Groups, g),
+                col: Some(0),
+            },
+            ScoringGap::Ungrouped(r, _) => Place {
+                sec: Sec::Reviewers,
+                row: find(Sec::Reviewers, r),
+                col: Sec::Reviewers.col_of("group"),
+            },
+        };
+        issues.push(Issue {
+            at,
+            text: strings::import::scoring_gap(lang, &gap),
+            warning: true,
+        });
     }
     (Some(plan), issues)
 }

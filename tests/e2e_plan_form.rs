@@ -1,0 +1,171 @@
+//! End-to-end: `podium plan new` in a pseudo-terminal (the real binary, its screen parsed by
+//! vt100), driven by the bytes a keyboard and a terminal's paste send — Chinese typed as
+//! composed characters, a range of a sheet pasted in bracketed-paste mode — then the plan it
+//! wrote checked by `podium check`.
+
+mod common {
+    pub mod pty;
+}
+
+use common::pty::{TIMEOUT, Term, list_dir};
+use std::path::Path;
+use std::process::Command;
+
+const ENTER: &str = "\r";
+const TAB: &str = "\t";
+const CTRL_N: &str = "\x0e";
+const CTRL_C: &str = "\x03";
+
+/// A bracketed paste of `text`, as a terminal sends it.
+fn paste(text: &str) -> String {
+    format!("\x1b[200~{text}\x1b[201~")
+}
+
+fn check(dir: &Path, plan: &str) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(["check", plan, "--lang", "zh"])
+        .current_dir(dir)
+        .output()
+        .expect("run podium check");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_plan_made_in_the_form_passes_podium_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut t = Term::spawn(
+        dir.path(),
+        &["plan", "new", "-o", "会议.json", "--lang", "zh"],
+    );
+    t.wait_for("会议标题", TIMEOUT);
+    // Step 1: the title and the date; the rest left empty.
+    t.send("第三季度工作汇报会");
+    t.send(ENTER);
+    t.send("2026-10-15");
+    t.wait_for("2026-10-15", TIMEOUT);
+    t.send(CTRL_N);
+    t.wait_for("单位名称", TIMEOUT);
+    // Step 2: three units copied from a sheet (unit, presenter, minutes), one more typed.
+    t.send(paste(
+        "市财政局\t张三\t8\r\n城郊街道办事处\t李四\t6分钟\r\n市发改局\t王五\t7\r\n",
+    ));
+    t.wait_for("粘贴了 3 行", TIMEOUT);
+    t.send(ENTER);
+    t.send("市应急管理局");
+    t.send(TAB);
+    t.send("赵六");
+    t.wait_for("赵六", TIMEOUT);
+    t.send(CTRL_N);
+    t.wait_for("回避单位", TIMEOUT);
+    // Step 3: two reviewers.
+    t.send("市委书记");
+    t.send(ENTER);
+    t.send("人大代表甲");
+    t.send(TAB);
+    t.send(TAB);
+    t.send(TAB);
+    t.send("市财政局");
+    t.wait_for("人大代表甲", TIMEOUT);
+    t.send(CTRL_N);
+    t.wait_for("评分方式", TIMEOUT);
+    // Step 4: two criteria.
+    t.send("\x1b[B");
+    t.send("工作成效");
+    t.send(TAB);
+    t.send("60");
+    t.send(ENTER);
+    t.send("创新亮点");
+    t.send(TAB);
+    t.send("40");
+    t.wait_for("创新亮点", TIMEOUT);
+    t.send(CTRL_N);
+    t.wait_for("分数步长", TIMEOUT);
+    // Step 5: the rules as they are; step 6: save.
+    t.send(CTRL_N);
+    t.wait_for("没有错误", TIMEOUT);
+    assert!(t.screen().contains("汇报单位 4 个"), "{}", t.screen());
+    assert!(
+        !dir.path().join("会议.json").exists(),
+        "nothing written before the last step"
+    );
+    t.send(ENTER);
+    let status = t.wait_exit(TIMEOUT);
+    assert!(status.success(), "{status:?}");
+    assert_eq!(
+        list_dir(dir.path()),
+        ["会议.json"],
+        "no temporary file left"
+    );
+
+    let (ok, stdout, stderr) = check(dir.path(), "会议.json");
+    assert!(ok, "podium check refused the plan: {stderr}");
+    assert!(stdout.contains("第三季度工作汇报会"), "{stdout}");
+    assert!(stdout.contains("汇报单位 4 个"), "{stdout}");
+    assert!(stdout.contains("点评人 2 位"), "{stdout}");
+    let text = std::fs::read_to_string(dir.path().join("会议.json")).expect("the plan");
+    let plan: podium::plan::Plan = serde_json::from_str(&text).expect("a plan");
+    let names: Vec<&str> = plan.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["市财政局", "城郊街道办事处", "市发改局", "市应急管理局"]
+    );
+    assert_eq!(plan.units[1].minutes, Some(6.0));
+    assert_eq!(plan.units[3].presenter.as_deref(), Some("赵六"));
+    assert_eq!(plan.reviewers[1].recused, ["市财政局"]);
+    assert_eq!(plan.scoring().criteria.len(), 2);
+}
+
+#[test]
+fn quitting_with_changes_asks_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut t = Term::spawn(dir.path(), &["plan", "new", "--lang", "zh"]);
+    t.wait_for("会议标题", TIMEOUT);
+    t.send("汇报会");
+    t.wait_for("汇报会", TIMEOUT);
+    t.send(CTRL_C);
+    t.wait_for("不保存就退出吗", TIMEOUT);
+    t.send("n");
+    t.wait_gone("不保存就退出吗", TIMEOUT);
+    t.send(CTRL_C);
+    t.wait_for("不保存就退出吗", TIMEOUT);
+    t.send("y");
+    let status = t.wait_exit(TIMEOUT);
+    assert!(status.success(), "{status:?}");
+    assert!(
+        list_dir(dir.path()).is_empty(),
+        "{:?}",
+        list_dir(dir.path())
+    );
+}
+
+#[test]
+fn editing_a_plan_writes_it_back_in_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = common::pty::copy_plan(dir.path(), "city-report.json");
+    let before: podium::plan::Plan =
+        serde_json::from_str(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    let mut t = Term::spawn(
+        dir.path(),
+        &["plan", "edit", "city-report.json", "--lang", "en"],
+    );
+    t.wait_for("Edit a plan", TIMEOUT);
+    // The title gets a suffix; Ctrl+S twice: to the last step, then save.
+    t.send(" (2)");
+    t.wait_for("(2)", TIMEOUT);
+    t.send("\x13");
+    t.wait_for("No errors", TIMEOUT);
+    t.send("\x13");
+    let status = t.wait_exit(TIMEOUT);
+    assert!(status.success(), "{status:?}");
+    let after: podium::plan::Plan =
+        serde_json::from_str(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    assert_eq!(after.title, format!("{} (2)", before.title));
+    assert_eq!(after.units, before.units);
+    assert_eq!(after.reviewers, before.reviewers);
+    assert_eq!(after.scoring, before.scoring);
+    assert_eq!(list_dir(dir.path()), ["city-report.json"]);
+}
