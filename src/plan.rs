@@ -205,6 +205,53 @@ pub struct Grade {
     pub points: f64,
 }
 
+/// The plan's JSON Schema (`podium schema`): the fields, and the rules an editor can check
+/// (minimums, maximums, at least one unit, the texts' shapes, the allowed values). The
+/// `format`s schemars gives numbers (`uint32`, `double`…) are not JSON Schema's and a strict
+/// validator refuses them: they are left out; the ranges say the same.
+pub fn json_schema() -> serde_json::Value {
+    const STANDARD: &[&str] = &[
+        "date-time",
+        "date",
+        "time",
+        "duration",
+        "email",
+        "idn-email",
+        "hostname",
+        "idn-hostname",
+        "ipv4",
+        "ipv6",
+        "uri",
+        "uri-reference",
+        "iri",
+        "iri-reference",
+        "uuid",
+        "uri-template",
+        "json-pointer",
+        "relative-json-pointer",
+        "regex",
+    ];
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if map
+                    .get("format")
+                    .and_then(|f| f.as_str())
+                    .is_some_and(|f| !STANDARD.contains(&f))
+                {
+                    map.remove("format");
+                }
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut schema = schemars::schema_for!(Plan).to_value();
+    strip(&mut schema);
+    schema
+}
+
 /// What is wrong with a plan. Rendered for people by `strings::plan_problem`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {

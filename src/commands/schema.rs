@@ -3,7 +3,7 @@
 use super::CmdResult;
 
 pub fn run() -> CmdResult {
-    let schema = schemars::schema_for!(crate::plan::Plan);
+    let schema = crate::plan::json_schema();
     let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
     println!("{text}");
     Ok(())
