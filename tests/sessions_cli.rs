@@ -285,3 +285,41 @@ fn check_on_a_session_says_it_is_a_session() {
         stdout(&out)
     );
 }
+
+#[test]
+fn a_score_sheet_that_cannot_be_read_is_said_in_the_meetings_language() {
+    // No language from the user (no flag, no PODIUM_LANG, no locale): the Chinese meeting's.
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_in(dir.path());
+    let plan = plan.to_str().unwrap();
+    // Before any session: the plan's language, and no session is made.
+    let out = podium(dir.path(), &["scores", plan, "missing.csv"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("missing.csv") && err.contains("找不到"),
+        "{err}"
+    );
+    assert!(!dir.path().join("季度.session.json").exists(), "{err}");
+    // With a session: the session's language.
+    session(
+        dir.path(),
+        "季度.session.json",
+        "2026-12-04T09:00:00+08:00",
+        false,
+    );
+    let out = podium(dir.path(), &["scores", plan, "missing.csv"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("missing.csv") && err.contains("找不到"),
+        "{err}"
+    );
+    // Told otherwise, English.
+    let out = podium(dir.path(), &["scores", plan, "missing.csv", "--lang", "en"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("missing.csv") && !err.contains("找不到"),
+        "{err}"
+    );
+}

@@ -11,15 +11,17 @@ use crate::strings::{self, Choice, cli};
 use std::path::Path;
 
 pub fn run(path: &Path, file: &Path, choice: Choice) -> CmdResult {
-    let table = import::read_table(file)?;
     let now = super::now();
     let session_path = match super::sessions::resolve(path, "scores", choice)? {
         super::sessions::Resolved::Session(session) => session,
         super::sessions::Resolved::NoSession => {
-            return first_session(path, &table, choice, now);
+            return first_session(path, file, choice, now);
         }
     };
     let session_path = session_path.as_path();
+    // The sheet's own problems are said in the meeting's language, as the rows' are.
+    let lang = crate::store::read(session_path).map_or(choice.first(), |s| choice.session(&s));
+    let table = import::read_table_in(file, lang)?;
     let (writer, _) = Writer::open(session_path, now).map_err(|e| match e {
         StoreError::Locked { .. } => {
             let lang =
@@ -35,12 +37,13 @@ pub fn run(path: &Path, file: &Path, choice: Choice) -> CmdResult {
 /// when every row is valid is its first session (`PLAN.session.json`) made to take them.
 fn first_session(
     plan_path: &Path,
-    table: &import::Table,
+    file: &Path,
     choice: Choice,
     now: crate::session::Time,
 ) -> CmdResult {
     let loaded = super::load_plan(plan_path, choice.first())?;
     let lang = choice.plan(&loaded.plan);
+    let table = &import::read_table_in(file, lang)?;
     for w in &loaded.warnings {
         eprintln!("podium: {w}");
     }
