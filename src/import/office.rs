@@ -583,7 +583,8 @@ fn read_units(
         }
         let sort = match text_at(cells, order) {
             None => i as f64,
-            Some(t) => match number(&t) {
+            // Any f64 sorts (NaN and infinities by `total_cmp`), as the order always has.
+            Some(t) => match names::key(&t).parse::<f64>().ok() {
                 Some(v) => v,
                 None => {
                     errors.push(s::bad_order(lang, &f.at(row, order.unwrap_or(0)), &t));

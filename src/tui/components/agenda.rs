@@ -132,6 +132,30 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
         .header_style(Some(theme::title()))
         .selected(Some(app.selected), theme::selected(focused))
         .draw(buf, inner);
+    // A unit's category (类别) after its name, dim, where the name's column has room for it.
+    if let Some(pos) = drawn.columns.iter().position(|p| p.column == 1) {
+        let col = drawn.columns[pos];
+        for r in &drawn.rows {
+            let category = r
+                .index
+                .checked_sub(1)
+                .and_then(|i| st.units.get(i))
+                .and_then(|u| app.session().plan().units.iter().find(|p| p.name == u.name))
+                .and_then(|p| p.category.as_deref());
+            let (Some(category), Some(&end)) = (category, r.ends.get(pos)) else {
+                continue;
+            };
+            let need = text::width(category, amb) as u16 + 1;
+            if end.saturating_add(need) <= col.x.saturating_add(col.width) {
+                let style = if r.index == app.selected {
+                    theme::selected(focused)
+                } else {
+                    theme::dim()
+                };
+                put(buf, end + 1, r.y, need - 1, category, style, amb);
+            }
+        }
+    }
     // The current unit is marked, seen without colours too.
     if let Some(pos) = st.current_position()
         && let Some(y) = drawn.row_y(pos + 1)
