@@ -572,3 +572,40 @@ fn a_unit_category_and_the_scoring_warnings_of_podium_check() {
     ctrl(&mut form, 'n');
     assert_eq!(form.focus.step, 2);
 }
+
+#[test]
+fn every_step_draws_at_any_size_without_a_panic() {
+    let mut form = summary(Lang::Zh);
+    form.ask_overwrite(std::path::PathBuf::from(
+        "很长的文件名很长的文件名很长的文件名.json",
+    ));
+    for size in [
+        (1, 1),
+        (2, 2),
+        (10, 4),
+        (24, 6),
+        (40, 12),
+        (60, 16),
+        (200, 60),
+    ] {
+        shot(&form, size);
+    }
+    form.ask = None;
+    for step in 0..6 {
+        form.go_step(step);
+        for size in [
+            (1, 1),
+            (3, 2),
+            (10, 4),
+            (24, 6),
+            (40, 12),
+            (60, 16),
+            (200, 60),
+        ] {
+            let s = shot(&form, size);
+            if let Some(c) = s.cursor {
+                assert!(c.x < size.0 && c.y < size.1, "{c:?} in {size:?}");
+            }
+        }
+    }
+}

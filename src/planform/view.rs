@@ -85,7 +85,9 @@ pub fn render(buf: &mut Buffer, area: Rect, form: &PlanForm, amb: Ambiguous) -> 
             Ask::Quit => t::ask_quit(lang).to_string(),
             Ask::Overwrite(p) => t::ask_overwrite(lang, &p.display().to_string()),
         };
-        let width = (text::width(&question, amb) as u16 + 6).clamp(30, area.width);
+        let width = (text::width(&question, amb) as u16 + 6)
+            .max(30)
+            .min(area.width);
         let lines = text::wrap(&question, width.saturating_sub(4) as usize, amb);
         let inner = popup(
             buf,
