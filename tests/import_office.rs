@@ -266,7 +266,7 @@ fn errors_name_the_row_and_cell_in_the_users_language() {
         .expect_err("bad minutes")
         .join("\n");
     assert!(
-        e.contains("units.csv:2:B: the minutes \"八分钟\" cannot be read"),
+        e.contains("units.csv:2:B: the minutes \"八分钟\" are not a number"),
         "{e}"
     );
     // No header anywhere in the first rows.

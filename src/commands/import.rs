@@ -64,7 +64,11 @@ pub fn run(
                 return Err(cli::already_exists(lang, &out.display().to_string()));
             }
             std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?;
-            let written = s::written(lang, &out.display().to_string(), counts, &source);
+            let out = out.display().to_string();
+            let written = match counts {
+                (units, 0, 0) => cli::import_written(lang, &out, units, &source),
+                _ => s::written(lang, &out, counts, &source),
+            };
             eprintln!("podium: {written}");
         }
         None => {

@@ -247,7 +247,7 @@ pub fn bad_minutes(lang: Lang, at: &str, text: &str) -> String {
             format!("{at}：时长“{text}”无法识别；请写分钟数，如 8、8分钟、6.5 或 08:00（分:秒）")
         }
         Lang::En => format!(
-            "{at}: the minutes \"{text}\" cannot be read; write minutes such as 8, 8分钟, 6.5 or 08:00 (mm:ss)"
+            "{at}: the minutes \"{text}\" are not a number: write minutes such as 8, 8分钟, 6.5 or 08:00 (mm:ss)"
         ),
     }
 }
