@@ -601,3 +601,19 @@ fn a_note_takers_quit_question_says_what_still_waits_and_where() {
         assert_eq!(line, want);
     }
 }
+
+#[test]
+fn q_in_the_results_after_the_end_asks_to_quit_as_the_ended_line_says() {
+    let mut m = meeting(Lang::Zh);
+    m.present_all();
+    m.app.ask(Confirm::EndMeeting);
+    m.press(600, KeyCode::Char('y'));
+    assert!(matches!(m.app.mode(), Mode::Results { .. }));
+    let screen = m.screen(601, (120, 30));
+    assert!(screen.contains("q 退出"), "{screen}");
+    m.press(602, KeyCode::Char('q'));
+    let Mode::Confirm { what, .. } = m.app.mode() else {
+        panic!("q in the results asks to quit");
+    };
+    assert!(matches!(what, Confirm::Quit), "{what:?}");
+}

@@ -367,7 +367,9 @@ pub(super) const MENU_ROWS: &[Binding] = &[
         name: "quit",
         keys: &[Key::ch('q')],
         also: &[Key::ctrl('c')],
-        screens: LIVE,
+        // In the results view too: after the meeting ends the console opens there, and the
+        // line above the key bar says `q` quits.
+        screens: BOTH,
         who: Who::Everyone,
         menu: true,
         help: true,
