@@ -225,11 +225,13 @@ fn glyph(c: char) -> [&'static str; 5] {
 }
 
 /// The lit pixels of `text` in big digits at scale (sx, sy), one blank column (× sx) between
-/// glyphs, from (0, 0).
+/// glyphs and half the scale (at least one) more on each side of a colon, from (0, 0).
 fn big_pixels(text: &str, sx: u16, sy: u16) -> Vec<(u16, u16)> {
     let mut out = Vec::new();
     let mut x = 0u16;
     for c in text.chars() {
+        let pad = if c == ':' { sx.div_ceil(2) } else { 0 };
+        x += pad;
         let g = glyph(c);
         for (row, line) in g.iter().enumerate() {
             for (col, p) in line.chars().enumerate() {
@@ -243,7 +245,7 @@ fn big_pixels(text: &str, sx: u16, sy: u16) -> Vec<(u16, u16)> {
                 }
             }
         }
-        x += (g[0].len() as u16 + 1) * sx;
+        x += (g[0].len() as u16 + 1) * sx + pad;
     }
     out
 }

@@ -180,11 +180,14 @@ fn big_rows(text: &str, sx: usize) -> Vec<String> {
         .map(|r| {
             let mut row = String::new();
             for (i, c) in text.chars().enumerate() {
+                // A colon stands apart: half the scale (at least one) more blank each side.
+                let pad = if c == ':' { sx.div_ceil(2) } else { 0 };
+                row.extend(std::iter::repeat_n(' ', if i > 0 { pad } else { 0 }));
                 for p in glyph(c)[r].chars() {
                     row.extend(std::iter::repeat_n(p, sx));
                 }
                 if i + 1 < n {
-                    row.extend(std::iter::repeat_n(' ', sx));
+                    row.extend(std::iter::repeat_n(' ', sx + pad));
                 }
             }
             row
