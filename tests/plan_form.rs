@@ -380,13 +380,68 @@ fn weights_that_do_not_sum_to_100_block_the_save() {
     );
     ctrl(&mut form, 's');
     assert_eq!(form.focus.step, 5, "Ctrl+S goes to the last step");
+    let s = shot(&form, BIG);
+    insta::assert_snapshot!(name("summary_with_errors_zh", BIG), s.text);
     assert_eq!(
         key(&mut form, KeyCode::Enter),
         Reply::Stay,
         "not saved with errors"
     );
-    let s = shot(&form, BIG);
-    insta::assert_snapshot!(name("summary_with_errors_zh", BIG), s.text);
+    // Enter went to the first error instead: the second reviewer's group.
+    assert_eq!(form.focus.step, 2);
+    assert_eq!((form.focus.row, form.focus.col), (1, 2));
+    assert!(form.note.as_ref().is_some_and(|(_, error)| *error));
+    insta::assert_snapshot!(name("save_refused_zh", SMALL), shot(&form, SMALL).text);
+}
+
+/// Every field of a plan, as its JSON Schema lists them, has a place in the form.
+#[test]
+fn every_field_of_a_plan_is_in_the_form() {
+    use podium::planform::state::{
+        CRITERIA, GRADES, GROUPS, MEETING, MODE, REVIEWERS, RULES, UNITS,
+    };
+    let schema = serde_json::to_value(schemars::schema_for!(Plan)).expect("schema");
+    let mut fields = std::collections::BTreeSet::new();
+    fn walk(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::Object(props)) = m.get("properties") {
+                    out.extend(props.keys().cloned());
+                }
+                m.values().for_each(|x| walk(x, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    walk(&schema, &mut fields);
+    let mut in_form: std::collections::BTreeSet<String> = [
+        "version",
+        "units",
+        "reviewers",
+        "scoring",
+        "criteria",
+        "groups",
+        "grades",
+        "overtime",
+        "undertime",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for cols in [
+        MEETING, UNITS, REVIEWERS, MODE, CRITERIA, GROUPS, GRADES, RULES,
+    ] {
+        for c in cols {
+            in_form.insert(c.key.rsplit('.').next().unwrap().to_string());
+        }
+    }
+    let missing: Vec<&String> = fields.difference(&in_form).collect();
+    assert!(
+        missing.is_empty(),
+        "fields of Plan the form cannot set: {missing:?}"
+    );
+    assert!(fields.contains("category") && fields.contains("max_points"));
 }
 
 // ----- tables ---------------------------------------------------------------------------------

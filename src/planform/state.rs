@@ -710,9 +710,11 @@ impl PlanForm {
     }
 
     fn save(&mut self) -> Reply {
-        let errors = self.errors().count();
-        if errors > 0 {
-            self.note = Some((t::save_refused(self.lang, errors), true));
+        let errors: Vec<Place> = self.errors().map(|i| i.at).collect();
+        if let Some(first) = errors.first() {
+            // To the first error, to be corrected.
+            self.go_to(*first);
+            self.note = Some((t::save_refused(self.lang, errors.len()), true));
             return Reply::Stay;
         }
         let path = self.save.cells[0].trim().to_string();

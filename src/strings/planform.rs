@@ -241,10 +241,8 @@ pub fn no_errors(lang: Lang) -> &'static str {
 
 pub fn save_refused(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Zh => format!("还有 {n} 处错误，未保存；按 Esc 回到相应步骤改正"),
-        Lang::En => {
-            format!("not saved: {n} error(s) left; Esc goes back to the steps to correct them")
-        }
+        Lang::Zh => format!("还有 {n} 处错误，未保存；这是第一处，请改正"),
+        Lang::En => format!("not saved: {n} error(s) left; here is the first, to correct"),
     }
 }
 
