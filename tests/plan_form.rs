@@ -664,3 +664,45 @@ fn every_step_draws_at_any_size_without_a_panic() {
         }
     }
 }
+
+#[test]
+fn a_range_copied_with_its_header_row_goes_by_the_headers() {
+    let mut form = meeting(Lang::Zh);
+    ctrl(&mut form, 'n');
+    form.paste(
+        "序号\t汇报单位\t汇报人\t职务\t时长（分钟）\t备注\r\n\
+         1\t市财政局\t张三\t局长\t8分钟\t\r\n\
+         2\t市发改局\t李四\t主任\t08:30\t重点\r\n",
+    );
+    let plan = form.plan.clone().expect("a plan");
+    let names: Vec<&str> = plan.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["市财政局", "市发改局"],
+        "the header row is not a unit"
+    );
+    assert_eq!(plan.units[0].role.as_deref(), Some("局长"));
+    assert_eq!(plan.units[0].minutes, Some(8.0));
+    assert_eq!(
+        plan.units[1].minutes,
+        Some(8.5),
+        "08:30 is 8 minutes 30 seconds"
+    );
+    let (note, error) = form.note.clone().expect("a note");
+    assert!(!error);
+    assert!(note.contains("按表头") && note.contains("备注"), "{note}");
+    assert!(!note.contains("序号"), "the order column is known: {note}");
+    // Without a header row the columns fill from the caret: a name is not a header.
+    let mut form = meeting(Lang::En);
+    ctrl(&mut form, 'n');
+    form.paste("Finance\tZhang\t8\nTransport\tLi\t6\n");
+    assert_eq!(form.plan.as_ref().unwrap().units.len(), 2);
+    // Reviewers by their headers too.
+    ctrl(&mut form, 'n');
+    form.paste("姓名\t职务\t分组\n市委书记\t书记\t领导\n");
+    let r = &form.plan.as_ref().unwrap().reviewers[0];
+    assert_eq!(
+        (r.name.as_str(), r.group.as_deref()),
+        ("市委书记", Some("领导"))
+    );
+}

@@ -58,7 +58,9 @@ fn header_form(text: &str) -> String {
     k
 }
 
-fn is_field(header: &str, field: &Column) -> bool {
+/// Whether a header cell names `field` (as `header_form` compares them); also for `podium
+/// plan`, which maps a pasted range's columns by its header row.
+pub fn is_field(header: &str, field: &Column) -> bool {
     let h = header_form(header);
     !h.is_empty() && field.names.iter().any(|n| header_form(n) == h)
 }

@@ -8,6 +8,7 @@
 
 use crate::jsonpos::Seg;
 use crate::plan::{Plan, ScoringMode};
+use crate::strings::cli::Column;
 use crate::strings::import::ScoringGap;
 use crate::strings::{self, Lang, planform as t};
 use crate::tui::editor::{edit_key, new_textarea, text_of};
@@ -631,11 +632,20 @@ impl PlanForm {
 
     fn paste_rows(&mut self, sec: Sec, text: &str) {
         let ncols = sec.cols().len();
-        let start_col = self.focus.col;
+        let lines: Vec<Vec<&str>> = text.split('\n').map(|l| l.split('\t').collect()).collect();
+        // A range copied with its header row: the columns go where their headers say (as
+        // `podium import` reads them), the others are left out and named.
+        let (target, skip, unused) = match header_map(sec, &lines[0]) {
+            Some((map, unused)) => (map, 1, unused),
+            None => (
+                (0..ncols).map(|j| Some(self.focus.col + j)).collect(),
+                0,
+                Vec::new(),
+            ),
+        };
         let mut at = self.focus.row;
         let mut count = 0;
-        for line in text.split('\n') {
-            let cells: Vec<&str> = line.split('\t').collect();
+        for cells in lines.iter().skip(skip) {
             if cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
@@ -647,7 +657,12 @@ impl PlanForm {
             }
             let row = &mut rows[at];
             for (j, cell) in cells.iter().enumerate() {
-                if let Some(slot) = row.cells.get_mut(start_col + j) {
+                if let Some(slot) = target
+                    .get(j)
+                    .copied()
+                    .flatten()
+                    .and_then(|c| row.cells.get_mut(c))
+                {
                     *slot = crate::text::clean_line(cell.trim());
                 }
             }
@@ -656,7 +671,7 @@ impl PlanForm {
         if count > 0 {
             self.dirty = true;
             self.focus.row = at;
-            self.note = Some((t::pasted(self.lang, count), false));
+            self.note = Some((t::pasted(self.lang, count, skip == 1, &unused), false));
             self.load_editor();
             self.refresh();
         }
@@ -1000,17 +1015,11 @@ fn value_of(kind: Kind, text: &str, lang: Lang) -> Result<Option<Value>, String>
     match kind {
         Kind::Text => Ok(Some(Value::String(trimmed.to_string()))),
         Kind::Number => number(&plain(trimmed)).map(Some),
-        Kind::Minutes => {
-            let p = plain(trimmed);
-            let lower = p.to_lowercase();
-            let bare = t::MINUTE_SUFFIXES
-                .iter()
-                .find_map(|s| lower.strip_suffix(s))
-                .unwrap_or(&lower)
-                .trim()
-                .to_string();
-            number(&bare).map(Some)
-        }
+        // As `podium import` reads a minutes cell: `8`, `8分钟`, `6.5`, `08:00`, `8分30秒`.
+        Kind::Minutes => match crate::import::office::parse_minutes(trimmed) {
+            Some(m) => number(&m.to_string()).map(Some),
+            None => Err(t::not_a_number(lang, trimmed)),
+        },
         Kind::Int => match plain(trimmed).parse::<i64>() {
             Ok(v) => Ok(Some(Value::from(v))),
             Err(_) => Err(t::not_whole(lang, trimmed)),
@@ -1025,6 +1034,76 @@ fn value_of(kind: Kind, text: &str, lang: Lang) -> Result<Option<Value>, String>
             Ok((!items.is_empty()).then_some(Value::Array(items)))
         }
     }
+}
+
+/// The header names a table's columns are known by in a sheet (`podium import`'s).
+fn headers(sec: Sec) -> &'static [(&'static str, Column)] {
+    use crate::strings::import as h;
+    match sec {
+        Sec::Units => &[
+            ("name", h::UNIT),
+            ("presenter", h::PRESENTER),
+            ("minutes", h::MINUTES),
+            ("role", h::ROLE),
+            ("topic", h::TOPIC),
+            ("category", h::CATEGORY),
+        ],
+        Sec::Reviewers => &[
+            ("name", h::REVIEWER),
+            ("role", h::REVIEWER_ROLE),
+            ("group", h::GROUP),
+            ("recused", h::RECUSED),
+        ],
+        Sec::Criteria => &[("name", h::CRITERION), ("max", h::MAX)],
+        _ => &[],
+    }
+}
+
+/// When the first pasted line is a header row (at least half of its filled cells name a
+/// column of the table, or the order column), the table's column of each pasted column, and
+/// the headers of those left out.
+fn header_map(sec: Sec, line: &[&str]) -> Option<(Vec<Option<usize>>, Vec<String>)> {
+    let known = headers(sec);
+    if known.is_empty() {
+        return None;
+    }
+    let filled: Vec<&str> = line
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let column = |cell: &str| {
+        known
+            .iter()
+            .find(|(_, c)| crate::import::office::is_field(cell, c))
+            .and_then(|(key, _)| sec.col_of(key))
+    };
+    let order = |cell: &str| crate::import::office::is_field(cell, &crate::strings::import::ORDER);
+    let named = filled.iter().filter(|c| column(c).is_some()).count();
+    let ordered = filled.iter().filter(|c| order(c)).count();
+    if named == 0 || (named + ordered) * 2 < filled.len() {
+        return None;
+    }
+    let mut used = vec![false; sec.cols().len()];
+    let mut unused = Vec::new();
+    let map = line
+        .iter()
+        .map(|cell| match column(cell.trim()) {
+            // The first column of a name wins (`姓名` twice: the first is the name).
+            Some(c) if !used[c] => {
+                used[c] = true;
+                Some(c)
+            }
+            _ => {
+                // The order column is the rows' order: used, not kept.
+                if !cell.trim().is_empty() && !order(cell.trim()) {
+                    unused.push(crate::text::clean_line(cell.trim()));
+                }
+                None
+            }
+        })
+        .collect();
+    Some((map, unused))
 }
 
 /// Where the plan's rows came from: for each table, the form's row of each plan item.

@@ -155,9 +155,6 @@ pub fn section(lang: Lang, section: &str) -> &'static str {
     }
 }
 
-/// Suffixes a minutes cell pasted from a sheet may carry (`8分钟`).
-pub const MINUTE_SUFFIXES: &[&str] = &["分钟", "分", "minutes", "mins", "min"];
-
 /// Separators of the names in a list field (recused units, tie-break rules).
 pub const LIST_SEPARATORS: &[char] = &['、', ',', '，', ';', '；'];
 
@@ -279,11 +276,24 @@ pub fn written(lang: Lang, path: &str) -> String {
     }
 }
 
-pub fn pasted(lang: Lang, rows: usize) -> String {
-    match lang {
+/// After a paste of rows: how many, whether the columns followed the pasted header row, and
+/// the columns left out.
+pub fn pasted(lang: Lang, rows: usize, by_header: bool, unused: &[String]) -> String {
+    let mut out = match lang {
         Lang::Zh => format!("粘贴了 {rows} 行"),
         Lang::En => format!("{rows} row(s) pasted"),
+    };
+    if by_header {
+        out.push_str(lang.pick("，按表头对应各列", ", each column by its header"));
     }
+    if !unused.is_empty() {
+        let names = unused.join(list_join(lang));
+        match lang {
+            Lang::Zh => out.push_str(&format!("；未使用的列：{names}")),
+            Lang::En => out.push_str(&format!("; columns not used: {names}")),
+        }
+    }
+    out
 }
 
 /// The group names the reviewers use, shown by the group weights.
