@@ -43,6 +43,9 @@ pub struct Sheet {
     /// Cells the workbook holds as dates or times, by (1-based row, 0-based column): what the
     /// cell shows, and whether it is a time of day or a duration rather than a date.
     pub dates: BTreeMap<(usize, usize), (String, bool)>,
+    /// The workbook's merged cells: first and last (1-based row, 0-based column). The text is
+    /// in the first cell only.
+    pub merged: Vec<((usize, usize), (usize, usize))>,
 }
 
 /// Decodes CSV bytes: UTF-8 (a BOM is dropped), UTF-16 (with a BOM, or without one when the
@@ -139,6 +142,7 @@ fn sheet_of(
         header_row,
         rows: rows.collect(),
         dates,
+        merged: Vec::new(),
     }
 }
 
@@ -318,7 +322,21 @@ fn read_workbook(path: &Path, name: &str, ext: &str, lang: Lang) -> Result<Table
                 (row as usize + 1, line)
             })
             .collect();
-        sheets.push(sheet_of(Some(sheet), all, dates));
+        drop(cells);
+        // Merged cells only help to read a sheet (`office`): a workbook whose merges cannot
+        // be read is read without them.
+        let merged = book
+            .merge_cells_by_sheet_name(&sheet)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| {
+                let at = |(r, c): (u32, u32)| (r as usize + 1, c as usize);
+                (at(d.start), at(d.end))
+            })
+            .collect();
+        let mut read = sheet_of(Some(sheet), all, dates);
+        read.merged = merged;
+        sheets.push(read);
     }
     workbook_table(name, "XLSX", sheets, lang)
 }

@@ -188,6 +188,10 @@ fn every_unused_column_and_skipped_row_is_said() {
         "[汇报安排]：跳过没有名称的说明行（第 13 行）",
         "[指标]：跳过合计/小计行（第 5 行）",
         "[评委]：跳过表头上方的标题行（第 1 行“评委名单”）",
+        // The categories are merged down their units: each unit has its own.
+        "[汇报安排]：合并单元格 C4:C5“县区”用于其跨越的每一行",
+        "[汇报安排]：合并单元格 C8:C9“部门”用于其跨越的每一行",
+        "[汇报安排]：合并单元格 C10:C11“园区”用于其跨越的每一行",
         // 8:00 typed into a cell is a time of day to Excel: taken as minutes, and said.
         "[汇报安排]:9:G：单元格是时间 08:00:00",
     ] {
@@ -206,6 +210,55 @@ fn every_unused_column_and_skipped_row_is_said() {
             .any(|n| n.contains("[汇报安排]: total row skipped (row 12)")),
         "{:?}",
         en.notes
+    );
+}
+
+#[test]
+fn a_unit_name_merged_over_two_rows_is_refused_and_other_merges_spread() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("merged.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    for (c, h) in ["单位", "汇报人", "时长"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("a header");
+    }
+    ws.merge_range(1, 0, 2, 0, "市财政局", &plain)
+        .expect("a merge");
+    ws.write_string(1, 1, "张三").expect("a cell");
+    ws.write_string(2, 1, "李四").expect("a cell");
+    ws.merge_range(1, 2, 2, 2, "8分钟", &plain)
+        .expect("a merge");
+    book.save(&path).expect("saved");
+    let table = import::read_table(&path).expect("reads");
+    let e = office::plan(&table, office::Extra::default(), "会", Lang::Zh)
+        .expect_err("the second row has no unit name")
+        .join("\n");
+    assert!(
+        e.contains("merged.xlsx[Sheet1]:3:A：单位名称为空（合并单元格请拆开"),
+        "{e}"
+    );
+
+    // Minutes merged over two units apply to both.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, h) in ["单位", "时长"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("a header");
+    }
+    ws.write_string(1, 0, "甲").expect("a cell");
+    ws.write_string(2, 0, "乙").expect("a cell");
+    ws.merge_range(1, 1, 2, 1, "6.5", &plain).expect("a merge");
+    book.save(&path).expect("saved");
+    let table = import::read_table(&path).expect("reads");
+    let done = office::plan(&table, office::Extra::default(), "会", Lang::En).expect("imports");
+    let minutes: Vec<_> = done.plan.units.iter().map(|u| u.minutes).collect();
+    assert_eq!(minutes, vec![Some(6.5), Some(6.5)]);
+    assert!(
+        done.notes
+            .iter()
+            .any(|n| n.contains("the merged cells B2:B3 \"6.5\" are read for every row")),
+        "{:?}",
+        done.notes
     );
 }
 

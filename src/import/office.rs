@@ -71,7 +71,9 @@ struct Found<'a> {
     header_row: usize,
     header: &'a [String],
     /// The rows below the header.
-    rows: &'a [(usize, Vec<String>)],
+    rows: Vec<(usize, Vec<String>)>,
+    /// Merged cells read for each row they span: the cells (`D4:D5`) and their text.
+    spread: Vec<(String, String)>,
     /// Rows above the header (titles).
     titles: Vec<(usize, String)>,
 }
@@ -87,13 +89,15 @@ fn find_header<'a>(
         .chain(sheet.rows.iter().map(|(r, c)| (*r, c)))
         .take(s::HEADER_SEARCH_ROWS);
     let mut titles = Vec::new();
+    let mut spread = Vec::new();
     for (k, (row, cells)) in first.enumerate() {
         if cells.iter().any(|c| is_field(c, key)) {
             return Some(Found {
                 ctx: Ctx { table, sheet, lang },
                 header_row: row,
                 header: cells,
-                rows: sheet.rows.get(k..).unwrap_or_default(),
+                rows: spread_merged(sheet, k, cells, key, &mut spread),
+                spread,
                 titles,
             });
         }
@@ -105,6 +109,56 @@ fn find_header<'a>(
         titles.push((row, text.join(" ")));
     }
     None
+}
+
+/// The rows below the header (the `k`th of the first rows), each cell of a merged column
+/// (one column wide, two rows or more, below the header) holding the merged text — except
+/// in the `key` column, where a merged name is an error the rows report.
+fn spread_merged(
+    sheet: &Sheet,
+    k: usize,
+    header: &[String],
+    key: &Column,
+    spread: &mut Vec<(String, String)>,
+) -> Vec<(usize, Vec<String>)> {
+    let mut rows: Vec<(usize, Vec<String>)> = sheet.rows.get(k..).unwrap_or_default().to_vec();
+    let Some(first_row) = rows.first().map(|(r, _)| *r) else {
+        return rows;
+    };
+    let key_cols: Vec<usize> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| is_field(h, key))
+        .map(|(i, _)| i)
+        .collect();
+    for &((r0, c0), (r1, c1)) in &sheet.merged {
+        if c0 != c1 || r1 <= r0 || r0 < first_row || key_cols.contains(&c0) {
+            continue;
+        }
+        let Some(text) = rows
+            .iter()
+            .find(|(r, _)| *r == r0)
+            .map(|(_, c)| cell(c, c0).to_string())
+            .filter(|t| !t.trim().is_empty())
+        else {
+            continue;
+        };
+        let mut any = false;
+        for (_, cells) in rows.iter_mut().filter(|(r, _)| (r0 + 1..=r1).contains(r)) {
+            if cells.len() <= c0 {
+                cells.resize(c0 + 1, String::new());
+            }
+            if cells[c0].trim().is_empty() {
+                cells[c0] = text.clone();
+                any = true;
+            }
+        }
+        if any {
+            let range = format!("{}{r0}:{}{r1}", letter(c0), letter(c1));
+            spread.push((range, text));
+        }
+    }
+    rows
 }
 
 fn sheet_name(sheet: &Sheet) -> String {
@@ -196,6 +250,9 @@ impl Found<'_> {
         let lang = self.ctx.lang;
         if !self.titles.is_empty() {
             notes.push(s::title_rows(lang, &self.place(), &self.titles));
+        }
+        for (range, text) in &self.spread {
+            notes.push(s::merged_spread(lang, &self.place(), range, text));
         }
         // Rows the reader left out for holding nothing, between the header and the last row.
         let last = self.rows.last().map_or(self.header_row, |(r, _)| *r);
@@ -692,7 +749,7 @@ fn read_reviewers(
     let index = names::Index::new(units.iter().copied());
     let mut skipped = Vec::new();
     let mut out = Vec::new();
-    for (row, cells) in f.rows {
+    for (row, cells) in &f.rows {
         let row = *row;
         if is_total(cells) {
             skipped.push((Skipped::Total, row));
@@ -789,7 +846,7 @@ fn read_criteria(
     let mut criteria = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut weights_at = None;
-    for (row, cells) in f.rows {
+    for (row, cells) in &f.rows {
         let row = *row;
         // Group weights may sit on any row, a total row's included.
         if let Some(col) = weights {

@@ -196,6 +196,16 @@ pub fn skipped_rows(lang: Lang, place: &str, kind: Skipped, rows: &[usize]) -> S
     }
 }
 
+/// A merged cell read for every row it spans.
+pub fn merged_spread(lang: Lang, place: &str, range: &str, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{place}：合并单元格 {range}“{text}”用于其跨越的每一行"),
+        Lang::En => {
+            format!("{place}: the merged cells {range} \"{text}\" are read for every row they span")
+        }
+    }
+}
+
 /// A column the import does not use: never dropped without a word.
 pub fn unused_column(lang: Lang, place: &str, letter: &str, header: &str) -> String {
     match lang {
