@@ -323,3 +323,46 @@ fn a_score_sheet_that_cannot_be_read_is_said_in_the_meetings_language() {
         "{err}"
     );
 }
+
+/// A score sheet that is refused leaves the session file exactly as it was, even one of an
+/// older version (which opening for writing would bring up to this version).
+#[test]
+fn a_refused_score_sheet_leaves_an_older_versions_session_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_in(dir.path());
+    let path = session(
+        dir.path(),
+        "季度.session.json",
+        "2026-12-04T21:00:00+08:00",
+        false,
+    );
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    file["version"] = serde_json::Value::from(1);
+    for event in file["events"].as_array_mut().unwrap() {
+        event.as_object_mut().unwrap().remove("elapsed_ms");
+    }
+    let old = serde_json::to_string(&file).unwrap();
+    std::fs::write(&path, &old).unwrap();
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "单位,评委,指标,得分\n城北街道,张评委,总分,90\n",
+    )
+    .unwrap();
+    for target in ["季度.session.json", "季度.json"] {
+        let out = podium(dir.path(), &["scores", target, "bad.csv", "--lang", "zh"]);
+        assert!(!out.status.success(), "{target}");
+        assert!(stderr(&out).contains("城北街道"), "{}", stderr(&out));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), old, "{target}");
+    }
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.ends_with(".lock") || n.ends_with(".journal")),
+        "{names:?}"
+    );
+}

@@ -19,9 +19,24 @@ pub fn run(path: &Path, file: &Path, choice: Choice) -> CmdResult {
         }
     };
     let session_path = session_path.as_path();
+    let current = crate::store::read(session_path);
     // The sheet's own problems are said in the meeting's language, as the rows' are.
-    let lang = crate::store::read(session_path).map_or(choice.first(), |s| choice.session(&s));
+    let lang = current
+        .as_ref()
+        .map_or(choice.first(), |s| choice.session(s));
     let table = import::read_table_in(file, lang)?;
+    // Every row is checked against the session as it is before it is opened for writing:
+    // opening may rewrite the file (an older version's session is brought up to this
+    // version), and a sheet that is refused leaves the file exactly as it was. (Checked again
+    // once it is open, in case a console changed it meanwhile.)
+    if let Ok(current) = &current {
+        let plan = import::scores(&table, current, lang).map_err(|errors| errors.join("\n"))?;
+        if plan.changes() {
+            current
+                .decide(&plan.command(), now)
+                .map_err(|r| strings::refusal(lang, &r))?;
+        }
+    }
     let (writer, _) = Writer::open(session_path, now).map_err(|e| match e {
         StoreError::Locked { .. } => {
             let lang =
