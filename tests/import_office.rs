@@ -263,6 +263,37 @@ fn a_unit_name_merged_over_two_rows_is_refused_and_other_merges_spread() {
 }
 
 #[test]
+fn a_score_sheet_beside_the_unit_list_is_not_taken_for_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("book.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheets: [(&str, &[&[&str]]); 2] = [
+        (
+            "评分",
+            &[
+                &["单位", "评委", "指标", "得分"],
+                &["甲", "张三", "实绩", "50"],
+            ],
+        ),
+        ("名单", &[&["序号", "单位", "时长"], &["1", "甲", "8"]]),
+    ];
+    for (name, rows) in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(name).expect("a name");
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *v).expect("a cell");
+            }
+        }
+    }
+    book.save(&path).expect("saved");
+    let table = import::read_table(&path).expect("reads");
+    let done = office::plan(&table, office::Extra::default(), "会", Lang::En).expect("imports");
+    assert_eq!(done.sheet.as_deref(), Some("名单"));
+    assert_eq!(done.plan.units[0].minutes, Some(8.0));
+}
+
+#[test]
 fn the_gbk_csv_twin_gives_the_same_units() {
     let table = import::read_table(&fixture("units-gbk.csv")).expect("reads");
     assert_eq!(table.encoding, "GB18030");
@@ -361,6 +392,21 @@ fn reviewers_and_criteria_from_files_of_their_own() {
     assert_eq!(scoring.groups.len(), 2);
     assert_eq!(scoring.criteria[1].max, 40.0);
     assert_eq!(plan.units[1].minutes, Some(6.5));
+
+    // Groups without weights: one group, and said.
+    let extra = office::Extra {
+        reviewers: Some(&r),
+        criteria: None,
+    };
+    let done = office::plan(&u, extra, "会", Lang::Zh).expect("imports");
+    assert!(done.plan.scoring.is_none());
+    assert!(
+        done.notes
+            .iter()
+            .any(|n| n.contains("评委分为 2 组（领导、专家），但没有分组权重")),
+        "{:?}",
+        done.notes
+    );
 
     // A recused unit that is not on the list, a group without a weight, weights not 100.
     let reviewers = file(

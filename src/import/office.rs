@@ -438,6 +438,19 @@ pub fn plan(
             Vec::new()
         }
     };
+    let grouped: Vec<&str> =
+        reviewers
+            .iter()
+            .filter_map(|r| r.group.as_deref())
+            .fold(Vec::new(), |mut seen, g| {
+                if !seen.contains(&g) {
+                    seen.push(g);
+                }
+                seen
+            });
+    if groups.is_empty() && !grouped.is_empty() {
+        notes.push(s::groups_without_weights(lang, &grouped));
+    }
     let scoring = (!criteria.is_empty() || !groups.is_empty()).then(|| Scoring {
         criteria,
         groups,
@@ -497,10 +510,19 @@ fn units_sheet(table: &Table, lang: Lang) -> Result<Found<'_>, String> {
         .filter(|sh| !sh.header.is_empty())
         .filter(|sh| !named(sh, s::REVIEWER_SHEETS) && !named(sh, s::CRITERIA_SHEETS))
         .collect();
-    let fits: Vec<Found> = candidates
+    let mut fits: Vec<Found> = candidates
         .iter()
         .filter_map(|sh| find_header(table, sh, &s::UNIT, lang))
         .collect();
+    // A workbook that also holds a score sheet (单位, 评委, 得分): the unit list is the other.
+    let score_sheet = |f: &Found| {
+        [cli::COL_REVIEWER, cli::COL_SCORE]
+            .iter()
+            .all(|c| f.header.iter().any(|h| is_field(h, c)))
+    };
+    if fits.len() > 1 && fits.iter().any(|f| !score_sheet(f)) {
+        fits.retain(|f| !score_sheet(f));
+    }
     let mut fits = fits.into_iter();
     match (fits.next(), fits.next()) {
         (Some(one), None) => Ok(one),

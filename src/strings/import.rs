@@ -351,6 +351,23 @@ pub fn group_without_weight(lang: Lang, at: &str, group: &str) -> String {
     }
 }
 
+/// Reviewers in groups, and no group weights: one group.
+pub fn groups_without_weights(lang: Lang, groups: &[&str]) -> String {
+    let first = groups.first().copied().unwrap_or_default();
+    match lang {
+        Lang::Zh => format!(
+            "评委分为 {} 组（{}），但没有分组权重，评分时按一个组计算；如需按组加权，请在指标表加“分组权重”列，如“{first} 50%”",
+            groups.len(),
+            groups.join("、"),
+        ),
+        Lang::En => format!(
+            "the reviewers are in {} groups ({}) but no group has a weight, so they are scored as one group; to weight them, add a column 分组权重 to the criteria, such as \"{first} 50%\"",
+            groups.len(),
+            groups.join(", "),
+        ),
+    }
+}
+
 /// The weights do not add up to 100.
 pub fn weights_not_100(lang: Lang, place: &str, total: &str) -> String {
     match lang {
