@@ -318,7 +318,7 @@ fn draw_table(
         put_in(
             buf,
             *at,
-            t::label(lang, sec.name(), c.key),
+            &text::truncate(t::label(lang, sec.name(), c.key), at.width as usize, amb),
             theme::title().add_modifier(Modifier::UNDERLINED),
             amb,
         );
