@@ -366,3 +366,72 @@ fn a_refused_score_sheet_leaves_an_older_versions_session_byte_for_byte() {
         "{names:?}"
     );
 }
+
+/// `podium` without a controlling terminal: through `setsid` when this test has one (or
+/// `None` when it has one and `setsid` is not there to drop it).
+fn podium_without_a_terminal(dir: &Path, args: &[&str]) -> Option<Output> {
+    let has_tty = std::fs::File::open("/dev/tty").is_ok();
+    let mut cmd = if has_tty {
+        let mut cmd = Process::new("setsid");
+        cmd.arg(env!("CARGO_BIN_EXE_podium"));
+        cmd
+    } else {
+        Process::new(env!("CARGO_BIN_EXE_podium"))
+    };
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("PODIUM_LANG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .ok()
+}
+
+/// `podium run` where the console cannot start (no terminal): no session is made (an empty
+/// one would become the plan's newest, and `report PLAN` would take it for the meeting), and
+/// an existing one, even of an older version, is not rewritten.
+#[cfg(unix)]
+#[test]
+fn run_without_a_terminal_makes_no_session_and_rewrites_none() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_in(dir.path());
+    let listing = || {
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    for args in [
+        &["run", "季度.json", "--lang", "zh"][..],
+        &["run", "季度.json", "--new", "--lang", "zh"],
+    ] {
+        let Some(out) = podium_without_a_terminal(dir.path(), args) else {
+            eprintln!("skipped: a terminal and no setsid to leave it");
+            return;
+        };
+        assert!(!out.status.success(), "{args:?}");
+        assert!(stderr(&out).contains("无法使用终端"), "{}", stderr(&out));
+        assert_eq!(listing(), ["季度.json"], "{args:?}");
+    }
+    let path = session(
+        dir.path(),
+        "季度.session.json",
+        "2026-12-04T21:00:00+08:00",
+        false,
+    );
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    file["version"] = serde_json::Value::from(1);
+    for event in file["events"].as_array_mut().unwrap() {
+        event.as_object_mut().unwrap().remove("elapsed_ms");
+    }
+    let old = serde_json::to_string(&file).unwrap();
+    std::fs::write(&path, &old).unwrap();
+    let out = podium_without_a_terminal(dir.path(), &["run", "季度.session.json"]).unwrap();
+    assert!(!out.status.success());
+    // Said in the session's language (its plan's: Chinese).
+    assert!(stderr(&out).contains("无法使用终端"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), old);
+    assert_eq!(listing(), ["季度.json", "季度.session.json"]);
+}

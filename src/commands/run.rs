@@ -207,6 +207,14 @@ fn session_stem(path: &Path) -> String {
         .to_string()
 }
 
+/// Whether the console can take the terminal: its raw mode can be set (and is set back at
+/// once), as the console's start needs.
+fn usable_terminal() -> std::io::Result<()> {
+    use ratatui::crossterm::terminal;
+    terminal::enable_raw_mode()?;
+    terminal::disable_raw_mode()
+}
+
 pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
     let lang = choice.first();
     let target = target(&args, lang, now())?;
@@ -215,6 +223,13 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
     // The session remembers the language it is run in: the user's choice, else the one it
     // remembers, else its plan's.
     let (writer, report) = if resuming {
+        // Without a terminal the console cannot start: said before the session is opened
+        // for writing, which may rewrite it (an older version's session is brought up to
+        // this version).
+        usable_terminal().map_err(|e| {
+            let lang = store::read(&target.session).map_or(lang, |s| choice.session(&s));
+            strings::cli::terminal_unusable(lang, &e.to_string())
+        })?;
         let (mut writer, report) = Writer::open(&target.session, t).map_err(|e| e.to_string())?;
         if let Some(chosen) = choice.0
             && writer.session().lang() != Some(chosen)
@@ -228,10 +243,18 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
             .clone()
             .ok_or_else(|| strings::cli::not_found(lang, &target.session.display().to_string()))?;
         let lang = choice.plan(&plan);
-        (
-            Writer::create_in(&target.session, plan, Some(lang), t).map_err(|e| e.to_string())?,
-            Default::default(),
-        )
+        let writer =
+            Writer::create_in(&target.session, plan, Some(lang), t).map_err(|e| e.to_string())?;
+        // Without a terminal the console cannot start: the session just made goes again, so
+        // that an empty session never becomes the plan's newest (which `report PLAN` would
+        // then take for the meeting).
+        if let Err(e) = usable_terminal() {
+            if writer.release(t).is_ok() {
+                let _ = std::fs::remove_file(&target.session);
+            }
+            return Err(strings::cli::terminal_unusable(lang, &e.to_string()));
+        }
+        (writer, Default::default())
     };
     let lang = choice.session(writer.session());
     let opts = Options {
