@@ -270,3 +270,56 @@ fn the_remarks_panel_starts_at_a_remarks_first_line() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The score sheet
+
+/// The score sheet of the first unit, on its first cell.
+fn sheet(app: &mut App, now: Time) {
+    press(app, KeyCode::Home, now);
+    press(app, KeyCode::Down, now);
+    press(app, KeyCode::Char('s'), now);
+}
+
+#[test]
+fn a_values_error_is_right_under_its_cell() {
+    for size in SIZES {
+        let (_dir, mut app) = meeting(Lang::Zh, None);
+        let now = at(60);
+        sheet(&mut app, now);
+        // Two full sheets (30 + 30 + 40 points), then 45 into the third reviewer's 争一流.
+        for value in ["28", "27", "36", "27.5", "28", "35", "29", "28", "45"] {
+            type_text(&mut app, value, now);
+            press(&mut app, KeyCode::Tab, now);
+        }
+        let mut t = terminal(size);
+        let shown = frame(&mut t, &mut app, now);
+        let lines: Vec<&str> = shown.lines().collect();
+        let row = lines
+            .iter()
+            .position(|l| l.contains("人大代表") && l.contains("45"))
+            .unwrap_or_else(|| panic!("{size:?}: the row being edited:\n{shown}"));
+        // The next row says what is wrong, its arrow under the cell.
+        let under = lines[row + 1];
+        assert!(
+            under.contains("↑ 45 超出范围（0 到 40）"),
+            "{size:?}:\n{shown}"
+        );
+        let cell_x = text::width(
+            &lines[row][..lines[row].find("45").expect("45")],
+            Ambiguous::Narrow,
+        );
+        let arrow_x = text::width(&under[..under.find('↑').expect("arrow")], Ambiguous::Narrow);
+        // Under the cell when the sentence fits there, else from the row's start.
+        assert!(arrow_x <= cell_x, "{size:?}:\n{shown}");
+        if size.0 >= 100 {
+            assert_eq!(
+                arrow_x, cell_x,
+                "{size:?}: the arrow points at the cell:\n{shown}"
+            );
+        }
+        // Said once, and the rows under it follow.
+        assert_eq!(shown.matches("超出范围").count(), 1, "{shown}");
+        assert!(lines[row + 2].contains("党代表"), "{size:?}:\n{shown}");
+    }
+}

@@ -143,8 +143,8 @@ mod tests {
         assert_eq!(r[1], "##  ##  ##  ##   ##   ##  ##  ##  ##");
         assert_eq!(r[2], "##  ##  ######        ##  ##  ##  ##");
         assert_eq!(width("08:00", 2), r[0].len() as u16);
-        // Over an hour: two colons.
-        assert_eq!(width("1:00:00", 1), 3 * 5 + 1 * 2 + 6 + 2 * 2 * 1);
+        // Over an hour, two colons: five glyphs of 3, two colons of 1, six gaps, two blanks around each colon.
+        assert_eq!(width("1:00:00", 1), 15 + 2 + 6 + 4);
     }
 
     #[test]

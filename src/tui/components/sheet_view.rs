@@ -8,10 +8,10 @@ use crate::session::Time;
 use crate::strings;
 use crate::text::{self, Ambiguous};
 use crate::tui::app::App;
+use crate::widgets::table::{Cell, Column, Row, Table};
 use crate::widgets::{put, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
 
 /// A bordered box over `area`, cleared, titled; its inside.
@@ -52,50 +52,6 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, sheet: &Sheet, now: Time) {
         Constraint::Length(inner.width / 3),
     ]));
     let st = session.state();
-    let name_w = 12u16;
-    let cell_w = match rules.mode {
-        ScoringMode::Points => rules
-            .criteria
-            .iter()
-            .map(|c| text::width(&format!("{}/{}", c.name, plain(c.max)), amb))
-            .max()
-            .unwrap_or(8)
-            .clamp(8, 14) as u16,
-        ScoringMode::Grades => 8,
-    };
-    let mut y = grid.y;
-    // Header.
-    let headers: Vec<String> = match rules.mode {
-        ScoringMode::Points => rules
-            .criteria
-            .iter()
-            .map(|c| format!("{}/{}", c.name, plain(c.max)))
-            .chain([words.total.to_string()])
-            .collect(),
-        ScoringMode::Grades => vec![words.ballots.to_string(), words.add.to_string()],
-    };
-    put(
-        buf,
-        grid.x + 1,
-        y,
-        name_w,
-        words.reviewer,
-        theme::title(),
-        amb,
-    );
-    for (i, h) in headers.iter().enumerate() {
-        let x = grid.x + 1 + name_w + i as u16 * (cell_w + 1);
-        put(
-            buf,
-            x,
-            y,
-            cell_w,
-            &text::truncate(h, cell_w as usize, amb),
-            theme::title(),
-            amb,
-        );
-    }
-    y += 1;
     let rows: Vec<String> = match rules.mode {
         ScoringMode::Points => session
             .plan()
@@ -105,101 +61,144 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, sheet: &Sheet, now: Time) {
             .collect(),
         ScoringMode::Grades => rules.grades.iter().map(|g| g.name.clone()).collect(),
     };
-    let room = grid.bottom().saturating_sub(y + 2) as usize;
-    let first = (sheet.row + 1).saturating_sub(room.max(1));
-    for (i, name) in rows.iter().enumerate().skip(first).take(room) {
-        put(
-            buf,
-            grid.x + 1,
-            y,
-            name_w,
-            &text::truncate(name, name_w as usize, amb),
-            Style::default(),
-            amb,
-        );
-        let recused = rules
-            .recused
-            .get(name)
-            .is_some_and(|u| u.contains(&sheet.unit));
-        let cells: Vec<String> = match rules.mode {
-            ScoringMode::Points if recused => vec![words.recused.to_string()],
-            ScoringMode::Points => {
-                let values: Vec<Option<i64>> = (0..rules.criteria.len())
-                    .map(|c| st.scores.value(&sheet.unit, name, c))
-                    .collect();
-                let total = if values.iter().all(Option::is_some) {
-                    plain(values.iter().flatten().sum())
-                } else if values.iter().any(Option::is_some) {
-                    words.partial.to_string()
-                } else {
-                    String::new()
-                };
-                values
-                    .iter()
-                    .map(|v| v.map(plain).unwrap_or_else(|| "·".into()))
-                    .chain([total])
-                    .collect()
+    // The columns: the names as wide as the widest (cut on a narrow screen), a column for
+    // each criterion (or the ballots and what is typed), and the total, which gives way first.
+    let name_w = rows
+        .iter()
+        .map(|n| text::width(n, amb))
+        .chain([text::width(words.reviewer, amb)])
+        .max()
+        .unwrap_or(8)
+        .clamp(6, 16) as u16;
+    let mut columns = vec![Column::fixed(words.reviewer, name_w).min(6)];
+    match rules.mode {
+        ScoringMode::Points => {
+            for c in &rules.criteria {
+                let h = format!("{}/{}", c.name, plain(c.max));
+                let w = (text::width(&h, amb) as u16).clamp(8, 14);
+                columns.push(Column::fixed(h, w).min(6));
             }
-            ScoringMode::Grades => {
-                let count = st
-                    .scores
-                    .grades
-                    .get(&sheet.unit)
-                    .and_then(|c| c.get(i))
-                    .copied()
-                    .unwrap_or(0);
-                vec![count.to_string(), String::new()]
-            }
-        };
-        for (c, value) in cells.iter().enumerate() {
-            let x = grid.x + 1 + name_w + c as u16 * (cell_w + 1);
-            let editable_col = match rules.mode {
-                ScoringMode::Points => c,
-                ScoringMode::Grades => c.saturating_sub(1),
-            };
-            let is_cursor = i == sheet.row
-                && editable_col == sheet.col
-                && (rules.mode == ScoringMode::Points || c == 1);
-            let (content, style) = if is_cursor {
-                let shown = if sheet.input.is_empty() {
-                    value.clone()
-                } else {
-                    sheet.input.clone()
-                };
-                let style = if sheet.problem.is_some() {
-                    theme::error()
-                } else {
-                    theme::selected(true)
-                };
-                (shown, style)
-            } else {
-                (value.clone(), Style::default())
-            };
-            buf.set_style(Rect::new(x, y, cell_w, 1).intersection(grid), style);
-            put(
-                buf,
-                x,
-                y,
-                cell_w,
-                &text::truncate(&content, cell_w as usize, amb),
-                style,
-                amb,
-            );
+            columns.push(Column::fixed(words.total, 8).priority(1));
         }
+        ScoringMode::Grades => {
+            columns.push(Column::fixed(words.ballots, 8));
+            columns.push(Column::fixed(words.add, 8));
+        }
+    }
+    let header_style = Some(theme::title());
+    // The cell the cursor is on: its column in the table.
+    let cursor_col = 1 + match rules.mode {
+        ScoringMode::Points => sheet.col,
+        ScoringMode::Grades => 1,
+    };
+    let cursor_style = if sheet.problem.is_some() {
+        theme::error()
+    } else {
+        theme::selected(true)
+    };
+    let table_rows: Vec<Row<'static>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let recused = rules
+                .recused
+                .get(name)
+                .is_some_and(|u| u.contains(&sheet.unit));
+            let values: Vec<String> = match rules.mode {
+                ScoringMode::Points if recused => vec![words.recused.to_string()],
+                ScoringMode::Points => {
+                    let values: Vec<Option<i64>> = (0..rules.criteria.len())
+                        .map(|c| st.scores.value(&sheet.unit, name, c))
+                        .collect();
+                    let total = if values.iter().all(Option::is_some) {
+                        plain(values.iter().flatten().sum())
+                    } else if values.iter().any(Option::is_some) {
+                        words.partial.to_string()
+                    } else {
+                        String::new()
+                    };
+                    values
+                        .iter()
+                        .map(|v| v.map(plain).unwrap_or_else(|| "·".into()))
+                        .chain([total])
+                        .collect()
+                }
+                ScoringMode::Grades => {
+                    let count = st
+                        .scores
+                        .grades
+                        .get(&sheet.unit)
+                        .and_then(|c| c.get(i))
+                        .copied()
+                        .unwrap_or(0);
+                    vec![count.to_string(), String::new()]
+                }
+            };
+            let mut cells = vec![Cell::new(name.clone())];
+            for (c, value) in values.into_iter().enumerate() {
+                let cell = if i == sheet.row && 1 + c == cursor_col {
+                    let shown = if sheet.input.is_empty() {
+                        value
+                    } else {
+                        sheet.input.clone()
+                    };
+                    Cell::new(shown).style(cursor_style).mark(cursor_style)
+                } else {
+                    Cell::new(value)
+                };
+                cells.push(cell);
+            }
+            Row::new(cells)
+        })
+        .collect();
+    let table = |rows: &[Row<'static>], header: bool| {
+        Table::new(columns.clone(), amb)
+            .rows(rows.to_vec())
+            .lead(1)
+            .header_style(if header { header_style } else { None })
+    };
+    // A value's problem, right under the row being edited, from the cell's column when it
+    // fits there (an arrow pointing up at the cell).
+    let placed = table(&[], true).layout(grid.width);
+    let problem: Vec<String> = sheet.problem.as_ref().map_or_else(Vec::new, |p| {
+        let line = format!("↑ {}", strings::score_problem(lang, p));
+        let at = placed
+            .iter()
+            .find(|c| c.column == cursor_col)
+            .map_or(1, |c| c.x);
+        let room = grid.width.saturating_sub(at + 1) as usize;
+        let indent = if text::width(&line, amb) <= room {
+            at
+        } else {
+            1
+        };
+        text::wrap(&line, grid.width.saturating_sub(indent + 1) as usize, amb)
+            .into_iter()
+            .map(|l| format!("{}{l}", " ".repeat(indent as usize)))
+            .collect()
+    });
+    // The rows in sight: the cursor's row kept in view with its problem under it.
+    let room = (grid.height as usize)
+        .saturating_sub(1 + problem.len())
+        .max(1);
+    let first = (sheet.row + 1).saturating_sub(room);
+    let last = (first + room).min(table_rows.len());
+    let upto = (sheet.row + 1).clamp(first, last);
+    let top = &table_rows[first.min(last)..upto];
+    let mut y = grid.y;
+    let drawn = table(top, true).draw(buf, Rect::new(grid.x, y, grid.width, 1 + top.len() as u16));
+    y += 1 + drawn.rows.len() as u16;
+    for line in &problem {
+        if y >= grid.bottom() {
+            break;
+        }
+        put(buf, grid.x, y, grid.width, line, theme::warn(), amb);
         y += 1;
     }
-    // The inline problem, under the grid.
-    if let Some(p) = &sheet.problem {
-        let line = strings::score_problem(lang, p);
-        put(
-            buf,
-            grid.x + 1,
-            grid.bottom().saturating_sub(1),
-            grid.width.saturating_sub(1),
-            &line,
-            theme::warn(),
-            amb,
-        );
+    let below = &table_rows[upto..last];
+    if y < grid.bottom() && !below.is_empty() {
+        let h = (grid.bottom() - y).min(below.len() as u16);
+        table(below, false).draw(buf, Rect::new(grid.x, y, grid.width, h));
     }
     // The unit's live result and who has not scored.
     let results = crate::scoring::results(rules, session.plan(), st, session.clock(now));
