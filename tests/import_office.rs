@@ -99,6 +99,12 @@ fn the_workbook_gives_every_unit_reviewer_and_criterion() {
     let done = read("units.xlsx", Lang::Zh);
     assert_units(&done.plan.units, "units.xlsx");
     assert_eq!(done.sheet.as_deref(), Some("汇报安排"));
+    // The second title row: the date, the start and the venue.
+    let p = &done.plan;
+    assert_eq!(
+        (p.date.as_deref(), p.start.as_deref(), p.venue.as_deref()),
+        (Some("2026-09-28"), Some("14:30"), Some("市政府第一会议室"))
+    );
     assert_eq!(
         done.title_row.as_deref(),
         Some("2026年第三季度重点工作汇报会安排表")
@@ -299,6 +305,7 @@ fn the_gbk_csv_twin_gives_the_same_units() {
     assert_eq!(table.encoding, "GB18030");
     let done = read("units-gbk.csv", Lang::En);
     assert_units(&done.plan.units, "units-gbk.csv");
+    assert_eq!(done.plan.date.as_deref(), Some("2026-09-28"));
     assert!(done.plan.reviewers.is_empty() && done.plan.scoring.is_none());
     let warnings = done.warnings.join("\n");
     assert!(

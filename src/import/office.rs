@@ -456,13 +456,22 @@ pub fn plan(
         groups,
         ..Scoring::default()
     });
+    let said = heading(&found.titles);
+    if said != Heading::default() {
+        let shown = |v: &Option<String>| v.clone().unwrap_or_default();
+        notes.push(s::heading_read(
+            lang,
+            &found.place(),
+            [&said.date, &said.start, &said.venue, &said.host].map(shown),
+        ));
+    }
     let plan = Plan {
         version: None,
         title: title.to_string(),
-        date: None,
-        start: None,
-        venue: None,
-        host: None,
+        date: said.date,
+        start: said.start,
+        venue: said.venue,
+        host: said.host,
         talk_minutes: None,
         warn_seconds: None,
         units,
@@ -491,6 +500,84 @@ pub fn plan(
         warnings,
         notes,
     })
+}
+
+/// What a unit list's title rows say of the meeting (`时间：2026年9月28日14:30  地点：…`).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Heading {
+    date: Option<String>,
+    start: Option<String>,
+    venue: Option<String>,
+    host: Option<String>,
+}
+
+/// The digits ending at byte `end` of `text`.
+fn digits_before(text: &str, end: usize) -> Option<u32> {
+    let head = &text[..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map(|(i, _)| i)?;
+    head[start..].parse().ok()
+}
+
+/// `2026年9月28日` (full-width digits too) as `2026-09-28`, and the byte after it.
+fn date_in(text: &str) -> Option<(String, usize)> {
+    let year_at = text.find(s::YEAR)?;
+    let rest = &text[year_at + s::YEAR.len()..];
+    let month_at = rest.find(s::MONTH)?;
+    let after_month = &rest[month_at + s::MONTH.len()..];
+    let day_at = after_month.find(s::DAY)?;
+    let y = digits_before(text, year_at)?;
+    let m = digits_before(rest, month_at)?;
+    let d = digits_before(after_month, day_at)?;
+    if rest[..month_at].trim().len() != month_at || after_month[..day_at].trim().len() != day_at {
+        return None;
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(y as i32, m, d)?;
+    let end = year_at + s::YEAR.len() + month_at + s::MONTH.len() + day_at + s::DAY.len();
+    Some((date.format("%Y-%m-%d").to_string(), end))
+}
+
+/// The text after a label (`地点：` or `地点:`) up to the next space.
+fn labelled(text: &str, labels: &[&str]) -> Option<String> {
+    labels.iter().find_map(|label| {
+        let at = text.find(label)?;
+        let rest = text[at + label.len()..].trim_start();
+        let rest = rest.strip_prefix(':')?.trim_start();
+        let value: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
+        (!value.is_empty()).then_some(value)
+    })
+}
+
+fn heading(titles: &[(usize, String)]) -> Heading {
+    let mut out = Heading::default();
+    for (_, row) in titles {
+        let row = names::key(row);
+        if out.date.is_none()
+            && let Some((date, end)) = date_in(&row)
+        {
+            out.date = Some(date);
+            // A start right after the date: `2026年9月28日14:30`, `… 下午 2:30` is not taken.
+            let after = row[end..].trim_start();
+            let clock: String = after
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ':')
+                .collect();
+            if let Some(t) = crate::plan::parse_start(&clock) {
+                out.start = Some(t.format("%H:%M").to_string());
+            }
+        }
+        if out.venue.is_none() {
+            out.venue = labelled(&row, s::VENUE_LABELS);
+        }
+        if out.host.is_none() {
+            out.host = labelled(&row, s::HOST_LABELS);
+        }
+    }
+    out
 }
 
 /// Whether a sheet's name is one of `names`.
@@ -999,6 +1086,32 @@ mod tests {
         assert!(is_total(&row(&["合 计：", ""])));
         assert!(is_total(&row(&["小计"])));
         assert!(!is_total(&row(&["1", "总计划局"])));
+    }
+
+    #[test]
+    fn what_title_rows_say_of_the_meeting() {
+        let rows = |t: &[&str]| -> Vec<(usize, String)> {
+            t.iter()
+                .enumerate()
+                .map(|(i, s)| (i + 1, s.to_string()))
+                .collect()
+        };
+        let h = heading(&rows(&[
+            "工作汇报会",
+            "时间：２０２６年9月28日 14:30　地点：市政府第一会议室　主持人：王市长",
+        ]));
+        assert_eq!(h.date.as_deref(), Some("2026-09-28"));
+        assert_eq!(h.start.as_deref(), Some("14:30"));
+        assert_eq!(h.venue.as_deref(), Some("市政府第一会议室"));
+        assert_eq!(h.host.as_deref(), Some("王市长"));
+        // Nothing that is not plainly a date, a start, a venue or a host.
+        assert_eq!(
+            heading(&rows(&["2026年第三季度工作汇报会"])),
+            Heading::default()
+        );
+        assert_eq!(heading(&rows(&["2026年2月30日"])), Heading::default());
+        let h = heading(&rows(&["2026年9月28日（星期一）下午2:30"]));
+        assert_eq!((h.date.as_deref(), h.start), (Some("2026-09-28"), None));
     }
 
     #[test]

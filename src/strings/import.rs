@@ -98,6 +98,43 @@ pub const WEIGHTS: Column = Column {
 pub const REVIEWER_SHEETS: &[&str] = &["评委", "评委名单", "reviewers"];
 pub const CRITERIA_SHEETS: &[&str] = &["指标", "评分指标", "criteria"];
 
+/// A date in a title row (`2026年9月28日`), and the labels of the venue and the host.
+pub const YEAR: &str = "年";
+pub const MONTH: &str = "月";
+pub const DAY: &str = "日";
+pub const VENUE_LABELS: &[&str] = &["会议地点", "地点", "venue"];
+pub const HOST_LABELS: &[&str] = &["主持人", "主持", "host"];
+
+/// What the title rows said of the meeting: date, start, venue, host (empty when not said).
+pub fn heading_read(lang: Lang, place: &str, [date, start, venue, host]: [String; 4]) -> String {
+    let parts: Vec<String> = match lang {
+        Lang::Zh => [
+            ("日期", date),
+            ("开始", start),
+            ("地点", venue),
+            ("主持", host),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect(),
+        Lang::En => [
+            ("date", date),
+            ("start", start),
+            ("venue", venue),
+            ("host", host),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect(),
+    };
+    match lang {
+        Lang::Zh => format!("{place}：由标题行读得 {}", parts.join("，")),
+        Lang::En => format!("{place}: read from the title rows: {}", parts.join(", ")),
+    }
+}
+
 /// A row whose first words are one of these is a total, not a unit.
 pub const TOTAL_WORDS: &[&str] = &["合计", "小计", "总计", "total", "subtotal"];
 
