@@ -15,6 +15,11 @@ use std::time::SystemTime;
 /// resumed (or refused as ambiguous where nobody can be asked).
 pub const STALE_HOURS: i64 = 12;
 
+/// A session whose last change is more than this many minutes after now was recorded with a
+/// clock that was ahead (or this computer's is behind): it would stay the newest whatever is
+/// run later, so it is asked about too.
+pub const FUTURE_MINUTES: i64 = 10;
+
 /// `-YYYYMMDD-HHMMSS` or `-YYYYMMDD-HHMMSS-N` at the end of a stem (after at least one
 /// character), as `--new` writes it: the length of that suffix, or `None`.
 fn stamp_len(stem: &str) -> Option<usize> {
@@ -208,17 +213,23 @@ pub enum Doubt {
     Ended,
     /// Its last change is more than `STALE_HOURS` old (the hours since).
     Stale(i64),
+    /// Its last change is more than `FUTURE_MINUTES` after now: a clock was wrong.
+    Future,
 }
 
 /// Whether a session might not be the one meant at `now`: it has ended, or it has not
-/// changed for more than `STALE_HOURS`. A session that cannot be read raises no doubt (opening
-/// it says what is wrong).
+/// changed for more than `STALE_HOURS`, or its last change is in the future (more than
+/// `FUTURE_MINUTES` ahead: such a session would otherwise be resumed in place of every newer
+/// one). A session that cannot be read raises no doubt (opening it says what is wrong).
 pub fn doubt(found: &Found, now: Time) -> Option<Doubt> {
     let summary = found.summary.as_ref().ok()?;
     if summary.ended {
         return Some(Doubt::Ended);
     }
     let changed = found.changed?;
+    if changed - now > chrono::Duration::minutes(FUTURE_MINUTES) {
+        return Some(Doubt::Future);
+    }
     let hours = (now - changed).num_hours();
     (now - changed > chrono::Duration::hours(STALE_HOURS)).then_some(Doubt::Stale(hours))
 }
@@ -387,6 +398,15 @@ mod tests {
             Meant::Doubtful(0, Doubt::Ended)
         );
         assert_eq!(meant(&[], now), Meant::None);
+        // A clock that was ahead: in doubt beyond a few minutes.
+        let ahead = found("a.session.json", "2026-12-05T10:09:00+08:00", false);
+        assert_eq!(doubt(&ahead, now), None);
+        let future = found("a.session.json", "2026-12-06T10:00:00+08:00", false);
+        assert_eq!(doubt(&future, now), Some(Doubt::Future));
+        assert_eq!(
+            meant(&[future, ahead], now),
+            Meant::Doubtful(0, Doubt::Future)
+        );
         let mut unreadable = found("a.session.json", "2026-12-01T10:00:00+08:00", true);
         unreadable.summary = Err("broken".into());
         assert_eq!(doubt(&unreadable, now), None);

@@ -435,3 +435,33 @@ fn run_without_a_terminal_makes_no_session_and_rewrites_none() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), old);
     assert_eq!(listing(), ["季度.json", "季度.session.json"]);
 }
+
+/// A session recorded with a clock that was ahead stays the newest whatever runs later: it
+/// is in doubt, so a plan given without a terminal is refused, naming it.
+#[test]
+fn a_session_whose_last_change_is_in_the_future_is_in_doubt() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_in(dir.path());
+    let now = chrono::Local::now().fixed_offset();
+    let fmt = |t: podium::session::Time| t.to_rfc3339();
+    session(
+        dir.path(),
+        "季度.session.json",
+        &fmt(now + chrono::Duration::days(400)),
+        false,
+    );
+    session(
+        dir.path(),
+        "季度-20261204-213413.session.json",
+        &fmt(now - chrono::Duration::minutes(5)),
+        false,
+    );
+    let out = podium(dir.path(), &["report", "季度.json", "--lang", "en"]);
+    assert!(!out.status.success(), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("the newest (季度.session.json) was last changed in the future"),
+        "{err}"
+    );
+    assert!(err.contains("季度-20261204-213413.session.json"), "{err}");
+}

@@ -22,6 +22,7 @@ pub fn doubt_text(lang: Lang, doubt: Doubt) -> String {
     match doubt {
         Doubt::Ended => cli::session_doubt(lang, true, 0),
         Doubt::Stale(hours) => cli::session_doubt(lang, false, hours),
+        Doubt::Future => cli::session_doubt_future(lang).to_string(),
     }
 }
 

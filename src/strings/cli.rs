@@ -657,6 +657,14 @@ pub fn session_doubt(lang: Lang, ended: bool, hours: i64) -> String {
     }
 }
 
+/// Why the newest session may not be the one meant: its last change is in the future.
+pub fn session_doubt_future(lang: Lang) -> &'static str {
+    lang.pick(
+        "最后改动的时间在将来（记录它的电脑或这台电脑的时钟不准）",
+        "was last changed in the future (the clock of the computer that recorded it, or of this one, is wrong)",
+    )
+}
+
 /// `podium run PLAN`, before the console opens: the newest session ended or is old
 /// (`doubt`, as `session_doubt` says it), or its plan file was edited since it began.
 #[allow(clippy::too_many_arguments)]
