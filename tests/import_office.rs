@@ -577,6 +577,28 @@ fn english_messages_have_no_chinese_punctuation() {
         s::written(l, "plan.json", (1, 2, 3), "UTF-8"),
         s::scoring_gap(l, &s::ScoringGap::NoReviewers),
         s::scoring_gap(l, &s::ScoringGap::EmptyGroup("A".into())),
+        s::scoring_gap(l, &s::ScoringGap::Ungrouped("R".into(), "A".into())),
+        s::scoring_gap(l, &s::ScoringGap::AllRecused("U".into())),
+        s::merged_spread(l, "u.xlsx[S]", "C4:C5", "County"),
+        s::groups_without_weights(l, &["A", "B"]),
+        s::heading_read(
+            l,
+            "u.csv",
+            [
+                "2026-09-28".into(),
+                "14:30".into(),
+                "Hall".into(),
+                String::new(),
+            ],
+        ),
+        s::group_without_weight(l, "u.csv:2:A", "A"),
+        s::weight_twice(l, "u.csv:2:A", "A"),
+        s::empty_reviewer(l, "u.csv:2:A"),
+        s::empty_criterion(l, "u.csv:2:A"),
+        s::bad_number(l, "u.csv:2:A", "x", s::A_MAX),
+        s::no_such_sheet(l, "r.xlsx", s::REVIEWER_SHEETS, s::REVIEWER_LIST),
+        s::file_source(l, "u.xlsx", "XLSX"),
+        s::read_from(l, s::CRITERIA_LIST, "u.xlsx"),
     ];
     for t in texts {
         assert!(
