@@ -169,3 +169,45 @@ fn editing_a_plan_writes_it_back_in_place() {
     assert_eq!(after.scoring, before.scoring);
     assert_eq!(list_dir(dir.path()), ["city-report.json"]);
 }
+
+#[test]
+fn a_plan_changed_on_disk_while_edited_is_not_overwritten_without_asking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = common::pty::copy_plan(dir.path(), "city-report.json");
+    let mut t = Term::spawn(
+        dir.path(),
+        &["plan", "edit", "city-report.json", "--lang", "en"],
+    );
+    t.wait_for("Edit a plan", TIMEOUT);
+    t.send("!");
+    t.wait_for("!", TIMEOUT);
+    // Someone else changes the file meanwhile.
+    let theirs =
+        std::fs::read_to_string(&plan)
+            .unwrap()
+            .replacen("\"title\": \"", "\"title\": \"X", 1);
+    std::fs::write(&plan, &theirs).unwrap();
+    t.send("\x13");
+    t.wait_for("No errors", TIMEOUT);
+    t.send("\x13");
+    t.wait_for("changed on disk", TIMEOUT);
+    t.send("n");
+    t.wait_gone("changed on disk", TIMEOUT);
+    assert_eq!(
+        std::fs::read_to_string(&plan).unwrap(),
+        theirs,
+        "no: theirs kept"
+    );
+    t.send("\x13");
+    t.wait_for("changed on disk", TIMEOUT);
+    t.send("y");
+    let status = t.wait_exit(TIMEOUT);
+    assert!(status.success(), "{status:?}");
+    let after: podium::plan::Plan =
+        serde_json::from_str(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    assert!(
+        after.title.ends_with('!') && !after.title.starts_with('X'),
+        "{}",
+        after.title
+    );
+}

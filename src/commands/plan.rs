@@ -46,7 +46,11 @@ pub fn run(
         return Err(t::needs_terminal(form.lang).to_string());
     }
     let amb = super::ambiguous(wide_ambiguous);
-    let written = planform::run(&mut form, amb)
+    let opened = match action {
+        PlanAction::Edit => form.source.as_deref().and_then(|p| std::fs::read(p).ok()),
+        PlanAction::New => None,
+    };
+    let written = planform::run(&mut form, amb, opened)
         .map_err(|e| cli::terminal_unusable(form.lang, &e.to_string()))?;
     if let (Some(path), Some(plan)) = (written, &form.plan) {
         println!(

@@ -66,8 +66,13 @@ fn leave_terminal() {
 }
 
 /// Runs the form in the terminal until the plan is written or the host quits. Returns where
-/// it was written, if it was.
-pub fn run(form: &mut PlanForm, amb: Ambiguous) -> std::io::Result<Option<PathBuf>> {
+/// it was written, if it was. `opened`: the edited plan's bytes as the form read them; the
+/// form asks before writing over the file when it no longer holds them.
+pub fn run(
+    form: &mut PlanForm,
+    amb: Ambiguous,
+    opened: Option<Vec<u8>>,
+) -> std::io::Result<Option<PathBuf>> {
     let done = Arc::new(AtomicBool::new(false));
     let stop = stop_flag(done.clone());
     let mut terminal = ratatui::try_init()?;
@@ -109,6 +114,15 @@ pub fn run(form: &mut PlanForm, amb: Ambiguous) -> std::io::Result<Option<PathBu
                 } => {
                     if !overwrite && path.exists() {
                         form.ask_overwrite(path);
+                        continue;
+                    }
+                    if form.source.as_deref() == Some(path.as_path())
+                        && !form.overwrite_changed
+                        && let Some(before) = &opened
+                        && let Ok(now) = std::fs::read(&path)
+                        && now != *before
+                    {
+                        form.ask_changed(path);
                         continue;
                     }
                     match write(&path, &text) {

@@ -222,6 +222,8 @@ pub enum Ask {
     Quit,
     /// The file exists: overwrite it?
     Overwrite(PathBuf),
+    /// The plan being edited changed on disk since it was opened: overwrite it?
+    Changed(PathBuf),
 }
 
 /// What the caller must do after a key.
@@ -275,6 +277,8 @@ pub struct PlanForm {
     pub issues: Vec<Issue>,
     /// Where it was written, once it was.
     pub written: Option<PathBuf>,
+    /// The host said to write over the edited plan although it changed on disk.
+    pub overwrite_changed: bool,
 }
 
 impl PlanForm {
@@ -368,6 +372,7 @@ impl PlanForm {
             plan: None,
             issues: Vec::new(),
             written: None,
+            overwrite_changed: false,
         };
         form.load_editor();
         form
@@ -682,6 +687,12 @@ impl PlanForm {
         self.ask = Some(Ask::Overwrite(path));
     }
 
+    /// The plan being edited changed on disk since the form read it: the form asks whether
+    /// to write over it.
+    pub fn ask_changed(&mut self, path: PathBuf) {
+        self.ask = Some(Ask::Changed(path));
+    }
+
     /// The plan was written to `path`.
     pub fn saved(&mut self, path: PathBuf) {
         self.dirty = false;
@@ -701,17 +712,24 @@ impl PlanForm {
             return Reply::Stay;
         }
         self.ask = None;
-        match (ask, yes) {
-            (Ask::Quit, true) => Reply::Quit,
-            (Ask::Overwrite(path), true) => match self.text() {
-                Some(text) => Reply::Save {
-                    path,
-                    text,
-                    overwrite: true,
-                },
-                None => Reply::Stay,
+        if !yes {
+            return Reply::Stay;
+        }
+        let path = match ask {
+            Ask::Quit => return Reply::Quit,
+            Ask::Overwrite(path) => path,
+            Ask::Changed(path) => {
+                self.overwrite_changed = true;
+                path
+            }
+        };
+        match self.text() {
+            Some(text) => Reply::Save {
+                path,
+                text,
+                overwrite: true,
             },
-            (_, false) => Reply::Stay,
+            None => Reply::Stay,
         }
     }
 

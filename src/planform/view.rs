@@ -84,6 +84,7 @@ pub fn render(buf: &mut Buffer, area: Rect, form: &PlanForm, amb: Ambiguous) -> 
         let question = match ask {
             Ask::Quit => t::ask_quit(lang).to_string(),
             Ask::Overwrite(p) => t::ask_overwrite(lang, &p.display().to_string()),
+            Ask::Changed(p) => t::ask_changed(lang, &p.display().to_string()),
         };
         let width = (text::width(&question, amb) as u16 + 6)
             .max(30)

@@ -254,6 +254,17 @@ pub fn ask_overwrite(lang: Lang, path: &str) -> String {
     }
 }
 
+pub fn ask_changed(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("{path} 在打开后被改动过（别的程序或别人改的）。仍然用这里的内容覆盖它吗？")
+        }
+        Lang::En => format!(
+            "{path} changed on disk after it was opened (another program or person). Overwrite it with this plan anyway?"
+        ),
+    }
+}
+
 pub fn ask_quit(lang: Lang) -> &'static str {
     lang.pick(
         "有未保存的修改。不保存就退出吗？",
