@@ -145,6 +145,38 @@ fn an_ended_session_is_asked_about_enter_resumes_it_and_n_starts_a_new_one() {
     quit(&mut t);
 }
 
+/// `Ctrl+D` at the question, or a third answer that is neither Enter nor `n`: nothing is
+/// opened or made, and the way to each choice is said. Full-width `ｎ` (a Chinese input
+/// method) starts a new session.
+#[test]
+fn ctrl_d_or_three_wrong_answers_cancel_and_a_full_width_n_starts_a_new_session() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_plan(dir.path(), PLAN);
+    ended_session(dir.path());
+    let before = std::fs::read(dir.path().join(SESSION)).unwrap();
+    let listing = list_dir(dir.path());
+    for typed in [&["\x04"][..], &["新的\r", "好\r", "是的\r"]] {
+        let mut t = Term::spawn(dir.path(), &RUN);
+        t.wait_for("按 Enter 继续这场会议", TIMEOUT);
+        for answer in typed {
+            t.send(answer);
+        }
+        t.wait_for("没有得到回答，什么也没做", TIMEOUT);
+        let status = t.wait_exit(TIMEOUT);
+        assert!(!status.success(), "{typed:?}");
+        assert!(!t.screen().contains("市财政局"), "{}", t.screen());
+        assert_eq!(list_dir(dir.path()), listing, "{typed:?}");
+        assert_eq!(std::fs::read(dir.path().join(SESSION)).unwrap(), before);
+    }
+    let mut t = Term::spawn(dir.path(), &RUN);
+    t.wait_for("按 Enter 继续这场会议", TIMEOUT);
+    t.send("ｎ\r");
+    t.wait_for("市财政局", TIMEOUT);
+    let new = dated(dir.path());
+    assert_eq!(new.len(), 1, "{:?}", list_dir(dir.path()));
+    quit(&mut t);
+}
+
 #[test]
 fn demo_and_run_demo_start_the_built_in_demo() {
     for args in [

@@ -160,10 +160,14 @@ fn meant_session(
             &mut input,
             &mut out,
         );
-        return Ok(match answer {
-            Answer::Resume => newest.path.clone(),
-            Answer::New => dated_session(plan_path, stem),
-        });
+        return match answer {
+            Answer::Resume => Ok(newest.path.clone()),
+            Answer::New => Ok(dated_session(plan_path, stem)),
+            Answer::Cancel => Err(strings::cli::resume_unanswered(
+                lang,
+                &plan_path.display().to_string(),
+            )),
+        };
     }
     if let Some(doubt) = doubt {
         let doubt = super::sessions::doubt_text(lang, doubt);

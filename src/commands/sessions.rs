@@ -136,21 +136,27 @@ pub fn run(plan: &Path, choice: Choice) -> CmdResult {
 pub enum Answer {
     Resume,
     New,
+    /// No answer (the end of the input: `Ctrl+D`), or three that were neither: nothing is
+    /// opened or made.
+    Cancel,
 }
 
-/// Reads one line; `None` at the end of the input (or when it cannot be read).
+/// Reads one line; `None` at the end of the input (or when it cannot be read). Folded as
+/// typed through a Chinese input method too: full-width `ｎ` is `n`.
 fn read_answer(input: &mut dyn BufRead) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
     let mut line = String::new();
     match input.read_line(&mut line) {
         Ok(0) | Err(_) => None,
-        Ok(_) => Some(line.trim().to_lowercase()),
+        Ok(_) => Some(line.nfkc().collect::<String>().trim().to_lowercase()),
     }
 }
 
 /// `podium run PLAN`, before the console opens, when the newest session ended or is old
-/// (`doubt`), or its plan file was edited after it began (`plan_changed`): Enter (or the end
-/// of the input, or `y`) resumes it, `n` starts a new session; anything else asks again, three
-/// times at most, then resumes (the safe choice).
+/// (`doubt`), or its plan file was edited after it began (`plan_changed`): Enter (or `y`,
+/// 是, 继续) resumes it, `n` (or 新, 新开, 否) starts a new session; anything else asks again.
+/// The end of the input (`Ctrl+D`), or a third answer that is neither, cancels: nothing is
+/// resumed that the user did not choose (docs/SESSIONS.md).
 pub fn ask_resume(
     plan: &Path,
     found: &Found,
@@ -177,17 +183,25 @@ pub fn ask_resume(
     );
     let _ = write!(out, "{question}");
     let _ = out.flush();
-    for _ in 0..3 {
+    for attempt in 0..3 {
         match read_answer(input).as_deref() {
-            None | Some("" | "y" | "yes" | "r") => return Answer::Resume,
-            Some("n" | "no" | "new") => return Answer::New,
-            Some(_) => {
+            None => {
+                // The prompt's line is ended before anything else is said.
+                let _ = writeln!(out);
+                return Answer::Cancel;
+            }
+            Some("" | "y" | "yes" | "r" | "是" | "继续") => return Answer::Resume,
+            Some("n" | "no" | "new" | "新" | "新开" | "新开一场" | "否" | "不") => {
+                return Answer::New;
+            }
+            Some(_) if attempt < 2 => {
                 let _ = write!(out, "{}", cli::ask_resume_again(lang));
                 let _ = out.flush();
             }
+            Some(_) => {}
         }
     }
-    Answer::Resume
+    Answer::Cancel
 }
 
 /// What a plan path given to `report`, `scores` or `display` comes to.
@@ -395,11 +409,18 @@ mod tests {
         assert!(said.contains("2026-12-04 21:00"), "{said}");
         assert_eq!(ask("n\n", Lang::En).0, Answer::New);
         assert_eq!(ask(" N \n", Lang::En).0, Answer::New);
-        assert_eq!(ask("", Lang::En).0, Answer::Resume, "end of input resumes");
+        // Ctrl+D, or three answers that are neither: nothing is resumed unasked.
+        assert_eq!(ask("", Lang::En).0, Answer::Cancel, "end of input cancels");
+        assert_eq!(ask("x\n", Lang::En).0, Answer::Cancel);
         let (a, said) = ask("what\nn\n", Lang::En);
         assert_eq!(a, Answer::New);
         assert!(said.contains("Press Enter to resume, or type n"), "{said}");
-        assert_eq!(ask("x\nx\nx\nn\n", Lang::En).0, Answer::Resume);
+        assert_eq!(ask("x\nx\nx\nn\n", Lang::En).0, Answer::Cancel);
+        // As typed through a Chinese input method.
+        assert_eq!(ask("ｎ\n", Lang::Zh).0, Answer::New);
+        assert_eq!(ask("新开\n", Lang::Zh).0, Answer::New);
+        assert_eq!(ask("继续\n", Lang::Zh).0, Answer::Resume);
+        assert_eq!(ask("ｙ\n", Lang::Zh).0, Answer::Resume);
         // An edited plan is said in full, naming the plan.
         let (_, said) = ask_about("\n", Lang::Zh, true);
         assert!(said.contains("计划 p.json 在这场会议开始后改过"), "{said}");

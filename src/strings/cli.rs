@@ -718,6 +718,19 @@ pub fn ask_resume_again(lang: Lang) -> &'static str {
     )
 }
 
+/// `podium run PLAN`: the question was left without an answer (`Ctrl+D`, or three answers
+/// that were neither Enter nor `n`).
+pub fn resume_unanswered(lang: Lang, plan: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "没有得到回答，什么也没做。继续最近的一场：podium run {plan}（按 Enter）；新开一场：podium run {plan} --new"
+        ),
+        Lang::En => format!(
+            "no answer; nothing was done. To resume the newest session: podium run {plan} (then Enter); for a new one: podium run {plan} --new"
+        ),
+    }
+}
+
 /// `podium run PLAN` without a terminal to ask: the newest session is resumed anyway.
 pub fn resumed_without_asking(lang: Lang, name: &str, doubt: &str, plan: &str) -> String {
     match lang {
