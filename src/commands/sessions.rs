@@ -190,10 +190,8 @@ pub fn ask_resume(
                 let _ = writeln!(out);
                 return Answer::Cancel;
             }
-            Some("" | "y" | "yes" | "r" | "是" | "继续") => return Answer::Resume,
-            Some("n" | "no" | "new" | "新" | "新开" | "新开一场" | "否" | "不") => {
-                return Answer::New;
-            }
+            Some(a) if cli::RESUME_ANSWERS.contains(&a) => return Answer::Resume,
+            Some(a) if cli::NEW_ANSWERS.contains(&a) => return Answer::New,
             Some(_) if attempt < 2 => {
                 let _ = write!(out, "{}", cli::ask_resume_again(lang));
                 let _ = out.flush();

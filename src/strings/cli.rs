@@ -718,6 +718,13 @@ pub fn ask_resume_again(lang: Lang) -> &'static str {
     )
 }
 
+/// `podium run PLAN`'s question: the answers (as typed, folded to lower case and NFKC) that
+/// resume the newest session, in either language.
+pub const RESUME_ANSWERS: &[&str] = &["", "y", "yes", "r", "是", "继续"];
+
+/// `podium run PLAN`'s question: the answers that start a new session.
+pub const NEW_ANSWERS: &[&str] = &["n", "no", "new", "新", "新开", "新开一场", "否", "不"];
+
 /// `podium run PLAN`: the question was left without an answer (`Ctrl+D`, or three answers
 /// that were neither Enter nor `n`).
 pub fn resume_unanswered(lang: Lang, plan: &str) -> String {
