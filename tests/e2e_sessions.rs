@@ -177,6 +177,22 @@ fn ctrl_d_or_three_wrong_answers_cancel_and_a_full_width_n_starts_a_new_session(
     quit(&mut t);
 }
 
+/// Two `podium run PLAN` at once: the second is refused in the meeting's language, saying
+/// where to go; nothing is made.
+#[test]
+fn a_second_run_of_a_session_open_elsewhere_is_refused_in_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_plan(dir.path(), PLAN);
+    let mut first = open(dir.path(), &["run", PLAN]);
+    let listing = list_dir(dir.path());
+    let mut second = Term::spawn(dir.path(), &["run", PLAN]);
+    second.wait_for("已在另一个 podium 中打开", TIMEOUT);
+    second.wait_for("--new", TIMEOUT);
+    assert!(!second.wait_exit(TIMEOUT).success());
+    assert_eq!(list_dir(dir.path()), listing);
+    quit(&mut first);
+}
+
 #[test]
 fn demo_and_run_demo_start_the_built_in_demo() {
     for args in [

@@ -465,3 +465,32 @@ fn a_session_whose_last_change_is_in_the_future_is_in_doubt() {
     );
     assert!(err.contains("季度-20261204-213413.session.json"), "{err}");
 }
+
+/// A session another podium holds open: `scores` says so in the meeting's language.
+#[test]
+fn scores_into_a_session_open_elsewhere_is_refused_in_the_meetings_language() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_in(dir.path());
+    let path = session(
+        dir.path(),
+        "季度.session.json",
+        "2026-12-04T21:00:00+08:00",
+        false,
+    );
+    let (held, _) = Writer::open(&path, at("2026-12-04T21:05:00+08:00")).unwrap();
+    std::fs::write(
+        dir.path().join("s.csv"),
+        "单位,评委,指标,得分\n城东街道,张评委,总分,90\n",
+    )
+    .unwrap();
+    let out = podium(dir.path(), &["scores", "季度.session.json", "s.csv"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("会议记录 季度.session.json 已在另一个 podium 中打开（进程 ")
+            && err.contains("Ctrl+O"),
+        "{err}"
+    );
+    assert!(!err.contains("is open in another"), "{err}");
+    drop(held);
+}

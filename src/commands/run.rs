@@ -234,7 +234,13 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
             let lang = store::read(&target.session).map_or(lang, |s| choice.session(&s));
             strings::cli::terminal_unusable(lang, &e.to_string())
         })?;
-        let (mut writer, report) = Writer::open(&target.session, t).map_err(|e| e.to_string())?;
+        let (mut writer, report) = Writer::open(&target.session, t).map_err(|e| match e {
+            store::StoreError::Locked { name, pid } => {
+                let lang = store::read(&target.session).map_or(lang, |s| choice.session(&s));
+                strings::cli::run_locked(lang, &name, &pid)
+            }
+            other => other.to_string(),
+        })?;
         if let Some(chosen) = choice.0
             && writer.session().lang() != Some(chosen)
         {

@@ -82,6 +82,25 @@ pub fn scores_locked(lang: Lang, err: &str) -> String {
     }
 }
 
+/// A session that another podium holds open (its lock file names the process).
+pub fn session_locked(lang: Lang, name: &str, pid: &str) -> String {
+    match lang {
+        Lang::Zh => format!("会议记录 {name} 已在另一个 podium 中打开（进程 {pid}）"),
+        Lang::En => format!("{name} is open in another podium (pid {pid})"),
+    }
+}
+
+/// `podium run` on a session another podium holds open: where to go instead.
+pub fn run_locked(lang: Lang, name: &str, pid: &str) -> String {
+    let locked = session_locked(lang, name, pid);
+    match lang {
+        Lang::Zh => format!("{locked}：请在那个控制台里继续；要另开一场，请在计划后加 --new"),
+        Lang::En => format!(
+            "{locked}: carry on in that console; for another session, add --new after the plan"
+        ),
+    }
+}
+
 /// What `rows` rows of a score sheet are: scores, or ballot counts.
 fn score_rows(lang: Lang, rows: usize, grades: bool) -> String {
     match (lang, grades, rows) {
