@@ -193,6 +193,29 @@ fn a_second_run_of_a_session_open_elsewhere_is_refused_in_its_language() {
     quit(&mut first);
 }
 
+/// `podium run DATED.session.json --new`: the new session is the plan's
+/// (`city-report-DATE-TIME.session.json`), not `city-report-DATE-TIME-DATE-TIME…`, which no
+/// command counts as the plan's: the plain command resumes it afterwards.
+#[test]
+fn new_from_a_dated_session_makes_a_session_of_the_same_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_plan(dir.path(), PLAN);
+    ended_session(dir.path());
+    let old = "city-report-20260105-210000.session.json";
+    std::fs::rename(dir.path().join(SESSION), dir.path().join(old)).unwrap();
+    let mut t = open(dir.path(), &["run", old, "--new", "--lang", "zh"]);
+    quit(&mut t);
+    let new: Vec<String> = dated(dir.path()).into_iter().filter(|n| n != old).collect();
+    assert_eq!(new.len(), 1, "{:?}", list_dir(dir.path()));
+    assert!(
+        podium::sessions::is_session_name("city-report", &new[0]),
+        "{new:?}"
+    );
+    let mut t = open(dir.path(), &RUN);
+    t.wait_for(&new[0], TIMEOUT);
+    quit(&mut t);
+}
+
 #[test]
 fn demo_and_run_demo_start_the_built_in_demo() {
     for args in [

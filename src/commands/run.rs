@@ -89,7 +89,10 @@ fn target(args: &RunArgs, lang: Lang, now: Time) -> Result<Target, String> {
         if args.new {
             // The next meeting from the same plan: a fresh session beside this one.
             let plan = store::read(file).map_err(|e| e.to_string())?.plan().clone();
-            let stem = session_stem(file);
+            // The plan's stem, without the date a dated session's name has: the new session
+            // is one of the same plan's (`plan-DATE-TIME.session.json`), never
+            // `plan-DATE-TIME-DATE-TIME.session.json`, which no command would count as one.
+            let stem = sessions::plan_stem(file);
             let session = dated_session(file, &stem);
             return Ok(Target {
                 session,
@@ -198,17 +201,6 @@ fn dated_session(file: &Path, stem: &str) -> PathBuf {
         n += 1;
     }
     session
-}
-
-fn session_stem(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    name.strip_suffix(".session.json")
-        .or_else(|| name.strip_suffix(".json"))
-        .unwrap_or(&name)
-        .to_string()
 }
 
 /// Whether the console can take the terminal: its raw mode can be set (and is set back at
