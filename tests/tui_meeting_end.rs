@@ -611,6 +611,12 @@ fn q_in_the_results_after_the_end_asks_to_quit_as_the_ended_line_says() {
     assert!(matches!(m.app.mode(), Mode::Results { .. }));
     let screen = m.screen(601, (120, 30));
     assert!(screen.contains("q 退出"), "{screen}");
+    // The header says when it ended, no longer a projected end.
+    let header = screen.lines().next().unwrap_or_default();
+    assert!(
+        header.contains("结束于") && !header.contains("预计结束"),
+        "{header}"
+    );
     m.press(602, KeyCode::Char('q'));
     let Mode::Confirm { what, .. } = m.app.mode() else {
         panic!("q in the results asks to quit");

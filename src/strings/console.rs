@@ -14,6 +14,11 @@ pub fn saved_offline(lang: Lang) -> &'static str {
     )
 }
 
+/// The header's label for the end of a meeting that has ended (in place of "projected end").
+pub fn ended_at(lang: Lang) -> &'static str {
+    lang.pick("结束于", "Ended")
+}
+
 /// Saving works again after a failure.
 pub fn saved_again(lang: Lang) -> &'static str {
     lang.pick(

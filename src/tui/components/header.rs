@@ -33,7 +33,17 @@ fn pieces(app: &App, now: Time) -> Vec<String> {
         ),
         format!("{} {}", s.elapsed, elapsed),
         format!("{} {}", s.planned_end, times.planned_text()),
-        format!("{} {}", s.projected_end, times.projected_text(lang)),
+        // Once the meeting has ended its end is no longer projected: when it ended, and
+        // how far from the plan.
+        format!(
+            "{} {}",
+            if st.ended_at.is_some() {
+                crate::strings::console::ended_at(lang)
+            } else {
+                s.projected_end
+            },
+            times.projected_text(lang)
+        ),
     ]
 }
 
