@@ -216,6 +216,21 @@ fn new_from_a_dated_session_makes_a_session_of_the_same_plan() {
     quit(&mut t);
 }
 
+/// Without `--lang` and without a locale that names a language, the question about a
+/// Chinese meeting is asked in Chinese (the session's language, else its plan's), not English.
+#[test]
+fn the_question_speaks_the_meetings_language_when_the_user_chose_none() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_plan(dir.path(), PLAN);
+    ended_session(dir.path());
+    let vars = [("LANG", "C.UTF-8"), ("LC_ALL", ""), ("LC_MESSAGES", "")];
+    let mut t = Term::spawn_with_env(dir.path(), &["run", PLAN], &vars);
+    t.wait_for("按 Enter 继续这场会议", TIMEOUT);
+    t.send(ENTER);
+    t.wait_for("市财政局", TIMEOUT);
+    quit(&mut t);
+}
+
 #[test]
 fn demo_and_run_demo_start_the_built_in_demo() {
     for args in [

@@ -6,7 +6,7 @@ use crate::plan::Plan;
 use crate::session::Time;
 use crate::sessions::{self, Meant};
 use crate::store::{self, Writer};
-use crate::strings::{self, Choice, Lang};
+use crate::strings::{self, Choice};
 use crate::tui::{
     self,
     app::{App, Level, Options},
@@ -68,7 +68,8 @@ fn beside(plan_path: &Path, name: String) -> PathBuf {
     plan_path.with_file_name(name)
 }
 
-fn target(args: &RunArgs, lang: Lang, now: Time) -> Result<Target, String> {
+fn target(args: &RunArgs, choice: Choice, now: Time) -> Result<Target, String> {
+    let lang = choice.first();
     let file = args.file.as_ref().filter(|_| !args.demo);
     let Some(file) = file else {
         let plan = crate::planfile::parse("demo", DEMO_PLAN, lang)
@@ -117,7 +118,7 @@ fn target(args: &RunArgs, lang: Lang, now: Time) -> Result<Target, String> {
     let session = match (&args.session, args.new) {
         (Some(p), _) => p.clone(),
         (None, true) => dated_session(file, &stem),
-        (None, false) => meant_session(file, &stem, &loaded.plan, lang, now)?,
+        (None, false) => meant_session(file, &stem, &loaded.plan, choice, now)?,
     };
     Ok(Target {
         session,
@@ -136,7 +137,7 @@ fn meant_session(
     plan_path: &Path,
     stem: &str,
     plan: &Plan,
-    lang: Lang,
+    choice: Choice,
     now: Time,
 ) -> Result<PathBuf, String> {
     let found = sessions::list(plan_path)?;
@@ -146,7 +147,12 @@ fn meant_session(
         Meant::Doubtful(i, doubt) => (i, Some(doubt)),
     };
     let newest = &found[i];
-    let plan_changed = store::read(&newest.path).is_ok_and(|s| s.plan() != plan);
+    let read = store::read(&newest.path);
+    let plan_changed = read.as_ref().is_ok_and(|s| s.plan() != plan);
+    // Asked in the user's language, else the one that session was run in, else its plan's.
+    let lang = read
+        .as_ref()
+        .map_or(choice.plan(plan), |s| choice.session(s));
     if doubt.is_none() && !plan_changed {
         return Ok(newest.path.clone());
     }
@@ -213,7 +219,7 @@ fn usable_terminal() -> std::io::Result<()> {
 
 pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
     let lang = choice.first();
-    let target = target(&args, lang, now())?;
+    let target = target(&args, choice, now())?;
     let t = now();
     let resuming = target.session.exists();
     // The session remembers the language it is run in: the user's choice, else the one it

@@ -703,7 +703,8 @@ pub fn ask_resume(
             "计划 {plan} 最近的会议记录是 {name}\n（最后改动 {when}，已汇报 {done}/{total}，点评 {remarks} 条）。\n"
         ),
         Lang::En => format!(
-            "The newest session of {plan} is {name}\n(last change {when}, talks done {done}/{total}, {remarks} remarks).\n"
+            "The newest session of {plan} is {name}\n(last change {when}, talks done {done}/{total}, {remarks} {}).\n",
+            if remarks == 1 { "remark" } else { "remarks" }
         ),
     };
     if let Some(doubt) = doubt {
