@@ -258,6 +258,21 @@ fn the_option_then_podium_lang_then_the_locale_then_the_plan() {
             "en"
         );
         assert_eq!(check(&[], &[("PODIUM_LANG", "zh_CN.UTF-8")]), "zh");
+        // Any region or script of the two, as a locale would name them.
+        for (value, lang) in [
+            ("zh_HK.UTF-8", "zh"),
+            ("zh_SG", "zh"),
+            ("zh-Hant", "zh"),
+            ("zh_CN.GB18030", "zh"),
+            ("en_AU.UTF-8", "en"),
+            ("en-IN", "en"),
+        ] {
+            assert_eq!(
+                check(&[], &[("PODIUM_LANG", value), ("LANG", "C")]),
+                lang,
+                "{value}"
+            );
+        }
         // The option before everything.
         assert_eq!(
             check(

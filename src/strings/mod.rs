@@ -96,12 +96,20 @@ impl Lang {
     }
 
     /// A language as `--lang` takes it (`zh`, `en`, `zh-CN`, `en_US`…), or as a locale
-    /// names it (`zh_CN.UTF-8`); `None` for any other.
+    /// names it (`zh_CN.UTF-8`, and any region or script: `zh_HK`, `zh-Hant`, `en_AU.UTF-8`,
+    /// as the locale itself is read); `None` for any other.
     pub fn from_code(code: &str) -> Option<Lang> {
         use clap::ValueEnum;
         Lang::from_str(code, true).ok().or_else(|| {
             let name = code.split(['.', '@']).next().unwrap_or_default();
-            Lang::from_str(name, true).ok()
+            Lang::from_str(name, true).ok().or_else(|| {
+                let language = name.split(['_', '-']).next().unwrap_or_default();
+                match language.to_ascii_lowercase().as_str() {
+                    "zh" => Some(Lang::Zh),
+                    "en" => Some(Lang::En),
+                    _ => None,
+                }
+            })
         })
     }
 
