@@ -179,16 +179,28 @@ pub fn list(plan: &Path) -> Result<Vec<Found>, String> {
             continue;
         }
         let path = plan.with_file_name(&name);
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        if !store::is_session_text(&text) {
+        // A folder named like a session is none; a file with a session's name that cannot be
+        // read (its permissions, not text) is listed with the reason rather than passed over:
+        // passed over, an older session would be taken for the newest without a word.
+        if std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
             continue;
         }
-        drop(text);
         let paths = store::Paths::of(&path);
         let modified = [&paths.session, &paths.journal]
             .map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+        match std::fs::read_to_string(&path) {
+            Ok(text) if !store::is_session_text(&text) => continue,
+            Ok(_) => {}
+            Err(e) => {
+                found.push(Found {
+                    path,
+                    name,
+                    changed: last_change(None, &modified),
+                    summary: Err(e.to_string()),
+                });
+                continue;
+            }
+        }
         let (changed, summary) = match store::read(&path) {
             Ok(session) => (
                 last_change(session.last_at(), &modified),
@@ -410,6 +422,20 @@ mod tests {
         let mut unreadable = found("a.session.json", "2026-12-01T10:00:00+08:00", true);
         unreadable.summary = Err("broken".into());
         assert_eq!(doubt(&unreadable, now), None);
+    }
+
+    #[test]
+    fn a_file_named_like_a_session_that_cannot_be_read_is_listed_with_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("a.json");
+        std::fs::write(&plan, r#"{"title":"T","units":[{"name":"A"}]}"#).unwrap();
+        std::fs::write(dir.path().join("a.session.json"), b"\xff\xfe not text").unwrap();
+        std::fs::create_dir(dir.path().join("a-20261205-100000.session.json")).unwrap();
+        let found = list(&plan).unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].name, "a.session.json");
+        assert!(found[0].summary.is_err(), "{found:?}");
+        assert!(found[0].changed.is_some());
     }
 
     #[test]

@@ -494,3 +494,39 @@ fn scores_into_a_session_open_elsewhere_is_refused_in_the_meetings_language() {
     assert!(!err.contains("is open in another"), "{err}");
     drop(held);
 }
+
+/// The newest session cannot be read (here: not text): `run PLAN` opens nothing, names it and
+/// says how to go on; `sessions` lists it with the reason instead of passing over it (which
+/// made an older session the newest without a word).
+#[test]
+fn an_unreadable_newest_session_is_named_with_the_way_on() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_in(dir.path());
+    let older = session(
+        dir.path(),
+        "季度.session.json",
+        "2026-12-04T21:00:00+08:00",
+        false,
+    );
+    let before = std::fs::read(&older).unwrap();
+    std::fs::write(
+        dir.path().join("季度-20261205-093000.session.json"),
+        b"\xff\xfe damaged",
+    )
+    .unwrap();
+    let out = podium(dir.path(), &["sessions", "季度.json", "--lang", "zh"]);
+    assert!(
+        stdout(&out).contains("季度-20261205-093000.session.json"),
+        "{}",
+        stdout(&out)
+    );
+    let out = podium(dir.path(), &["run", "季度.json", "--lang", "zh"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("最近的会议记录 季度-20261205-093000.session.json 无法读取")
+            && err.contains("podium run 季度.json --new"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&older).unwrap(), before);
+}

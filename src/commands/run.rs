@@ -147,6 +147,14 @@ fn meant_session(
         Meant::Doubtful(i, doubt) => (i, Some(doubt)),
     };
     let newest = &found[i];
+    if let Err(e) = &newest.summary {
+        return Err(strings::cli::newest_unreadable(
+            choice.plan(plan),
+            &plan_path.display().to_string(),
+            &newest.name,
+            e,
+        ));
+    }
     let read = store::read(&newest.path);
     let plan_changed = read.as_ref().is_ok_and(|s| s.plan() != plan);
     // Asked in the user's language, else the one that session was run in, else its plan's.

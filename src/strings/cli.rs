@@ -745,6 +745,19 @@ pub const RESUME_ANSWERS: &[&str] = &["", "y", "yes", "r", "是", "继续"];
 /// `podium run PLAN`'s question: the answers that start a new session.
 pub const NEW_ANSWERS: &[&str] = &["n", "no", "new", "新", "新开", "新开一场", "否", "不"];
 
+/// `podium run PLAN` whose newest session cannot be read (damaged, not text, from a newer
+/// podium, not readable by this user): nothing is opened; how to go on.
+pub fn newest_unreadable(lang: Lang, plan: &str, name: &str, err: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "计划 {plan} 最近的会议记录 {name} 无法读取：{err}\n未做任何改动。新开一场：podium run {plan} --new；继续另一场：podium run 它的会议记录文件（podium sessions {plan} 列出各场）"
+        ),
+        Lang::En => format!(
+            "{name}, the newest session of {plan}, cannot be read: {err}\nNothing was changed. For a new session: podium run {plan} --new; to resume another: podium run ITS.session.json (podium sessions {plan} lists them)"
+        ),
+    }
+}
+
 /// `podium run PLAN`: the question was left without an answer (`Ctrl+D`, or three answers
 /// that were neither Enter nor `n`).
 pub fn resume_unanswered(lang: Lang, plan: &str) -> String {
