@@ -608,3 +608,72 @@ fn english_messages_have_no_chinese_punctuation() {
         );
     }
 }
+
+#[test]
+fn a_plan_rule_broken_by_a_cell_names_that_cell() {
+    // Minutes of 0, -5, 99999; a unit twice (full-width); rows sorted by 序号.
+    let e = import_csv(
+        "序号,单位,时长\n3,乙,0\n1,甲,-5\n2,丙,99999\n4,Ａ,8\n5,A,8\n",
+        Lang::En,
+    )
+    .expect_err("broken rules")
+    .join("\n");
+    assert!(
+        e.contains("units.csv:3:C: units[0].minutes: must be more than 0"),
+        "{e}"
+    );
+    assert!(
+        e.contains("units.csv:4:C: units[1].minutes: must be at most 600"),
+        "{e}"
+    );
+    assert!(
+        e.contains("units.csv:2:C: units[2].minutes: must be more than 0"),
+        "{e}"
+    );
+    assert!(e.contains("units.csv:6:B: units[4].name:"), "{e}");
+}
+
+#[test]
+fn a_workbook_of_only_the_reviewers_sheet_is_not_called_empty() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("book.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("评委").expect("a name");
+    for (r, row) in [["姓名", "分组"], ["周", "领导组"]].iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).expect("a cell");
+        }
+    }
+    book.save(&path).expect("saved");
+    let table = import::read_table(&path).expect("reads");
+    let e = office::plan(&table, office::Extra::default(), "会", Lang::Zh)
+        .expect_err("no unit list")
+        .join("\n");
+    assert!(e.contains("只有工作表 评委，没有汇报单位名单"), "{e}");
+    assert!(!e.contains("空"), "{e}");
+}
+
+#[test]
+fn output_into_a_missing_folder_says_so_in_the_users_language() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let units = file(dir.path(), "units.csv", "单位,时长\n甲,8\n");
+    let out = podium(
+        &[
+            "import".as_ref(),
+            units.as_os_str(),
+            "-o".as_ref(),
+            "nowhere/plan.json".as_ref(),
+            "--lang".as_ref(),
+            "zh".as_ref(),
+        ],
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("无法写入 nowhere/plan.json：文件夹 nowhere 不存在"),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+}

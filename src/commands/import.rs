@@ -60,10 +60,31 @@ pub fn run(
     );
     match output {
         Some(out) => {
-            if out.exists() {
-                return Err(cli::already_exists(lang, &out.display().to_string()));
+            // Never over an existing file, even one made between a look and the write.
+            let shown = out.display().to_string();
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(out);
+            let mut file = match file {
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists || out.exists() => {
+                    return Err(cli::already_exists(lang, &shown));
+                }
+                other => other
+                    .map_err(|e| s::cannot_write(lang, &shown, &s::write_reason(lang, out, &e)))?,
+            };
+            if let Err(e) =
+                std::io::Write::write_all(&mut file, text.as_bytes()).and_then(|()| file.sync_all())
+            {
+                drop(file);
+                // No half a plan left behind (a full disk).
+                let _ = std::fs::remove_file(out);
+                return Err(s::cannot_write(
+                    lang,
+                    &shown,
+                    &s::write_reason(lang, out, &e),
+                ));
             }
-            std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?;
             let out = out.display().to_string();
             let written = match counts {
                 (units, 0, 0) => cli::import_written(lang, &out, units, &source),

@@ -384,7 +384,14 @@ pub fn plan(
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
     let found = units_sheet(table, lang).map_err(|e| vec![e])?;
-    let units = read_units(&found, &mut errors, &mut warnings, &mut notes);
+    let mut unit_rows = Vec::new();
+    let units = read_units(
+        &found,
+        &mut unit_rows,
+        &mut errors,
+        &mut warnings,
+        &mut notes,
+    );
 
     // Reviewers and criteria: from their own files, else the workbook's sheets by name.
     let reviewers_sheet = pick_named(
@@ -415,26 +422,35 @@ pub fn plan(
     };
     let mut reviewers_from = None;
     let mut criteria_from = None;
-    let (criteria, groups) = match criteria_sheet {
+    let mut criterion_rows = Vec::new();
+    let (criteria, groups) = match &criteria_sheet {
         Ok(Some(f)) => {
-            criteria_from = Some(source_of(&f));
-            read_criteria(&f, &mut errors, &mut warnings, &mut notes)
+            criteria_from = Some(source_of(f));
+            read_criteria(
+                f,
+                &mut criterion_rows,
+                &mut errors,
+                &mut warnings,
+                &mut notes,
+            )
         }
         Ok(None) => (Vec::new(), Vec::new()),
         Err(e) => {
-            errors.push(e);
+            errors.push(e.clone());
             (Vec::new(), Vec::new())
         }
     };
-    let reviewers = match reviewers_sheet {
+    let mut reviewer_rows = Vec::new();
+    let reviewers = match &reviewers_sheet {
         Ok(Some(f)) => {
-            reviewers_from = Some(source_of(&f));
+            reviewers_from = Some(source_of(f));
             let names: Vec<&str> = units.iter().map(|u| u.name.as_str()).collect();
-            read_reviewers(&f, &names, &groups, &mut errors, &mut warnings, &mut notes)
+            let read = (&mut reviewer_rows, &mut errors, &mut warnings, &mut notes);
+            read_reviewers(f, &names, &groups, read)
         }
         Ok(None) => Vec::new(),
         Err(e) => {
-            errors.push(e);
+            errors.push(e.clone());
             Vec::new()
         }
     };
@@ -479,8 +495,23 @@ pub fn plan(
         scoring,
     };
     if errors.is_empty() {
-        for f in plan.validate().iter().filter(|f| !f.warning) {
-            errors.push(crate::strings::finding(lang, &found.place(), None, f));
+        // Each problem at the cell it comes from (`汇报安排:5:D`), not `units[2].minutes`.
+        let sheets = [
+            ("units", Some(&found), &unit_rows),
+            (
+                "reviewers",
+                reviewers_sheet.as_ref().ok().and_then(Option::as_ref),
+                &reviewer_rows,
+            ),
+            (
+                "criteria",
+                criteria_sheet.as_ref().ok().and_then(Option::as_ref),
+                &criterion_rows,
+            ),
+        ];
+        for finding in plan.validate().iter().filter(|f| !f.warning) {
+            let place = finding_place(&finding.path, &sheets).unwrap_or_else(|| found.place());
+            errors.push(crate::strings::finding(lang, &place, None, finding));
         }
     }
     if !errors.is_empty() {
@@ -500,6 +531,51 @@ pub fn plan(
         warnings,
         notes,
     })
+}
+
+/// The cell a plan's problem comes from: `units[2].minutes` is the unit sheet's row of the
+/// third unit, in its minutes column (`scoring.criteria[i]` the criteria's, `reviewers[i]` the
+/// reviewers'); the field's column, else the name's.
+fn finding_place(
+    path: &[crate::jsonpos::Seg],
+    sheets: &[(&str, Option<&Found>, &Vec<usize>); 3],
+) -> Option<String> {
+    use crate::jsonpos::Seg;
+    let path = match path {
+        [Seg::Key(k), rest @ ..] if k == "scoring" => rest,
+        _ => path,
+    };
+    let [Seg::Key(list), Seg::Index(i), rest @ ..] = path else {
+        return None;
+    };
+    let (_, found, rows) = sheets.iter().find(|(name, _, _)| name == list)?;
+    let (found, row) = (found.as_ref()?, *rows.get(*i)?);
+    let field = match rest.first() {
+        Some(Seg::Key(k)) => k.as_str(),
+        _ => "name",
+    };
+    let column = |c: &Column| found.column(c).ok().flatten();
+    let col = match (list.as_str(), field) {
+        ("units", "presenter") => column(&s::PRESENTER),
+        ("units", "role") => column(&s::ROLE),
+        ("units", "minutes") => column(&s::MINUTES),
+        ("units", "topic") => column(&s::TOPIC),
+        ("units", "category") => column(&s::CATEGORY),
+        ("units", _) => None,
+        ("reviewers", "role") => column(&s::REVIEWER_ROLE),
+        ("reviewers", "group") => column(&s::GROUP),
+        ("reviewers", "recused") => column(&s::RECUSED),
+        ("reviewers", _) => None,
+        (_, "max") => column(&s::MAX),
+        _ => None,
+    };
+    let key = match list.as_str() {
+        "units" => &s::UNIT,
+        "reviewers" => &s::REVIEWER,
+        _ => &s::CRITERION,
+    };
+    let col = col.or_else(|| column(key))?;
+    Some(found.at(row, col))
 }
 
 /// What a unit list's title rows say of the meeting (`时间：2026年9月28日14:30  地点：…`).
@@ -622,7 +698,20 @@ fn units_sheet(table: &Table, lang: Lang) -> Result<Found<'_>, String> {
             s::UNIT_LIST,
         )),
         (None, _) => match candidates.as_slice() {
-            [] => Err(crate::strings::console::file_is_empty(lang, &table.name)),
+            [] => {
+                // A workbook of the reviewers' or criteria's sheets only is not empty.
+                let others: Vec<String> = table
+                    .sheets
+                    .iter()
+                    .filter(|sh| !sh.header.is_empty() || !sh.rows.is_empty())
+                    .map(sheet_name)
+                    .collect();
+                Err(if others.is_empty() {
+                    crate::strings::console::file_is_empty(lang, &table.name)
+                } else {
+                    s::only_other_sheets(lang, &table.name, &others)
+                })
+            }
             [one] if table.sheets.len() == 1 => {
                 let ctx = Ctx {
                     table,
@@ -700,6 +789,7 @@ fn text_at(cells: &[String], col: Option<usize>) -> Option<String> {
 
 fn read_units(
     f: &Found,
+    rows: &mut Vec<usize>,
     errors: &mut Vec<String>,
     warnings: &mut Vec<String>,
     notes: &mut Vec<String>,
@@ -723,7 +813,7 @@ fn read_units(
     };
     f.unused(&cols, warnings);
     let mut skipped = Vec::new();
-    let mut units: Vec<(f64, usize, UnitPlan)> = Vec::new();
+    let mut units: Vec<(f64, usize, usize, UnitPlan)> = Vec::new();
     for (i, (row, cells)) in f.rows.iter().enumerate() {
         let row = *row;
         if is_total(cells) {
@@ -773,6 +863,7 @@ fn read_units(
         units.push((
             sort,
             i,
+            row,
             UnitPlan {
                 name,
                 presenter: text_at(cells, presenter),
@@ -785,7 +876,8 @@ fn read_units(
     }
     f.say_skipped(&skipped, notes);
     units.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    units.into_iter().map(|u| u.2).collect()
+    rows.extend(units.iter().map(|u| u.2));
+    units.into_iter().map(|u| u.3).collect()
 }
 
 /// The minutes of a cell: its text, or an Excel time or duration (`0:08:00` is 8 minutes; a
@@ -837,14 +929,16 @@ fn list_items(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn read_reviewers(
-    f: &Found,
-    units: &[&str],
-    groups: &[Group],
-    errors: &mut Vec<String>,
-    warnings: &mut Vec<String>,
-    notes: &mut Vec<String>,
-) -> Vec<Reviewer> {
+/// The rows read, the errors, the warnings and the notes.
+type Out<'a> = (
+    &'a mut Vec<usize>,
+    &'a mut Vec<String>,
+    &'a mut Vec<String>,
+    &'a mut Vec<String>,
+);
+
+fn read_reviewers(f: &Found, units: &[&str], groups: &[Group], out: Out) -> Vec<Reviewer> {
+    let (rows, errors, warnings, notes) = out;
     let lang = f.ctx.lang;
     let cols = f.columns(
         [&s::REVIEWER, &s::REVIEWER_ROLE, &s::GROUP, &s::RECUSED],
@@ -905,6 +999,7 @@ fn read_reviewers(
                 }
             }
         }
+        rows.push(row);
         out.push(Reviewer {
             name: reviewer,
             role: text_at(cells, role),
@@ -940,6 +1035,7 @@ fn group_weight(item: &str) -> Option<(String, f64)> {
 
 fn read_criteria(
     f: &Found,
+    rows: &mut Vec<usize>,
     errors: &mut Vec<String>,
     warnings: &mut Vec<String>,
     notes: &mut Vec<String>,
@@ -997,10 +1093,13 @@ fn read_criteria(
         let text = cell(cells, col).trim();
         let value = number(text.trim_end_matches('分')).filter(|v| *v > 0.0);
         match value {
-            Some(v) => criteria.push(Criterion {
-                name: criterion,
-                max: v,
-            }),
+            Some(v) => {
+                rows.push(row);
+                criteria.push(Criterion {
+                    name: criterion,
+                    max: v,
+                })
+            }
             None => errors.push(s::bad_number(lang, &f.at(row, col), text, s::A_MAX)),
         }
     }

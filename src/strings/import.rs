@@ -488,3 +488,45 @@ pub fn scoring_gap(lang: Lang, gap: &ScoringGap) -> String {
         (Lang::En, ScoringGap::AllRecused(u)) => format!("warning: every reviewer is recused from \"{u}\", so nobody can score it; change \"recused\""),
     }
 }
+
+/// Why a file could not be written (`podium import -o`, `podium plan`), in the user's
+/// language: a folder that does not exist is named as such, not as "no such file".
+pub fn write_reason(lang: Lang, path: &std::path::Path, err: &std::io::Error) -> String {
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    if err.kind() == std::io::ErrorKind::NotFound
+        && let Some(dir) = parent.filter(|p| !p.is_dir())
+    {
+        let dir = dir.display();
+        return match lang {
+            Lang::Zh => format!("文件夹 {dir} 不存在，请先建好它或换一个路径"),
+            Lang::En => {
+                format!("the folder {dir} does not exist; make it first or choose another path")
+            }
+        };
+    }
+    if err.kind() == std::io::ErrorKind::PermissionDenied {
+        return lang.pick("没有写入权限", "permission denied").to_string();
+    }
+    crate::strings::console::io_reason(lang, err)
+}
+
+/// A plan file that could not be written (`podium import -o`).
+pub fn cannot_write(lang: Lang, path: &str, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法写入 {path}：{reason}"),
+        Lang::En => format!("cannot write {path}: {reason}"),
+    }
+}
+
+/// A workbook with the reviewers' or the criteria's sheets and no unit list.
+pub fn only_other_sheets(lang: Lang, file: &str, sheets: &[String]) -> String {
+    let names = sheets.join(lang.pick("、", ", "));
+    match lang {
+        Lang::Zh => format!(
+            "{file}：只有工作表 {names}，没有汇报单位名单；请加一个工作表，表头有“汇报单位”列"
+        ),
+        Lang::En => format!(
+            "{file}: only the sheets {names}, no unit list; add a sheet with a column \"汇报单位\" (unit)"
+        ),
+    }
+}
