@@ -231,6 +231,31 @@ fn the_question_speaks_the_meetings_language_when_the_user_chose_none() {
     quit(&mut t);
 }
 
+/// The newest session beside the plan holds a plan with another title (another plan's
+/// session, a name reused): the question says so with both titles before it asks.
+#[test]
+fn a_session_of_a_plan_with_another_title_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_plan(dir.path(), PLAN);
+    let text = std::fs::read_to_string(dir.path().join(PLAN)).unwrap();
+    let mut plan = podium::planfile::parse(PLAN, &text, Lang::Zh).unwrap().plan;
+    plan.title = "年终述职会".into();
+    let at = chrono::Local::now().fixed_offset();
+    let mut w = Writer::create(&dir.path().join(SESSION), plan, at).unwrap();
+    w.execute(&Command::ToggleTalk, at).unwrap();
+    w.close(at).unwrap();
+    let mut t = Term::spawn(dir.path(), &RUN);
+    t.wait_for("按 Enter 继续这场会议", TIMEOUT);
+    let screen = t.screen();
+    assert!(
+        screen.contains("年终述职会") && screen.contains("可能是另一个计划的会议记录"),
+        "{screen}"
+    );
+    t.send("n\r");
+    t.wait_for("市财政局", TIMEOUT);
+    quit(&mut t);
+}
+
 #[test]
 fn demo_and_run_demo_start_the_built_in_demo() {
     for args in [

@@ -168,6 +168,24 @@ fn meant_session(
     if stdin.is_terminal() && std::io::stderr().is_terminal() {
         let mut input = stdin.lock();
         let mut out = std::io::stderr();
+        // A session whose plan has another title may be another plan's (a folder copied
+        // together, a name reused): said first, with both titles.
+        if let Ok(session) = &read
+            && session.plan().title != plan.title
+        {
+            use std::io::Write;
+            let _ = writeln!(
+                out,
+                "{}",
+                strings::cli::other_title(
+                    lang,
+                    &newest.name,
+                    &session.plan().title,
+                    &plan_path.display().to_string(),
+                    &plan.title
+                )
+            );
+        }
         let answer = ask_resume(
             plan_path,
             newest,

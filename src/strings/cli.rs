@@ -745,6 +745,27 @@ pub const RESUME_ANSWERS: &[&str] = &["", "y", "yes", "r", "是", "继续"];
 /// `podium run PLAN`'s question: the answers that start a new session.
 pub const NEW_ANSWERS: &[&str] = &["n", "no", "new", "新", "新开", "新开一场", "否", "不"];
 
+/// `podium run PLAN`, before the question: the newest session's plan has another title than
+/// the plan file now (perhaps another plan's session).
+pub fn other_title(
+    lang: Lang,
+    name: &str,
+    session_title: &str,
+    plan: &str,
+    plan_title: &str,
+) -> String {
+    let clean = crate::text::clean_line;
+    let (session_title, plan_title) = (clean(session_title), clean(plan_title));
+    match lang {
+        Lang::Zh => format!(
+            "注意：{name} 这场会议的标题是“{session_title}”，而计划 {plan} 的标题是“{plan_title}”，它可能是另一个计划的会议记录。"
+        ),
+        Lang::En => format!(
+            "Note: the meeting in {name} is titled \"{session_title}\", while {plan} is titled \"{plan_title}\": it may be another plan's session."
+        ),
+    }
+}
+
 /// `podium run PLAN` whose newest session cannot be read (damaged, not text, from a newer
 /// podium, not readable by this user): nothing is opened; how to go on.
 pub fn newest_unreadable(lang: Lang, plan: &str, name: &str, err: &str) -> String {
