@@ -211,3 +211,32 @@ fn a_plan_changed_on_disk_while_edited_is_not_overwritten_without_asking() {
         after.title
     );
 }
+
+#[test]
+fn saving_into_a_folder_that_does_not_exist_says_so_in_the_forms_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut t = Term::spawn(
+        dir.path(),
+        &["plan", "new", "-o", "nowhere/p.json", "--lang", "zh"],
+    );
+    t.wait_for("会议标题", TIMEOUT);
+    t.send("汇报会");
+    t.wait_for("汇报会", TIMEOUT);
+    t.send(CTRL_N);
+    t.wait_for("单位名称", TIMEOUT);
+    t.send(&paste("市财政局"));
+    t.wait_for("市财政局", TIMEOUT);
+    t.send("\x13"); // Ctrl+S: the last step
+    t.wait_for("保存到", TIMEOUT);
+    t.send(ENTER);
+    t.wait_for("文件夹 nowhere 不存在", TIMEOUT);
+    t.send(CTRL_C);
+    t.wait_for("不保存就退出吗", TIMEOUT);
+    t.send("y");
+    assert!(t.wait_exit(TIMEOUT).success());
+    assert!(
+        list_dir(dir.path()).is_empty(),
+        "{:?}",
+        list_dir(dir.path())
+    );
+}

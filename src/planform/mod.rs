@@ -130,7 +130,10 @@ pub fn run(
                             form.saved(path.clone());
                             return Ok(Some(path));
                         }
-                        Err(e) => form.failed(&path, &e.to_string()),
+                        Err(e) => {
+                            let why = crate::strings::import::write_reason(form.lang, &path, &e);
+                            form.failed(&path, &why)
+                        }
                     }
                 }
             }
