@@ -530,3 +530,26 @@ fn an_unreadable_newest_session_is_named_with_the_way_on() {
     );
     assert_eq!(std::fs::read(&older).unwrap(), before);
 }
+
+/// `podium sessions` given a session file (of a Chinese meeting) and no language: the table
+/// is in the meeting's language, as it is given the plan.
+#[test]
+fn sessions_given_a_session_speaks_the_meetings_language() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_in(dir.path());
+    session(
+        dir.path(),
+        "季度.session.json",
+        "2026-12-04T21:00:00+08:00",
+        false,
+    );
+    for arg in ["季度.json", "季度.session.json"] {
+        let out = podium(dir.path(), &["sessions", arg]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stdout(&out).starts_with("最后改动"),
+            "{arg}: {}",
+            stdout(&out)
+        );
+    }
+}

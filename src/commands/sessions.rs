@@ -105,14 +105,20 @@ pub fn table(found: &[Found], lang: Lang, numbered: bool) -> String {
 }
 
 /// The language for messages about a plan's sessions: the user's, else the plan's (when the
-/// file is a plan that reads), else the first choice.
+/// file is a plan that reads), or the session's (when it is a session: the language it was
+/// run in, else its plan's), else the first choice.
 pub fn lang_of(path: &Path, choice: Choice) -> Lang {
     if choice.0.is_some() {
         return choice.first();
     }
-    std::fs::read_to_string(path)
-        .ok()
-        .and_then(|text| crate::planfile::parse("", &text, choice.first()).ok())
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return choice.first();
+    };
+    if store::is_session_text(&text) {
+        drop(text);
+        return store::read(path).map_or(choice.first(), |s| choice.session(&s));
+    }
+    crate::planfile::parse("", &text, choice.first())
         .map_or(choice.first(), |loaded| choice.plan(&loaded.plan))
 }
 
