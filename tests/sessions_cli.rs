@@ -255,6 +255,12 @@ fn scores_for_a_plan_no_console_ran_makes_its_first_session() {
         "{}",
         stderr(&out)
     );
+    // The session that took them is named, as `report PLAN` names the one it reads.
+    assert!(
+        stderr(&out).contains("季度.session.json"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

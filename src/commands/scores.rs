@@ -24,6 +24,11 @@ pub fn run(path: &Path, file: &Path, choice: Choice) -> CmdResult {
     let lang = current
         .as_ref()
         .map_or(choice.first(), |s| choice.session(s));
+    // A plan means one of its sessions: which one takes the scores is said, as `report` does.
+    if session_path != path {
+        let name = super::sessions::file_name(session_path);
+        eprintln!("podium: {}", strings::session_note(lang, &name));
+    }
     let table = import::read_table_in(file, lang)?;
     // Every row is checked against the session as it is before it is opened for writing:
     // opening may rewrite the file (an older version's session is brought up to this
