@@ -710,3 +710,26 @@ fn a_range_copied_with_its_header_row_goes_by_the_headers() {
         ("市委书记", Some("领导"))
     );
 }
+
+#[test]
+fn on_a_tiny_screen_the_question_and_its_answers_do_not_overlap() {
+    let mut form = summary(Lang::Zh);
+    let Reply::Save { path, .. } = key(&mut form, KeyCode::Enter) else {
+        panic!("saves");
+    };
+    form.ask_overwrite(path);
+    let s = shot(&form, (20, 5));
+    let answers = s
+        .text
+        .lines()
+        .find(|l| l.contains("y 是"))
+        .expect("the answers are shown");
+    let after: String = answers
+        .split("n 否")
+        .nth(1)
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '│')
+        .collect();
+    assert!(after.is_empty(), "the question shows through: {}", s.text);
+}

@@ -99,7 +99,9 @@ pub fn render(buf: &mut Buffer, area: Rect, form: &PlanForm, amb: Ambiguous) -> 
             amb,
         );
         let rows: Vec<Rect> = inner.rows().collect();
-        for (row, line) in rows.iter().skip(1).zip(&lines) {
+        // The question never on the answers' row (a terminal too small for the whole box).
+        let room = rows.len().saturating_sub(2);
+        for (row, line) in rows.iter().skip(1).take(room).zip(&lines) {
             put(
                 buf,
                 row.x + 1,
