@@ -364,7 +364,7 @@ fn errors_name_the_row_and_cell_in_the_users_language() {
     let e = import_csv("名单\n甲\n乙\n", Lang::Zh)
         .expect_err("no header")
         .join("\n");
-    assert!(e.contains("units.csv：前 10 行中没有表头行"), "{e}");
+    assert!(e.contains("units.csv：前 20 行中没有表头行"), "{e}");
 }
 
 #[test]
@@ -676,4 +676,42 @@ fn output_into_a_missing_folder_says_so_in_the_users_language() {
         "{err}"
     );
     assert!(!err.contains("os error"), "{err}");
+}
+
+#[test]
+fn a_header_of_two_rows_is_read_as_one_and_a_header_may_sit_in_row_15() {
+    // 汇报人 over 姓名 and 职务, 时长 over （分钟）, as a merged two-row header looks.
+    let done = import_csv(
+        "序号,汇报单位,汇报人,,时长,备注\n,,姓名,职务,（分钟）,\n1,甲,张伟,局长,8分钟,\n2,乙,李娜,区长,08:00,x\n",
+        Lang::Zh,
+    )
+    .expect("imports");
+    let u = &done.plan.units;
+    assert_eq!(u.len(), 2, "{u:?}");
+    assert_eq!(
+        (
+            u[0].presenter.as_deref(),
+            u[0].role.as_deref(),
+            u[0].minutes
+        ),
+        (Some("张伟"), Some("局长"), Some(8.0))
+    );
+    assert_eq!(u[1].minutes, Some(8.0));
+    let notes = done.notes.join("\n");
+    assert!(
+        notes.contains("units.csv：第 1、2 行合起来作为表头"),
+        "{notes}"
+    );
+    assert!(!notes.contains("跳过"), "{notes}");
+    assert_eq!(done.warnings.len(), 1, "{:?}", done.warnings);
+    // A unit row missing its name under the header is still an error, not a header.
+    let e = import_csv("单位,汇报人,时长\n,张伟,8\n", Lang::Zh)
+        .expect_err("no name")
+        .join("\n");
+    assert!(e.contains("units.csv:2:A：单位名称为空"), "{e}");
+    // Fourteen rows of notice above the header.
+    let mut text = "关于召开汇报会的通知\n".repeat(14);
+    text.push_str("单位,时长\n甲,8\n");
+    let done = import_csv(&text, Lang::Zh).expect("imports");
+    assert_eq!(done.plan.units[0].name, "甲");
 }

@@ -69,7 +69,10 @@ pub fn is_field(header: &str, field: &Column) -> bool {
 struct Found<'a> {
     ctx: Ctx<'a>,
     header_row: usize,
-    header: &'a [String],
+    /// The header, with a second header row under it read into it (`时长` over `（分钟）`).
+    header: Vec<String>,
+    /// The second header row, when there is one.
+    sub_header: Option<usize>,
     /// The rows below the header.
     rows: Vec<(usize, Vec<String>)>,
     /// Merged cells read for each row they span: the cells (`D4:D5`) and their text.
@@ -92,11 +95,22 @@ fn find_header<'a>(
     let mut spread = Vec::new();
     for (k, (row, cells)) in first.enumerate() {
         if cells.iter().any(|c| is_field(c, key)) {
+            let mut header = cells.clone();
+            let mut sub_header = None;
+            let mut k = k;
+            if let Some((below, under)) = sheet.rows.get(k).filter(|(r, _)| *r == row + 1)
+                && let Some(joined) = two_row_header(sheet, *below, cells, under, key)
+            {
+                header = joined;
+                sub_header = Some(*below);
+                k += 1;
+            }
             return Some(Found {
                 ctx: Ctx { table, sheet, lang },
-                header_row: row,
-                header: cells,
-                rows: spread_merged(sheet, k, cells, key, &mut spread),
+                header_row: sub_header.unwrap_or(row),
+                rows: spread_merged(sheet, k, &header, key, &mut spread),
+                header,
+                sub_header,
                 spread,
                 titles,
             });
@@ -109,6 +123,80 @@ fn find_header<'a>(
         titles.push((row, text.join(" ")));
     }
     None
+}
+
+/// Every column podium reads, of the unit list, the reviewers and the criteria.
+const ALL_FIELDS: [&Column; 14] = [
+    &s::UNIT,
+    &s::ORDER,
+    &s::PRESENTER,
+    &s::ROLE,
+    &s::MINUTES,
+    &s::TOPIC,
+    &s::CATEGORY,
+    &s::REVIEWER,
+    &s::REVIEWER_ROLE,
+    &s::GROUP,
+    &s::RECUSED,
+    &s::CRITERION,
+    &s::MAX,
+    &s::WEIGHTS,
+];
+
+fn any_field(text: &str) -> bool {
+    ALL_FIELDS.iter().any(|f| is_field(text, f))
+}
+
+/// A header of two rows (`汇报人` merged over `姓名` and `职务`; `时长` over `（分钟）`) as
+/// one: the row under the header (sheet row `below`) is its second row when its `key`
+/// column is empty, it holds no number, minutes, date or total, and with the row above it
+/// names at least one column podium reads. `None` when it is a row of data (or a note).
+fn two_row_header(
+    sheet: &Sheet,
+    below: usize,
+    top: &[String],
+    under: &[String],
+    key: &Column,
+) -> Option<Vec<String>> {
+    let key_cols: Vec<usize> = (0..top.len())
+        .filter(|&c| is_field(cell(top, c), key))
+        .collect();
+    let texts: Vec<(usize, &str)> = under
+        .iter()
+        .enumerate()
+        .map(|(c, t)| (c, t.trim()))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    if texts.is_empty()
+        || key_cols.iter().any(|&c| !cell(under, c).trim().is_empty())
+        || is_total(under)
+        || texts.iter().any(|(c, t)| {
+            number(t).is_some()
+                || parse_minutes(t).is_some()
+                || sheet.dates.contains_key(&(below, *c))
+        })
+    {
+        return None;
+    }
+    let width = top.len().max(under.len());
+    let mut gained = false;
+    let joined = (0..width)
+        .map(|c| {
+            let (a, b) = (cell(top, c).trim(), cell(under, c).trim());
+            if b.is_empty() {
+                return a.to_string();
+            }
+            let both = format!("{a}{b}");
+            let chosen = [both.as_str(), b, a]
+                .into_iter()
+                .find(|t| any_field(t))
+                .unwrap_or(&both)
+                .to_string();
+            gained |= any_field(&chosen);
+            chosen
+        })
+        .collect();
+    gained.then_some(joined)
 }
 
 /// The rows below the header (the `k`th of the first rows), each cell of a merged column
@@ -189,8 +277,8 @@ impl Found<'_> {
             [a, b, ..] => Err(cli::two_columns(
                 self.ctx.lang,
                 &self.place(),
-                (&letter(*a), cell(self.header, *a)),
-                (&letter(*b), cell(self.header, *b)),
+                (&letter(*a), cell(&self.header, *a)),
+                (&letter(*b), cell(&self.header, *b)),
                 field,
             )),
         }
@@ -226,7 +314,7 @@ impl Found<'_> {
             if used.contains(&Some(col)) {
                 continue;
             }
-            let head = cell(self.header, col).trim();
+            let head = cell(&self.header, col).trim();
             if !head.is_empty() {
                 warnings.push(s::warning(
                     lang,
@@ -250,6 +338,9 @@ impl Found<'_> {
         let lang = self.ctx.lang;
         if !self.titles.is_empty() {
             notes.push(s::title_rows(lang, &self.place(), &self.titles));
+        }
+        if let Some(below) = self.sub_header {
+            notes.push(s::two_header_rows(lang, &self.place(), below - 1, below));
         }
         for (range, text) in &self.spread {
             notes.push(s::merged_spread(lang, &self.place(), range, text));

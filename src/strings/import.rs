@@ -7,7 +7,7 @@ use super::cli::Column;
 use super::{Lang, Said};
 
 /// How many rows from the top of a sheet may hold titles before the header row.
-pub const HEADER_SEARCH_ROWS: usize = 10;
+pub const HEADER_SEARCH_ROWS: usize = 20;
 
 // The unit list.
 pub const ORDER: Column = Column {
@@ -528,5 +528,13 @@ pub fn only_other_sheets(lang: Lang, file: &str, sheets: &[String]) -> String {
         Lang::En => format!(
             "{file}: only the sheets {names}, no unit list; add a sheet with a column \"汇报单位\" (unit)"
         ),
+    }
+}
+
+/// A header of two rows, read as one.
+pub fn two_header_rows(lang: Lang, place: &str, first: usize, second: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{place}：第 {first}、{second} 行合起来作为表头"),
+        Lang::En => format!("{place}: rows {first} and {second} read together as the header"),
     }
 }
