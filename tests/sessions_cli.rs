@@ -559,3 +559,39 @@ fn sessions_given_a_session_speaks_the_meetings_language() {
         );
     }
 }
+
+/// A plan saved under a session's name is refused by `report`, `scores` and `run`: taken for
+/// a plan, it stood for the sessions of the plan its name names, and `report` printed another
+/// file's meeting.
+#[test]
+fn a_plan_named_like_a_session_is_refused_not_taken_for_another_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_in(dir.path());
+    session(
+        dir.path(),
+        "季度.session.json",
+        "2026-12-04T21:00:00+08:00",
+        false,
+    );
+    let odd = "季度-20261205-010101.session.json";
+    std::fs::write(dir.path().join(odd), PLAN).unwrap();
+    std::fs::write(
+        dir.path().join("s.csv"),
+        "单位,评委,指标,得分\n城东街道,张评委,总分,90\n",
+    )
+    .unwrap();
+    for args in [
+        &["report", odd, "--format", "csv"][..],
+        &["scores", odd, "s.csv"],
+        &["run", odd],
+    ] {
+        let out = podium(dir.path(), args);
+        assert!(!out.status.success(), "{args:?}: {}", stdout(&out));
+        assert!(
+            stderr(&out).contains("的文件名是会议记录的名字，但它不是会议记录"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(stdout(&out).is_empty(), "{args:?}");
+    }
+}

@@ -107,6 +107,11 @@ fn target(args: &RunArgs, choice: Choice, now: Time) -> Result<Target, String> {
             demo: false,
         });
     }
+    // Named like a session, it is no plan's (its sessions would be another plan's).
+    if file_name(file).ends_with(".session.json") {
+        let lang = crate::planfile::parse("", &text, lang).map_or(lang, |l| choice.plan(&l.plan));
+        return Err(strings::cli::named_like_a_session(lang, &file_name(file)));
+    }
     let loaded = load_plan(file, lang)?;
     for w in &loaded.warnings {
         eprintln!("podium: {w}");

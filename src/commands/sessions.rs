@@ -234,6 +234,11 @@ pub fn for_reading(
         return Ok(Resolved::Session(path.to_path_buf()));
     }
     drop(text);
+    // Named like a session, it is no plan's: taken for one, it would stand for the sessions
+    // of the plan its name names (`plan-DATE-TIME.session.json` → `plan`), another file's.
+    if file_name(path).ends_with(".session.json") {
+        return Err(cli::named_like_a_session(lang, &file_name(path)));
+    }
     let found = sessions::list(path)?;
     let (i, doubt) = match sessions::meant(&found, now) {
         Meant::None => return Ok(Resolved::NoSession),

@@ -766,6 +766,19 @@ pub fn other_title(
     }
 }
 
+/// A file given as a plan whose name is a session's (`….session.json`) but which holds no
+/// session: taken for a plan, it would mean another file's sessions.
+pub fn named_like_a_session(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{name} 的文件名是会议记录的名字，但它不是会议记录：计划请用不以 .session.json 结尾的名字"
+        ),
+        Lang::En => format!(
+            "{name} is named like a session but holds none: give a plan a name that does not end in .session.json"
+        ),
+    }
+}
+
 /// `podium run PLAN` whose newest session cannot be read (damaged, not text, from a newer
 /// podium, not readable by this user): nothing is opened; how to go on.
 pub fn newest_unreadable(lang: Lang, plan: &str, name: &str, err: &str) -> String {
