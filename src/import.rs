@@ -107,13 +107,23 @@ fn parse_csv(name: &str, text: &str, encoding: &'static str, lang: Lang) -> Resu
     let mut all = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("{name}:{}: {e}", i + 1))?;
-        all.push((
-            i + 1,
-            record
-                .iter()
-                .map(|c| c.trim().to_string())
-                .collect::<Vec<_>>(),
-        ));
+        let mut cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        // Trailing empty cells (a sheet saved with stray commas) hold nothing; a cell beyond
+        // the last column a podium table may use is refused, as in a workbook, not named
+        // in a hundred thousand warnings.
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        if cells.len() > MAX_COLUMNS as usize {
+            return Err(strings::import::outside_table(
+                lang,
+                name,
+                i + 1,
+                &letter(cells.len() - 1),
+                MAX_COLUMNS,
+            ));
+        }
+        all.push((i + 1, cells));
     }
     let sheet = sheet_of(None, all, BTreeMap::new());
     if sheet.header.is_empty() {
@@ -294,10 +304,12 @@ fn read_workbook(path: &Path, name: &str, ext: &str, lang: Lang) -> Result<Table
                 continue;
             }
             if col >= MAX_COLUMNS || row >= MAX_ROWS {
-                return Err(format!(
-                    "{place}: a cell at row {}, column {} is outside a podium table (at most {MAX_COLUMNS} columns)",
-                    row as u64 + 1,
-                    letter(col as usize)
+                return Err(strings::import::outside_table(
+                    lang,
+                    &place,
+                    row as usize + 1,
+                    &letter(col as usize),
+                    MAX_COLUMNS,
                 ));
             }
             if let Some(d) = date {

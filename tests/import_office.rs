@@ -715,3 +715,21 @@ fn a_header_of_two_rows_is_read_as_one_and_a_header_may_sit_in_row_15() {
     let done = import_csv(&text, Lang::Zh).expect("imports");
     assert_eq!(done.plan.units[0].name, "甲");
 }
+
+#[test]
+fn a_csv_wider_than_a_podium_table_is_refused_in_one_sentence() {
+    let mut text = String::from("单位,时长");
+    text.push_str(&",x".repeat(100_000));
+    text.push_str("\n甲,8\n");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = file(dir.path(), "wide.csv", &text);
+    let e = import::read_table_in(&path, Lang::Zh).expect_err("too wide");
+    assert!(e.contains("第 1 行"), "{e}");
+    assert!(e.contains("最多 256 列"), "{e}");
+    // Stray commas after the last cell are nothing.
+    let mut text = String::from("单位,时长");
+    text.push_str(&",".repeat(1_000));
+    text.push_str("\n甲,8\n");
+    let done = import_csv(&text, Lang::Zh).expect("imports");
+    assert!(done.warnings.is_empty(), "{:?}", done.warnings);
+}

@@ -538,3 +538,15 @@ pub fn two_header_rows(lang: Lang, place: &str, first: usize, second: usize) -> 
         Lang::En => format!("{place}: rows {first} and {second} read together as the header"),
     }
 }
+
+/// A cell beyond the columns a podium table may use (a stray cell far to the right).
+pub fn outside_table(lang: Lang, place: &str, row: usize, col: &str, max: u32) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{place}：第 {row} 行 {col} 列的单元格超出了 podium 表格的范围（最多 {max} 列）；请删去表格右侧多余的内容"
+        ),
+        Lang::En => format!(
+            "{place}: a cell at row {row}, column {col} is outside a podium table (at most {max} columns); delete what is far to the right of the table"
+        ),
+    }
+}
