@@ -733,3 +733,16 @@ fn on_a_tiny_screen_the_question_and_its_answers_do_not_overlap() {
         .collect();
     assert!(after.is_empty(), "the question shows through: {}", s.text);
 }
+
+#[test]
+fn a_column_pasted_into_a_one_line_field_is_refused_and_one_cell_with_a_break_goes_in() {
+    let mut form = PlanForm::new(Lang::Zh, None);
+    let column: String = (0..5000).map(|i| format!("单位{i}\t张{i}\t8\n")).collect();
+    form.paste(&column);
+    assert_eq!(form.meeting.cells[0], "", "nothing pasted into the title");
+    let note = form.note.clone().expect("said").0;
+    assert!(note.contains("5000 行"), "{note}");
+    // One cell with a line break, as Excel copies it: quoted.
+    form.paste("\"第三季度\r\n工作汇报会\"\r\n");
+    assert_eq!(form.meeting.cells[0], "第三季度 工作汇报会");
+}

@@ -626,6 +626,20 @@ impl PlanForm {
             self.paste_rows(sec, trimmed);
             return;
         }
+        // Several cells (a column copied from a sheet) into a one-line field: refused and
+        // said, not run together into one line of thousands. One cell with line breaks
+        // arrives quoted (`"工作\n汇报会"`) and goes in, unquoted, its lines joined.
+        let quoted = trimmed.len() >= 2 && trimmed.starts_with('"') && trimmed.ends_with('"');
+        let lines = trimmed.lines().filter(|l| !l.trim().is_empty()).count();
+        if !sec.is_table() && lines > 1 && !quoted {
+            self.note = Some((t::paste_lines_into_field(self.lang, lines), true));
+            return;
+        }
+        let text = if quoted && trimmed.contains('\n') {
+            trimmed[1..trimmed.len() - 1].replace("\"\"", "\"")
+        } else {
+            text
+        };
         let clean: String = text
             .chars()
             .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })

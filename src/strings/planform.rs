@@ -395,3 +395,15 @@ pub fn needs_terminal(lang: Lang) -> &'static str {
 
 /// The default file name of a new plan.
 pub const DEFAULT_FILE: &str = "plan.json";
+
+/// A paste of several lines into a field that holds one line.
+pub fn paste_lines_into_field(lang: Lang, lines: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "粘贴的内容有 {lines} 行，这一项只能填一行，未粘贴；单位或评委名单请粘贴到第 2、3 步的表格中"
+        ),
+        Lang::En => format!(
+            "the pasted text has {lines} lines and this field holds one: nothing pasted; paste a list of units or reviewers into the tables of steps 2 and 3"
+        ),
+    }
+}
