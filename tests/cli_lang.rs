@@ -312,6 +312,21 @@ fn a_podium_lang_podium_does_not_speak_is_refused_by_name() {
     let said = text(&out);
     assert_eq!(out.status.code(), Some(2), "{said}");
     assert!(said.contains("PODIUM_LANG") && said.contains("klingon") && has_han(&said));
+    // `C` names no language, as in LANG=C: the locale decides, then the plan.
+    for c in ["C", "POSIX", "C.UTF-8"] {
+        let out = podium_with(
+            &["check", &plan],
+            dir.path(),
+            &[("PODIUM_LANG", c), ("LANG", "en_US.UTF-8")],
+        );
+        let said = text(&out);
+        assert_eq!(out.status.code(), Some(0), "{c}: {said}");
+        assert!(said.contains("units"), "{c}: {said}");
+        let out = podium_with(&["check", &plan], dir.path(), &[("PODIUM_LANG", c)]);
+        let said = text(&out);
+        assert_eq!(out.status.code(), Some(0), "{c}: {said}");
+        assert!(has_han(&said) && !said.contains("units"), "{c}: {said}");
+    }
     // The option makes the variable irrelevant.
     let out = podium_with(
         &["--lang", "en", "check", &plan],

@@ -49,6 +49,9 @@ impl Lang {
             return Ok(flag);
         }
         match std::env::var("PODIUM_LANG") {
+            // `C` or `POSIX` (as a locale spells "no language") leaves the choice to the
+            // locale, as `LANG=C` does.
+            Ok(v) if Lang::names_none(v.trim()) => Ok(Lang::of_locale()),
             Ok(v) if !v.trim().is_empty() => match Lang::from_code(v.trim()) {
                 Some(lang) => Ok(Some(lang)),
                 None => Err(help::bad_podium_lang(
@@ -58,6 +61,12 @@ impl Lang {
             },
             _ => Ok(Lang::of_locale()),
         }
+    }
+
+    /// `C`, `POSIX` and their variants (`C.UTF-8`): a locale that names no language.
+    fn names_none(tag: &str) -> bool {
+        let base = tag.split(['.', '@']).next().unwrap_or("");
+        base.eq_ignore_ascii_case("C") || base.eq_ignore_ascii_case("POSIX")
     }
 
     /// The locale's language: the first of LC_ALL, LC_MESSAGES, LANG that is set and not
