@@ -733,3 +733,21 @@ fn a_csv_wider_than_a_podium_table_is_refused_in_one_sentence() {
     let done = import_csv(&text, Lang::Zh).expect("imports");
     assert!(done.warnings.is_empty(), "{:?}", done.warnings);
 }
+
+#[test]
+fn an_excel_error_value_is_never_a_name_nor_minutes() {
+    let e = import_csv(
+        "单位,汇报人,时长\n#N/A,张伟,8\n乙,#REF!,8\n丙,李娜,#DIV/0!\n",
+        Lang::En,
+    )
+    .expect_err("error values")
+    .join("\n");
+    for (at, value) in [("2:A", "#N/A"), ("3:B", "#REF!"), ("4:C", "#DIV/0!")] {
+        assert!(
+            e.contains(&format!(
+                "units.csv:{at}: the cell holds the Excel error {value}"
+            )),
+            "{at} {value}: {e}"
+        );
+    }
+}

@@ -873,6 +873,38 @@ fn pick_named<'a>(
     }
 }
 
+/// Excel's error values, which a failed formula (a `VLOOKUP` that found nothing) leaves in
+/// a cell and a CSV saved from the sheet keeps as text.
+const EXCEL_ERRORS: &[&str] = &[
+    "#N/A",
+    "#REF!",
+    "#DIV/0!",
+    "#VALUE!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#SPILL!",
+    "#CALC!",
+    "#GETTING_DATA",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#CONNECT!",
+    "#BUSY!",
+    "#UNKNOWN!",
+];
+
+/// An error for the first cell of `cols` in `cells` that holds an Excel error value (never
+/// a name, a presenter or a number of minutes).
+fn excel_error(f: &Found, row: usize, cells: &[String], cols: &[Option<usize>]) -> Option<String> {
+    cols.iter().flatten().find_map(|&c| {
+        let text = cell(cells, c).trim();
+        EXCEL_ERRORS
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(text))
+            .then(|| s::excel_error(f.ctx.lang, &f.at(row, c), text))
+    })
+}
+
 fn text_at(cells: &[String], col: Option<usize>) -> Option<String> {
     col.map(|c| cell(cells, c).trim().to_string())
         .filter(|t| !t.is_empty())
@@ -909,6 +941,10 @@ fn read_units(
         let row = *row;
         if is_total(cells) {
             skipped.push((Skipped::Total, row));
+            continue;
+        }
+        if let Some(e) = excel_error(f, row, cells, &cols) {
+            errors.push(e);
             continue;
         }
         let name = cell(cells, unit).trim().to_string();
@@ -1049,6 +1085,10 @@ fn read_reviewers(f: &Found, units: &[&str], groups: &[Group], out: Out) -> Vec<
             skipped.push((Skipped::Total, row));
             continue;
         }
+        if let Some(e) = excel_error(f, row, cells, &cols) {
+            errors.push(e);
+            continue;
+        }
         let reviewer = cell(cells, name).trim().to_string();
         if reviewer.is_empty() {
             if filled(cells) <= 1 {
@@ -1162,6 +1202,10 @@ fn read_criteria(
         }
         if is_total(cells) {
             skipped.push((Skipped::Total, row));
+            continue;
+        }
+        if let Some(e) = excel_error(f, row, cells, &[Some(name), max]) {
+            errors.push(e);
             continue;
         }
         let criterion = cell(cells, name).trim().to_string();

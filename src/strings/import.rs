@@ -550,3 +550,15 @@ pub fn outside_table(lang: Lang, place: &str, row: usize, col: &str, max: u32) -
         ),
     }
 }
+
+/// A cell holding an Excel error value (`#N/A`) where a name or a number was expected.
+pub fn excel_error(lang: Lang, at: &str, value: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{at}：单元格是 Excel 的错误值 {value}（公式没有算出结果，如 VLOOKUP 没找到）；请改正公式或直接填写内容"
+        ),
+        Lang::En => format!(
+            "{at}: the cell holds the Excel error {value} (a formula that failed, such as a VLOOKUP that found nothing); fix the formula or type the value"
+        ),
+    }
+}
