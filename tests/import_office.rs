@@ -751,3 +751,32 @@ fn an_excel_error_value_is_never_a_name_nor_minutes() {
         );
     }
 }
+
+#[test]
+fn group_weights_written_as_fractions_are_told_to_be_percentages() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let units = file(dir.path(), "units.csv", "单位,时长\n甲,8\n");
+    let criteria = file(
+        dir.path(),
+        "criteria.csv",
+        "指标,满分,分组权重\n实绩,40,领导组 0.5\n创新,60,专家组 ０.５\n",
+    );
+    let reviewers = file(
+        dir.path(),
+        "reviewers.csv",
+        "姓名,分组\n周,领导组\n吴,专家组\n",
+    );
+    let read = |p: &Path| import::read_table(p).expect("reads");
+    let (u, c, r) = (read(&units), read(&criteria), read(&reviewers));
+    let extra = office::Extra {
+        reviewers: Some(&r),
+        criteria: Some(&c),
+    };
+    let e = office::plan(&u, extra, "会", Lang::Zh)
+        .expect_err("weights of 1")
+        .join("\n");
+    assert!(
+        e.contains("分组权重合计为 1，应为 100；权重按百分数写"),
+        "{e}"
+    );
+}

@@ -407,9 +407,17 @@ pub fn groups_without_weights(lang: Lang, groups: &[&str]) -> String {
 
 /// The weights do not add up to 100.
 pub fn weights_not_100(lang: Lang, place: &str, total: &str) -> String {
-    match lang {
-        Lang::Zh => format!("{place}：分组权重合计为 {total}，应为 100"),
-        Lang::En => format!("{place}: the group weights add up to {total}, not 100"),
+    // Fractions (`0.5`) where percentages are meant.
+    let fractions = total.parse::<f64>().is_ok_and(|t| (t - 1.0).abs() < 1e-9);
+    match (lang, fractions) {
+        (Lang::Zh, false) => format!("{place}：分组权重合计为 {total}，应为 100"),
+        (Lang::En, false) => format!("{place}: the group weights add up to {total}, not 100"),
+        (Lang::Zh, true) => format!(
+            "{place}：分组权重合计为 {total}，应为 100；权重按百分数写（0.5 写作 50 或 50%）"
+        ),
+        (Lang::En, true) => format!(
+            "{place}: the group weights add up to {total}, not 100; write them as percentages (0.5 as 50 or 50%)"
+        ),
     }
 }
 
