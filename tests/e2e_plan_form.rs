@@ -240,3 +240,26 @@ fn saving_into_a_folder_that_does_not_exist_says_so_in_the_forms_language() {
         list_dir(dir.path())
     );
 }
+
+#[test]
+fn saving_over_a_folder_is_refused_without_asking_to_overwrite_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("plans")).expect("a folder");
+    let mut t = Term::spawn(dir.path(), &["plan", "new", "-o", "plans", "--lang", "zh"]);
+    t.wait_for("会议标题", TIMEOUT);
+    t.send("汇报会");
+    t.wait_for("汇报会", TIMEOUT);
+    t.send(CTRL_N);
+    t.wait_for("单位名称", TIMEOUT);
+    t.send(&paste("市财政局"));
+    t.wait_for("市财政局", TIMEOUT);
+    t.send("\x13"); // Ctrl+S: the last step
+    t.wait_for("保存到", TIMEOUT);
+    t.send(ENTER);
+    t.wait_for("无法写入 plans：这是一个文件夹，不是文件", TIMEOUT);
+    assert!(!t.screen().contains("覆盖它吗"), "{}", t.screen());
+    t.send(CTRL_C);
+    t.wait_for("不保存就退出吗", TIMEOUT);
+    t.send("y");
+    assert!(t.wait_exit(TIMEOUT).success());
+}

@@ -112,6 +112,13 @@ pub fn run(
                     text,
                     overwrite,
                 } => {
+                    if path.is_dir() {
+                        // A folder is no plan to write over: said at once, not asked about.
+                        let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+                        let why = crate::strings::import::write_reason(form.lang, &path, &e);
+                        form.failed(&path, &why);
+                        continue;
+                    }
                     if !overwrite && path.exists() {
                         form.ask_overwrite(path);
                         continue;
