@@ -15,7 +15,7 @@ use crate::plan::Plan;
 use crate::scoring::{self, ScoreProblem};
 use crate::session::{GradeEntry, ScoreEntry, Session};
 use crate::strings::{self, Lang, Said, cli};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 pub mod office;
@@ -46,6 +46,9 @@ pub struct Sheet {
     /// The workbook's merged cells: first and last (1-based row, 0-based column). The text is
     /// in the first cell only.
     pub merged: Vec<((usize, usize), (usize, usize))>,
+    /// Formula cells the workbook holds no result for (a file a program wrote, never saved
+    /// in Excel or WPS), by (1-based row, 0-based column); their text is the formula (`=…`).
+    pub unsaved: BTreeSet<(usize, usize)>,
 }
 
 /// Decodes CSV bytes: UTF-8 (a BOM is dropped), UTF-16 (with a BOM, or without one when the
@@ -153,6 +156,7 @@ fn sheet_of(
         rows: rows.collect(),
         dates,
         merged: Vec::new(),
+        unsaved: BTreeSet::new(),
     }
 }
 
@@ -297,9 +301,22 @@ fn read_workbook(path: &Path, name: &str, ext: &str, lang: Lang) -> Result<Table
             .map_err(|e| said(&place, &e))?;
         let mut rows: BTreeMap<u32, Vec<(u32, String)>> = Default::default();
         let mut dates = BTreeMap::new();
-        while let Some(cell) = cells.next_cell().map_err(|e| said(&place, &e))? {
-            let (row, col) = cell.get_position();
-            let (text, date) = cell_text(&cell.get_value().clone().into());
+        let mut unsaved = BTreeSet::new();
+        while let Some(cell) = cells
+            .next_cell_with_formula()
+            .map_err(|e| said(&place, &e))?
+        {
+            let (row, col) = cell.pos;
+            let (mut text, date) = cell_text(&cell.value.clone().into());
+            // A formula with no result saved: its text, so that the cell is not taken for
+            // an empty one (`office` refuses it where it reads it).
+            if text.is_empty()
+                && let Some(formula) = cell.formula.as_deref().map(str::trim)
+                && !formula.is_empty()
+            {
+                text = format!("={}", formula.trim_start_matches('='));
+                unsaved.insert((row as usize + 1, col as usize));
+            }
             if text.is_empty() {
                 continue;
             }
@@ -348,6 +365,7 @@ fn read_workbook(path: &Path, name: &str, ext: &str, lang: Lang) -> Result<Table
             .collect();
         let mut read = sheet_of(Some(sheet), all, dates);
         read.merged = merged;
+        read.unsaved = unsaved;
         sheets.push(read);
     }
     workbook_table(name, "XLSX", sheets, lang)

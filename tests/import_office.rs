@@ -780,3 +780,57 @@ fn group_weights_written_as_fractions_are_told_to_be_percentages() {
         "{e}"
     );
 }
+
+#[test]
+fn a_formula_the_workbook_holds_no_result_for_is_refused_not_left_empty() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("book.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, v) in ["单位", "时长"].iter().enumerate() {
+        ws.write_string(0, c as u16, *v).expect("a cell");
+    }
+    ws.write_string(1, 0, "甲").expect("a cell");
+    // A formula written by a program, with no result saved.
+    let formula = rust_xlsxwriter::Formula::new("=4+4").set_result("");
+    ws.write_formula(1, 1, formula).expect("a formula");
+    book.save(&path).expect("saved");
+    drop_formula_results(&path);
+    let table = import::read_table(&path).expect("reads");
+    let e = office::plan(&table, office::Extra::default(), "会", Lang::En)
+        .expect_err("no result saved")
+        .join("\n");
+    assert!(
+        e.contains("book.xlsx[Sheet1]:2:B: the cell is the formula =4+4"),
+        "{e}"
+    );
+}
+
+/// The workbook at `path` with its formulas' saved results taken out, as a program that
+/// writes formulas without computing them leaves it.
+fn drop_formula_results(path: &Path) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).expect("read");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).expect("an entry");
+        let name = entry.name().expect("a name").to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).expect("read an entry");
+        if name.starts_with("xl/worksheets/") {
+            let mut text = String::from_utf8(data).expect("xml");
+            while let Some(f) = text.find("</f><v>") {
+                let v = f + "</f>".len();
+                let end = text[v..].find("</v>").expect("a value's end") + v + "</v>".len();
+                text.replace_range(v..end, "");
+            }
+            data = text.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("an entry");
+        out.write_all(&data).expect("write an entry");
+    }
+    let done = out.finish().expect("a zip").into_inner();
+    std::fs::write(path, done).expect("write");
+}

@@ -898,6 +898,9 @@ const EXCEL_ERRORS: &[&str] = &[
 fn excel_error(f: &Found, row: usize, cells: &[String], cols: &[Option<usize>]) -> Option<String> {
     cols.iter().flatten().find_map(|&c| {
         let text = cell(cells, c).trim();
+        if f.ctx.sheet.unsaved.contains(&(row, c)) {
+            return Some(s::unsaved_formula(f.ctx.lang, &f.at(row, c), text));
+        }
         EXCEL_ERRORS
             .iter()
             .any(|e| e.eq_ignore_ascii_case(text))

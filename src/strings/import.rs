@@ -570,3 +570,16 @@ pub fn excel_error(lang: Lang, at: &str, value: &str) -> String {
         ),
     }
 }
+
+/// A formula cell the workbook holds no result for (written by a program, never saved in
+/// Excel or WPS).
+pub fn unsaved_formula(lang: Lang, at: &str, formula: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{at}：单元格是公式 {formula}，文件中没有保存它的结果（文件由程序生成，未在 Excel/WPS 中保存过）；请用 Excel 或 WPS 打开并保存一次，或直接填写内容"
+        ),
+        Lang::En => format!(
+            "{at}: the cell is the formula {formula} and the file holds no result for it (a program wrote the file; it was never saved in Excel or WPS); open and save it in Excel or WPS, or type the value"
+        ),
+    }
+}
