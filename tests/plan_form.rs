@@ -746,3 +746,23 @@ fn a_column_pasted_into_a_one_line_field_is_refused_and_one_cell_with_a_break_go
     form.paste("\"第三季度\r\n工作汇报会\"\r\n");
     assert_eq!(form.meeting.cells[0], "第三季度 工作汇报会");
 }
+
+#[test]
+fn a_question_is_answered_through_a_chinese_input_method_and_ctrl_c_is_no() {
+    let mut form = units(Lang::Zh);
+    ctrl(&mut form, 'c');
+    assert_eq!(form.ask, Some(Ask::Quit));
+    assert_eq!(
+        ctrl(&mut form, 'c'),
+        Reply::Stay,
+        "Ctrl+C in a question is no"
+    );
+    assert_eq!(form.ask, None);
+    ctrl(&mut form, 'c');
+    assert_eq!(key(&mut form, KeyCode::Char('否')), Reply::Stay);
+    assert_eq!(form.ask, None);
+    ctrl(&mut form, 'c');
+    assert_eq!(key(&mut form, KeyCode::Char('ｙ')), Reply::Quit);
+    ctrl(&mut form, 'c');
+    assert_eq!(key(&mut form, KeyCode::Char('是')), Reply::Quit);
+}

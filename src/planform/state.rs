@@ -720,8 +720,13 @@ impl PlanForm {
     }
 
     fn answer(&mut self, ask: Ask, key: KeyEvent) -> Reply {
-        let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
-        let no = matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc);
+        // Answers typed through a Chinese input method count (`ｙ`, `是`); Ctrl+C is no.
+        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(key.code, KeyCode::Char('c' | 'C'));
+        let typed =
+            |keys: &[char]| !ctrl_c && matches!(key.code, KeyCode::Char(c) if keys.contains(&c));
+        let yes = typed(t::YES_KEYS);
+        let no = typed(t::NO_KEYS) || ctrl_c || key.code == KeyCode::Esc;
         if !yes && !no {
             return Reply::Stay;
         }

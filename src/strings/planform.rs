@@ -407,3 +407,8 @@ pub fn paste_lines_into_field(lang: Lang, lines: usize) -> String {
         ),
     }
 }
+
+/// The keys that answer a question yes (`y`, as typed through a Chinese input method too).
+pub const YES_KEYS: &[char] = &['y', 'Y', 'ｙ', 'Ｙ', '是'];
+/// The keys that answer no (with Esc and Ctrl+C).
+pub const NO_KEYS: &[char] = &['n', 'N', 'ｎ', 'Ｎ', '否'];
