@@ -709,6 +709,10 @@ fn a_header_of_two_rows_is_read_as_one_and_a_header_may_sit_in_row_15() {
         .expect_err("no name")
         .join("\n");
     assert!(e.contains("units.csv:2:A：单位名称为空"), "{e}");
+    let e = import_csv("单位,汇报人,类别\n,张伟,县区\n甲,李娜,部门\n", Lang::Zh)
+        .expect_err("no name")
+        .join("\n");
+    assert!(e.contains("units.csv:2:A：单位名称为空"), "{e}");
     // Fourteen rows of notice above the header.
     let mut text = "关于召开汇报会的通知\n".repeat(14);
     text.push_str("单位,时长\n甲,8\n");

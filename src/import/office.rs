@@ -149,8 +149,8 @@ fn any_field(text: &str) -> bool {
 
 /// A header of two rows (`汇报人` merged over `姓名` and `职务`; `时长` over `（分钟）`) as
 /// one: the row under the header (sheet row `below`) is its second row when its `key`
-/// column is empty, it holds no number, minutes, date or total, and with the row above it
-/// names at least one column podium reads. `None` when it is a row of data (or a note).
+/// column is empty, it holds no number, minutes, date or total, and each of its cells, with
+/// the one above it or alone, names a column podium reads. `None` when it is a row of data.
 fn two_row_header(
     sheet: &Sheet,
     below: usize,
@@ -178,25 +178,26 @@ fn two_row_header(
     {
         return None;
     }
+    // Every word of the row, with the one above it or alone, names a column podium reads:
+    // a unit row missing its name (`张伟` under `汇报人`) is not a header.
     let width = top.len().max(under.len());
-    let mut gained = false;
-    let joined = (0..width)
-        .map(|c| {
-            let (a, b) = (cell(top, c).trim(), cell(under, c).trim());
-            if b.is_empty() {
-                return a.to_string();
-            }
-            let both = format!("{a}{b}");
-            let chosen = [both.as_str(), b, a]
-                .into_iter()
-                .find(|t| any_field(t))
-                .unwrap_or(&both)
-                .to_string();
-            gained |= any_field(&chosen);
-            chosen
-        })
-        .collect();
-    gained.then_some(joined)
+    let mut joined = Vec::with_capacity(width);
+    for c in 0..width {
+        let (a, b) = (cell(top, c).trim(), cell(under, c).trim());
+        if b.is_empty() {
+            joined.push(a.to_string());
+            continue;
+        }
+        let both = format!("{a}{b}");
+        if any_field(&both) {
+            joined.push(both);
+        } else if any_field(b) {
+            joined.push(b.to_string());
+        } else {
+            return None;
+        }
+    }
+    Some(joined)
 }
 
 /// The rows below the header (the `k`th of the first rows), each cell of a merged column
