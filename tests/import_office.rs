@@ -838,3 +838,28 @@ fn drop_formula_results(path: &Path) {
     let done = out.finish().expect("a zip").into_inner();
     std::fs::write(path, done).expect("write");
 }
+
+#[test]
+fn a_date_cell_is_no_unit_name() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("book.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, v) in ["单位", "时长"].iter().enumerate() {
+        ws.write_string(0, c as u16, *v).expect("a cell");
+    }
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 9, 28).expect("a date");
+    let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    ws.write_datetime_with_format(1, 0, &date, &format)
+        .expect("a date cell");
+    ws.write_number(1, 1, 8).expect("a cell");
+    book.save(&path).expect("saved");
+    let table = import::read_table(&path).expect("reads");
+    let e = office::plan(&table, office::Extra::default(), "会", Lang::En)
+        .expect_err("a date for a name")
+        .join("\n");
+    assert!(
+        e.contains("cell A2 is a date (2026-09-28), not a unit name"),
+        "{e}"
+    );
+}

@@ -947,7 +947,9 @@ fn read_units(
             skipped.push((Skipped::Total, row));
             continue;
         }
-        if let Some(e) = excel_error(f, row, cells, &cols) {
+        if let Some(e) =
+            excel_error(f, row, cells, &cols).or_else(|| f.ctx.date(row, unit, s::A_UNIT_NAME))
+        {
             errors.push(e);
             continue;
         }
@@ -1089,7 +1091,9 @@ fn read_reviewers(f: &Found, units: &[&str], groups: &[Group], out: Out) -> Vec<
             skipped.push((Skipped::Total, row));
             continue;
         }
-        if let Some(e) = excel_error(f, row, cells, &cols) {
+        if let Some(e) =
+            excel_error(f, row, cells, &cols).or_else(|| f.ctx.date(row, name, s::A_REVIEWER_NAME))
+        {
             errors.push(e);
             continue;
         }

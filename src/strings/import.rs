@@ -583,3 +583,7 @@ pub fn unsaved_formula(lang: Lang, at: &str, formula: &str) -> String {
         ),
     }
 }
+
+/// What a date cell is not, in the sentence refusing it (`cli::date_cell`).
+pub const A_UNIT_NAME: Said = Said::new("单位名称", "unit name");
+pub const A_REVIEWER_NAME: Said = Said::new("评委姓名", "reviewer's name");
