@@ -408,7 +408,16 @@ pub fn parse_minutes(text: &str) -> Option<f64> {
             .then(|| t.parse().ok())
             .flatten()
     };
-    let seconds = if k.contains(':') {
+    let hours = |t: &str| {
+        if t == s::HALF_HOUR {
+            return Some(0.5);
+        }
+        let n = s::HOUR_WORDS.iter().find_map(|w| t.strip_suffix(w))?;
+        number(n)
+    };
+    let seconds = if let Some(h) = hours(&k) {
+        h * 3600.0
+    } else if k.contains(':') {
         let parts: Vec<&str> = k.split(':').collect();
         match parts.as_slice() {
             [m, sec] => {
@@ -1302,10 +1311,23 @@ mod tests {
             (" 10 min", 10.0),
             ("8分30秒", 8.5),
             ("90秒", 1.5),
+            ("1小时", 60.0),
+            ("1.5 小时", 90.0),
+            ("半小时", 30.0),
+            ("1 hour", 60.0),
         ] {
             assert_eq!(parse_minutes(text), Some(want), "{text}");
         }
-        for text in ["", "八分钟", "8:75", "a:b", "1:2:3:4", "约8分钟"] {
+        for text in [
+            "",
+            "八分钟",
+            "8:75",
+            "a:b",
+            "1:2:3:4",
+            "约8分钟",
+            "小时",
+            "一小时",
+        ] {
             assert_eq!(parse_minutes(text), None, "{text}");
         }
     }

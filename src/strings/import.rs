@@ -141,6 +141,9 @@ pub const TOTAL_WORDS: &[&str] = &["合计", "小计", "总计", "total", "subto
 /// What follows a number of minutes, and of seconds (`8分钟`, `8分`, `30秒`).
 pub const MINUTE_WORDS: &[&str] = &["分钟", "分", "minutes", "minute", "mins", "min", "'"];
 pub const SECOND_WORDS: &[&str] = &["秒钟", "秒", "seconds", "second", "secs", "sec", "s", "\""];
+/// What follows a number of hours (`1小时`, `1.5 hours`); `半小时` is half an hour.
+pub const HOUR_WORDS: &[&str] = &["个小时", "小时", "hours", "hour"];
+pub const HALF_HOUR: &str = "半小时";
 
 /// What separates the units of a 回避 cell, and the groups of a 分组权重 cell.
 pub const LIST_SEPARATORS: &[char] = &['、', '，', ',', ';', '；', '\n'];
