@@ -412,6 +412,30 @@ pub fn write_atomic(path: &Path, temp: &Path, bytes: &[u8]) -> io::Result<()> {
     finish_temp(File::create(temp), temp, path, bytes)
 }
 
+/// `write_atomic` through a temporary file of its own: a hidden `.NAME.tmp` beside `path` made
+/// new (`.NAME.2.tmp`… when one is already there), so a file of the user's by any such name is
+/// never written over or removed.
+pub fn write_atomic_fresh(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+    let mut last = None;
+    for n in 1..=100 {
+        let temp = if n == 1 {
+            path.with_file_name(format!(".{name}.tmp"))
+        } else {
+            path.with_file_name(format!(".{name}.{n}.tmp"))
+        };
+        match OpenOptions::new().write(true).create_new(true).open(&temp) {
+            Ok(f) => return finish_temp(Ok(f), &temp, path, bytes),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("no temporary file name free")))
+}
+
 /// Writes `bytes` into the temporary file just opened, flushes it and renames it over `path`,
 /// then flushes the folder. On any failure the temporary file goes: a snapshot cut short by a
 /// full disk must not keep holding the space the journal needs.

@@ -766,3 +766,29 @@ fn a_question_is_answered_through_a_chinese_input_method_and_ctrl_c_is_no() {
     ctrl(&mut form, 'c');
     assert_eq!(key(&mut form, KeyCode::Char('是')), Reply::Quit);
 }
+
+#[test]
+fn saving_leaves_the_users_own_files_named_like_a_temporary_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.json");
+    let mine = [
+        dir.path().join("plan.json.tmp"),
+        dir.path().join(".plan.json.tmp"),
+    ];
+    for f in &mine {
+        std::fs::write(f, "the user's own").unwrap();
+    }
+    podium::planform::write(&plan, "{}\n").unwrap();
+    podium::planform::write(&plan, "{\"a\": 1}\n").unwrap();
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), "{\"a\": 1}\n");
+    for f in &mine {
+        assert_eq!(std::fs::read_to_string(f).unwrap(), "the user's own");
+    }
+    // Nothing else is left beside them.
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".plan.json.tmp", "plan.json", "plan.json.tmp"]);
+}

@@ -152,9 +152,8 @@ pub fn run(
     result
 }
 
-/// Writes the plan atomically: a temporary file beside it, flushed, renamed over it.
+/// Writes the plan atomically: a new hidden temporary file beside it, flushed, renamed over
+/// it (a file of the user's named like the temporary one is left alone).
 pub fn write(path: &Path, text: &str) -> std::io::Result<()> {
-    let mut temp = path.as_os_str().to_owned();
-    temp.push(".tmp");
-    crate::store::write_atomic(path, Path::new(&temp), text.as_bytes())
+    crate::store::write_atomic_fresh(path, text.as_bytes())
 }
