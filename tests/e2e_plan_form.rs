@@ -224,7 +224,7 @@ fn saving_into_a_folder_that_does_not_exist_says_so_in_the_forms_language() {
     t.wait_for("汇报会", TIMEOUT);
     t.send(CTRL_N);
     t.wait_for("单位名称", TIMEOUT);
-    t.send(&paste("市财政局"));
+    t.send(paste("市财政局"));
     t.wait_for("市财政局", TIMEOUT);
     t.send("\x13"); // Ctrl+S: the last step
     t.wait_for("保存到", TIMEOUT);
@@ -251,7 +251,7 @@ fn saving_over_a_folder_is_refused_without_asking_to_overwrite_it() {
     t.wait_for("汇报会", TIMEOUT);
     t.send(CTRL_N);
     t.wait_for("单位名称", TIMEOUT);
-    t.send(&paste("市财政局"));
+    t.send(paste("市财政局"));
     t.wait_for("市财政局", TIMEOUT);
     t.send("\x13"); // Ctrl+S: the last step
     t.wait_for("保存到", TIMEOUT);
