@@ -442,42 +442,5 @@ fn draw_summary(buf: &mut Buffer, area: Rect, form: &PlanForm, amb: Ambiguous) -
 
 /// The keys that work now, the least important left out when the row is too narrow.
 fn draw_keys(buf: &mut Buffer, area: Rect, form: &PlanForm, amb: Ambiguous) {
-    let mut hints = super::hints(form);
-    let need = |h: &[(&str, &str, u8)]| -> usize {
-        h.iter()
-            .map(|(k, l, _)| text::width(k, amb) + 3 + text::width(l, amb))
-            .sum()
-    };
-    while need(&hints) > area.width as usize {
-        let Some(worst) = hints
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, h)| (h.2, *i))
-            .map(|(i, _)| i)
-        else {
-            break;
-        };
-        hints.remove(worst);
-    }
-    let mut x = area.x;
-    for (key, label, _) in hints {
-        x += put(
-            buf,
-            x,
-            area.y,
-            area.right().saturating_sub(x),
-            &format!(" {key} "),
-            theme::key(),
-            amb,
-        );
-        x += put(
-            buf,
-            x,
-            area.y,
-            area.right().saturating_sub(x),
-            &format!("{label} "),
-            Style::default(),
-            amb,
-        );
-    }
+    crate::widgets::key_bar(buf, area, super::hints(form), amb);
 }

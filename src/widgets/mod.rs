@@ -173,3 +173,53 @@ pub fn talk_label(
     };
     (label, style)
 }
+
+/// A key bar: each hint as " KEY " in the key style and its label, left to right; while the
+/// row is too narrow the least important hint (the highest rank; the later one on a tie) is
+/// left out.
+pub fn key_bar<K: AsRef<str>>(
+    buf: &mut Buffer,
+    area: Rect,
+    mut hints: Vec<(K, &str, u8)>,
+    amb: Ambiguous,
+) {
+    let need = |h: &[(K, &str, u8)]| -> usize {
+        h.iter()
+            .map(|(k, l, _)| text::width(k.as_ref(), amb) + 3 + text::width(l, amb))
+            .sum()
+    };
+    while need(&hints) > area.width as usize {
+        let Some(worst) = hints
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, h)| (h.2, *i))
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
+        hints.remove(worst);
+    }
+    let mut x = area.x;
+    for (key, label, _) in hints {
+        let room = area.right().saturating_sub(x);
+        x += put(
+            buf,
+            x,
+            area.y,
+            room,
+            &format!(" {} ", key.as_ref()),
+            theme::key(),
+            amb,
+        );
+        let room = area.right().saturating_sub(x);
+        x += put(
+            buf,
+            x,
+            area.y,
+            room,
+            &format!("{label} "),
+            Style::default(),
+            amb,
+        );
+    }
+}

@@ -4,13 +4,10 @@
 
 use super::Hint;
 use crate::session::Status;
-use crate::text;
 use crate::tui::app::{Action, App, Focus, Mode};
 use crate::tui::keys::{self, Screen};
-use crate::widgets::{put, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 
 /// The keys that work in the current mode, with a priority (0 is kept longest when the bar
 /// is too narrow for all of them).
@@ -101,44 +98,5 @@ pub fn table_hints(app: &App, screen: Screen) -> Vec<Hint> {
 
 /// The key bar: the keys of what is on screen, the least important left out when narrow.
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
-    let amb = app.opts.ambiguous;
-    let mut hints = hints(app);
-    let need = |h: &[(String, &str, u8)]| -> u16 {
-        h.iter()
-            .map(|(k, l, _)| text::width(k, amb) as u16 + 3 + text::width(l, amb) as u16)
-            .sum()
-    };
-    // Drop the least important keys until the rest fit.
-    while need(&hints) > area.width {
-        let Some(worst) = hints
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, h)| (h.2, *i))
-            .map(|(i, _)| i)
-        else {
-            break;
-        };
-        hints.remove(worst);
-    }
-    let mut x = area.x;
-    for (key, label, _) in hints {
-        x += put(
-            buf,
-            x,
-            area.y,
-            area.right().saturating_sub(x),
-            &format!(" {key} "),
-            theme::key(),
-            amb,
-        );
-        x += put(
-            buf,
-            x,
-            area.y,
-            area.right().saturating_sub(x),
-            &format!("{label} "),
-            Style::default(),
-            amb,
-        );
-    }
+    crate::widgets::key_bar(buf, area, hints(app), app.opts.ambiguous);
 }
