@@ -471,6 +471,30 @@ fn the_meeting_ended() {
     assert!(shot.contains("The meeting has ended"));
 }
 
+/// With one or two rows, the ended line was drawn on the title's row, over its middle
+/// ("“明 会议结束 …"): the line alone is shown then. A one-row message band leaves no row for
+/// the countdown, which was drawn over the message.
+#[test]
+fn too_few_rows_draw_nothing_over_each_other() {
+    let mut s = running();
+    exec(&mut s, Command::EndMeeting, at(300));
+    for h in [1, 2] {
+        let shot = draw(&s, (30, h), zh(), at(400));
+        assert!(shot.contains("会议结束"), "{}", shot.text);
+        assert!(!shot.contains("明职责"), "no title fragment: {}", shot.text);
+    }
+    let mut s = running();
+    exec(
+        &mut s,
+        Command::StageMessage {
+            text: "请抓紧时间".into(),
+        },
+        at(420),
+    );
+    let shot = draw(&s, (30, 1), zh(), at(430));
+    assert_eq!(shot.text.trim(), "请抓紧时间", "{}", shot.text);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Stage messages
 

@@ -74,6 +74,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
             centered(buf, area, first + i as u16, line, style, amb);
         }
     }
+    // The message band may take every row: nothing else is drawn over it.
+    if rest.height == 0 {
+        return;
+    }
     let last_row = rest.bottom().saturating_sub(1);
     let Some(unit) = st.current_unit() else {
         let line = if st.is_ended() {
@@ -82,15 +86,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
             strings::display::please_wait(lang)
         };
         let y = (rest.y + rest.height / 2).min(last_row);
-        centered(buf, area, y, &session.plan().title, theme::dim(), amb);
-        centered(
-            buf,
-            area,
-            y.saturating_add(2).min(last_row),
-            line,
-            theme::title(),
-            amb,
-        );
+        let line_y = y.saturating_add(2).min(last_row);
+        // Too few rows for both: the line alone, not drawn over the title.
+        if line_y > y {
+            centered(buf, area, y, &session.plan().title, theme::dim(), amb);
+        }
+        centered(buf, area, line_y, line, theme::title(), amb);
         return;
     };
     let status = unit.status();
