@@ -631,6 +631,21 @@ fn results_are_not_shown_before_the_host_shows_them() {
     );
 }
 
+/// At 20 columns the place and the unit left no room for the score, which was cut to "8…"
+/// (or not shown): the unit gives way first, then the place is cut short, never the score.
+#[test]
+fn a_narrow_results_screen_keeps_the_scores_whole() {
+    let mut s = scored();
+    exec(&mut s, Command::Publish, at(500));
+    exec(&mut s, Command::ShowResults { shown: true }, at(510));
+    exec(&mut s, Command::RevealResults { places: 3 }, at(520));
+    for opts in [zh(), en(), wide()] {
+        let shot = draw(&s, (20, 5), opts, at(530));
+        assert_eq!(shot.text.matches("84.00").count(), 1, "{}", shot.text);
+        assert_eq!(shot.text.matches("83.00").count(), 2, "{}", shot.text);
+    }
+}
+
 #[test]
 fn results_reveal_the_last_three_places_with_shared_ranks() {
     let mut s = scored();

@@ -252,9 +252,13 @@ fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOp
     };
     let mark_w = marks.iter().map(|m| m.len()).max().unwrap_or(0) as u16;
     let (rank_w, unit_w, score_w) = (widest(0), widest(1), widest(2));
+    // Too narrow for all: the unit goes first, then the place is cut short; the score is
+    // never cut (a cut "7…" reads as a wrong figure).
     let mut columns = vec![
-        Column::fixed(headers[0], rank_w),
-        Column::growing(headers[1], unit_w.min(4), 1).gap(RESULTS_GAP),
+        Column::fixed(headers[0], rank_w).min(1),
+        Column::growing(headers[1], unit_w.min(4), 1)
+            .gap(RESULTS_GAP)
+            .priority(1),
         Column::fixed(headers[2], score_w).right().gap(RESULTS_GAP),
     ];
     if mark_w > 0 {
