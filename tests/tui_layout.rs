@@ -323,3 +323,36 @@ fn a_values_error_is_right_under_its_cell() {
         assert!(lines[row + 2].contains("党代表"), "{size:?}:\n{shown}");
     }
 }
+
+/// The agenda's plan, actual and over columns were 6, 6 and 7 wide: a two-hour talk showed
+/// "2:00:…", "3:41:…" and "+1:41:…". They take the width of their widest figure.
+#[test]
+fn the_agendas_times_of_an_hour_or_more_are_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/data/city-report.json");
+    let text = std::fs::read_to_string(file)
+        .expect("plan readable")
+        .replace("\"talk_minutes\": 8", "\"talk_minutes\": 120");
+    let plan = planfile::parse("city-report.json", &text, Lang::Zh)
+        .expect("plan valid")
+        .plan;
+    let path = dir.path().join("meeting.session.json");
+    let writer = Writer::create(&path, plan, at(0)).expect("session created");
+    let opts = Options {
+        lang: Lang::Zh,
+        quiet: true,
+        ambiguous: Ambiguous::Narrow,
+    };
+    let mut app = App::new(writer, opts, at(0));
+    press(&mut app, KeyCode::Char(' '), at(0));
+    let mut t = terminal((100, 30));
+    let shown = frame(&mut t, &mut app, at(13_300));
+    let row = shown
+        .lines()
+        .find(|l| l.contains("汇报中"))
+        .expect("the current unit's row");
+    for figure in ["2:00:00", "3:41:40", "+1:41:40"] {
+        assert!(row.contains(figure), "{figure} in {row}\n{shown}");
+    }
+    assert!(!row.contains(":…"), "{row}");
+}

@@ -35,8 +35,9 @@ pub fn move_selection(app: &mut App, code: KeyCode) {
 /// The agenda's columns: number, unit, presenter, plan, actual, status, over, remarks.
 /// Narrow panels drop the presenter first, then plan, remarks, over and number, so the unit
 /// name always keeps room to be read; the name takes 3/5 of what is left, the presenter the
-/// rest.
-fn columns(lang: Lang, amb: Ambiguous) -> Vec<Column> {
+/// rest. The times' columns are as wide as their widest text (`figures`: plan, actual,
+/// over), so a talk of an hour or more ("2:00:00", "+1:41:40") is never cut.
+fn columns(lang: Lang, amb: Ambiguous, figures: [u16; 3]) -> Vec<Column> {
     let s = lang.s();
     let status_w = [
         Status::Pending,
@@ -54,10 +55,14 @@ fn columns(lang: Lang, amb: Ambiguous) -> Vec<Column> {
         Column::fixed(s.col_no, 3).right().priority(5),
         Column::growing(s.col_unit, 10, 3),
         Column::growing(s.col_presenter, 10, 2).priority(1),
-        Column::fixed(s.col_plan, 6).right().priority(2),
-        Column::fixed(s.col_actual, 6).right(),
+        Column::fixed(s.col_plan, figures[0].max(6))
+            .right()
+            .priority(2),
+        Column::fixed(s.col_actual, figures[1].max(6)).right(),
         Column::fixed(s.col_status, status_w),
-        Column::fixed(s.col_over, 7).right().priority(4),
+        Column::fixed(s.col_over, figures[2].max(7))
+            .right()
+            .priority(4),
         Column::fixed(s.col_remarks, 4).right().priority(3),
     ]
 }
@@ -126,7 +131,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
             .style(row_style(u)),
         );
     }
-    let drawn = Table::new(columns(lang, amb), amb)
+    let figures = [3, 4, 6].map(|c| {
+        rows.iter()
+            .map(|r| text::width(&r.cells[c].text, amb) as u16)
+            .max()
+            .unwrap_or(0)
+    });
+    let drawn = Table::new(columns(lang, amb, figures), amb)
         .rows(rows)
         .lead(1)
         .header_style(Some(theme::title()))
