@@ -76,10 +76,7 @@ impl Paths {
 
     /// The file name, for messages.
     pub fn display_name(&self) -> String {
-        self.session.file_name().map_or_else(
-            || self.session.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
+        crate::text::file_name(&self.session)
     }
 }
 

@@ -173,6 +173,15 @@ pub fn ascii_digit(c: char) -> char {
     }
 }
 
+/// A file's name as messages show it (`plan.session.json`), or the whole path when it has
+/// none (`..`, `/`).
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -122,12 +122,7 @@ fn import_into(
     // and the next open brings it up to date: the import worked, with a warning (exit 0).
     if let Err(e) = closed {
         let journal = crate::store::Paths::of(session_path).journal;
-        let name = |p: &Path| {
-            p.file_name().map_or_else(
-                || p.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            )
-        };
+        let name = crate::text::file_name;
         eprintln!(
             "podium: {}",
             cli::scores_journal_only(lang, rows, grades, &name(&journal), &e.to_string())

@@ -26,13 +26,7 @@ pub fn doubt_text(lang: Lang, doubt: Doubt) -> String {
     }
 }
 
-/// A file's name, for messages.
-pub fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
+pub use crate::text::file_name;
 
 fn pad(cell: &str, width: usize) -> String {
     let w = text::width(cell, Ambiguous::Narrow);

@@ -512,12 +512,7 @@ pub fn plan(
         lang,
     );
     let source_of = |f: &Found| {
-        let name = std::path::Path::new(&f.ctx.table.name)
-            .file_name()
-            .map_or_else(
-                || f.ctx.table.name.clone(),
-                |n| n.to_string_lossy().into_owned(),
-            );
+        let name = crate::text::file_name(std::path::Path::new(&f.ctx.table.name));
         let source = super::source(f.ctx.table.encoding, f.ctx.sheet.name.as_deref(), lang);
         s::file_source(lang, &name, &source)
     };

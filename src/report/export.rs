@@ -187,11 +187,7 @@ pub fn format_name(format: ReportFormat) -> &'static str {
     }
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
-}
+use crate::text::file_name;
 
 impl Exported {
     /// The files written, by name.

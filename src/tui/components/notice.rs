@@ -61,11 +61,7 @@ pub fn ended_line(app: &App) -> String {
             keys.each_ref().map(String::as_str),
         );
     }
-    let session = &app.core.ledger.paths().session;
-    let beside = session.file_name().map_or_else(
-        || session.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let beside = app.core.ledger.paths().display_name();
     let exported = (!app.core.exported.is_empty()).then_some(app.core.exported.len());
     let keys = [
         key(Action::Results, "v"),
