@@ -44,8 +44,6 @@ pub fn run(path: &Path, file: &Path, choice: Choice) -> CmdResult {
     }
     let (writer, _) = Writer::open(session_path, now).map_err(|e| match e {
         StoreError::Locked { name, pid } => {
-            let lang =
-                crate::store::read(session_path).map_or(choice.first(), |s| choice.session(&s));
             cli::scores_locked(lang, &cli::session_locked(lang, &name, &pid))
         }
         other => other.to_string(),

@@ -283,7 +283,11 @@ pub fn for_reading(
 /// the standard error, so that a report on the standard output stays clean) when both the
 /// standard input and the standard error are one; refused otherwise.
 pub fn resolve(path: &Path, command: &str, choice: Choice) -> Result<Resolved, String> {
-    let lang = lang_of(path, choice);
+    resolve_in(path, command, lang_of(path, choice))
+}
+
+/// `resolve` with the language of its messages already known.
+fn resolve_in(path: &Path, command: &str, lang: Lang) -> Result<Resolved, String> {
     let now = super::now();
     let stdin = std::io::stdin();
     if stdin.is_terminal() && std::io::stderr().is_terminal() {
@@ -299,17 +303,17 @@ pub fn resolve(path: &Path, command: &str, choice: Choice) -> Result<Resolved, S
 /// (a file that is not even a plan, with the plan's errors). A session found from a plan is
 /// named on the standard error.
 pub fn existing(path: &Path, command: &str, choice: Choice) -> Result<PathBuf, String> {
-    match resolve(path, command, choice)? {
+    // Read once: for a session given directly, `lang_of` reads the whole session.
+    let lang = lang_of(path, choice);
+    match resolve_in(path, command, lang)? {
         Resolved::Session(session) => {
             if session != path {
-                let lang = lang_of(path, choice);
                 let name = file_name(&session);
                 eprintln!("podium: {}", crate::strings::session_note(lang, &name));
             }
             Ok(session)
         }
         Resolved::NoSession => {
-            let lang = lang_of(path, choice);
             super::load_plan(path, lang)?;
             Err(cli::no_session_yet(lang, &path.display().to_string()))
         }
