@@ -564,7 +564,7 @@ fn pick<'a>(
         return filled
             .first()
             .copied()
-            .ok_or_else(|| format!("{}: the file is empty", table.name));
+            .ok_or_else(|| cli::table_empty(lang, &table.name));
     }
     let fits: Vec<&Sheet> = filled
         .iter()
@@ -810,7 +810,7 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
         }
     }
     if out.scores.is_empty() && out.grades.is_empty() && errors.is_empty() {
-        errors.push(format!("{}: no score rows", ctx.place()));
+        errors.push(cli::no_score_rows(lang, &ctx.place()));
     }
     if errors.is_empty() {
         Ok(out)

@@ -321,6 +321,15 @@ fn a_score_sheet_that_cannot_be_read_is_said_in_the_meetings_language() {
         err.contains("missing.csv") && err.contains("找不到"),
         "{err}"
     );
+    // A sheet with its header and no rows, and an empty file, too.
+    std::fs::write(dir.path().join("header.csv"), "单位,评委,指标,得分\n").unwrap();
+    std::fs::write(dir.path().join("empty.csv"), "").unwrap();
+    let out = podium(dir.path(), &["scores", plan, "header.csv"]);
+    let err = stderr(&out);
+    assert!(err.contains("header.csv：表头下面没有评分行"), "{err}");
+    let out = podium(dir.path(), &["scores", plan, "empty.csv"]);
+    let err = stderr(&out);
+    assert!(err.contains("empty.csv：文件是空的"), "{err}");
     // Told otherwise, English.
     let out = podium(dir.path(), &["scores", plan, "missing.csv", "--lang", "en"]);
     let err = stderr(&out);

@@ -75,6 +75,22 @@ pub fn import_sheet_read(lang: Lang, sheet: &str) -> String {
 }
 
 /// `podium scores` on a session a console holds.
+/// A score sheet with a header and no row of scores under it.
+pub fn no_score_rows(lang: Lang, place: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{place}：表头下面没有评分行"),
+        Lang::En => format!("{place}: no score rows under the header"),
+    }
+}
+
+/// A table file with no cell of text in it.
+pub fn table_empty(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{file}：文件是空的"),
+        Lang::En => format!("{file}: the file is empty"),
+    }
+}
+
 pub fn scores_locked(lang: Lang, err: &str) -> String {
     match lang {
         Lang::Zh => format!("{err}；请在那个控制台里按 Ctrl+O 导入评分"),
