@@ -672,6 +672,12 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
     let fields = match rules.mode {
         crate::plan::ScoringMode::Points => POINTS_SHEET,
         crate::plan::ScoringMode::Grades => GRADES_SHEET,
+        crate::plan::ScoringMode::None => {
+            return Err(vec![crate::strings::refusal(
+                lang,
+                &crate::session::Refusal::NotScored,
+            )]);
+        }
     };
     let sheet = pick(table, fields, cli::SCORE_SHEET, lang).map_err(|e| vec![e])?;
     let ctx = Ctx { table, sheet, lang };
@@ -761,7 +767,7 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
                 }
             }
         }
-        crate::plan::ScoringMode::Grades => {
+        crate::plan::ScoringMode::Grades | crate::plan::ScoringMode::None => {
             let [u, g, n] = [0, 1, 2].map(|i| cols.get(i).copied().unwrap_or(0));
             let grades = names::Index::new(rules.grades.iter().map(|g| g.name.as_str()));
             for (row, cells) in &sheet.rows {

@@ -14,7 +14,7 @@ pub const SCORE_PLACES: u32 = 4;
 /// The plan format this podium reads and writes (a plan's `version`; absent means 1). A plan
 /// with a higher version is refused, naming both versions (docs/FORMAT.md, "Growing the
 /// formats").
-pub const PLAN_VERSION: u32 = 1;
+pub const PLAN_VERSION: u32 = 2;
 /// The longest talk limit a plan may set, in minutes.
 pub const MAX_MINUTES: f64 = 600.0;
 
@@ -55,6 +55,18 @@ pub struct Plan {
     /// Who chairs the meeting (主持).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
+    /// Who attends (出席): each a name, or a name with a role (“马泽江（市委书记）”).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = NOT_BLANK)))]
+    pub attendees: Vec<String>,
+    /// Who sits in (列席), written like `attendees`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(regex(pattern = NOT_BLANK)))]
+    pub observers: Vec<String>,
+    /// Who keeps the minutes (记录).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("pattern" = NOT_BLANK))]
+    pub recorder: Option<String>,
     /// Default talk limit in minutes (8 when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("exclusiveMinimum" = 0, "maximum" = MAX_MINUTES))]
@@ -63,7 +75,8 @@ pub struct Plan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0))]
     pub warn_seconds: Option<i64>,
-    /// The presenting units, in order: at least one.
+    /// The agenda, in order: at least one item. Items are unit talks (`report`, the default)
+    /// or another `kind`.
     #[schemars(length(min = 1))]
     pub units: Vec<UnitPlan>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -72,17 +85,80 @@ pub struct Plan {
     pub scoring: Option<Scoring>,
 }
 
-/// One presenting unit (汇报单位).
+/// What an agenda item is. Only `report` items are 汇报单位: scored, ranked and held to a
+/// countdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    /// A unit's talk (汇报, 交流发言): timed against its limit, scored, ranked.
+    #[default]
+    Report,
+    /// A leader's speech (讲话): elapsed time only; `minutes` is a soft limit for the host.
+    Speech,
+    /// 通报, 说明, 传达学习: timed against its limit like a talk, never scored or ranked.
+    Briefing,
+    /// 书面通报: not spoken, no timer; marked announced.
+    Written,
+    /// 集中点评: the reviewers comment after the talks; elapsed time like a speech.
+    Comments,
+}
+
+impl UnitKind {
+    pub const ALL: [UnitKind; 5] = [
+        UnitKind::Report,
+        UnitKind::Speech,
+        UnitKind::Briefing,
+        UnitKind::Written,
+        UnitKind::Comments,
+    ];
+
+    /// The name written in plans and records.
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitKind::Report => "report",
+            UnitKind::Speech => "speech",
+            UnitKind::Briefing => "briefing",
+            UnitKind::Written => "written",
+            UnitKind::Comments => "comments",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// A 汇报单位: scored, ranked, revealed, penalised.
+    pub fn is_report(self) -> bool {
+        self == UnitKind::Report
+    }
+
+    /// Timed against a limit that counts down, warns and runs over (report, briefing).
+    pub fn counts_down(self) -> bool {
+        matches!(self, UnitKind::Report | UnitKind::Briefing)
+    }
+
+    /// Timed at all (every kind but `written`).
+    pub fn is_timed(self) -> bool {
+        self != UnitKind::Written
+    }
+}
+
+/// One agenda item: a presenting unit (汇报单位) or, by its `kind`, a speech, a briefing, a
+/// written announcement or the reviewers' comments.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnitPlan {
     #[schemars(extend("pattern" = NOT_BLANK))]
     pub name: String,
+    /// What the item is (`report` when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<UnitKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presenter: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// This unit's talk limit in minutes; overrides `talk_minutes`. May be fractional.
+    /// This unit's talk limit in minutes; overrides `talk_minutes`. May be fractional. For a
+    /// speech or the comments, a soft limit shown to the host; ignored for a written item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("exclusiveMinimum" = 0, "maximum" = MAX_MINUTES))]
     pub minutes: Option<f64>,
@@ -93,6 +169,13 @@ pub struct UnitPlan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("pattern" = NOT_BLANK))]
     pub category: Option<String>,
+}
+
+impl UnitPlan {
+    /// What the item is (`report` when the plan says nothing).
+    pub fn kind(&self) -> UnitKind {
+        self.kind.unwrap_or_default()
+    }
 }
 
 /// A reviewer (点评嘉宾 / 评委).
@@ -117,6 +200,15 @@ pub enum ScoringMode {
     #[default]
     Points,
     Grades,
+    /// The meeting does not score: no sheets, results or ranking.
+    None,
+}
+
+impl ScoringMode {
+    /// Whether the meeting scores at all.
+    pub fn scores(self) -> bool {
+        self != ScoringMode::None
+    }
 }
 
 /// How units are scored and ranked.
@@ -298,6 +390,10 @@ pub enum Problem {
         points: f64,
         decimals: i64,
     },
+    /// A written item's `minutes`: it has no timer and adds nothing to the planned time.
+    MinutesIgnored {
+        unit: String,
+    },
     /// A name imports would match wrongly (`names`): spaces or invisible characters at its
     /// ends, nothing visible, or another name that looks the same.
     Name(crate::names::NameProblem),
@@ -320,11 +416,36 @@ impl Plan {
         self.warn_seconds.unwrap_or(DEFAULT_WARN_SECONDS).max(0)
     }
 
-    /// A unit's planned limit in whole seconds (minutes × 60, rounded half up, exactly).
+    /// An item's planned limit in whole seconds (minutes × 60, rounded half up, exactly): a
+    /// report's or briefing's limit (`talk_minutes` when it sets none); a speech's or the
+    /// comments' soft limit, 0 when it sets none; 0 for a written item.
     pub fn unit_limit_seconds(&self, unit: &UnitPlan) -> i64 {
-        limit_seconds(unit.minutes.unwrap_or_else(|| self.talk_minutes()))
-            .unwrap_or(1)
-            .clamp(1, 36_000)
+        let kind = unit.kind();
+        if kind.counts_down() {
+            limit_seconds(unit.minutes.unwrap_or_else(|| self.talk_minutes()))
+                .unwrap_or(1)
+                .clamp(1, 36_000)
+        } else if kind.is_timed() {
+            unit.minutes
+                .and_then(limit_seconds)
+                .unwrap_or(0)
+                .clamp(0, 36_000)
+        } else {
+            0
+        }
+    }
+
+    /// The items that are 汇报单位.
+    pub fn reports(&self) -> impl Iterator<Item = &UnitPlan> {
+        self.units.iter().filter(|u| u.kind().is_report())
+    }
+
+    /// The scoring mode (`points` when absent).
+    pub fn scoring_mode(&self) -> ScoringMode {
+        self.scoring
+            .as_ref()
+            .and_then(|s| s.mode)
+            .unwrap_or_default()
     }
 
     pub fn scoring(&self) -> Scoring {
@@ -384,6 +505,17 @@ impl Plan {
                 check_minutes(m, at("minutes"), &mut err);
             }
         }
+        for (field, names) in [
+            ("attendees", &self.attendees),
+            ("observers", &self.observers),
+        ] {
+            for (i, name) in names.iter().enumerate() {
+                check_name(name, vec![key(field), Seg::Index(i)], &mut err);
+            }
+        }
+        if let Some(r) = &self.recorder {
+            check_name(r, vec![key("recorder")], &mut err);
+        }
         let mut seen = Seen::new();
         let scoring = self.scoring();
         for (i, reviewer) in self.reviewers.iter().enumerate() {
@@ -407,10 +539,27 @@ impl Plan {
         if let Some(s) = &self.scoring {
             validate_scoring(s, &mut err);
         }
-        // Warnings: a warning that would sound at or before the start of a talk.
+        // Warnings: a written item's minutes, which nothing uses.
+        for (i, unit) in self.units.iter().enumerate() {
+            if unit.kind() == UnitKind::Written && unit.minutes.is_some() {
+                out.push(Finding {
+                    path: vec![key("units"), Seg::Index(i), key("minutes")],
+                    problem: Problem::MinutesIgnored {
+                        unit: unit.name.clone(),
+                    },
+                    warning: true,
+                });
+            }
+        }
+        // A warning that would sound at or before the start of a talk that counts down.
         let warn = self.warn_seconds();
         if warn > 0 {
-            for (i, unit) in self.units.iter().enumerate() {
+            for (i, unit) in self
+                .units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| u.kind().counts_down())
+            {
                 let minutes = unit.minutes.unwrap_or_else(|| self.talk_minutes());
                 if let Some(limit) = limit_seconds(minutes)
                     && limit >= 1

@@ -153,21 +153,24 @@ mod tests {
 
     #[test]
     fn a_plan_from_a_newer_podium_is_refused_by_its_version_not_its_fields() {
-        let text = "{\n  \"version\": 2,\n  \"title\": \"会\",\n  \"agenda_kind\": \"vote\",\n  \"units\": [{\"name\": \"甲\", \"ballot\": true}]\n}";
+        let text = "{\n  \"version\": 9,\n  \"title\": \"会\",\n  \"agenda_kind\": \"vote\",\n  \"units\": [{\"name\": \"甲\", \"ballot\": true}]\n}";
         for lang in [Lang::En, Lang::Zh] {
             let errors = parse("plan.json", text, lang).unwrap_err();
             assert_eq!(errors.len(), 1, "{errors:?}");
             let e = &errors[0];
             assert!(e.starts_with("plan.json:2:"), "{e}");
             assert!(
-                e.contains('2') && e.contains(&PLAN_VERSION.to_string()),
+                e.contains('9') && e.contains(&PLAN_VERSION.to_string()),
                 "{e}"
             );
             assert!(!e.to_lowercase().contains("unknown"), "{e}");
         }
         let e = &parse("plan.json", text, Lang::En).unwrap_err()[0];
-        assert!(e.contains("plan version 2"), "{e}");
-        assert!(e.contains("this podium reads plan version 1"), "{e}");
+        assert!(e.contains("plan version 9"), "{e}");
+        assert!(
+            e.contains(&format!("this podium reads plan version {PLAN_VERSION}")),
+            "{e}"
+        );
         assert!(e.contains("newer podium"), "{e}");
     }
 

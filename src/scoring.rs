@@ -239,16 +239,29 @@ pub fn parse_count(text: &str) -> Option<i64> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScoreProblem {
     NotANumber(String),
-    OutOfRange { value: i64, max: i64 },
-    OffStep { value: i64, step: i64 },
+    OutOfRange {
+        value: i64,
+        max: i64,
+    },
+    OffStep {
+        value: i64,
+        step: i64,
+    },
     UnknownUnit(String),
     UnknownReviewer(String),
     UnknownCriterion(String),
     UnknownGrade(String),
-    Recused { reviewer: String, unit: String },
+    Recused {
+        reviewer: String,
+        unit: String,
+    },
     BadCount(String),
     WrongMode,
     Published,
+    /// The plan's scoring mode is `none`: the meeting does not score.
+    NotScored,
+    /// The agenda item is not a 汇报单位 (a speech, a briefing…): it is never scored.
+    NotAReport(String),
 }
 
 /// Checks one score against the rules.
@@ -260,11 +273,15 @@ pub fn check_score(
     criterion: &str,
     value: i64,
 ) -> Result<usize, ScoreProblem> {
-    if rules.mode != ScoringMode::Points {
-        return Err(ScoreProblem::WrongMode);
+    match rules.mode {
+        ScoringMode::Points => {}
+        ScoringMode::None => return Err(ScoreProblem::NotScored),
+        ScoringMode::Grades => return Err(ScoreProblem::WrongMode),
     }
-    if state.unit(unit).is_none() {
-        return Err(ScoreProblem::UnknownUnit(unit.into()));
+    match state.unit(unit) {
+        None => return Err(ScoreProblem::UnknownUnit(unit.into())),
+        Some(u) if !u.kind.is_report() => return Err(ScoreProblem::NotAReport(unit.into())),
+        Some(_) => {}
     }
     if !rules.reviewer_order.contains_key(reviewer) {
         return Err(ScoreProblem::UnknownReviewer(reviewer.into()));
@@ -413,11 +430,14 @@ pub fn penalties(rules: &Rules, state: &State, unit: &str, now: Time) -> (i64, i
     (over, overtime, undertime)
 }
 
-/// Every unit's result in the running order, ranked.
+/// Every 汇报单位's result in the running order, ranked. Items of another kind have none, and
+/// a meeting that does not score (`mode: none`) has none at all.
 pub fn results(rules: &Rules, plan: &Plan, state: &State, now: Time) -> Vec<UnitResult> {
+    if !rules.mode.scores() {
+        return Vec::new();
+    }
     let mut out: Vec<UnitResult> = state
-        .units
-        .iter()
+        .reports()
         .map(|u| unit_result(rules, plan, state, &u.name, now))
         .collect();
     rank(rules, &mut out);
@@ -452,6 +472,7 @@ fn unit_result(rules: &Rules, plan: &Plan, state: &State, unit: &str, now: Time)
     match rules.mode {
         ScoringMode::Points => points_result(rules, plan, state, &mut r),
         ScoringMode::Grades => grades_result(rules, state, &mut r),
+        ScoringMode::None => {}
     }
     if let Some(score) = r.score {
         let rounded = rules.publish(score);

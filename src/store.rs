@@ -14,8 +14,9 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 pub const FORMAT: &str = "podium-session";
-/// The session format's version (docs/FORMAT.md): 2 adds `elapsed_ms` on talk events.
-pub const VERSION: u32 = 2;
+/// The session format's version (docs/FORMAT.md): 2 adds `elapsed_ms` on talk events; 3 adds
+/// agenda kinds (`kind` on `unit_added`, and the plan fields of plan version 2).
+pub const VERSION: u32 = 3;
 /// How long after an event the snapshot is brought up to date.
 pub const SNAPSHOT_DELAY_MS: i64 = 2000;
 /// How often the console looks whether a background snapshot has finished.

@@ -13,6 +13,9 @@ pub enum Phase {
     TimeUp,
     /// Past the limit by at least a second, counting up (red, blinking).
     Overtime,
+    /// An item that does not count down (a speech, the comments; a written item, which is
+    /// never started): the time so far, counting up, never a warning or overtime.
+    Elapsed,
 }
 
 /// What the countdown shows at one moment.
@@ -34,10 +37,12 @@ impl Reading {
         (self.elapsed_ms as f64 / limit_ms).clamp(0.0, 1.0)
     }
 
-    /// `mm:ss`, `h:mm:ss` from an hour on, and `+mm:ss` in overtime.
+    /// `mm:ss`, `h:mm:ss` from an hour on, and `+mm:ss` in overtime; the time so far for an
+    /// item that does not count down.
     pub fn text(&self) -> String {
         match self.phase {
             Phase::Overtime => format!("+{}", clock_text(self.overtime)),
+            Phase::Elapsed => clock_text(self.elapsed_ms.div_euclid(1000)),
             _ => clock_text(self.remaining),
         }
     }
@@ -46,6 +51,15 @@ impl Reading {
 pub fn read(unit: &UnitState, warn_seconds: i64, now: Time) -> Reading {
     let limit = unit.limit_seconds();
     let elapsed_ms = unit.talk.elapsed_ms(now);
+    if !unit.kind.counts_down() {
+        return Reading {
+            phase: Phase::Elapsed,
+            remaining: 0,
+            overtime: 0,
+            elapsed_ms,
+            limit,
+        };
+    }
     let remaining_ms = limit * 1000 - elapsed_ms;
     let remaining = if remaining_ms > 0 {
         (remaining_ms + 999) / 1000
@@ -102,6 +116,7 @@ mod tests {
     fn running(limit: i64) -> UnitState {
         UnitState {
             name: "市财政局".into(),
+            kind: crate::plan::UnitKind::Report,
             presenter: None,
             role: None,
             topic: None,

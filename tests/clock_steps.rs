@@ -376,7 +376,7 @@ fn an_old_session_is_raised_to_version_2_before_a_new_event_is_journaled() {
 
     let (writer, _) = Writer::open(&path, at_ms(70_000)).expect("opens");
     assert_eq!(version(&path), Some(u64::from(store::VERSION)));
-    assert_eq!(store::VERSION, 2);
+    assert!(store::VERSION >= 2);
     let journal = dir.path().join("old.session.journal");
     assert_eq!(std::fs::read_to_string(&journal).unwrap_or_default(), "");
 
@@ -393,7 +393,7 @@ fn an_old_session_is_raised_to_version_2_before_a_new_event_is_journaled() {
     );
     assert_eq!(
         version(&path),
-        Some(2),
+        Some(u64::from(store::VERSION)),
         "the snapshot said 2 before that line"
     );
     assert_eq!(recorded_seconds(&path, UNIT, at_ms(0)), 45);

@@ -696,7 +696,7 @@ fn an_unknown_field_is_an_error_naming_its_path() {
     assert!(e.starts_with(&format!("plan.json:{line}:")), "{e}");
     assert!(
         e.ends_with(
-            ": units[0].minuts: unknown field `minuts`, expected one of `name`, `presenter`, `role`, `minutes`, `topic`, `category`"
+            ": units[0].minuts: unknown field `minuts`, expected one of `name`, `kind`, `presenter`, `role`, `minutes`, `topic`, `category`"
         ),
         "{e}"
     );

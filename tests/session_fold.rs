@@ -545,6 +545,7 @@ fn a_unit_added_during_the_meeting_goes_after_the_current_one() {
             presenter: Some("新负责人".into()),
             role: Some("".into()),
             minutes: Some(0.5),
+            kind: None,
         },
         s(1),
     );
@@ -556,6 +557,7 @@ fn a_unit_added_during_the_meeting_goes_after_the_current_one() {
             role: None,
             limit_seconds: 30,
             after: Some("乙".into()),
+            kind: None,
         }
     );
     assert_eq!(order(&ss), ["甲", "乙", "新增单位", "丙", "丁"]);
@@ -576,6 +578,7 @@ fn a_unit_added_during_the_meeting_goes_after_the_current_one() {
             presenter: None,
             role: None,
             minutes: None,
+            kind: None,
         },
         s(2),
     );
@@ -587,6 +590,7 @@ fn a_unit_added_during_the_meeting_goes_after_the_current_one() {
             presenter: None,
             role: None,
             minutes: Some(8.2),
+            kind: None,
         },
         s(3),
     );
@@ -597,6 +601,7 @@ fn a_unit_added_during_the_meeting_goes_after_the_current_one() {
         presenter: None,
         role: None,
         minutes,
+        kind: None,
     };
     assert_eq!(
         refused(&ss, add("甲", None), s(4)),
@@ -631,6 +636,7 @@ fn a_unit_added_when_none_is_current_becomes_current() {
             presenter: None,
             role: None,
             minutes: Some(5.0),
+            kind: None,
         },
         s(10),
     );
@@ -1014,6 +1020,7 @@ fn undo_takes_back_edits_deletes_skips_moves_and_additions() {
             presenter: None,
             role: None,
             minutes: None,
+            kind: None,
         },
         s(5),
     );
@@ -1174,6 +1181,7 @@ fn ending_the_meeting_ends_the_running_talk_and_closes_timing() {
             presenter: None,
             role: None,
             minutes: None,
+            kind: None,
         },
         Command::EndMeeting,
     ];

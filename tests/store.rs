@@ -164,6 +164,7 @@ fn command() -> impl Strategy<Value = Command> {
                 presenter,
                 role: None,
                 minutes,
+                kind: None,
             }),
         1 => (unit_name(), prop::option::of(Just("代理".to_string())))
             .prop_map(|(unit, presenter)| Command::UpdateUnit { unit, presenter, role: None }),

@@ -584,6 +584,9 @@ pub fn plan(
         start: said.start,
         venue: said.venue,
         host: said.host,
+        attendees: Vec::new(),
+        observers: Vec::new(),
+        recorder: None,
         talk_minutes: None,
         warn_seconds: None,
         units,
@@ -1003,6 +1006,7 @@ fn read_units(
             row,
             UnitPlan {
                 name,
+                kind: None,
                 presenter: text_at(cells, presenter),
                 role: text_at(cells, role),
                 minutes: mins,

@@ -130,7 +130,7 @@ fn unit_scores(out: &mut String, session: &Session, unit: &str, lang: Lang) {
             header.push(words.sheet_total.into());
             table(out, &header, &rows);
         }
-        ScoringMode::Grades => {
+        ScoringMode::Grades | ScoringMode::None => {
             let Some(counts) = st.scores.grades.get(unit) else {
                 return;
             };

@@ -161,7 +161,7 @@ pub fn scores(session: &Session, lang: Lang) -> Table {
                 strings::report::of(lang).columns.score.to_string(),
             ]
         }
-        ScoringMode::Grades => {
+        ScoringMode::Grades | ScoringMode::None => {
             for u in &st.units {
                 if let Some(counts) = st.scores.grades.get(&u.name) {
                     for (g, n) in rules.grades.iter().zip(counts) {

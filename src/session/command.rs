@@ -32,6 +32,9 @@ pub enum Command {
         presenter: Option<String>,
         role: Option<String>,
         minutes: Option<f64>,
+        /// What the item is; absent: a unit's talk.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kind: Option<crate::plan::UnitKind>,
     },
     UpdateUnit {
         unit: String,
@@ -144,6 +147,12 @@ pub enum Refusal {
         unit: String,
     },
     LimitTooShort,
+    /// A written item has no timer: there is no limit to change and nothing to start.
+    NoTimer {
+        unit: String,
+    },
+    /// The meeting does not score (`mode: none`): nothing to publish or show.
+    NotScored,
     EmptyText,
     EmptyName,
     ControlChars,

@@ -89,9 +89,14 @@ pub enum EventKind {
         presenter: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         role: Option<String>,
+        /// A talk's or briefing's limit; a speech's or the comments' soft limit (0: none); 0
+        /// for a written item.
         limit_seconds: i64,
         /// Inserted after this unit; at the end when null.
         after: Option<String>,
+        /// What the item is (session version 3); absent: a unit's talk (`report`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kind: Option<crate::plan::UnitKind>,
     },
     UnitUpdated {
         unit: String,

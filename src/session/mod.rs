@@ -272,6 +272,10 @@ impl Session {
                 timing_open()?;
                 let cur = st.current_unit().ok_or(Refusal::NoCurrentUnit)?;
                 let unit = cur.name.clone();
+                if !cur.kind.is_timed() && cur.status() == Status::Pending {
+                    // A written item is not spoken: Space marks it announced and moves on.
+                    return Ok(self.announce_written(cur));
+                }
                 match cur.status() {
                     Status::Pending | Status::Paused => {
                         if let Some(other) = st.running_unit() {
@@ -297,6 +301,10 @@ impl Session {
             Command::Next => {
                 timing_open()?;
                 let cur = st.current_unit().ok_or(Refusal::NoCurrentUnit)?;
+                if !cur.kind.is_timed() && cur.status() == Status::Pending {
+                    // Announced, never skipped: `n` on a written item marks it done.
+                    return Ok(self.announce_written(cur));
+                }
                 let mut kinds = Vec::new();
                 if matches!(cur.status(), Status::Presenting | Status::Paused) {
                     kinds.push(EventKind::TalkEnded {
@@ -330,11 +338,17 @@ impl Session {
             Command::AdjustLimit { seconds } => {
                 timing_open()?;
                 let cur = st.current_unit().ok_or(Refusal::NoCurrentUnit)?;
+                if !cur.kind.is_timed() {
+                    return Err(Refusal::NoTimer {
+                        unit: cur.name.clone(),
+                    });
+                }
                 let limit = cur
                     .planned_seconds
                     .saturating_add(cur.adjust_seconds)
                     .saturating_add(*seconds);
-                if limit < 1 {
+                // A speech's soft limit may go back to none (0); a countdown keeps a second.
+                if limit < i64::from(cur.kind.counts_down()) {
                     return Err(Refusal::LimitTooShort);
                 }
                 Ok(vec![EventKind::LimitAdjusted {
@@ -384,18 +398,24 @@ impl Session {
                 presenter,
                 role,
                 minutes,
+                kind,
             } => {
                 timing_open()?;
                 let name = clean_name(name)?;
                 if st.unit(&name).is_some() {
                     return Err(Refusal::DuplicateUnit { unit: name });
                 }
+                let item = kind.unwrap_or_default();
                 let limit_seconds = match minutes {
+                    _ if !item.is_timed() => 0,
                     Some(m) => match plan::limit_seconds(*m) {
                         Some(s) if *m > 0.0 && *m <= 600.0 && s >= 1 => s,
                         _ => return Err(Refusal::BadMinutes),
                     },
-                    None => plan::limit_seconds(self.plan.talk_minutes()).unwrap_or(480),
+                    None if item.counts_down() => {
+                        plan::limit_seconds(self.plan.talk_minutes()).unwrap_or(480)
+                    }
+                    None => 0,
                 };
                 let after = st.current.clone().or_else(|| {
                     st.units
@@ -410,6 +430,7 @@ impl Session {
                     role: clean_optional(role)?,
                     limit_seconds,
                     after,
+                    kind: kind.filter(|k| !k.is_report()),
                 }];
                 if st.current.is_none() {
                     kinds.push(EventKind::CurrentChanged { unit: Some(name) });
@@ -543,12 +564,18 @@ impl Session {
                 if st.scores.published {
                     return Err(Refusal::ResultsPublished);
                 }
-                if self.rules.mode != plan::ScoringMode::Grades {
-                    return Err(Refusal::Score(ScoreProblem::WrongMode));
+                match self.rules.mode {
+                    plan::ScoringMode::Grades => {}
+                    plan::ScoringMode::None => return Err(Refusal::Score(ScoreProblem::NotScored)),
+                    plan::ScoringMode::Points => {
+                        return Err(Refusal::Score(ScoreProblem::WrongMode));
+                    }
                 }
                 let mut kinds = Vec::new();
                 for e in entries {
-                    known(&e.unit)?;
+                    if !known(&e.unit)?.kind.is_report() {
+                        return Err(Refusal::Score(ScoreProblem::NotAReport(e.unit.clone())));
+                    }
                     if self.rules.grade(&e.grade).is_none() {
                         return Err(Refusal::Score(ScoreProblem::UnknownGrade(e.grade.clone())));
                     }
@@ -598,7 +625,7 @@ impl Session {
                 if !st.scores.published {
                     return Err(Refusal::NotPublished);
                 }
-                let places = (*places).min(st.units.len());
+                let places = (*places).min(st.reports().count());
                 if places == st.stage.revealed {
                     return Err(Refusal::NothingChanged);
                 }
@@ -610,6 +637,9 @@ impl Session {
                 Ok(kinds)
             }
             Command::Publish => {
+                if !self.rules.mode.scores() {
+                    return Err(Refusal::NotScored);
+                }
                 if st.scores.published {
                     return Err(Refusal::ResultsPublished);
                 }
@@ -628,6 +658,26 @@ impl Session {
                 }])
             }
         }
+    }
+}
+
+impl Session {
+    /// The events that mark the written item `item` announced (done, with no talk time) and
+    /// make the next pending item current. The meeting starts with it when it has not yet.
+    fn announce_written(&self, item: &UnitState) -> Vec<EventKind> {
+        let st = &self.state;
+        let mut kinds = Vec::new();
+        if st.started_at.is_none() {
+            kinds.push(EventKind::MeetingStarted);
+        }
+        kinds.push(EventKind::TalkEnded {
+            unit: item.name.clone(),
+        });
+        let next = st.next_pending_after(st.position(&item.name));
+        kinds.push(EventKind::CurrentChanged {
+            unit: next.map(|u| u.name.clone()),
+        });
+        kinds
     }
 }
 

@@ -5,7 +5,7 @@
 use super::Session;
 use super::event::{RemarkKind, Time};
 use super::state::Remark;
-use crate::plan::ScoringMode;
+use crate::plan::{ScoringMode, UnitKind};
 use crate::scoring::{self, Rules, UnitResult};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -41,7 +41,7 @@ fn unit_scores(session: &Session, unit: &str) -> Map<String, Value> {
                 }
             }
         }
-        ScoringMode::Grades => {
+        ScoringMode::Grades | ScoringMode::None => {
             if let Some(counts) = scores.grades.get(unit) {
                 for (g, count) in rules.grades.iter().zip(counts) {
                     out.insert(g.name.clone(), Value::from(*count));
@@ -127,9 +127,21 @@ pub struct MeetingRecord {
     pub date: Option<String>,
     pub venue: Option<String>,
     pub host: Option<String>,
+    /// 出席, 列席 and 记录, as the plan gives them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attendees: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub observers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorder: Option<String>,
+    /// `points`, `grades` or `none` (a meeting that does not score).
+    pub scoring_mode: ScoringMode,
+    /// How many agenda items are 汇报单位 (`kind` `report`).
+    pub reports: usize,
     pub started_at: Option<Time>,
     pub ended_at: Option<Time>,
-    /// The sum of the limits of the units not skipped.
+    /// The sum of the limits of the items not skipped (a speech's soft limit; nothing for a
+    /// written item).
     pub planned_seconds: i64,
     /// The sum of every unit's talk time.
     pub talk_seconds: i64,
@@ -138,6 +150,9 @@ pub struct MeetingRecord {
 #[derive(Debug, Serialize)]
 pub struct UnitRecord {
     pub name: String,
+    /// What the agenda item is: `report` (a 汇报单位), `speech`, `briefing`, `written` or
+    /// `comments`.
+    pub kind: UnitKind,
     pub presenter: Option<String>,
     pub role: Option<String>,
     pub topic: Option<String>,
@@ -154,7 +169,8 @@ pub struct UnitRecord {
     pub remarks: Vec<RemarkRecord>,
     /// Points mode: reviewer → criterion → score. Grades mode: grade → ballots.
     pub scores: serde_json::Map<String, serde_json::Value>,
-    pub result: ResultRecord,
+    /// Null for an item that is not a 汇报单位, and in a meeting that does not score.
+    pub result: Option<ResultRecord>,
 }
 
 #[derive(Debug, Serialize)]
@@ -217,12 +233,14 @@ impl Record {
                 tied: r.tied,
             })
             .collect();
+        let by_name: std::collections::HashMap<&str, &UnitResult> =
+            results.iter().map(|r| (r.unit.as_str(), r)).collect();
         let units: Vec<UnitRecord> = st
             .units
             .iter()
-            .zip(&results)
-            .map(|(u, r)| UnitRecord {
+            .map(|u| UnitRecord {
                 name: u.name.clone(),
+                kind: u.kind,
                 presenter: u.presenter.clone(),
                 role: u.role.clone(),
                 topic: u.topic.clone(),
@@ -240,7 +258,9 @@ impl Record {
                 late_addition: u.late,
                 remarks: by_unit.remove(u.name.as_str()).unwrap_or_default(),
                 scores: unit_scores(session, &u.name),
-                result: result_record(rules, r),
+                result: by_name
+                    .get(u.name.as_str())
+                    .map(|r| result_record(rules, r)),
             })
             .collect();
         let tasks = st
@@ -261,6 +281,11 @@ impl Record {
                 date: plan.date.clone(),
                 venue: plan.venue.clone(),
                 host: plan.host.clone(),
+                attendees: plan.attendees.clone(),
+                observers: plan.observers.clone(),
+                recorder: plan.recorder.clone(),
+                scoring_mode: rules.mode,
+                reports: st.reports().count(),
                 started_at: st.started_at,
                 ended_at: st.ended_at,
                 planned_seconds: st

@@ -3,7 +3,7 @@
 //! still opens; commands are checked strictly before they become events.
 
 use super::event::{Event, EventKind, RemarkKind, Time};
-use crate::plan::Plan;
+use crate::plan::{Plan, UnitKind};
 use std::collections::HashMap;
 
 /// The longest talk limit podium keeps: 600 minutes, the plan's own maximum.
@@ -98,10 +98,13 @@ impl Talk {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitState {
     pub name: String,
+    /// What the agenda item is: only `report` items are 汇报单位.
+    pub kind: UnitKind,
     pub presenter: Option<String>,
     pub role: Option<String>,
     pub topic: Option<String>,
-    /// The limit before any `+`/`-`.
+    /// The limit before any `+`/`-`: a talk's or briefing's limit; a speech's or the
+    /// comments' soft limit (0: none); 0 for a written item.
     pub planned_seconds: i64,
     pub adjust_seconds: i64,
     pub skipped: bool,
@@ -121,11 +124,25 @@ impl UnitState {
             .join(" ")
     }
 
+    /// The limit with every `+`/`-`: at least a second for an item that counts down; for a
+    /// speech or the comments the soft limit (0: none); 0 for a written item.
     pub fn limit_seconds(&self) -> i64 {
         // Saturating: a hand-edited session can hold any number; it must not overflow.
-        self.planned_seconds
-            .saturating_add(self.adjust_seconds)
-            .clamp(1, MAX_LIMIT_SECONDS)
+        let limit = self.planned_seconds.saturating_add(self.adjust_seconds);
+        if self.kind.counts_down() {
+            limit.clamp(1, MAX_LIMIT_SECONDS)
+        } else if self.kind.is_timed() {
+            limit.clamp(0, MAX_LIMIT_SECONDS)
+        } else {
+            0
+        }
+    }
+
+    /// The soft limit of a speech or the comments, when it has one (the host's eyes only).
+    pub fn soft_limit_seconds(&self) -> Option<i64> {
+        (!self.kind.counts_down() && self.kind.is_timed())
+            .then(|| self.limit_seconds())
+            .filter(|s| *s > 0)
     }
 
     pub fn status(&self) -> Status {
@@ -146,7 +163,12 @@ impl UnitState {
         self.talk.elapsed_ms(now).div_euclid(1000)
     }
 
+    /// Time past the limit; always 0 for an item that does not count down (a speech is never
+    /// over time).
     pub fn overtime_seconds(&self, now: Time) -> i64 {
+        if !self.kind.counts_down() {
+            return 0;
+        }
         (self.talk_seconds(now) - self.limit_seconds()).max(0)
     }
 }
@@ -216,6 +238,7 @@ impl State {
             .iter()
             .map(|u| UnitState {
                 name: u.name.clone(),
+                kind: u.kind(),
                 presenter: u.presenter.clone(),
                 role: u.role.clone(),
                 topic: u.topic.clone(),
@@ -276,6 +299,11 @@ impl State {
 
     pub fn current_position(&self) -> Option<usize> {
         self.current.as_deref().and_then(|u| self.position(u))
+    }
+
+    /// The 汇报单位 (items of kind `report`), in the running order.
+    pub fn reports(&self) -> impl Iterator<Item = &UnitState> {
+        self.units.iter().filter(|u| u.kind.is_report())
     }
 
     /// The unit whose talk is running, if any.
@@ -389,8 +417,10 @@ impl State {
                 role,
                 limit_seconds,
                 after,
+                kind,
             } => {
                 if !self.index.contains_key(unit) {
+                    let kind = kind.unwrap_or_default();
                     let to = after
                         .as_deref()
                         .and_then(|a| self.position(a))
@@ -399,10 +429,12 @@ impl State {
                         to,
                         UnitState {
                             name: unit.clone(),
+                            kind,
                             presenter: presenter.clone(),
                             role: role.clone(),
                             topic: None,
-                            planned_seconds: (*limit_seconds).clamp(1, MAX_LIMIT_SECONDS),
+                            planned_seconds: (*limit_seconds)
+                                .clamp(i64::from(kind.counts_down()), MAX_LIMIT_SECONDS),
                             adjust_seconds: 0,
                             skipped: false,
                             late: true,

@@ -480,7 +480,7 @@ pub fn explain(lang: Lang, rules: &Rules, r: &UnitResult) -> Vec<String> {
                 });
             }
         }
-        ScoringMode::Grades => {
+        ScoringMode::Grades | ScoringMode::None => {
             let counts: Vec<String> = rules
                 .grades
                 .iter()

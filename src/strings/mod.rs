@@ -724,6 +724,7 @@ pub fn phase(lang: Lang, phase: Phase) -> &'static str {
         Phase::Warning => lang.pick("即将到时", "time nearly up"),
         Phase::TimeUp => lang.pick("时间到", "time is up"),
         Phase::Overtime => lang.pick("已超时", "overtime"),
+        Phase::Elapsed => lang.pick("已用时", "elapsed"),
     }
 }
 
@@ -763,6 +764,14 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         }
         (Lang::Zh, Refusal::CannotMove { unit }) => format!("{unit}不能再往这个方向移动"),
         (Lang::En, Refusal::CannotMove { unit }) => format!("{unit} cannot move further that way"),
+        (Lang::Zh, Refusal::NoTimer { unit }) => format!("“{unit}”是书面通报，不计时"),
+        (Lang::En, Refusal::NoTimer { unit }) => {
+            format!("“{unit}” is announced in writing: it has no timer")
+        }
+        (Lang::Zh, Refusal::NotScored) => "本场会议不评分（评分方式为“不评分”）".into(),
+        (Lang::En, Refusal::NotScored) => {
+            "This meeting does not score (its scoring mode is “none”)".into()
+        }
         (Lang::Zh, Refusal::LimitTooShort) => "时限不能少于 1 秒".into(),
         (Lang::En, Refusal::LimitTooShort) => "The limit cannot go below 1 second".into(),
         (Lang::Zh, Refusal::EmptyText) => "内容是空的，没有保存".into(),
@@ -853,6 +862,13 @@ pub fn score_problem(lang: Lang, p: &ScoreProblem) -> String {
             "this meeting's scoring mode does not take this kind of score".into()
         }
         ScoreProblem::Published => refusal(lang, &Refusal::ResultsPublished),
+        ScoreProblem::NotScored => refusal(lang, &Refusal::NotScored),
+        ScoreProblem::NotAReport(unit) if zh => {
+            format!("“{unit}”不是汇报单位（讲话、通报等议程不评分）")
+        }
+        ScoreProblem::NotAReport(unit) => format!(
+            "“{unit}” is not a reporting unit (speeches, briefings and other agenda items are not scored)"
+        ),
     }
 }
 
@@ -1238,6 +1254,12 @@ pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
         Problem::ControlChars => "must not contain control characters".into(),
         Problem::MinutesNotPositive(m) if zh => format!("必须大于 0（实际为 {m}）"),
         Problem::MinutesNotPositive(m) => format!("must be more than 0 (got {m})"),
+        Problem::MinutesIgnored { unit } if zh => {
+            format!("“{unit}”是书面通报，不计时，分钟数不起作用")
+        }
+        Problem::MinutesIgnored { unit } => format!(
+            "“{unit}” is announced in writing: it has no timer, and its minutes are not used"
+        ),
         Problem::MinutesTooLong(m) if zh => format!("不能超过 600 分钟（实际为 {m}）"),
         Problem::MinutesTooLong(m) => format!("must be at most 600 minutes (got {m})"),
         Problem::LimitBelowOneSecond(m) if zh => format!("时限不足 1 秒（{m} 分钟）"),

@@ -10,6 +10,7 @@ pub fn phase_color(phase: Phase) -> Color {
         Phase::Normal => Color::Green,
         Phase::Warning => Color::Yellow,
         Phase::TimeUp | Phase::Overtime => Color::Red,
+        Phase::Elapsed => Color::Cyan,
     }
 }
 

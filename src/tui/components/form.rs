@@ -171,6 +171,7 @@ fn save(form: &Form, app: &mut App, now: Time) -> Outcome {
                 presenter: opt(form.value(1)),
                 role: opt(form.value(2)),
                 minutes,
+                kind: None,
             }
         }
         FormKind::UpdateUnit { unit } => Command::UpdateUnit {

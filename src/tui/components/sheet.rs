@@ -46,6 +46,7 @@ impl Sheet {
         match session.rules().mode {
             ScoringMode::Points => session.plan().reviewers.len(),
             ScoringMode::Grades => session.rules().grades.len(),
+            ScoringMode::None => 0,
         }
     }
 
@@ -53,6 +54,7 @@ impl Sheet {
         match session.rules().mode {
             ScoringMode::Points => session.rules().criteria.len(),
             ScoringMode::Grades => 1,
+            ScoringMode::None => 0,
         }
     }
 
@@ -100,7 +102,7 @@ impl Sheet {
                     }],
                 }))
             }
-            ScoringMode::Grades => {
+            ScoringMode::Grades | ScoringMode::None => {
                 let digits: String = text
                     .chars()
                     .map(|c| match c {

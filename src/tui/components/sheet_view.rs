@@ -60,6 +60,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, sheet: &Sheet, now: Time) {
             .map(|r| r.name.clone())
             .collect(),
         ScoringMode::Grades => rules.grades.iter().map(|g| g.name.clone()).collect(),
+        ScoringMode::None => Vec::new(),
     };
     // The columns: the names as wide as the widest (cut on a narrow screen), a column for
     // each criterion (or the ballots and what is typed), and the total, which gives way first.
@@ -80,7 +81,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, sheet: &Sheet, now: Time) {
             }
             columns.push(Column::fixed(words.total, 8).priority(1));
         }
-        ScoringMode::Grades => {
+        ScoringMode::Grades | ScoringMode::None => {
             columns.push(Column::fixed(words.ballots, 8));
             columns.push(Column::fixed(words.add, 8));
         }
@@ -89,7 +90,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, sheet: &Sheet, now: Time) {
     // The cell the cursor is on: its column in the table.
     let cursor_col = 1 + match rules.mode {
         ScoringMode::Points => sheet.col,
-        ScoringMode::Grades => 1,
+        ScoringMode::Grades | ScoringMode::None => 1,
     };
     let cursor_style = if sheet.problem.is_some() {
         theme::error()
@@ -123,7 +124,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, sheet: &Sheet, now: Time) {
                         .chain([total])
                         .collect()
                 }
-                ScoringMode::Grades => {
+                ScoringMode::Grades | ScoringMode::None => {
                     let count = st
                         .scores
                         .grades
