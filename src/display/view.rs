@@ -2,8 +2,9 @@
 //! Read from the back of a room: the countdown as large as the screen allows, the phase
 //! colours of the console, the speaker's name, a stage message, and the results reveal.
 
+use crate::plan::UnitKind;
 use crate::scoring;
-use crate::session::{Session, Status, Time};
+use crate::session::{Session, Status, Time, UnitState};
 use crate::strings::{self, Lang};
 use crate::text::{self, Ambiguous};
 use crate::timer::{self, clock_text};
@@ -47,7 +48,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
     }
     let now = session.clock(now);
     let st = session.state();
-    if st.stage.results_shown && st.scores.published && !opts.clock_only {
+    // A meeting that does not score never shows results (publishing is refused there; a
+    // hand-edited session that says otherwise is not believed).
+    if st.stage.results_shown
+        && st.scores.published
+        && session.rules().mode.scores()
+        && !opts.clock_only
+    {
         draw_results(buf, area, session, opts, now);
         return;
     }
@@ -94,6 +101,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
         centered(buf, area, line_y, line, theme::title(), amb);
         return;
     };
+    // A speech, the comments, a written item: no timer on the stage, however long it runs.
+    if !unit.kind.counts_down() {
+        draw_untimed(buf, area, rest, session, unit, opts);
+        return;
+    }
     let status = unit.status();
     let reading = timer::read(unit, session.plan().warn_seconds(), now);
     let paused = status == Status::Paused;
@@ -103,7 +115,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
         // The speaker, in normal text.
         let who = unit.speaker();
         let heading = if status == Status::Pending {
-            strings::display::up_next(lang, &unit.name)
+            strings::display::up_next(lang, unit.kind, &unit.name)
         } else {
             unit.name.clone()
         };
@@ -122,7 +134,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
             && rest.height > digits_need
         {
             let row = take_bottom(&mut rest, 1);
-            let line = strings::display::next(lang, &next.name);
+            let line = strings::display::next(lang, next.kind, &next.name);
             centered(buf, area, row.y, &line, theme::dim(), amb);
         }
     }
@@ -163,6 +175,63 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
             theme::phase_text(reading.phase),
             amb,
         );
+    }
+}
+
+/// An item that does not count down (a speech, the comments) or is not spoken (a written
+/// item): its title, what it is when written, and the speaker, in the middle of the screen;
+/// no digits, no phase, no bar, nothing that changes with the time. With `--clock-only`, the
+/// title alone.
+fn draw_untimed(
+    buf: &mut Buffer,
+    area: Rect,
+    mut rest: Rect,
+    session: &Session,
+    unit: &UnitState,
+    opts: DisplayOptions,
+) {
+    let amb = opts.ambiguous;
+    let lang = opts.lang;
+    let st = session.state();
+    let status = unit.status();
+    let heading = if status == Status::Pending && unit.kind.is_timed() {
+        strings::display::up_next(lang, unit.kind, &unit.name)
+    } else {
+        unit.name.clone()
+    };
+    let mut lines: Vec<(String, Style)> = vec![(heading, theme::title())];
+    if !opts.clock_only {
+        if unit.kind == UnitKind::Written {
+            lines.push((
+                strings::display::written(lang).to_string(),
+                Style::default(),
+            ));
+        }
+        let who = unit.speaker();
+        if !who.is_empty() {
+            lines.push((who, Style::default()));
+        }
+        // The next item, at the bottom, once this one has begun.
+        let next = st.next_pending_after(st.current_position());
+        if let Some(next) = next
+            && status != Status::Pending
+            && rest.height > lines.len() as u16 + 2
+        {
+            let row = take_bottom(&mut rest, 1);
+            let line = strings::display::next(lang, next.kind, &next.name);
+            centered(buf, area, row.y, &line, theme::dim(), amb);
+        }
+    }
+    // A blank row under the title when there is room for it.
+    let gap = u16::from(lines.len() > 1 && rest.height > lines.len() as u16 + 1);
+    let block = (lines.len() as u16 + gap).min(rest.height);
+    let mut y = rest.y + (rest.height - block) / 2;
+    for (i, (line, style)) in lines.iter().enumerate() {
+        if y >= rest.bottom() {
+            break;
+        }
+        centered(buf, area, y, line, *style, amb);
+        y += 1 + if i == 0 { gap } else { 0 };
     }
 }
 

@@ -1,6 +1,7 @@
 //! Strings of the stage display (`podium display`), in Chinese and English side by side.
 
 use super::Lang;
+use crate::plan::UnitKind;
 
 /// Shown when the meeting is over.
 pub fn meeting_ended(lang: Lang) -> &'static str {
@@ -16,14 +17,31 @@ fn colon(lang: Lang) -> &'static str {
     lang.pick("：", ": ")
 }
 
-/// The heading before a talk starts: the unit coming up.
-pub fn up_next(lang: Lang, unit: &str) -> String {
-    format!("{}{}{unit}", lang.pick("即将汇报", "Up next"), colon(lang))
+/// The heading before an item starts: a unit coming up to report (即将汇报), or another
+/// agenda item (a speech, a briefing, the comments) about to begin.
+pub fn up_next(lang: Lang, kind: UnitKind, unit: &str) -> String {
+    let word = if kind.is_report() {
+        lang.pick("即将汇报", "Up next")
+    } else {
+        lang.pick("即将开始", "Up next")
+    };
+    format!("{word}{}{unit}", colon(lang))
 }
 
-/// The line at the bottom during a talk: the unit after this one.
-pub fn next(lang: Lang, unit: &str) -> String {
-    format!("{}{}{unit}", lang.pick("下一个", "Next"), colon(lang))
+/// The line at the bottom during an item: the agenda item after this one, whatever its kind
+/// (a written one marked as such).
+pub fn next(lang: Lang, kind: UnitKind, unit: &str) -> String {
+    let line = format!("{}{}{unit}", lang.pick("下一个", "Next"), colon(lang));
+    match (kind, lang) {
+        (UnitKind::Written, Lang::Zh) => format!("{line}（书面通报）"),
+        (UnitKind::Written, Lang::En) => format!("{line} (written announcement)"),
+        _ => line,
+    }
+}
+
+/// Under a written item's title: it is not spoken, it is announced in writing (书面通报).
+pub fn written(lang: Lang) -> &'static str {
+    lang.pick("书面通报", "Written announcement")
 }
 
 /// The words under the digits before the talk: its time limit.
