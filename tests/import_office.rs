@@ -2,10 +2,12 @@
 //! holds a workbook saved the way WPS/Excel save it (a merged title row, 汇报单位 with line
 //! breaks in the headers, `8分钟`, Excel time cells, a blank row, a 合计 row, a note under the
 //! table, a 类别 column, columns podium has no use for, the sheets 评委 and 指标) and the unit
-//! sheet's GBK CSV twin; tests/fixtures/office/make_office_files.py makes them.
+//! sheet's GBK CSV twin; tests/fixtures/office/make_office_files.py makes them. agenda.csv is an
+//! agenda (issue 16): a kind column (讲话, 交流发言, 传达学习, 书面通报, 集中点评) and the
+//! meeting's roles stated in a title row (出席：…) and rows under the table (列席：…, 记录：…).
 
 use podium::import::{self, office};
-use podium::plan::{Plan, UnitPlan};
+use podium::plan::{Plan, UnitKind, UnitPlan};
 use podium::strings::Lang;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -861,5 +863,186 @@ fn a_date_cell_is_no_unit_name() {
     assert!(
         e.contains("cell A2 is a date (2026-09-28), not a unit name"),
         "{e}"
+    );
+}
+
+// ----- agenda kinds and the meeting's roles (issue 16) ----------------------------------------
+
+#[test]
+fn an_agenda_with_kinds_and_the_meetings_roles_imports_them() {
+    let done = read("agenda.csv", Lang::Zh);
+    let plan = &done.plan;
+    let kinds: Vec<(&str, UnitKind)> = plan
+        .units
+        .iter()
+        .map(|u| (u.name.as_str(), u.kind()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("市委书记讲话", UnitKind::Speech),
+            ("城东区", UnitKind::Report),
+            ("西湖区", UnitKind::Report),
+            ("传达省委会议精神", UnitKind::Briefing),
+            ("市统计局", UnitKind::Written),
+            ("集中点评", UnitKind::Comments),
+        ]
+    );
+    // 交流发言 and 汇报 are reports: the plan leaves their kind out.
+    assert_eq!(plan.units[1].kind, None);
+    assert_eq!(plan.units[2].kind, None);
+    assert_eq!(plan.reports().count(), 2);
+    // The title row's 出席 (a role holding 、 in its brackets is one name), the rows under
+    // the table: 列席 split on ；, 记录 as written.
+    assert_eq!(
+        plan.attendees,
+        [
+            "马泽江（市委书记）",
+            "李明（市长）",
+            "王强（市委常委、常务副市长）"
+        ]
+    );
+    assert_eq!(
+        plan.observers,
+        ["各区（县）政府负责人", "市直各部门主要负责人"]
+    );
+    assert_eq!(plan.recorder.as_deref(), Some("市委办公室 张敏"));
+    assert_eq!(plan.version, Some(2), "new fields: the plan says version 2");
+    assert!(
+        plan.validate().iter().all(|f| f.warning),
+        "{:?}",
+        plan.validate()
+    );
+    // What was read is said, row by row; the role rows are no unit and no skipped note.
+    let notes = done.notes.join("\n");
+    assert!(
+        notes.contains("agenda.csv:10：读得会议人员 列席"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("agenda.csv:11：读得会议人员 记录 市委办公室 张敏"),
+        "{notes}"
+    );
+    assert!(!notes.contains("说明行"), "{notes}");
+    assert!(done.warnings.is_empty(), "{:?}", done.warnings);
+    // A unit list without kinds or roles stays a version-1 plan.
+    assert_eq!(read("units.xlsx", Lang::Zh).plan.version, None);
+}
+
+#[test]
+fn an_unknown_kind_is_an_error_at_its_cell_never_a_report() {
+    let e = import_csv("单位,类型,时长\n甲,讲话,8\n乙,茶歇,5\n丙,,8\n", Lang::Zh)
+        .expect_err("茶歇 is no kind")
+        .join("\n");
+    assert!(
+        e.contains("units.csv:3:B：类型“茶歇”无法识别；应为 汇报、讲话"),
+        "{e}"
+    );
+    assert_eq!(e.lines().count(), 1, "{e}");
+    let e = import_csv("unit,kind\nA,keynote\n", Lang::En)
+        .expect_err("keynote is no kind")
+        .join("\n");
+    assert!(
+        e.contains("units.csv:2:B: the kind \"keynote\" is not one podium knows"),
+        "{e}"
+    );
+    // An empty kind cell is a report; English words in any case, spaces around.
+    let done = import_csv(
+        "unit,kind,minutes\nA, Speech ,5\nB,,8\nC,WRITTEN,\n",
+        Lang::En,
+    )
+    .expect("imports");
+    let kinds: Vec<UnitKind> = done.plan.units.iter().map(|u| u.kind()).collect();
+    assert_eq!(
+        kinds,
+        [UnitKind::Speech, UnitKind::Report, UnitKind::Written]
+    );
+}
+
+#[test]
+fn a_workbook_with_a_kind_column_and_a_row_of_the_meetings_data() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("agenda.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("议程").expect("a name");
+    let rows: &[&[&str]] = &[
+        &["区委全会议程"],
+        &["时间：2026年9月28日14:30  记录：区委办 李娜  主持人：区委书记"],
+        &["序号", "汇报单位", "形式", "汇报人", "时长（分钟）"],
+        &["1", "区委书记讲话", "领导讲话", "区委书记", ""],
+        &["2", "城东街道", "交流发言", "街道书记", "8"],
+        &["3", "清单说明", "清单说明", "区委办主任", "5"],
+        &["4", "各部门工作情况", "书面", "", ""],
+        &["5", "现场点评", "现场点评", "", ""],
+        &["", "出席：区委常委、区政府领导", "", "", ""],
+        &["", "列席：各街道党工委书记", "", "", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).expect("a cell");
+            }
+        }
+    }
+    book.save(&path).expect("saved");
+    let table = import::read_table(&path).expect("reads");
+    let done = office::plan(&table, office::Extra::default(), "会", Lang::Zh)
+        .unwrap_or_else(|e| panic!("imports: {e:#?}"));
+    let plan = &done.plan;
+    let kinds: Vec<UnitKind> = plan.units.iter().map(|u| u.kind()).collect();
+    assert_eq!(
+        kinds,
+        [
+            UnitKind::Speech,
+            UnitKind::Report,
+            UnitKind::Briefing,
+            UnitKind::Written,
+            UnitKind::Comments
+        ]
+    );
+    // 出席 as written (区委常委、区政府领导: two), from a row under the table.
+    assert_eq!(plan.attendees, ["区委常委", "区政府领导"]);
+    assert_eq!(plan.observers, ["各街道党工委书记"]);
+    // 记录 from the title row, up to the next label.
+    assert_eq!(plan.recorder.as_deref(), Some("区委办 李娜"));
+    assert_eq!(plan.host.as_deref(), Some("区委书记"));
+    assert_eq!(plan.units.len(), 5, "the rows of roles are no units");
+    assert!(done.warnings.is_empty(), "{:?}", done.warnings);
+}
+
+#[test]
+fn the_real_binary_imports_an_agenda_and_counts_only_the_reports() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let csv = fixture("agenda.csv");
+    let out = podium(
+        &[
+            "import".as_ref(),
+            csv.as_os_str(),
+            "-o".as_ref(),
+            "plan.json".as_ref(),
+            "--lang".as_ref(),
+            "zh".as_ref(),
+        ],
+        dir.path(),
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("plan.json：2 个汇报单位"), "{said}");
+    let text = std::fs::read_to_string(dir.path().join("plan.json")).expect("written");
+    assert!(text.starts_with("{\n  \"version\": 2,"), "{text}");
+    let out = podium(
+        &[
+            "check".as_ref(),
+            "plan.json".as_ref(),
+            "--lang".as_ref(),
+            "zh".as_ref(),
+        ],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }

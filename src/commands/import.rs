@@ -53,8 +53,9 @@ pub fn run(
     let mut text = serde_json::to_string_pretty(plan).map_err(|e| e.to_string())?;
     text.push('\n');
     let source = import::source(table.encoding, done.sheet.as_deref(), lang);
+    // 汇报单位: the items that report (a speech, a briefing… is on the agenda, not one).
     let counts = (
-        plan.units.len(),
+        plan.reports().count(),
         plan.reviewers.len(),
         plan.scoring.as_ref().map_or(0, |s| s.criteria.len()),
     );

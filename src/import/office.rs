@@ -9,7 +9,7 @@
 
 use super::{Ctx, Sheet, Table, cell, letter};
 use crate::names::{self, Match};
-use crate::plan::{Criterion, Group, Plan, Reviewer, Scoring, UnitPlan};
+use crate::plan::{Criterion, Group, Plan, Reviewer, Scoring, UnitKind, UnitPlan};
 use crate::strings::cli::{self, Column};
 use crate::strings::import::{self as s, Skipped};
 use crate::strings::{Lang, Said};
@@ -126,8 +126,9 @@ fn find_header<'a>(
 }
 
 /// Every column podium reads, of the unit list, the reviewers and the criteria.
-const ALL_FIELDS: [&Column; 14] = [
+const ALL_FIELDS: [&Column; 15] = [
     &s::UNIT,
+    &s::KIND,
     &s::ORDER,
     &s::PRESENTER,
     &s::ROLE,
@@ -486,9 +487,10 @@ pub fn plan(
     let mut notes = Vec::new();
     let found = units_sheet(table, lang).map_err(|e| vec![e])?;
     let mut unit_rows = Vec::new();
+    let mut role_rows = Vec::new();
     let units = read_units(
         &found,
-        &mut unit_rows,
+        (&mut unit_rows, &mut role_rows),
         &mut errors,
         &mut warnings,
         &mut notes,
@@ -577,16 +579,37 @@ pub fn plan(
             [&said.date, &said.start, &said.venue, &said.host].map(shown),
         ));
     }
+    // The meeting's roles: from the title rows, then from rows of the table that state them.
+    let mut roles = Roles::default();
+    for (_, row) in &found.titles {
+        roles.read(row);
+    }
+    if roles != Roles::default() {
+        notes.push(roles.said(lang, &found.place()));
+    }
+    let mut below = Roles::default();
+    for (row, text) in &role_rows {
+        below.read(text);
+        let mut one = Roles::default();
+        one.read(text);
+        notes.push(one.said(lang, &format!("{}:{row}", found.place())));
+    }
+    roles.attendees.extend(below.attendees);
+    roles.observers.extend(below.observers);
+    roles.recorder = roles.recorder.or(below.recorder);
+    // A plan with a kind other than a report, or with the meeting's roles, says the plan
+    // version that added them.
+    let new_fields = units.iter().any(|u| u.kind.is_some()) || roles != Roles::default();
     let plan = Plan {
-        version: None,
+        version: new_fields.then_some(KINDS_VERSION),
         title: title.to_string(),
         date: said.date,
         start: said.start,
         venue: said.venue,
         host: said.host,
-        attendees: Vec::new(),
-        observers: Vec::new(),
-        recorder: None,
+        attendees: roles.attendees,
+        observers: roles.observers,
+        recorder: roles.recorder,
         talk_minutes: None,
         warn_seconds: None,
         units,
@@ -660,6 +683,7 @@ fn finding_place(
         ("units", "minutes") => column(&s::MINUTES),
         ("units", "topic") => column(&s::TOPIC),
         ("units", "category") => column(&s::CATEGORY),
+        ("units", "kind") => column(&s::KIND),
         ("units", _) => None,
         ("reviewers", "role") => column(&s::REVIEWER_ROLE),
         ("reviewers", "group") => column(&s::GROUP),
@@ -753,6 +777,129 @@ fn heading(titles: &[(usize, String)]) -> Heading {
         }
     }
     out
+}
+
+/// The plan version that added agenda kinds and the meeting's roles.
+const KINDS_VERSION: u32 = 2;
+
+/// The meeting's roles a sheet states (`出席：…`, `列席：…`, `记录：…`).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Roles {
+    attendees: Vec<String>,
+    observers: Vec<String>,
+    recorder: Option<String>,
+}
+
+impl Roles {
+    /// What `text` (a title row, a row of the table) states, added to what is known.
+    fn read(&mut self, text: &str) {
+        if let Some(v) = role_value(text, s::ATTENDEE_LABELS) {
+            self.attendees.extend(split_names(&v));
+        }
+        if let Some(v) = role_value(text, s::OBSERVER_LABELS) {
+            self.observers.extend(split_names(&v));
+        }
+        if self.recorder.is_none() {
+            self.recorder = role_value(text, s::RECORDER_LABELS);
+        }
+    }
+
+    fn said(&self, lang: Lang, place: &str) -> String {
+        s::roles_read(
+            lang,
+            place,
+            &self.attendees,
+            &self.observers,
+            self.recorder.as_deref(),
+        )
+    }
+}
+
+/// Where `label` followed by a colon (`:` or `：`, spaces around) starts in `text`, and where
+/// its value starts.
+fn label_at(text: &str, label: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(label) {
+        let at = from + i;
+        let rest = &text[at + label.len()..];
+        let after = rest.trim_start();
+        if let Some(value) = after.strip_prefix([':', '：']) {
+            let start = text.len() - value.len();
+            return Some((at, start));
+        }
+        from = at + label.len();
+    }
+    None
+}
+
+/// The value after one of `labels` (`出席：甲、乙`): up to the next label of the row, a gap
+/// of two spaces or a full-width space, or the end. `None` when no label is there or its
+/// value is empty.
+fn role_value(text: &str, labels: &[&str]) -> Option<String> {
+    let (_, start) = labels.iter().find_map(|l| label_at(text, l))?;
+    let rest = &text[start..];
+    let others = [
+        s::ATTENDEE_LABELS,
+        s::OBSERVER_LABELS,
+        s::RECORDER_LABELS,
+        s::VENUE_LABELS,
+        s::HOST_LABELS,
+        s::OTHER_LABELS,
+    ];
+    let mut end = rest.len();
+    for label in others.iter().flat_map(|l| l.iter()) {
+        if let Some((at, _)) = label_at(rest, label) {
+            end = end.min(at);
+        }
+    }
+    for gap in ["  ", "\u{3000}", "\t", "\n"] {
+        if let Some(at) = rest.trim_start().find(gap) {
+            end = end.min(at + (rest.len() - rest.trim_start().len()));
+        }
+    }
+    let value = rest[..end].trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// Names separated by `、` `，` `,` `;` `；`, never inside brackets (`张三（市委常委、副市长）`
+/// is one name).
+pub fn split_names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' | '[' | '【' | '〔' => depth += 1,
+            ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && s::NAME_SEPARATORS.contains(&c) {
+            out.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    out.push(current);
+    out.into_iter()
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// A row whose every filled cell states a role of the meeting (`出席：…`).
+fn is_roles_row(cells: &[String]) -> bool {
+    let mut any = false;
+    for c in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        let starts = [s::ATTENDEE_LABELS, s::OBSERVER_LABELS, s::RECORDER_LABELS]
+            .iter()
+            .flat_map(|l| l.iter())
+            .any(|l| label_at(c, l).is_some_and(|(at, _)| at == 0));
+        if !starts {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Whether a sheet's name is one of `names`.
@@ -921,9 +1068,13 @@ fn text_at(cells: &[String], col: Option<usize>) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
+/// The sheet rows of the units read, and the rows stating the meeting's roles (`出席：…`)
+/// with their text.
+type UnitRows<'a> = (&'a mut Vec<usize>, &'a mut Vec<(usize, String)>);
+
 fn read_units(
     f: &Found,
-    rows: &mut Vec<usize>,
+    (rows, role_rows): UnitRows,
     errors: &mut Vec<String>,
     warnings: &mut Vec<String>,
     notes: &mut Vec<String>,
@@ -938,10 +1089,11 @@ fn read_units(
             &s::MINUTES,
             &s::TOPIC,
             &s::CATEGORY,
+            &s::KIND,
         ],
         errors,
     );
-    let [unit, order, presenter, role, minutes, topic, category] = cols;
+    let [unit, order, presenter, role, minutes, topic, category, kind] = cols;
     let Some(unit) = unit else {
         return Vec::new();
     };
@@ -954,6 +1106,16 @@ fn read_units(
             skipped.push((Skipped::Total, row));
             continue;
         }
+        // A row of the meeting's data (`出席：…`, `记录：…`), in any column: not a unit.
+        if is_roles_row(cells) {
+            let text: Vec<&str> = cells
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
+            role_rows.push((row, text.join("  ")));
+            continue;
+        }
         if let Some(e) =
             excel_error(f, row, cells, &cols).or_else(|| f.ctx.date(row, unit, s::A_UNIT_NAME))
         {
@@ -963,7 +1125,7 @@ fn read_units(
         let name = cell(cells, unit).trim().to_string();
         if name.is_empty() {
             // A note under the table (one cell of text), else a unit row missing its name.
-            let used = [presenter, role, minutes, topic, category];
+            let used = [presenter, role, minutes, topic, category, kind];
             let data = used
                 .iter()
                 .flatten()
@@ -990,6 +1152,18 @@ fn read_units(
                 }
             },
         };
+        let item_kind = match text_at(cells, kind) {
+            None => None,
+            Some(t) => match s::kind_of_word(&t) {
+                // A report is what a row is without a kind: the plan leaves it out.
+                Some(UnitKind::Report) => None,
+                Some(k) => Some(k),
+                None => {
+                    errors.push(s::unknown_kind(lang, &f.at(row, kind.unwrap_or(0)), &t));
+                    continue;
+                }
+            },
+        };
         let mins = match minutes {
             None => None,
             Some(c) => match read_minutes(f, row, c, cells, notes) {
@@ -1006,7 +1180,7 @@ fn read_units(
             row,
             UnitPlan {
                 name,
-                kind: None,
+                kind: item_kind,
                 presenter: text_at(cells, presenter),
                 role: text_at(cells, role),
                 minutes: mins,

@@ -5,6 +5,7 @@
 
 use super::cli::Column;
 use super::{Lang, Said};
+use crate::plan::UnitKind;
 
 /// How many rows from the top of a sheet may hold titles before the header row.
 pub const HEADER_SEARCH_ROWS: usize = 20;
@@ -54,6 +55,127 @@ pub const CATEGORY: Column = Column {
     en: "category",
     zh: "类别",
 };
+
+/// What an agenda item is (汇报, 讲话, 通报, 书面, 点评); a row without it is a unit's report.
+pub const KIND: Column = Column {
+    names: &["类型", "议程类型", "形式", "议程形式", "kind", "type"],
+    en: "kind",
+    zh: "类型",
+};
+
+/// The words a sheet (or the form's kind column) may write for an agenda item's kind, as
+/// people write them: the names the form shows in both languages, the plan's keys, and the
+/// words meeting agendas use. Compared as `names::key`, lower case, without spaces.
+pub const KIND_WORDS: &[(&str, UnitKind)] = &[
+    ("汇报", UnitKind::Report),
+    ("工作汇报", UnitKind::Report),
+    ("交流发言", UnitKind::Report),
+    ("report", UnitKind::Report),
+    ("讲话", UnitKind::Speech),
+    ("领导讲话", UnitKind::Speech),
+    ("speech", UnitKind::Speech),
+    ("通报", UnitKind::Briefing),
+    ("传达学习", UnitKind::Briefing),
+    ("说明", UnitKind::Briefing),
+    ("清单说明", UnitKind::Briefing),
+    ("briefing", UnitKind::Briefing),
+    ("书面", UnitKind::Written),
+    ("书面通报", UnitKind::Written),
+    ("书面交流", UnitKind::Written),
+    ("written", UnitKind::Written),
+    ("点评", UnitKind::Comments),
+    ("集中点评", UnitKind::Comments),
+    ("现场点评", UnitKind::Comments),
+    ("comments", UnitKind::Comments),
+];
+
+/// The kind a word names (`讲话`, `书面通报`, `Speech`), if any.
+pub fn kind_of_word(text: &str) -> Option<UnitKind> {
+    let form = |t: &str| -> String {
+        crate::names::key(t)
+            .to_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let k = form(text);
+    if k.is_empty() {
+        return None;
+    }
+    KIND_WORDS
+        .iter()
+        .find(|(w, _)| form(w) == k)
+        .map(|(_, kind)| *kind)
+}
+
+/// An agenda item's kind as the form shows it and a sheet may write it.
+pub fn kind_name(lang: Lang, kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Report => lang.pick("汇报", "report"),
+        UnitKind::Speech => lang.pick("讲话", "speech"),
+        UnitKind::Briefing => lang.pick("通报", "briefing"),
+        UnitKind::Written => lang.pick("书面", "written"),
+        UnitKind::Comments => lang.pick("点评", "comments"),
+    }
+}
+
+/// The words a kind cell may hold, for a sentence refusing one.
+pub fn kind_choices(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "汇报、讲话、通报、书面、点评（也可写 交流发言、传达学习、说明、清单说明、书面通报、集中点评、现场点评）".into(),
+        Lang::En => "report, speech, briefing, written, comments (or 汇报, 讲话, 通报, 书面, 点评)".into(),
+    }
+}
+
+/// A kind cell that names no kind: never taken for a report.
+pub fn unknown_kind(lang: Lang, at: &str, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：类型“{text}”无法识别；应为 {}", kind_choices(lang)),
+        Lang::En => format!(
+            "{at}: the kind \"{text}\" is not one podium knows; write {}",
+            kind_choices(lang)
+        ),
+    }
+}
+
+/// The labels of the meeting's roles in a title row or a row under the table
+/// (`出席：…`, `列席：…`, `记录：…`).
+pub const ATTENDEE_LABELS: &[&str] = &["出席领导", "出席人员", "出席", "Attendees", "attendees"];
+pub const OBSERVER_LABELS: &[&str] = &["列席人员", "列席", "Observers", "observers"];
+pub const RECORDER_LABELS: &[&str] = &["记录人", "记录", "Recorder", "recorder"];
+/// Other labels of a title row, where the value of a role's label ends.
+pub const OTHER_LABELS: &[&str] = &["时间", "日期", "Date", "date", "Time", "time"];
+/// What separates the names of `出席：` and `列席：` (never inside brackets).
+pub const NAME_SEPARATORS: &[char] = &['、', '，', ',', ';', '；'];
+
+/// What the rows said of the meeting's roles.
+pub fn roles_read(
+    lang: Lang,
+    place: &str,
+    attendees: &[String],
+    observers: &[String],
+    recorder: Option<&str>,
+) -> String {
+    let join = |v: &[String]| v.join(lang.pick("、", ", "));
+    let mut parts = Vec::new();
+    let (a, o, r) = match lang {
+        Lang::Zh => ("出席", "列席", "记录"),
+        Lang::En => ("attendees", "observers", "recorder"),
+    };
+    if !attendees.is_empty() {
+        parts.push(format!("{a} {}", join(attendees)));
+    }
+    if !observers.is_empty() {
+        parts.push(format!("{o} {}", join(observers)));
+    }
+    if let Some(name) = recorder {
+        parts.push(format!("{r} {name}"));
+    }
+    match lang {
+        Lang::Zh => format!("{place}：读得会议人员 {}", parts.join("；")),
+        Lang::En => format!("{place}: the meeting's people read: {}", parts.join("; ")),
+    }
+}
 
 // The reviewer list (a sheet named 评委).
 pub const REVIEWER: Column = Column {
