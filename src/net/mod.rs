@@ -15,8 +15,12 @@ pub mod wire;
 pub use wire::{Channel, HandshakeError, Hello, Message, Text, ToHost};
 
 /// The protocol's version: both sides must speak the same one. 2: talk events carry
-/// `elapsed_ms` (session format 2).
-pub const PROTOCOL: u32 = 2;
+/// `elapsed_ms` (session format 2). 3: agenda items have a `kind` (session format 3, plan
+/// format 2: `kind` on the plan's units and on `unit_added`, the plan's `attendees`,
+/// `observers`, `recorder`, scoring mode `none`). A version-2 laptop would decode a meeting
+/// of reports only and then stop, mid-meeting, at the first speech added live: it is refused
+/// at the handshake instead, naming both versions.
+pub const PROTOCOL: u32 = 3;
 /// The port `--serve` listens on unless told otherwise.
 pub const DEFAULT_PORT: u16 = 7373;
 /// The largest handshake message (either side).
