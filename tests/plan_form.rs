@@ -792,3 +792,234 @@ fn saving_leaves_the_users_own_files_named_like_a_temporary_file_alone() {
     names.sort();
     assert_eq!(names, [".plan.json.tmp", "plan.json", "plan.json.tmp"]);
 }
+
+// ----- agenda kinds, the meeting's roles, meetings that do not score (issue 16) -------------
+
+/// Tab from the first column to the kind column.
+fn to_kind(form: &mut PlanForm) {
+    let kind = podium::planform::state::UNITS
+        .iter()
+        .position(|c| c.key == "kind")
+        .expect("a kind column");
+    for _ in 0..kind {
+        key(form, KeyCode::Tab);
+    }
+}
+
+#[test]
+fn a_speech_a_written_item_and_attendees_typed_in_chinese_make_a_plan_podium_check_accepts() {
+    use podium::plan::UnitKind;
+    let mut form = PlanForm::new(Lang::Zh, Some(Path::new("全会.json")));
+    fields(
+        &mut form,
+        &[
+            "区委全会",
+            "2026-10-15",
+            "09:00",
+            "区委常委会议室",
+            "区委书记",
+            "马泽江（区委书记）、李明（区长），王强（区委常委、常务副区长）",
+            "各街道党工委书记",
+        ],
+    );
+    typed(&mut form, "区委办 张敏");
+    let plan = form.plan.clone().expect("a plan");
+    assert_eq!(
+        plan.attendees,
+        [
+            "马泽江（区委书记）",
+            "李明（区长）",
+            "王强（区委常委、常务副区长）"
+        ],
+        "、 inside brackets does not split a name"
+    );
+    assert_eq!(plan.observers, ["各街道党工委书记"]);
+    assert_eq!(plan.recorder.as_deref(), Some("区委办 张敏"));
+    ctrl(&mut form, 'n');
+    assert_eq!(form.focus.step, 1);
+    // A speech, chosen with Space on the kind column.
+    typed(&mut form, "区委书记讲话");
+    key(&mut form, KeyCode::Tab);
+    typed(&mut form, "区委书记");
+    key(&mut form, KeyCode::Tab);
+    typed(&mut form, "20");
+    for _ in 0..4 {
+        key(&mut form, KeyCode::Tab);
+    }
+    key(&mut form, KeyCode::Char(' '));
+    assert_eq!(form.units[0].cells[6], "讲话");
+    // A unit's report, the default kind.
+    key(&mut form, KeyCode::Enter);
+    typed(&mut form, "城东街道");
+    key(&mut form, KeyCode::Tab);
+    typed(&mut form, "张三");
+    // A written item, its kind typed through an input method (书面通报 is 书面).
+    key(&mut form, KeyCode::Enter);
+    typed(&mut form, "各部门工作情况");
+    to_kind(&mut form);
+    typed(&mut form, "书面通报");
+    // The reviewers' comments, cycled back from the report with ←.
+    key(&mut form, KeyCode::Enter);
+    typed(&mut form, "集中点评");
+    to_kind(&mut form);
+    key(&mut form, KeyCode::Left);
+    assert_eq!(form.units[3].cells[6], "点评");
+    assert_eq!(form.errors().count(), 0, "{:?}", form.issues);
+    let plan = form.plan.clone().expect("a plan");
+    let kinds: Vec<UnitKind> = plan.units.iter().map(|u| u.kind()).collect();
+    assert_eq!(
+        kinds,
+        [
+            UnitKind::Speech,
+            UnitKind::Report,
+            UnitKind::Written,
+            UnitKind::Comments
+        ]
+    );
+    assert_eq!(
+        plan.units[1].kind, None,
+        "a report is written without a kind"
+    );
+    assert_eq!(plan.reports().count(), 1);
+    insta::assert_snapshot!(name("agenda_kinds_zh", BIG), shot(&form, BIG).text);
+    // No reviewers, a meeting that does not score: Space twice on the mode.
+    ctrl(&mut form, 'n');
+    ctrl(&mut form, 'n');
+    assert_eq!(form.focus.step, 3);
+    key(&mut form, KeyCode::Char(' '));
+    key(&mut form, KeyCode::Char(' '));
+    assert_eq!(form.mode, Some(podium::plan::ScoringMode::None));
+    ctrl(&mut form, 'n');
+    assert_eq!(
+        form.focus.step, 5,
+        "the rules of a meeting that does not score"
+    );
+    let s = shot(&form, BIG);
+    assert!(s.text.contains("汇报单位 1 个"), "{}", s.text);
+    let Reply::Save { path, text, .. } = key(&mut form, KeyCode::Enter) else {
+        panic!("saves: {:?}", form.issues);
+    };
+    assert!(text.starts_with("{\n  \"version\": 2,\n"), "{text}");
+    assert!(text.contains("\"kind\": \"speech\""), "{text}");
+    assert!(text.contains("\"mode\": \"none\""), "{text}");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join(&path), &text).expect("written");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(["check", "全会.json", "--lang", "zh"])
+        .current_dir(dir.path())
+        .output()
+        .expect("podium check runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(summary.contains("汇报单位 1 个"), "{summary}");
+    assert!(
+        !said.contains("评委"),
+        "no scoring, no warning about reviewers: {said}"
+    );
+    // And the form reads it back as it wrote it.
+    let again = planfile::parse("全会.json", &text, Lang::Zh)
+        .expect("valid")
+        .plan;
+    let edited = PlanForm::edit(Lang::Zh, &again, Path::new("全会.json"));
+    assert_eq!(edited.units[0].cells[6], "讲话");
+    assert_eq!(edited.text().as_deref(), Some(text.as_str()));
+}
+
+#[test]
+fn mode_none_asks_for_no_criteria_and_passes_over_the_rules() {
+    let mut form = reviewers(Lang::En);
+    ctrl(&mut form, 'n');
+    assert_eq!(form.sections(3).len(), 3);
+    key(&mut form, KeyCode::Left);
+    assert_eq!(form.mode, Some(podium::plan::ScoringMode::None));
+    assert_eq!(
+        form.sections(3),
+        [Sec::Mode],
+        "no criteria, groups or grades asked"
+    );
+    let s = shot(&form, BIG);
+    assert!(s.text.contains("none (no scoring)"), "{}", s.text);
+    insta::assert_snapshot!(name("step_4_none_en", BIG), s.text);
+    let plan = form.plan.clone().expect("a plan");
+    assert_eq!(plan.scoring_mode(), podium::plan::ScoringMode::None);
+    assert_eq!(plan.version, Some(2));
+    ctrl(&mut form, 'n');
+    assert_eq!(form.focus.step, 5);
+    key(&mut form, KeyCode::Esc);
+    assert_eq!(form.focus.step, 3, "back over the rules too");
+    // Back to points: the rules step again, and no version.
+    key(&mut form, KeyCode::Right);
+    assert_eq!(form.mode, Some(podium::plan::ScoringMode::Points));
+    assert_eq!(form.plan.as_ref().expect("a plan").version, None);
+    ctrl(&mut form, 'n');
+    assert_eq!(form.focus.step, 4);
+}
+
+#[test]
+fn a_plan_without_the_new_fields_says_no_version_and_one_with_them_says_2() {
+    let mut form = units(Lang::Zh);
+    let text = form.text().expect("text");
+    assert!(!text.contains("version"), "{text}");
+    to_kind(&mut form);
+    typed(&mut form, "讲话");
+    let text = form.text().expect("text");
+    assert!(text.starts_with("{\n  \"version\": 2,\n"), "{text}");
+    for _ in 0..2 {
+        key(&mut form, KeyCode::Backspace);
+    }
+    assert!(!form.text().expect("text").contains("version"));
+    // A plan that says version 1 keeps it until it uses a new field.
+    let (mut plan, path) = sample("city-report.json");
+    plan.version = Some(1);
+    let mut form = PlanForm::edit(Lang::Zh, &plan, &path);
+    assert!(form.text().expect("text").contains("\"version\": 1,"));
+    form.go_step(0);
+    for _ in 0..5 {
+        key(&mut form, KeyCode::Down);
+    }
+    typed(&mut form, "马泽江");
+    let text = form.text().expect("text");
+    assert!(text.contains("\"version\": 2,"), "{text}");
+    assert!(
+        text.contains("\"attendees\": [\n    \"马泽江\"\n  ]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_unknown_kind_is_an_error_at_its_cell_and_sheets_paste_their_kind_words() {
+    let mut form = units(Lang::Zh);
+    to_kind(&mut form);
+    typed(&mut form, "茶歇");
+    let e: Vec<_> = form.errors().collect();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        (e[0].at.sec, e[0].at.row, e[0].at.col),
+        (Sec::Units, Some(2), Some(6))
+    );
+    assert!(e[0].text.contains("茶歇"), "{}", e[0].text);
+    // A range with its header row: the kind column by its header, the synonyms as kinds.
+    let mut form = meeting(Lang::Zh);
+    ctrl(&mut form, 'n');
+    form.paste(
+        "序号\t议程类型\t汇报单位\t汇报人\r\n\
+         1\t交流发言\t城东区\t张三\r\n\
+         2\t传达学习\t传达省委会议精神\t秘书长\r\n\
+         3\t书面通报\t市统计局\t\r\n\
+         4\t现场点评\t点评\t\r\n",
+    );
+    let plan = form.plan.clone().expect("a plan");
+    let kinds: Vec<&str> = plan.units.iter().map(|u| u.kind().key()).collect();
+    assert_eq!(kinds, ["report", "briefing", "written", "comments"]);
+    assert_eq!(form.errors().count(), 0, "{:?}", form.issues);
+    // A column of names pasted into 出席: one a line.
+    form.go_step(0);
+    for _ in 0..5 {
+        key(&mut form, KeyCode::Down);
+    }
+    form.paste("马泽江（市委书记）\r\n李明（市长）\r\n");
+    let plan = form.plan.clone().expect("a plan");
+    assert_eq!(plan.attendees, ["马泽江（市委书记）", "李明（市长）"]);
+    assert_eq!(form.meeting.cells[5], "马泽江（市委书记）、李明（市长）");
+}

@@ -41,7 +41,7 @@ pub fn hints(form: &PlanForm) -> Vec<(&'static str, &'static str, u8)> {
     } else {
         out.push(("Enter", k.next_field, 0));
     }
-    if sec == Sec::Mode {
+    if sec == Sec::Mode || form.focused_col().kind == state::Kind::Agenda {
         out.push(("Space", k.switch, 0));
     }
     out.push(("↑↓", k.up_down, 2));

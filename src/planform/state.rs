@@ -7,7 +7,7 @@
 //! rules of `podium check`; each finding is placed on the field it names.
 
 use crate::jsonpos::Seg;
-use crate::plan::{Plan, ScoringMode};
+use crate::plan::{Plan, ScoringMode, UnitKind};
 use crate::strings::cli::Column;
 use crate::strings::import::ScoringGap;
 use crate::strings::{self, Lang, planform as t};
@@ -30,6 +30,12 @@ pub enum Kind {
     Int,
     /// Names separated by `、`, `,`, `;` (full-width too).
     List,
+    /// People (出席, 列席): one per line, or separated by `、` `，` `,` `;` `；`, never
+    /// inside brackets (`王强（市委常委、副市长）` is one).
+    Names,
+    /// An agenda item's kind: 汇报, 讲话, 通报, 书面, 点评 (or a word `podium import` takes
+    /// for one); empty is a report. Space and ←→ go through the five.
+    Agenda,
 }
 
 /// A field of a form section, or a column of a table.
@@ -59,6 +65,9 @@ pub const MEETING: &[Col] = &[
     col("start", Kind::Text, false, 0),
     col("venue", Kind::Text, false, 0),
     col("host", Kind::Text, false, 0),
+    col("attendees", Kind::Names, false, 0),
+    col("observers", Kind::Names, false, 0),
+    col("recorder", Kind::Text, false, 0),
     col("talk_minutes", Kind::Minutes, false, 0),
     col("warn_seconds", Kind::Int, false, 0),
 ];
@@ -69,6 +78,7 @@ pub const UNITS: &[Col] = &[
     col("role", Kind::Text, false, 3),
     col("topic", Kind::Text, false, 5),
     col("category", Kind::Text, false, 2),
+    col("kind", Kind::Agenda, false, 2),
 ];
 pub const REVIEWERS: &[Col] = &[
     col("name", Kind::Text, true, 3),
@@ -172,6 +182,10 @@ impl Sec {
         self.cols().iter().position(|c| c.key == key)
     }
 }
+
+/// The plan version that added agenda kinds, the meeting's roles and the mode `none`: what a
+/// plan using them says.
+pub const KINDS_VERSION: u32 = 2;
 
 /// How many steps the form has: meeting, units, reviewers, scoring, rules, check and save.
 pub const STEPS: usize = 6;
@@ -327,6 +341,22 @@ impl PlanForm {
         }
         form.rules = row_of(scoring, RULES);
         form.meeting = row_of(top, MEETING);
+        // People as the form writes them (`、` between them in Chinese), kinds by their names.
+        for (key, names) in [
+            ("attendees", &plan.attendees),
+            ("observers", &plan.observers),
+        ] {
+            if let Some(i) = Sec::Meeting.col_of(key) {
+                form.meeting.cells[i] = names.join(t::list_join(lang));
+            }
+        }
+        if let Some(k) = Sec::Units.col_of("kind") {
+            for (row, unit) in form.units.iter_mut().zip(&plan.units) {
+                if let (Some(cell), Some(kind)) = (row.cells.get_mut(k), unit.kind) {
+                    *cell = strings::import::kind_name(lang, kind).to_string();
+                }
+            }
+        }
         for rows in [
             &mut form.units,
             &mut form.reviewers,
@@ -403,10 +433,17 @@ impl PlanForm {
             1 => vec![Sec::Units],
             2 => vec![Sec::Reviewers],
             3 => {
-                let grades = self.mode == Some(ScoringMode::Grades)
-                    || self.grades.iter().any(|r| !r.is_blank());
-                let mut out = vec![Sec::Mode, Sec::Criteria, Sec::Groups];
-                if grades {
+                // A meeting that does not score is not asked for criteria, groups or grades
+                // (those it has are shown: they are written).
+                let none = self.mode == Some(ScoringMode::None);
+                let filled = |rows: &[Row]| rows.iter().any(|r| !r.is_blank());
+                let mut out = vec![Sec::Mode];
+                for (sec, rows) in [(Sec::Criteria, &self.criteria), (Sec::Groups, &self.groups)] {
+                    if !none || filled(rows) {
+                        out.push(sec);
+                    }
+                }
+                if self.mode == Some(ScoringMode::Grades) || filled(&self.grades) {
                     out.push(Sec::Grades);
                 }
                 out
@@ -571,7 +608,11 @@ impl PlanForm {
                 if self.focus.step == 0 {
                     return self.quit();
                 }
-                self.go_step(self.focus.step - 1);
+                let mut step = self.focus.step - 1;
+                while step > 0 && self.skipped(step) {
+                    step -= 1;
+                }
+                self.go_step(step);
             }
             KeyCode::Char('n' | 'N') if ctrl => self.next_step(),
             KeyCode::PageDown => self.next_step(),
@@ -594,12 +635,19 @@ impl PlanForm {
             KeyCode::Left | KeyCode::Right | KeyCode::Char(' ')
                 if self.focused_sec() == Sec::Mode =>
             {
-                self.mode = match self.mode {
-                    Some(ScoringMode::Grades) => Some(ScoringMode::Points),
-                    _ => Some(ScoringMode::Grades),
-                };
+                let back = key.code == KeyCode::Left;
+                self.mode = Some(match (self.mode.unwrap_or_default(), back) {
+                    (ScoringMode::Points, false) | (ScoringMode::None, true) => ScoringMode::Grades,
+                    (ScoringMode::Grades, false) | (ScoringMode::Points, true) => ScoringMode::None,
+                    (ScoringMode::None, false) | (ScoringMode::Grades, true) => ScoringMode::Points,
+                });
                 self.dirty = true;
                 self.refresh();
+            }
+            KeyCode::Left | KeyCode::Right | KeyCode::Char(' ')
+                if self.focused_col().kind == Kind::Agenda && !ctrl && !alt =>
+            {
+                self.cycle_kind(if key.code == KeyCode::Left { -1 } else { 1 });
             }
             _ if self.focused_sec() == Sec::Mode => {}
             _ => {
@@ -609,6 +657,26 @@ impl PlanForm {
             }
         }
         Reply::Stay
+    }
+
+    /// Space or ←→ on a kind cell: the next (or previous) of the five kinds, by its name.
+    fn cycle_kind(&mut self, step: isize) {
+        let sec = self.focused_sec();
+        let (row, col) = (self.focus.row, self.focus.col);
+        let now = strings::import::kind_of_word(self.cell(sec, row, col)).unwrap_or_default();
+        let at = UnitKind::ALL.iter().position(|k| *k == now).unwrap_or(0) as isize;
+        let n = UnitKind::ALL.len() as isize;
+        let next = UnitKind::ALL[(at + step).rem_euclid(n) as usize];
+        let name = strings::import::kind_name(self.lang, next).to_string();
+        self.set_cell(sec, row, col, name);
+        self.load_editor();
+        self.refresh();
+    }
+
+    /// Whether `step` is passed over by Ctrl+N and Esc: the rules of a meeting that does not
+    /// score, while none is set.
+    pub fn skipped(&self, step: usize) -> bool {
+        step == Sec::Rules.step() && self.mode == Some(ScoringMode::None) && self.rules.is_blank()
     }
 
     /// A bracketed paste. In a table, several lines make several rows and tab-separated
@@ -631,6 +699,28 @@ impl PlanForm {
         // arrives quoted (`"工作\n汇报会"`) and goes in, unquoted, its lines joined.
         let quoted = trimmed.len() >= 2 && trimmed.starts_with('"') && trimmed.ends_with('"');
         let lines = trimmed.lines().filter(|l| !l.trim().is_empty()).count();
+        // A column of names (出席, 列席) copied from a sheet: one a line, joined as a list.
+        if self.focused_col().kind == Kind::Names && lines > 1 && !quoted {
+            let names: Vec<&str> = trimmed
+                .split(['\n', '\t'])
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let mut text = text_of(&self.editor).trim_end().to_string();
+            if !text.is_empty() && !text.ends_with(t::LIST_SEPARATORS) {
+                text.push_str(t::list_join(self.lang));
+            }
+            text.push_str(&names.join(t::list_join(self.lang)));
+            let clean: String = text
+                .chars()
+                .filter(|c| crate::text::safe_char(*c) == Some(*c))
+                .collect();
+            self.editor = new_textarea(vec![clean]);
+            self.editor.set_wrap_mode(WrapMode::None);
+            self.editor.move_cursor(CursorMove::End);
+            self.store_editor();
+            return;
+        }
         if !sec.is_table() && lines > 1 && !quoted {
             self.note = Some((t::paste_lines_into_field(self.lang, lines), true));
             return;
@@ -801,7 +891,11 @@ impl PlanForm {
             self.go_to(*first);
             return;
         }
-        self.go_step(step + 1);
+        let mut next = step + 1;
+        while next + 1 < STEPS && self.skipped(next) {
+            next += 1;
+        }
+        self.go_step(next);
     }
 
     /// To the start of `step`.
@@ -1061,6 +1155,20 @@ fn value_of(kind: Kind, text: &str, lang: Lang) -> Result<Option<Value>, String>
             Ok(v) => Ok(Some(Value::from(v))),
             Err(_) => Err(t::not_whole(lang, trimmed)),
         },
+        Kind::Names => {
+            let items: Vec<Value> =
+                crate::import::office::split_names(&trimmed.replace('\n', "、"))
+                    .into_iter()
+                    .map(Value::String)
+                    .collect();
+            Ok((!items.is_empty()).then_some(Value::Array(items)))
+        }
+        // A report is what an item is without a kind: the plan leaves it out.
+        Kind::Agenda => match strings::import::kind_of_word(trimmed) {
+            Some(UnitKind::Report) => Ok(None),
+            Some(k) => Ok(Some(Value::String(k.key().to_string()))),
+            None => Err(t::not_a_kind(lang, trimmed)),
+        },
         Kind::List => {
             let items: Vec<Value> = trimmed
                 .split(t::LIST_SEPARATORS)
@@ -1084,6 +1192,7 @@ fn headers(sec: Sec) -> &'static [(&'static str, Column)] {
             ("role", h::ROLE),
             ("topic", h::TOPIC),
             ("category", h::CATEGORY),
+            ("kind", h::KIND),
         ],
         Sec::Reviewers => &[
             ("name", h::REVIEWER),
@@ -1297,6 +1406,20 @@ fn build(form: &PlanForm) -> (Option<Plan>, Vec<Issue>) {
     }
     if !scoring.is_empty() {
         top.insert("scoring".into(), Value::Object(scoring));
+    }
+    // A plan using what plan version 2 added says so; one that does not stays as it was
+    // (its `version` kept, or none).
+    let new_fields = ["attendees", "observers", "recorder"]
+        .iter()
+        .any(|k| top.contains_key(*k))
+        || form.mode == Some(ScoringMode::None)
+        || top
+            .get("units")
+            .and_then(Value::as_array)
+            .is_some_and(|units| units.iter().any(|u| u.get("kind").is_some()));
+    let said = top.get("version").and_then(Value::as_u64);
+    if new_fields && said.is_none_or(|v| v < u64::from(KINDS_VERSION)) {
+        top.insert("version".into(), Value::from(KINDS_VERSION));
     }
     let plan = match serde_json::from_value::<Plan>(Value::Object(top)) {
         Ok(plan) => plan,

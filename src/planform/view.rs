@@ -3,7 +3,7 @@
 //! the form only; the caret goes where the host types so an input method opens its window
 //! there.
 
-use super::state::{Ask, Col, PlanForm, STEPS, Sec};
+use super::state::{Ask, Col, Kind, PlanForm, STEPS, Sec};
 use crate::strings::planform as t;
 use crate::text::{self, Ambiguous};
 use crate::widgets::{popup, put, put_in, theme};
@@ -137,6 +137,7 @@ fn draw_steps(buf: &mut Buffer, area: Rect, form: &PlanForm, amb: Ambiguous) {
         let style = match (i == form.focus.step, errors) {
             (true, _) => theme::selected(true),
             (false, true) => theme::error(),
+            (false, false) if form.skipped(i) => theme::dim().add_modifier(Modifier::CROSSED_OUT),
             (false, false) => theme::dim(),
         };
         x += put(
@@ -219,8 +220,7 @@ fn draw_fields(
         };
         put_in(buf, label_at, label, style, amb);
         if sec == Sec::Mode {
-            let grades = form.mode == Some(crate::plan::ScoringMode::Grades);
-            let shown = format!("‹ {} ›", t::mode(lang, grades));
+            let shown = format!("‹ {} ›", t::mode(lang, form.mode.unwrap_or_default()));
             let style = if here {
                 theme::info()
             } else {
@@ -358,7 +358,7 @@ fn draw_table(
             } else {
                 Style::default()
             };
-            draw_cell(buf, *at, value, c, style, amb);
+            draw_cell(buf, *at, value, c, style, amb, lang);
         }
         // A row with an error of its own (a name seen twice…) is marked at its number.
         if form
@@ -379,7 +379,27 @@ fn draw_table(
     caret
 }
 
-fn draw_cell(buf: &mut Buffer, at: Rect, value: &str, _col: &Col, style: Style, amb: Ambiguous) {
+fn draw_cell(
+    buf: &mut Buffer,
+    at: Rect,
+    value: &str,
+    col: &Col,
+    style: Style,
+    amb: Ambiguous,
+    lang: crate::strings::Lang,
+) {
+    // An empty kind is a report: shown so, dimmed.
+    if col.kind == Kind::Agenda && value.trim().is_empty() {
+        let name = crate::strings::import::kind_name(lang, crate::plan::UnitKind::Report);
+        put_in(
+            buf,
+            at,
+            &text::truncate(name, at.width as usize, amb),
+            theme::dim(),
+            amb,
+        );
+        return;
+    }
     let shown = text::truncate(&text::clean_line(value), at.width as usize, amb);
     put_in(buf, at, &shown, style, amb);
 }

@@ -31,6 +31,9 @@ pub fn label(lang: Lang, section: &str, key: &str) -> &'static str {
         ("meeting", "start") => lang.pick("开始时间", "Start"),
         ("meeting", "venue") => lang.pick("地点", "Venue"),
         ("meeting", "host") => lang.pick("主持人", "Host"),
+        ("meeting", "attendees") => lang.pick("出席", "Attendees"),
+        ("meeting", "observers") => lang.pick("列席", "Observers"),
+        ("meeting", "recorder") => lang.pick("记录", "Recorder"),
         ("meeting", "talk_minutes") => lang.pick("默认汇报时长（分钟）", "Talk minutes"),
         ("meeting", "warn_seconds") => lang.pick("到时前提醒（秒）", "Warning (seconds)"),
         ("units", "name") => lang.pick("单位名称", "Unit"),
@@ -39,6 +42,7 @@ pub fn label(lang: Lang, section: &str, key: &str) -> &'static str {
         ("units", "role") => lang.pick("职务", "Role"),
         ("units", "topic") => lang.pick("汇报主题", "Topic"),
         ("units", "category") => lang.pick("类别", "Category"),
+        ("units", "kind") => lang.pick("类型", "Kind"),
         ("reviewers", "name") => lang.pick("姓名", "Name"),
         ("reviewers", "role") => lang.pick("职务", "Role"),
         ("reviewers", "group") => lang.pick("分组", "Group"),
@@ -83,6 +87,15 @@ pub fn hint(lang: Lang, section: &str, key: &str) -> &'static str {
             "到时前多少秒计时变黄；空着为 60 秒",
             "Seconds before the limit at which the timer turns yellow; 60 when empty",
         ),
+        ("meeting", "attendees" | "observers") => lang.pick(
+            "每人一行（可从表格粘贴一列），或用顿号、逗号、分号分隔；可带职务，如 马泽江（市委书记）",
+            "One a line (paste a column from a sheet), or separated by commas or semicolons; a role may follow in brackets",
+        ),
+        ("meeting", "recorder") => lang.pick("会议记录人；可空", "Who keeps the minutes; may be empty"),
+        ("units", "kind") => lang.pick(
+            "空格或 ←→ 切换：汇报、讲话、通报、书面、点评；也可输入。只有“汇报”是汇报单位，评分、排名",
+            "Space or ←→: report, speech, briefing, written, comments; or type it. Only reports are scored and ranked",
+        ),
         ("units", _) => lang.pick(
             "可从 Excel/WPS 复制一列或几列（单位、汇报人、时长）粘贴进来；时长空着用默认时长",
             "Paste a column or columns from Excel/WPS (unit, presenter, minutes); empty minutes take the default",
@@ -100,8 +113,8 @@ pub fn hint(lang: Lang, section: &str, key: &str) -> &'static str {
             "Reviewers; paste from a sheet works (name, role, group)",
         ),
         ("mode", _) => lang.pick(
-            "打分：各指标打分；等次评议：每票一个等次。空格或 ←→ 切换",
-            "Points: a score per criterion; grades: a grade a ballot. Space or ←→ switches",
+            "打分：各指标打分；等次评议：每票一个等次；不评分：只记点评和用时。空格或 ←→ 切换",
+            "Points: a score per criterion; grades: a grade a ballot; none: remarks and timing only. Space or ←→ switches",
         ),
         ("criteria", _) => lang.pick(
             "打分方式的指标和满分；不填则只打一个总分（满 100）",
@@ -137,11 +150,31 @@ pub fn hint(lang: Lang, section: &str, key: &str) -> &'static str {
     }
 }
 
-/// The two scoring modes, as the choice shows them.
-pub fn mode(lang: Lang, grades: bool) -> &'static str {
-    match grades {
-        true => lang.pick("等次评议", "grades"),
-        false => lang.pick("打分", "points"),
+/// The scoring modes, as the choice shows them.
+pub fn mode(lang: Lang, mode: crate::plan::ScoringMode) -> &'static str {
+    use crate::plan::ScoringMode;
+    match mode {
+        ScoringMode::Points => lang.pick("打分", "points"),
+        ScoringMode::Grades => lang.pick("等次评议", "grades"),
+        ScoringMode::None => lang.pick("不评分", "none (no scoring)"),
+    }
+}
+
+/// The rules step of a meeting that does not score, passed over.
+pub fn rules_not_used(lang: Lang) -> &'static str {
+    lang.pick(
+        "本场会议不评分（评分方式为“不评分”），评分规则不起作用；可以不填",
+        "This meeting does not score (mode none): these rules are not used and may stay empty",
+    )
+}
+
+/// A kind cell that names no kind.
+pub fn not_a_kind(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("应为 汇报、讲话、通报、书面、点评 之一（实际为“{text}”）"),
+        Lang::En => {
+            format!("must be one of report, speech, briefing, written, comments (got \"{text}\")")
+        }
     }
 }
 
