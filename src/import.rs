@@ -673,10 +673,8 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
         crate::plan::ScoringMode::Points => POINTS_SHEET,
         crate::plan::ScoringMode::Grades => GRADES_SHEET,
         crate::plan::ScoringMode::None => {
-            return Err(vec![crate::strings::refusal(
-                lang,
-                &crate::session::Refusal::NotScored,
-            )]);
+            let file = crate::text::file_name(Path::new(&table.name));
+            return Err(vec![cli::scores_not_scored(lang, &file)]);
         }
     };
     let sheet = pick(table, fields, cli::SCORE_SHEET, lang).map_err(|e| vec![e])?;
@@ -753,7 +751,7 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
                     }
                     Err(p) => {
                         let col = match p {
-                            ScoreProblem::UnknownUnit(_) => u,
+                            ScoreProblem::UnknownUnit(_) | ScoreProblem::NotAReport(_) => u,
                             ScoreProblem::UnknownReviewer(_) | ScoreProblem::Recused { .. } => r,
                             ScoreProblem::UnknownCriterion(_) => c,
                             _ => v,
@@ -767,6 +765,7 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
                 }
             }
         }
+        // `None` never comes here: refused above, before the sheet is read.
         crate::plan::ScoringMode::Grades | crate::plan::ScoringMode::None => {
             let [u, g, n] = [0, 1, 2].map(|i| cols.get(i).copied().unwrap_or(0));
             let grades = names::Index::new(rules.grades.iter().map(|g| g.name.as_str()));
@@ -786,6 +785,8 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
                 let parsed = scoring::parse_count(count);
                 let problem = if state.unit(&unit).is_none() {
                     Some((u, ScoreProblem::UnknownUnit(unit.clone())))
+                } else if state.unit(&unit).is_some_and(|it| !it.kind.is_report()) {
+                    Some((u, ScoreProblem::NotAReport(unit.clone())))
                 } else if rules.grade(&grade).is_none() {
                     Some((g, ScoreProblem::UnknownGrade(grade.clone())))
                 } else if let Some(e) = ctx.date(*row, n, cli::A_COUNT) {

@@ -10,6 +10,7 @@
 //!   matched, never shown.
 
 use podium::net::wire::Text as NetText;
+use podium::plan::{ScoringMode, UnitKind};
 use podium::strings::{self, EN, Lang, ZH, cli, net, report};
 use std::path::{Path, PathBuf};
 
@@ -56,11 +57,38 @@ fn english_functions() -> Vec<(&'static str, String)> {
         ),
         (
             "check_summary",
-            cli::check_summary(l, "T", 2, "0:20", 3, "all 3", "points"),
+            cli::check_summary(l, "T", "2 units", "0:20", 3, "all 3", "points"),
+        ),
+        (
+            "check_summary agenda",
+            cli::check_summary(
+                l,
+                "T",
+                "3 agenda items: 2 units, 1 speech",
+                "0:20",
+                3,
+                "all 3",
+                "none",
+            ),
+        ),
+        (
+            "check_roles",
+            cli::check_roles(l, &names, &names, Some("Ann")),
         ),
         ("check_everyone", cli::check_everyone(l).into()),
-        ("check_mode points", cli::check_mode(l, false).into()),
-        ("check_mode grades", cli::check_mode(l, true).into()),
+        (
+            "check_mode points",
+            cli::check_mode(l, ScoringMode::Points).into(),
+        ),
+        (
+            "check_mode grades",
+            cli::check_mode(l, ScoringMode::Grades).into(),
+        ),
+        (
+            "check_mode none",
+            cli::check_mode(l, ScoringMode::None).into(),
+        ),
+        ("scores_not_scored", cli::scores_not_scored(l, "scores.csv")),
         (
             "import_title_from_name",
             cli::import_title_from_name(l, "units"),
@@ -235,6 +263,25 @@ fn english_functions() -> Vec<(&'static str, String)> {
             "report::export_failure",
             report::export_failure(l, "XLSX", None, "full"),
         ),
+        (
+            "report::agenda_counts",
+            report::agenda_counts(l, UnitKind::ALL),
+        ),
+        (
+            "report::item_heading",
+            report::item_heading(l, 2, "East", UnitKind::Speech),
+        ),
+        (
+            "report::speaker_label",
+            report::speaker_label(l, UnitKind::Comments).into(),
+        ),
+        ("report::written_times", report::written_times(l, "done")),
+        (
+            "report::elapsed_times",
+            report::elapsed_times(l, Some("20:00"), "25:00", "done", "09:00", "09:25"),
+        ),
+        ("report::names_list", report::names_list(l, &names)),
+        ("report::csv_not_scored", report::csv_not_scored(l)),
         ("report::exported", report::exported(l, &names)),
         ("report::not_exported", report::not_exported(l, &names)),
         ("report::export_summary", report::export_summary(l, &names)),

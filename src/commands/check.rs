@@ -1,8 +1,8 @@
 //! `podium check PLAN`: validates a plan and prints a short summary.
 
 use super::{CmdResult, load_plan};
-use crate::plan::{Plan, ScoringMode};
-use crate::strings::{Choice, Lang, cli};
+use crate::plan::Plan;
+use crate::strings::{Choice, Lang, cli, report};
 use crate::timer::clock_text;
 use std::path::Path;
 
@@ -19,7 +19,7 @@ pub fn run(path: &Path, choice: Choice) -> CmdResult {
                 lang,
                 &super::sessions::file_name(path),
                 &session.plan().title,
-                st.units.len(),
+                st.reports().count(),
                 session.events().len(),
                 st.is_ended(),
             )
@@ -39,7 +39,8 @@ pub fn run(path: &Path, choice: Choice) -> CmdResult {
     Ok(())
 }
 
-/// Units, total planned time, reviewers per group, scoring mode.
+/// The agenda by kind, the planned time of every item (a written item adds nothing, a speech
+/// its soft limit), reviewers per group, scoring mode, and the meeting's roles when given.
 pub fn summary(plan: &Plan, lang: Lang) -> String {
     let total: i64 = plan.units.iter().map(|u| plan.unit_limit_seconds(u)).sum();
     let scoring = plan.scoring();
@@ -65,17 +66,22 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         .map(|(n, c)| format!("{n} {c}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let mode = cli::check_mode(
-        lang,
-        scoring.mode.unwrap_or_default() == ScoringMode::Grades,
-    );
-    cli::check_summary(
+    let mode = cli::check_mode(lang, plan.scoring_mode());
+    let agenda = report::agenda_counts(lang, plan.units.iter().map(|u| u.kind()));
+    let mut out = cli::check_summary(
         lang,
         &plan.title,
-        plan.units.len(),
+        &agenda,
         &clock_text(total),
         plan.reviewers.len(),
         &groups,
         mode,
-    )
+    );
+    out.push_str(&cli::check_roles(
+        lang,
+        &plan.attendees,
+        &plan.observers,
+        plan.recorder.as_deref(),
+    ));
+    out
 }

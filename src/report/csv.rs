@@ -1,4 +1,5 @@
-//! The ranking as CSV: UTF-8 with a BOM, so Excel and WPS show Chinese correctly.
+//! The ranking as CSV: UTF-8 with a BOM, so Excel and WPS show Chinese correctly. A meeting
+//! that does not score has no ranking, and no CSV.
 
 use super::tables::{self, Cell};
 use crate::session::{Session, Time};
@@ -17,7 +18,11 @@ fn field(cell: &Cell) -> String {
     }
 }
 
+/// The ranking; refused, in one sentence, for a meeting that does not score.
 pub fn ranking(session: &Session, now: Time, lang: Lang) -> Result<Vec<u8>, String> {
+    if !session.rules().mode.scores() {
+        return Err(crate::strings::report::csv_not_scored(lang));
+    }
     let results = tables::results(session, now);
     let table = tables::ranking(session, &results, lang);
     let mut out = b"\xEF\xBB\xBF".to_vec();

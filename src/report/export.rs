@@ -218,8 +218,8 @@ impl Exported {
     }
 }
 
-/// Writes the workbook, the ranking CSV and the minutes beside the session, named with the
-/// date and time; an existing file is never overwritten (a number is added instead). All
+/// Writes the workbook, the ranking CSV (when the meeting scores) and the minutes beside the
+/// session, named with the date and time; an existing file is never overwritten (a number is added instead). All
 /// three are written, or a sentence says which were and which formats failed, and why.
 pub fn export_beside(
     session_path: &Path,
@@ -246,11 +246,16 @@ pub fn export_beside_each(
     let stem = export_stem(session_path);
     let stamp = now.format("%Y%m%d-%H%M%S");
     let mut done = Exported::default();
+    // The CSV is the ranking: a meeting that does not score has none to write.
+    let scores = session.rules().mode.scores();
     for (format, ext) in [
         (ReportFormat::Xlsx, "xlsx"),
         (ReportFormat::Csv, "csv"),
         (ReportFormat::Md, "md"),
-    ] {
+    ]
+    .into_iter()
+    .filter(|(f, _)| scores || *f != ReportFormat::Csv)
+    {
         let result = render(session, format, now, lang)
             .map_err(|error| (None, error))
             .and_then(|bytes| write_new(session_path, &format!("{stem}-{stamp}"), ext, &bytes));

@@ -3,7 +3,7 @@
 
 use super::tables::{self, Cell};
 use crate::decimal::plain;
-use crate::plan::ScoringMode;
+use crate::plan::{ScoringMode, UnitKind};
 use crate::session::record::{Record, RemarkRecord};
 use crate::session::{RemarkKind, Session, Time};
 use crate::strings::{self, Lang, report};
@@ -130,7 +130,8 @@ fn unit_scores(out: &mut String, session: &Session, unit: &str, lang: Lang) {
             header.push(words.sheet_total.into());
             table(out, &header, &rows);
         }
-        ScoringMode::Grades | ScoringMode::None => {
+        ScoringMode::None => {}
+        ScoringMode::Grades => {
             let Some(counts) = st.scores.grades.get(unit) else {
                 return;
             };
@@ -181,70 +182,95 @@ fn time_of_day(t: &Option<Time>) -> String {
     t.map_or_else(|| "—".into(), |t| t.format("%H:%M:%S").to_string())
 }
 
+/// The meeting's time: when it ran (its first talk to its end), else the plan's date.
+fn meeting_time(date: Option<&str>, started: Option<Time>, ended: Option<Time>) -> Option<String> {
+    let Some(start) = started else {
+        return date.map(str::to_string);
+    };
+    let mut text = start.format("%Y-%m-%d %H:%M").to_string();
+    if let Some(end) = ended {
+        let same_day = end.date_naive() == start.date_naive();
+        let end = end.format(if same_day { "%H:%M" } else { "%Y-%m-%d %H:%M" });
+        text.push_str(&format!(" – {end}"));
+    }
+    Some(text)
+}
+
 pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
     let rec = Record::of(session, now);
-    let s = lang.s();
     let r = report::of(lang);
     let mut out = String::new();
     let m = &rec.meeting;
     out.push_str(&format!("# {}\n\n", md(&m.title)));
     let plan = session.plan();
-    let rows: [(&str, Option<String>); 5] = [
-        (r.date, plan.date.clone()),
+    let names = |list: &[String]| (!list.is_empty()).then(|| report::names_list(lang, list));
+    let rows: [(&str, Option<String>); 6] = [
+        (
+            r.date,
+            meeting_time(plan.date.as_deref(), m.started_at, m.ended_at),
+        ),
         (r.venue, plan.venue.clone()),
         (r.host, plan.host.clone()),
-        (
-            r.started,
-            m.started_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
-        ),
-        (
-            r.ended,
-            m.ended_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
-        ),
+        (r.attendees, names(&plan.attendees)),
+        (r.observers, names(&plan.observers)),
+        (r.recorder, plan.recorder.clone()),
     ];
     for (label, value) in rows {
         if let Some(v) = value {
             out.push_str(&format!("- {label}{}{}\n", colon(lang), md(&v)));
         }
     }
+    let kinds: Vec<UnitKind> = rec.units.iter().map(|u| u.kind).collect();
+    out.push_str(&format!(
+        "- {}\n",
+        report::agenda_counts(lang, kinds.iter().copied())
+    ));
     out.push_str(&report::meeting_times(
         lang,
         &clock_text(m.planned_seconds),
         &clock_text(m.talk_seconds),
     ));
-    out.push_str(r.units_heading);
+    out.push_str(if kinds.iter().all(|k| k.is_report()) {
+        r.units_heading
+    } else {
+        r.agenda_heading
+    });
     for (i, u) in rec.units.iter().enumerate() {
-        out.push_str(&format!("### {}. {}\n\n", i + 1, md(&u.name)));
+        out.push_str(&report::item_heading(lang, i + 1, &md(&u.name), u.kind));
         let who: Vec<String> = [&u.presenter, &u.role]
             .iter()
             .filter_map(|v| v.as_deref().map(md))
             .collect();
         if !who.is_empty() {
             let colon = colon(lang);
-            out.push_str(&format!("- {}{colon}{}\n", s.col_presenter, who.join(" ")));
+            let label = report::speaker_label(lang, u.kind);
+            out.push_str(&format!("- {label}{colon}{}\n", who.join(" ")));
         }
         let status = crate::session::Status::from_key(u.status);
-        let (limit, talk, over) = (
-            clock_text(u.limit_seconds),
-            clock_text(u.talk_seconds),
-            clock_text(u.overtime_seconds),
-        );
-        let (state, from, to) = (
-            strings::status(lang, status),
-            time_of_day(&u.started_at),
-            time_of_day(&u.ended_at),
-        );
-        out.push_str(&report::unit_times(
-            lang, &limit, &talk, &over, state, &from, &to,
-        ));
+        let state = strings::status(lang, status);
+        let (from, to) = (time_of_day(&u.started_at), time_of_day(&u.ended_at));
+        let talk = clock_text(u.talk_seconds);
+        let times = if u.kind.counts_down() {
+            let (limit, over) = (clock_text(u.limit_seconds), clock_text(u.overtime_seconds));
+            report::unit_times(lang, &limit, &talk, &over, state, &from, &to)
+        } else if u.kind.is_timed() {
+            let soft = (u.limit_seconds > 0).then(|| clock_text(u.limit_seconds));
+            report::elapsed_times(lang, soft.as_deref(), &talk, state, &from, &to)
+        } else {
+            report::written_times(lang, state)
+        };
+        out.push_str(&times);
         out.push('\n');
         if !u.remarks.is_empty() {
             remark_lines(&mut out, &u.remarks, lang);
             out.push('\n');
         }
-        unit_scores(&mut out, session, &u.name, lang);
+        if u.kind.is_report() {
+            unit_scores(&mut out, session, &u.name, lang);
+        }
     }
     ranking(&mut out, session, now, lang);
+    let s = lang.s();
     out.push_str(&format!("## {}\n\n", s.general_remarks));
     if rec.general_remarks.is_empty() {
         out.push_str(&format!("{}\n\n", s.no_remarks));

@@ -138,7 +138,7 @@ pub fn scores(session: &Session, lang: Lang) -> Table {
     let mut rows = Vec::new();
     let header = match rules.mode {
         ScoringMode::Points => {
-            for u in &st.units {
+            for u in st.reports() {
                 for r in &session.plan().reviewers {
                     for (c, crit) in rules.criteria.iter().enumerate() {
                         if let Some(v) = st.scores.value(&u.name, &r.name, c) {
@@ -161,8 +161,10 @@ pub fn scores(session: &Session, lang: Lang) -> Table {
                 strings::report::of(lang).columns.score.to_string(),
             ]
         }
+        // A meeting that does not score has no scores table (`scored_tables`); its header
+        // is the grades' only so that the match is whole.
         ScoringMode::Grades | ScoringMode::None => {
-            for u in &st.units {
+            for u in st.reports() {
                 if let Some(counts) = st.scores.grades.get(&u.name) {
                     for (g, n) in rules.grades.iter().zip(counts) {
                         rows.push(vec![
@@ -185,6 +187,20 @@ pub fn scores(session: &Session, lang: Lang) -> Table {
         header,
         rows,
     }
+}
+
+/// The tables of a workbook, in order: 排名 and 评分 only when the meeting scores.
+pub fn workbook(session: &Session, now: Time, lang: Lang) -> Vec<Table> {
+    let mut out = Vec::new();
+    if session.rules().mode.scores() {
+        let results = results(session, now);
+        out.push(ranking(session, &results, lang));
+        out.push(scores(session, lang));
+    }
+    out.push(remarks(session, lang));
+    out.push(timing(session, now, lang));
+    out.push(tasks(session, lang));
+    out
 }
 
 pub fn remarks(session: &Session, lang: Lang) -> Table {
@@ -233,16 +249,36 @@ pub fn timing(session: &Session, now: Time, lang: Lang) -> Table {
         .iter()
         .enumerate()
         .map(|(i, u)| {
+            // A written item has no limit and no talk time; a speech's or the comments' limit
+            // is a soft one (none: empty), and neither is ever over time.
+            let limit = u.limit_seconds();
+            let (limit, talked, over) = if u.kind.counts_down() {
+                (
+                    Cell::Number(limit as f64),
+                    Cell::Number(u.talk_seconds(now) as f64),
+                    Cell::Number(u.overtime_seconds(now) as f64),
+                )
+            } else if u.kind.is_timed() {
+                let soft = if limit > 0 {
+                    Cell::Number(limit as f64)
+                } else {
+                    Cell::Empty
+                };
+                (soft, Cell::Number(u.talk_seconds(now) as f64), Cell::Empty)
+            } else {
+                (Cell::Empty, Cell::Empty, Cell::Empty)
+            };
             vec![
                 Cell::Number((i + 1) as f64),
                 Cell::text(&u.name),
                 Cell::text(u.presenter.clone().unwrap_or_default()),
                 Cell::text(strings::status(lang, u.status())),
-                Cell::Number(u.limit_seconds() as f64),
-                Cell::Number(u.talk_seconds(now) as f64),
-                Cell::Number(u.overtime_seconds(now) as f64),
+                limit,
+                talked,
+                over,
                 t(u.talk.started_at),
                 t(u.talk.ended_at),
+                Cell::text(strings::report::kind_name(lang, u.kind)),
             ]
         })
         .collect();
@@ -258,6 +294,7 @@ pub fn timing(session: &Session, now: Time, lang: Lang) -> Table {
             strings::report::of(lang).columns.over_s.to_string(),
             strings::report::of(lang).columns.started.to_string(),
             strings::report::of(lang).columns.ended.to_string(),
+            strings::report::of(lang).columns.kind.to_string(),
         ],
         rows,
     }

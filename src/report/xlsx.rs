@@ -1,4 +1,5 @@
-//! The workbook: 排名, 评分, 点评, 计时, 交办 — headers in the report's language, numbers as
+//! The workbook: 排名, 评分, 点评, 计时, 交办 (no 排名 or 评分 when the meeting does not
+//! score) — headers in the report's language, numbers as
 //! numbers, columns wide enough for their text.
 
 use super::tables::{self, Cell, Table};
@@ -88,15 +89,8 @@ fn sheet(book: &mut Workbook, table: &Table) -> Result<(), String> {
 }
 
 pub fn workbook(session: &Session, now: Time, lang: Lang) -> Result<Vec<u8>, String> {
-    let results = tables::results(session, now);
     let mut book = Workbook::new();
-    for table in [
-        tables::ranking(session, &results, lang),
-        tables::scores(session, lang),
-        tables::remarks(session, lang),
-        tables::timing(session, now, lang),
-        tables::tasks(session, lang),
-    ] {
+    for table in tables::workbook(session, now, lang) {
         sheet(&mut book, &table)?;
     }
     book.save_to_buffer().map_err(|e| e.to_string())

@@ -15,11 +15,12 @@ pub const DEFAULT_CRITERION: &str = "总分";
 pub const DEFAULT_GRADES: [(&str, i64); 4] =
     [("优秀", 100), ("良好", 80), ("一般", 60), ("较差", 40)];
 
-/// `podium check`: the plan in four lines.
+/// `podium check`: the plan in four lines. `agenda` is the agenda counted by kind
+/// (`report::agenda_counts`: “汇报单位 7 个”, or “议程 9 项：汇报单位 5 个、讲话 2 个”).
 pub fn check_summary(
     lang: Lang,
     title: &str,
-    units: usize,
+    agenda: &str,
     planned: &str,
     reviewers: usize,
     groups: &str,
@@ -27,12 +28,37 @@ pub fn check_summary(
 ) -> String {
     match lang {
         Lang::Zh => format!(
-            "{title}\n汇报单位 {units} 个，计划用时 {planned}\n点评人 {reviewers} 位（{groups}）\n评分方式：{mode}\n"
+            "{title}\n{agenda}，计划用时 {planned}\n点评人 {reviewers} 位（{groups}）\n评分方式：{mode}\n"
         ),
-        Lang::En => format!(
-            "{title}\n{units} units, {planned} planned\n{reviewers} reviewers ({groups})\nscoring: {mode}\n"
-        ),
+        Lang::En => {
+            // “9 agenda items: 5 units, 2 speeches” lists with commas: a semicolon ends it.
+            let sep = if agenda.contains(':') { ";" } else { "," };
+            format!(
+                "{title}\n{agenda}{sep} {planned} planned\n{reviewers} reviewers ({groups})\nscoring: {mode}\n"
+            )
+        }
     }
+}
+
+/// `podium check`: the meeting's roles (出席, 列席, 记录), a line each, when the plan has them.
+pub fn check_roles(
+    lang: Lang,
+    attendees: &[String],
+    observers: &[String],
+    recorder: Option<&str>,
+) -> String {
+    let words = super::report::of(lang);
+    let mut out = String::new();
+    for (label, names) in [(words.attendees, attendees), (words.observers, observers)] {
+        if !names.is_empty() {
+            let list = super::report::names_list(lang, names);
+            out.push_str(&format!("{label}{}{list}\n", words.colon));
+        }
+    }
+    if let Some(r) = recorder {
+        out.push_str(&format!("{}{}{r}\n", words.recorder, words.colon));
+    }
+    out
 }
 
 /// `podium check`: the reviewers in no group.
@@ -41,12 +67,15 @@ pub fn check_everyone(lang: Lang) -> &'static str {
 }
 
 /// `podium check`: the way of scoring.
-pub fn check_mode(lang: Lang, grades: bool) -> &'static str {
-    match (grades, lang) {
-        (false, Lang::Zh) => "打分",
-        (false, Lang::En) => "points",
-        (true, Lang::Zh) => "等次评议",
-        (true, Lang::En) => "grades",
+pub fn check_mode(lang: Lang, mode: crate::plan::ScoringMode) -> &'static str {
+    use crate::plan::ScoringMode;
+    match (mode, lang) {
+        (ScoringMode::Points, Lang::Zh) => "打分",
+        (ScoringMode::Points, Lang::En) => "points",
+        (ScoringMode::Grades, Lang::Zh) => "等次评议",
+        (ScoringMode::Grades, Lang::En) => "grades",
+        (ScoringMode::None, Lang::Zh) => "不评分",
+        (ScoringMode::None, Lang::En) => "none (the meeting does not score)",
     }
 }
 
@@ -80,6 +109,16 @@ pub fn no_score_rows(lang: Lang, place: &str) -> String {
     match lang {
         Lang::Zh => format!("{place}：表头下面没有评分行"),
         Lang::En => format!("{place}: no score rows under the header"),
+    }
+}
+
+/// `podium scores` (or `Ctrl+O`) on a meeting that does not score: the whole sheet is refused.
+pub fn scores_not_scored(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{file}：本场会议不评分（计划的评分方式为“不评分”），不导入评分表"),
+        Lang::En => format!(
+            "{file}: this meeting does not score (its plan's scoring mode is “none”); it takes no score sheet, and nothing was imported"
+        ),
     }
 }
 

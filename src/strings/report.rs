@@ -3,6 +3,7 @@
 //! spreadsheets and by `podium scores`: they never change.
 
 use super::Lang;
+use crate::plan::UnitKind;
 
 /// The note that ends a cell cut to a spreadsheet's limit (both languages at once).
 pub const CUT_NOTE: &str = "… (全文见会议纪要 / full text in the minutes)";
@@ -90,9 +91,15 @@ pub struct Report {
     pub date: &'static str,
     pub venue: &'static str,
     pub host: &'static str,
+    /// 出席, 列席 and 记录.
+    pub attendees: &'static str,
+    pub observers: &'static str,
+    pub recorder: &'static str,
     pub started: &'static str,
     pub ended: &'static str,
     pub units_heading: &'static str,
+    /// The heading over an agenda that has items other than 汇报单位.
+    pub agenda_heading: &'static str,
     pub tasks_heading: &'static str,
     pub no_tasks: &'static str,
     pub tasks_table_head: &'static str,
@@ -144,12 +151,16 @@ pub static ZH: Report = Report {
         kind_task: "交办",
         kind_remark: "点评",
     },
-    date: "日期",
+    date: "时间",
     venue: "地点",
     host: "主持",
+    attendees: "出席",
+    observers: "列席",
+    recorder: "记录",
     started: "开始",
     ended: "结束",
     units_heading: "## 汇报单位\n\n",
+    agenda_heading: "## 会议议程\n\n",
     tasks_heading: "## 交办事项\n\n",
     no_tasks: "无\n",
     tasks_table_head: "| 序号 | 单位 | 提出人 | 事项 |\n|---|---|---|---|\n",
@@ -199,12 +210,16 @@ pub static EN: Report = Report {
         kind_task: "task",
         kind_remark: "remark",
     },
-    date: "Date",
+    date: "Time",
     venue: "Venue",
     host: "Host",
+    attendees: "Attending",
+    observers: "Sitting in",
+    recorder: "Minutes by",
     started: "Started",
     ended: "Ended",
     units_heading: "## Units\n\n",
+    agenda_heading: "## Agenda\n\n",
     tasks_heading: "## Follow-up tasks\n\n",
     no_tasks: "None\n",
     tasks_table_head: "| # | Unit | By | Task |\n|---|---|---|---|\n",
@@ -296,6 +311,130 @@ pub fn output_is_meeting(lang: Lang, target: &str) -> String {
     }
 }
 
+/// What an agenda item is, as the minutes and the workbook name it.
+pub fn kind_name(lang: Lang, kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Report => lang.pick("汇报", "report"),
+        UnitKind::Speech => lang.pick("讲话", "speech"),
+        UnitKind::Briefing => lang.pick("通报", "briefing"),
+        UnitKind::Written => lang.pick("书面通报", "written notice"),
+        UnitKind::Comments => lang.pick("集中点评", "reviewers' comments"),
+    }
+}
+
+/// How many items of one kind: “汇报单位 5 个”, “讲话 2 个”; “5 units”, “2 speeches”.
+pub fn kind_count(lang: Lang, kind: UnitKind, n: usize) -> String {
+    if lang == Lang::Zh {
+        let name = match kind {
+            UnitKind::Report => "汇报单位",
+            other => kind_name(lang, other),
+        };
+        return format!("{name} {n} 个");
+    }
+    let (one, many) = match kind {
+        UnitKind::Report => ("unit", "units"),
+        UnitKind::Speech => ("speech", "speeches"),
+        UnitKind::Briefing => ("briefing", "briefings"),
+        UnitKind::Written => ("written notice", "written notices"),
+        UnitKind::Comments => ("round of comments", "rounds of comments"),
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The agenda counted by kind. An agenda of 汇报单位 only: “汇报单位 7 个” / “7 units”; any
+/// other: “议程 9 项：汇报单位 5 个、讲话 2 个、书面通报 2 个” / “9 agenda items: 5 units, 2
+/// speeches, 2 written notices” (kinds it does not have are left out).
+pub fn agenda_counts(lang: Lang, kinds: impl IntoIterator<Item = UnitKind>) -> String {
+    let mut counts = [0usize; UnitKind::ALL.len()];
+    for kind in kinds {
+        if let Some(i) = UnitKind::ALL.iter().position(|k| *k == kind) {
+            counts[i] += 1;
+        }
+    }
+    let total: usize = counts.iter().sum();
+    if counts[0] == total {
+        return kind_count(lang, UnitKind::Report, total);
+    }
+    let parts: Vec<String> = UnitKind::ALL
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| kind_count(lang, *k, n))
+        .collect();
+    match lang {
+        Lang::Zh => format!("议程 {total} 项：{}", parts.join("、")),
+        Lang::En => {
+            let items = if total == 1 { "item" } else { "items" };
+            format!("{total} agenda {items}: {}", parts.join(", "))
+        }
+    }
+}
+
+/// The minutes: who speaks for an item, by its kind (汇报人, 讲话人, …).
+pub fn speaker_label(lang: Lang, kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Report => lang.pick("汇报人", "Presenter"),
+        UnitKind::Speech => lang.pick("讲话人", "Speaker"),
+        UnitKind::Briefing | UnitKind::Written => lang.pick("通报人", "From"),
+        UnitKind::Comments => lang.pick("点评人", "Reviewers"),
+    }
+}
+
+/// The minutes: an agenda item's heading, with its kind when it is not a 汇报单位 — unless
+/// its Chinese name already ends with it (“市委书记讲话”, “集中点评”).
+pub fn item_heading(lang: Lang, no: usize, name: &str, kind: UnitKind) -> String {
+    let said = name.ends_with(kind_name(Lang::Zh, kind));
+    match (kind, lang) {
+        (UnitKind::Report, _) => format!("### {no}. {name}\n\n"),
+        (_, Lang::Zh) if said => format!("### {no}. {name}\n\n"),
+        (k, Lang::Zh) => format!("### {no}. {name}（{}）\n\n", kind_name(lang, k)),
+        (k, Lang::En) => format!("### {no}. {name} ({})\n\n", kind_name(lang, k)),
+    }
+}
+
+/// The minutes: a written item, announced and never spoken (no time of its own).
+pub fn written_times(lang: Lang, state: &str) -> String {
+    match lang {
+        Lang::Zh => format!("- 书面（{state}）\n"),
+        Lang::En => format!("- In writing ({state})\n"),
+    }
+}
+
+/// The minutes: a speech's or the comments' time: elapsed time only, never overtime; the
+/// soft limit when it has one.
+pub fn elapsed_times(
+    lang: Lang,
+    soft: Option<&str>,
+    talk: &str,
+    state: &str,
+    from: &str,
+    to: &str,
+) -> String {
+    match (soft, lang) {
+        (Some(soft), Lang::Zh) => {
+            format!("- 预计 {soft}，实际 {talk}（{state}；{from} – {to}）\n")
+        }
+        (None, Lang::Zh) => format!("- 实际 {talk}（{state}；{from} – {to}）\n"),
+        (Some(soft), Lang::En) => {
+            format!("- About {soft}, took {talk} ({state}; {from} – {to})\n")
+        }
+        (None, Lang::En) => format!("- Took {talk} ({state}; {from} – {to})\n"),
+    }
+}
+
+/// The names of 出席 or 列席, as one line of the minutes.
+pub fn names_list(lang: Lang, names: &[String]) -> String {
+    names.join(lang.pick("、", ", "))
+}
+
+/// `podium report --format csv` of a meeting that does not score: the CSV is the ranking.
+pub fn csv_not_scored(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "本场会议不评分（评分方式为“不评分”），没有排名可导出为 CSV；会议纪要请用 --format md，点评、计时和交办请用 --format xlsx".into(),
+        Lang::En => "This meeting does not score (its scoring mode is “none”), so there is no ranking to export as CSV; for the minutes use --format md, for remarks, timing and tasks --format xlsx".into(),
+    }
+}
+
 impl Report {
     /// Every fixed string of the reports, in the order of the fields: a field added without
     /// being listed here does not compile (the tests read them all).
@@ -343,9 +482,13 @@ impl Report {
             date,
             venue,
             host,
+            attendees,
+            observers,
+            recorder,
             started,
             ended,
             units_heading,
+            agenda_heading,
             tasks_heading,
             no_tasks,
             tasks_table_head,
@@ -393,9 +536,13 @@ impl Report {
             date,
             venue,
             host,
+            attendees,
+            observers,
+            recorder,
             started,
             ended,
             units_heading,
+            agenda_heading,
             tasks_heading,
             no_tasks,
             tasks_table_head,
