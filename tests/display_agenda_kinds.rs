@@ -37,8 +37,6 @@ const BRIEFING: &str = "传达学习上级会议精神";
 const WRITTEN: &str = "安全生产情况通报";
 const COMMENTS: &str = "集中点评";
 const SPEECH: &str = "市委书记讲话";
-/// The last 汇报单位 of the plan, before the comments and the speech.
-const LAST_REPORT: &str = "市人社局";
 const REVIEWERS: [&str; 5] = ["常务副市长", "分管副市长", "人大代表", "党代表", "政协委员"];
 
 /// 2026-05-30 09:00:00 +08:00, the plan's own start.
