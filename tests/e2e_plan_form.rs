@@ -1,7 +1,7 @@
 //! End-to-end: `podium plan new` in a pseudo-terminal (the real binary, its screen parsed by
 //! vt100), driven by the bytes a keyboard and a terminal's paste send — Chinese typed as
 //! composed characters, a range of a sheet pasted in bracketed-paste mode — then the plan it
-//! wrote checked by `podium check`.
+//! wrote checked by `podium check` (also a speech, attendees and a meeting that does not score).
 
 mod common {
     pub mod pty;
@@ -262,4 +262,63 @@ fn saving_over_a_folder_is_refused_without_asking_to_overwrite_it() {
     t.wait_for("不保存就退出吗", TIMEOUT);
     t.send("y");
     assert!(t.wait_exit(TIMEOUT).success());
+}
+
+#[test]
+fn a_speech_attendees_and_a_meeting_that_does_not_score_made_in_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut t = Term::spawn(
+        dir.path(),
+        &["plan", "new", "-o", "全会.json", "--lang", "zh"],
+    );
+    t.wait_for("会议标题", TIMEOUT);
+    // Step 1: the title, then 出席 (the sixth field) typed as an input method sends it.
+    t.send("区委全会");
+    for _ in 0..5 {
+        t.send(ENTER);
+    }
+    t.send("马泽江（区委书记）、李明（区长）");
+    t.wait_for("李明（区长）", TIMEOUT);
+    t.send(CTRL_N);
+    t.wait_for("单位名称", TIMEOUT);
+    // Step 2: a row pasted, its kind chosen with Space on the last column; a unit typed.
+    t.send(paste("区委书记讲话\t区委书记\t20"));
+    t.wait_for("区委书记讲话", TIMEOUT);
+    for _ in 0..6 {
+        t.send(TAB);
+    }
+    t.wait_for("空格或 ←→ 切换", TIMEOUT);
+    t.send(" ");
+    t.send(ENTER);
+    t.send("城东街道");
+    t.wait_for("城东街道", TIMEOUT);
+    t.send(CTRL_N);
+    t.wait_for("回避单位", TIMEOUT);
+    // Step 4: no scoring (Space twice), then straight to the last step.
+    t.send(CTRL_N);
+    t.wait_for("评分方式", TIMEOUT);
+    t.send(" ");
+    t.send(" ");
+    t.wait_for("‹ 不评分 ›", TIMEOUT);
+    t.send(CTRL_N);
+    t.wait_for("没有错误", TIMEOUT);
+    assert!(t.screen().contains("汇报单位 1 个"), "{}", t.screen());
+    t.send(ENTER);
+    let status = t.wait_exit(TIMEOUT);
+    assert!(status.success(), "{status:?}");
+
+    let (ok, stdout, stderr) = check(dir.path(), "全会.json");
+    assert!(ok, "podium check refused the plan: {stderr}");
+    assert!(stdout.contains("汇报单位 1 个"), "{stdout}");
+    let text = std::fs::read_to_string(dir.path().join("全会.json")).expect("the plan");
+    assert!(text.starts_with("{\n  \"version\": 2,\n"), "{text}");
+    let plan: podium::plan::Plan = serde_json::from_str(&text).expect("a plan");
+    let kinds: Vec<&str> = plan.units.iter().map(|u| u.kind().key()).collect();
+    assert_eq!(kinds, ["speech", "report"]);
+    assert_eq!(plan.attendees, ["马泽江（区委书记）", "李明（区长）"]);
+    assert_eq!(
+        plan.scoring_mode(),
+        podium::plan::ScoringMode::None,
+        "{text}"
+    );
 }
