@@ -13,7 +13,7 @@ mod common {
 
 use common::pty::{TIMEOUT, Term, copy_plan, list_dir};
 use std::path::Path;
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 const PLAN: &str = "city-report.json";
 const SESSION: &str = "city-report.session.json";
@@ -231,6 +231,62 @@ fn the_display_never_writes() {
     let mut d = display(dir.path(), &DISPLAY);
     let mut c = console(dir.path());
     c.wait_for("汇报中", TIMEOUT);
+    quit_console(&mut c);
+    quit_display(&mut d, "q");
+}
+
+/// A meeting that opens with the 市委书记's speech, with a soft limit of 3 s, then a unit's talk.
+const SPEECH_PLAN: &str = r#"{
+  "title": "全市工作会议",
+  "units": [
+    {"name": "市委书记讲话", "kind": "speech", "presenter": "市委书记", "minutes": 0.05},
+    {"name": "市财政局", "presenter": "党组书记", "role": "局长"}
+  ]
+}"#;
+
+/// A speech on the real display, following the real console: its title and speaker, and no
+/// timer at all — no digits, no phase, no 超时 — before it, while it runs and past its soft
+/// limit.
+#[cfg(unix)]
+#[test]
+fn a_speech_on_the_display_shows_no_timer_past_its_soft_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("speech.json"), SPEECH_PLAN).unwrap();
+    let mut c = Term::spawn(dir.path(), &["run", "speech.json", "--lang", "zh"]);
+    c.wait_for("市委书记讲话", TIMEOUT);
+    let mut d = Term::spawn_sized(
+        dir.path(),
+        &["display", "speech.session.json", "--lang", "zh"],
+        DISPLAY_COLS,
+        DISPLAY_ROWS,
+    );
+    let no_timer = |screen: &str, when: &str| {
+        assert_eq!(digit_rows(screen), 0, "big digits {when}:\n{screen}");
+        assert!(
+            !screen.chars().any(|c| c.is_ascii_digit()),
+            "a clock {when}:\n{screen}"
+        );
+        for word in ["超时", "到时", "计时", "时限", "用时", "暂停"] {
+            assert!(!screen.contains(word), "“{word}” {when}:\n{screen}");
+        }
+    };
+    d.wait_for("即将开始：市委书记讲话", TIMEOUT);
+    no_timer(&d.screen(), "before the speech");
+    c.send(SPACE);
+    d.wait_gone("即将开始", TIMEOUT);
+    // Twice its soft limit, looked at five times a second.
+    let end = Instant::now() + Duration::from_secs(6);
+    while Instant::now() < end {
+        let screen = d.screen();
+        assert!(screen.contains("市委书记讲话"), "{screen}");
+        assert!(screen.contains("下一个：市财政局"), "{screen}");
+        no_timer(&screen, "during the speech");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // The next item is a unit's talk: its countdown is back.
+    c.send("n");
+    d.wait_for("即将汇报：市财政局", TIMEOUT);
+    d.wait_for("时限 08:00", TIMEOUT);
     quit_console(&mut c);
     quit_display(&mut d, "q");
 }
