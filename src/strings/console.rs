@@ -3,8 +3,9 @@
 
 use super::Lang;
 use crate::decimal::plain;
-use crate::plan::ScoringMode;
+use crate::plan::{ScoringMode, UnitKind};
 use crate::scoring::{Rules, UnitResult};
+use crate::session::Status;
 
 /// A note-taker's command saved on the laptop while the host is not reachable.
 pub fn saved_offline(lang: Lang) -> &'static str {
@@ -730,46 +731,66 @@ pub fn end_through_menu(lang: Lang) -> &'static str {
     lang.pick("F10 菜单 →“结束会议”", "F10 menu → \"End the meeting\"")
 }
 
-/// `Space` or `n` after the meeting ended: it is over, and what can still be done.
-pub fn meeting_is_over(lang: Lang, results: &str, export: &str) -> String {
-    match lang {
-        Lang::Zh => format!("会议已结束，计时已关闭：{results} 查看结果，{export} 导出报告"),
-        Lang::En => format!(
+/// `Space` or `n` after the meeting ended: it is over, and what can still be done
+/// (`results`: the key to the results; none in a meeting that does not score).
+pub fn meeting_is_over(lang: Lang, results: Option<&str>, export: &str) -> String {
+    match (lang, results) {
+        (Lang::Zh, Some(results)) => {
+            format!("会议已结束，计时已关闭：{results} 查看结果，{export} 导出报告")
+        }
+        (Lang::Zh, None) => format!("会议已结束，计时已关闭：{export} 导出报告"),
+        (Lang::En, Some(results)) => format!(
             "The meeting has ended; timing is closed: {results} shows the results, {export} exports"
         ),
+        (Lang::En, None) => format!("The meeting has ended; timing is closed: {export} exports"),
     }
 }
 
-/// The line that stays under the screen once the meeting has ended: the results, the
-/// exports (written beside the session file `beside`; how many went there once exported),
-/// that remarks still work, and how to quit. `keys`: results, export, quit.
-pub fn ended_line(lang: Lang, keys: [&str; 3], beside: &str, exported: Option<usize>) -> String {
-    let [results, export, quit] = keys;
+/// The piece of the ended lines that names the key to the results (none in a meeting that
+/// does not score).
+fn results_piece(lang: Lang, results: Option<&str>) -> String {
+    match results {
+        Some(key) => format!(" · {key} {}", lang.pick("结果", "results")),
+        None => String::new(),
+    }
+}
+
+/// The line that stays under the screen once the meeting has ended: the results (`results`:
+/// their key, none in a meeting that does not score), the exports (written beside the
+/// session file `beside`; how many went there once exported), that remarks still work, and
+/// how to quit. `keys`: export, quit.
+pub fn ended_line(
+    lang: Lang,
+    results: Option<&str>,
+    keys: [&str; 2],
+    beside: &str,
+    exported: Option<usize>,
+) -> String {
+    let [export, quit] = keys;
+    let results = results_piece(lang, results);
     match (lang, exported) {
         (Lang::Zh, None) => format!(
-            "会议已结束 · {results} 结果 · {export} 导出报告（存到 {beside} 所在文件夹）· 点评仍可录入 · {quit} 退出"
+            "会议已结束{results} · {export} 导出报告（存到 {beside} 所在文件夹）· 点评仍可录入 · {quit} 退出"
         ),
         (Lang::Zh, Some(n)) => format!(
-            "会议已结束 · {results} 结果 · 已导出 {n} 个文件到 {beside} 所在文件夹（{export} 再次导出）· 点评仍可录入 · {quit} 退出"
+            "会议已结束{results} · 已导出 {n} 个文件到 {beside} 所在文件夹（{export} 再次导出）· 点评仍可录入 · {quit} 退出"
         ),
         (Lang::En, None) => format!(
-            "Meeting ended · {results} results · {export} exports (beside {beside}) · remarks still work · {quit} quits"
+            "Meeting ended{results} · {export} exports (beside {beside}) · remarks still work · {quit} quits"
         ),
         (Lang::En, Some(n)) => format!(
-            "Meeting ended · {results} results · {n} files exported beside {beside} ({export} again) · remarks still work · {quit} quits"
+            "Meeting ended{results} · {n} files exported beside {beside} ({export} again) · remarks still work · {quit} quits"
         ),
     }
 }
 
 /// The line that stays on a note-taker's console once the meeting has ended (only the host
-/// exports). `keys`: results, quit.
-pub fn ended_line_note_taker(lang: Lang, keys: [&str; 2]) -> String {
-    let [results, quit] = keys;
+/// exports). `results`: the key to the results (none in a meeting that does not score).
+pub fn ended_line_note_taker(lang: Lang, results: Option<&str>, quit: &str) -> String {
+    let results = results_piece(lang, results);
     match lang {
-        Lang::Zh => format!("会议已结束 · {results} 结果 · 点评仍可录入 · {quit} 退出"),
-        Lang::En => {
-            format!("Meeting ended · {results} results · remarks still work · {quit} quits")
-        }
+        Lang::Zh => format!("会议已结束{results} · 点评仍可录入 · {quit} 退出"),
+        Lang::En => format!("Meeting ended{results} · remarks still work · {quit} quits"),
     }
 }
 
@@ -943,4 +964,109 @@ pub fn too_many_strings(lang: Lang, claimed: &str) -> String {
         Lang::Zh => format!("工作簿已损坏（声称有 {claimed} 个共享字符串）"),
         Lang::En => format!("the workbook is damaged (it claims {claimed} shared strings)"),
     }
+}
+
+/// What an agenda item is, as the agenda and the forms name it.
+pub fn kind_name(lang: Lang, kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Report => lang.pick("汇报", "report"),
+        UnitKind::Speech => lang.pick("讲话", "speech"),
+        UnitKind::Briefing => lang.pick("通报", "briefing"),
+        UnitKind::Written => lang.pick("书面", "written"),
+        UnitKind::Comments => lang.pick("点评", "comments"),
+    }
+}
+
+/// The agenda's column of the items' kinds.
+pub fn col_kind(lang: Lang) -> &'static str {
+    lang.pick("类型", "Kind")
+}
+
+/// An agenda item's status as the agenda says it: a unit's talk as always (待汇报, 汇报中…);
+/// another kind without "汇报"; a written item that is done has been announced (已宣读),
+/// never skipped.
+pub fn item_status(lang: Lang, kind: UnitKind, status: Status) -> &'static str {
+    match (kind, status) {
+        (UnitKind::Report, _) | (_, Status::Paused | Status::Skipped) => {
+            super::status(lang, status)
+        }
+        (UnitKind::Written, Status::Pending) => lang.pick("待宣读", "pending"),
+        (UnitKind::Written, _) => lang.pick("已宣读", "announced"),
+        (_, Status::Pending) => lang.pick("未开始", "pending"),
+        (_, Status::Presenting) => lang.pick("进行中", "running"),
+        (_, Status::Done) => super::status(lang, Status::Done),
+    }
+}
+
+/// The timer panel's title: the current unit's talk, or the current item of another kind.
+pub fn current_item(lang: Lang) -> &'static str {
+    lang.pick("当前议程", "Current item")
+}
+
+/// A speech's or the comments' soft limit, on the host's console only (hidden with `p`).
+pub fn soft_limit(lang: Lang, time: &str) -> String {
+    match lang {
+        Lang::Zh => format!("建议时长 {time}（仅本屏可见）"),
+        Lang::En => format!("Soft limit {time} (this screen only)"),
+    }
+}
+
+/// The timer panel on a written item: it has no timer.
+pub fn written_item(lang: Lang) -> &'static str {
+    lang.pick("书面通报，不计时", "Announced in writing: no timer")
+}
+
+/// The timer panel on a written item: how to mark it announced (`space`, `next`: the keys).
+pub fn written_how(lang: Lang, space: &str, next: &str) -> String {
+    match lang {
+        Lang::Zh => format!("按 {space} 或 {next} 标记为已宣读"),
+        Lang::En => format!("{space} or {next} marks it announced"),
+    }
+}
+
+/// The key bar's word for `Space` on a written item.
+pub fn key_announced(lang: Lang) -> &'static str {
+    lang.pick("宣读完毕", "mark announced")
+}
+
+/// The title of the form that adds an agenda item during the meeting.
+pub fn add_item_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "增加议程（排在当前议程之后）",
+        "Add an agenda item (after the current one)",
+    )
+}
+
+/// The fields of the form that adds an agenda item: name, kind, presenter, role.
+pub fn add_item_labels(lang: Lang) -> [&'static str; 2] {
+    [lang.pick("名称", "Name"), lang.pick("类型", "Kind")]
+}
+
+/// The form's minutes field as the kind chosen reads it: a limit, a soft limit, or none.
+pub fn minutes_label(lang: Lang, kind: UnitKind) -> &'static str {
+    if kind.counts_down() {
+        lang.pick("时长（分钟）", "Minutes")
+    } else if kind.is_timed() {
+        lang.pick("建议时长（分钟，可空）", "Soft limit (minutes, optional)")
+    } else {
+        lang.pick("时长（书面不计时）", "Minutes (written: no timer)")
+    }
+}
+
+/// The kind field of the form: the kind chosen, between the arrows that change it.
+pub fn kind_choice(lang: Lang, kind: UnitKind) -> String {
+    format!("‹ {} ›", kind_name(lang, kind))
+}
+
+/// The key bar's word for `←`/`→` on the kind field.
+pub fn key_other_kind(lang: Lang) -> &'static str {
+    lang.pick("换类型", "other kind")
+}
+
+/// `s` where no 汇报单位 is left to score (every item is a speech, a briefing…).
+pub fn no_reports(lang: Lang) -> &'static str {
+    lang.pick(
+        "本场会议没有汇报单位，没有可评分的对象",
+        "This meeting has no reporting units, so there is nothing to score",
+    )
 }

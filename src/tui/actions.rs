@@ -5,6 +5,7 @@ use super::app::{Action, App, Confirm, Form, FormKind, Mode, Sheet};
 use super::components::editor::RemarkEditor;
 use super::editor::Target;
 use crate::console::Level;
+use crate::plan::UnitKind;
 use crate::session::{Command, Refusal, RemarkKind, Status, Time};
 use crate::strings;
 
@@ -14,6 +15,10 @@ impl App {
         let lang = self.lang();
         if action.host_only() && self.core.is_remote() {
             return self.core.host_only(now);
+        }
+        // A meeting that does not score has no sheet, results or ranking: say so.
+        if action.is_scoring() && !self.scores() {
+            return self.core.refuse(&Refusal::NotScored, now);
         }
         match action {
             Action::ToggleTalk | Action::Next => {
@@ -37,7 +42,7 @@ impl App {
                 }
             }
             Action::Remark => {
-                let unit = self.selected_unit();
+                let unit = self.remark_unit();
                 self.open_editor(
                     Target::New {
                         unit,
@@ -56,7 +61,7 @@ impl App {
                 "",
             ),
             Action::Task => {
-                let unit = self.selected_unit();
+                let unit = self.remark_unit();
                 self.open_editor(
                     Target::New {
                         unit,
@@ -98,18 +103,8 @@ impl App {
                 self.execute(Command::AdjustLimit { seconds: -30 }, now);
             }
             Action::AddUnit => {
-                let s = lang.s();
-                let minutes = self.session().plan().talk_minutes().to_string();
-                self.open_form(
-                    FormKind::AddUnit,
-                    vec![
-                        s.field_name,
-                        s.field_presenter,
-                        s.field_role,
-                        s.field_minutes,
-                    ],
-                    vec![String::new(), String::new(), String::new(), minutes],
-                );
+                let form = Form::add_item(lang, self.session().plan().talk_minutes());
+                self.open(Mode::Form(Box::new(form)));
             }
             Action::UpdateUnit => {
                 let Some(unit) = self.selected_unit() else {
@@ -152,14 +147,23 @@ impl App {
             }
             Action::Help => self.open(Mode::Help { scroll: 0 }),
             Action::ScoreSheet => {
-                let unit = self
-                    .selected_unit()
-                    .or_else(|| self.session().state().units.first().map(|u| u.name.clone()));
+                // The selected unit's sheet; on another kind of item (or the whole meeting)
+                // the next 汇报单位's: only they are scored.
+                let st = self.session().state();
+                let n = st.units.len();
+                let from = self.selected.saturating_sub(1);
+                let unit = (0..n)
+                    .map(|i| &st.units[(from + i) % n])
+                    .find(|u| u.kind.is_report())
+                    .map(|u| u.name.clone());
                 match unit {
                     Some(unit) => self.open(Mode::Sheet(Box::new(Sheet::new(unit)))),
                     None => {
-                        let text = strings::sheet_without_units(lang).to_string();
-                        self.notify(text, Level::Warn, now);
+                        let text = match n {
+                            0 => strings::sheet_without_units(lang),
+                            _ => strings::console::no_reports(lang),
+                        };
+                        self.notify(text.to_string(), Level::Warn, now);
                     }
                 }
             }
@@ -220,7 +224,7 @@ impl App {
                 self.execute(Command::RevealResults { places }, now);
             }
             Action::RevealAll => {
-                let places = self.session().state().units.len();
+                let places = self.session().state().reports().count();
                 self.execute(Command::RevealResults { places }, now);
             }
         }
@@ -237,9 +241,10 @@ impl App {
                 .unwrap_or_else(|| fallback.to_string())
         };
         if st.is_ended() {
-            let results = key(Action::Results, "v");
+            let results = self.scores().then(|| key(Action::Results, "v"));
             let export = key(Action::Export, "Ctrl+E");
-            return Some(strings::console::meeting_is_over(lang, &results, &export));
+            let text = strings::console::meeting_is_over(lang, results.as_deref(), &export);
+            return Some(text);
         }
         let all_done = st.current_unit().is_none()
             && !st.units.is_empty()
@@ -299,8 +304,28 @@ impl App {
             .collect()
     }
 
+    /// The unit a new remark or task is on: the selected row's. While the reviewers comment
+    /// (the current item is the comments), the comments item itself means the meeting as a
+    /// whole; any other row selected is that unit (the editor changes it with PgUp/PgDn).
+    pub fn remark_unit(&self) -> Option<String> {
+        let unit = self.selected_unit();
+        let st = self.session().state();
+        match st.current_unit() {
+            Some(cur) if cur.kind == UnitKind::Comments && unit.as_deref() == Some(&cur.name) => {
+                None
+            }
+            _ => unit,
+        }
+    }
+
     fn open_form(&mut self, kind: FormKind, labels: Vec<&'static str>, values: Vec<String>) {
         self.open(Mode::Form(Box::new(Form::new(kind, labels, values))));
+    }
+
+    /// The units a new remark can be on, in the agenda's order (the editor's PgUp/PgDn).
+    pub(super) fn unit_choices(&self) -> Vec<String> {
+        let st = self.session().state();
+        st.units.iter().map(|u| u.name.clone()).collect()
     }
 
     pub(super) fn reviewer_choices(&self) -> Vec<String> {
@@ -331,6 +356,7 @@ impl App {
             })
             .unwrap_or_default();
         let mut ed = RemarkEditor::new(target, reviewer, text, self.reviewer_choices());
+        ed.units = self.unit_choices();
         ed.text.move_cursor(ratatui_textarea::CursorMove::Bottom);
         ed.text.move_cursor(ratatui_textarea::CursorMove::End);
         self.open(Mode::Editor(Box::new(ed)));

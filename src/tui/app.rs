@@ -7,6 +7,7 @@ use super::components;
 use super::keys::{Keymap, Screen};
 use crate::console::Console;
 use crate::console::ledger::{Ledger, Remote};
+use crate::plan::UnitKind;
 use crate::session::{Command, Session, Status, Time};
 use crate::store::Writer;
 use crate::strings::{self, Lang};
@@ -65,6 +66,22 @@ pub enum Action {
 }
 
 impl Action {
+    /// The actions about scores and results, which a meeting that does not score (`mode:
+    /// none`) has not: out of the key bar and the menu, and a notice when pressed.
+    pub fn is_scoring(self) -> bool {
+        matches!(
+            self,
+            Action::ScoreSheet
+                | Action::Results
+                | Action::Publish
+                | Action::Unlock
+                | Action::ImportScores
+                | Action::ResultsOnStage
+                | Action::RevealNext
+                | Action::RevealAll
+        )
+    }
+
     /// What only the host does: on a note-taker's console these answer at once that only the
     /// host can (rather than after a form or a confirmation).
     pub fn host_only(self) -> bool {
@@ -139,6 +156,16 @@ impl App {
 
     pub fn lang(&self) -> Lang {
         self.opts.lang
+    }
+
+    /// Whether the meeting scores at all (its scoring mode is not `none`).
+    pub fn scores(&self) -> bool {
+        self.session().rules().mode.scores()
+    }
+
+    /// What the current agenda item is, when there is one.
+    pub fn current_kind(&self) -> Option<UnitKind> {
+        self.session().state().current_unit().map(|u| u.kind)
     }
 
     /// Uses `keys` (a venue's key file, `keys::load`) and says, until the next notice, what in
@@ -256,7 +283,11 @@ impl App {
     /// The actions of the `F10` menu: all of them on the host's console; on a note-taker's,
     /// only those that work there.
     pub fn menu(&self) -> Vec<Action> {
+        let scores = self.scores();
         super::keys::menu(self.core.is_remote())
+            .into_iter()
+            .filter(|a| scores || !a.is_scoring())
+            .collect()
     }
 
     /// True when this console talks to the network (`Console::networked`).

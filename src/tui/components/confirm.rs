@@ -83,7 +83,8 @@ pub fn key(what: &Confirm, yes: &mut bool, key: &KeyEvent, app: &mut App, now: T
         // The end of the meeting shows the results; the line under the screen says where the
         // exports go and what still works.
         Confirm::EndMeeting => {
-            if app.execute(Command::EndMeeting, now) {
+            // (A meeting that does not score has no results: the live screen stays.)
+            if app.execute(Command::EndMeeting, now) && app.scores() {
                 return Outcome::Replace(Mode::Results { selected: 0 });
             }
         }

@@ -23,6 +23,9 @@ pub struct RemarkEditor {
     pub search: Option<String>,
     /// Plan reviewers, then names typed during the meeting.
     pub choices: Vec<String>,
+    /// The agenda's units, which a new remark or task can be moved to (PgUp/PgDn), the whole
+    /// meeting before the first.
+    pub units: Vec<String>,
     pub dirty: bool,
 }
 
@@ -34,8 +37,29 @@ impl RemarkEditor {
             reviewer,
             search: None,
             choices,
+            units: Vec::new(),
             dirty: false,
         }
+    }
+
+    /// A new remark or task onto the next (`step` 1) or previous unit of the agenda, the
+    /// whole meeting before the first (an existing remark keeps its unit).
+    fn cycle_unit(&mut self, step: isize) {
+        let Target::New { unit, .. } = &mut self.target else {
+            return;
+        };
+        // The cycle is: the whole meeting, then every unit.
+        let n = self.units.len() as isize + 1;
+        let at = unit
+            .as_deref()
+            .and_then(|u| self.units.iter().position(|c| c == u))
+            .map_or(0, |i| i as isize + 1);
+        let next = (at + step).rem_euclid(n);
+        *unit = next
+            .checked_sub(1)
+            .and_then(|i| self.units.get(i as usize))
+            .cloned();
+        self.dirty = true;
     }
 
     pub fn draft(&self) -> Draft {
@@ -120,6 +144,8 @@ impl RemarkEditor {
             KeyCode::Char('r' | 'R') if ctrl => self.search = Some(String::new()),
             KeyCode::Tab => self.cycle_reviewer(1),
             KeyCode::BackTab => self.cycle_reviewer(-1),
+            KeyCode::PageDown => self.cycle_unit(1),
+            KeyCode::PageUp => self.cycle_unit(-1),
             _ => {
                 if edit_key(&mut self.text, key) {
                     self.dirty = true;
@@ -152,7 +178,9 @@ pub fn restore(app: &mut App) -> Option<RemarkEditor> {
         return None;
     };
     let choices = app.reviewer_choices();
-    Some(open(draft.target, draft.reviewer, &draft.text, choices))
+    let mut ed = open(draft.target, draft.reviewer, &draft.text, choices);
+    ed.units = app.unit_choices();
+    Some(ed)
 }
 
 pub fn key(ed: &mut RemarkEditor, key: &KeyEvent, app: &mut App, now: Time) -> Outcome {
@@ -208,13 +236,18 @@ pub fn key_hints(app: &App, ed: &RemarkEditor) -> Vec<Hint> {
     if ed.search.is_some() {
         return hints(&[("Enter", s.key_pick, 0), ("Esc", s.key_cancel, 0)]);
     }
-    hints(&[
+    let mut out = hints(&[
         ("Enter", s.key_save, 0),
         ("Esc", s.key_cancel, 0),
         ("Ctrl+J", s.key_newline, 1),
         ("Tab", s.key_reviewer, 1),
         ("Ctrl+R", s.key_search, 2),
-    ])
+    ]);
+    // A new remark can go to another unit (the reviewers' comments speak of any of them).
+    if matches!(ed.target, Target::New { .. }) && !ed.units.is_empty() {
+        out.push(("PgUp/PgDn".to_string(), s.key_other_unit, 3));
+    }
+    out
 }
 
 /// The editor over the lower part of `area`; the caret's position.

@@ -3,8 +3,9 @@
 
 use super::{Hint, Outcome, hints};
 use crate::console::Level;
+use crate::plan::UnitKind;
 use crate::session::{Command, Time};
-use crate::strings;
+use crate::strings::{self, Lang};
 use crate::text;
 use crate::tui::app::{App, Mode};
 use crate::tui::editor::{Outcome as Typed, edit_key, new_textarea, text_of};
@@ -18,6 +19,8 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 /// Which form, and for which unit.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormKind {
+    /// An agenda item added during the meeting: its name, its kind (a choice, `←`/`→`), the
+    /// presenter, the role and the minutes (`ADD_KIND`, `ADD_MINUTES`).
     AddUnit,
     UpdateUnit {
         unit: String,
@@ -42,7 +45,16 @@ pub struct Form {
     pub note: Option<(String, bool)>,
     /// The path as the last `Tab` left it: a `Tab` on it again lists the choices.
     tabbed: Option<String>,
+    /// The kind chosen in the form that adds an agenda item (a unit's talk by default).
+    pub item_kind: UnitKind,
+    /// The plan's talk limit, which the minutes field holds for a kind that counts down.
+    default_minutes: String,
 }
+
+/// The add-item form's kind field (a choice, not typed).
+pub const ADD_KIND: usize = 1;
+/// The add-item form's minutes field.
+pub const ADD_MINUTES: usize = 4;
 
 impl Form {
     pub fn new(kind: FormKind, labels: Vec<&'static str>, values: Vec<String>) -> Form {
@@ -62,7 +74,67 @@ impl Form {
             focus: 0,
             note: None,
             tabbed: None,
+            item_kind: UnitKind::Report,
+            default_minutes: String::new(),
         }
+    }
+
+    /// The form that adds an agenda item: a unit's talk of the plan's talk limit to begin
+    /// with; the kind changes with `←`/`→` on its field.
+    pub fn add_item(lang: Lang, talk_minutes: f64) -> Form {
+        let s = lang.s();
+        let [name, kind] = strings::console::add_item_labels(lang);
+        let minutes = talk_minutes.to_string();
+        let labels = vec![
+            name,
+            kind,
+            s.field_presenter,
+            s.field_role,
+            strings::console::minutes_label(lang, UnitKind::Report),
+        ];
+        let values = vec![
+            String::new(),
+            strings::console::kind_choice(lang, UnitKind::Report),
+            String::new(),
+            String::new(),
+            minutes.clone(),
+        ];
+        let mut form = Form::new(FormKind::AddUnit, labels, values);
+        form.default_minutes = minutes;
+        form
+    }
+
+    /// Another kind in the add-item form (`step` through `UnitKind::ALL`): the minutes
+    /// field follows it — the talk limit for a kind that counts down, empty (optional) for
+    /// a speech or the comments, none for a written item.
+    pub fn cycle_kind(&mut self, lang: Lang, step: isize) {
+        let all = UnitKind::ALL;
+        let at = all.iter().position(|k| *k == self.item_kind).unwrap_or(0) as isize;
+        let next = all[(at + step).rem_euclid(all.len() as isize) as usize];
+        self.item_kind = next;
+        self.set_value(ADD_KIND, &strings::console::kind_choice(lang, next));
+        if let Some(label) = self.labels.get_mut(ADD_MINUTES) {
+            *label = strings::console::minutes_label(lang, next);
+        }
+        let typed = self.value(ADD_MINUTES);
+        let minutes = if next.counts_down() {
+            match typed.trim() {
+                "" => self.default_minutes.clone(),
+                _ => typed,
+            }
+        } else if next.is_timed() && typed != self.default_minutes {
+            typed
+        } else {
+            String::new()
+        };
+        self.set_value(ADD_MINUTES, &minutes);
+    }
+
+    /// Whether field `i` takes typing: not the add-item form's kind (a choice), nor its
+    /// minutes for a written item (no timer).
+    fn typed_field(&self, i: usize) -> bool {
+        self.kind != FormKind::AddUnit
+            || !(i == ADD_KIND || (i == ADD_MINUTES && !self.item_kind.is_timed()))
     }
 
     /// Puts `text` in field `i`, the caret at its end.
@@ -107,6 +179,9 @@ impl Form {
     }
 
     pub fn paste(&mut self, text: &str) {
+        if !self.typed_field(self.focus) {
+            return;
+        }
         if let Some(f) = self.fields.get_mut(self.focus) {
             f.insert_str(text.replace(['\r', '\n'], " "));
         }
@@ -119,6 +194,7 @@ impl Form {
             KeyCode::Esc => return Typed::Cancel,
             KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % n,
             KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + n - 1) % n,
+            _ if !self.typed_field(self.focus) => {}
             _ => {
                 if let Some(f) = self.fields.get_mut(self.focus) {
                     edit_key(f, key);
@@ -130,6 +206,13 @@ impl Form {
 }
 
 pub fn key(form: &mut Form, key: &KeyEvent, app: &mut App, now: Time) -> Outcome {
+    if form.kind == FormKind::AddUnit && form.focus == ADD_KIND {
+        match key.code {
+            KeyCode::Left => form.cycle_kind(app.lang(), -1),
+            KeyCode::Right | KeyCode::Char(' ') => form.cycle_kind(app.lang(), 1),
+            _ => {}
+        }
+    }
     if form.kind == FormKind::ImportScores {
         if key.code == KeyCode::Tab {
             form.complete(app);
@@ -155,7 +238,10 @@ fn save(form: &Form, app: &mut App, now: Time) -> Outcome {
     };
     let command = match &form.kind {
         FormKind::AddUnit => {
-            let minutes = match opt(form.value(3)) {
+            let kind = form.item_kind;
+            let minutes = match opt(form.value(ADD_MINUTES)) {
+                // A written item has no timer: its minutes are not asked.
+                _ if !kind.is_timed() => None,
                 None => None,
                 Some(m) => match m.replace('．', ".").parse::<f64>() {
                     Ok(v) => Some(v),
@@ -168,10 +254,10 @@ fn save(form: &Form, app: &mut App, now: Time) -> Outcome {
             };
             Command::AddUnit {
                 name: form.value(0),
-                presenter: opt(form.value(1)),
-                role: opt(form.value(2)),
+                presenter: opt(form.value(2)),
+                role: opt(form.value(3)),
                 minutes,
-                kind: None,
+                kind: Some(kind),
             }
         }
         FormKind::UpdateUnit { unit } => Command::UpdateUnit {
@@ -212,11 +298,16 @@ pub fn key_hints(app: &App, form: &Form) -> Vec<Hint> {
             ("Esc", s.key_cancel, 0),
         ]);
     }
-    hints(&[
+    let mut out = hints(&[
         ("Enter", s.key_save, 0),
         ("Tab", s.key_select, 1),
         ("Esc", s.key_cancel, 0),
-    ])
+    ]);
+    if form.kind == FormKind::AddUnit && form.focus == ADD_KIND {
+        let label = strings::console::key_other_kind(app.lang());
+        out.insert(1, ("←/→".to_string(), label, 0));
+    }
+    out
 }
 
 /// The form in the middle of `area`; the caret's position.
@@ -225,7 +316,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, form: &Form) -> Option<Posi
     let s = app.lang().s();
     let lang = app.lang();
     let title = match &form.kind {
-        FormKind::AddUnit => s.editor_add_unit.to_string(),
+        FormKind::AddUnit => strings::console::add_item_title(lang).to_string(),
         FormKind::UpdateUnit { unit } => format!("{} · {unit}", s.editor_update_unit),
         FormKind::Unlock => strings::console::unlock_title(lang).to_string(),
         FormKind::StageMessage => {

@@ -3,7 +3,9 @@
 //! each popup gives its own (`key_hints` in its file).
 
 use super::Hint;
+use crate::plan::UnitKind;
 use crate::session::Status;
+use crate::strings;
 use crate::tui::app::{Action, App, Focus, Mode};
 use crate::tui::keys::{self, Screen};
 use ratatui::buffer::Buffer;
@@ -32,6 +34,10 @@ pub fn table_hints(app: &App, screen: Screen) -> Vec<Hint> {
     let lang = app.lang();
     let s = lang.s();
     let note_taker = app.core.ledger.remote();
+    let scores = app.scores();
+    // A written item is not spoken: Space marks it announced.
+    let written = app.current_kind() == Some(UnitKind::Written)
+        && app.shown_unit_status() == Some(Status::Pending);
     let priority = |spot: &keys::Spot| match note_taker {
         Some(_) => spot.note_taker,
         None => Some(spot.host),
@@ -48,14 +54,17 @@ pub fn table_hints(app: &App, screen: Screen) -> Vec<Hint> {
             // Nothing left to time (every unit presented, or the meeting ended).
             Action::ToggleTalk | Action::Next => app.nothing_to_time().is_none(),
             Action::EditRemark | Action::DeleteRemark => app.focus == Focus::Remarks,
-            Action::ScoreSheet => note_taker.is_none_or(|r| r.link.scores),
+            Action::ScoreSheet => scores && note_taker.is_none_or(|r| r.link.scores),
             Action::Connections => app.core.server.is_some(),
+            // A meeting that does not score has no sheet, results or ranking.
+            a if a.is_scoring() => scores,
             _ => true,
         };
         let Some(key) = app.keys.bar_key(b.action).filter(|_| shown) else {
             continue;
         };
         let label = match b.action {
+            Action::ToggleTalk if written => strings::console::key_announced(lang),
             Action::ToggleTalk => match app.shown_unit_status() {
                 Some(Status::Presenting) => s.key_pause,
                 Some(Status::Paused) => s.key_resume,

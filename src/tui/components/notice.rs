@@ -54,22 +54,19 @@ pub fn ended_line(app: &App) -> String {
             .bar_key(action)
             .unwrap_or_else(|| fallback.to_string())
     };
+    // A meeting that does not score has no results to look at.
+    let results = app.scores().then(|| key(Action::Results, "v"));
+    let results = results.as_deref();
     if app.core.is_remote() {
-        let keys = [key(Action::Results, "v"), key(Action::Quit, "q")];
-        return strings::console::ended_line_note_taker(
-            app.lang(),
-            keys.each_ref().map(String::as_str),
-        );
+        let quit = key(Action::Quit, "q");
+        return strings::console::ended_line_note_taker(app.lang(), results, &quit);
     }
     let beside = app.core.ledger.paths().display_name();
     let exported = (!app.core.exported.is_empty()).then_some(app.core.exported.len());
-    let keys = [
-        key(Action::Results, "v"),
-        key(Action::Export, "Ctrl+E"),
-        key(Action::Quit, "q"),
-    ];
+    let keys = [key(Action::Export, "Ctrl+E"), key(Action::Quit, "q")];
     strings::console::ended_line(
         app.lang(),
+        results,
         keys.each_ref().map(String::as_str),
         &beside,
         exported,

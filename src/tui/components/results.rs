@@ -20,7 +20,8 @@ use ratatui::style::Style;
 
 pub fn key(selected: &mut usize, key: &KeyEvent, app: &mut App, now: Time) -> Outcome {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let n = app.session().state().units.len().max(1);
+    // The ranking holds the 汇报单位 only.
+    let n = app.session().state().reports().count().max(1);
     if let Some(action) = app.keys.action(Screen::Results, key) {
         return Outcome::Run(action);
     }

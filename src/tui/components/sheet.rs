@@ -265,11 +265,17 @@ pub fn key(sheet: &mut Sheet, key: &KeyEvent, app: &mut App, now: Time) -> Outco
             app.execute(command, now);
         }
         SheetAction::Unit(step) => {
-            let st = app.session().state();
-            if let Some(pos) = st.position(&sheet.unit) {
-                let n = st.units.len() as isize;
+            // Only the 汇报单位 are scored: the sheet goes from one to the next.
+            let reports: Vec<&str> = app
+                .session()
+                .state()
+                .reports()
+                .map(|u| u.name.as_str())
+                .collect();
+            if let Some(pos) = reports.iter().position(|u| *u == sheet.unit) {
+                let n = reports.len() as isize;
                 let next = (pos as isize + step).rem_euclid(n) as usize;
-                sheet.unit = st.units[next].name.clone();
+                sheet.unit = reports[next].to_string();
             }
         }
     }

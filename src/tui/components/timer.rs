@@ -2,8 +2,10 @@
 
 use super::stack;
 use crate::session::{Status, Time};
+use crate::strings;
 use crate::text;
 use crate::timer::{self, clock_text};
+use crate::tui::app::Action;
 use crate::tui::app::App;
 use crate::widgets::{bigtext, block, put, talk_label, theme};
 use ratatui::buffer::Buffer;
@@ -13,12 +15,18 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 /// The current unit: its name, presenter and topic, the timer in big digits, the phase and
-/// the limit, and a progress bar.
+/// the limit, and a progress bar. A speech or the comments count up: the time so far, never
+/// a warning or overtime, and its soft limit on a line of its own (hidden with `p`); a
+/// written item has no timer, only what it is and how to mark it announced.
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
     let amb = app.opts.ambiguous;
     let lang = app.lang();
     let s = lang.s();
-    let b = block(s.current_unit, amb, false);
+    let title = match app.current_kind() {
+        Some(kind) if !kind.is_report() => strings::console::current_item(lang),
+        _ => s.current_unit,
+    };
+    let b = block(title, amb, false);
     let inner = b.inner(area);
     b.render(area, buf);
     if inner.height == 0 || inner.width == 0 {
@@ -64,6 +72,31 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
     line(buf, name_row, &unit.name, theme::title());
     line(buf, who_row, &who, Style::default());
     line(buf, topic_row, topic.unwrap_or_default(), theme::dim());
+    if !unit.kind.is_timed() {
+        // A written item: no digits, no phase, no bar.
+        let [_, what_row, how_row] = stack(rest, [1, 1, 1]);
+        let done = unit.status() == Status::Done;
+        let what = match done {
+            true => strings::console::item_status(lang, unit.kind, Status::Done),
+            false => strings::console::written_item(lang),
+        };
+        line(buf, what_row, what, theme::info());
+        if !done && app.nothing_to_time().is_none() {
+            let key = |action: Action, fallback: &str| {
+                app.keys
+                    .bar_key(action)
+                    .unwrap_or_else(|| fallback.to_string())
+            };
+            let how = strings::console::written_how(
+                lang,
+                &key(Action::ToggleTalk, "Space"),
+                &key(Action::Next, "n"),
+            );
+            line(buf, how_row, &how, theme::dim());
+        }
+        return;
+    }
+    let counts_down = unit.kind.counts_down();
     let reading = timer::read(unit, app.session().plan().warn_seconds(), now);
     let status = unit.status();
     let paused = status == Status::Paused;
@@ -81,9 +114,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
         let (label, style) = talk_label(lang, status, &reading, s.not_started.to_string());
         let x = label_row.x + 1;
         let used = put(buf, x, label_row.y, w, &label, style, amb);
-        let limit = format!("  {} {}", s.col_plan, clock_text(reading.limit));
-        let room = w.saturating_sub(used);
-        put(buf, x + used, label_row.y, room, &limit, theme::dim(), amb);
+        if counts_down {
+            let limit = format!("  {} {}", s.col_plan, clock_text(reading.limit));
+            let room = w.saturating_sub(used);
+            put(buf, x + used, label_row.y, room, &limit, theme::dim(), amb);
+        }
+    }
+    if !counts_down {
+        // A speech or the comments: no bar filling towards a limit (the room could read it
+        // as a countdown); the soft limit, if any, for the host's eyes only.
+        if let Some(soft) = unit.soft_limit_seconds().filter(|_| !app.private) {
+            let text = strings::console::soft_limit(lang, &clock_text(soft));
+            line(buf, bar_row, &text, theme::dim());
+        }
+        return;
     }
     if bar_row.height > 0 {
         let [_, bar, _] = bar_row.layout(&Layout::horizontal([
