@@ -1046,3 +1046,18 @@ fn the_real_binary_imports_an_agenda_and_counts_only_the_reports() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_first_row_of_the_meetings_people_is_not_the_title_and_an_empty_one_is_a_note() {
+    let done = import_csv(
+        "出席：张三、李四\n单位,类型\n甲,讲话\n乙,\n记录：\n",
+        Lang::Zh,
+    )
+    .expect("imports");
+    assert_eq!(done.title_row, None, "出席：… is not the meeting's title");
+    assert_eq!(done.plan.attendees, ["张三", "李四"]);
+    assert_eq!(done.plan.recorder, None);
+    let notes = done.notes.join("\n");
+    assert!(notes.contains("跳过没有名称的说明行（第 5 行）"), "{notes}");
+    assert_eq!(done.plan.units.len(), 2);
+}

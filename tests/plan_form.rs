@@ -948,6 +948,11 @@ fn mode_none_asks_for_no_criteria_and_passes_over_the_rules() {
     assert_eq!(form.focus.step, 5);
     key(&mut form, KeyCode::Esc);
     assert_eq!(form.focus.step, 3, "back over the rules too");
+    // Gone to on purpose, the rules step says they are not used.
+    form.go_step(4);
+    let s = shot(&form, BIG);
+    assert!(s.text.contains("these rules are not used"), "{}", s.text);
+    form.go_step(3);
     // Back to points: the rules step again, and no version.
     key(&mut form, KeyCode::Right);
     assert_eq!(form.mode, Some(podium::plan::ScoringMode::Points));

@@ -639,11 +639,12 @@ pub fn plan(
     if !errors.is_empty() {
         return Err(errors);
     }
+    // The first title row, unless it states the meeting's people (`出席：…`).
     let title_row = found
         .titles
         .first()
         .map(|(_, t)| t.clone())
-        .filter(|t| !t.is_empty());
+        .filter(|t| !t.is_empty() && !is_roles_row(std::slice::from_ref(t)));
     Ok(PlanImport {
         plan,
         sheet: found.ctx.sheet.name.clone(),
@@ -1113,7 +1114,15 @@ fn read_units(
                 .map(|c| c.trim())
                 .filter(|c| !c.is_empty())
                 .collect();
-            role_rows.push((row, text.join("  ")));
+            let text = text.join("  ");
+            let mut said = Roles::default();
+            said.read(&text);
+            if said == Roles::default() {
+                // `出席：` with nothing after it: a note like any other.
+                skipped.push((Skipped::Note, row));
+            } else {
+                role_rows.push((row, text));
+            }
             continue;
         }
         if let Some(e) =

@@ -67,6 +67,11 @@ pub fn render(buf: &mut Buffer, area: Rect, form: &PlanForm, amb: Ambiguous) -> 
     let (line, style) = match &form.note {
         Some((n, true)) => (n.as_str(), theme::error()),
         Some((n, false)) => (n.as_str(), theme::info()),
+        None if form.focused_sec() == Sec::Rules
+            && form.mode == Some(crate::plan::ScoringMode::None) =>
+        {
+            (t::rules_not_used(lang), theme::warn())
+        }
         None => (
             t::hint(lang, form.focused_sec().name(), form.focused_col().key),
             theme::dim(),
