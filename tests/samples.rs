@@ -330,6 +330,24 @@ fn the_seed_samples_are_plan_version_2_with_the_meetings_roles_and_no_real_names
                 .is_some_and(|a| !a.is_empty()),
             "data/{file}: attendees"
         );
+        // Each attendee or observer is one entry: no list separator outside its brackets (the
+        // minutes and the console join them with 、, and podium import splits on these).
+        for field in ["attendees", "observers"] {
+            for entry in s.json[field].as_array().into_iter().flatten() {
+                let entry = entry.as_str().expect("a string");
+                let mut depth = 0i32;
+                for c in entry.chars() {
+                    match c {
+                        '（' | '(' => depth += 1,
+                        '）' | ')' => depth -= 1,
+                        '、' | '，' | ',' | '；' | ';' if depth == 0 => {
+                            panic!("data/{file}: {field} entry “{entry}” holds a separator")
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
         // 主持 is the host, not an agenda item.
         assert!(
             !s.items.iter().any(|i| i.name.contains("主持")),
