@@ -317,6 +317,12 @@ fn a_speech_run_for_three_hours_counts_up_and_is_never_over_time() {
                 Some(0)
             );
         }
+        // `+` changes the soft limit (and `-` brings it back).
+        ch(&mut m.app, '+', at(3 * 3600));
+        let s = shot(&mut m.app, at(3 * 3600), (100, 30));
+        assert!(s.text.contains("20:30"), "+ adds 30 s:\n{}", s.text);
+        assert!(!s.red_or_blinking());
+        ch(&mut m.app, '-', at(3 * 3600));
         // The soft limit is on a line of its own, for the host only: `p` hides it.
         let s = shot(&mut m.app, at(3 * 3600), (100, 30));
         assert!(
@@ -534,6 +540,13 @@ fn a_meeting_that_does_not_score_has_no_score_keys() {
 fn the_end_of_a_meeting_that_does_not_score_stays_on_the_live_screen() {
     let mut m = meeting_in(Lang::En, "none");
     m.app.perform(Action::EndMeeting, at(1));
+    // The question counts agenda items, not units: a speech is not a unit.
+    let s = shot(&mut m.app, at(1), (100, 30));
+    assert!(
+        s.text.contains("6 agenda items have not taken place"),
+        "{}",
+        s.text
+    );
     ch(&mut m.app, 'y', at(1));
     assert!(m.app.session().state().is_ended());
     assert!(matches!(m.app.mode(), Mode::Live), "no results to open");

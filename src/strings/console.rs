@@ -699,10 +699,12 @@ pub fn publish_answers(lang: Lang) -> [&'static str; 2] {
     }
 }
 
-/// Asks before ending a meeting whose `pending` units have not presented.
-pub fn confirm_end_pending(lang: Lang, pending: &[String]) -> String {
+/// Asks before ending a meeting whose `pending` units have not presented (`units`: all of
+/// them are 汇报单位; else they are agenda items, a speech not given yet among them).
+pub fn confirm_end_pending(lang: Lang, pending: &[String], units: bool) -> String {
     let names = name_list(lang, pending);
     match lang {
+        _ if !units => confirm_end_items(lang, pending.len(), &names),
         Lang::Zh => format!(
             "还有 {} 个单位未汇报：{names}，仍要结束会议？计时将关闭，点评仍可录入。",
             pending.len()
@@ -713,6 +715,21 @@ pub fn confirm_end_pending(lang: Lang, pending: &[String]) -> String {
         Lang::En => format!(
             "{} units have not presented: {names}. End the meeting anyway? Timing closes; remarks can still be added.",
             pending.len()
+        ),
+    }
+}
+
+/// Asks before ending a meeting whose `n` agenda items (`names`) have not taken place.
+fn confirm_end_items(lang: Lang, n: usize, names: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("还有 {n} 项议程未进行：{names}，仍要结束会议？计时将关闭，点评仍可录入。")
+        }
+        Lang::En if n == 1 => format!(
+            "1 agenda item has not taken place: {names}. End the meeting anyway? Timing closes; remarks can still be added."
+        ),
+        Lang::En => format!(
+            "{n} agenda items have not taken place: {names}. End the meeting anyway? Timing closes; remarks can still be added."
         ),
     }
 }

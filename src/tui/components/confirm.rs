@@ -122,7 +122,14 @@ pub fn question(app: &App, what: &Confirm) -> String {
         Confirm::DiscardEditor => s.confirm_discard.to_string(),
         Confirm::EndMeeting => match app.pending_units() {
             pending if pending.is_empty() => s.confirm_end_meeting.to_string(),
-            pending => strings::console::confirm_end_pending(lang, &pending),
+            pending => {
+                // Items other than unit talks (a speech not given yet…) are not "units".
+                let st = app.session().state();
+                let units = pending
+                    .iter()
+                    .all(|p| st.unit(p).is_none_or(|u| u.kind.is_report()));
+                strings::console::confirm_end_pending(lang, &pending, units)
+            }
         },
         Confirm::DeleteRemark(id) => {
             let preview = app
