@@ -1156,11 +1156,10 @@ fn value_of(kind: Kind, text: &str, lang: Lang) -> Result<Option<Value>, String>
             Err(_) => Err(t::not_whole(lang, trimmed)),
         },
         Kind::Names => {
-            let items: Vec<Value> =
-                crate::import::office::split_names(&trimmed.replace('\n', "、"))
-                    .into_iter()
-                    .map(Value::String)
-                    .collect();
+            let items: Vec<Value> = crate::import::office::split_names(trimmed)
+                .into_iter()
+                .map(Value::String)
+                .collect();
             Ok((!items.is_empty()).then_some(Value::Array(items)))
         }
         // A report is what an item is without a kind: the plan leaves it out.

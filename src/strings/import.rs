@@ -145,8 +145,9 @@ pub const OBSERVER_LABELS: &[&str] = &["列席人员", "列席", "Observers", "o
 pub const RECORDER_LABELS: &[&str] = &["记录人", "记录", "Recorder", "recorder"];
 /// Other labels of a title row, where the value of a role's label ends.
 pub const OTHER_LABELS: &[&str] = &["时间", "日期", "Date", "date", "Time", "time"];
-/// What separates the names of `出席：` and `列席：` (never inside brackets).
-pub const NAME_SEPARATORS: &[char] = &['、', '，', ',', ';', '；'];
+/// What separates the names of `出席：` and `列席：` (never inside brackets): also a line
+/// break (one a line).
+pub const NAME_SEPARATORS: &[char] = &['、', '，', ',', ';', '；', '\n'];
 
 /// What the rows said of the meeting's roles.
 pub fn roles_read(
