@@ -1561,6 +1561,32 @@ mod tests {
     }
 
     #[test]
+    fn the_meetings_people_as_rows_state_them() {
+        let mut r = Roles::default();
+        r.read("出席： 马泽江（市委书记）、李明（市长）；王强(市委常委、副市长)  列席:各区负责人");
+        assert_eq!(
+            r.attendees,
+            [
+                "马泽江（市委书记）",
+                "李明（市长）",
+                "王强(市委常委、副市长)"
+            ]
+        );
+        assert_eq!(r.observers, ["各区负责人"]);
+        r.read("Recorder: Zhang Min  Attendees: Ma, Li");
+        assert_eq!(r.recorder.as_deref(), Some("Zhang Min"));
+        assert_eq!(r.attendees.len(), 5);
+        // A label without its colon is a word, not a label.
+        let mut none = Roles::default();
+        none.read("会议记录表");
+        none.read("出席会议的单位");
+        assert_eq!(none, Roles::default());
+        assert!(is_roles_row(&["列席：甲".to_string(), String::new()]));
+        assert!(!is_roles_row(&["列席：甲".to_string(), "8".to_string()]));
+        assert!(!is_roles_row(&["城东区出席：甲".to_string()]));
+    }
+
+    #[test]
     fn group_weights() {
         assert_eq!(group_weight("领导组 60%"), Some(("领导组".into(), 60.0)));
         assert_eq!(group_weight("专家组：40"), Some(("专家组".into(), 40.0)));
