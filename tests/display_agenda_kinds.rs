@@ -621,3 +621,59 @@ fn a_message_without_kind_reads_as_a_units_talk() {
     .expect("json");
     assert!(!plain.contains("\"kind\""), "{plain}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Any size
+
+/// The states without a timer: a speech running and not yet begun, a written item, the
+/// comments under a stage message.
+fn untimed_states() -> Vec<(&'static str, Session)> {
+    let mut message = running(COMMENTS);
+    exec(
+        &mut message,
+        Command::StageMessage {
+            text: "请各位评委依次点评".into(),
+        },
+        at(5),
+    );
+    vec![
+        ("speech", running(SPEECH)),
+        ("speech pending", current(SPEECH)),
+        ("written", current(WRITTEN)),
+        ("comments with a message", message),
+    ]
+}
+
+/// From 1×1 to 50×16, in an area set off from the buffer's corner: no panic, nothing drawn
+/// outside the area, and the title on the screen from 40×12 on.
+#[test]
+fn untimed_items_draw_only_inside_their_area_at_any_size() {
+    for (label, s) in untimed_states() {
+        for opts in every_option() {
+            for w in 1..=50u16 {
+                for h in 1..=16u16 {
+                    let area = Rect::new(1, 1, w, h);
+                    let outer = Rect::new(0, 0, w + 3, h + 3);
+                    let mut buf = Buffer::empty(outer);
+                    view::draw(&mut buf, area, &s, opts, at(3 * 3600));
+                    for y in outer.top()..outer.bottom() {
+                        for x in outer.left()..outer.right() {
+                            if !area.contains((x, y).into()) {
+                                assert_eq!(
+                                    buf[(x, y)],
+                                    ratatui::buffer::Cell::EMPTY,
+                                    "{label} {w}×{h} {opts:?}: ({x}, {y}) written"
+                                );
+                            }
+                        }
+                    }
+                    if w >= 40 && h >= 12 {
+                        let text = screen_text(&buf);
+                        let name = s.state().current_unit().expect("current").name.clone();
+                        assert!(text.contains(&name), "{label} {w}×{h} {opts:?}:\n{text}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,6 +1,9 @@
 //! Drawing the stage display: a pure function of the session, the settings and the time.
 //! Read from the back of a room: the countdown as large as the screen allows, the phase
-//! colours of the console, the speaker's name, a stage message, and the results reveal.
+//! colours of the console, the speaker's name, a stage message, and the results reveal (of
+//! the 汇报单位, in a meeting that scores). Only items that count down (a unit's talk, a
+//! briefing) have a timer on the stage: a speech and the comments show their title and
+//! speaker, a written item its title and 书面通报.
 
 use crate::plan::UnitKind;
 use crate::scoring;
