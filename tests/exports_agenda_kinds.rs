@@ -7,6 +7,10 @@
 //! counts the agenda by kind and `podium scores` refuses a row naming a speech, and a whole
 //! sheet for a meeting that does not score — in the meeting's language.
 
+mod common {
+    pub mod forks;
+}
+
 use calamine::{Data, Reader};
 use chrono::{DateTime, Duration};
 use podium::commands::ReportFormat;
@@ -314,17 +318,18 @@ fn a_meeting_that_does_not_score_has_no_scores_ranking_or_missing_scores_anywher
 // The command line: `podium check` and `podium scores`
 // ---------------------------------------------------------------------------------------
 
+/// The real binary with a neutral locale, started through `common::forks` (a test here holds
+/// a writer of its own).
 fn podium(args: &[&str], dir: &Path) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_podium"))
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_podium"));
+    command
         .args(args)
         .current_dir(dir)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
-        .env_remove("PODIUM_LANG")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("podium runs")
+        .env_remove("PODIUM_LANG");
+    common::forks::output(&mut command)
 }
 
 fn out(o: &Output) -> String {
@@ -377,9 +382,12 @@ fn podium_check_of_a_session_counts_its_units_only() {
     let dir = tempfile::tempdir().unwrap();
     let (s, now) = meeting("points");
     let path = dir.path().join("plan.session.json");
-    let mut writer = podium::store::Writer::create(&path, s.plan().clone(), t0()).unwrap();
-    writer.execute(&Command::ToggleTalk, t0()).unwrap();
-    writer.close(now).unwrap();
+    {
+        let _no_process_starts = common::forks::exclusive();
+        let mut writer = podium::store::Writer::create(&path, s.plan().clone(), t0()).unwrap();
+        writer.execute(&Command::ToggleTalk, t0()).unwrap();
+        writer.close(now).unwrap();
+    }
     let said = out(&podium(&["check", "plan.session.json"], dir.path()));
     assert!(said.contains("2 个汇报单位"), "{said}");
 }
@@ -443,4 +451,24 @@ fn podium_scores_refuses_the_sheet_of_a_meeting_that_does_not_score_in_one_sente
         en.contains("scores.csv: this meeting does not score") && !en.contains('，'),
         "{en}"
     );
+}
+
+#[test]
+fn a_grades_sheet_naming_a_briefing_is_refused_at_its_unit_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.json"), plan_text("grades")).unwrap();
+    std::fs::write(
+        dir.path().join("ballots.csv"),
+        "单位,等次,票数\n市财政局,优秀,3\n传达学习省委会议精神,良好,2\n",
+    )
+    .unwrap();
+    let o = podium(&["scores", "plan.json", "ballots.csv"], dir.path());
+    assert!(!o.status.success(), "refused: {}", out(&o));
+    let said = err(&o);
+    assert!(
+        said.contains("ballots.csv:3:A: “传达学习省委会议精神”不是汇报单位"),
+        "row 3, column A: {said}"
+    );
+    assert!(!said.contains(":2:"), "the good row is not refused: {said}");
+    assert!(!dir.path().join("plan.session.json").exists());
 }
