@@ -659,3 +659,28 @@ fn during_the_comments_a_remark_goes_to_the_meeting_or_the_row_chosen() {
     ch(&mut m.app, 'r', at(0));
     assert!(matches!(target(&m.app), Target::New { unit: Some(u), .. } if u == BRIEFING));
 }
+
+#[test]
+fn after_every_item_space_says_the_agenda_is_done() {
+    let mut m = meeting(Lang::Zh);
+    let mut t = 0;
+    while let Some(cur) = m.app.session().state().current_unit().cloned() {
+        ch(&mut m.app, ' ', at(t));
+        if cur.kind != UnitKind::Written {
+            ch(&mut m.app, 'n', at(t + 60));
+        }
+        t += 120;
+        assert!(t < 20 * 120, "the agenda ends");
+    }
+    for unit in [BRIEFING, FINANCE, WRITTEN, TAX, COMMENTS, SPEECH] {
+        assert_eq!(status(&m.app, unit), Status::Done, "{unit}");
+    }
+    ch(&mut m.app, ' ', at(t));
+    let notice = m.app.core.notice.as_ref().map(|n| n.text.clone());
+    assert!(
+        notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("议程已全部完成。结束会议：")),
+        "{notice:?}"
+    );
+}

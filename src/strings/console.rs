@@ -275,12 +275,14 @@ pub fn help_notes(lang: Lang) -> &'static [&'static str] {
             "↑↓ 选择行 · Tab 在议程和点评之间切换 · Esc 关闭任何窗口",
             "F10 或 Ctrl+K：全部操作菜单（不需要记字母）",
             "输入时：Enter 保存 · Esc 取消 · Ctrl+J 换行 · Tab 切换点评人 · Ctrl+R 搜索点评人",
+            "新点评：PgUp/PgDn 改到上一个/下一个单位（或会议总体）",
             "确认时：y 是 · n / Esc 否 · ←→ 选择 · Enter 执行所选",
         ],
         Lang::En => &[
             "↑↓ select a row · Tab switch agenda / remarks · Esc closes any view",
             "F10 or Ctrl+K: a menu of every action (no letters to remember)",
             "Typing: Enter saves · Esc cancels · Ctrl+J new line · Tab next reviewer · Ctrl+R find reviewer",
+            "A new remark: PgUp/PgDn moves it to the previous / next unit (or the whole meeting)",
             "Confirming: y yes · n / Esc no · ←→ choose · Enter takes the highlighted answer",
         ],
     }
@@ -735,9 +737,14 @@ fn confirm_end_items(lang: Lang, n: usize, names: &str) -> String {
 }
 
 /// `Space` or `n` once every unit has presented (or was skipped): how to end the meeting
-/// (`end`: the key, or the way through the menu).
-pub fn all_presented(lang: Lang, end: &str) -> String {
+/// (`end`: the key, or the way through the menu). `units`: the agenda is unit talks only;
+/// else it says every agenda item is done.
+pub fn all_presented(lang: Lang, end: &str, units: bool) -> String {
     match lang {
+        _ if !units => match lang {
+            Lang::Zh => format!("议程已全部完成。结束会议：{end}"),
+            Lang::En => format!("Every agenda item is done. To end the meeting: {end}"),
+        },
         Lang::Zh => format!("所有单位都已汇报完毕。结束会议：{end}"),
         Lang::En => format!("Every unit has presented. To end the meeting: {end}"),
     }

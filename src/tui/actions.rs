@@ -257,7 +257,8 @@ impl App {
                 .keys
                 .bar_key(Action::EndMeeting)
                 .unwrap_or_else(|| strings::console::end_through_menu(lang).to_string());
-            strings::console::all_presented(lang, &end)
+            let units = st.units.iter().all(|u| u.kind.is_report());
+            strings::console::all_presented(lang, &end, units)
         })
     }
 
