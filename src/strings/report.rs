@@ -87,7 +87,7 @@ pub struct Columns {
 pub struct Report {
     pub sheets: Sheets,
     pub columns: Columns,
-    /// The minutes' headings and labels.
+    /// The minutes' headings and labels: `date` is 时间, when the meeting ran (or its date).
     pub date: &'static str,
     pub venue: &'static str,
     pub host: &'static str,
@@ -95,8 +95,6 @@ pub struct Report {
     pub attendees: &'static str,
     pub observers: &'static str,
     pub recorder: &'static str,
-    pub started: &'static str,
-    pub ended: &'static str,
     pub units_heading: &'static str,
     /// The heading over an agenda that has items other than 汇报单位.
     pub agenda_heading: &'static str,
@@ -157,8 +155,6 @@ pub static ZH: Report = Report {
     attendees: "出席",
     observers: "列席",
     recorder: "记录",
-    started: "开始",
-    ended: "结束",
     units_heading: "## 汇报单位\n\n",
     agenda_heading: "## 会议议程\n\n",
     tasks_heading: "## 交办事项\n\n",
@@ -216,8 +212,6 @@ pub static EN: Report = Report {
     attendees: "Attending",
     observers: "Sitting in",
     recorder: "Minutes by",
-    started: "Started",
-    ended: "Ended",
     units_heading: "## Units\n\n",
     agenda_heading: "## Agenda\n\n",
     tasks_heading: "## Follow-up tasks\n\n",
@@ -485,8 +479,6 @@ impl Report {
             attendees,
             observers,
             recorder,
-            started,
-            ended,
             units_heading,
             agenda_heading,
             tasks_heading,
@@ -539,8 +531,6 @@ impl Report {
             attendees,
             observers,
             recorder,
-            started,
-            ended,
             units_heading,
             agenda_heading,
             tasks_heading,
