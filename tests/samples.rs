@@ -633,6 +633,7 @@ fn run_whole_agenda(file: &str) {
     // The 汇报单位 count is asserted last (below), so that a console that does not state it
     // yet does not hide what the record says.
     let end_screen = c.screen();
+    results_view(&mut c, &sample);
     quit_console(&mut c);
     d.send("q");
     d.wait_exit(TIMEOUT);
@@ -658,6 +659,7 @@ fn run_whole_agenda(file: &str) {
         let (ok, out, err) = podium(dir.path(), &["scores", &session_name, "grades.csv"]);
         assert!(ok, "podium scores: {out}\n{err}");
     }
+    ranking_csv(dir.path(), &sample);
 
     let (ok, out, err) = podium(
         dir.path(),
@@ -672,6 +674,93 @@ fn run_whole_agenda(file: &str) {
          is not the plan's {} report items of {}:\n{end_screen}",
         sample.reports().len(),
         sample.items.len()
+    );
+}
+
+/// The rows of the console's results view (`╭结果…` to its bottom border), if it is open.
+fn results_box(screen: &str) -> Option<String> {
+    let mut lines = screen.lines().skip_while(|l| !l.starts_with("╭结果"));
+    let first = lines.next()?;
+    let rest: Vec<&str> = lines.take_while(|l| !l.starts_with('╰')).collect();
+    Some(format!("{first}\n{}", rest.join("\n")))
+}
+
+/// `v` in the console: a scoring meeting's results list its report items and nothing else; a
+/// meeting that does not score has no results view (and no 缺评 anywhere). Esc closes it.
+fn results_view(c: &mut Term, sample: &Sample) {
+    c.send("v");
+    if sample.mode() == "none" {
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        let screen = c.screen();
+        assert!(
+            results_box(&screen).is_none() && !screen.contains("名次") && !screen.contains("缺评"),
+            "data/{}: a meeting that does not score shows results on v:\n{screen}",
+            sample.file
+        );
+    } else {
+        c.wait_until("the results view", TIMEOUT, |s| {
+            results_box(s).is_some_and(|b| b.contains("名次"))
+        });
+        let screen = c.screen();
+        let shown = results_box(&screen).expect("the results view");
+        for item in &sample.items {
+            let listed = shown.contains(&head(&item.name));
+            if item.is_report() {
+                assert!(
+                    listed,
+                    "data/{}: {} not in the results:\n{shown}",
+                    sample.file, item.name
+                );
+            } else {
+                assert!(
+                    !listed,
+                    "data/{}: the {} “{}” is in the results:\n{shown}",
+                    sample.file, item.kind, item.name
+                );
+            }
+        }
+    }
+    c.send("\x1b");
+    c.wait_until("the results view to close", TIMEOUT, |s| {
+        results_box(s).is_none()
+    });
+}
+
+/// `podium report --format csv` (the ranking): report items only, every one of them in a
+/// meeting that scores; nothing ranked in one that does not.
+fn ranking_csv(dir: &Path, sample: &Sample) {
+    let session = sample.session_name();
+    let (ok, out, err) = podium(
+        dir,
+        &["report", &session, "--format", "csv", "--lang", "zh"],
+    );
+    if sample.mode() == "none" {
+        // Refused, or a ranking that names no item.
+        if ok {
+            for item in &sample.items {
+                assert!(
+                    !out.contains(&item.name),
+                    "data/{}: a meeting that does not score ranks “{}”:\n{out}",
+                    sample.file,
+                    item.name
+                );
+            }
+        }
+        assert!(!out.contains("缺评"), "{out}");
+        return;
+    }
+    assert!(ok, "podium report --format csv: {err}");
+    let ranked: BTreeSet<String> = out
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(1))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        ranked,
+        sample.reports(),
+        "data/{}: the CSV ranking:\n{out}",
+        sample.file
     );
 }
 
