@@ -1061,3 +1061,19 @@ fn a_first_row_of_the_meetings_people_is_not_the_title_and_an_empty_one_is_a_not
     assert!(notes.contains("跳过没有名称的说明行（第 5 行）"), "{notes}");
     assert_eq!(done.plan.units.len(), 2);
 }
+
+#[test]
+fn a_column_of_how_units_report_reads_as_their_kind() {
+    // 汇报形式 as offices fill it in: 现场汇报, 视频汇报, 书面汇报.
+    let done = import_csv(
+        "单位,汇报形式,时长\n甲,现场汇报,8\n乙,视频汇报,6\n丙,书面汇报,\n",
+        Lang::Zh,
+    )
+    .expect("imports");
+    let kinds: Vec<UnitKind> = done.plan.units.iter().map(|u| u.kind()).collect();
+    assert_eq!(
+        kinds,
+        [UnitKind::Report, UnitKind::Report, UnitKind::Written]
+    );
+    assert!(done.warnings.is_empty(), "{:?}", done.warnings);
+}

@@ -58,7 +58,7 @@ pub const CATEGORY: Column = Column {
 
 /// What an agenda item is (汇报, 讲话, 通报, 书面, 点评); a row without it is a unit's report.
 pub const KIND: Column = Column {
-    names: &["类型", "议程类型", "形式", "议程形式", "kind", "type"],
+    names: &["类型", "议程类型", "形式", "议程形式", "汇报形式", "kind"],
     en: "kind",
     zh: "类型",
 };
@@ -70,6 +70,9 @@ pub const KIND_WORDS: &[(&str, UnitKind)] = &[
     ("汇报", UnitKind::Report),
     ("工作汇报", UnitKind::Report),
     ("交流发言", UnitKind::Report),
+    ("现场汇报", UnitKind::Report),
+    ("视频汇报", UnitKind::Report),
+    ("口头汇报", UnitKind::Report),
     ("report", UnitKind::Report),
     ("讲话", UnitKind::Speech),
     ("领导讲话", UnitKind::Speech),
@@ -82,6 +85,7 @@ pub const KIND_WORDS: &[(&str, UnitKind)] = &[
     ("书面", UnitKind::Written),
     ("书面通报", UnitKind::Written),
     ("书面交流", UnitKind::Written),
+    ("书面汇报", UnitKind::Written),
     ("written", UnitKind::Written),
     ("点评", UnitKind::Comments),
     ("集中点评", UnitKind::Comments),
@@ -122,7 +126,7 @@ pub fn kind_name(lang: Lang, kind: UnitKind) -> &'static str {
 /// The words a kind cell may hold, for a sentence refusing one.
 pub fn kind_choices(lang: Lang) -> String {
     match lang {
-        Lang::Zh => "汇报、讲话、通报、书面、点评（也可写 交流发言、传达学习、说明、清单说明、书面通报、集中点评、现场点评）".into(),
+        Lang::Zh => "汇报、讲话、通报、书面、点评（也可写 交流发言、现场汇报、传达学习、说明、清单说明、书面通报、书面汇报、集中点评、现场点评）".into(),
         Lang::En => "report, speech, briefing, written, comments (or 汇报, 讲话, 通报, 书面, 点评)".into(),
     }
 }
