@@ -7,8 +7,9 @@ mod common {
     pub mod pty;
 }
 
-use common::net::{COLS, FIRST_UNIT, Host, ROWS, WAIT};
+use common::net::{COLS, FIRST_UNIT, Host, ROWS, WAIT, poll, quit};
 use common::pty::Term;
+use std::time::{Duration, Instant};
 
 fn files(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -97,4 +98,90 @@ fn a_display_given_a_wrong_code_says_so_and_stops() {
     // The host is undisturbed and says someone tried a wrong code.
     host.term.wait_for("错误的加入码", WAIT);
     host.quit();
+}
+
+/// A meeting that opens with the 市委书记's speech, with a soft limit of 3 s, then a unit's talk.
+const SPEECH_PLAN: &str = r#"{
+  "title": "全市工作会议",
+  "units": [
+    {"name": "市委书记讲话", "kind": "speech", "presenter": "市委书记", "minutes": 0.05},
+    {"name": "市财政局", "presenter": "党组书记", "role": "局长"}
+  ]
+}"#;
+
+/// A speech on a display on another machine, as on the host's own: its title, speaker and the
+/// next item, and no timer at all — no digits, no phase, no 超时 — past its soft limit.
+#[test]
+fn a_remote_display_shows_a_speech_without_a_timer() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("speech.json"), SPEECH_PLAN).expect("plan");
+    let mut host = Term::spawn_full(
+        dir.path(),
+        &[
+            "run",
+            "speech.json",
+            "--serve",
+            "127.0.0.1:0",
+            "--lang",
+            "zh",
+        ],
+        COLS,
+        ROWS,
+        &[],
+    );
+    let join_path = dir.path().join("speech.session.join");
+    let join: serde_json::Value = poll(
+        "the join file",
+        WAIT,
+        || {
+            let v: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&join_path).ok()?).ok()?;
+            v["addrs"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty())
+                .then_some(v)
+        },
+        || host.screen(),
+    );
+    let code = join["code"].as_str().expect("code").to_string();
+    let addr = join["addrs"][0].as_str().expect("address").to_string();
+    host.wait_for("市委书记讲话", WAIT);
+    let elsewhere = tempfile::tempdir().expect("the venue PC's folder");
+    let mut display = Term::spawn_full(
+        elsewhere.path(),
+        &["display", &addr, "--code", &code, "--lang", "zh"],
+        COLS,
+        ROWS,
+        &[],
+    );
+    let no_timer = |screen: &str, when: &str| {
+        assert!(!screen.contains('█'), "big digits {when}:\n{screen}");
+        assert!(
+            !screen.chars().any(|c| c.is_ascii_digit()),
+            "a clock {when}:\n{screen}"
+        );
+        for word in ["超时", "到时", "计时", "时限", "用时", "暂停"] {
+            assert!(!screen.contains(word), "“{word}” {when}:\n{screen}");
+        }
+    };
+    display.wait_for("即将开始：市委书记讲话", WAIT);
+    no_timer(&display.screen(), "before the speech");
+    host.send(" ");
+    display.wait_gone("即将开始", WAIT);
+    // Twice its soft limit, looked at five times a second.
+    let end = Instant::now() + Duration::from_secs(6);
+    while Instant::now() < end {
+        let screen = display.screen();
+        assert!(screen.contains("市委书记讲话"), "{screen}");
+        assert!(screen.contains("下一个：市财政局"), "{screen}");
+        no_timer(&screen, "during the speech");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // The next item is a unit's talk: its countdown is back.
+    host.send("n");
+    display.wait_for("即将汇报：市财政局", WAIT);
+    display.wait_for("时限 08:00", WAIT);
+    quit(&mut host);
+    display.send("q");
+    display.wait_exit(WAIT);
 }
