@@ -642,6 +642,14 @@ fn during_the_comments_a_remark_goes_to_the_meeting_or_the_row_chosen() {
     assert!(matches!(target(&m.app), Target::New { unit: Some(u), .. } if u == BRIEFING));
     press(&mut m.app, KeyCode::PageDown, at(1));
     assert!(matches!(target(&m.app), Target::New { unit: Some(u), .. } if u == FINANCE));
+    press(&mut m.app, KeyCode::PageUp, at(1));
+    press(&mut m.app, KeyCode::PageUp, at(1));
+    assert!(matches!(target(&m.app), Target::New { unit: None, .. }));
+    press(&mut m.app, KeyCode::PageUp, at(1));
+    assert!(matches!(target(&m.app), Target::New { unit: Some(u), .. } if u == SPEECH));
+    press(&mut m.app, KeyCode::PageDown, at(1));
+    press(&mut m.app, KeyCode::PageDown, at(1));
+    press(&mut m.app, KeyCode::PageDown, at(1));
     type_text(&mut m.app, "财政工作扎实", at(1));
     press(&mut m.app, KeyCode::Enter, at(2));
     assert!(matches!(m.app.mode(), Mode::Live));
@@ -654,6 +662,16 @@ fn during_the_comments_a_remark_goes_to_the_meeting_or_the_row_chosen() {
     ch(&mut m.app, 'r', at(3));
     assert!(matches!(target(&m.app), Target::New { unit: Some(u), .. } if u == TAX));
     press(&mut m.app, KeyCode::Esc, at(3));
+    // Back on the comments' row: a remark on the meeting, and the panel shows those.
+    m.app.selected = 5;
+    ch(&mut m.app, 'r', at(4));
+    type_text(&mut m.app, "总体很好", at(4));
+    press(&mut m.app, KeyCode::Enter, at(4));
+    let saved = m.app.session().state().remarks.last().cloned();
+    assert_eq!(saved.map(|r| r.unit), Some(None), "on the meeting");
+    let s = shot(&mut m.app, at(5), (100, 30));
+    assert!(s.text.contains("总体点评 (1)"), "{}", s.text);
+    assert!(s.text.contains("总体很好"), "{}", s.text);
     // Outside the comments, the current unit's row means that unit, as always.
     let mut m = meeting(Lang::Zh);
     ch(&mut m.app, 'r', at(0));

@@ -305,9 +305,10 @@ impl App {
             .collect()
     }
 
-    /// The unit a new remark or task is on: the selected row's. While the reviewers comment
-    /// (the current item is the comments), the comments item itself means the meeting as a
-    /// whole; any other row selected is that unit (the editor changes it with PgUp/PgDn).
+    /// The unit a new remark or task is on, and whose remarks the remarks panel shows: the
+    /// selected row's. While the reviewers comment (the current item is the comments), the
+    /// comments item itself means the meeting as a whole; any other row selected is that unit
+    /// (the editor changes it with PgUp/PgDn).
     pub fn remark_unit(&self) -> Option<String> {
         let unit = self.selected_unit();
         let st = self.session().state();

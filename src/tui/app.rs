@@ -218,7 +218,8 @@ impl App {
 
     /// Ids of the remarks shown for the selected row.
     pub fn selected_remarks(&self) -> Vec<u64> {
-        let unit = self.selected_unit();
+        // (During the comments, their own row shows the meeting's general remarks.)
+        let unit = self.remark_unit();
         self.session()
             .state()
             .remarks_on(unit.as_deref())

@@ -35,7 +35,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let amb = app.opts.ambiguous;
     let lang = app.lang();
     let s = lang.s();
-    let unit = app.selected_unit();
+    let unit = app.remark_unit();
     let ids = app.selected_remarks();
     let title = match &unit {
         Some(u) => format!("{} · {} ({})", s.remarks, u, ids.len()),
@@ -118,7 +118,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let st = app.session().state();
     // Lay out the selected remark and those before it, only as many as fill the panel, so a
     // row with thousands of remarks costs no more to draw than one with ten.
-    let unit = app.selected_unit();
+    let unit = app.remark_unit();
     let remarks: Vec<&crate::session::Remark> = st.remarks_on(unit.as_deref()).collect();
     let selected = app
         .remark_selected
