@@ -1028,7 +1028,10 @@ fn the_real_binary_imports_an_agenda_and_counts_only_the_reports() {
     );
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{said}");
-    assert!(said.contains("plan.json：2 个汇报单位"), "{said}");
+    assert!(
+        said.contains("plan.json：议程 6 项：汇报单位 2 个、讲话 1 个"),
+        "{said}"
+    );
     let text = std::fs::read_to_string(dir.path().join("plan.json")).expect("written");
     assert!(text.starts_with("{\n  \"version\": 2,"), "{text}");
     let out = podium(

@@ -88,6 +88,14 @@ pub fn run(
             }
             let out = out.display().to_string();
             let written = match counts {
+                // An agenda with speeches, briefings…: counted by kind.
+                (reports, r, c) if reports < plan.units.len() => {
+                    let agenda = crate::strings::report::agenda_counts(
+                        lang,
+                        plan.units.iter().map(|u| u.kind()),
+                    );
+                    s::written_agenda(lang, &out, &agenda, (r, c), &source)
+                }
                 (units, 0, 0) => cli::import_written(lang, &out, units, &source),
                 _ => s::written(lang, &out, counts, &source),
             };

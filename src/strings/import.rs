@@ -584,6 +584,27 @@ pub fn written(
     }
 }
 
+/// `podium import`: what the plan holds when its agenda has items other than 汇报单位
+/// (`agenda`: `strings::report::agenda_counts`, “议程 6 项：汇报单位 2 个、讲话 1 个…”).
+pub fn written_agenda(
+    lang: Lang,
+    file: &str,
+    agenda: &str,
+    (reviewers, criteria): (usize, usize),
+    source: &str,
+) -> String {
+    match (lang, reviewers + criteria) {
+        (Lang::Zh, 0) => format!("{file}：{agenda}（{source}）"),
+        (Lang::En, 0) => format!("{file}: {agenda} ({source})"),
+        (Lang::Zh, _) => {
+            format!("{file}：{agenda}；{reviewers} 位评委，{criteria} 项指标（{source}）")
+        }
+        (Lang::En, _) => {
+            format!("{file}: {agenda}; {reviewers} reviewers, {criteria} criteria ({source})")
+        }
+    }
+}
+
 /// A file and what of it was read: `units.xlsx（XLSX，工作表“评委”）`.
 pub fn file_source(lang: Lang, file: &str, source: &str) -> String {
     match lang {
