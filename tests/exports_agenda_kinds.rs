@@ -195,10 +195,15 @@ fn the_minutes_name_the_roles_and_every_item_with_its_kind() {
 
 #[test]
 fn an_agenda_of_units_only_keeps_its_minutes_as_they_were() {
-    let text_ = r#"{"title": "交流汇报会", "units": [{"name": "城东街道"}, {"name": "城西街道"}]}"#;
+    let text_ = r#"{"title": "交流汇报会", "date": "2026-06-01", "start": "14:30",
+        "units": [{"name": "城东街道"}, {"name": "城西街道"}]}"#;
     let p = planfile::parse("p.json", text_, Lang::Zh).unwrap().plan;
     let s = Session::new(p);
     let md = text(&s, ReportFormat::Md, t0(), Lang::Zh);
+    assert!(
+        md.contains("- 时间：2026-06-01 14:30\n"),
+        "not yet begun: {md}"
+    );
     assert!(md.contains("- 汇报单位 2 个\n"), "{md}");
     assert!(md.contains("## 汇报单位\n"), "{md}");
     assert!(md.contains("### 1. 城东街道\n"), "{md}");

@@ -182,10 +182,18 @@ fn time_of_day(t: &Option<Time>) -> String {
     t.map_or_else(|| "—".into(), |t| t.format("%H:%M:%S").to_string())
 }
 
-/// The meeting's time: when it ran (its first talk to its end), else the plan's date.
-fn meeting_time(date: Option<&str>, started: Option<Time>, ended: Option<Time>) -> Option<String> {
+/// The meeting's time: when it ran (its first talk to its end), else the plan's date and
+/// planned start.
+fn meeting_time(
+    plan: &crate::plan::Plan,
+    started: Option<Time>,
+    ended: Option<Time>,
+) -> Option<String> {
     let Some(start) = started else {
-        return date.map(str::to_string);
+        return plan.date.as_ref().map(|d| match &plan.start {
+            Some(at) => format!("{d} {at}"),
+            None => d.clone(),
+        });
     };
     let mut text = start.format("%Y-%m-%d %H:%M").to_string();
     if let Some(end) = ended {
@@ -205,10 +213,7 @@ pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
     let plan = session.plan();
     let names = |list: &[String]| (!list.is_empty()).then(|| report::names_list(lang, list));
     let rows: [(&str, Option<String>); 6] = [
-        (
-            r.date,
-            meeting_time(plan.date.as_deref(), m.started_at, m.ended_at),
-        ),
+        (r.date, meeting_time(plan, m.started_at, m.ended_at)),
         (r.venue, plan.venue.clone()),
         (r.host, plan.host.clone()),
         (r.attendees, names(&plan.attendees)),
