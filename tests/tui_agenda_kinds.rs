@@ -246,6 +246,24 @@ fn the_agenda_names_each_kind_and_its_plan() {
         for w in words {
             assert!(!s.agenda_line(FINANCE).contains(w), "{w} beside a unit");
         }
+        // The planned end counts every kind: 5 + 8 + 0 (written) + 8 + 15 + 20 (soft limits)
+        // minutes from 09:00.
+        if lang == Lang::Zh {
+            assert!(s.text.contains("计划结束 09:56"), "{}", s.text);
+        }
+        // At 80×24 the kinds stay (the presenter and the plan give way first).
+        let small = shot(&mut m.app, at(0), (80, 24));
+        insta::assert_snapshot!(format!("agenda_kinds_{tag}_80x24"), small.text);
+        assert!(
+            small.agenda_line(SPEECH).contains(words[3]),
+            "{}",
+            small.text
+        );
+        assert!(
+            small.agenda_line(WRITTEN).contains(words[1]),
+            "{}",
+            small.text
+        );
         // The plan column (it gives way first in English at 100 columns): the briefing's 5
         // minutes, a unit's 8, the soft limits, nothing for the written item.
         if lang == Lang::En {
