@@ -122,7 +122,7 @@ fn sessions_lists_the_plans_sessions_newest_first_in_aligned_columns() {
         let i = line.find(at).unwrap();
         podium::text::width(&line[..i], podium::text::Ambiguous::Narrow)
     };
-    assert_eq!(column(lines[0], "已汇报"), column(lines[1], "1/2"));
+    assert_eq!(column(lines[0], "已完成"), column(lines[1], "1/2"));
     assert_eq!(column(lines[1], "1/2"), column(lines[2], "1/2"));
 
     let out = podium(dir.path(), &["sessions", "季度.json", "--lang", "en"]);

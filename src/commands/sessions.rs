@@ -33,7 +33,7 @@ fn pad(cell: &str, width: usize) -> String {
     format!("{cell}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-/// The sessions as a table, newest first: last change, file, talks done / total, remarks,
+/// The sessions as a table, newest first: last change, file, agenda items done / total, remarks,
 /// units scored, state; columns aligned by display width (Chinese is two columns wide).
 /// `numbered` puts `1)`, `2)`… in front, for a question.
 pub fn table(found: &[Found], lang: Lang, numbered: bool) -> String {

@@ -673,14 +673,14 @@ pub fn not_found(lang: Lang, path: &str) -> String {
     }
 }
 
-/// `podium sessions`: the column heads (last change, file, talks done, remarks, units scored,
-/// state).
+/// `podium sessions`: the column heads (last change, file, agenda items done of all, remarks,
+/// units scored, state).
 pub fn sessions_columns(lang: Lang) -> [&'static str; 6] {
     match lang {
         Lang::Zh => [
             "最后改动",
             "会议记录文件",
-            "已汇报",
+            "已完成",
             "点评",
             "已评分",
             "状态",
@@ -688,7 +688,7 @@ pub fn sessions_columns(lang: Lang) -> [&'static str; 6] {
         Lang::En => [
             "Last change",
             "Session file",
-            "Talks done",
+            "Items done",
             "Remarks",
             "Scored",
             "State",
@@ -755,10 +755,10 @@ pub fn ask_resume(
 ) -> String {
     let mut out = match lang {
         Lang::Zh => format!(
-            "计划 {plan} 最近的会议记录是 {name}\n（最后改动 {when}，已汇报 {done}/{total}，点评 {remarks} 条）。\n"
+            "计划 {plan} 最近的会议记录是 {name}\n（最后改动 {when}，议程已完成 {done}/{total}，点评 {remarks} 条）。\n"
         ),
         Lang::En => format!(
-            "The newest session of {plan} is {name}\n(last change {when}, talks done {done}/{total}, {remarks} {}).\n",
+            "The newest session of {plan} is {name}\n(last change {when}, agenda items done {done}/{total}, {remarks} {}).\n",
             if remarks == 1 { "remark" } else { "remarks" }
         ),
     };
