@@ -1079,4 +1079,10 @@ fn a_column_of_how_units_report_reads_as_their_kind() {
         [UnitKind::Report, UnitKind::Report, UnitKind::Written]
     );
     assert!(done.warnings.is_empty(), "{:?}", done.warnings);
+    // A written item's minutes are kept and said: nothing uses them.
+    let done = import_csv("单位,类型,时长\n甲,书面,5\n", Lang::Zh).expect("imports");
+    assert_eq!(done.plan.units[0].minutes, Some(5.0));
+    let w = done.warnings.join("\n");
+    assert!(w.contains("units.csv:2:C: 警告："), "{w}");
+    assert!(w.contains("“甲”是书面通报，不计时"), "{w}");
 }

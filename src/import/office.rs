@@ -631,9 +631,14 @@ pub fn plan(
                 &criterion_rows,
             ),
         ];
-        for finding in plan.validate().iter().filter(|f| !f.warning) {
+        for finding in plan.validate().iter() {
             let place = finding_place(&finding.path, &sheets).unwrap_or_else(|| found.place());
-            errors.push(crate::strings::finding(lang, &place, None, finding));
+            if !finding.warning {
+                errors.push(crate::strings::finding(lang, &place, None, finding));
+            } else if matches!(finding.problem, crate::plan::Problem::MinutesIgnored { .. }) {
+                // A written item's minutes: kept, and said (nothing uses them).
+                warnings.push(crate::strings::finding(lang, &place, None, finding));
+            }
         }
     }
     if !errors.is_empty() {
