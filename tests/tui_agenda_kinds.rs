@@ -238,6 +238,12 @@ fn the_agenda_names_each_kind_and_its_plan() {
         for w in words {
             assert!(s.text.contains(w), "{w} on screen:\n{}", s.text);
         }
+        // The agenda's title counts the 汇报单位 only.
+        let title = match lang {
+            Lang::Zh => "议程 6 项 · 汇报单位 2 个",
+            Lang::En => "Agenda · 6 items · 2 units",
+        };
+        assert!(s.text.contains(title), "{}", s.text);
         // The kinds stand in their own column; a unit's talk leaves it empty.
         assert!(s.agenda_line(BRIEFING).contains(words[0]));
         assert!(s.agenda_line(WRITTEN).contains(words[1]));
@@ -719,4 +725,14 @@ fn after_every_item_space_says_the_agenda_is_done() {
             .is_some_and(|n| n.starts_with("议程已全部完成。结束会议：")),
         "{notice:?}"
     );
+}
+
+#[test]
+fn the_agenda_title_counts_units_and_says_no_units_when_there_are_none() {
+    use podium::strings::console::agenda_title;
+    assert_eq!(agenda_title(Lang::Zh, 7, 7), "议程 · 汇报单位 7 个");
+    assert_eq!(agenda_title(Lang::Zh, 9, 7), "议程 9 项 · 汇报单位 7 个");
+    assert_eq!(agenda_title(Lang::Zh, 2, 0), "议程 2 项");
+    assert_eq!(agenda_title(Lang::En, 1, 1), "Agenda · 1 unit");
+    assert_eq!(agenda_title(Lang::En, 2, 0), "Agenda · 2 items");
 }

@@ -1001,6 +1001,28 @@ pub fn kind_name(lang: Lang, kind: UnitKind) -> &'static str {
     }
 }
 
+/// The agenda's title, with how many 汇报单位 it holds (`reports`) and, when it has other
+/// items too, how many items (`items`): “议程 · 汇报单位 7 个”, “议程 9 项 · 汇报单位 7 个”,
+/// “议程 2 项”.
+pub fn agenda_title(lang: Lang, items: usize, reports: usize) -> String {
+    match lang {
+        Lang::Zh if items == reports => format!("议程 · 汇报单位 {reports} 个"),
+        Lang::Zh if reports == 0 => format!("议程 {items} 项"),
+        Lang::Zh => format!("议程 {items} 项 · 汇报单位 {reports} 个"),
+        Lang::En => {
+            let units = match reports {
+                1 => "1 unit".to_string(),
+                n => format!("{n} units"),
+            };
+            match (items == reports, reports) {
+                (true, _) => format!("Agenda · {units}"),
+                (false, 0) => format!("Agenda · {items} items"),
+                (false, _) => format!("Agenda · {items} items · {units}"),
+            }
+        }
+    }
+}
+
 /// The agenda's column of the items' kinds.
 pub fn col_kind(lang: Lang) -> &'static str {
     lang.pick("类型", "Kind")

@@ -119,13 +119,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
     let lang = app.lang();
     let s = lang.s();
     let focused = app.focus == Focus::Agenda && matches!(app.mode(), Mode::Live);
-    let b = block(s.agenda, amb, focused);
+    let st = app.session().state();
+    let title = strings::console::agenda_title(lang, st.units.len(), st.reports().count());
+    let b = block(&title, amb, focused);
     let inner = b.inner(area);
     b.render(area, buf);
     if inner.height < 2 || inner.width < 10 {
         return;
     }
-    let st = app.session().state();
     let mut counts: HashMap<Option<&str>, usize> = HashMap::new();
     for r in &st.remarks {
         *counts.entry(r.unit.as_deref()).or_default() += 1;
