@@ -95,12 +95,13 @@ fn version_refusal(file: &str, text: &str, lang: Lang) -> Option<String> {
 }
 
 /// What keeps a sound plan's scoring from working: points with nobody to give them, a group
-/// with no reviewer, a reviewer in no group, a unit every reviewer must stay out of. The plan
+/// with no reviewer, a reviewer in no group, a 汇报单位 every reviewer must stay out of. The plan
 /// still runs (remarks and timing need no scores); `podium check` says what to add.
 pub fn scoring_gaps(plan: &Plan) -> Vec<ScoringGap> {
     let scoring = plan.scoring();
     let mut out = Vec::new();
-    if scoring.mode.unwrap_or_default() == ScoringMode::Points {
+    // An agenda without 汇报单位 (speeches only) scores nothing whatever its mode says.
+    if scoring.mode.unwrap_or_default() == ScoringMode::Points && plan.reports().next().is_some() {
         if plan.reviewers.is_empty() {
             out.push(ScoringGap::NoReviewers);
         }
@@ -119,7 +120,7 @@ pub fn scoring_gaps(plan: &Plan) -> Vec<ScoringGap> {
             }
         }
         if !plan.reviewers.is_empty() {
-            for u in &plan.units {
+            for u in plan.reports() {
                 if plan.reviewers.iter().all(|r| r.recused.contains(&u.name)) {
                     out.push(ScoringGap::AllRecused(u.name.clone()));
                 }
@@ -204,5 +205,44 @@ mod tests {
             "{}",
             errors[0]
         );
+    }
+}
+
+#[cfg(test)]
+mod kinds_tests {
+    use super::*;
+
+    fn plan(json: serde_json::Value) -> Plan {
+        serde_json::from_value(json).expect("plan")
+    }
+
+    #[test]
+    fn an_agenda_of_speeches_has_no_scoring_gaps() {
+        let p = plan(serde_json::json!({
+            "title": "全体会议",
+            "units": [{"name": "市长讲话", "kind": "speech"}]
+        }));
+        assert_eq!(scoring_gaps(&p), Vec::new());
+        let p = plan(serde_json::json!({
+            "title": "全体会议",
+            "units": [{"name": "市长讲话", "kind": "speech"}, {"name": "甲"}]
+        }));
+        assert_eq!(scoring_gaps(&p), vec![ScoringGap::NoReviewers]);
+    }
+
+    #[test]
+    fn a_reviewer_kept_out_of_a_speech_is_no_gap() {
+        let p = plan(serde_json::json!({
+            "title": "汇报会",
+            "units": [{"name": "书记讲话", "kind": "speech"}, {"name": "甲"}],
+            "reviewers": [{"name": "评委", "recused": ["书记讲话"]}]
+        }));
+        assert_eq!(scoring_gaps(&p), Vec::new());
+        let p = plan(serde_json::json!({
+            "title": "汇报会",
+            "units": [{"name": "书记讲话", "kind": "speech"}, {"name": "甲"}],
+            "reviewers": [{"name": "评委", "recused": ["甲"]}]
+        }));
+        assert_eq!(scoring_gaps(&p), vec![ScoringGap::AllRecused("甲".into())]);
     }
 }

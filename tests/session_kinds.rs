@@ -69,10 +69,7 @@ fn status(session: &Session, unit: &str) -> Status {
 /// the written item announced with `written_key`.
 fn whole_meeting(session: &mut Session, written_key: Command, speech: i64) -> Time {
     let mut now = s(0);
-    loop {
-        let Some(cur) = session.state().current_unit().cloned() else {
-            break;
-        };
+    while let Some(cur) = session.state().current_unit().cloned() {
         if cur.kind == UnitKind::Written {
             run(session, written_key.clone(), now);
             continue;
