@@ -304,7 +304,7 @@ fn every_sample_passes_podium_check_and_counts_its_report_items() {
 fn the_seed_samples_are_plan_version_2_with_the_meetings_roles_and_no_real_names() {
     // The real officials named in the five reports: the samples ship with the program, so people
     // are roles or invented names.
-    const REAL_NAMES: [&str; 24] = [
+    const REAL_NAMES: [&str; 41] = [
         "马泽江",
         "甘国栋",
         "张涛",
@@ -329,6 +329,23 @@ fn the_seed_samples_are_plan_version_2_with_the_meetings_roles_and_no_real_names
         "石建平",
         "李家成",
         "洛珠南杰",
+        "秦武",
+        "吴中尧",
+        "秦仲鑫",
+        "姜晓天",
+        "汪俊启",
+        "余红松",
+        "程亮",
+        "江俊杰",
+        "刘小平",
+        "邱金生",
+        "黄城",
+        "王刚",
+        "馬澤江",
+        "張濤",
+        "吳曉軍",
+        "潘功發",
+        "王衛東",
     ];
     let mut scored = Vec::new();
     for file in SEEDS {
