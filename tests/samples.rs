@@ -7,8 +7,10 @@
 //!   (`Space` to start, `n` for the next item), with `podium display` following the same session
 //!   in a second one: the console counts the plan's `report` items as 汇报单位; a speech or the
 //!   comments never show a countdown, a warning or overtime on the console, and nothing of a
-//!   timer on the display; a written item ends `done`, never `skipped`; `podium report --format
-//!   json` ranks `report` items only.
+//!   timer on the display; a written item ends `done`, never `skipped`; `v` lists report items
+//!   only (and nothing in a meeting that does not score); Daguan's grades are refused for a
+//!   speech and taken for its 11 reports; `podium report` ranks `report` items only, in the
+//!   JSON record and in the CSV ranking.
 //! - However long a speech runs: the pty cannot move the console's clock, so a session is made
 //!   beforehand whose first speech (or the comments) started two hours ago, and the console and
 //!   the display resume it; and in-process, the console's `App` and the display's `draw` are
