@@ -438,3 +438,47 @@ fn a_written_items_minutes_are_a_warning() {
         0
     );
 }
+
+/// What "undone: …" says of an action on an item that is not a unit's talk.
+#[test]
+fn undoing_an_announcement_or_a_speech_names_it_for_what_it_is() {
+    use podium::strings::{self, Lang};
+    let mut p = plan_json("points");
+    p["units"].as_array_mut().unwrap().rotate_left(3);
+    let mut session = Session::new(serde_json::from_value(p).unwrap());
+    let said = |session: &Session, lang: Lang| {
+        let action = session.undoable_action().expect("an action");
+        let events: Vec<_> = session.action_events(action).collect();
+        let st = session.state();
+        strings::action(lang, &events, &|u| st.unit(u).map(|x| x.kind))
+    };
+    run(&mut session, Command::Next, s(0));
+    assert_eq!(said(&session, Lang::Zh), "宣读重点工作进展情况");
+    assert_eq!(said(&session, Lang::En), "announcing 重点工作进展情况");
+    run(&mut session, Command::ToggleTalk, s(1));
+    assert_eq!(said(&session, Lang::Zh), "现场点评开始");
+    assert_eq!(said(&session, Lang::En), "the start of 现场点评");
+    run(&mut session, Command::Next, s(2));
+    run(&mut session, Command::ToggleTalk, s(3));
+    run(&mut session, Command::Next, s(4));
+    // A unit's talk is still called one.
+    run(&mut session, Command::ToggleTalk, s(5));
+    assert_eq!(said(&session, Lang::Zh), "传达学习省委会议精神开始");
+    run(&mut session, Command::Next, s(6));
+    run(&mut session, Command::ToggleTalk, s(7));
+    assert_eq!(said(&session, Lang::Zh), "甲县开始汇报");
+}
+
+#[test]
+fn resuming_a_speech_does_not_call_it_a_talk() {
+    use podium::strings::{self, Lang};
+    let zh = strings::resumed(Lang::Zh, Some("市委书记讲话"), false, true, false, 3);
+    assert_eq!(
+        zh,
+        "已恢复会议：市委书记讲话仍在计时（含断开期间），共 3 条点评"
+    );
+    let en = strings::resumed(Lang::En, Some("Speech"), false, false, true, 3);
+    assert_eq!(en, "Resumed: Speech is paused; 3 remarks");
+    let talk = strings::resumed(Lang::Zh, Some("甲县"), true, true, false, 0);
+    assert!(talk.contains("甲县的汇报仍在计时"), "{talk}");
+}

@@ -334,6 +334,7 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
             strings::resumed(
                 lang,
                 cur.map(|u| u.name.as_str()),
+                cur.is_none_or(|u| u.kind.is_report()),
                 cur.is_some_and(|u| u.talk.is_running()),
                 cur.is_some_and(|u| u.status() == crate::session::Status::Paused),
                 st.remarks.len(),

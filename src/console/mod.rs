@@ -146,7 +146,8 @@ impl Console {
                     self.banner(strings::save_failed(lang, &text), Level::Error);
                 } else if let Some(EventKind::Undone { action }) = events.first().map(|e| &e.kind) {
                     let what: Vec<_> = self.session().action_events(*action).collect();
-                    let text = strings::action(lang, &what);
+                    let st = self.session().state();
+                    let text = strings::action(lang, &what, &|u| st.unit(u).map(|x| x.kind));
                     self.notify(strings::undone(lang, &text), Level::Info, now);
                 } else if self.save_error.is_none()
                     && self

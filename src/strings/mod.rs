@@ -872,8 +872,26 @@ pub fn score_problem(lang: Lang, p: &ScoreProblem) -> String {
     }
 }
 
-/// What an action did, in a few words (for "undone: …").
-pub fn action(lang: Lang, events: &[&Event]) -> String {
+/// What an action did, in a few words (for "undone: …"). `kind_of` tells an agenda item's
+/// kind: a written item announced, or a speech started, is not called a talk.
+pub fn action(
+    lang: Lang,
+    events: &[&Event],
+    kind_of: &dyn Fn(&str) -> Option<crate::plan::UnitKind>,
+) -> String {
+    let zh = lang == Lang::Zh;
+    let kind = |unit: &str| kind_of(unit).unwrap_or_default();
+    // A written item announced: its `talk_ended` is what happened, not the move on.
+    if let Some(unit) = events.iter().find_map(|e| match &e.kind {
+        EventKind::TalkEnded { unit } if !kind(unit).is_timed() => Some(unit),
+        _ => None,
+    }) {
+        return if zh {
+            format!("宣读{unit}")
+        } else {
+            format!("announcing {unit}")
+        };
+    }
     let main = events
         .iter()
         .rev()
@@ -882,9 +900,14 @@ pub fn action(lang: Lang, events: &[&Event]) -> String {
     let Some(event) = main else {
         return String::new();
     };
-    let zh = lang == Lang::Zh;
     match &event.kind {
         EventKind::MeetingStarted => lang.pick("会议开始", "meeting start").into(),
+        EventKind::TalkStarted { unit } if !kind(unit).is_report() && zh => format!("{unit}开始"),
+        EventKind::TalkStarted { unit } if !kind(unit).is_report() => {
+            format!("the start of {unit}")
+        }
+        EventKind::TalkEnded { unit } if !kind(unit).is_report() && zh => format!("{unit}结束"),
+        EventKind::TalkEnded { unit } if !kind(unit).is_report() => format!("the end of {unit}"),
         EventKind::MeetingEnded => lang.pick("结束会议", "ending the meeting").into(),
         EventKind::TalkStarted { unit } if zh => format!("{unit}开始汇报"),
         EventKind::TalkStarted { unit } => format!("the start of {unit}'s talk"),
@@ -954,14 +977,31 @@ pub fn undone(lang: Lang, what: &str) -> String {
     }
 }
 
+/// The notice on resuming a session: the current item and whether it runs. `report` is whether
+/// that item is a unit's talk (a speech is not called one).
 pub fn resumed(
     lang: Lang,
     unit: Option<&str>,
+    report: bool,
     running: bool,
     paused: bool,
     remarks: usize,
 ) -> String {
     match (lang, unit) {
+        (Lang::Zh, Some(u)) if running && !report => {
+            format!("已恢复会议：{u}仍在计时（含断开期间），共 {remarks} 条点评")
+        }
+        (Lang::En, Some(u)) if running && !report => {
+            format!("Resumed: {u} is still running (downtime counted); {remarks} remarks")
+        }
+        (Lang::Zh, Some(u)) if paused && !report => {
+            format!("已恢复会议：{u}已暂停，共 {remarks} 条点评")
+        }
+        (Lang::En, Some(u)) if paused && !report => {
+            format!("Resumed: {u} is paused; {remarks} remarks")
+        }
+        (Lang::Zh, Some(u)) if !report => format!("已恢复会议：当前议程 {u}，共 {remarks} 条点评"),
+        (Lang::En, Some(u)) if !report => format!("Resumed: current item {u}; {remarks} remarks"),
         (Lang::Zh, Some(u)) if running => {
             format!("已恢复会议：{u}的汇报仍在计时（含断开期间），共 {remarks} 条点评")
         }
