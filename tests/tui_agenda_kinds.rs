@@ -421,6 +421,10 @@ fn a_written_item_is_announced_with_space_or_n_and_never_skipped() {
         let row = s.agenda_line(WRITTEN);
         assert!(row.contains("已宣读"), "{row}");
         assert!(!row.contains("已跳过"), "{row}");
+        assert!(
+            !row.contains("00:00"),
+            "no talk time on a written row: {row}"
+        );
         let rec = record(&m, at(3));
         let written = record_unit(&rec, WRITTEN);
         assert_eq!(written["status"], "done", "{written}");

@@ -178,7 +178,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, now: Time) {
                     Cell::new(u.name.as_str()),
                     Cell::new(u.presenter.as_deref().unwrap_or_default()),
                     Cell::new(plan_text(u, app.private)),
-                    Cell::new(if u.talk.started_at.is_some() {
+                    // A written item is announced, not spoken: it has no talk time to show.
+                    Cell::new(if u.talk.started_at.is_some() && u.kind.is_timed() {
                         clock_text(u.talk_seconds(now))
                     } else {
                         String::new()
