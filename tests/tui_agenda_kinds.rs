@@ -740,3 +740,31 @@ fn the_agenda_title_counts_units_and_says_no_units_when_there_are_none() {
     assert_eq!(agenda_title(Lang::En, 1, 1), "Agenda · 1 unit");
     assert_eq!(agenda_title(Lang::En, 2, 0), "Agenda · 2 items");
 }
+
+/// Enter on a speech's row asks to make it the current item, not the current 汇报单位.
+#[test]
+fn making_a_speech_current_does_not_call_it_a_unit() {
+    for (lang, item, unit) in [
+        (
+            Lang::Zh,
+            "将书记讲话设为当前议程？",
+            "将市财政局设为当前汇报单位？",
+        ),
+        (
+            Lang::En,
+            "Make 书记讲话 the current item?",
+            "Make 市财政局 the current unit?",
+        ),
+    ] {
+        let mut m = meeting(lang);
+        for (name, question) in [(SPEECH, item), (FINANCE, unit)] {
+            let pos = m.app.session().state().position(name).expect("listed");
+            m.app.selected = pos + 1;
+            m.app.follow = false;
+            press(&mut m.app, KeyCode::Enter, at(1));
+            let s = shot(&mut m.app, at(1), (100, 30));
+            assert!(s.text.contains(question), "{question}\n{}", s.text);
+            press(&mut m.app, KeyCode::Esc, at(1));
+        }
+    }
+}

@@ -201,11 +201,14 @@ pub fn confirm_skip(lang: Lang, unit: &str, skipped: bool) -> String {
     }
 }
 
-/// Asks before making another unit the current one.
-pub fn confirm_set_current(lang: Lang, unit: &str) -> String {
-    match lang {
-        Lang::Zh => format!("将{unit}设为当前汇报单位？"),
-        Lang::En => format!("Make {unit} the current unit?"),
+/// Asks before making another agenda item the current one; `report` is whether it is a unit's
+/// talk (a speech is not a 汇报单位).
+pub fn confirm_set_current(lang: Lang, unit: &str, report: bool) -> String {
+    match (lang, report) {
+        (Lang::Zh, true) => format!("将{unit}设为当前汇报单位？"),
+        (Lang::Zh, false) => format!("将{unit}设为当前议程？"),
+        (Lang::En, true) => format!("Make {unit} the current unit?"),
+        (Lang::En, false) => format!("Make {unit} the current item?"),
     }
 }
 

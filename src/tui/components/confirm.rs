@@ -144,7 +144,14 @@ pub fn question(app: &App, what: &Confirm) -> String {
             let skipped = app.session().state().unit(unit).is_some_and(|u| u.skipped);
             strings::console::confirm_skip(lang, unit, skipped)
         }
-        Confirm::SetCurrent(unit) => strings::console::confirm_set_current(lang, unit),
+        Confirm::SetCurrent(unit) => {
+            let report = app
+                .session()
+                .state()
+                .unit(unit)
+                .is_none_or(|u| u.kind.is_report());
+            strings::console::confirm_set_current(lang, unit, report)
+        }
         Confirm::Publish => strings::console::confirm_publish(lang).to_string(),
         Confirm::PublishIncomplete(gaps) => {
             strings::console::confirm_publish_incomplete(lang, gaps)
