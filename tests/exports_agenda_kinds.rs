@@ -167,7 +167,7 @@ fn the_minutes_name_the_roles_and_every_item_with_its_kind() {
     assert!(speech.contains("要求各单位对账销号"), "{speech}");
     // The written item: “书面”, no talk time, no limit, no overtime.
     let written = item(&md, "### 4. ");
-    assert!(written.contains("- 书面（已完成）"), "{written}");
+    assert!(written.contains("- 书面（已宣读）"), "{written}");
     for word in ["计划", "实际", "超时", "预计"] {
         assert!(!written.contains(word), "{word} in {written}");
     }
@@ -186,7 +186,7 @@ fn the_minutes_name_the_roles_and_every_item_with_its_kind() {
         "- 6 agenda items: 2 units, 1 speech, 1 briefing, 1 written notice, 1 round of comments\n",
         "### 5. 集中点评 (reviewers' comments)\n",
         "### 6. 市委书记讲话 (speech)\n",
-        "- In writing (done)\n",
+        "- In writing (announced)\n",
         "- About 20:00, took 25:00",
     ] {
         assert!(en.contains(line), "{line:?} in:\n{en}");
@@ -476,4 +476,30 @@ fn a_grades_sheet_naming_a_briefing_is_refused_at_its_unit_column() {
     );
     assert!(!said.contains(":2:"), "the good row is not refused: {said}");
     assert!(!dir.path().join("plan.session.json").exists());
+}
+
+/// A meeting stopped half-way: the running speech is 进行中 and the written item not yet read
+/// is 待宣读, in the minutes and the 计时 sheet; neither is called a talk (汇报中, 待汇报).
+#[test]
+fn items_that_are_not_talks_have_their_own_status_words() {
+    let mut s = Session::new(plan("points"));
+    let mut now = t0();
+    for _ in 0..2 {
+        run(&mut s, Command::ToggleTalk, now);
+        now += Duration::minutes(3);
+        run(&mut s, Command::Next, now);
+    }
+    let pos = s.state().position("市委书记讲话").expect("listed");
+    let speech = s.state().units[pos].name.clone();
+    run(&mut s, Command::SetCurrent { unit: speech }, now);
+    run(&mut s, Command::ToggleTalk, now);
+    now += Duration::minutes(2);
+    let md = text(&s, ReportFormat::Md, now, Lang::Zh);
+    let written = item(&md, "### 4. ");
+    assert!(written.contains("- 书面（待宣读）"), "{written}");
+    let speech = item(&md, "### 6. ");
+    assert!(speech.contains("进行中"), "{speech}");
+    assert!(!speech.contains("汇报中"), "{speech}");
+    let talk = item(&md, "### 3. ");
+    assert!(talk.contains("待汇报"), "{talk}");
 }

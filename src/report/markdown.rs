@@ -252,7 +252,7 @@ pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
             out.push_str(&format!("- {label}{colon}{}\n", who.join(" ")));
         }
         let status = crate::session::Status::from_key(u.status);
-        let state = strings::status(lang, status);
+        let state = strings::console::item_status(lang, u.kind, status);
         let (from, to) = (time_of_day(&u.started_at), time_of_day(&u.ended_at));
         let talk = clock_text(u.talk_seconds);
         let times = if u.kind.counts_down() {

@@ -272,7 +272,7 @@ pub fn timing(session: &Session, now: Time, lang: Lang) -> Table {
                 Cell::Number((i + 1) as f64),
                 Cell::text(&u.name),
                 Cell::text(u.presenter.clone().unwrap_or_default()),
-                Cell::text(strings::status(lang, u.status())),
+                Cell::text(strings::console::item_status(lang, u.kind, u.status())),
                 limit,
                 talked,
                 over,
