@@ -381,7 +381,7 @@ mod tests {
         };
         assert_eq!(col(lines[0], "会议记录文件"), col(lines[1], "会议.session"));
         assert_eq!(col(lines[1], "会议.session"), col(lines[2], "会议-2026"));
-        assert_eq!(col(lines[0], "已汇报"), col(lines[1], "12/12"));
+        assert_eq!(col(lines[0], "已完成"), col(lines[1], "12/12"));
         let en = table(&list, Lang::En, true);
         assert!(en.lines().next().unwrap().contains("Last change"), "{en}");
         assert!(en.lines().nth(1).unwrap().starts_with("1)"), "{en}");
