@@ -277,7 +277,7 @@ fn a_speech_attendees_and_a_meeting_that_does_not_score_made_in_the_terminal() {
     for _ in 0..5 {
         t.send(ENTER);
     }
-    t.send("马泽江（区委书记）、李明（区长）");
+    t.send("王明（区委书记）、李明（区长）");
     t.wait_for("李明（区长）", TIMEOUT);
     t.send(CTRL_N);
     t.wait_for("单位名称", TIMEOUT);
@@ -315,7 +315,7 @@ fn a_speech_attendees_and_a_meeting_that_does_not_score_made_in_the_terminal() {
     let plan: podium::plan::Plan = serde_json::from_str(&text).expect("a plan");
     let kinds: Vec<&str> = plan.units.iter().map(|u| u.kind().key()).collect();
     assert_eq!(kinds, ["speech", "report"]);
-    assert_eq!(plan.attendees, ["马泽江（区委书记）", "李明（区长）"]);
+    assert_eq!(plan.attendees, ["王明（区委书记）", "李明（区长）"]);
     assert_eq!(
         plan.scoring_mode(),
         podium::plan::ScoringMode::None,

@@ -897,7 +897,7 @@ fn an_agenda_with_kinds_and_the_meetings_roles_imports_them() {
     assert_eq!(
         plan.attendees,
         [
-            "马泽江（市委书记）",
+            "王明（市委书记）",
             "李明（市长）",
             "王强（市委常委、常务副市长）"
         ]

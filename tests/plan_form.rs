@@ -818,7 +818,7 @@ fn a_speech_a_written_item_and_attendees_typed_in_chinese_make_a_plan_podium_che
             "09:00",
             "区委常委会议室",
             "区委书记",
-            "马泽江（区委书记）、李明（区长），王强（区委常委、常务副区长）",
+            "王明（区委书记）、李明（区长），王强（区委常委、常务副区长）",
             "各街道党工委书记",
         ],
     );
@@ -827,7 +827,7 @@ fn a_speech_a_written_item_and_attendees_typed_in_chinese_make_a_plan_podium_che
     assert_eq!(
         plan.attendees,
         [
-            "马泽江（区委书记）",
+            "王明（区委书记）",
             "李明（区长）",
             "王强（区委常委、常务副区长）"
         ],
@@ -983,11 +983,11 @@ fn a_plan_without_the_new_fields_says_no_version_and_one_with_them_says_2() {
     for _ in 0..5 {
         key(&mut form, KeyCode::Down);
     }
-    typed(&mut form, "马泽江");
+    typed(&mut form, "王明");
     let text = form.text().expect("text");
     assert!(text.contains("\"version\": 2,"), "{text}");
     assert!(
-        text.contains("\"attendees\": [\n    \"马泽江\"\n  ]"),
+        text.contains("\"attendees\": [\n    \"王明\"\n  ]"),
         "{text}"
     );
 }
@@ -1023,8 +1023,8 @@ fn an_unknown_kind_is_an_error_at_its_cell_and_sheets_paste_their_kind_words() {
     for _ in 0..5 {
         key(&mut form, KeyCode::Down);
     }
-    form.paste("马泽江（市委书记）\r\n李明（市长）\r\n");
+    form.paste("王明（市委书记）\r\n李明（市长）\r\n");
     let plan = form.plan.clone().expect("a plan");
-    assert_eq!(plan.attendees, ["马泽江（市委书记）", "李明（市长）"]);
-    assert_eq!(form.meeting.cells[5], "马泽江（市委书记）、李明（市长）");
+    assert_eq!(plan.attendees, ["王明（市委书记）", "李明（市长）"]);
+    assert_eq!(form.meeting.cells[5], "王明（市委书记）、李明（市长）");
 }

@@ -88,7 +88,7 @@ pub fn hint(lang: Lang, section: &str, key: &str) -> &'static str {
             "Seconds before the limit at which the timer turns yellow; 60 when empty",
         ),
         ("meeting", "attendees" | "observers") => lang.pick(
-            "每人一行（可从表格粘贴一列），或用顿号、逗号、分号分隔；可带职务，如 马泽江（市委书记）",
+            "每人一行（可从表格粘贴一列），或用顿号、逗号、分号分隔；可带职务，如 王明（市委书记）",
             "One a line (paste a column from a sheet), or separated by commas or semicolons; a role may follow in brackets",
         ),
         ("meeting", "recorder") => lang.pick("会议记录人；可空", "Who keeps the minutes; may be empty"),
