@@ -112,16 +112,8 @@ pub fn kind_of_word(text: &str) -> Option<UnitKind> {
         .map(|(_, kind)| *kind)
 }
 
-/// An agenda item's kind as the form shows it and a sheet may write it.
-pub fn kind_name(lang: Lang, kind: UnitKind) -> &'static str {
-    match kind {
-        UnitKind::Report => lang.pick("汇报", "report"),
-        UnitKind::Speech => lang.pick("讲话", "speech"),
-        UnitKind::Briefing => lang.pick("通报", "briefing"),
-        UnitKind::Written => lang.pick("书面", "written"),
-        UnitKind::Comments => lang.pick("点评", "comments"),
-    }
-}
+/// An agenda item's kind as the form shows it and a sheet may write it: the console's word.
+pub use super::console::kind_name;
 
 /// The words a kind cell may hold, for a sentence refusing one.
 pub fn kind_choices(lang: Lang) -> String {
