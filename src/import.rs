@@ -690,7 +690,23 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
         sheet: sheet.name.clone(),
         ..ScoreImport::default()
     };
-    let units = names::Index::new(state.units.iter().map(|u| u.name.as_str()));
+    // Only 汇报单位 take scores: a cell is matched to them first, so that a speech whose name
+    // looks like a unit's (`甲 `, full-width) neither takes its scores nor makes it ambiguous.
+    // A cell that means no 汇报单位 is then matched to the other items, to be refused by name.
+    let reports = names::Index::new(state.reports().map(|u| u.name.as_str()));
+    let others = names::Index::new(
+        state
+            .units
+            .iter()
+            .filter(|u| !u.kind.is_report())
+            .map(|u| u.name.as_str()),
+    );
+    let unit_of = |row: usize, col: usize, cells: &[String]| match ctx
+        .name(&reports, "unit", row, col, cells)
+    {
+        Ok(name) if state.unit(&name).is_none() => ctx.name(&others, "unit", row, col, cells),
+        found => found,
+    };
     match rules.mode {
         crate::plan::ScoringMode::Points => {
             let [u, r, c, v] = [0, 1, 2, 3].map(|i| cols.get(i).copied().unwrap_or(0));
@@ -714,7 +730,7 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
                     continue;
                 };
                 let found = (
-                    ctx.name(&units, "unit", *row, u, cells),
+                    unit_of(*row, u, cells),
                     ctx.name(&reviewers, "reviewer", *row, r, cells),
                     ctx.name(&criteria, "criterion", *row, c, cells),
                 );
@@ -771,7 +787,7 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
             let grades = names::Index::new(rules.grades.iter().map(|g| g.name.as_str()));
             for (row, cells) in &sheet.rows {
                 let found = (
-                    ctx.name(&units, "unit", *row, u, cells),
+                    unit_of(*row, u, cells),
                     ctx.name(&grades, "grade", *row, g, cells),
                 );
                 let (unit, grade) = match found {

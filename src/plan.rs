@@ -55,7 +55,7 @@ pub struct Plan {
     /// Who chairs the meeting (主持).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
-    /// Who attends (出席): each a name, or a name with a role (“马泽江（市委书记）”).
+    /// Who attends (出席): each a name, or a name with a role (“王明（市委书记）”).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(inner(regex(pattern = NOT_BLANK)))]
     pub attendees: Vec<String>,
@@ -87,7 +87,7 @@ pub struct Plan {
 
 /// What an agenda item is. Only `report` items are 汇报单位: scored, ranked and held to a
 /// countdown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum UnitKind {
     /// A unit's talk (汇报, 交流发言): timed against its limit, scored, ranked.
@@ -194,7 +194,7 @@ pub struct Reviewer {
     pub recused: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum ScoringMode {
     #[default]
@@ -208,6 +208,53 @@ impl ScoringMode {
     /// Whether the meeting scores at all.
     pub fn scores(self) -> bool {
         self != ScoringMode::None
+    }
+}
+
+const UNIT_KIND_WORDS: &[&str] = &["report", "speech", "briefing", "written", "comments"];
+const SCORING_MODE_WORDS: &[&str] = &["points", "grades", "none"];
+
+impl<'de> Deserialize<'de> for UnitKind {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        de.deserialize_str(Word {
+            words: UNIT_KIND_WORDS,
+            values: &UnitKind::ALL,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for ScoringMode {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        de.deserialize_str(Word {
+            words: SCORING_MODE_WORDS,
+            values: &[ScoringMode::Points, ScoringMode::Grades, ScoringMode::None],
+        })
+    }
+}
+
+/// Reads one of `words` (the value at the same place in `values`) from a JSON string only. The
+/// derived reading of an enum takes a number or a list for a syntax error (`expected value`,
+/// said as a JSON error of a file that is sound JSON); this says the type is wrong and names
+/// the words.
+struct Word<T: 'static> {
+    words: &'static [&'static str],
+    values: &'static [T],
+}
+
+impl<T: Copy> serde::de::Visitor<'_> for Word<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let words: Vec<String> = self.words.iter().map(|w| format!("`{w}`")).collect();
+        write!(f, "one of {}", words.join(", "))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+        self.words
+            .iter()
+            .position(|w| *w == text)
+            .map(|i| self.values[i])
+            .ok_or_else(|| E::unknown_variant(text, self.words))
     }
 }
 
@@ -853,4 +900,30 @@ pub fn limit_seconds(minutes: f64) -> Option<i64> {
 /// `HH:MM` (or `H:MM`) as a time of day.
 pub fn parse_start(text: &str) -> Option<chrono::NaiveTime> {
     chrono::NaiveTime::parse_from_str(text, "%H:%M").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_read_are_the_words_written() {
+        for (word, kind) in UNIT_KIND_WORDS.iter().zip(UnitKind::ALL) {
+            assert_eq!(*word, kind.key());
+            let read: UnitKind = serde_json::from_value(serde_json::json!(word)).unwrap();
+            assert_eq!(read, kind);
+            assert_eq!(serde_json::to_value(kind).unwrap(), serde_json::json!(word));
+        }
+        for word in SCORING_MODE_WORDS {
+            let read: ScoringMode = serde_json::from_value(serde_json::json!(word)).unwrap();
+            assert_eq!(serde_json::to_value(read).unwrap(), serde_json::json!(word));
+        }
+        let e = serde_json::from_str::<UnitKind>("5")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("invalid type: integer `5`, expected one of `report`"),
+            "{e}"
+        );
+    }
 }

@@ -581,22 +581,19 @@ pub fn plan(
     }
     // The meeting's roles: from the title rows, then from rows of the table that state them.
     let mut roles = Roles::default();
-    for (_, row) in &found.titles {
-        roles.read(row);
+    for (row, text) in &found.titles {
+        roles.read_at(text, *row);
     }
     if roles != Roles::default() {
         notes.push(roles.said(lang, &found.place()));
     }
-    let mut below = Roles::default();
     for (row, text) in &role_rows {
-        below.read(text);
         let mut one = Roles::default();
-        one.read(text);
+        one.read_at(text, *row);
         notes.push(one.said(lang, &format!("{}:{row}", found.place())));
+        roles.extend(one);
     }
-    roles.attendees.extend(below.attendees);
-    roles.observers.extend(below.observers);
-    roles.recorder = roles.recorder.or(below.recorder);
+    let role_rows_of = roles.clone();
     // A plan with a kind other than a report, or with the meeting's roles, says the plan
     // version that added them.
     let new_fields = units.iter().any(|u| u.kind.is_some()) || roles != Roles::default();
@@ -632,7 +629,10 @@ pub fn plan(
             ),
         ];
         for finding in plan.validate().iter() {
-            let place = finding_place(&finding.path, &sheets).unwrap_or_else(|| found.place());
+            let place = match role_rows_of.row_of(&finding.path) {
+                Some(row) => format!("{}:{row}", found.place()),
+                None => finding_place(&finding.path, &sheets).unwrap_or_else(|| found.place()),
+            };
             if !finding.warning {
                 errors.push(crate::strings::finding(lang, &place, None, finding));
             } else if matches!(finding.problem, crate::plan::Problem::MinutesIgnored { .. }) {
@@ -794,19 +794,77 @@ struct Roles {
     attendees: Vec<String>,
     observers: Vec<String>,
     recorder: Option<String>,
+    /// The sheet row each of `attendees` came from, each of `observers`, and the rows that
+    /// state the recorder: a problem with a name is said at its row.
+    rows: [Vec<usize>; 3],
 }
 
 impl Roles {
     /// What `text` (a title row, a row of the table) states, added to what is known.
+    #[cfg(test)]
     fn read(&mut self, text: &str) {
+        self.read_at(text, 0);
+    }
+
+    /// What `text`, the sheet's row `row`, states, added to what is known. A recorder stated
+    /// on two rows is both (`张三、李四`), never the first alone: every row read is said.
+    fn read_at(&mut self, text: &str, row: usize) {
         if let Some(v) = role_value(text, s::ATTENDEE_LABELS) {
-            self.attendees.extend(split_names(&v));
+            let names = split_names(&v);
+            self.rows[0].extend(std::iter::repeat_n(row, names.len()));
+            self.attendees.extend(names);
         }
         if let Some(v) = role_value(text, s::OBSERVER_LABELS) {
-            self.observers.extend(split_names(&v));
+            let names = split_names(&v);
+            self.rows[1].extend(std::iter::repeat_n(row, names.len()));
+            self.observers.extend(names);
         }
-        if self.recorder.is_none() {
-            self.recorder = role_value(text, s::RECORDER_LABELS);
+        if let Some(v) = role_value(text, s::RECORDER_LABELS) {
+            self.add_recorder(v, &[row]);
+        }
+    }
+
+    fn add_recorder(&mut self, name: String, rows: &[usize]) {
+        self.recorder = match self.recorder.take() {
+            None => Some(name),
+            // The same name stated again (a title row and a row below).
+            Some(known)
+                if known == name || known.split(['、', ',']).any(|part| part.trim() == name) =>
+            {
+                Some(known)
+            }
+            Some(known) => {
+                let sep = if known.is_ascii() && name.is_ascii() {
+                    ", "
+                } else {
+                    "、"
+                };
+                Some(format!("{known}{sep}{name}"))
+            }
+        };
+        self.rows[2].extend_from_slice(rows);
+    }
+
+    /// `other`'s names after these.
+    fn extend(&mut self, other: Roles) {
+        self.attendees.extend(other.attendees);
+        self.observers.extend(other.observers);
+        let [a, o, r] = other.rows;
+        self.rows[0].extend(a);
+        self.rows[1].extend(o);
+        if let Some(name) = other.recorder {
+            self.add_recorder(name, &r);
+        }
+    }
+
+    /// The row a plan's problem at `path` comes from (`attendees[2]`, `recorder`).
+    fn row_of(&self, path: &[crate::jsonpos::Seg]) -> Option<usize> {
+        use crate::jsonpos::Seg;
+        match path {
+            [Seg::Key(k), Seg::Index(i), ..] if k == "attendees" => self.rows[0].get(*i).copied(),
+            [Seg::Key(k), Seg::Index(i), ..] if k == "observers" => self.rows[1].get(*i).copied(),
+            [Seg::Key(k), ..] if k == "recorder" => self.rows[2].first().copied(),
+            _ => None,
         }
     }
 
@@ -1121,7 +1179,7 @@ fn read_units(
                 .collect();
             let text = text.join("  ");
             let mut said = Roles::default();
-            said.read(&text);
+            said.read_at(&text, row);
             if said == Roles::default() {
                 // `出席：` with nothing after it: a note like any other.
                 skipped.push((Skipped::Note, row));
@@ -1568,14 +1626,10 @@ mod tests {
     #[test]
     fn the_meetings_people_as_rows_state_them() {
         let mut r = Roles::default();
-        r.read("出席： 马泽江（市委书记）、李明（市长）；王强(市委常委、副市长)  列席:各区负责人");
+        r.read("出席： 王明（市委书记）、李明（市长）；王强(市委常委、副市长)  列席:各区负责人");
         assert_eq!(
             r.attendees,
-            [
-                "马泽江（市委书记）",
-                "李明（市长）",
-                "王强(市委常委、副市长)"
-            ]
+            ["王明（市委书记）", "李明（市长）", "王强(市委常委、副市长)"]
         );
         assert_eq!(r.observers, ["各区负责人"]);
         r.read("Recorder: Zhang Min  Attendees: Ma, Li");

@@ -197,6 +197,9 @@ pub struct Scores {
     pub published: bool,
     criteria: Vec<String>,
     grade_names: Vec<String>,
+    /// Whether the meeting scores at all (`mode` is not `none`): a meeting that does not
+    /// holds no scores and publishes nothing, whatever a hand-edited file says.
+    scored: bool,
 }
 
 impl Scores {
@@ -259,6 +262,7 @@ impl State {
             scores: {
                 let rules = crate::scoring::Rules::of(plan);
                 Scores {
+                    scored: rules.mode.scores(),
                     criteria: rules.criteria.into_iter().map(|c| c.name).collect(),
                     grade_names: rules.grades.into_iter().map(|g| g.name).collect(),
                     ..Scores::default()
@@ -291,6 +295,17 @@ impl State {
     fn unit_mut(&mut self, unit: &str) -> Option<&mut UnitState> {
         let i = self.position(unit)?;
         Some(&mut self.units[i])
+    }
+
+    /// The unit, unless it is a written item (which has no timer).
+    fn timed_unit_mut(&mut self, unit: &str) -> Option<&mut UnitState> {
+        self.unit_mut(unit).filter(|u| u.kind.is_timed())
+    }
+
+    /// Whether scores may be held for `unit`: the meeting scores, and the unit is a 汇报单位
+    /// (or not yet known: a unit added later as another kind drops them then).
+    fn takes_scores(&self, unit: &str) -> bool {
+        self.scores.scored && self.unit(unit).is_none_or(|u| u.kind.is_report())
     }
 
     pub fn current_unit(&self) -> Option<&UnitState> {
@@ -357,21 +372,23 @@ impl State {
                 self.ended_at = Some(at);
                 self.current = None;
             }
+            // A written item has no timer: it never runs, and its end (announced) records
+            // no talk time, whatever a hand-edited file says.
             EventKind::TalkStarted { unit } => {
-                if let Some(u) = self.unit_mut(unit) {
+                if let Some(u) = self.timed_unit_mut(unit) {
                     u.talk.started_at.get_or_insert(at);
                     u.talk.running_since = Some(at);
                 }
             }
             EventKind::TalkPaused { unit } => {
-                if let Some(u) = self.unit_mut(unit)
+                if let Some(u) = self.timed_unit_mut(unit)
                     && u.talk.running_since.is_some()
                 {
                     u.talk.stop(at, event.elapsed_ms);
                 }
             }
             EventKind::TalkResumed { unit } => {
-                if let Some(u) = self.unit_mut(unit)
+                if let Some(u) = self.timed_unit_mut(unit)
                     && u.talk.started_at.is_some()
                     && u.talk.ended_at.is_none()
                 {
@@ -380,7 +397,9 @@ impl State {
             }
             EventKind::TalkEnded { unit } => {
                 if let Some(u) = self.unit_mut(unit) {
-                    u.talk.stop(at, event.elapsed_ms);
+                    if u.kind.is_timed() {
+                        u.talk.stop(at, event.elapsed_ms);
+                    }
                     u.talk.started_at.get_or_insert(at);
                     u.talk.ended_at = Some(at);
                 }
@@ -442,6 +461,10 @@ impl State {
                         },
                     );
                     self.reindex();
+                    if !kind.is_report() {
+                        self.scores.points.remove(unit);
+                        self.scores.grades.remove(unit);
+                    }
                 }
             }
             EventKind::UnitUpdated {
@@ -491,6 +514,9 @@ impl State {
                 criterion,
                 value,
             } => {
+                if !self.takes_scores(unit) {
+                    return;
+                }
                 let sc = &mut self.scores;
                 if let (Some(c), Some(v)) = (
                     sc.criteria.iter().position(|x| x == criterion),
@@ -519,6 +545,9 @@ impl State {
                 }
             }
             EventKind::GradesAdded { unit, grade, count } => {
+                if !self.takes_scores(unit) {
+                    return;
+                }
                 let sc = &mut self.scores;
                 if let Some(g) = sc.grade_names.iter().position(|x| x == grade) {
                     let n = sc.grade_names.len();
@@ -526,7 +555,7 @@ impl State {
                     counts[g] = counts[g].saturating_add(*count).max(0);
                 }
             }
-            EventKind::ResultsPublished => self.scores.published = true,
+            EventKind::ResultsPublished => self.scores.published = self.scores.scored,
             EventKind::ResultsUnlocked { .. } => {
                 self.scores.published = false;
                 self.stage.results_shown = false;
@@ -535,8 +564,12 @@ impl State {
             EventKind::StageMessage { text } => {
                 self.stage.message = Some(text.clone()).filter(|t| !t.trim().is_empty());
             }
-            EventKind::ResultsDisplayed { shown } => self.stage.results_shown = *shown,
-            EventKind::ResultsRevealed { places } => self.stage.revealed = *places,
+            EventKind::ResultsDisplayed { shown } => {
+                self.stage.results_shown = *shown && self.scores.scored;
+            }
+            EventKind::ResultsRevealed { places } => {
+                self.stage.revealed = if self.scores.scored { *places } else { 0 };
+            }
             EventKind::Undone { .. } => {}
         }
     }
