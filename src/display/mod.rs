@@ -77,6 +77,12 @@ pub trait Source {
     fn now(&self) -> Time {
         crate::wallclock::now()
     }
+
+    /// A line under the meeting when what is shown is no longer live (a served meeting whose
+    /// host cannot be reached), in `lang`.
+    fn notice(&self, _lang: crate::strings::Lang) -> Option<String> {
+        None
+    }
 }
 
 impl Source for Follower {
@@ -101,6 +107,15 @@ impl Source for crate::net::client::Link {
     fn now(&self) -> Time {
         self.host_time(crate::wallclock::now())
     }
+
+    fn notice(&self, lang: crate::strings::Lang) -> Option<String> {
+        use crate::net::client::LinkState;
+        match &self.state {
+            LinkState::Offline(why) => Some(crate::strings::display::offline(lang, why, true)),
+            LinkState::Closed(why) => Some(crate::strings::display::offline(lang, why, false)),
+            LinkState::Connecting | LinkState::Online => None,
+        }
+    }
 }
 
 /// Runs the display until `q`, `Esc` or `Ctrl+C`.
@@ -121,9 +136,13 @@ pub fn run(mut follower: impl Source, opts: DisplayOptions) -> std::io::Result<(
             }
             let second = t.timestamp();
             if dirty || second != shown_second {
+                let notice = follower.notice(opts.lang);
                 terminal.draw(|frame| {
                     let area = frame.area();
-                    view::draw(frame.buffer_mut(), area, follower.session(), opts, t)
+                    view::draw(frame.buffer_mut(), area, follower.session(), opts, t);
+                    if let Some(line) = &notice {
+                        view::draw_notice(frame.buffer_mut(), area, line, opts.ambiguous);
+                    }
                 })?;
                 dirty = false;
                 shown_second = second;

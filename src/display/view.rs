@@ -202,7 +202,27 @@ fn draw_untimed(
     } else {
         unit.name.clone()
     };
-    let mut lines: Vec<(String, Style)> = vec![(heading, theme::title())];
+    // The title is all the room reads here: wrapped over a few rows rather than cut short
+    // (a leader's speech is often named in full), leaving a row for each line under it.
+    let width = area.width.saturating_sub(4).max(1) as usize;
+    let room = (rest.height / 2).max(1) as usize;
+    let mut title = text::wrap(&heading, width, amb);
+    if title.len() > room {
+        // What does not fit, on the last row, cut short (a space between words again).
+        let mut rest_of = String::new();
+        for line in &title[room - 1..] {
+            let words = rest_of.ends_with(|c: char| c.is_ascii_graphic())
+                && line.starts_with(|c: char| c.is_ascii_alphanumeric());
+            if words {
+                rest_of.push(' ');
+            }
+            rest_of.push_str(line);
+        }
+        title.truncate(room - 1);
+        title.push(text::truncate(&rest_of, width, amb));
+    }
+    let title_rows = title.len();
+    let mut lines: Vec<(String, Style)> = title.into_iter().map(|l| (l, theme::title())).collect();
     if !opts.clock_only {
         if unit.kind == UnitKind::Written {
             lines.push((
@@ -226,7 +246,7 @@ fn draw_untimed(
         }
     }
     // A blank row under the title when there is room for it.
-    let gap = u16::from(lines.len() > 1 && rest.height > lines.len() as u16 + 1);
+    let gap = u16::from(lines.len() > title_rows && rest.height > lines.len() as u16 + 1);
     let block = (lines.len() as u16 + gap).min(rest.height);
     let mut y = rest.y + (rest.height - block) / 2;
     for (i, (line, style)) in lines.iter().enumerate() {
@@ -234,8 +254,25 @@ fn draw_untimed(
             break;
         }
         centered(buf, area, y, line, *style, amb);
-        y += 1 + if i == 0 { gap } else { 0 };
+        y += 1 + if i + 1 == title_rows { gap } else { 0 };
     }
+}
+
+/// A line on the bottom row over whatever is there (a display on another machine that lost
+/// the host: what it shows is no longer live).
+pub fn draw_notice(buf: &mut Buffer, area: Rect, line: &str, amb: Ambiguous) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let row = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    for x in row.left()..row.right() {
+        buf[(x, row.y)].reset();
+    }
+    centered(buf, row, row.y, line, theme::dim(), amb);
 }
 
 /// The groups of reviewers a unit's final score was computed without, when the plan

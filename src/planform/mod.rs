@@ -132,6 +132,7 @@ pub fn run(
                         form.ask_changed(path);
                         continue;
                     }
+                    let text = as_opened(opened.as_deref(), text);
                     match write(&path, &text) {
                         Ok(()) => {
                             form.saved(path.clone());
@@ -150,6 +151,25 @@ pub fn run(
     leave_terminal();
     let _ = std::panic::take_hook();
     result
+}
+
+/// What to write for `text`: the edited plan's own bytes (`opened`) when they are the same
+/// plan, so that a plan saved without a change keeps its layout, its order of fields and its
+/// line breaks byte for byte (a hand-written or `podium import`ed file is not reformatted).
+pub fn as_opened(opened: Option<&[u8]>, text: String) -> String {
+    let Some(bytes) = opened else {
+        return text;
+    };
+    let Ok(before) = std::str::from_utf8(bytes) else {
+        return text;
+    };
+    let plan = |t: &str| {
+        serde_json::from_str::<crate::plan::Plan>(t.strip_prefix('\u{feff}').unwrap_or(t)).ok()
+    };
+    match (plan(before), plan(&text)) {
+        (Some(a), Some(b)) if a == b => before.to_string(),
+        _ => text,
+    }
 }
 
 /// Writes the plan atomically: a new hidden temporary file beside it, flushed, renamed over

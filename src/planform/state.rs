@@ -187,6 +187,10 @@ impl Sec {
 /// plan using them says.
 pub const KINDS_VERSION: u32 = 2;
 
+/// The space a Chinese input method types in its full-width mode: on the scoring mode and on
+/// a unit's kind it is Space.
+const IDEOGRAPHIC_SPACE: char = '\u{3000}';
+
 /// How many steps the form has: meeting, units, reviewers, scoring, rules, check and save.
 pub const STEPS: usize = 6;
 
@@ -293,6 +297,11 @@ pub struct PlanForm {
     pub written: Option<PathBuf>,
     /// The host said to write over the edited plan although it changed on disk.
     pub overwrite_changed: bool,
+    /// The edited plan's people (出席, 列席): the field's key, its text as the form showed
+    /// it, and the names as the plan had them. While the text is unchanged the names are
+    /// written as they were: a name the form cannot split back (`市委、市政府领导`, an
+    /// unclosed bracket) is never split or joined by a save that did not touch it.
+    names_opened: Vec<(&'static str, String, Vec<String>)>,
 }
 
 impl PlanForm {
@@ -347,7 +356,10 @@ impl PlanForm {
             ("observers", &plan.observers),
         ] {
             if let Some(i) = Sec::Meeting.col_of(key) {
-                form.meeting.cells[i] = names.join(t::list_join(lang));
+                let shown = names.join(t::list_join(lang));
+                form.meeting.cells[i] = shown.clone();
+                form.names_opened
+                    .push((MEETING[i].key, shown, names.clone()));
             }
         }
         if let Some(k) = Sec::Units.col_of("kind") {
@@ -403,6 +415,7 @@ impl PlanForm {
             issues: Vec::new(),
             written: None,
             overwrite_changed: false,
+            names_opened: Vec::new(),
         };
         form.load_editor();
         form
@@ -584,6 +597,18 @@ impl PlanForm {
         out
     }
 
+    /// The people (出席, 列席) of an edited plan as it had them, while their field `col` of
+    /// `sec` still reads `text`, the way the form showed them.
+    fn names_as_opened(&self, sec: Sec, col: &Col, text: &str) -> Option<Value> {
+        if sec != Sec::Meeting || col.kind != Kind::Names {
+            return None;
+        }
+        self.names_opened
+            .iter()
+            .find(|(key, shown, names)| *key == col.key && shown == text && !names.is_empty())
+            .map(|(_, _, names)| Value::from(names.clone()))
+    }
+
     /// The plan file's text as it would be written.
     pub fn text(&self) -> Option<String> {
         let plan = serde_json::to_value(self.plan.as_ref()?).ok()?;
@@ -632,7 +657,7 @@ impl PlanForm {
             KeyCode::Up => self.move_line(-1),
             KeyCode::Enter => self.enter(),
             KeyCode::Char('d' | 'D') if ctrl && self.focused_sec().is_table() => self.delete_row(),
-            KeyCode::Left | KeyCode::Right | KeyCode::Char(' ')
+            KeyCode::Left | KeyCode::Right | KeyCode::Char(' ' | IDEOGRAPHIC_SPACE)
                 if self.focused_sec() == Sec::Mode =>
             {
                 let back = key.code == KeyCode::Left;
@@ -644,7 +669,7 @@ impl PlanForm {
                 self.dirty = true;
                 self.refresh();
             }
-            KeyCode::Left | KeyCode::Right | KeyCode::Char(' ')
+            KeyCode::Left | KeyCode::Right | KeyCode::Char(' ' | IDEOGRAPHIC_SPACE)
                 if self.focused_col().kind == Kind::Agenda && !ctrl && !alt =>
             {
                 self.cycle_kind(if key.code == KeyCode::Left { -1 } else { 1 });
@@ -1307,7 +1332,11 @@ fn build(form: &PlanForm) -> (Option<Plan>, Vec<Issue>) {
                     },
                 };
                 let text = row.cells.get(i).map_or("", String::as_str);
-                match value_of(c.kind, text, lang) {
+                let value = match form.names_as_opened(sec, c, text) {
+                    Some(names) => Ok(Some(names)),
+                    None => value_of(c.kind, text, lang),
+                };
+                match value {
                     Ok(Some(v)) => {
                         out.insert(c.key.to_string(), v);
                     }
