@@ -359,3 +359,40 @@ fn the_full_width_space_of_an_input_method_switches_the_kind_and_the_mode() {
     key(&mut form, KeyCode::Char('\u{3000}'));
     assert_eq!(form.mode, Some(podium::plan::ScoringMode::Grades));
 }
+
+/// The kind column holds one of five words: in English at 80 columns (the usual terminal)
+/// each stands whole in the table, never “brief…” or “comme…”.
+#[test]
+fn every_kind_stands_whole_in_the_units_table_in_both_languages() {
+    let text = r#"{"title": "T", "units": [{"name": "A", "kind": "briefing"},
+        {"name": "B", "kind": "comments"}, {"name": "C", "kind": "written"},
+        {"name": "D", "kind": "speech"}, {"name": "E"}], "scoring": {"mode": "none"}}"#;
+    let plan = podium::planfile::parse("plan.json", text, Lang::En)
+        .expect("plan")
+        .plan;
+    for (lang, words) in [
+        (
+            Lang::En,
+            ["briefing", "comments", "written", "speech", "report"],
+        ),
+        (Lang::Zh, ["通报", "点评", "书面", "讲话", "汇报"]),
+    ] {
+        let mut form = PlanForm::edit(lang, &plan, Path::new("plan.json"));
+        form.handle(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL));
+        // The caret on the last row's name, not on a kind cell.
+        form.handle(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+        for size in [(80, 24), (100, 30)] {
+            let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
+            terminal
+                .draw(|frame| view::draw(frame, &form, Ambiguous::Narrow))
+                .expect("draw");
+            let shown = screen_text(terminal.backend().buffer());
+            for word in words {
+                assert!(
+                    shown.lines().any(|l| l.trim_end().ends_with(word)),
+                    "{lang:?} {size:?}: {word}\n{shown}"
+                );
+            }
+        }
+    }
+}

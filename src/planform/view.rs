@@ -317,7 +317,12 @@ fn draw_table(
     let rows = form.rows(sec);
     let mut constraints = vec![Constraint::Length(4)];
     for c in cols {
-        constraints.push(Constraint::Fill(c.width));
+        constraints.push(match c.kind {
+            // The kind is one of five words: as wide as the widest of them and the caret
+            // after it, never cut (`brief…` at 80 columns in English).
+            Kind::Agenda => Constraint::Length(kind_width(lang, sec, c, rows, amb)),
+            _ => Constraint::Fill(c.width),
+        });
     }
     let layout = Layout::horizontal(constraints).spacing(1);
     let header = Rect { height: 1, ..area };
@@ -383,6 +388,33 @@ fn draw_table(
     }
     caret
 }
+
+/// The width of a kind column: its widest kind name, its label, or a word typed or pasted in
+/// it (`书面通报`, at most `KIND_WIDEST` columns), and a cell for the caret.
+fn kind_width(
+    lang: crate::strings::Lang,
+    sec: Sec,
+    col: &Col,
+    rows: &[super::state::Row],
+    amb: Ambiguous,
+) -> u16 {
+    let index = sec.cols().iter().position(|c| c.key == col.key);
+    let typed = rows
+        .iter()
+        .filter_map(|r| index.and_then(|i| r.cells.get(i)))
+        .map(|c| text::width(c.trim(), amb).min(KIND_WIDEST));
+    crate::plan::UnitKind::ALL
+        .iter()
+        .map(|k| text::width(crate::strings::import::kind_name(lang, *k), amb))
+        .chain([text::width(t::label(lang, sec.name(), col.key), amb)])
+        .chain(typed)
+        .max()
+        .unwrap_or(0) as u16
+        + 1
+}
+
+/// The most a word typed in a kind column widens it.
+const KIND_WIDEST: usize = 10;
 
 fn draw_cell(
     buf: &mut Buffer,
