@@ -829,15 +829,18 @@ impl Roles {
             None => Some(name),
             // The same name stated again (a title row and a row below).
             Some(known)
-                if known == name || known.split(['、', ',']).any(|part| part.trim() == name) =>
+                if known == name
+                    || known
+                        .split(s::NAME_SEPARATORS)
+                        .any(|part| part.trim() == name) =>
             {
                 Some(known)
             }
             Some(known) => {
                 let sep = if known.is_ascii() && name.is_ascii() {
-                    ", "
+                    s::NAMES_JOINED_EN
                 } else {
-                    "、"
+                    s::NAMES_JOINED_ZH
                 };
                 Some(format!("{known}{sep}{name}"))
             }

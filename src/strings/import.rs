@@ -144,6 +144,9 @@ pub const OTHER_LABELS: &[&str] = &["时间", "日期", "Date", "date", "Time", 
 /// What separates the names of `出席：` and `列席：` (never inside brackets): also a line
 /// break (one a line).
 pub const NAME_SEPARATORS: &[char] = &['、', '，', ',', ';', '；', '\n'];
+/// Between two names kept as one (a recorder stated on two rows): Chinese, and Latin names.
+pub const NAMES_JOINED_ZH: &str = "、";
+pub const NAMES_JOINED_EN: &str = ", ";
 
 /// What the rows said of the meeting's roles.
 pub fn roles_read(
