@@ -62,10 +62,83 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Loaded, Vec<String>> 
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(Loaded {
-        warnings: findings.iter().filter(|f| f.warning).map(render).collect(),
-        plan,
-    })
+    let mut warnings: Vec<String> = findings.iter().filter(|f| f.warning).map(render).collect();
+    warnings.extend(kind_warnings(file, text, &plan, lang));
+    Ok(Loaded { warnings, plan })
+}
+
+/// What the agenda's kinds make of a sound plan that would not do what it says: a plan that
+/// says version 1 and uses a field of version 2 (an older podium would refuse it by that
+/// field, not by its version); scoring rules in a meeting that does not score (nothing uses
+/// them); a meeting that scores but has no 汇报单位 (nothing to score or rank). One sentence
+/// each, at the field.
+fn kind_warnings(file: &str, text: &str, plan: &Plan, lang: Lang) -> Vec<String> {
+    let key = |k: &str| Seg::Key(k.to_string());
+    let place = |path: &[Seg]| match jsonpos::locate(text, path) {
+        Some((line, column)) => format!("{file}:{line}:{column}"),
+        None => file.to_string(),
+    };
+    let mut out = Vec::new();
+    if plan.version == Some(1) {
+        let newer: Option<Vec<Seg>> = plan
+            .units
+            .iter()
+            .position(|u| u.kind.is_some())
+            .map(|i| vec![key("units"), Seg::Index(i), key("kind")])
+            .or_else(|| {
+                [
+                    ("attendees", !plan.attendees.is_empty()),
+                    ("observers", !plan.observers.is_empty()),
+                    ("recorder", plan.recorder.is_some()),
+                ]
+                .into_iter()
+                .find(|(_, used)| *used)
+                .map(|(field, _)| vec![key(field)])
+            })
+            .or_else(|| {
+                (plan.scoring_mode() == ScoringMode::None)
+                    .then(|| vec![key("scoring"), key("mode")])
+            });
+        if let Some(path) = newer {
+            out.push(strings::cli::plan_says_version_1(
+                lang,
+                &place(&[key("version")]),
+                &format!("{} ({})", jsonpos::path_text(&path), place(&path)),
+                PLAN_VERSION,
+            ));
+        }
+    }
+    if let Some(s) = plan
+        .scoring
+        .as_ref()
+        .filter(|s| s.mode == Some(ScoringMode::None))
+    {
+        let unused: Vec<&str> = [
+            ("criteria", !s.criteria.is_empty()),
+            ("step", s.step.is_some()),
+            ("groups", !s.groups.is_empty()),
+            ("trim", s.trim.is_some()),
+            ("trim_min", s.trim_min.is_some()),
+            ("decimals", s.decimals.is_some()),
+            ("overtime", s.overtime.is_some()),
+            ("undertime", s.undertime.is_some()),
+            ("tie_break", !s.tie_break.is_empty()),
+            ("spread_warn", s.spread_warn.is_some()),
+            ("grades", !s.grades.is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(field, set)| set.then_some(field))
+        .collect();
+        if !unused.is_empty() {
+            let at = place(&[key("scoring"), key(unused[0])]);
+            out.push(strings::cli::rules_of_no_scoring(lang, &at, &unused));
+        }
+    }
+    if plan.scoring_mode().scores() && plan.reports().next().is_none() {
+        let at = place(&[key("units")]);
+        out.push(strings::cli::scores_without_reports(lang, &at));
+    }
+    out
 }
 
 /// The sentence refusing a plan whose top-level `version` this podium cannot read: a newer

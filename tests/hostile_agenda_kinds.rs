@@ -273,3 +273,47 @@ fn the_meetings_people_in_a_sheet_are_said_at_their_row_and_none_is_dropped() {
     assert!(e[0].contains("agenda.csv:1:"), "{e:?}");
     assert!(e[0].contains("recorder"), "{e:?}");
 }
+
+fn warnings(text: &str) -> Vec<String> {
+    planfile::parse("plan.json", text, Lang::En)
+        .expect("the plan is sound")
+        .warnings
+}
+
+#[test]
+fn a_plan_whose_kinds_make_it_do_less_than_it_says_is_warned_at_the_field() {
+    // Says version 1 and uses a kind: an older podium would refuse it by `kind`.
+    let w = warnings(
+        "{\n  \"version\": 1,\n  \"title\": \"会\",\n  \"units\": [{\"name\": \"甲\"}, {\"name\": \"讲话\", \"kind\": \"speech\"}]\n}",
+    );
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with("plan.json:2:"), "{w:?}");
+    assert!(w[0].contains("units[1].kind (plan.json:4:"), "{w:?}");
+    assert!(w[0].contains("\"version\": 2"), "{w:?}");
+    let w = warnings(
+        r#"{"version": 1, "title": "会", "recorder": "办公室", "units": [{"name": "甲"}]}"#,
+    );
+    assert!(w[0].contains("recorder"), "{w:?}");
+    // Version 2, or none at all, is no contradiction.
+    for v in ["\"version\": 2,", ""] {
+        let text = format!(
+            r#"{{{v} "title": "会", "units": [{{"name": "甲"}}, {{"name": "讲话", "kind": "speech"}}], "reviewers": [{{"name": "评委"}}]}}"#
+        );
+        assert_eq!(warnings(&text), Vec::<String>::new(), "{text}");
+    }
+    // Scoring rules in a meeting that does not score: nothing uses them.
+    let w = warnings(
+        r#"{"version": 2, "title": "会", "units": [{"name": "甲"}], "scoring": {"mode": "none", "criteria": [{"name": "总分", "max": 100}], "overtime": {"grace_seconds": 0, "every_seconds": 30, "points": 1, "max_points": 2}}}"#,
+    );
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].contains("criteria, overtime"), "{w:?}");
+    assert!(w[0].starts_with("plan.json:1:"), "{w:?}");
+    let none = r#"{"version": 2, "title": "会", "units": [{"name": "讲话", "kind": "speech"}], "scoring": {"mode": "none"}}"#;
+    assert_eq!(warnings(none), Vec::<String>::new());
+    // A meeting that scores with nothing on its agenda to score.
+    let w = warnings(
+        r#"{"version": 2, "title": "会", "units": [{"name": "讲话", "kind": "speech"}, {"name": "书面", "kind": "written"}]}"#,
+    );
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].contains("\"mode\": \"none\""), "{w:?}");
+}

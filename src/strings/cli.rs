@@ -623,6 +623,44 @@ pub fn plan_version(lang: Lang, place: &str, version: u64, newest: u32) -> Strin
     }
 }
 
+/// A plan that says `"version": 1` and uses `field` (with its place), which plan version
+/// `newest` added: an older podium would refuse it by that field rather than by its version.
+pub fn plan_says_version_1(lang: Lang, place: &str, field: &str, newest: u32) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{place}: 警告：version: 计划写明格式版本 1，却用了版本 {newest} 才有的 {field}；请写 \"version\": {newest}，较早的 podium 才会按版本拒绝它，而不是报告一个看不懂的字段"
+        ),
+        Lang::En => format!(
+            "{place}: warning: version: the plan says version 1 but uses {field}, which plan version {newest} added; write \"version\": {newest}, so that an older podium refuses it by its version rather than by a field it does not know"
+        ),
+    }
+}
+
+/// Scoring rules (`fields`, the first at `place`) in a meeting that does not score.
+pub fn rules_of_no_scoring(lang: Lang, place: &str, fields: &[&str]) -> String {
+    let list = fields.join(", ");
+    match lang {
+        Lang::Zh => format!(
+            "{place}: 警告：scoring: 评分方式为“不评分”（\"mode\": \"none\"），{list} 都不起作用（没有评分、排名和扣分）；要评分请改 mode，否则可删去它们"
+        ),
+        Lang::En => format!(
+            "{place}: warning: scoring: the meeting does not score (\"mode\": \"none\"), so {list} are not used (no scores, ranking or penalties); change the mode to score, or remove them"
+        ),
+    }
+}
+
+/// A meeting that scores, with no 汇报单位 on its agenda.
+pub fn scores_without_reports(lang: Lang, place: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{place}: 警告：units: 议程中没有汇报单位（只有讲话、通报等），没有可评分、排名的对象，导出的排名和评分表是空的；这样的会议请写 \"scoring\": {{\"mode\": \"none\"}}"
+        ),
+        Lang::En => format!(
+            "{place}: warning: units: the agenda has no 汇报单位 (only speeches, briefings and the like), so nothing is scored or ranked and the exported ranking and scores are empty; such a meeting says \"scoring\": {{\"mode\": \"none\"}}"
+        ),
+    }
+}
+
 /// serde_json's complaint about a plan (`text`, without its place), for people.
 pub fn serde_problem(lang: Lang, text: &str, eof: bool, syntax: bool) -> String {
     match lang {
