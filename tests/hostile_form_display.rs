@@ -307,9 +307,13 @@ fn a_remote_display_that_lost_the_host_says_so() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let line = Source::notice(&link, Lang::Zh).expect("a notice while offline");
-    assert!(line.contains("重新连接"), "{line}");
+    assert!(line.contains("重连"), "{line}");
     let en = Source::notice(&link, Lang::En).expect("a notice while offline");
     assert!(en.contains("reconnecting"), "{en}");
+    // Whole on a 40-column screen.
+    for l in [&line, &en] {
+        assert!(podium::text::width(l, Ambiguous::Narrow) <= 40, "{l}");
+    }
     // Drawn on the bottom row, over the meeting, inside the area.
     let area = Rect::new(1, 1, 60, 12);
     let mut buf = Buffer::empty(Rect::new(0, 0, 62, 14));
@@ -322,7 +326,7 @@ fn a_remote_display_that_lost_the_host_says_so() {
     stage::draw_notice(&mut buf, area, &line, Ambiguous::Narrow);
     let text = screen_text(&buf);
     let rows: Vec<&str> = text.lines().collect();
-    assert!(rows[12].contains("重新连接"), "{text}");
+    assert!(rows[12].contains("重连"), "{text}");
     assert!(
         rows[13].trim().is_empty() && rows[0].trim().is_empty(),
         "{text}"

@@ -88,9 +88,9 @@ pub fn lacks_groups(lang: Lang, mark: &str, groups: &[String]) -> String {
 /// being live. It reconnects, or (closed for good, `why` in both languages) it does not.
 pub fn offline(lang: Lang, why: &crate::net::wire::Text, reconnecting: bool) -> String {
     match (lang, reconnecting) {
-        (Lang::Zh, true) => "与主持端的连接中断，正在重新连接；画面暂停更新".to_string(),
-        (Lang::Zh, false) => format!("已与主持端断开（{}），画面不再更新；按 q 退出", why.zh),
-        (Lang::En, true) => "Lost the host; reconnecting; the screen is not updated".to_string(),
+        (Lang::Zh, true) => "连接中断，正在重连；画面未更新".to_string(),
+        (Lang::Zh, false) => format!("已断开（{}）；画面不再更新，按 q 退出", why.zh),
+        (Lang::En, true) => "Offline: reconnecting; not live".to_string(),
         (Lang::En, false) => format!(
             "Disconnected from the host ({}); the screen is no longer updated; q quits",
             why.en
