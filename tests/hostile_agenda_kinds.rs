@@ -317,3 +317,29 @@ fn a_plan_whose_kinds_make_it_do_less_than_it_says_is_warned_at_the_field() {
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].contains("\"mode\": \"none\""), "{w:?}");
 }
+
+#[test]
+fn the_minutes_rank_graded_units_alone_with_their_ballots_as_whole_numbers() {
+    let s = session(
+        agenda("grades"),
+        vec![
+            json!({"type": "grades_added", "unit": "甲", "grade": "良好", "count": 3}),
+            json!({"type": "grades_added", "unit": "书记讲话", "grade": "优秀", "count": 2}),
+        ],
+    );
+    let md = podium::report::markdown::minutes(&s, at(59), Lang::Zh);
+    let ranking = &md[md.find("## 测评排名").expect("a ranking")..];
+    let ranking = &ranking[..ranking.find("\n\n## ").unwrap_or(ranking.len())];
+    let rows: Vec<&str> = ranking.lines().filter(|l| l.starts_with("| ")).collect();
+    // The header, then the two 汇报单位: no speech, no written item.
+    assert_eq!(rows.len(), 3, "{ranking}");
+    assert!(
+        !ranking.contains("书记讲话") && !ranking.contains("书面通报"),
+        "{ranking}"
+    );
+    // 甲: final 80.00, ballots 0 优秀, 3 良好, 0 一般, 0 较差 — counts, not 3.00.
+    assert!(
+        rows[1].contains("| 80.00 | 80.00 | 0.00 | 0 | 3 | 0 | 0 |"),
+        "{ranking}"
+    );
+}

@@ -154,8 +154,21 @@ fn ranking(out: &mut String, session: &Session, now: Time, lang: Lang) {
         report::of(lang).ranking_unpublished
     });
     let t = tables::ranking(session, &results, lang);
-    // Scores with the published decimals (the rank, in the first column, as a whole number).
-    let d = session.rules().decimals as usize;
+    // Scores with the published decimals (the rank, in the first column, and the grades'
+    // ballot counts, after the rank, unit, final, score, penalty and group columns, as whole
+    // numbers).
+    let rules = session.rules();
+    let d = rules.decimals as usize;
+    let ballots = if rules.mode == ScoringMode::Grades {
+        let first = 5 + if rules.declared_groups {
+            rules.groups.len()
+        } else {
+            0
+        };
+        first..first + rules.grades.len()
+    } else {
+        0..0
+    };
     let rows: Vec<Vec<Cell>> = t
         .rows
         .iter()
@@ -163,7 +176,7 @@ fn ranking(out: &mut String, session: &Session, now: Time, lang: Lang) {
             row.iter()
                 .enumerate()
                 .map(|(i, c)| match c {
-                    Cell::Number(n) if i == 0 => Cell::text(format!("{n}")),
+                    Cell::Number(n) if i == 0 || ballots.contains(&i) => Cell::text(format!("{n}")),
                     Cell::Number(n) => Cell::text(format!("{n:.d$}")),
                     other => other.clone(),
                 })
