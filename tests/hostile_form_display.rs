@@ -400,3 +400,37 @@ fn every_kind_stands_whole_in_the_units_table_in_both_languages() {
         }
     }
 }
+
+/// The check-and-save step lists every error left; when they do not fit (a pasted agenda of
+/// 500 rows with a wrong kind in every eighth), its last row says how many lines are not
+/// shown instead of ending mid-list as if that were all.
+#[test]
+fn the_last_step_says_how_many_lines_it_does_not_show() {
+    let mut form = PlanForm::new(Lang::Zh, Some(Path::new("big.json")));
+    form.handle(KeyEvent::new(KeyCode::Char('T'), KeyModifiers::NONE));
+    form.handle(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL));
+    let rows: String = (0..500)
+        .map(|i| {
+            let kind = if i % 8 == 7 { "奇怪" } else { "汇报" };
+            format!("单位{i}\t张三\t8\t\t\t\t{kind}\n")
+        })
+        .collect();
+    form.paste(&rows);
+    assert_eq!(form.errors().count(), 62, "{:?}", form.issues.first());
+    form.go_step(5);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    terminal
+        .draw(|frame| view::draw(frame, &form, Ambiguous::Narrow))
+        .expect("draw");
+    let shown = screen_text(terminal.backend().buffer());
+    assert!(shown.contains("还有 62 处错误"), "{shown}");
+    assert!(shown.contains("行未显示"), "{shown}");
+    // Everything fits: no such line.
+    let mut form = PlanForm::new(Lang::Zh, Some(Path::new("small.json")));
+    form.go_step(5);
+    terminal
+        .draw(|frame| view::draw(frame, &form, Ambiguous::Narrow))
+        .expect("draw");
+    let shown = screen_text(terminal.backend().buffer());
+    assert!(!shown.contains("未显示"), "{shown}");
+}

@@ -483,6 +483,14 @@ fn draw_summary(buf: &mut Buffer, area: Rect, form: &PlanForm, amb: Ambiguous) -
                 .collect::<Vec<_>>()
         })
         .collect();
+    // More than the screen holds: the last row says how many are not shown.
+    let mut wrapped = wrapped;
+    let room = rest.height as usize;
+    if wrapped.len() > room && room > 0 {
+        let hidden = wrapped.len() - (room - 1);
+        wrapped.truncate(room - 1);
+        wrapped.push((t::more_lines(lang, hidden), theme::dim()));
+    }
     for (row, (line, style)) in rest.rows().zip(&wrapped) {
         put(
             buf,

@@ -265,6 +265,14 @@ pub fn errors_left(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The last row of the check-and-save step when its lines do not all fit: how many more.
+pub fn more_lines(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("……还有 {n} 行未显示"),
+        Lang::En => format!("… {n} more line(s) not shown"),
+    }
+}
+
 pub fn no_errors(lang: Lang) -> &'static str {
     lang.pick("没有错误，可以保存。", "No errors: ready to save.")
 }
