@@ -34,8 +34,9 @@ const TIE_BREAK_PATTERN: &str =
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
-    /// The plan format's version: absent (or 1) for the plans this podium writes. A plan made
-    /// for a newer podium carries a higher number and is refused here.
+    /// The plan format's version: 2 when the plan uses a field version 2 added (a unit's
+    /// `kind`, `attendees`, `observers`, `recorder`, `scoring.mode` `none`), else absent or 1.
+    /// A plan made for a newer podium carries a higher number and is refused here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1, max = PLAN_VERSION))]
     pub version: Option<u32>,
