@@ -482,3 +482,24 @@ fn resuming_a_speech_does_not_call_it_a_talk() {
     let talk = strings::resumed(Lang::Zh, Some("甲县"), true, true, false, 0);
     assert!(talk.contains("甲县的汇报仍在计时"), "{talk}");
 }
+
+/// A number too long to read is shown in scientific notation, not as 309 digits.
+#[test]
+fn a_huge_number_in_a_plan_is_said_shortly() {
+    use podium::strings::{self, Lang};
+    let p: Plan = serde_json::from_value(json!({
+        "title": "会", "units": [{"name": "乙", "minutes": 1e308}]
+    }))
+    .unwrap();
+    let findings = p.validate();
+    let said = strings::plan_problem(Lang::En, &findings[0].problem);
+    assert_eq!(said, "must be at most 600 minutes (got 1e308)");
+    let said = strings::plan_problem(Lang::Zh, &findings[0].problem);
+    assert!(said.len() < 60, "{said}");
+    let p: Plan = serde_json::from_value(json!({
+        "title": "会", "units": [{"name": "乙", "minutes": 601.5}]
+    }))
+    .unwrap();
+    let said = strings::plan_problem(Lang::En, &p.validate()[0].problem);
+    assert_eq!(said, "must be at most 600 minutes (got 601.5)");
+}

@@ -1271,6 +1271,17 @@ pub fn drift(lang: Lang, minutes: i64) -> String {
 }
 
 /// One plan finding as a sentence (without the file and field prefix).
+/// A number from a plan as a message shows it: as written, unless it is too long to read
+/// (`1e308` is shown so, not as 309 digits).
+fn shown_number(x: f64) -> String {
+    let plain = x.to_string();
+    if plain.len() > 24 {
+        format!("{x:e}")
+    } else {
+        plain
+    }
+}
+
 pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
     let zh = lang == Lang::Zh;
     match problem {
@@ -1292,18 +1303,36 @@ pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
         Problem::EmptyName => "must not be empty".into(),
         Problem::ControlChars if zh => "不能包含控制字符".into(),
         Problem::ControlChars => "must not contain control characters".into(),
-        Problem::MinutesNotPositive(m) if zh => format!("必须大于 0（实际为 {m}）"),
-        Problem::MinutesNotPositive(m) => format!("must be more than 0 (got {m})"),
+        Problem::MinutesNotPositive(m) if zh => {
+            let m = shown_number(*m);
+            format!("必须大于 0（实际为 {m}）")
+        }
+        Problem::MinutesNotPositive(m) => {
+            let m = shown_number(*m);
+            format!("must be more than 0 (got {m})")
+        }
         Problem::MinutesIgnored { unit } if zh => {
             format!("“{unit}”是书面通报，不计时，分钟数不起作用")
         }
         Problem::MinutesIgnored { unit } => format!(
             "“{unit}” is announced in writing: it has no timer, and its minutes are not used"
         ),
-        Problem::MinutesTooLong(m) if zh => format!("不能超过 600 分钟（实际为 {m}）"),
-        Problem::MinutesTooLong(m) => format!("must be at most 600 minutes (got {m})"),
-        Problem::LimitBelowOneSecond(m) if zh => format!("时限不足 1 秒（{m} 分钟）"),
-        Problem::LimitBelowOneSecond(m) => format!("gives a limit below 1 second ({m} minutes)"),
+        Problem::MinutesTooLong(m) if zh => {
+            let m = shown_number(*m);
+            format!("不能超过 600 分钟（实际为 {m}）")
+        }
+        Problem::MinutesTooLong(m) => {
+            let m = shown_number(*m);
+            format!("must be at most 600 minutes (got {m})")
+        }
+        Problem::LimitBelowOneSecond(m) if zh => {
+            let m = shown_number(*m);
+            format!("时限不足 1 秒（{m} 分钟）")
+        }
+        Problem::LimitBelowOneSecond(m) => {
+            let m = shown_number(*m);
+            format!("gives a limit below 1 second ({m} minutes)")
+        }
         Problem::WarnNegative(w) if zh => format!("不能为负数（实际为 {w}）"),
         Problem::WarnNegative(w) => format!("must not be negative (got {w})"),
         Problem::WarnNotBeforeLimit { warn, limit, unit } if zh => {
@@ -1318,20 +1347,56 @@ pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
         Problem::BadTime(t) => format!("must be a time HH:MM (got \"{t}\")"),
         Problem::UndeclaredGroup(g) if zh => format!("分组“{g}”没有在 scoring.groups 中声明"),
         Problem::UndeclaredGroup(g) => format!("group \"{g}\" is not declared in scoring.groups"),
-        Problem::WeightsNot100(w) if zh => format!("各组权重之和必须为 100（实际为 {w}）"),
-        Problem::WeightsNot100(w) => format!("group weights must sum to 100 (got {w})"),
-        Problem::WeightNotPositive(w) if zh => format!("权重必须大于 0（实际为 {w}）"),
-        Problem::WeightNotPositive(w) => format!("must be more than 0 (got {w})"),
+        Problem::WeightsNot100(w) if zh => {
+            let w = shown_number(*w);
+            format!("各组权重之和必须为 100（实际为 {w}）")
+        }
+        Problem::WeightsNot100(w) => {
+            let w = shown_number(*w);
+            format!("group weights must sum to 100 (got {w})")
+        }
+        Problem::WeightNotPositive(w) if zh => {
+            let w = shown_number(*w);
+            format!("权重必须大于 0（实际为 {w}）")
+        }
+        Problem::WeightNotPositive(w) => {
+            let w = shown_number(*w);
+            format!("must be more than 0 (got {w})")
+        }
         Problem::UnknownUnit(u) if zh => format!("没有名为“{u}”的单位"),
         Problem::UnknownUnit(u) => format!("names no unit of the plan (\"{u}\")"),
-        Problem::MaxNotPositive(m) if zh => format!("满分必须大于 0（实际为 {m}）"),
-        Problem::MaxNotPositive(m) => format!("must be more than 0 (got {m})"),
-        Problem::NotExact { value } if zh => format!("最多保留 4 位小数（实际为 {value}）"),
-        Problem::NotExact { value } => format!("must have at most 4 decimals (got {value})"),
-        Problem::StepNotPositive(s) if zh => format!("步长必须大于 0（实际为 {s}）"),
-        Problem::StepNotPositive(s) => format!("must be more than 0 (got {s})"),
-        Problem::StepTooFine(s) if zh => format!("步长必须是 0.0001 的整数倍（实际为 {s}）"),
-        Problem::StepTooFine(s) => format!("must be a multiple of 0.0001 (got {s})"),
+        Problem::MaxNotPositive(m) if zh => {
+            let m = shown_number(*m);
+            format!("满分必须大于 0（实际为 {m}）")
+        }
+        Problem::MaxNotPositive(m) => {
+            let m = shown_number(*m);
+            format!("must be more than 0 (got {m})")
+        }
+        Problem::NotExact { value } if zh => {
+            let value = shown_number(*value);
+            format!("最多保留 4 位小数（实际为 {value}）")
+        }
+        Problem::NotExact { value } => {
+            let value = shown_number(*value);
+            format!("must have at most 4 decimals (got {value})")
+        }
+        Problem::StepNotPositive(s) if zh => {
+            let s = shown_number(*s);
+            format!("步长必须大于 0（实际为 {s}）")
+        }
+        Problem::StepNotPositive(s) => {
+            let s = shown_number(*s);
+            format!("must be more than 0 (got {s})")
+        }
+        Problem::StepTooFine(s) if zh => {
+            let s = shown_number(*s);
+            format!("步长必须是 0.0001 的整数倍（实际为 {s}）")
+        }
+        Problem::StepTooFine(s) => {
+            let s = shown_number(*s);
+            format!("must be a multiple of 0.0001 (got {s})")
+        }
         Problem::TrimNegative(t) if zh => format!("不能为负数（实际为 {t}）"),
         Problem::TrimNegative(t) => format!("must not be negative (got {t})"),
         Problem::TrimMinTooSmall { trim_min, least } if zh => {
@@ -1348,14 +1413,26 @@ pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
         Problem::UnknownTieBreak(t) => format!(
             "\"{t}\" names no known rule, group or criterion (use group:NAME, criterion:NAME, untrimmed_mean, less_overtime, excellent_share)"
         ),
-        Problem::SpreadNotPositive(v) if zh => format!("必须大于 0（实际为 {v}）"),
-        Problem::SpreadNotPositive(v) => format!("must be more than 0 (got {v})"),
+        Problem::SpreadNotPositive(v) if zh => {
+            let v = shown_number(*v);
+            format!("必须大于 0（实际为 {v}）")
+        }
+        Problem::SpreadNotPositive(v) => {
+            let v = shown_number(*v);
+            format!("must be more than 0 (got {v})")
+        }
         Problem::NegativeSeconds(v) if zh => format!("不能为负数（实际为 {v}）"),
         Problem::NegativeSeconds(v) => format!("must not be negative (got {v})"),
         Problem::EveryNotPositive(v) if zh => format!("必须大于 0（实际为 {v}）"),
         Problem::EveryNotPositive(v) => format!("must be more than 0 (got {v})"),
-        Problem::PointsNegative(v) if zh => format!("不能为负数（实际为 {v}）"),
-        Problem::PointsNegative(v) => format!("must not be negative (got {v})"),
+        Problem::PointsNegative(v) if zh => {
+            let v = shown_number(*v);
+            format!("不能为负数（实际为 {v}）")
+        }
+        Problem::PointsNegative(v) => {
+            let v = shown_number(*v);
+            format!("must not be negative (got {v})")
+        }
         Problem::PenaltyFinerThanDecimals { points, decimals } if zh => {
             format!(
                 "扣分 {points} 的小数位多于结果保留的 {decimals} 位小数（请调整 decimals 或扣分）"
