@@ -503,3 +503,31 @@ fn a_huge_number_in_a_plan_is_said_shortly() {
     let said = strings::plan_problem(Lang::En, &p.validate()[0].problem);
     assert_eq!(said, "must be at most 600 minutes (got 601.5)");
 }
+
+/// A written item added live takes no time, but minutes that are not minutes are still refused.
+#[test]
+fn a_written_item_added_live_refuses_bad_minutes_and_ignores_sound_ones() {
+    let session = Session::new(plan("points"));
+    let add = |minutes: Option<f64>| Command::AddUnit {
+        name: "补充书面材料".into(),
+        presenter: None,
+        role: None,
+        minutes,
+        kind: Some(UnitKind::Written),
+    };
+    assert_eq!(
+        refused(&session, add(Some(-5.0)), s(0)),
+        Refusal::BadMinutes
+    );
+    assert_eq!(
+        refused(&session, add(Some(601.0)), s(0)),
+        Refusal::BadMinutes
+    );
+    for minutes in [None, Some(5.0)] {
+        let events = session.decide(&add(minutes), s(0)).expect("accepted");
+        match &events[0].kind {
+            EventKind::UnitAdded { limit_seconds, .. } => assert_eq!(*limit_seconds, 0),
+            other => panic!("{other:?}"),
+        }
+    }
+}

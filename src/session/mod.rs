@@ -407,11 +407,13 @@ impl Session {
                 }
                 let item = kind.unwrap_or_default();
                 let limit_seconds = match minutes {
-                    _ if !item.is_timed() => 0,
                     Some(m) => match plan::limit_seconds(*m) {
+                        // A written item has no timer: sound minutes given for it count nothing.
+                        Some(_) if *m > 0.0 && *m <= 600.0 && !item.is_timed() => 0,
                         Some(s) if *m > 0.0 && *m <= 600.0 && s >= 1 => s,
                         _ => return Err(Refusal::BadMinutes),
                     },
+                    None if !item.is_timed() => 0,
                     None if item.counts_down() => {
                         plan::limit_seconds(self.plan.talk_minutes()).unwrap_or(480)
                     }
