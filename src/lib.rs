@@ -5,6 +5,7 @@
 
 pub mod commands;
 pub mod console;
+pub mod deadline;
 pub mod decimal;
 pub mod display;
 pub mod import;

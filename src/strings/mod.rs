@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod console;
+pub mod deadline;
 pub mod display;
 pub mod help;
 pub mod import;
