@@ -22,6 +22,7 @@ pub mod session;
 pub mod sessions;
 pub mod store;
 pub mod strings;
+pub mod task;
 pub mod terminal;
 pub mod text;
 pub mod timer;

@@ -9,6 +9,7 @@ pub mod import;
 pub mod net;
 pub mod planform;
 pub mod report;
+pub mod tasks;
 
 use crate::jsonpos::path_text;
 use crate::plan::{Finding, Plan, Problem};
