@@ -768,3 +768,35 @@ fn making_a_speech_current_does_not_call_it_a_unit() {
         }
     }
 }
+
+/// `?` lists no scoring key in a meeting that does not score, and every one in a meeting that
+/// does.
+#[test]
+fn the_help_of_a_meeting_that_does_not_score_lists_no_scoring_keys() {
+    let scoring = [
+        Action::ScoreSheet,
+        Action::Results,
+        Action::Publish,
+        Action::ImportScores,
+    ];
+    for (mode, listed) in [("none", false), ("points", true)] {
+        let mut m = meeting_in(Lang::Zh, mode);
+        ch(&mut m.app, '?', at(1));
+        assert!(
+            matches!(m.app.mode(), Mode::Help { .. }),
+            "? opens the help"
+        );
+        let s = shot(&mut m.app, at(1), (120, 40));
+        for a in scoring {
+            let label = podium::tui::keys::label(a, Lang::Zh);
+            assert_eq!(
+                s.text.contains(label),
+                listed,
+                "{mode}: {label}\n{}",
+                s.text
+            );
+        }
+        let remark = podium::tui::keys::label(Action::Remark, Lang::Zh);
+        assert!(s.text.contains(remark), "{}", s.text);
+    }
+}

@@ -76,7 +76,7 @@ fn draw_popup(
         }
         Mode::Unsaved(d) => unsaved_view::draw(buf, body, app, d),
         Mode::Help { scroll } => {
-            help::draw(buf, above_keys, app.lang(), &app.keys, amb, *scroll);
+            help::draw(buf, above_keys, app, amb, *scroll);
             None
         }
         Mode::Menu { selected } => {

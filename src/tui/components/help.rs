@@ -44,11 +44,12 @@ pub fn key_hints(app: &App) -> Vec<Hint> {
     hints(&[("↑↓", s.key_scroll, 1), ("Esc", s.key_close, 0)])
 }
 
-/// The rows of the help for a width: actions in two columns when there is room.
-fn rows(lang: Lang, keys: &Keymap, width: usize, amb: Ambiguous) -> Vec<Row> {
+/// The rows of the help for a width: actions in two columns when there is room. A meeting
+/// that does not score (`scores` false) lists no scoring keys: they do nothing there.
+fn rows(lang: Lang, keys: &Keymap, width: usize, amb: Ambiguous, scores: bool) -> Vec<Row> {
     let actions: Vec<(String, &str)> = TABLE
         .iter()
-        .filter(|b| b.help)
+        .filter(|b| b.help && (scores || !b.action.is_scoring()))
         .map(|b| describe(lang, keys, b.action))
         .collect();
     let mut out = Vec::new();
@@ -73,8 +74,10 @@ fn rows(lang: Lang, keys: &Keymap, width: usize, amb: Ambiguous) -> Vec<Row> {
     out
 }
 
-/// The full key list, scrolled by `scroll` rows when it is taller than the screen.
-pub fn draw(buf: &mut Buffer, area: Rect, lang: Lang, keys: &Keymap, amb: Ambiguous, scroll: u16) {
+/// The full key list, scrolled by `scroll` rows when it is taller than the screen; without the
+/// scoring keys when the meeting does not score.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, amb: Ambiguous, scroll: u16) {
+    let (lang, keys) = (app.lang(), &app.keys);
     crate::widgets::clear(buf, area);
     let b = Block::bordered()
         .border_set(theme::border_set(amb))
@@ -83,7 +86,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, lang: Lang, keys: &Keymap, amb: Ambigu
     let inner = b.inner(area);
     b.render(area, buf);
     let key_w = 10u16;
-    let all = rows(lang, keys, inner.width.saturating_sub(2) as usize, amb);
+    let all = rows(
+        lang,
+        keys,
+        inner.width.saturating_sub(2) as usize,
+        amb,
+        app.scores(),
+    );
     let room = inner.height as usize;
     let top = (scroll as usize).min(all.len().saturating_sub(room));
     let col_w = if inner.width >= 98 {
