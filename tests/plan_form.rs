@@ -623,11 +623,18 @@ fn a_unit_category_and_the_scoring_warnings_of_podium_check() {
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert_eq!(
         warnings[0].text,
-        podium::strings::import::scoring_gap(
+        podium::strings::planform::scoring_gap(
             Lang::Zh,
             &podium::strings::import::ScoringGap::NoReviewers
         )
     );
+    // In the form's terms, never the plan's JSON fields.
+    assert!(
+        !warnings[0].text.contains("reviewers"),
+        "{}",
+        warnings[0].text
+    );
+    assert!(warnings[0].text.contains("评委表"), "{}", warnings[0].text);
     assert_eq!(form.errors().count(), 0, "a warning does not stop the plan");
     ctrl(&mut form, 'n');
     assert_eq!(form.focus.step, 2);

@@ -1465,7 +1465,7 @@ fn build(form: &PlanForm) -> (Option<Plan>, Vec<Issue>) {
         let at = locate(&f.path, &mut rows);
         say(at, strings::plan_problem(lang, &f.problem), f.warning);
     }
-    // What keeps the scoring from working (`podium check`'s warnings), said as it says them.
+    // What keeps the scoring from working (`podium check`'s warnings), in the form's terms.
     for gap in crate::planfile::scoring_gaps(&plan) {
         let find = |sec: Sec, name: &str| {
             form.rows(sec)
@@ -1491,7 +1491,7 @@ fn build(form: &PlanForm) -> (Option<Plan>, Vec<Issue>) {
         };
         issues.push(Issue {
             at,
-            text: strings::import::scoring_gap(lang, &gap),
+            text: strings::planform::scoring_gap(lang, &gap),
             warning: true,
         });
     }

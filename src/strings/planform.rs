@@ -453,3 +453,19 @@ pub fn paste_lines_into_field(lang: Lang, lines: usize) -> String {
 pub const YES_KEYS: &[char] = &['y', 'Y', 'ｙ', 'Ｙ', '是'];
 /// The keys that answer no (with Esc and Ctrl+C).
 pub const NO_KEYS: &[char] = &['n', 'N', 'ｎ', 'Ｎ', '否'];
+
+/// What keeps the scoring from working, said in the form's own terms (its tables and steps,
+/// not the plan's JSON fields, which `podium check` names).
+pub fn scoring_gap(lang: Lang, gap: &crate::strings::import::ScoringGap) -> String {
+    use crate::strings::import::ScoringGap;
+    match (lang, gap) {
+        (Lang::Zh, ScoringGap::NoReviewers) => "警告：按打分方式评分，但还没有评委；请在本步的评委表中加入评委，或在“评分”一步改为等次评议或不评分".to_string(),
+        (Lang::En, ScoringGap::NoReviewers) => "warning: scoring is by points but there are no reviewers yet; add them to this step's table, or choose grades or none in the Scoring step".to_string(),
+        (Lang::Zh, ScoringGap::EmptyGroup(g)) => format!("警告：分组“{g}”没有评委，它的权重无从计算；请在评委表的“分组”列写上“{g}”，或删去这个分组"),
+        (Lang::En, ScoringGap::EmptyGroup(g)) => format!("warning: the group \"{g}\" has no reviewers, so its weight counts nothing; write \"{g}\" in the reviewers' Group column, or remove the group"),
+        (Lang::Zh, ScoringGap::Ungrouped(r, g)) => format!("警告：评委“{r}”不在任何分组中，其评分计入第一个分组“{g}”；请在“分组”列写上分组"),
+        (Lang::En, ScoringGap::Ungrouped(r, g)) => format!("warning: the reviewer \"{r}\" is in no group, so their scores count in the first group, \"{g}\"; write a group in the Group column"),
+        (Lang::Zh, ScoringGap::AllRecused(u)) => format!("警告：所有评委都回避“{u}”，没有人能给它评分；请修改评委表的“回避”列"),
+        (Lang::En, ScoringGap::AllRecused(u)) => format!("warning: every reviewer is recused from \"{u}\", so nobody can score it; change the reviewers' Recused column"),
+    }
+}
