@@ -1,5 +1,5 @@
-//! The sample plans in `data/` (issue 16): the five seed meetings of `../shared/seeds/` as the
-//! reports tell them, with agenda items of every kind, and the two older samples.
+//! The sample plans in `data/` (issue 16): the five real meetings podium was built for, as the
+//! news reports of them tell them, with agenda items of every kind, and the two older samples.
 //!
 //! - Every `data/*.json` passes `podium check` (the built binary), and its summary counts as
 //!   汇报单位 exactly the plan's `report` items.
@@ -46,7 +46,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// The five seed meetings (`../shared/seeds/`), one sample each.
+/// The five real meetings the samples follow, one sample each.
 const SEEDS: [&str; 5] = [
     "suizhou-five-tasks.json",
     "guangshui-report.json",
