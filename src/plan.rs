@@ -14,7 +14,7 @@ pub const SCORE_PLACES: u32 = 4;
 /// The plan format this podium reads and writes (a plan's `version`; absent means 1). A plan
 /// with a higher version is refused, naming both versions (docs/FORMAT.md, "Growing the
 /// formats").
-pub const PLAN_VERSION: u32 = 2;
+pub const PLAN_VERSION: u32 = 3;
 /// The longest talk limit a plan may set, in minutes.
 pub const MAX_MINUTES: f64 = 600.0;
 
@@ -84,6 +84,61 @@ pub struct Plan {
     pub reviewers: Vec<Reviewer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scoring: Option<Scoring>,
+    /// A prepared task list (交办事项 / 责任清单), folded into the meeting's task ledger. Plan
+    /// version 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<TaskPlan>,
+    /// The session of the meeting before this one (a path relative to the plan): its open
+    /// tasks are carried into this meeting's ledger when the session is created. Plan version 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("pattern" = NOT_BLANK))]
+    pub previous: Option<String>,
+}
+
+/// One task of a prepared list: what an office writes in a 责任分解表.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TaskPlan {
+    /// The list's own 序号, as written (序号 restart in every list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no: Option<String>,
+    /// 事项.
+    #[schemars(extend("pattern" = NOT_BLANK))]
+    pub text: String,
+    /// Which list or category (清单名 / 类别).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
+    /// 责任单位: usually one of the plan's units; any organisation is allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// 配合单位.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
+    /// 责任领导 / 牵头领导.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
+    /// The due date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("pattern" = DATE_PATTERN))]
+    pub due: Option<String>,
+    /// The deadline as written (“6月底前”, “年底前”, “长期坚持”); read relative to the
+    /// meeting's date when `due` is absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_text: Option<String>,
+    /// `open`, `in_progress`, `done`, `closed` or `cancelled` (or the words offices write:
+    /// 未开始, 推进中, 已完成, 销号…); `open` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+impl TaskPlan {
+    /// The status the plan gives (`open` when absent or unreadable: `validate` names it).
+    pub fn status(&self) -> crate::task::Status {
+        self.status
+            .as_deref()
+            .and_then(crate::task::Status::read)
+            .map_or_else(Default::default, |(s, _)| s)
+    }
 }
 
 /// What an agenda item is. Only `report` items are 汇报单位: scored, ranked and held to a
@@ -445,6 +500,15 @@ pub enum Problem {
     /// A name imports would match wrongly (`names`): spaces or invisible characters at its
     /// ends, nothing visible, or another name that looks the same.
     Name(crate::names::NameProblem),
+    /// A task's `status` that is none of the statuses or the words offices write.
+    BadTaskStatus(String),
+    /// Two tasks of the same list with the same `no`.
+    DuplicateTaskNo {
+        list: Option<String>,
+        no: String,
+    },
+    /// A task's `due_text` that is not a deadline podium reads (kept as written; no due date).
+    UnreadDeadline(String),
 }
 
 /// One validation finding: where, what, and whether it stops the plan.
@@ -498,6 +562,13 @@ impl Plan {
 
     pub fn scoring(&self) -> Scoring {
         self.scoring.clone().unwrap_or_default()
+    }
+
+    /// The meeting's date, when the plan gives a valid one.
+    pub fn meeting_date(&self) -> Option<chrono::NaiveDate> {
+        self.date
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
     }
 
     /// Every problem in the plan: errors and warnings, in document order.
@@ -586,6 +657,70 @@ impl Plan {
         }
         if let Some(s) = &self.scoring {
             validate_scoring(s, &mut err);
+        }
+        if let Some(p) = &self.previous {
+            check_name(p, vec![key("previous")], &mut err);
+        }
+        let mut numbers = std::collections::HashSet::new();
+        for (i, task) in self.tasks.iter().enumerate() {
+            let at = |f: &str| vec![key("tasks"), Seg::Index(i), key(f)];
+            if task.text.trim().is_empty() {
+                err(at("text"), Problem::EmptyName);
+            }
+            for (field, value) in [
+                ("no", &task.no),
+                ("list", &task.list),
+                ("owner", &task.owner),
+                ("leader", &task.leader),
+                ("due_text", &task.due_text),
+            ] {
+                if let Some(v) = value
+                    && has_control(v)
+                {
+                    err(at(field), Problem::ControlChars);
+                }
+            }
+            for (j, partner) in task.partners.iter().enumerate() {
+                let mut path = at("partners");
+                path.push(Seg::Index(j));
+                check_name(partner, path, &mut err);
+            }
+            if let Some(due) = &task.due
+                && chrono::NaiveDate::parse_from_str(due, "%Y-%m-%d").is_err()
+            {
+                err(at("due"), Problem::BadDate(due.clone()));
+            }
+            if let Some(status) = &task.status
+                && crate::task::Status::read(status).is_none()
+            {
+                err(at("status"), Problem::BadTaskStatus(status.clone()));
+            }
+            if let Some(no) = task.no.as_deref().map(str::trim).filter(|n| !n.is_empty())
+                && !numbers.insert((task.list.clone(), no.to_string()))
+            {
+                err(
+                    at("no"),
+                    Problem::DuplicateTaskNo {
+                        list: task.list.clone(),
+                        no: no.to_string(),
+                    },
+                );
+            }
+        }
+        // Warnings: a task's deadline podium cannot read (kept as written, never overdue).
+        let meeting_date = self.meeting_date();
+        for (i, task) in self.tasks.iter().enumerate() {
+            if let Some(text) = &task.due_text
+                && task.due.is_none()
+                && !text.trim().is_empty()
+                && crate::deadline::read(text, meeting_date.unwrap_or_default()).is_none()
+            {
+                out.push(Finding {
+                    path: vec![key("tasks"), Seg::Index(i), key("due_text")],
+                    problem: Problem::UnreadDeadline(text.clone()),
+                    warning: true,
+                });
+            }
         }
         // Warnings: a written item's minutes, which nothing uses.
         for (i, unit) in self.units.iter().enumerate() {

@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 
 pub const FORMAT: &str = "podium-session";
 /// The session format's version (docs/FORMAT.md): 2 adds `elapsed_ms` on talk events; 3 adds
-/// agenda kinds (`kind` on `unit_added`, and the plan fields of plan version 2).
-pub const VERSION: u32 = 3;
+/// agenda kinds (`kind` on `unit_added`, and the plan fields of plan version 2); 4 adds the
+/// task ledger (`task_*` events, `previous_linked`, and the plan fields of plan version 3).
+pub const VERSION: u32 = 4;
 /// How long after an event the snapshot is brought up to date.
 pub const SNAPSHOT_DELAY_MS: i64 = 2000;
 /// How often the console looks whether a background snapshot has finished.

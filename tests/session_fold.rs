@@ -775,23 +775,31 @@ fn remarks_are_added_edited_and_deleted() {
             "at": "2026-05-30T09:00:10+08:00"
         }])
     );
-    assert_eq!(unit_record(&rec, "乙")["remarks"][0]["kind"], "task");
+    // A remark of kind `task` is a task of the ledger: numbered like the remark it was
+    // (session versions 1 to 3 recorded it as one), owned by the 汇报单位 it came up on.
+    assert!(
+        unit_record(&rec, "乙")["remarks"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(
         rec["general_remarks"],
         json!([
-            {"id": 2, "reviewer": "人大代表", "text": "会议整体节奏好", "kind": "remark", "at": "2026-05-30T09:00:20+08:00"},
-            {"id": 4, "reviewer": "常务副市长", "text": "各单位月底前反馈", "kind": "task", "at": "2026-05-30T09:00:40+08:00"}
+            {"id": 2, "reviewer": "人大代表", "text": "会议整体节奏好", "kind": "remark", "at": "2026-05-30T09:00:20+08:00"}
         ])
     );
-    assert_eq!(
-        rec["tasks"],
-        json!([
-            {"id": 3, "unit": "乙", "reviewer": "新来的嘉宾", "text": "下周报送方案", "at": "2026-05-30T09:00:30+08:00"},
-            {"id": 4, "unit": null, "reviewer": "常务副市长", "text": "各单位月底前反馈", "at": "2026-05-30T09:00:40+08:00"}
-        ])
-    );
+    assert_eq!(rec["tasks"][0]["id"], 3);
+    assert_eq!(rec["tasks"][0]["owner"], "乙");
+    assert_eq!(rec["tasks"][0]["unit"], "乙");
+    assert_eq!(rec["tasks"][0]["assigned_by"], "新来的嘉宾");
+    assert_eq!(rec["tasks"][0]["status"], "open");
+    assert_eq!(rec["tasks"][1]["id"], 4);
+    assert_eq!(rec["tasks"][1]["owner"], json!(null));
+    assert_eq!(rec["tasks"][1]["text"], "各单位月底前反馈");
 
-    // Editing: new text, new kind; the id and time stay.
+    // Editing a remark into a task: the remark becomes a task of the ledger (and leaves the
+    // remarks), owned by the unit it was said on.
     let e = run(
         &mut ss,
         Command::EditRemark {
@@ -802,31 +810,24 @@ fn remarks_are_added_edited_and_deleted() {
         },
         s(60),
     );
-    assert_eq!(
-        e[0].kind,
-        EventKind::RemarkEdited {
-            id: id_a,
-            reviewer: "人大代表".into(),
-            text: "请细化目标".into(),
-            kind: RemarkKind::Task
-        }
+    assert!(
+        matches!(&e[0].kind, EventKind::TaskAdded { task, from_remark: Some(r) } if *r == id_a && task.fields.text == "请细化目标"),
+        "{e:?}"
     );
-    let r = ss.state().remark(id_a).unwrap();
-    assert_eq!(
-        (r.text.as_str(), r.kind, r.at),
-        ("请细化目标", RemarkKind::Task, s(10))
-    );
+    assert!(ss.state().remark(id_a).is_none());
     let rec = record(&ss, s(60));
     assert_eq!(rec["tasks"].as_array().unwrap().len(), 3);
-    assert_eq!(rec["tasks"][0]["unit"], "甲");
-    assert_eq!(rec["tasks"][0]["text"], "请细化目标");
+    assert_eq!(rec["tasks"][2]["unit"], "甲");
+    assert_eq!(rec["tasks"][2]["owner"], "甲");
+    assert_eq!(rec["tasks"][2]["text"], "请细化目标");
+    assert_eq!(rec["tasks"][2]["assigned_by"], "人大代表");
 
     // Deleting.
     run(&mut ss, Command::DeleteRemark { id: id_b }, s(70));
     assert!(ss.state().remark(id_b).is_none());
     let rec = record(&ss, s(70));
-    assert_eq!(rec["general_remarks"].as_array().unwrap().len(), 1);
-    assert_eq!(rec["general_remarks"][0]["id"], id_d);
+    assert!(rec["general_remarks"].as_array().unwrap().is_empty());
+    let _ = (id_c, id_d);
 
     assert_eq!(
         refused(&ss, Command::DeleteRemark { id: id_b }, s(71)),
@@ -999,7 +1000,7 @@ fn undo_takes_back_edits_deletes_skips_moves_and_additions() {
             id,
             reviewer: "人大代表".into(),
             text: "改后".into(),
-            kind: RemarkKind::Task,
+            kind: RemarkKind::Remark,
         },
         s(1),
     );
@@ -1045,7 +1046,7 @@ fn undo_takes_back_edits_deletes_skips_moves_and_additions() {
     assert_eq!(ss.state().current.as_deref(), Some("甲"));
     run(&mut ss, Command::Undo, s(14));
     let r = ss.state().remark(id).expect("the delete is undone");
-    assert_eq!((r.text.as_str(), r.kind), ("改后", RemarkKind::Task));
+    assert_eq!((r.text.as_str(), r.kind), ("改后", RemarkKind::Remark));
     run(&mut ss, Command::Undo, s(15));
     let r = ss.state().remark(id).unwrap();
     assert_eq!((r.text.as_str(), r.kind), ("原文", RemarkKind::Remark));

@@ -442,7 +442,13 @@ fn a_whole_seven_unit_meeting_is_recorded() {
     let tasks: Vec<(Option<&str>, &str, &str)> = record
         .tasks
         .iter()
-        .map(|t| (t.unit.as_deref(), t.reviewer.as_str(), t.text.as_str()))
+        .map(|t| {
+            (
+                t.unit.as_deref(),
+                t.reviewer.as_deref().unwrap_or(""),
+                t.text.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         tasks,

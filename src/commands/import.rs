@@ -152,5 +152,7 @@ fn headers_lang(table: &import::Table) -> Lang {
         units: Vec::new(),
         reviewers: Vec::new(),
         scoring: None,
+        tasks: Vec::new(),
+        previous: None,
     })
 }

@@ -612,6 +612,8 @@ pub fn plan(
         units,
         reviewers,
         scoring,
+        tasks: Vec::new(),
+        previous: None,
     };
     if errors.is_empty() {
         // Each problem at the cell it comes from (`汇报安排:5:D`), not `units[2].minutes`.

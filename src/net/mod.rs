@@ -19,8 +19,9 @@ pub use wire::{Channel, HandshakeError, Hello, Message, Text, ToHost};
 /// format 2: `kind` on the plan's units and on `unit_added`, the plan's `attendees`,
 /// `observers`, `recorder`, scoring mode `none`). A version-2 laptop would decode a meeting
 /// of reports only and then stop, mid-meeting, at the first speech added live: it is refused
-/// at the handshake instead, naming both versions.
-pub const PROTOCOL: u32 = 3;
+/// at the handshake instead, naming both versions. 4: the task ledger (session format 4:
+/// `task_*` events and commands, `previous_linked`; plan format 3: `tasks`, `previous`).
+pub const PROTOCOL: u32 = 4;
 /// The port `--serve` listens on unless told otherwise.
 pub const DEFAULT_PORT: u16 = 7373;
 /// The largest handshake message (either side).

@@ -310,7 +310,7 @@ pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
                 "| {} | {} | {} | {} |\n",
                 i + 1,
                 unit,
-                md(&t.reviewer),
+                md(t.assigned_by.as_deref().unwrap_or_default()),
                 md(&t.text)
             ));
         }

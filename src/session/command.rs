@@ -2,6 +2,8 @@
 //! the current state and turns it into events, or refuses it with a `Refusal`.
 
 use super::event::RemarkKind;
+use super::ledger::{PreviousMeeting, Task, TaskFields};
+use crate::task::Status as TaskStatus;
 use serde::{Deserialize, Serialize};
 
 /// Commands travel between a note-taker's laptop and the host as JSON (docs/PROTOCOL.md).
@@ -87,6 +89,67 @@ pub enum Command {
     RevealResults {
         places: usize,
     },
+    /// A task enters the ledger; `from_remark` turns that remark into it. `unit`: the agenda
+    /// item where it came up. `status`: open when absent.
+    AddTask {
+        task: Box<TaskFields>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        status: Option<TaskStatus>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from_remark: Option<u64>,
+    },
+    /// A task's written fields, all of them as they should be.
+    EditTask {
+        id: u64,
+        task: Box<TaskFields>,
+    },
+    SetTaskStatus {
+        id: u64,
+        status: TaskStatus,
+    },
+    AddTaskProgress {
+        id: u64,
+        text: String,
+    },
+    /// A unit claims a task on the spot (认领 / 揭榜) and becomes its owner.
+    ClaimTask {
+        id: u64,
+        owner: String,
+    },
+    DeleteTask {
+        id: u64,
+    },
+    /// Turn a task back into a remark.
+    RevertTask {
+        id: u64,
+    },
+    /// A task list read from a file, all or nothing (one action): rows matched by `list` +
+    /// `no` update their task, the others are added.
+    ImportTasks {
+        tasks: Vec<ImportedTask>,
+    },
+    /// Link the meeting before this one and carry its unfinished tasks (only into a session
+    /// with no events yet: the first event).
+    LinkPrevious {
+        previous: Box<PreviousMeeting>,
+        tasks: Vec<Task>,
+    },
+}
+
+/// One row of an imported task list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ImportedTask {
+    pub task: TaskFields,
+    /// The row's status; unchanged (open for a new task) when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<TaskStatus>,
+    /// Progress the row reports (进展; 滞后 noted here too); a text the task already has is
+    /// not added again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<String>,
 }
 
 /// One score: `value` in ten-thousandths.
@@ -179,4 +242,20 @@ pub enum Refusal {
     },
     /// The events are numbered up to the largest number: no event can follow.
     SeqExhausted,
+    UnknownTask {
+        id: u64,
+    },
+    /// A note-taker tried to change a task somebody else entered.
+    NotYourTask {
+        id: u64,
+    },
+    /// Closing (销号) or cancelling a task is the host's.
+    TaskStatusHostOnly,
+    /// Another task of the same list has this number.
+    DuplicateTask {
+        list: Option<String>,
+        no: String,
+    },
+    /// The meeting before is linked only when a session is created, as its first event.
+    PreviousTooLate,
 }

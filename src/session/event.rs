@@ -159,6 +159,46 @@ pub enum EventKind {
     Undone {
         action: u64,
     },
+    // The task ledger (session version 4; docs/FORMAT.md, "The task ledger").
+    /// A task enters the ledger: typed, claimed, imported, or a remark turned into a task
+    /// (`from_remark`: the remark leaves the remarks).
+    TaskAdded {
+        task: super::ledger::Task,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from_remark: Option<u64>,
+    },
+    /// A task's written fields, all of them as they now are.
+    TaskEdited {
+        id: u64,
+        task: super::ledger::TaskFields,
+    },
+    TaskStatusSet {
+        id: u64,
+        status: crate::task::Status,
+    },
+    /// Progress reported on a task (`at` and `by` are the event's).
+    TaskProgressAdded {
+        id: u64,
+        text: String,
+    },
+    /// A unit takes the task on the spot (认领 / 揭榜) and becomes its owner.
+    TaskClaimed {
+        id: u64,
+        owner: String,
+    },
+    TaskDeleted {
+        id: u64,
+    },
+    /// A task turned back into a remark.
+    TaskReverted {
+        id: u64,
+    },
+    /// The meeting before this one, and its unfinished tasks with their history, copied when
+    /// the session was created (always the first event).
+    PreviousLinked {
+        previous: super::ledger::PreviousMeeting,
+        tasks: Vec<super::ledger::Task>,
+    },
 }
 
 impl EventKind {
@@ -172,5 +212,10 @@ impl EventKind {
             self,
             EventKind::ResultsPublished | EventKind::ResultsUnlocked { .. }
         )
+    }
+
+    /// A boundary undo does not cross: a publication, or the link to the meeting before.
+    pub fn stops_undo(&self) -> bool {
+        self.is_publication() || matches!(self, EventKind::PreviousLinked { .. })
     }
 }

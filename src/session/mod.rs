@@ -4,15 +4,19 @@
 
 pub mod command;
 pub mod event;
+pub mod ledger;
 pub mod record;
 pub mod state;
+mod tasks;
 
-pub use command::{Author, Command, GradeEntry, Refusal, ScoreEntry};
+pub use command::{Author, Command, GradeEntry, ImportedTask, Refusal, ScoreEntry};
 pub use event::{Event, EventKind, RemarkKind, Time};
+pub use ledger::{MeetingRef, PreviousMeeting, Progress, Task, TaskFields};
 pub use state::{Remark, State, Status, Talk, UnitState};
 
 use crate::plan::{self, Plan};
 use crate::scoring::{self, Rules, ScoreProblem};
+use crate::task::Status as TaskStatus;
 use std::collections::{HashMap, HashSet};
 
 /// The longest stage message, in characters: it must be readable from the back of the room.
@@ -133,7 +137,7 @@ impl Session {
     pub fn undoable_action_of(&self, by: Option<&str>) -> Option<u64> {
         let author = |action: u64| self.event(action).and_then(|e| e.by.as_deref());
         for e in self.events.iter().rev().filter(|e| !e.kind.is_undo()) {
-            if e.kind.is_publication() {
+            if e.kind.stops_undo() {
                 return None;
             }
             if !self.undone.contains(&e.action()) && author(e.action()) == by {
@@ -203,8 +207,8 @@ impl Session {
             self.notetaker_may(command, author)?;
         }
         let by = author.map(|a| a.name.as_str());
-        let kinds = self.decide_kinds(command, by)?;
         let at = self.clock(now);
+        let kinds = self.decide_kinds(command, by, self.meeting_date(at))?;
         // Checked: a number that wrapped to 0 would be skipped on replay (a crafted file can
         // start near the largest number).
         let first = self
@@ -241,6 +245,22 @@ impl Session {
         match command {
             Command::AddRemark { .. } | Command::Undo => Ok(()),
             Command::EditRemark { id, .. } | Command::DeleteRemark { id } => own(id),
+            Command::AddTask { from_remark, .. } => from_remark.as_ref().map_or(Ok(()), own),
+            Command::AddTaskProgress { .. } | Command::ClaimTask { .. } => Ok(()),
+            Command::SetTaskStatus { status, .. } => {
+                if matches!(status, TaskStatus::Closed | TaskStatus::Cancelled) {
+                    Err(Refusal::TaskStatusHostOnly)
+                } else {
+                    Ok(())
+                }
+            }
+            Command::EditTask { id, .. }
+            | Command::DeleteTask { id }
+            | Command::RevertTask { id } => match self.state.task(*id) {
+                None => Err(Refusal::UnknownTask { id: *id }),
+                Some(t) if t.by.as_deref() == Some(author.name.as_str()) => Ok(()),
+                Some(_) => Err(Refusal::NotYourTask { id: *id }),
+            },
             Command::SetScores { .. } | Command::ClearScore { .. } | Command::AddGrades { .. } => {
                 if author.scores {
                     Ok(())
@@ -252,8 +272,20 @@ impl Session {
         }
     }
 
-    /// The events that carry out `command`, entered by `by` (`None`: the host).
-    fn decide_kinds(&self, command: &Command, by: Option<&str>) -> Result<Vec<EventKind>, Refusal> {
+    /// The meeting's date (the plan's), or the day of `at` when the plan gives none: the day
+    /// deadlines are read against and tasks are overdue after.
+    pub fn meeting_date(&self, at: Time) -> chrono::NaiveDate {
+        self.plan.meeting_date().unwrap_or_else(|| at.date_naive())
+    }
+
+    /// The events that carry out `command`, entered by `by` (`None`: the host), on the
+    /// meeting's date `day`.
+    fn decide_kinds(
+        &self,
+        command: &Command,
+        by: Option<&str>,
+        day: chrono::NaiveDate,
+    ) -> Result<Vec<EventKind>, Refusal> {
         let st = &self.state;
         let timing_open = || {
             if st.is_ended() {
@@ -457,6 +489,11 @@ impl Session {
                 text,
                 kind,
             } => {
+                if *kind == RemarkKind::Task {
+                    // A task is the ledger's (a remark of kind `task` is how sessions before
+                    // the ledger recorded one).
+                    return self.decide_task(command, day);
+                }
                 if let Some(u) = unit {
                     known(u)?;
                 }
@@ -473,7 +510,10 @@ impl Session {
                 text,
                 kind,
             } => {
-                st.remark(*id).ok_or(Refusal::UnknownRemark { id: *id })?;
+                let remark = st.remark(*id).ok_or(Refusal::UnknownRemark { id: *id })?;
+                if *kind == RemarkKind::Task && remark.kind == RemarkKind::Remark {
+                    return self.decide_task(command, day);
+                }
                 Ok(vec![EventKind::RemarkEdited {
                     id: *id,
                     reviewer: clean_reviewer(reviewer)?,
@@ -623,6 +663,15 @@ impl Session {
                 }
                 Ok(vec![EventKind::ResultsDisplayed { shown: *shown }])
             }
+            Command::AddTask { .. }
+            | Command::EditTask { .. }
+            | Command::SetTaskStatus { .. }
+            | Command::AddTaskProgress { .. }
+            | Command::ClaimTask { .. }
+            | Command::DeleteTask { .. }
+            | Command::RevertTask { .. }
+            | Command::ImportTasks { .. }
+            | Command::LinkPrevious { .. } => self.decide_task(command, day),
             Command::RevealResults { places } => {
                 if !st.scores.published {
                     return Err(Refusal::NotPublished);

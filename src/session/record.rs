@@ -87,7 +87,11 @@ pub struct Record {
     pub meeting: MeetingRecord,
     pub units: Vec<UnitRecord>,
     pub general_remarks: Vec<RemarkRecord>,
+    /// The task ledger: carried tasks, the plan's list, then tasks as they were raised.
     pub tasks: Vec<TaskRecord>,
+    /// The meeting before this one, when the session is linked to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousRecord>,
     /// Units in ranking order: ranked ones first, then those without a score.
     pub ranking: Vec<RankRecord>,
     pub results_published: bool,
@@ -185,13 +189,78 @@ pub struct RemarkRecord {
     pub by: Option<String>,
 }
 
+/// A task of the ledger as the record shows it (docs/FORMAT.md, "The task ledger").
 #[derive(Debug, Serialize)]
 pub struct TaskRecord {
     pub id: u64,
-    pub unit: Option<String>,
-    pub reviewer: String,
+    pub no: Option<String>,
     pub text: String,
-    pub at: Time,
+    pub list: Option<String>,
+    pub owner: Option<String>,
+    pub partners: Vec<String>,
+    pub leader: Option<String>,
+    /// `YYYY-MM-DD`, or null (open-ended, or a deadline podium cannot read).
+    pub due: Option<chrono::NaiveDate>,
+    pub due_text: Option<String>,
+    pub status: crate::task::Status,
+    /// Due before the meeting's date and not done, closed or cancelled.
+    pub overdue: bool,
+    pub progress: Vec<super::ledger::Progress>,
+    pub assigned_by: Option<String>,
+    /// The reviewer of a task raised as a remark (the field of records before the ledger,
+    /// kept for scripts that read it): the same person as `assigned_by`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
+    /// The agenda item where it came up.
+    pub unit: Option<String>,
+    pub at: Option<Time>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claimed_at: Option<Time>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<super::ledger::MeetingRef>,
+}
+
+impl TaskRecord {
+    /// `task` as of `day` (the meeting's date).
+    pub fn of(task: &super::ledger::Task, day: chrono::NaiveDate, st: &super::State) -> TaskRecord {
+        let f = &task.fields;
+        let reviewer = match task.origin {
+            super::ledger::Origin::RemarkTask(id) => st.remark(id).map(|r| r.reviewer.clone()),
+            _ => None,
+        };
+        TaskRecord {
+            id: task.id,
+            no: f.no.clone(),
+            text: f.text.clone(),
+            list: f.list.clone(),
+            owner: f.owner.clone(),
+            partners: f.partners.clone(),
+            leader: f.leader.clone(),
+            due: f.due,
+            due_text: f.due_text.clone(),
+            status: task.status,
+            overdue: task.overdue(day),
+            progress: task.progress.clone(),
+            assigned_by: f.assigned_by.clone(),
+            reviewer: reviewer.or_else(|| f.assigned_by.clone()),
+            unit: task.unit.clone(),
+            at: task.at,
+            by: task.by.clone(),
+            claimed_at: task.claimed_at,
+            carried_from: task.carried_from.clone(),
+        }
+    }
+}
+
+/// The meeting before this one (`record.previous`).
+#[derive(Debug, Serialize)]
+pub struct PreviousRecord {
+    pub title: String,
+    pub date: Option<String>,
+    pub path: String,
+    pub sha256: String,
 }
 
 impl From<&Remark> for RemarkRecord {
@@ -263,18 +332,18 @@ impl Record {
                     .map(|r| result_record(rules, r)),
             })
             .collect();
+        let day = session.meeting_date(now);
         let tasks = st
-            .remarks
+            .tasks
             .iter()
-            .filter(|r| r.kind == RemarkKind::Task)
-            .map(|r| TaskRecord {
-                id: r.id,
-                unit: r.unit.clone(),
-                reviewer: r.reviewer.clone(),
-                text: r.text.clone(),
-                at: r.at,
-            })
+            .map(|t| TaskRecord::of(t, day, st))
             .collect();
+        let previous = st.previous.as_ref().map(|p| PreviousRecord {
+            title: p.title.clone(),
+            date: p.date.clone(),
+            path: p.path.clone(),
+            sha256: p.sha256.clone(),
+        });
         Record {
             meeting: MeetingRecord {
                 title: plan.title.clone(),
@@ -302,6 +371,7 @@ impl Record {
             units,
             general_remarks,
             tasks,
+            previous,
             ranking,
             results_published: st.scores.published,
         }

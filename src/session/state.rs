@@ -3,6 +3,7 @@
 //! still opens; commands are checked strictly before they become events.
 
 use super::event::{Event, EventKind, RemarkKind, Time};
+use super::ledger::{Origin, PreviousMeeting, Progress, Task, TaskFields};
 use crate::plan::{Plan, UnitKind};
 use std::collections::HashMap;
 
@@ -223,6 +224,15 @@ pub struct State {
     pub scores: Scores,
     /// The stage display: a message for the speaker and the room, and the results reveal.
     pub stage: Stage,
+    /// The task ledger: carried tasks, the plan's prepared list, then tasks as they were
+    /// raised (`super::ledger`).
+    pub tasks: Vec<Task>,
+    /// The meeting before this one, when the session was linked to it.
+    pub previous: Option<PreviousMeeting>,
+    /// The largest task id ever given (deleted tasks' ids are not given again).
+    max_task_id: u64,
+    /// How many of the plan's prepared tasks lead the ledger after the carried ones.
+    plan_tasks: usize,
     index: HashMap<String, usize>,
 }
 
@@ -269,10 +279,199 @@ impl State {
                 }
             },
             stage: Stage::default(),
+            tasks: plan
+                .tasks
+                .iter()
+                .zip(1u64..)
+                .map(|(t, id)| super::ledger::from_plan(id, t, plan.meeting_date()))
+                .collect(),
+            previous: None,
+            max_task_id: plan.tasks.len() as u64,
+            plan_tasks: plan.tasks.len(),
             index: HashMap::new(),
         };
         state.reindex();
         state
+    }
+
+    pub fn task(&self, id: u64) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+
+    fn task_mut(&mut self, id: u64) -> Option<&mut Task> {
+        self.tasks.iter_mut().find(|t| t.id == id)
+    }
+
+    /// The largest task id given so far in this meeting (carried ones included).
+    pub fn max_task_id(&self) -> u64 {
+        self.max_task_id
+    }
+
+    /// Tasks raised on, or owned by, `unit`, in ledger order.
+    pub fn tasks_of<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Task> {
+        self.tasks.iter().filter(move |t| {
+            t.fields.owner.as_deref() == Some(unit) || t.unit.as_deref() == Some(unit)
+        })
+    }
+
+    /// A task raised as a remark of kind `task` (sessions before the ledger), numbered by the
+    /// remark unless a hand-edited file took that number.
+    fn remark_task(&mut self, remark: &Remark) -> Task {
+        let id = if self.task(remark.id).is_none() {
+            remark.id
+        } else {
+            self.max_task_id.saturating_add(1)
+        };
+        self.max_task_id = self.max_task_id.max(id);
+        let mut task = Task::new(
+            id,
+            TaskFields {
+                text: remark.text.clone(),
+                owner: remark.unit.clone(),
+                assigned_by: Some(remark.reviewer.clone()).filter(|r| !r.is_empty()),
+                ..TaskFields::default()
+            },
+        );
+        task.unit = remark.unit.clone();
+        task.at = Some(remark.at);
+        task.by = remark.by.clone();
+        task.origin = Origin::RemarkTask(remark.id);
+        task
+    }
+
+    /// Puts a remark's task in the ledger among the other remarks' tasks in remark order (as
+    /// the record of a session before the ledger listed them).
+    fn insert_remark_task(&mut self, task: Task) {
+        let Origin::RemarkTask(rid) = task.origin else {
+            self.tasks.push(task);
+            return;
+        };
+        let at = self
+            .tasks
+            .iter()
+            .position(|t| matches!(t.origin, Origin::RemarkTask(other) if other > rid))
+            .unwrap_or(self.tasks.len());
+        self.tasks.insert(at, task);
+    }
+
+    fn remark_task_id(&self, remark: u64) -> Option<u64> {
+        self.tasks
+            .iter()
+            .find(|t| t.origin == Origin::RemarkTask(remark))
+            .map(|t| t.id)
+    }
+
+    /// Folds a task event into the ledger.
+    fn apply_task(&mut self, event: &Event) {
+        let at = event.at;
+        match &event.kind {
+            EventKind::TaskAdded { task, from_remark } => {
+                if self.task(task.id).is_some() {
+                    return;
+                }
+                let mut task = task.clone();
+                task.at.get_or_insert(at);
+                if task.by.is_none() {
+                    task.by = event.by.clone();
+                }
+                if let Some(rid) = from_remark
+                    && let Some(i) = self
+                        .remarks
+                        .iter()
+                        .position(|r| r.id == *rid && r.kind == RemarkKind::Remark)
+                {
+                    task.origin = Origin::Converted(Box::new(self.remarks.remove(i)));
+                }
+                self.max_task_id = self.max_task_id.max(task.id);
+                self.tasks.push(task);
+            }
+            EventKind::TaskEdited { id, task } => {
+                if let Some(t) = self.task_mut(*id) {
+                    t.fields = task.clone();
+                }
+            }
+            EventKind::TaskStatusSet { id, status } => {
+                if let Some(t) = self.task_mut(*id) {
+                    t.status = *status;
+                }
+            }
+            EventKind::TaskProgressAdded { id, text } => {
+                let by = event.by.clone();
+                if let Some(t) = self.task_mut(*id) {
+                    t.progress.push(Progress {
+                        at,
+                        by,
+                        text: text.clone(),
+                    });
+                }
+            }
+            EventKind::TaskClaimed { id, owner } => {
+                if let Some(t) = self.task_mut(*id) {
+                    t.fields.owner = Some(owner.clone());
+                    t.claimed_at = Some(at);
+                }
+            }
+            EventKind::TaskDeleted { id } => {
+                self.tasks.retain(|t| t.id != *id);
+            }
+            EventKind::TaskReverted { id } => {
+                let Some(i) = self.tasks.iter().position(|t| t.id == *id) else {
+                    return;
+                };
+                let task = self.tasks.remove(i);
+                match task.origin {
+                    Origin::RemarkTask(rid) => {
+                        if let Some(r) = self.remarks.iter_mut().find(|r| r.id == rid) {
+                            r.kind = RemarkKind::Remark;
+                        }
+                    }
+                    Origin::Converted(remark) => {
+                        let mut remark = *remark;
+                        remark.text = task.fields.text;
+                        let at = self
+                            .remarks
+                            .iter()
+                            .position(|r| r.id > remark.id)
+                            .unwrap_or(self.remarks.len());
+                        self.remarks.insert(at, remark);
+                    }
+                    Origin::Entered => self.remarks.push(Remark {
+                        id: event.seq,
+                        unit: task.unit,
+                        reviewer: task.fields.assigned_by.unwrap_or_default(),
+                        text: task.fields.text,
+                        kind: RemarkKind::Remark,
+                        at: task.at.unwrap_or(at),
+                        by: task.by,
+                    }),
+                }
+            }
+            EventKind::PreviousLinked { previous, tasks } => {
+                // Only as the session's first event: the plan's tasks are numbered after the
+                // carried ones before anything can name them.
+                if event.seq != 1 || self.previous.is_some() {
+                    return;
+                }
+                let carried_max = tasks.iter().map(|t| t.id).max().unwrap_or(0);
+                for t in self.tasks.iter_mut().take(self.plan_tasks) {
+                    t.id = t.id.saturating_add(carried_max);
+                }
+                let mut carried: Vec<Task> = Vec::new();
+                for t in tasks {
+                    if !carried.iter().any(|c| c.id == t.id) {
+                        carried.push(t.clone());
+                    }
+                }
+                self.max_task_id = self
+                    .max_task_id
+                    .saturating_add(carried_max)
+                    .max(carried_max);
+                carried.append(&mut self.tasks);
+                self.tasks = carried;
+                self.previous = Some(previous.clone());
+            }
+            _ => {}
+        }
     }
 
     fn reindex(&mut self) {
@@ -483,7 +682,7 @@ impl State {
                 text,
                 kind,
             } => {
-                self.remarks.push(Remark {
+                let remark = Remark {
                     id: event.seq,
                     unit: unit.clone(),
                     reviewer: reviewer.clone(),
@@ -491,7 +690,12 @@ impl State {
                     kind: *kind,
                     at,
                     by: event.by.clone(),
-                });
+                };
+                if *kind == RemarkKind::Task {
+                    let task = self.remark_task(&remark);
+                    self.insert_remark_task(task);
+                }
+                self.remarks.push(remark);
             }
             EventKind::RemarkEdited {
                 id,
@@ -499,14 +703,35 @@ impl State {
                 text,
                 kind,
             } => {
-                if let Some(r) = self.remarks.iter_mut().find(|r| r.id == *id) {
-                    r.reviewer = reviewer.clone();
-                    r.text = text.clone();
-                    r.kind = *kind;
+                let Some(i) = self.remarks.iter().position(|r| r.id == *id) else {
+                    return;
+                };
+                let r = &mut self.remarks[i];
+                r.reviewer = reviewer.clone();
+                r.text = text.clone();
+                r.kind = *kind;
+                let remark = r.clone();
+                match (self.remark_task_id(*id), *kind) {
+                    (Some(task), RemarkKind::Task) => {
+                        if let Some(t) = self.task_mut(task) {
+                            t.fields.text = remark.text.clone();
+                            t.fields.assigned_by =
+                                Some(remark.reviewer.clone()).filter(|r| !r.is_empty());
+                        }
+                    }
+                    (Some(task), RemarkKind::Remark) => self.tasks.retain(|t| t.id != task),
+                    (None, RemarkKind::Task) => {
+                        let task = self.remark_task(&remark);
+                        self.insert_remark_task(task);
+                    }
+                    (None, RemarkKind::Remark) => {}
                 }
             }
             EventKind::RemarkDeleted { id } => {
                 self.remarks.retain(|r| r.id != *id);
+                if let Some(task) = self.remark_task_id(*id) {
+                    self.tasks.retain(|t| t.id != task);
+                }
             }
             EventKind::ScoreSet {
                 unit,
@@ -571,6 +796,14 @@ impl State {
                 self.stage.revealed = if self.scores.scored { *places } else { 0 };
             }
             EventKind::Undone { .. } => {}
+            EventKind::TaskAdded { .. }
+            | EventKind::TaskEdited { .. }
+            | EventKind::TaskStatusSet { .. }
+            | EventKind::TaskProgressAdded { .. }
+            | EventKind::TaskClaimed { .. }
+            | EventKind::TaskDeleted { .. }
+            | EventKind::TaskReverted { .. }
+            | EventKind::PreviousLinked { .. } => self.apply_task(event),
         }
     }
 }

@@ -811,6 +811,34 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::ScoresNotAllowed) => {
             "The host has not opened score entry to note-takers".into()
         }
+        (Lang::Zh, Refusal::UnknownTask { id }) => format!("没有编号为 {id} 的任务（可能已被删除）"),
+        (Lang::En, Refusal::UnknownTask { id }) => {
+            format!("There is no task {id} (it may have been deleted)")
+        }
+        (Lang::Zh, Refusal::NotYourTask { id }) => format!("任务 {id} 不是你录入的，不能修改"),
+        (Lang::En, Refusal::NotYourTask { id }) => {
+            format!("Task {id} was entered by someone else; you cannot change it")
+        }
+        (Lang::Zh, Refusal::TaskStatusHostOnly) => "销号和取消任务由主持人操作".into(),
+        (Lang::En, Refusal::TaskStatusHostOnly) => {
+            "Closing or cancelling a task is the host's".into()
+        }
+        (Lang::Zh, Refusal::DuplicateTask { list: Some(l), no }) => {
+            format!("清单“{l}”中已有序号 {no} 的任务")
+        }
+        (Lang::Zh, Refusal::DuplicateTask { list: None, no }) => format!("已有序号 {no} 的任务"),
+        (Lang::En, Refusal::DuplicateTask { list: Some(l), no }) => {
+            format!("The list “{l}” already has a task numbered {no}")
+        }
+        (Lang::En, Refusal::DuplicateTask { list: None, no }) => {
+            format!("A task numbered {no} already exists")
+        }
+        (Lang::Zh, Refusal::PreviousTooLate) => {
+            "上次会议只能在新建会议记录时接续；请用 --new 新建一场".into()
+        }
+        (Lang::En, Refusal::PreviousTooLate) => {
+            "The meeting before is linked only when a session is created: start a new one with --new".into()
+        }
         (Lang::Zh, Refusal::NotYourRemark { id }) => format!("第 {id} 条点评不是你录入的，不能修改"),
         (Lang::En, Refusal::NotYourRemark { id }) => {
             format!("Remark {id} was entered by someone else; you cannot change it")
@@ -961,6 +989,35 @@ pub fn action(
             .pick("大屏显示结果", "showing the results on stage")
             .into(),
         EventKind::ResultsRevealed { .. } => lang.pick("揭晓名次", "revealing places").into(),
+        EventKind::TaskAdded {
+            from_remark: Some(_),
+            ..
+        } => lang
+            .pick("点评转为任务", "turning a remark into a task")
+            .into(),
+        EventKind::TaskAdded { task, .. } if zh => format!("任务“{}”", preview(&task.fields.text)),
+        EventKind::TaskAdded { task, .. } => format!("the task \"{}\"", preview(&task.fields.text)),
+        EventKind::TaskEdited { task, .. } if zh => {
+            format!("修改任务“{}”", preview(&task.text))
+        }
+        EventKind::TaskEdited { task, .. } => format!("the edit of \"{}\"", preview(&task.text)),
+        EventKind::TaskStatusSet { status, .. } if zh => {
+            format!("任务状态改为{}", tasks::status_name(lang, *status))
+        }
+        EventKind::TaskStatusSet { status, .. } => {
+            format!("setting a task {}", tasks::status_name(lang, *status))
+        }
+        EventKind::TaskProgressAdded { text, .. } if zh => format!("进展“{}”", preview(text)),
+        EventKind::TaskProgressAdded { text, .. } => format!("the progress \"{}\"", preview(text)),
+        EventKind::TaskClaimed { owner, .. } if zh => format!("{owner}认领任务"),
+        EventKind::TaskClaimed { owner, .. } => format!("{owner}'s claim"),
+        EventKind::TaskDeleted { .. } => lang.pick("删除任务", "deleting a task").into(),
+        EventKind::TaskReverted { .. } => lang
+            .pick("任务转回点评", "turning a task back into a remark")
+            .into(),
+        EventKind::PreviousLinked { .. } => lang
+            .pick("接续上次会议", "linking the meeting before")
+            .into(),
     }
 }
 
@@ -1313,6 +1370,26 @@ pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
             let m = shown_number(*m);
             format!("must be more than 0 (got {m})")
         }
+        Problem::BadTaskStatus(s) if zh => format!(
+            "任务状态“{s}”无法识别：可写 open、in_progress、done、closed、cancelled，或未启动、推进中、已办结、已销号、取消"
+        ),
+        Problem::BadTaskStatus(s) => format!(
+            "the task status “{s}” is not one podium knows: write open, in_progress, done, closed or cancelled (or 未启动, 推进中, 已办结, 已销号, 取消)"
+        ),
+        Problem::DuplicateTaskNo { list, no } if zh => match list {
+            Some(l) => format!("清单“{l}”中序号 {no} 出现了两次"),
+            None => format!("序号 {no} 出现了两次"),
+        },
+        Problem::DuplicateTaskNo { list, no } => match list {
+            Some(l) => format!("the list “{l}” has the number {no} twice"),
+            None => format!("the number {no} appears twice"),
+        },
+        Problem::UnreadDeadline(t) if zh => format!(
+            "完成时限“{t}”不是可识别的日期（如 2026-06-30、6月底前、年底前、三季度末、长期坚持）：按原文保存，不计逾期"
+        ),
+        Problem::UnreadDeadline(t) => format!(
+            "the deadline “{t}” is not a date podium reads (2026-06-30, 6月底前, 年底前, 三季度末, 长期坚持): kept as written, never overdue"
+        ),
         Problem::MinutesIgnored { unit } if zh => {
             format!("“{unit}”是书面通报，不计时，分钟数不起作用")
         }

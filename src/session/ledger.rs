@@ -1,0 +1,248 @@
+//! The task ledger (督办台账): the tasks a meeting hands down or follows up, with owners,
+//! deadlines, status and progress, carried from one meeting to the next. Folded like every
+//! other part of the meeting (`State::apply`); written in events as `Task` and `TaskFields`.
+//!
+//! A task's `id` is a number podium assigns, stable for the task's life and unique along the
+//! chain of meetings that carry it: a task raised as a remark (session versions 1 to 3) keeps
+//! its remark's number, a carried task keeps the number it had, and every other task takes a
+//! number above all of them (docs/FORMAT.md, "The task ledger").
+
+use super::event::Time;
+use super::state::Remark;
+use crate::task::Status;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What a person writes about a task: the fields of a 责任分解表 row, of the console's task
+/// form and of a plan's `tasks[]` entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct TaskFields {
+    /// The list's own 序号, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no: Option<String>,
+    /// 事项.
+    pub text: String,
+    /// Which list or category (清单名 / 类别).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
+    /// 责任单位.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// 配合单位.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
+    /// 责任领导 / 牵头领导 / 挂帅领导 / 领衔领导.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
+    /// The due date (none for an open-ended task or a deadline podium cannot read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// The deadline as written (“6月底前”, “长期坚持”; an Excel date written out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_text: Option<String>,
+    /// 提出人: who handed the task down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assigned_by: Option<String>,
+}
+
+/// One report of progress on a task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    pub at: Time,
+    /// The note-taker who entered it; none for the host (and for an import).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    pub text: String,
+}
+
+/// A meeting a task was carried from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingRef {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// The meeting before this one, as the event that linked them copied it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousMeeting {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The earlier session's path as given (relative to the plan, or as typed).
+    pub path: String,
+    /// The SHA-256 of the earlier session file's bytes when it was read, in hex.
+    pub sha256: String,
+}
+
+/// A task in the ledger.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: u64,
+    #[serde(flatten)]
+    pub fields: TaskFields,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<Progress>,
+    /// The agenda item where it came up (none: the meeting as a whole, a list, a carry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// When it was raised (none for a plan's prepared task).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Time>,
+    /// The note-taker who entered it; none for the host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// When a unit claimed it (认领 / 揭榜) and became its owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_at: Option<Time>,
+    /// The meeting it was carried from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<MeetingRef>,
+    /// Where it came from in this meeting, for turning it back into a remark; not written.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where a task came from in this meeting.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Origin {
+    /// Typed as a task, imported, prepared in the plan or carried.
+    #[default]
+    Entered,
+    /// A remark of kind `task` (sessions before the ledger): the remark stays in the remarks,
+    /// and this task follows its edits.
+    RemarkTask(u64),
+    /// A remark turned into a task: the remark as it was, to give back when it is turned back.
+    Converted(Box<Remark>),
+}
+
+impl Task {
+    /// A new task with `fields`, open, raised at `at`.
+    pub fn new(id: u64, fields: TaskFields) -> Task {
+        Task {
+            id,
+            fields,
+            status: Status::Open,
+            progress: Vec::new(),
+            unit: None,
+            at: None,
+            by: None,
+            claimed_at: None,
+            carried_from: None,
+            origin: Origin::Entered,
+        }
+    }
+
+    /// Overdue on `day`: due before it and not done, closed or cancelled.
+    pub fn overdue(&self, day: NaiveDate) -> bool {
+        !self.status.is_finished() && self.fields.due.is_some_and(|due| due < day)
+    }
+
+    /// The task's key in its list (`list` + `no`), when it has a number.
+    pub fn list_key(&self) -> Option<(Option<&str>, &str)> {
+        let no = self.fields.no.as_deref()?.trim();
+        (!no.is_empty()).then_some((self.fields.list.as_deref(), no))
+    }
+}
+
+/// A task of a plan's `tasks[]` as it enters the ledger (id `id`), its deadline read against
+/// the meeting's date.
+pub fn from_plan(id: u64, t: &crate::plan::TaskPlan, meeting: Option<NaiveDate>) -> Task {
+    let due = t
+        .due
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let mut fields = TaskFields {
+        no: t.no.clone().filter(|n| !n.trim().is_empty()),
+        text: t.text.trim().to_string(),
+        list: t.list.clone().filter(|n| !n.trim().is_empty()),
+        owner: t.owner.clone().filter(|n| !n.trim().is_empty()),
+        partners: t.partners.clone(),
+        leader: t.leader.clone().filter(|n| !n.trim().is_empty()),
+        due,
+        due_text: t.due_text.clone().filter(|n| !n.trim().is_empty()),
+        assigned_by: None,
+    };
+    fill_due(&mut fields, meeting);
+    let mut task = Task::new(id, fields);
+    task.status = t.status();
+    task
+}
+
+/// Sets `due` from `due_text` when only the text is given (“6月底前” in the meeting's year).
+pub fn fill_due(fields: &mut TaskFields, meeting: Option<NaiveDate>) {
+    if fields.due.is_none()
+        && let (Some(text), Some(day)) = (&fields.due_text, meeting)
+        && let Some(crate::deadline::Deadline::On(date)) = crate::deadline::read(text, day)
+    {
+        fields.due = Some(date);
+    }
+}
+
+/// Splits a cell of partners (配合单位) on 、，, ; and ；, trimming each.
+pub fn split_partners(text: &str) -> Vec<String> {
+    text.split(['、', '，', ',', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn a_task_is_overdue_only_when_due_before_the_day_and_unfinished() {
+        let mut t = Task::new(1, TaskFields::default());
+        assert!(!t.overdue(day(2026, 7, 1)), "no due date, never overdue");
+        t.fields.due = Some(day(2026, 6, 30));
+        assert!(t.overdue(day(2026, 7, 1)));
+        assert!(!t.overdue(day(2026, 6, 30)), "due today is not overdue");
+        for s in [Status::Done, Status::Closed, Status::Cancelled] {
+            t.status = s;
+            assert!(!t.overdue(day(2026, 7, 1)), "{s:?}");
+        }
+        t.status = Status::InProgress;
+        assert!(t.overdue(day(2026, 7, 1)));
+    }
+
+    #[test]
+    fn partners_split_on_the_separators_offices_use() {
+        assert_eq!(
+            split_partners("市财政局、市发改局，市交通局, 市应急局；市公安局;"),
+            ["市财政局", "市发改局", "市交通局", "市应急局", "市公安局"]
+        );
+        assert!(split_partners(" 、 ").is_empty());
+    }
+
+    #[test]
+    fn a_plan_task_reads_its_deadline_against_the_meeting_date() {
+        let plan_task = crate::plan::TaskPlan {
+            no: Some("3".into()),
+            text: " 报送清单 ".into(),
+            due_text: Some("6月底前".into()),
+            status: Some("推进中".into()),
+            ..Default::default()
+        };
+        let t = from_plan(7, &plan_task, Some(day(2026, 3, 1)));
+        assert_eq!(t.id, 7);
+        assert_eq!(t.fields.text, "报送清单");
+        assert_eq!(t.fields.due, Some(day(2026, 6, 30)));
+        assert_eq!(t.status, Status::InProgress);
+        let t = from_plan(7, &plan_task, None);
+        assert_eq!(
+            t.fields.due, None,
+            "no meeting date: the text is kept, no date"
+        );
+    }
+}

@@ -1,0 +1,357 @@
+//! Deciding the task ledger's commands: what a task command records, or why it is refused.
+
+use super::ledger::{Task, TaskFields, fill_due};
+use super::state::Remark;
+use super::{Command, EventKind, Refusal, RemarkKind, Session, clean_optional, clean_text};
+use chrono::NaiveDate;
+
+impl Session {
+    /// The events of a task command, on the meeting's date `day`.
+    pub(super) fn decide_task(
+        &self,
+        command: &Command,
+        day: NaiveDate,
+    ) -> Result<Vec<EventKind>, Refusal> {
+        let st = &self.state;
+        let task = |id: &u64| st.task(*id).ok_or(Refusal::UnknownTask { id: *id });
+        match command {
+            Command::AddTask {
+                task: fields,
+                unit,
+                status,
+                from_remark,
+            } => {
+                if let Some(u) = unit
+                    && st.unit(u).is_none()
+                {
+                    return Err(Refusal::UnknownUnit { unit: u.clone() });
+                }
+                let remark = match from_remark {
+                    Some(id) => Some(self.convertible_remark(*id)?),
+                    None => None,
+                };
+                let fields = self.clean_task(fields, None, day)?;
+                let mut new = Task::new(self.next_task_id(0), fields);
+                new.status = status.unwrap_or_default();
+                new.unit = unit.clone().or_else(|| remark.and_then(|r| r.unit.clone()));
+                Ok(vec![EventKind::TaskAdded {
+                    task: new,
+                    from_remark: *from_remark,
+                }])
+            }
+            Command::EditTask { id, task: fields } => {
+                let old = task(id)?;
+                let fields = self.clean_task(fields, Some(*id), day)?;
+                if fields == old.fields {
+                    return Err(Refusal::NothingChanged);
+                }
+                Ok(vec![EventKind::TaskEdited {
+                    id: *id,
+                    task: fields,
+                }])
+            }
+            Command::SetTaskStatus { id, status } => {
+                if task(id)?.status == *status {
+                    return Err(Refusal::NothingChanged);
+                }
+                Ok(vec![EventKind::TaskStatusSet {
+                    id: *id,
+                    status: *status,
+                }])
+            }
+            Command::AddTaskProgress { id, text } => {
+                task(id)?;
+                Ok(vec![EventKind::TaskProgressAdded {
+                    id: *id,
+                    text: clean_text(text)?,
+                }])
+            }
+            Command::ClaimTask { id, owner } => {
+                let t = task(id)?;
+                let owner = clean_optional(&Some(owner.clone()))?.ok_or(Refusal::EmptyName)?;
+                if t.fields.owner.as_deref() == Some(owner.as_str()) && t.claimed_at.is_some() {
+                    return Err(Refusal::NothingChanged);
+                }
+                Ok(vec![EventKind::TaskClaimed { id: *id, owner }])
+            }
+            Command::DeleteTask { id } => {
+                let t = task(id)?;
+                // A task raised as a remark before the ledger lives in the remarks: deleting
+                // it deletes the remark, as it always did.
+                Ok(vec![match t.origin {
+                    super::ledger::Origin::RemarkTask(remark) => {
+                        EventKind::RemarkDeleted { id: remark }
+                    }
+                    _ => EventKind::TaskDeleted { id: *id },
+                }])
+            }
+            Command::RevertTask { id } => {
+                task(id)?;
+                Ok(vec![EventKind::TaskReverted { id: *id }])
+            }
+            Command::ImportTasks { tasks } => self.decide_import(tasks, day),
+            Command::LinkPrevious { previous, tasks } => {
+                if self.last_seq() > 0 {
+                    return Err(Refusal::PreviousTooLate);
+                }
+                Ok(vec![EventKind::PreviousLinked {
+                    previous: (**previous).clone(),
+                    tasks: tasks.clone(),
+                }])
+            }
+            // `AddRemark` and `EditRemark` that make a task come here from `decide_kinds`.
+            Command::AddRemark {
+                unit,
+                reviewer,
+                text,
+                kind: RemarkKind::Task,
+            } => self.decide_task(
+                &Command::AddTask {
+                    task: Box::new(TaskFields {
+                        text: text.clone(),
+                        owner: self.report_unit(unit.as_deref()),
+                        assigned_by: Some(reviewer.clone()),
+                        ..TaskFields::default()
+                    }),
+                    unit: unit.clone(),
+                    status: None,
+                    from_remark: None,
+                },
+                day,
+            ),
+            Command::EditRemark {
+                id,
+                reviewer,
+                text,
+                kind: RemarkKind::Task,
+            } => {
+                let remark = self.convertible_remark(*id)?;
+                self.decide_task(
+                    &Command::AddTask {
+                        task: Box::new(TaskFields {
+                            text: text.clone(),
+                            owner: self.report_unit(remark.unit.as_deref()),
+                            assigned_by: Some(reviewer.clone()),
+                            ..TaskFields::default()
+                        }),
+                        unit: remark.unit.clone(),
+                        status: None,
+                        from_remark: Some(*id),
+                    },
+                    day,
+                )
+            }
+            _ => Err(Refusal::NothingChanged),
+        }
+    }
+
+    /// `unit` when it is a 汇报单位: the owner a task raised there takes by default (never a
+    /// speech or a briefing).
+    pub fn report_unit(&self, unit: Option<&str>) -> Option<String> {
+        unit.and_then(|u| self.state.unit(u))
+            .filter(|u| u.kind.is_report())
+            .map(|u| u.name.clone())
+    }
+
+    /// The remark `id`, when it can become a task (a remark, not already a task).
+    fn convertible_remark(&self, id: u64) -> Result<&Remark, Refusal> {
+        self.state
+            .remark(id)
+            .filter(|r| r.kind == RemarkKind::Remark)
+            .ok_or(Refusal::UnknownRemark { id })
+    }
+
+    /// The id the next task added takes: above every id in the ledger (carried ones included)
+    /// and never below the event's own number. `offset`: the how-manieth task of one action.
+    pub(super) fn next_task_id(&self, offset: u64) -> u64 {
+        let first = self.last_seq().saturating_add(1);
+        first
+            .max(self.state.max_task_id().saturating_add(1))
+            .saturating_add(offset)
+    }
+
+    /// A task's fields as stored: text cleaned (not empty), names trimmed, partners split and
+    /// without repeats, the due date read from the deadline text when only that is given; a
+    /// number already taken in the same list (by a task other than `id`) is refused.
+    fn clean_task(
+        &self,
+        fields: &TaskFields,
+        id: Option<u64>,
+        day: NaiveDate,
+    ) -> Result<TaskFields, Refusal> {
+        let mut partners: Vec<String> = Vec::new();
+        for p in &fields.partners {
+            for p in super::ledger::split_partners(p) {
+                let p = clean_optional(&Some(p))?.unwrap_or_default();
+                if !p.is_empty() && !partners.contains(&p) {
+                    partners.push(p);
+                }
+            }
+        }
+        let mut out = TaskFields {
+            no: clean_optional(&fields.no)?,
+            text: clean_text(&fields.text)?,
+            list: clean_optional(&fields.list)?,
+            owner: clean_optional(&fields.owner)?,
+            partners,
+            leader: clean_optional(&fields.leader)?,
+            due: fields.due,
+            due_text: clean_optional(&fields.due_text)?,
+            assigned_by: clean_optional(&fields.assigned_by)?,
+        };
+        fill_due(&mut out, Some(day));
+        if let Some(no) = &out.no
+            && self.state.tasks.iter().any(|t| {
+                Some(t.id) != id && t.list_key() == Some((out.list.as_deref(), no.as_str()))
+            })
+        {
+            return Err(Refusal::DuplicateTask {
+                list: out.list.clone(),
+                no: no.clone(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// An imported list: rows matched by `list` + `no` update their task (fields a row gives,
+    /// its status, progress not yet recorded); the other rows are added.
+    fn decide_import(
+        &self,
+        rows: &[super::ImportedTask],
+        day: NaiveDate,
+    ) -> Result<Vec<EventKind>, Refusal> {
+        let mut kinds = Vec::new();
+        let mut added = 0;
+        let mut seen = std::collections::HashSet::new();
+        for row in rows {
+            let mut fields = row.task.clone();
+            fields.no = fields.no.filter(|n| !n.trim().is_empty());
+            let key = fields
+                .no
+                .as_deref()
+                .map(|no| (fields.list.clone(), no.trim().to_string()));
+            if let Some(key) = &key
+                && !seen.insert(key.clone())
+            {
+                return Err(Refusal::DuplicateTask {
+                    list: key.0.clone(),
+                    no: key.1.clone(),
+                });
+            }
+            let existing = key.as_ref().and_then(|(list, no)| {
+                self.state
+                    .tasks
+                    .iter()
+                    .find(|t| t.list_key() == Some((list.as_deref(), no.as_str())))
+            });
+            match existing {
+                Some(old) => {
+                    let merged = merge(&old.fields, &fields);
+                    let merged = self.clean_task(&merged, Some(old.id), day)?;
+                    if merged != old.fields {
+                        kinds.push(EventKind::TaskEdited {
+                            id: old.id,
+                            task: merged,
+                        });
+                    }
+                    if let Some(status) = row.status
+                        && status != old.status
+                    {
+                        kinds.push(EventKind::TaskStatusSet { id: old.id, status });
+                    }
+                    for text in &row.progress {
+                        let text = clean_text(text)?;
+                        if !old.progress.iter().any(|p| p.text == text) {
+                            kinds.push(EventKind::TaskProgressAdded { id: old.id, text });
+                        }
+                    }
+                }
+                None => {
+                    let fields = self.clean_task(&fields, None, day)?;
+                    let mut new = Task::new(self.next_task_id(added), fields);
+                    added += 1;
+                    new.status = row.status.unwrap_or_default();
+                    kinds.push(EventKind::TaskAdded {
+                        task: new.clone(),
+                        from_remark: None,
+                    });
+                    for text in &row.progress {
+                        kinds.push(EventKind::TaskProgressAdded {
+                            id: new.id,
+                            text: clean_text(text)?,
+                        });
+                    }
+                }
+            }
+        }
+        if kinds.is_empty() {
+            return Err(Refusal::NothingChanged);
+        }
+        Ok(kinds)
+    }
+}
+
+/// A task's fields with what a row gives put over them (an empty cell keeps the old value).
+fn merge(old: &TaskFields, row: &TaskFields) -> TaskFields {
+    let pick = |new: &Option<String>, old: &Option<String>| {
+        new.clone()
+            .filter(|v| !v.trim().is_empty())
+            .or_else(|| old.clone())
+    };
+    let deadline_given =
+        row.due.is_some() || row.due_text.as_ref().is_some_and(|t| !t.trim().is_empty());
+    TaskFields {
+        no: pick(&row.no, &old.no),
+        text: if row.text.trim().is_empty() {
+            old.text.clone()
+        } else {
+            row.text.clone()
+        },
+        list: pick(&row.list, &old.list),
+        owner: pick(&row.owner, &old.owner),
+        partners: if row.partners.is_empty() {
+            old.partners.clone()
+        } else {
+            row.partners.clone()
+        },
+        leader: pick(&row.leader, &old.leader),
+        due: if deadline_given { row.due } else { old.due },
+        due_text: if deadline_given {
+            row.due_text.clone()
+        } else {
+            old.due_text.clone()
+        },
+        assigned_by: pick(&row.assigned_by, &old.assigned_by),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_import_row_keeps_what_its_empty_cells_do_not_say() {
+        let old = TaskFields {
+            no: Some("1".into()),
+            text: "报送清单".into(),
+            owner: Some("市财政局".into()),
+            due_text: Some("6月底前".into()),
+            ..TaskFields::default()
+        };
+        let row = TaskFields {
+            no: Some("1".into()),
+            text: String::new(),
+            due_text: Some("年底前".into()),
+            ..TaskFields::default()
+        };
+        let m = merge(&old, &row);
+        assert_eq!(m.text, "报送清单");
+        assert_eq!(m.owner.as_deref(), Some("市财政局"));
+        assert_eq!(m.due_text.as_deref(), Some("年底前"));
+    }
+
+    #[test]
+    fn task_statuses_closed_and_cancelled_are_finished() {
+        assert!(crate::task::Status::Closed.is_finished());
+    }
+}
