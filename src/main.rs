@@ -64,6 +64,8 @@ enum Cmd {
     },
     /// Add typed-up score sheets (CSV/XLSX) to a session (导入评分表)
     Scores { session: PathBuf, file: PathBuf },
+    /// Add or update a task list (CSV/XLSX) in a session's task ledger (导入任务清单)
+    Tasks { session: PathBuf, file: PathBuf },
     /// Make a plan from a unit list (CSV/XLSX) (由单位名单生成会议计划)
     Import {
         file: PathBuf,
@@ -141,6 +143,7 @@ fn main() -> ExitCode {
             output,
         }) => commands::report::run(&session, format, output.as_deref(), choice),
         Some(Cmd::Scores { session, file }) => commands::scores::run(&session, &file, choice),
+        Some(Cmd::Tasks { session, file }) => commands::tasks::run(&session, &file, choice),
         Some(Cmd::Import {
             file,
             output,

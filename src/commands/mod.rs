@@ -11,6 +11,7 @@ pub mod run;
 pub mod schema;
 pub mod scores;
 pub mod sessions;
+pub mod tasks;
 
 use crate::planfile;
 use crate::strings::Lang;

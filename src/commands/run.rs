@@ -41,6 +41,10 @@ pub struct RunArgs {
     /// 127.0.0.1 for this machine only)
     #[arg(long, num_args = 0..=1, default_missing_value = "", value_name = "ADDR[:PORT]")]
     pub serve: Option<String>,
+    /// The session of the meeting before: its unfinished tasks are carried into the new session
+    /// (instead of the plan's `previous`)
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
 }
 
 impl RunArgs {
@@ -53,6 +57,7 @@ impl RunArgs {
             new: false,
             wide_ambiguous: false,
             serve: None,
+            previous: None,
         }
     }
 }

@@ -174,6 +174,13 @@ pub const ENTRIES: &[Entry] = &[
         "地址[:端口]",
         "ADDR[:PORT]",
     ),
+    v(
+        "run.previous",
+        "上次会议的会议记录：新建会议记录时，把其中未办结的任务接续过来（优先于计划中的 previous）",
+        "The session of the meeting before: its unfinished tasks are carried into the new session (instead of the plan's previous)",
+        "文件",
+        "FILE",
+    ),
     // podium demo
     e(
         "demo",
@@ -302,6 +309,26 @@ pub const ENTRIES: &[Entry] = &[
         "scores.file",
         "评分表（CSV 或 XLSX）",
         "The score sheet (CSV or XLSX)",
+        "文件",
+        "FILE",
+    ),
+    // podium tasks
+    e(
+        "tasks",
+        "把任务清单（CSV/XLSX，如责任分解表）加入或更新到会议记录的任务台账",
+        "Add or update a task list (CSV/XLSX) in a session's task ledger",
+    ),
+    v(
+        "tasks.session",
+        "会议记录文件，或会议计划（用它最近的一场会议记录；没有时新建）",
+        "The session file, or a plan (its most recent session; a new one when it has none)",
+        "会议记录",
+        "SESSION",
+    ),
+    v(
+        "tasks.file",
+        "任务清单（CSV 或 XLSX）",
+        "The task list (CSV or XLSX)",
         "文件",
         "FILE",
     ),

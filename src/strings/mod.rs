@@ -8,8 +8,11 @@ pub mod help;
 pub mod import;
 pub mod net;
 pub mod planform;
+pub mod previous;
 pub mod report;
+pub mod taskimport;
 pub mod tasks;
+pub mod taskview;
 
 use crate::jsonpos::path_text;
 use crate::plan::{Finding, Plan, Problem};

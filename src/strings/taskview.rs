@@ -1,0 +1,1 @@
+//! Words of the console's task form and task view.
