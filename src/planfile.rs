@@ -68,7 +68,7 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Loaded, Vec<String>> 
 }
 
 /// What the agenda's kinds make of a sound plan that would not do what it says: a plan that
-/// says version 1 and uses a field of version 2 (an older podium would refuse it by that
+/// says an older version than a field it uses (an older podium would refuse it by that
 /// field, not by its version); scoring rules in a meeting that does not score (nothing uses
 /// them); a meeting that scores but has no 汇报单位 (nothing to score or rank). One sentence
 /// each, at the field.
@@ -79,34 +79,41 @@ fn kind_warnings(file: &str, text: &str, plan: &Plan, lang: Lang) -> Vec<String>
         None => file.to_string(),
     };
     let mut out = Vec::new();
-    if plan.version == Some(1) {
-        let newer: Option<Vec<Seg>> = plan
-            .units
-            .iter()
-            .position(|u| u.kind.is_some())
-            .map(|i| vec![key("units"), Seg::Index(i), key("kind")])
-            .or_else(|| {
-                [
-                    ("attendees", !plan.attendees.is_empty()),
-                    ("observers", !plan.observers.is_empty()),
-                    ("recorder", plan.recorder.is_some()),
-                ]
-                .into_iter()
-                .find(|(_, used)| *used)
-                .map(|(field, _)| vec![key(field)])
-            })
-            .or_else(|| {
-                (plan.scoring_mode() == ScoringMode::None)
-                    .then(|| vec![key("scoring"), key("mode")])
-            });
-        if let Some(path) = newer {
-            out.push(strings::cli::plan_says_version_1(
-                lang,
-                &place(&[key("version")]),
-                &format!("{} ({})", jsonpos::path_text(&path), place(&path)),
-                PLAN_VERSION,
-            ));
-        }
+    // The fields of plan version 3 (the task ledger), then those of version 2 (agenda kinds).
+    let ledger: Option<Vec<Seg>> = if !plan.tasks.is_empty() {
+        Some(vec![key("tasks")])
+    } else {
+        plan.previous.as_ref().map(|_| vec![key("previous")])
+    };
+    let kinds: Option<Vec<Seg>> = plan
+        .units
+        .iter()
+        .position(|u| u.kind.is_some())
+        .map(|i| vec![key("units"), Seg::Index(i), key("kind")])
+        .or_else(|| {
+            [
+                ("attendees", !plan.attendees.is_empty()),
+                ("observers", !plan.observers.is_empty()),
+                ("recorder", plan.recorder.is_some()),
+            ]
+            .into_iter()
+            .find(|(_, used)| *used)
+            .map(|(field, _)| vec![key(field)])
+        })
+        .or_else(|| {
+            (plan.scoring_mode() == ScoringMode::None).then(|| vec![key("scoring"), key("mode")])
+        });
+    let newer = ledger.map(|p| (p, 3)).or_else(|| kinds.map(|p| (p, 2)));
+    if let (Some(said), Some((path, needed))) = (plan.version, newer)
+        && said < needed
+    {
+        out.push(strings::cli::plan_says_older_version(
+            lang,
+            &place(&[key("version")]),
+            &format!("{} ({})", jsonpos::path_text(&path), place(&path)),
+            said,
+            needed,
+        ));
     }
     if let Some(s) = plan
         .scoring

@@ -625,13 +625,19 @@ pub fn plan_version(lang: Lang, place: &str, version: u64, newest: u32) -> Strin
 
 /// A plan that says `"version": 1` and uses `field` (with its place), which plan version
 /// `newest` added: an older podium would refuse it by that field rather than by its version.
-pub fn plan_says_version_1(lang: Lang, place: &str, field: &str, newest: u32) -> String {
+pub fn plan_says_older_version(
+    lang: Lang,
+    place: &str,
+    field: &str,
+    said: u32,
+    newest: u32,
+) -> String {
     match lang {
         Lang::Zh => format!(
-            "{place}: 警告：version: 计划写明格式版本 1，却用了版本 {newest} 才有的 {field}；请写 \"version\": {newest}，较早的 podium 才会按版本拒绝它，而不是报告一个看不懂的字段"
+            "{place}: 警告：version: 计划写明格式版本 {said}，却用了版本 {newest} 才有的 {field}；请写 \"version\": {newest}，较早的 podium 才会按版本拒绝它，而不是报告一个看不懂的字段"
         ),
         Lang::En => format!(
-            "{place}: warning: version: the plan says version 1 but uses {field}, which plan version {newest} added; write \"version\": {newest}, so that an older podium refuses it by its version rather than by a field it does not know"
+            "{place}: warning: version: the plan says version {said} but uses {field}, which plan version {newest} added; write \"version\": {newest}, so that an older podium refuses it by its version rather than by a field it does not know"
         ),
     }
 }
