@@ -6,6 +6,7 @@ pub mod display;
 pub mod import;
 pub mod join;
 pub mod plan;
+pub mod previous;
 pub mod report;
 pub mod run;
 pub mod schema;
