@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 pub mod office;
+pub mod tasks;
 
 /// A table read from a file: a CSV's one sheet or a workbook's sheets, with the encoding it
 /// was read in.
