@@ -31,13 +31,16 @@ fn plain(c: char) -> KeyEvent {
 }
 
 /// Every action of the console (a new one must be added here and to the table).
-const ALL: [Action; 31] = [
+const ALL: [Action; 34] = [
     Action::ToggleTalk,
     Action::Next,
     Action::SetCurrent,
     Action::Remark,
     Action::General,
     Action::Task,
+    Action::Tasks,
+    Action::TalkTasks,
+    Action::ConvertTask,
     Action::Undo,
     Action::EditRemark,
     Action::DeleteRemark,
@@ -115,6 +118,9 @@ fn the_defaults_are_the_keys_the_console_always_had() {
         (key(KeyCode::F(3), none), Some(Action::General)),
         (plain('t'), Some(Action::Task)),
         (key(KeyCode::F(4), none), Some(Action::Task)),
+        (plain('l'), Some(Action::Tasks)),
+        (plain('k'), Some(Action::TalkTasks)),
+        (key(KeyCode::Char('t'), ctrl), Some(Action::ConvertTask)),
         (plain('u'), Some(Action::Undo)),
         (key(KeyCode::F(7), none), Some(Action::Undo)),
         (plain('e'), Some(Action::EditRemark)),
@@ -178,7 +184,7 @@ fn the_defaults_are_the_keys_the_console_always_had() {
 #[test]
 fn the_menu_lists_what_it_always_listed() {
     let host = keys::menu(false);
-    assert_eq!(host.len(), 28);
+    assert_eq!(host.len(), 31);
     assert_eq!(host.first(), Some(&Action::ToggleTalk));
     assert_eq!(host.last(), Some(&Action::Quit));
     let note_taker = keys::menu(true);
@@ -187,6 +193,15 @@ fn the_menu_lists_what_it_always_listed() {
     }
     assert!(note_taker.contains(&Action::Remark));
     assert!(note_taker.contains(&Action::Privacy));
+    // The task ledger is the note-takers' too (progress on the spot).
+    for a in [
+        Action::Task,
+        Action::Tasks,
+        Action::TalkTasks,
+        Action::ConvertTask,
+    ] {
+        assert!(note_taker.contains(&a), "{a:?}");
+    }
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! What each action of the console does (`App::perform`): the actions of `keys::TABLE`,
 //! from a key, the `F10` menu or the results view.
 
-use super::app::{Action, App, Confirm, Form, FormKind, Mode, Sheet};
+use super::app::{Action, App, Confirm, Form, FormKind, Mode, PanelItem, Sheet};
 use super::components::editor::RemarkEditor;
 use super::editor::Target;
+use super::popups::TaskView;
 use crate::console::Level;
 use crate::plan::UnitKind;
 use crate::session::{Command, Refusal, RemarkKind, Status, Time};
@@ -62,19 +63,40 @@ impl App {
             ),
             Action::Task => {
                 let unit = self.remark_unit();
-                self.open_editor(
-                    Target::New {
-                        unit,
-                        kind: RemarkKind::Task,
-                    },
-                    None,
-                    "",
-                );
+                self.open_task_form(unit, None);
             }
+            Action::Tasks => self.open(Mode::Tasks(Box::new(TaskView::all()))),
+            Action::TalkTasks => {
+                // The unit on now; else the selected row's; else every unfinished task.
+                let st = self.session().state();
+                let unit = st.current.clone().or_else(|| self.selected_unit());
+                let view = match unit {
+                    Some(unit) => TaskView::talk(unit),
+                    None => {
+                        let text = strings::taskview::no_unit(lang).to_string();
+                        self.notify(text, Level::Info, now);
+                        TaskView::talk_all()
+                    }
+                };
+                self.open(Mode::Tasks(Box::new(view)));
+            }
+            Action::ConvertTask => match self.selected_item() {
+                Some(PanelItem::Remark(id)) => self.convert_remark(id, now),
+                Some(PanelItem::Task(id)) => {
+                    if self.execute(Command::RevertTask { id }, now) {
+                        let text = strings::taskview::reverted(lang).to_string();
+                        self.notify(text, Level::Info, now);
+                    }
+                }
+                None => self.notify(lang.s().no_remarks.into(), Level::Warn, now),
+            },
             Action::Undo => {
                 self.execute(Command::Undo, now);
             }
             Action::EditRemark => {
+                if let Some(PanelItem::Task(id)) = self.selected_item() {
+                    return self.open_task_edit(id);
+                }
                 let Some(id) = self.selected_remark_id() else {
                     self.notify(lang.s().no_remarks.into(), Level::Warn, now);
                     return;
@@ -87,8 +109,9 @@ impl App {
                     );
                 }
             }
-            Action::DeleteRemark => match self.selected_remark_id() {
-                Some(id) => self.ask(Confirm::DeleteRemark(id)),
+            Action::DeleteRemark => match self.selected_item() {
+                Some(PanelItem::Remark(id)) => self.ask(Confirm::DeleteRemark(id)),
+                Some(PanelItem::Task(id)) => self.ask(Confirm::DeleteTask(id)),
                 None => self.notify(lang.s().no_remarks.into(), Level::Warn, now),
             },
             Action::ToggleSkip => {
@@ -317,6 +340,33 @@ impl App {
                 None
             }
             _ => unit,
+        }
+    }
+
+    /// The remark `id` becomes a task: at once when it is on a 汇报单位 (the unit owns it, the
+    /// reviewer assigned it); elsewhere the task form opens with it, to choose the owner.
+    fn convert_remark(&mut self, id: u64, now: Time) {
+        let Some(remark) = self.session().state().remark(id).cloned() else {
+            return;
+        };
+        let Some(owner) = self.session().report_unit(remark.unit.as_deref()) else {
+            return self.open_task_form(remark.unit.clone(), Some(id));
+        };
+        let assigned_by = Some(remark.reviewer.clone()).filter(|r| !r.is_empty());
+        let command = Command::AddTask {
+            task: Box::new(crate::session::TaskFields {
+                text: remark.text.clone(),
+                owner: Some(owner.clone()),
+                assigned_by,
+                ..Default::default()
+            }),
+            unit: remark.unit.clone(),
+            status: None,
+            from_remark: Some(id),
+        };
+        if self.execute(command, now) {
+            let text = strings::taskview::converted(self.lang(), Some(&owner));
+            self.notify(text, Level::Info, now);
         }
     }
 

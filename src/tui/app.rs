@@ -19,6 +19,13 @@ use std::sync::{Arc, Mutex};
 pub use super::popups::{Confirm, Form, FormKind, Mode, RemarkEditor, Sheet, UnsavedQuit};
 pub use crate::console::{Level, NETWORK_EVERY_MS, Notice};
 
+/// One line of the remarks panel: a remark, or a task raised on the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelItem {
+    Remark(u64),
+    Task(u64),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Agenda,
@@ -35,6 +42,12 @@ pub enum Action {
     Remark,
     General,
     Task,
+    /// The task view: the whole ledger (`components::tasks`).
+    Tasks,
+    /// The task view on the unfinished tasks of the unit on now.
+    TalkTasks,
+    /// The selected remark becomes a task, or the selected task a remark again.
+    ConvertTask,
     Undo,
     EditRemark,
     DeleteRemark,
@@ -208,7 +221,7 @@ impl App {
             self.selected = pos + 1;
         }
         self.selected = self.selected.min(self.rows() - 1);
-        let n = self.selected_remarks().len();
+        let n = self.panel_items().len();
         self.remark_selected = match self.remark_selected {
             _ if n == 0 => None,
             Some(i) => Some(i.min(n - 1)),
@@ -216,20 +229,49 @@ impl App {
         };
     }
 
-    /// Ids of the remarks shown for the selected row.
-    pub fn selected_remarks(&self) -> Vec<u64> {
+    /// What the remarks panel lists for the selected row: its remarks, then the tasks raised
+    /// there (on the whole meeting's row: the tasks typed in the console on no unit, not the
+    /// numbered lists nor the tasks carried from the meeting before).
+    pub fn panel_items(&self) -> Vec<PanelItem> {
         // (During the comments, their own row shows the meeting's general remarks.)
         let unit = self.remark_unit();
-        self.session()
-            .state()
+        let st = self.session().state();
+        let remarks = st
             .remarks_on(unit.as_deref())
-            .map(|r| r.id)
+            .map(|r| PanelItem::Remark(r.id));
+        let tasks = st
+            .tasks
+            .iter()
+            .filter(|t| {
+                t.unit == unit
+                    && (unit.is_some() || (t.carried_from.is_none() && t.list_key().is_none()))
+            })
+            .map(|t| PanelItem::Task(t.id));
+        remarks.chain(tasks).collect()
+    }
+
+    /// Ids of the remarks (not the tasks) shown for the selected row.
+    pub fn selected_remarks(&self) -> Vec<u64> {
+        self.panel_items()
+            .into_iter()
+            .filter_map(|i| match i {
+                PanelItem::Remark(id) => Some(id),
+                PanelItem::Task(_) => None,
+            })
             .collect()
     }
 
+    /// The item selected in the remarks panel.
+    pub fn selected_item(&self) -> Option<PanelItem> {
+        let items = self.panel_items();
+        self.remark_selected.and_then(|i| items.get(i).copied())
+    }
+
     pub(super) fn selected_remark_id(&self) -> Option<u64> {
-        let ids = self.selected_remarks();
-        self.remark_selected.and_then(|i| ids.get(i).copied())
+        match self.selected_item() {
+            Some(PanelItem::Remark(id)) => Some(id),
+            _ => None,
+        }
     }
 
     /// Carries out a command: durable first, then shown. Refusals and failures become notices.
@@ -252,7 +294,7 @@ impl App {
         let following = self.focus != Focus::Remarks
             || self
                 .remark_selected
-                .is_none_or(|i| i + 1 >= self.selected_remarks().len());
+                .is_none_or(|i| i + 1 >= self.panel_items().len());
         let ticked = self.core.tick(now);
         if ticked.network_changed && following {
             self.remark_selected = None;
@@ -309,8 +351,16 @@ impl App {
         })
     }
 
+    /// The task form, also while a question is asked over it.
+    pub fn task_form(&self) -> Option<&super::popups::TaskForm> {
+        self.popups.iter().rev().find_map(|m| match m {
+            Mode::TaskForm(f) => Some(f.as_ref()),
+            _ => None,
+        })
+    }
+
     pub(super) fn save_draft(&mut self) {
-        let text = self.editor().and_then(components::editor::draft_json);
+        let text = components::taskform::any_draft(self);
         self.core.write_draft(text);
     }
 
@@ -323,7 +373,11 @@ impl App {
     /// text is written as the draft now, so the next start offers it again, as after a crash.
     /// Typed text is only thrown away when the host cancels the editor.
     pub fn keep_draft(&mut self) {
-        match self.editor().map(RemarkEditor::has_text) {
+        let typed = self
+            .editor()
+            .map(RemarkEditor::has_text)
+            .or_else(|| self.task_form().map(|f| f.has_text()));
+        match typed {
             Some(true) => self.save_draft(),
             // An empty editor: nothing to offer next time.
             Some(false) => self.core.drop_draft(),
@@ -335,6 +389,13 @@ impl App {
     pub(super) fn close_editor(&mut self) {
         self.core.drop_draft();
         self.popups.retain(|m| !matches!(m, Mode::Editor(_)));
+    }
+
+    /// The task form is done with (saved, or its text discarded): it closes and no draft
+    /// stays.
+    pub(super) fn close_task_form(&mut self) {
+        self.core.drop_draft();
+        self.popups.retain(|m| !matches!(m, Mode::TaskForm(_)));
     }
 
     /// The moment the screen or the store next needs attention, if any.
@@ -354,10 +415,19 @@ impl App {
 
     /// Brings back the text that was being typed when podium stopped, if any.
     pub fn restore_draft(&mut self, now: Time) {
-        let Some(ed) = components::editor::restore(self) else {
-            return;
-        };
-        self.open(Mode::Editor(Box::new(ed)));
+        // A task form's draft, else the remark editor's.
+        let form = self
+            .core
+            .read_draft()
+            .and_then(|text| components::taskform::restore(self, &text));
+        if let Some(form) = form {
+            self.open(Mode::TaskForm(Box::new(form)));
+        } else {
+            let Some(ed) = components::editor::restore(self) else {
+                return;
+            };
+            self.open(Mode::Editor(Box::new(ed)));
+        }
         let restored = self.lang().s().draft_restored;
         match &mut self.core.notice {
             // The banner that says what was resumed stays; the draft is added to it.

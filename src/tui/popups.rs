@@ -11,6 +11,8 @@ pub use super::components::confirm::Confirm;
 pub use super::components::editor::RemarkEditor;
 pub use super::components::form::{Form, FormKind};
 pub use super::components::sheet::Sheet;
+pub use super::components::taskform::{TaskForm, TaskTarget};
+pub use super::components::tasks::TaskView;
 pub use super::components::unsaved::UnsavedQuit;
 
 /// What is on screen: the live screen, or a popup over it (`App::mode`). Each popup is a
@@ -19,6 +21,10 @@ pub enum Mode {
     Live,
     Editor(Box<RemarkEditor>),
     Form(Box<Form>),
+    /// The task form (`t`, `e` on a task, a remark turned into a task).
+    TaskForm(Box<TaskForm>),
+    /// The task view (`l`, `k`).
+    Tasks(Box<TaskView>),
     Confirm {
         what: Confirm,
         yes: bool,
@@ -90,7 +96,9 @@ impl App {
         };
         match self.popups.last() {
             // Over the results (publishing), they stay in sight under the question.
-            Some(Mode::Editor(_) | Mode::Results { .. }) => self.popups.push(question),
+            Some(Mode::Editor(_) | Mode::Results { .. } | Mode::TaskForm(_) | Mode::Tasks(_)) => {
+                self.popups.push(question)
+            }
             _ => self.open(question),
         }
     }
@@ -101,6 +109,11 @@ impl App {
                 ed.paste(text);
                 components::editor::draft_json(ed)
             }
+            Some(Mode::TaskForm(form)) => {
+                form.paste(text);
+                components::taskform::draft_json(form)
+            }
+            Some(Mode::Tasks(view)) => return components::tasks::paste(view, text),
             Some(Mode::Form(form)) => return form.paste(text),
             Some(Mode::Unsaved(d)) => return d.paste(text),
             _ => return,
@@ -116,7 +129,7 @@ impl App {
         if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
             match self.mode() {
                 Mode::Confirm { .. } | Mode::Unsaved(_) => {}
-                Mode::Editor(_) => {
+                Mode::Editor(_) | Mode::TaskForm(_) => {
                     self.save_draft();
                     self.ask(Confirm::Quit);
                 }
@@ -133,6 +146,8 @@ impl App {
             Mode::Live => Outcome::Close,
             Mode::Editor(ed) => components::editor::key(ed, &key, self, now),
             Mode::Form(form) => components::form::key(form, &key, self, now),
+            Mode::TaskForm(form) => components::taskform::key(form, &key, self, now),
+            Mode::Tasks(view) => components::tasks::key(view, &key, self, now),
             Mode::Confirm { what, yes } => components::confirm::key(what, yes, &key, self, now),
             Mode::Unsaved(d) => components::unsaved::key(d, &key, self, now),
             Mode::Help { scroll } => components::help::key(scroll, &key),

@@ -4,7 +4,7 @@
 use super::app::{App, Mode};
 use super::components::{
     confirm, connections, editor, form, header, help, keybar, live, menu, notice, results,
-    sheet_view, status, unsaved_view,
+    sheet_view, status, taskform, tasks, unsaved_view,
 };
 use crate::session::Time;
 use crate::strings::Lang;
@@ -51,6 +51,12 @@ pub fn draw(frame: &mut Frame, app: &App, now: Time) {
     if let [.., below @ Mode::Results { .. }, Mode::Confirm { .. }] = app.popups() {
         draw_popup(buf, body, above_keys, app, below, now);
     }
+    // The task view stays in sight under the task form and the questions asked over it.
+    if let [.., below @ Mode::Tasks(_), top] = app.popups()
+        && !matches!(top, Mode::Help { .. })
+    {
+        draw_popup(buf, body, above_keys, app, below, now);
+    }
     if let Some(pos) = draw_popup(buf, body, above_keys, app, app.mode(), now) {
         frame.set_cursor_position(pos);
     }
@@ -70,6 +76,8 @@ fn draw_popup(
         Mode::Live => None,
         Mode::Editor(ed) => editor::draw(buf, body, app, ed),
         Mode::Form(f) => form::draw(buf, body, app, f),
+        Mode::TaskForm(f) => taskform::draw(buf, body, app, f),
+        Mode::Tasks(v) => tasks::draw(buf, body, app, v),
         Mode::Confirm { what, yes } => {
             confirm::draw(buf, body, app, what, *yes);
             None

@@ -19,6 +19,10 @@ pub enum Confirm {
     ToggleSkip(String),
     SetCurrent(String),
     DiscardEditor,
+    /// Drop the task form with its typed text.
+    DiscardTaskForm,
+    /// Delete a task of the ledger.
+    DeleteTask(u64),
     EndMeeting,
     Publish,
     /// Publishing results that lack scores: the sentence saying what is missing. Only `y`
@@ -71,6 +75,10 @@ pub fn key(what: &Confirm, yes: &mut bool, key: &KeyEvent, app: &mut App, now: T
         // The editor stays open under the quit, so its text is kept as the draft.
         Confirm::Quit => app.quit = true,
         Confirm::DiscardEditor => app.close_editor(),
+        Confirm::DiscardTaskForm => app.close_task_form(),
+        Confirm::DeleteTask(id) => {
+            app.execute(Command::DeleteTask { id: *id }, now);
+        }
         Confirm::DeleteRemark(id) => {
             app.execute(Command::DeleteRemark { id: *id }, now);
         }
@@ -120,6 +128,16 @@ pub fn question(app: &App, what: &Confirm) -> String {
         },
         Confirm::Disconnect(_, name) => strings::console::confirm_disconnect(lang, name),
         Confirm::DiscardEditor => s.confirm_discard.to_string(),
+        Confirm::DiscardTaskForm => strings::taskview::confirm_discard(lang).to_string(),
+        Confirm::DeleteTask(id) => {
+            let preview = app
+                .session()
+                .state()
+                .task(*id)
+                .map(|t| text::truncate(&text::clean_line(&t.fields.text), 30, amb))
+                .unwrap_or_default();
+            strings::taskview::confirm_delete(lang, &preview)
+        }
         Confirm::EndMeeting => match app.pending_units() {
             pending if pending.is_empty() => s.confirm_end_meeting.to_string(),
             pending => {

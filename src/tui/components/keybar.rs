@@ -19,6 +19,8 @@ pub fn hints(app: &App) -> Vec<Hint> {
         Mode::Results { .. } => super::results::key_hints(app),
         Mode::Editor(ed) => super::editor::key_hints(app, ed),
         Mode::Form(form) => super::form::key_hints(app, form),
+        Mode::TaskForm(form) => super::taskform::key_hints(app, form),
+        Mode::Tasks(view) => super::tasks::key_hints(app, view),
         Mode::Confirm { what, .. } => super::confirm::key_hints(app, what),
         Mode::Unsaved(d) => super::unsaved::key_hints(app, d),
         Mode::Help { .. } => super::help::key_hints(app),
@@ -53,7 +55,11 @@ pub fn table_hints(app: &App, screen: Screen) -> Vec<Hint> {
         let shown = match b.action {
             // Nothing left to time (every unit presented, or the meeting ended).
             Action::ToggleTalk | Action::Next => app.nothing_to_time().is_none(),
-            Action::EditRemark | Action::DeleteRemark => app.focus == Focus::Remarks,
+            Action::EditRemark | Action::DeleteRemark | Action::ConvertTask => {
+                app.focus == Focus::Remarks
+            }
+            // The unit on now's tasks, while a unit is on.
+            Action::TalkTasks => app.session().state().current_unit().is_some(),
             Action::ScoreSheet => scores && note_taker.is_none_or(|r| r.link.scores),
             Action::Connections => app.core.server.is_some(),
             // A meeting that does not score has no sheet, results or ranking.

@@ -21,6 +21,8 @@ pub mod results;
 pub mod sheet;
 pub mod sheet_view;
 pub mod status;
+pub mod taskform;
+pub mod tasks;
 pub mod timer;
 pub mod unsaved;
 pub mod unsaved_view;

@@ -4,7 +4,7 @@
 use crate::session::RemarkKind;
 use crate::strings;
 use crate::text;
-use crate::tui::app::{App, Focus, Mode};
+use crate::tui::app::{App, Focus, Mode, PanelItem};
 use crate::widgets::{block, fill, put, theme};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
@@ -14,7 +14,7 @@ use ratatui::widgets::Widget;
 
 /// Moves the selected remark.
 pub fn move_selection(app: &mut App, code: KeyCode) {
-    let n = app.selected_remarks().len();
+    let n = app.panel_items().len();
     if n == 0 {
         return;
     }
@@ -36,7 +36,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let lang = app.lang();
     let s = lang.s();
     let unit = app.remark_unit();
-    let ids = app.selected_remarks();
+    let ids = app.panel_items();
     let title = match &unit {
         Some(u) => format!("{} · {} ({})", s.remarks, u, ids.len()),
         None => format!("{} ({})", s.general_remarks, ids.len()),
@@ -118,36 +118,52 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let st = app.session().state();
     // Lay out the selected remark and those before it, only as many as fill the panel, so a
     // row with thousands of remarks costs no more to draw than one with ten.
-    let unit = app.remark_unit();
-    let remarks: Vec<&crate::session::Remark> = st.remarks_on(unit.as_deref()).collect();
     let selected = app
         .remark_selected
         .unwrap_or(ids.len() - 1)
-        .min(remarks.len().saturating_sub(1));
+        .min(ids.len() - 1);
     let room = inner.height as usize;
     // Whole remarks only: the panel starts at a remark's first line, and when older remarks
     // do not fit, its top row says so. A selected remark taller than the panel shows from
     // its first line.
     let mut lines: Vec<(String, Style, usize)> = Vec::new();
     let mut first_shown = selected + 1;
+    let day = app.meeting_day();
     for i in (0..=selected).rev() {
-        let Some(r) = remarks.get(i) else { continue };
-        let who = if r.reviewer.is_empty() {
-            "—"
-        } else {
-            r.reviewer.as_str()
+        let (line, style) = match ids.get(i) {
+            Some(PanelItem::Remark(id)) => {
+                let Some(r) = st.remark(*id) else { continue };
+                let who = if r.reviewer.is_empty() {
+                    "—"
+                } else {
+                    r.reviewer.as_str()
+                };
+                let (mark, style) = if r.kind == RemarkKind::Task {
+                    (s.task_mark, theme::task())
+                } else {
+                    ("", Style::default())
+                };
+                (format!("{who} — {mark}{}", r.text), style)
+            }
+            Some(PanelItem::Task(id)) => {
+                let Some(t) = st.task(*id) else { continue };
+                let due = super::tasks::due_shown(t);
+                let mark = strings::taskview::panel_task(
+                    lang,
+                    t.fields.owner.as_deref(),
+                    due.as_deref(),
+                    t.status.is_finished(),
+                );
+                let style = if t.overdue(day) {
+                    theme::warn()
+                } else {
+                    theme::task()
+                };
+                (format!("{mark} — {}", t.fields.text), style)
+            }
+            None => continue,
         };
-        let mark = if r.kind == RemarkKind::Task {
-            s.task_mark
-        } else {
-            ""
-        };
-        let style = if r.kind == RemarkKind::Task {
-            theme::task()
-        } else {
-            Style::default()
-        };
-        let wrapped = text::wrap(&format!("{who} — {mark}{}", r.text), width, amb);
+        let wrapped = text::wrap(&line, width, amb);
         // The row the "earlier remarks" line takes while older remarks stay hidden.
         let above = usize::from(i > 0);
         if !lines.is_empty() && lines.len() + wrapped.len() + above > room {

@@ -6,6 +6,7 @@ use super::key::Key;
 use super::table::{BOTH, Binding, LIVE, RESULTS};
 use super::{Who, spot};
 use crate::strings::actions as say;
+use crate::strings::taskview;
 use crate::tui::app::Action;
 use ratatui::crossterm::event::KeyCode;
 
@@ -88,6 +89,45 @@ pub(super) const MENU_ROWS: &[Binding] = &[
         bar: spot(Live, 4, 4, Some(1)),
         label: say::TASK,
         bar_label: |l| l.s().key_task,
+    },
+    Binding {
+        action: Action::Tasks,
+        name: "tasks",
+        keys: &[Key::ch('l')],
+        also: &[],
+        screens: LIVE,
+        who: Who::Everyone,
+        menu: true,
+        help: true,
+        bar: spot(Live, 4, 4, Some(2)),
+        label: taskview::TASKS,
+        bar_label: taskview::key_tasks,
+    },
+    Binding {
+        action: Action::TalkTasks,
+        name: "talk_tasks",
+        keys: &[Key::ch('k')],
+        also: &[],
+        screens: LIVE,
+        who: Who::Everyone,
+        menu: true,
+        help: true,
+        bar: spot(Live, 4, 5, Some(3)),
+        label: taskview::TALK_TASKS,
+        bar_label: taskview::key_talk_tasks,
+    },
+    Binding {
+        action: Action::ConvertTask,
+        name: "convert_task",
+        keys: &[Key::ctrl('t')],
+        also: &[],
+        screens: LIVE,
+        who: Who::Everyone,
+        menu: true,
+        help: true,
+        bar: spot(Live, 7, 3, Some(3)),
+        label: taskview::CONVERT_TASK,
+        bar_label: taskview::key_convert,
     },
     Binding {
         action: Action::Undo,
