@@ -405,7 +405,25 @@ fn every_field_of_a_plan_is_in_the_form() {
     use podium::planform::state::{
         CRITERIA, GRADES, GROUPS, MEETING, MODE, REVIEWERS, RULES, UNITS,
     };
-    let schema = serde_json::to_value(schemars::schema_for!(Plan)).expect("schema");
+    let mut schema = serde_json::to_value(schemars::schema_for!(Plan)).expect("schema");
+    // The task list and the meeting before are kept as the plan has them (`podium tasks` and
+    // the console change a meeting's tasks): no place in the form, never dropped by it
+    // (`editing_a_plan_keeps_its_task_list_and_the_meeting_before`).
+    for kept in podium::planform::state::KEPT {
+        assert!(
+            schema["properties"]
+                .as_object_mut()
+                .expect("properties")
+                .remove(*kept)
+                .is_some(),
+            "{kept} is a field of the plan"
+        );
+    }
+    schema["$defs"]
+        .as_object_mut()
+        .expect("$defs")
+        .remove("TaskPlan")
+        .expect("the task's schema");
     let mut fields = std::collections::BTreeSet::new();
     fn walk(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
         match v {
@@ -553,6 +571,33 @@ fn editing_a_plan_keeps_every_field_it_does_not_change() {
         let again = planfile::parse(file, &text, Lang::Zh).expect("valid").plan;
         assert_eq!(again, plan, "{file}");
     }
+}
+
+#[test]
+fn editing_a_plan_keeps_its_task_list_and_the_meeting_before() {
+    let text = r#"{"version": 3, "title": "推进会", "date": "2026-07-10",
+        "units": [{"name": "甲"}],
+        "previous": "上次.session.json",
+        "tasks": [{"no": "1", "list": "重点项目", "text": "完成可研", "owner": "甲",
+                   "partners": ["乙"], "leader": "分管副市长", "due_text": "6月底前",
+                   "status": "推进中"}]}"#;
+    let plan = planfile::parse("p.json", text, Lang::Zh)
+        .expect("valid")
+        .plan;
+    let mut form = PlanForm::edit(Lang::Zh, &plan, Path::new("p.json"));
+    assert_eq!(form.errors().count(), 0, "{:?}", form.issues);
+    let again = planfile::parse("p.json", &form.text().expect("text"), Lang::Zh)
+        .expect("valid")
+        .plan;
+    assert_eq!(again, plan);
+    // Changing the title keeps them too, and the version that has them.
+    typed(&mut form, "（二）");
+    let again = planfile::parse("p.json", &form.text().expect("text"), Lang::Zh)
+        .expect("valid")
+        .plan;
+    assert_eq!(again.tasks, plan.tasks);
+    assert_eq!(again.previous, plan.previous);
+    assert_eq!(again.version, Some(3));
 }
 
 #[test]

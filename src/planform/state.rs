@@ -186,6 +186,10 @@ impl Sec {
 /// The plan version that added agenda kinds, the meeting's roles and the mode `none`: what a
 /// plan using them says.
 pub const KINDS_VERSION: u32 = 2;
+/// The plan version that added the task ledger's `tasks` and `previous`.
+pub const LEDGER_VERSION: u32 = 3;
+/// The plan's fields the form keeps as they are, without a place of their own.
+pub const KEPT: &[&str] = &["tasks", "previous"];
 
 /// The space a Chinese input method types in its full-width mode: on the scoring mode and on
 /// a unit's kind it is Space.
@@ -302,6 +306,10 @@ pub struct PlanForm {
     /// written as they were: a name the form cannot split back (`市委、市政府领导`, an
     /// unclosed bracket) is never split or joined by a save that did not touch it.
     names_opened: Vec<(&'static str, String, Vec<String>)>,
+    /// What the form does not edit, kept as the edited plan had it and written back with it:
+    /// the prepared task list (`tasks`) and the meeting before (`previous`), plan version 3.
+    /// (`podium tasks` and the console change a meeting's tasks; a save here never drops them.)
+    pub kept: Map<String, Value>,
 }
 
 impl PlanForm {
@@ -329,6 +337,11 @@ impl PlanForm {
                 _ => Vec::new(),
             }
         };
+        for key in KEPT {
+            if let Some(v) = top.remove(*key) {
+                form.kept.insert(key.to_string(), v);
+            }
+        }
         form.units = list(&mut top, "units", UNITS);
         form.reviewers = list(&mut top, "reviewers", REVIEWERS);
         let mut scoring = match top.remove("scoring") {
@@ -416,6 +429,7 @@ impl PlanForm {
             written: None,
             overwrite_changed: false,
             names_opened: Vec::new(),
+            kept: Map::new(),
         };
         form.load_editor();
         form
@@ -1448,6 +1462,14 @@ fn build(form: &PlanForm) -> (Option<Plan>, Vec<Issue>) {
     let said = top.get("version").and_then(Value::as_u64);
     if new_fields && said.is_none_or(|v| v < u64::from(KINDS_VERSION)) {
         top.insert("version".into(), Value::from(KINDS_VERSION));
+    }
+    // The task list and the meeting before, as the edited plan had them (and its version 3).
+    for (key, value) in &form.kept {
+        top.insert(key.clone(), value.clone());
+    }
+    let said = top.get("version").and_then(Value::as_u64);
+    if !form.kept.is_empty() && said.is_none_or(|v| v < u64::from(LEDGER_VERSION)) {
+        top.insert("version".into(), Value::from(LEDGER_VERSION));
     }
     let plan = match serde_json::from_value::<Plan>(Value::Object(top)) {
         Ok(plan) => plan,
