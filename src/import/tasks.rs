@@ -158,6 +158,9 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
         }
         let rows = spread_merged(sheet, header_row, rows, &cols);
         let mut any = false;
+        // A list (类别) written once over its rows: an empty cell continues the list above
+        // (a merged cell as a CSV file keeps it: in its first row only).
+        let mut list_above: Option<String> = None;
         for (row, cells) in rows {
             let filled: Vec<&str> = cells
                 .iter()
@@ -187,6 +190,11 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
                 errors.push(s::at(lang, &at(row, no_col), &s::no_number(lang)));
             }
             let mut list = cols.list.map(|c| one_line(cell(&cells, c))).and_then(some);
+            if list.is_some() {
+                list_above.clone_from(&list);
+            } else {
+                list.clone_from(&list_above);
+            }
             if list.is_none() && several {
                 list = sheet.name.clone();
             }
