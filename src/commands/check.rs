@@ -2,7 +2,7 @@
 
 use super::{CmdResult, load_plan};
 use crate::plan::Plan;
-use crate::strings::{Choice, Lang, cli, report};
+use crate::strings::{Choice, Lang, cli, previous as previous_words, report};
 use crate::timer::clock_text;
 use std::path::Path;
 
@@ -36,7 +36,44 @@ pub fn run(path: &Path, choice: Choice) -> CmdResult {
         eprintln!("podium: {w}");
     }
     print!("{}", summary(&loaded.plan, lang));
+    print!("{}", tasks_and_previous(path, &loaded.plan, lang));
     Ok(())
+}
+
+/// The plan's prepared tasks (how many, in how many lists) and the meeting before it names
+/// (`previous`): found and readable, with its unfinished tasks; a warning on the standard
+/// error when it is not (a missing previous must be seen before the meeting, not at it).
+fn tasks_and_previous(path: &Path, plan: &Plan, lang: Lang) -> String {
+    let mut out = String::new();
+    if !plan.tasks.is_empty() {
+        let mut lists: Vec<Option<&str>> = Vec::new();
+        for t in &plan.tasks {
+            let list = t.list.as_deref().map(str::trim).filter(|l| !l.is_empty());
+            if !lists.contains(&list) {
+                lists.push(list);
+            }
+        }
+        out.push_str(&previous_words::check_tasks(
+            lang,
+            plan.tasks.len(),
+            lists.len(),
+        ));
+    }
+    match super::previous::find(None, Some(path), plan, None, lang, super::now()) {
+        Ok(None) => {}
+        Ok(Some(link)) => out.push_str(&previous_words::check_previous(
+            lang,
+            &link.previous.path,
+            &link.previous.title,
+            link.previous.date.as_deref(),
+            link.tasks.len(),
+        )),
+        Err(e) => eprintln!(
+            "podium: {}",
+            previous_words::check_previous_warning(lang, &e)
+        ),
+    }
+    out
 }
 
 /// The agenda by kind, the planned time of every item (a written item adds nothing, a speech

@@ -23,7 +23,7 @@ pub struct RunArgs {
     /// A plan (its most recently changed session, or a new one) or a session file
     pub file: Option<PathBuf>,
     /// The built-in demo meeting (its session: ./podium-demo.session.json)
-    #[arg(long, conflicts_with_all = ["file", "new"])]
+    #[arg(long, conflicts_with_all = ["file", "new", "previous"])]
     pub demo: bool,
     /// No terminal bell at the warning and at time up
     #[arg(long)]
@@ -66,6 +66,9 @@ impl RunArgs {
 struct Target {
     session: PathBuf,
     plan: Option<Plan>,
+    /// The plan file it came from (none for a session's plan and the demo's): the folder a
+    /// plan's `previous` is relative to.
+    plan_file: Option<PathBuf>,
     demo: bool,
 }
 
@@ -87,6 +90,7 @@ fn target(args: &RunArgs, choice: Choice, now: Time) -> Result<Target, String> {
         return Ok(Target {
             session,
             plan: Some(plan),
+            plan_file: None,
             demo: true,
         });
     };
@@ -103,12 +107,14 @@ fn target(args: &RunArgs, choice: Choice, now: Time) -> Result<Target, String> {
             return Ok(Target {
                 session,
                 plan: Some(plan),
+                plan_file: None,
                 demo: false,
             });
         }
         return Ok(Target {
             session: file.clone(),
             plan: None,
+            plan_file: None,
             demo: false,
         });
     }
@@ -133,6 +139,7 @@ fn target(args: &RunArgs, choice: Choice, now: Time) -> Result<Target, String> {
     Ok(Target {
         session,
         plan: Some(loaded.plan),
+        plan_file: Some(file.clone()),
         demo: false,
     })
 }
@@ -260,7 +267,15 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
     let resuming = target.session.exists();
     // The session remembers the language it is run in: the user's choice, else the one it
     // remembers, else its plan's.
+    let mut linked = None;
     let (writer, report) = if resuming {
+        // `--previous` links a session only when it is created: refused for one resumed,
+        // unless it is already linked to that very file; said before anything is opened.
+        if let Some(previous) = &args.previous {
+            let session = store::read(&target.session).map_err(|e| e.to_string())?;
+            let lang = choice.session(&session);
+            super::previous::check_resumed(&session, &target.session, previous, lang, t)?;
+        }
         // Without a terminal the console cannot start: said before the session is opened
         // for writing, which may rewrite it (an older version's session is brought up to
         // this version).
@@ -287,7 +302,22 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
             .clone()
             .ok_or_else(|| strings::cli::not_found(lang, &target.session.display().to_string()))?;
         let lang = choice.plan(&plan);
-        let writer =
+        // The meeting before (`--previous`, else the plan's `previous`; never for the demo),
+        // read before anything is written: a refusal leaves no session behind.
+        let link = if target.demo {
+            None
+        } else {
+            super::previous::find(
+                Some(&target.session),
+                target.plan_file.as_deref(),
+                &plan,
+                args.previous.as_deref(),
+                lang,
+                t,
+            )
+            .map_err(|e| strings::previous::refused(lang, &e))?
+        };
+        let mut writer =
             Writer::create_in(&target.session, plan, Some(lang), t).map_err(|e| e.to_string())?;
         // Without a terminal the console cannot start: the session just made goes again, so
         // that an empty session never becomes the plan's newest (which `report PLAN` would
@@ -297,6 +327,21 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
                 let _ = std::fs::remove_file(&target.session);
             }
             return Err(strings::cli::terminal_unusable(lang, &e.to_string()));
+        }
+        // The link is the session's first event, written before the console shows anything.
+        if let Some(link) = link {
+            match super::previous::link(&mut writer, link, lang, t) {
+                Ok(notice) => {
+                    eprintln!("podium: {notice}");
+                    linked = Some(notice);
+                }
+                Err(e) => {
+                    if writer.release(t).is_ok() {
+                        let _ = std::fs::remove_file(&target.session);
+                    }
+                    return Err(e);
+                }
+            }
         }
         (writer, Default::default())
     };
@@ -373,6 +418,9 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
             lang,
             &target.session.display().to_string(),
         ));
+        if let Some(notice) = linked {
+            app.banner(notice, Level::Info);
+        }
     }
     app.restore_draft(t);
     // Whatever ends the console — a quit, a signal, a broken terminal, a bug — the session is
