@@ -811,3 +811,67 @@ fn the_same_number_twice_in_one_list_names_both_rows() {
     assert!(e.contains("dup.csv:2 重复"), "{e}");
     assert!(ledger(&s).is_empty());
 }
+
+#[test]
+fn a_plan_whose_previous_meeting_is_named_carries_its_open_tasks_and_the_list_updates_them() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let first_plan = dir.path().join("一月.json");
+    std::fs::write(
+        &first_plan,
+        r#"{"title": "一月推进会", "date": "2026-03-20", "units": [{"name": "市教育局"}]}"#,
+    )
+    .expect("the plan");
+    ok(tasks(dir.path(), &first_plan, &fixture("tasks.xlsx"), "zh"));
+    let first = dir.path().join("一月.session.json");
+    let first_bytes = std::fs::read(&first).expect("the first session");
+    let done: Vec<&Row> = ROWS
+        .iter()
+        .filter(|r| Status::read(r.status).expect("a status").0.is_finished())
+        .collect();
+    assert_eq!(done.len(), 1, "the fixture has one finished task");
+    let second_plan = dir.path().join("二月.json");
+    std::fs::write(
+        &second_plan,
+        r#"{"title": "二月推进会", "date": "2026-04-20", "units": [{"name": "市教育局"}],
+            "previous": "一月.session.json"}"#,
+    )
+    .expect("the plan");
+    let out = tasks(dir.path(), &second_plan, &fixture("tasks-v2.xlsx"), "zh");
+    let said = ok(out.clone());
+    // The finished task was not carried: its row is new; the three changed rows update the
+    // carried tasks.
+    assert!(said.contains("新增 1 项，更新 3 项："), "{said}");
+    assert!(said.contains("；未变 10 项"), "{said}");
+    assert_eq!(
+        std::fs::read(&first).expect("the first session"),
+        first_bytes,
+        "the earlier session is only read"
+    );
+    let second = dir.path().join("二月.session.json");
+    let rec = record(dir.path(), &second);
+    assert_eq!(rec["previous"]["path"], "一月.session.json");
+    assert_eq!(rec["previous"]["title"], "一月推进会");
+    let tasks = rec["tasks"].as_array().expect("tasks");
+    assert_eq!(tasks.len(), ROWS.len());
+    for t in tasks {
+        let finished = done.iter().any(|r| t["list"] == r.list && t["no"] == r.no);
+        if finished {
+            assert!(t.get("carried_from").is_none_or(Value::is_null), "{t}");
+        } else {
+            assert_eq!(t["carried_from"]["title"], "一月推进会", "{t}");
+        }
+    }
+    // The carried task keeps its history and takes the new progress.
+    let t = tasks
+        .iter()
+        .find(|t| t["list"] == "项目建设" && t["no"] == "1")
+        .expect("项目建设 1");
+    let texts: Vec<&str> = t["progress"]
+        .as_array()
+        .expect("progress")
+        .iter()
+        .filter_map(|p| p["text"].as_str())
+        .collect();
+    assert_eq!(texts, ["完成主体结构招标", "主体工程已开工"]);
+    assert_eq!(t["status"], "done");
+}

@@ -89,13 +89,43 @@ fn first_session(plan_path: &Path, file: &Path, choice: Choice, now: Time) -> Cm
     for w in &loaded.warnings {
         eprintln!("podium: {w}");
     }
-    let empty = Session::new(loaded.plan.clone());
+    let session_path = crate::sessions::first_session(plan_path);
+    // The meeting before (the plan's `previous`), read only: the new session's first event
+    // carries its unfinished tasks, and the list's rows are checked against them too (a row
+    // of the same list and 序号 updates the carried task).
+    let link = super::previous::find(
+        Some(&session_path),
+        Some(plan_path),
+        &loaded.plan,
+        None,
+        lang,
+        now,
+    )?;
+    let mut empty = Session::new(loaded.plan.clone());
+    if let Some(link) = &link {
+        let command = crate::session::Command::LinkPrevious {
+            previous: Box::new(link.previous.clone()),
+            tasks: link.tasks.clone(),
+        };
+        let events = empty
+            .decide(&command, now)
+            .map_err(|r| strings::refusal(lang, &r))?;
+        empty.commit(events);
+    }
     let read = read_rows(table, &empty, now, lang)?;
     decide(&read, &empty, now, lang)?;
-    let session_path = crate::sessions::first_session(plan_path);
-    let writer = Writer::create(&session_path, loaded.plan, now).map_err(|e| e.to_string())?;
+    let mut writer = Writer::create(&session_path, loaded.plan, now).map_err(|e| e.to_string())?;
     let name = super::sessions::file_name(&session_path);
     eprintln!("podium: {}", s::new_session(lang, &name));
+    if let Some(link) = link {
+        match super::previous::link(&mut writer, link, lang, now) {
+            Ok(notice) => eprintln!("podium: {notice}"),
+            Err(e) => {
+                let _ = writer.release(now);
+                return Err(e);
+            }
+        }
+    }
     import_into(writer, &session_path, table, choice, now)
 }
 
