@@ -667,3 +667,115 @@ fn podium_check_names_the_tasks_and_the_previous_meeting() {
         "{e}"
     );
 }
+
+/// A fixture of `tests/fixtures/tasks/`.
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join("tasks")
+        .join(name)
+}
+
+/// The issue's two-meeting test, all through the binary but the host's closing: meeting one
+/// IMPORTS an office's list with `podium tasks` (and an updated list: one item done), the host
+/// closes and cancels some; meeting two, made by `podium run --previous`, holds exactly the
+/// open ones with their history, and meeting one's file is byte for byte what it was.
+#[test]
+fn meeting_one_imports_a_list_and_meeting_two_carries_exactly_its_open_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan1 = r#"{"title": "一季度重点工作推进会", "date": "2026-03-30",
+      "units": [{"name": "市交通运输局"}], "reviewers": [{"name": "常务副市长"}]}"#;
+    std::fs::write(dir.path().join("一季度.json"), plan1).unwrap();
+    for list in ["tasks.xlsx", "tasks-v2.xlsx"] {
+        let list = fixture(list);
+        let out = podium(
+            dir.path(),
+            &[
+                "tasks",
+                "一季度.json",
+                list.to_str().unwrap(),
+                "--lang",
+                "zh",
+            ],
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let one_path = dir.path().join("一季度.session.json");
+    // The host closes two open items and cancels one.
+    let t = at("2026-03-30T11:00:00+08:00");
+    let (mut w, _) = Writer::open(&one_path, t).unwrap();
+    let open: Vec<u64> = w
+        .session()
+        .state()
+        .tasks
+        .iter()
+        .filter(|t| !t.status.is_finished())
+        .map(|t| t.id)
+        .collect();
+    assert!(open.len() > 5, "{:?}", w.session().state().tasks);
+    for (id, status) in [
+        (open[0], Status::Closed),
+        (open[2], Status::Closed),
+        (open[4], Status::Cancelled),
+    ] {
+        w.execute(&Command::SetTaskStatus { id, status }, t)
+            .unwrap();
+    }
+    w.close(t).unwrap();
+    let one = store::read(&one_path).unwrap();
+    let before = sha(&one_path);
+    let expected = unfinished(&one);
+    let finished = one.state().tasks.len() - expected.len();
+    assert!(finished >= 4, "{finished} finished");
+    // Meeting two.
+    std::fs::write(dir.path().join("二季度.json"), plan_two(None)).unwrap();
+    let mut term = Term::spawn(
+        dir.path(),
+        &[
+            "run",
+            "二季度.json",
+            "--previous",
+            "一季度.session.json",
+            "--lang",
+            "zh",
+        ],
+    );
+    term.wait_for(&format!("带入未办结任务 {} 项", expected.len()), TIMEOUT);
+    term.send("q");
+    term.wait_for("退出 podium？", TIMEOUT);
+    term.send("y");
+    assert!(term.wait_exit(TIMEOUT).success());
+    let two = store::read(&dir.path().join("二季度.session.json")).unwrap();
+    let carried: BTreeMap<u64, &Task> = two
+        .state()
+        .tasks
+        .iter()
+        .filter(|t| t.carried_from.is_some())
+        .map(|t| (t.id, t))
+        .collect();
+    assert_eq!(
+        carried.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    for (id, old) in &expected {
+        let new = carried[id];
+        assert_eq!(
+            (&new.fields, new.status, &new.progress),
+            (&old.fields, old.status, &old.progress),
+            "task {id}"
+        );
+        assert_eq!(
+            new.carried_from.as_ref().unwrap().title,
+            "一季度重点工作推进会"
+        );
+    }
+    // Imported progress came along (the fixture's lists have some).
+    assert!(carried.values().any(|t| !t.progress.is_empty()));
+    let st = two.state();
+    assert_eq!(st.tasks.len(), expected.len() + 1);
+    let previous = st.previous.as_ref().unwrap();
+    assert_eq!(previous.path, "一季度.session.json");
+    assert_eq!(previous.sha256, before);
+    assert_eq!(sha(&one_path), before);
+}

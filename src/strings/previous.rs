@@ -22,7 +22,7 @@ pub fn missing(lang: Lang, source: &str, path: &str, resolved: Option<&str>) -> 
     });
     match lang {
         Lang::Zh => format!(
-            "{source}指定的上次会议记录 {path} 不存在{looked}。--previous 的路径相对于当前文件夹，计划中的 previous 相对于计划所在的文件夹；请改正路径后再试"
+            "{source} 指定的上次会议记录 {path} 不存在{looked}。--previous 的路径相对于当前文件夹，计划中的 previous 相对于计划所在的文件夹；请改正路径后再试"
         ),
         Lang::En => format!(
             "{source} names {path} as the meeting before, but there is no such file{looked}. A --previous path is relative to the current folder, a plan's previous to the plan's folder; correct the path and try again"
@@ -33,7 +33,7 @@ pub fn missing(lang: Lang, source: &str, path: &str, resolved: Option<&str>) -> 
 /// The earlier meeting's file cannot be read (permissions, a folder, not UTF-8…).
 pub fn unreadable(lang: Lang, source: &str, path: &str, why: &str) -> String {
     match lang {
-        Lang::Zh => format!("{source}指定的上次会议记录 {path} 无法读取：{why}"),
+        Lang::Zh => format!("{source} 指定的上次会议记录 {path} 无法读取：{why}"),
         Lang::En => {
             format!("{source} names {path} as the meeting before, but it cannot be read: {why}")
         }
@@ -44,7 +44,7 @@ pub fn unreadable(lang: Lang, source: &str, path: &str, why: &str) -> String {
 pub fn not_session(lang: Lang, source: &str, path: &str) -> String {
     match lang {
         Lang::Zh => format!(
-            "{source}指定的 {path} 不是 podium 的会议记录（*.session.json），也不是会议计划：请指定上次会议的会议记录文件"
+            "{source} 指定的 {path} 不是 podium 的会议记录（*.session.json），也不是会议计划：请指定上次会议的会议记录文件"
         ),
         Lang::En => format!(
             "{source} names {path}, which is neither a podium session (*.session.json) nor a plan: name the session file of the meeting before"
@@ -56,7 +56,7 @@ pub fn not_session(lang: Lang, source: &str, path: &str) -> String {
 pub fn plan_without_session(lang: Lang, source: &str, path: &str) -> String {
     match lang {
         Lang::Zh => format!(
-            "{source}指定的 {path} 是会议计划，但它还没有会议记录（上次会议没有用 podium run 开过，或记录已移走）：请指定上次会议的会议记录文件"
+            "{source} 指定的 {path} 是会议计划，但它还没有会议记录（上次会议没有用 podium run 开过，或记录已移走）：请指定上次会议的会议记录文件"
         ),
         Lang::En => format!(
             "{source} names {path}, a plan that has no session yet (the meeting before was never run with podium run, or its session was moved): name the session file of the meeting before"
@@ -68,7 +68,7 @@ pub fn plan_without_session(lang: Lang, source: &str, path: &str) -> String {
 pub fn newer(lang: Lang, source: &str, path: &str, version: u64) -> String {
     match lang {
         Lang::Zh => format!(
-            "{source}指定的上次会议记录 {path} 由更新版本的 podium 生成（会议记录版本 {version}）：本版本无法读取，请用更新版本的 podium 开会"
+            "{source} 指定的上次会议记录 {path} 由更新版本的 podium 生成（会议记录版本 {version}）：本版本无法读取，请用更新版本的 podium 开会"
         ),
         Lang::En => format!(
             "{source} names {path} as the meeting before, but it was made by a newer podium (session version {version}) that this podium cannot read: run the meeting with a newer podium"
@@ -81,7 +81,7 @@ pub fn newer(lang: Lang, source: &str, path: &str, version: u64) -> String {
 pub fn bad_session(lang: Lang, source: &str, path: &str, why: &str) -> String {
     match lang {
         Lang::Zh => format!(
-            "{source}指定的上次会议记录 {path} 无法作为会议记录读取（文件损坏、被手工修改，或来自无法读取的 podium 版本）：{why}"
+            "{source} 指定的上次会议记录 {path} 无法作为会议记录读取（文件损坏、被手工修改，或来自无法读取的 podium 版本）：{why}"
         ),
         Lang::En => format!(
             "{source} names {path} as the meeting before, but it cannot be read as a session (damaged, edited by hand, or from a podium version this one cannot read): {why}"
@@ -93,7 +93,7 @@ pub fn bad_session(lang: Lang, source: &str, path: &str, why: &str) -> String {
 pub fn same_file(lang: Lang, source: &str, path: &str) -> String {
     match lang {
         Lang::Zh => format!(
-            "{source}指定的上次会议记录 {path} 就是本次会议的会议记录：一次会议不能接续它自己，请指定上次会议的会议记录"
+            "{source} 指定的上次会议记录 {path} 就是本次会议的会议记录：一次会议不能接续它自己，请指定上次会议的会议记录"
         ),
         Lang::En => format!(
             "{source} names {path} as the meeting before, but that is this meeting's own session: a meeting cannot follow itself; name the session of the meeting before"
