@@ -875,3 +875,82 @@ fn a_plan_whose_previous_meeting_is_named_carries_its_open_tasks_and_the_list_up
     assert_eq!(texts, ["完成主体结构招标", "主体工程已开工"]);
     assert_eq!(t["status"], "done");
 }
+
+#[test]
+fn several_task_sheets_are_each_a_list_and_other_sheets_are_left_alone() {
+    use podium::import::{read_table, tasks};
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("三张清单.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let intro = book.add_worksheet();
+    intro.set_name("说明").expect("a name");
+    intro
+        .write_string(0, 0, "本表由市委督查室汇总，每月更新。")
+        .expect("a cell");
+    for (name, tasks) in [
+        (
+            "目标清单",
+            [("1", "地区生产总值增长6%"), ("2", "新增就业2万人")],
+        ),
+        ("问题清单", [("1", "审批时限偏长"), ("2", "停车难")]),
+    ] {
+        let ws = book.add_worksheet();
+        ws.set_name(name).expect("a name");
+        ws.write_string(0, 0, name).expect("a title");
+        for (c, h) in ["序号", "工作任务", "责任单位", "时间节点"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(1, c as u16, *h).expect("a header");
+        }
+        for (r, (no, text)) in tasks.iter().enumerate() {
+            let r = r as u32 + 2;
+            ws.write_string(r, 0, *no).expect("a cell");
+            ws.write_string(r, 1, *text).expect("a cell");
+            ws.write_string(r, 2, "市发展改革委").expect("a cell");
+            // A time of day is no deadline: kept as written, said.
+            let time = rust_xlsxwriter::ExcelDateTime::from_hms(9, 30, 0).expect("a time");
+            let shown = rust_xlsxwriter::Format::new().set_num_format("hh:mm");
+            ws.write_datetime_with_format(r, 3, &time, &shown)
+                .expect("a time cell");
+        }
+    }
+    book.save(&path).expect("saved");
+    let table = read_table(&path).expect("reads");
+    let got = tasks::read(&table, date((2026, 3, 20)), Lang::En).expect("imports");
+    let keys: Vec<(Option<&str>, Option<&str>, &str)> = got
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.task.list.as_deref(),
+                t.task.no.as_deref(),
+                t.task.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            (Some("目标清单"), Some("1"), "地区生产总值增长6%"),
+            (Some("目标清单"), Some("2"), "新增就业2万人"),
+            (Some("问题清单"), Some("1"), "审批时限偏长"),
+            (Some("问题清单"), Some("2"), "停车难"),
+        ]
+    );
+    assert_eq!(got.sheets, ["目标清单", "问题清单"]);
+    assert!(got.tasks.iter().all(|t| t.task.due.is_none()));
+    let unread = got
+        .warnings
+        .iter()
+        .filter(|w| w.contains("cannot be read as a date"))
+        .count();
+    assert_eq!(unread, 4, "{:#?}", got.warnings);
+    assert!(
+        got.warnings
+            .iter()
+            .any(|w| w.contains("三张清单.xlsx[问题清单]:4:D: deadline \"09:30:00\"")),
+        "{:#?}",
+        got.warnings
+    );
+}
