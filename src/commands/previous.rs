@@ -197,9 +197,7 @@ pub fn find(
             .with_file_name(&chosen.name)
             .display()
             .to_string();
-        if let Err(e) = &chosen.summary {
-            return Err(words::bad_session(lang, &source, &given, e));
-        }
+        // One that cannot be read is said below, as for a session named directly.
         let bytes = std::fs::read(&chosen.path)
             .map_err(|e| words::unreadable(lang, &source, &given, &e.to_string()))?;
         (chosen.path.clone(), given.clone(), Some(given), bytes)
