@@ -2,7 +2,8 @@
 //!
 //! `tests/fixtures/corpus/` holds sessions and plans written by earlier podiums (podium 0.1:
 //! session version 1, plan version 1; later files for what each version added: session
-//! version 2's `elapsed_ms`, session version 3 and plan version 2's agenda kinds; the corpus
+//! version 2's `elapsed_ms`, session version 3 and plan version 2's agenda kinds, session version 4
+//! and plan version 3's task ledger; the corpus
 //! README lists them), each frozen with the record it gave then: `NAME.session.json` (some with a
 //! `NAME.session.journal` beside it) with `NAME.record.json`, and `NAME.plan.json` with
 //! `NAME.plan.record.json` (the record of a meeting not yet started from that plan). Every
