@@ -82,9 +82,12 @@ fn some(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
+/// Rows of a sheet with their 1-based row numbers.
+type Rows = Vec<(usize, Vec<String>)>;
+
 /// The header row of `sheet` among its first rows: the first with a 事项 column, and the rows
 /// below it.
-fn find_header(sheet: &Sheet) -> Option<(usize, Vec<String>, Vec<(usize, Vec<String>)>)> {
+fn find_header(sheet: &Sheet) -> Option<(usize, Vec<String>, Rows)> {
     let first = std::iter::once((sheet.header_row, &sheet.header))
         .chain(sheet.rows.iter().map(|(r, c)| (*r, c)))
         .take(HEADER_SEARCH_ROWS);
@@ -372,12 +375,7 @@ fn columns(place: &str, header: &[String], lang: Lang) -> Result<Cols, Vec<Strin
 
 /// The rows below the header, a category merged down its rows (one column wide) read into
 /// each of them; other merged columns too, except the 事项 and 序号 columns.
-fn spread_merged(
-    sheet: &Sheet,
-    header_row: usize,
-    mut rows: Vec<(usize, Vec<String>)>,
-    cols: &Cols,
-) -> Vec<(usize, Vec<String>)> {
+fn spread_merged(sheet: &Sheet, header_row: usize, mut rows: Rows, cols: &Cols) -> Rows {
     for &((r0, c0), (r1, c1)) in &sheet.merged {
         if c0 != c1 || r1 <= r0 || r0 <= header_row || c0 == cols.text || Some(c0) == cols.no {
             continue;
@@ -402,17 +400,19 @@ fn spread_merged(
     rows
 }
 
+/// A due date and the deadline as written.
+type Due = (Option<NaiveDate>, Option<String>);
+
 /// A deadline cell: an Excel date is due that day, written out as `2026-06-30`; a text is
 /// read against the meeting's date (`长期坚持`: no due date). `Err(text)`: a text that is no
 /// deadline podium can read (kept as written, said).
-#[allow(clippy::type_complexity)]
 fn read_due(
     sheet: &Sheet,
     row: usize,
     col: usize,
     text: &str,
     meeting: NaiveDate,
-) -> Result<(Option<NaiveDate>, Option<String>), String> {
+) -> Result<Due, String> {
     let written = text.trim();
     if written.is_empty() {
         return Ok((None, None));
@@ -472,13 +472,11 @@ impl TaskImport {
                         ));
                     }
                 }
-                EventKind::TaskProgressAdded { id, text } => {
-                    if state.task(*id).is_some() {
-                        changes
-                            .entry(*id)
-                            .or_default()
-                            .push(s::progress_added(lang, &short(text)));
-                    }
+                EventKind::TaskProgressAdded { id, text } if state.task(*id).is_some() => {
+                    changes
+                        .entry(*id)
+                        .or_default()
+                        .push(s::progress_added(lang, &short(text)));
                 }
                 _ => {}
             }
@@ -508,7 +506,7 @@ impl TaskImport {
                     None
                 };
                 let label = s::row_label(lang, sheet, at.row, key.map_or("", |k| k.1));
-                updated.push(format!("{label} {}", list.join(lang.pick("，", ", "))));
+                updated.push(s::updated(lang, &label, &list));
             }
         }
         let unchanged = self.tasks.len() - added - updated.len();

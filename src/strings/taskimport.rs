@@ -230,6 +230,11 @@ pub fn row_label(lang: Lang, sheet: Option<&str>, row: usize, no: &str) -> Strin
     }
 }
 
+/// An updated task and what changed in it: `第5行 序号3 状态 推进中→已办结，新进展“…”`.
+pub fn updated(lang: Lang, label: &str, changes: &[String]) -> String {
+    format!("{label} {}", changes.join(lang.pick("，", ", ")))
+}
+
 /// A field that changed from `old` to `new`: `状态 推进中→已办结`.
 pub fn changed_from(lang: Lang, field: &str, old: &str, new: &str) -> String {
     let none = lang.pick("（空）", "(none)");
