@@ -164,7 +164,16 @@ fn the_minutes_name_the_roles_and_every_item_with_its_kind() {
     let speech = item(&md, "### 6. ");
     assert!(speech.contains("预计 20:00，实际 25:00"), "{speech}");
     assert!(!speech.contains("超时"), "{speech}");
-    assert!(speech.contains("要求各单位对账销号"), "{speech}");
+    // The task raised during the speech is the ledger's: in the task list, under no owner
+    // (a speech owns no task), with who handed it down — not among the speech's remarks.
+    assert!(!speech.contains("要求各单位对账销号"), "{speech}");
+    let tasks = &md[md.find("## 交办事项").expect("a task list")..];
+    assert!(
+        tasks.contains(
+            "### 未明确责任单位\n\n- 要求各单位对账销号\n  - 状态：未启动；提出人：记录员\n"
+        ),
+        "{tasks}"
+    );
     // The written item: “书面”, no talk time, no limit, no overtime.
     let written = item(&md, "### 4. ");
     assert!(written.contains("- 书面（已宣读）"), "{written}");

@@ -1,10 +1,10 @@
 //! The minutes (会议纪要) in Markdown: meeting data, each unit with its timing and remarks by
-//! reviewer, the general remarks, the follow-up tasks.
+//! reviewer, the general remarks, the follow-up tasks by owner (责任单位).
 
 use super::tables::{self, Cell};
 use crate::decimal::plain;
 use crate::plan::{ScoringMode, UnitKind};
-use crate::session::record::{Record, RemarkRecord};
+use crate::session::record::{Record, RemarkRecord, TaskRecord};
 use crate::session::{RemarkKind, Session, Time};
 use crate::strings::{self, Lang, report};
 use crate::timer::clock_text;
@@ -297,25 +297,136 @@ pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
         out.push('\n');
     }
     out.push_str(r.tasks_heading);
-    if rec.tasks.is_empty() {
-        out.push_str(r.no_tasks);
-    } else {
-        out.push_str(r.tasks_table_head);
-        for (i, t) in rec.tasks.iter().enumerate() {
-            let unit = t
-                .unit
-                .as_deref()
-                .map_or_else(|| s.whole_meeting.to_string(), md);
-            out.push_str(&format!(
-                "| {} | {} | {} | {} |\n",
-                i + 1,
-                unit,
-                md(t.assigned_by.as_deref().unwrap_or_default()),
-                md(&t.text)
-            ));
+    tasks_by_owner(&mut out, &rec, lang);
+    out
+}
+
+/// The owners of `tasks` in the minutes' order: the agenda's units first, in agenda order,
+/// then every other owner as the ledger first names it; the tasks of no owner come last.
+fn owners<'a>(rec: &'a Record, tasks: &'a [TaskRecord]) -> Vec<Option<&'a str>> {
+    let mut out: Vec<Option<&str>> = Vec::new();
+    let owned = |name: &str| tasks.iter().any(|t| t.owner.as_deref() == Some(name));
+    for u in &rec.units {
+        if owned(&u.name) && !out.contains(&Some(u.name.as_str())) {
+            out.push(Some(u.name.as_str()));
         }
     }
+    for t in tasks {
+        if let Some(owner) = t.owner.as_deref()
+            && !out.contains(&Some(owner))
+        {
+            out.push(Some(owner));
+        }
+    }
+    if tasks.iter().any(|t| t.owner.is_none()) {
+        out.push(None);
+    }
     out
+}
+
+/// The task list of the minutes: the meeting before (when linked), then the tasks by owner
+/// (责任单位 headings), each with its deadline, status, overdue mark, partners, leader and
+/// latest progress; a carried task says where it came from.
+fn tasks_by_owner(out: &mut String, rec: &Record, lang: Lang) {
+    let r = report::of(lang);
+    if let Some(p) = &rec.previous {
+        out.push_str(&report::previous_meeting(
+            lang,
+            &md(&p.title),
+            p.date.as_deref().map(md).as_deref(),
+        ));
+    }
+    if rec.tasks.is_empty() {
+        out.push_str(r.no_tasks);
+        return;
+    }
+    for owner in owners(rec, &rec.tasks) {
+        let heading = owner.map_or_else(|| r.no_owner.to_string(), md);
+        out.push_str(&format!(
+            "### {heading}
+
+"
+        ));
+        for t in rec.tasks.iter().filter(|t| t.owner.as_deref() == owner) {
+            task_lines(out, t, lang);
+        }
+        out.push('\n');
+    }
+}
+
+/// One task of the minutes: `- [清单 序号] 事项（接续自…）`, its facts on the next line, and
+/// its latest progress.
+fn task_lines(out: &mut String, t: &TaskRecord, lang: Lang) {
+    let r = report::of(lang);
+    let c = &r.columns;
+    let number: Vec<String> = [t.list.as_deref(), t.no.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(md)
+        .collect();
+    let number = if number.is_empty() {
+        String::new()
+    } else {
+        format!("\\[{}\\] ", number.join(" "))
+    };
+    let carried = t.carried_from.as_ref().map_or_else(String::new, |m| {
+        report::carried_from(
+            lang,
+            &md(&m.title),
+            m.date.as_deref().map(md).as_deref(),
+            true,
+        )
+    });
+    out.push_str(&format!("- {number}{}{carried}\n", md_line_start(&t.text)));
+    let due = match (t.due, tables::due_text_beyond(t)) {
+        (Some(d), Some(text)) => Some(report::due_with_text(
+            lang,
+            &d.format("%Y-%m-%d").to_string(),
+            &md(text),
+        )),
+        (Some(d), None) => Some(d.format("%Y-%m-%d").to_string()),
+        (None, Some(text)) => Some(md(text)),
+        (None, None) => None,
+    };
+    let mut facts: Vec<String> = Vec::new();
+    if let Some(due) = due {
+        facts.push(report::task_fact(lang, c.due, &due));
+    }
+    facts.push(report::task_fact(
+        lang,
+        c.status,
+        strings::tasks::status_name(lang, t.status),
+    ));
+    if t.overdue {
+        facts.push(r.overdue_mark.to_string());
+    }
+    if !t.partners.is_empty() {
+        let names: Vec<String> = t.partners.iter().map(|p| md(p)).collect();
+        facts.push(report::task_fact(
+            lang,
+            c.partners,
+            &report::partners_list(lang, &names),
+        ));
+    }
+    if let Some(leader) = &t.leader {
+        facts.push(report::task_fact(lang, c.leader, &md(leader)));
+    }
+    if let Some(by) = &t.assigned_by {
+        facts.push(report::task_fact(lang, c.by, &md(by)));
+    }
+    out.push_str(&format!(
+        "  - {}\n",
+        facts.join(report::task_facts_separator(lang))
+    ));
+    if let Some(p) = t.progress.last() {
+        let line = format!("{} {}", p.at.format("%Y-%m-%d"), md(&p.text));
+        out.push_str(&format!(
+            "  - {}\n",
+            report::task_fact(lang, r.latest_progress, &line)
+        ));
+    }
 }
 
 #[cfg(test)]

@@ -3,15 +3,17 @@
 
 use crate::plan::ScoringMode;
 use crate::scoring::{self, UnitResult};
-use crate::session::record::number;
+use crate::session::record::{TaskRecord, number};
 use crate::session::{RemarkKind, Session, Time};
 use crate::strings::{self, Lang};
 
-/// A cell: text, or a number that spreadsheets should treat as a number.
+/// A cell: text, a number that spreadsheets should treat as a number, or a date (a date
+/// cell in the workbook, `YYYY-MM-DD` elsewhere).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
     Number(f64),
+    Date(chrono::NaiveDate),
     Empty,
 }
 
@@ -24,6 +26,7 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Number(n) => format!("{n}"),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Empty => String::new(),
         }
     }
@@ -59,6 +62,10 @@ pub struct Table {
     pub name: &'static str,
     pub header: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// Columns of long text, wrapped in a narrower column in the workbook.
+    pub wrap: Vec<usize>,
+    /// Whether the workbook puts a filter on the header.
+    pub filter: bool,
 }
 
 /// Flag keys as words for people.
@@ -129,6 +136,8 @@ pub fn ranking(session: &Session, results: &[UnitResult], lang: Lang) -> Table {
         name: strings::report::of(lang).sheets.ranking,
         header,
         rows,
+        wrap: Vec::new(),
+        filter: false,
     }
 }
 
@@ -186,6 +195,8 @@ pub fn scores(session: &Session, lang: Lang) -> Table {
         name: strings::report::of(lang).sheets.scores,
         header,
         rows,
+        wrap: Vec::new(),
+        filter: false,
     }
 }
 
@@ -199,7 +210,7 @@ pub fn workbook(session: &Session, now: Time, lang: Lang) -> Vec<Table> {
     }
     out.push(remarks(session, lang));
     out.push(timing(session, now, lang));
-    out.push(tasks(session, lang));
+    out.push(tasks(session, now, lang));
     out
 }
 
@@ -233,6 +244,8 @@ pub fn remarks(session: &Session, lang: Lang) -> Table {
             strings::report::of(lang).columns.time.to_string(),
         ],
         rows,
+        wrap: Vec::new(),
+        filter: false,
     }
 }
 
@@ -297,35 +310,116 @@ pub fn timing(session: &Session, now: Time, lang: Lang) -> Table {
             strings::report::of(lang).columns.kind.to_string(),
         ],
         rows,
+        wrap: Vec::new(),
+        filter: false,
     }
 }
 
-pub fn tasks(session: &Session, lang: Lang) -> Table {
-    let s = lang.s();
-    let rows = session
-        .state()
-        .remarks
+/// 序号 as a number when it is a plain whole number (`3`), else the text as written (`3.1`,
+/// `一`); a task without one is numbered by its place in the ledger.
+fn task_no(no: Option<&str>, place: usize) -> Cell {
+    match no.map(str::trim) {
+        Some(no) if !no.is_empty() => {
+            let plain = no.len() <= 9
+                && no.bytes().all(|b| b.is_ascii_digit())
+                && !(no.len() > 1 && no.starts_with('0'));
+            match no.parse::<u32>() {
+                Ok(n) if plain => Cell::Number(f64::from(n)),
+                _ => Cell::text(no),
+            }
+        }
+        _ => Cell::Number(place as f64),
+    }
+}
+
+/// The deadline as written, when it says more than the due date written out: “6月底前”,
+/// “长期坚持”; none when it is that date (an Excel date cell read back) or absent.
+pub fn due_text_beyond(task: &TaskRecord) -> Option<&str> {
+    let text = task
+        .due_text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())?;
+    match task.due {
+        Some(due) if due.format("%Y-%m-%d").to_string() == text => None,
+        _ => Some(text),
+    }
+}
+
+/// A progress report as one line: its day and its text.
+pub fn progress_line(p: &crate::session::Progress) -> String {
+    format!("{} {}", p.at.format("%Y-%m-%d"), p.text)
+}
+
+/// The tasks of the ledger as the record has them (overdue as of the meeting's date).
+pub fn task_records(session: &Session, now: Time) -> Vec<TaskRecord> {
+    let day = session.meeting_date(session.clock(now));
+    let st = session.state();
+    st.tasks
         .iter()
-        .filter(|r| r.kind == RemarkKind::Task)
+        .map(|t| TaskRecord::of(t, day, st))
+        .collect()
+}
+
+/// 交办: the task ledger, in ledger order (carried tasks, the plan's list, then as raised),
+/// every field a column; the due date a date, the progress newest first on lines.
+pub fn tasks(session: &Session, now: Time, lang: Lang) -> Table {
+    let c = &strings::report::of(lang).columns;
+    let when = |t: &Option<Time>| t.map(|t| t.format("%Y-%m-%d %H:%M").to_string());
+    let text = |v: Option<String>| v.map_or(Cell::Empty, Cell::Text);
+    let rows = task_records(session, now)
+        .iter()
         .enumerate()
-        .map(|(i, r)| {
+        .map(|(i, t)| {
+            let progress: Vec<String> = t.progress.iter().rev().map(progress_line).collect();
             vec![
-                Cell::Number((i + 1) as f64),
-                Cell::text(r.unit.clone().unwrap_or_else(|| s.whole_meeting.into())),
-                Cell::text(&r.reviewer),
-                Cell::text(&r.text),
+                task_no(t.no.as_deref(), i + 1),
+                text(t.list.clone()),
+                Cell::text(&t.text),
+                text(t.owner.clone()),
+                text(
+                    (!t.partners.is_empty())
+                        .then(|| strings::report::partners_list(lang, &t.partners)),
+                ),
+                text(t.leader.clone()),
+                t.due.map_or(Cell::Empty, Cell::Date),
+                text(due_text_beyond(t).map(str::to_string)),
+                Cell::text(strings::tasks::status_name(lang, t.status)),
+                text(t.overdue.then(|| c.overdue_yes.to_string())),
+                text((!progress.is_empty()).then(|| progress.join("\n"))),
+                text(t.assigned_by.clone()),
+                Cell::text(t.unit.clone().unwrap_or_else(|| c.raised_meeting.into())),
+                text(t.carried_from.as_ref().map(|m| {
+                    strings::report::carried_from(lang, &m.title, m.date.as_deref(), false)
+                })),
+                text(when(&t.claimed_at)),
             ]
         })
         .collect();
+    let header = [
+        c.no,
+        c.list,
+        c.task,
+        c.owner,
+        c.partners,
+        c.leader,
+        c.due,
+        c.due_text,
+        c.status,
+        c.overdue,
+        c.progress,
+        c.by,
+        c.raised_at,
+        c.carried_from,
+        c.claimed,
+    ];
     Table {
         name: strings::report::of(lang).sheets.tasks,
-        header: vec![
-            strings::report::of(lang).columns.no.to_string(),
-            strings::report::of(lang).columns.unit.to_string(),
-            strings::report::of(lang).columns.by.to_string(),
-            strings::report::of(lang).columns.task.to_string(),
-        ],
+        header: header.iter().map(|h| h.to_string()).collect(),
         rows,
+        // 事项 and 进展.
+        wrap: vec![2, 10],
+        filter: true,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The workbook: 排名, 评分, 点评, 计时, 交办 (no 排名 or 评分 when the meeting does not
-//! score) — headers in the report's language, numbers as
-//! numbers, columns wide enough for their text.
+//! score) — headers in the report's language, numbers as numbers, dates as date cells
+//! (`yyyy-mm-dd`), columns wide enough for their text (long text wrapped in a narrower
+//! column), the header frozen, and a filter on the header where the table asks for one.
 
 use super::tables::{self, Cell, Table};
 use crate::session::{Session, Time};
@@ -8,7 +9,7 @@ use crate::strings::Lang;
 /// The note that ends a cut cell.
 use crate::strings::report::CUT_NOTE;
 use crate::text::{Ambiguous, width};
-use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
 use std::borrow::Cow;
 
 /// Excel's limit on one cell's text, in UTF-16 code units (a character outside the BMP, 𠮷 or
@@ -37,9 +38,20 @@ fn excel_text(text: &str) -> Cow<'_, str> {
     cut.into()
 }
 
+/// The widest a wrapped column is made, in half-width characters.
+const WRAP_WIDTH: usize = 40;
+
 /// A text cell as written: quoted away when it looks like a formula, then cut to fit.
 fn cell_text(text: &str) -> String {
     excel_text(&tables::sheet_text(text)).into_owned()
+}
+
+/// The widest line of a cell's text (a wrapped cell's lines are shown one under another).
+fn text_width(text: &str) -> usize {
+    text.lines()
+        .map(|l| width(l, Ambiguous::Wide))
+        .max()
+        .unwrap_or(0)
 }
 
 fn sheet(book: &mut Workbook, table: &Table) -> Result<(), String> {
@@ -47,11 +59,9 @@ fn sheet(book: &mut Workbook, table: &Table) -> Result<(), String> {
     let ws: &mut Worksheet = book.add_worksheet();
     ws.set_name(table.name).map_err(e)?;
     let bold = Format::new().set_bold();
-    let mut widths: Vec<usize> = table
-        .header
-        .iter()
-        .map(|h| width(h, Ambiguous::Wide))
-        .collect();
+    let wrapped = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let mut widths: Vec<usize> = table.header.iter().map(|h| text_width(h)).collect();
     for (c, h) in table.header.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, cell_text(h), &bold)
             .map_err(e)?;
@@ -60,7 +70,12 @@ fn sheet(book: &mut Workbook, table: &Table) -> Result<(), String> {
         let r = r as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
             let col = c as u16;
+            let wrap = table.wrap.contains(&c);
             match cell {
+                Cell::Text(t) if wrap => {
+                    ws.write_string_with_format(r, col, cell_text(t), &wrapped)
+                        .map_err(e)?;
+                }
                 Cell::Text(t) => {
                     ws.write_string(r, col, cell_text(t)).map_err(e)?;
                 }
@@ -72,11 +87,22 @@ fn sheet(book: &mut Workbook, table: &Table) -> Result<(), String> {
                     ws.write_string(r, col, cell_text(&cell.as_text()))
                         .map_err(e)?;
                 }
+                Cell::Date(d) => {
+                    use chrono::Datelike;
+                    let day = u16::try_from(d.year()).ok().and_then(|y| {
+                        ExcelDateTime::from_ymd(y, d.month() as u8, d.day() as u8).ok()
+                    });
+                    match day {
+                        Some(day) => ws.write_date_with_format(r, col, &day, &date).map_err(e)?,
+                        // A year Excel cannot hold (before 1900, after 9999): written out.
+                        None => ws.write_string(r, col, cell.as_text()).map_err(e)?,
+                    };
+                }
                 Cell::Empty => {}
             }
-            let w = width(&cell.as_text(), Ambiguous::Wide);
+            let w = text_width(&cell.as_text());
             if let Some(slot) = widths.get_mut(c) {
-                *slot = (*slot).max(w);
+                *slot = (*slot).max(if wrap { w.min(WRAP_WIDTH) } else { w });
             }
         }
     }
@@ -85,6 +111,11 @@ fn sheet(book: &mut Workbook, table: &Table) -> Result<(), String> {
             .map_err(e)?;
     }
     ws.set_freeze_panes(1, 0).map_err(e)?;
+    if table.filter && !table.header.is_empty() {
+        let last_row = table.rows.len() as u32;
+        ws.autofilter(0, 0, last_row, table.header.len() as u16 - 1)
+            .map_err(e)?;
+    }
     Ok(())
 }
 

@@ -76,8 +76,27 @@ pub struct Columns {
     pub over_s: &'static str,
     pub started: &'static str,
     pub ended: &'static str,
+    /// 提出人: who handed a task down.
     pub by: &'static str,
     pub task: &'static str,
+    /// The task sheet's columns (交办): 清单, 责任单位, 配合单位, 责任领导, 完成时限 (a date
+    /// cell), the deadline as written when it says more than the date, 逾期, 进展, 提出于,
+    /// 接续自, 认领. Their Chinese names are the ones `podium tasks` reads back.
+    pub list: &'static str,
+    pub owner: &'static str,
+    pub partners: &'static str,
+    pub leader: &'static str,
+    pub due: &'static str,
+    pub due_text: &'static str,
+    pub overdue: &'static str,
+    pub progress: &'static str,
+    pub raised_at: &'static str,
+    pub carried_from: &'static str,
+    pub claimed: &'static str,
+    /// 逾期 said yes.
+    pub overdue_yes: &'static str,
+    /// 提出于 of a task raised on no agenda item.
+    pub raised_meeting: &'static str,
     /// The kind of a remark, in the remarks table.
     pub kind_task: &'static str,
     pub kind_remark: &'static str,
@@ -100,7 +119,12 @@ pub struct Report {
     pub agenda_heading: &'static str,
     pub tasks_heading: &'static str,
     pub no_tasks: &'static str,
-    pub tasks_table_head: &'static str,
+    /// The heading over the tasks of no owner, last in the minutes' task list.
+    pub no_owner: &'static str,
+    /// The minutes' mark of an overdue task.
+    pub overdue_mark: &'static str,
+    /// The minutes' label of a task's latest progress.
+    pub latest_progress: &'static str,
     pub ranking_published: &'static str,
     pub ranking_unpublished: &'static str,
     /// A score sheet's reviewer column and its total, in the minutes.
@@ -146,6 +170,19 @@ pub static ZH: Report = Report {
         ended: "结束",
         by: "提出人",
         task: "事项",
+        list: "清单",
+        owner: "责任单位",
+        partners: "配合单位",
+        leader: "责任领导",
+        due: "完成时限",
+        due_text: "时限原文",
+        overdue: "逾期",
+        progress: "进展",
+        raised_at: "提出于",
+        carried_from: "接续自",
+        claimed: "认领",
+        overdue_yes: "是",
+        raised_meeting: "会议",
         kind_task: "交办",
         kind_remark: "点评",
     },
@@ -159,7 +196,9 @@ pub static ZH: Report = Report {
     agenda_heading: "## 会议议程\n\n",
     tasks_heading: "## 交办事项\n\n",
     no_tasks: "无\n",
-    tasks_table_head: "| 序号 | 单位 | 提出人 | 事项 |\n|---|---|---|---|\n",
+    no_owner: "未明确责任单位",
+    overdue_mark: "**逾期**",
+    latest_progress: "最新进展",
     ranking_published: "## 测评排名（已公布）\n\n",
     ranking_unpublished: "## 测评排名（未公布）\n\n",
     sheet_reviewer: "评委",
@@ -201,8 +240,21 @@ pub static EN: Report = Report {
         over_s: "Over (s)",
         started: "Started",
         ended: "Ended",
-        by: "By",
+        by: "Assigned by",
         task: "Task",
+        list: "List",
+        owner: "Owner",
+        partners: "Partners",
+        leader: "Leader",
+        due: "Due",
+        due_text: "Deadline as written",
+        overdue: "Overdue",
+        progress: "Progress",
+        raised_at: "Raised at",
+        carried_from: "Carried from",
+        claimed: "Claimed",
+        overdue_yes: "yes",
+        raised_meeting: "meeting",
         kind_task: "task",
         kind_remark: "remark",
     },
@@ -216,7 +268,9 @@ pub static EN: Report = Report {
     agenda_heading: "## Agenda\n\n",
     tasks_heading: "## Follow-up tasks\n\n",
     no_tasks: "None\n",
-    tasks_table_head: "| # | Unit | By | Task |\n|---|---|---|---|\n",
+    no_owner: "No owner",
+    overdue_mark: "**overdue**",
+    latest_progress: "Latest progress",
     ranking_published: "## Ranking (published)\n\n",
     ranking_unpublished: "## Ranking (not published)\n\n",
     sheet_reviewer: "Reviewer",
@@ -470,6 +524,19 @@ impl Report {
                     ended: col_ended,
                     by,
                     task,
+                    list,
+                    owner,
+                    partners,
+                    leader,
+                    due,
+                    due_text,
+                    overdue,
+                    progress,
+                    raised_at,
+                    carried_from,
+                    claimed,
+                    overdue_yes,
+                    raised_meeting,
                     kind_task,
                     kind_remark,
                 },
@@ -483,7 +550,9 @@ impl Report {
             agenda_heading,
             tasks_heading,
             no_tasks,
-            tasks_table_head,
+            no_owner,
+            overdue_mark,
+            latest_progress,
             ranking_published,
             ranking_unpublished,
             sheet_reviewer,
@@ -523,6 +592,19 @@ impl Report {
             col_ended,
             by,
             task,
+            list,
+            owner,
+            partners,
+            leader,
+            due,
+            due_text,
+            overdue,
+            progress,
+            raised_at,
+            carried_from,
+            claimed,
+            overdue_yes,
+            raised_meeting,
             kind_task,
             kind_remark,
             date,
@@ -535,7 +617,9 @@ impl Report {
             agenda_heading,
             tasks_heading,
             no_tasks,
-            tasks_table_head,
+            no_owner,
+            overdue_mark,
+            latest_progress,
             ranking_published,
             ranking_unpublished,
             sheet_reviewer,
@@ -547,4 +631,53 @@ impl Report {
         .copied()
         .collect()
     }
+}
+
+/// The minutes: the meeting this one follows up (`record.previous`).
+pub fn previous_meeting(lang: Lang, title: &str, date: Option<&str>) -> String {
+    match (lang, date) {
+        (Lang::Zh, Some(d)) => format!("上次会议：《{title}》（{d}）\n\n"),
+        (Lang::Zh, None) => format!("上次会议：《{title}》\n\n"),
+        (Lang::En, Some(d)) => format!("Previous meeting: “{title}” ({d})\n\n"),
+        (Lang::En, None) => format!("Previous meeting: “{title}”\n\n"),
+    }
+}
+
+/// A carried task's meeting of origin: in the workbook's 接续自 column (`mark` false) and
+/// after the task in the minutes (`mark` true).
+pub fn carried_from(lang: Lang, title: &str, date: Option<&str>, mark: bool) -> String {
+    let said = match (lang, date) {
+        (Lang::Zh, Some(d)) => format!("《{title}》（{d}）"),
+        (Lang::Zh, None) => format!("《{title}》"),
+        (Lang::En, Some(d)) => format!("“{title}” ({d})"),
+        (Lang::En, None) => format!("“{title}”"),
+    };
+    match (lang, mark) {
+        (_, false) => said,
+        (Lang::Zh, true) => format!("（接续自{said}）"),
+        (Lang::En, true) => format!(" (carried from {said})"),
+    }
+}
+
+/// The minutes: one fact of a task (完成时限：…), and the separator between facts.
+pub fn task_fact(lang: Lang, label: &str, value: &str) -> String {
+    format!("{label}{}{value}", of(lang).colon)
+}
+
+/// The separator between a task's facts in the minutes.
+pub fn task_facts_separator(lang: Lang) -> &'static str {
+    lang.pick("；", "; ")
+}
+
+/// A due date with the deadline as written beside it when it says more: “2026-06-30（6月底前）”.
+pub fn due_with_text(lang: Lang, date: &str, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{date}（{text}）"),
+        Lang::En => format!("{date} ({text})"),
+    }
+}
+
+/// The names of partners in one cell or line.
+pub fn partners_list(lang: Lang, names: &[String]) -> String {
+    names.join(lang.pick("、", ", "))
 }
