@@ -277,9 +277,19 @@ const ROWS: [Row; 14] = [
     ),
 ];
 
+/// A change of the second version: list, 序号, and the status, progress and deadline that
+/// replace the first version's (none: the same).
+type Change = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<Due>,
+);
+
 /// The second version of the list (a month later): what changed in which row (list, 序号).
 /// Status, progress and a deadline.
-const V2: [(&str, &str, Option<&str>, Option<&str>, Option<Due>); 3] = [
+const V2: [Change; 3] = [
     (
         "项目建设",
         "1",
