@@ -379,7 +379,13 @@ fn task_lines(out: &mut String, t: &TaskRecord, lang: Lang) {
             true,
         )
     });
-    out.push_str(&format!("- {number}{}{carried}\n", md_line_start(&t.text)));
+    // A text that starts the line is kept from making a list or a rule of it.
+    let text = if number.is_empty() {
+        md_line_start(&t.text)
+    } else {
+        md(&t.text)
+    };
+    out.push_str(&format!("- {number}{text}{carried}\n"));
     let due = match (t.due, tables::due_text_beyond(t)) {
         (Some(d), Some(text)) => Some(report::due_with_text(
             lang,
