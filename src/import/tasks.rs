@@ -590,6 +590,22 @@ mod tests {
     }
 
     #[test]
+    fn two_owner_columns_and_a_missing_number_column_are_errors_naming_them() {
+        let t = table("序号,事项,责任单位,揭榜单位\n1,甲,乙,丙\n");
+        let e = read(&t, day(2026, 3, 1), Lang::Zh).expect_err("refused");
+        assert!(
+            e[0].contains("C 列（“责任单位”）和 D 列（“揭榜单位”）"),
+            "{e:?}"
+        );
+        let t = table("事项,责任单位\n甲,乙\n");
+        let e = read(&t, day(2026, 3, 1), Lang::En).expect_err("refused");
+        assert!(e[0].starts_with("t.csv: no column \"序号\""), "{e:?}");
+        let t = table("单位,时长\n甲,8\n");
+        let e = read(&t, day(2026, 3, 1), Lang::En).expect_err("refused");
+        assert!(e[0].contains("no task list header"), "{e:?}");
+    }
+
+    #[test]
     fn header_cells_with_breaks_spaces_and_brackets_are_read() {
         let t =
             table("序 号,\"工作\n任务\",责任单位（部门）,完成时限（时间节点）\n1,甲,乙,年底前\n");
