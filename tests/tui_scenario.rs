@@ -11,6 +11,7 @@ use podium::store::{self, Writer};
 use podium::strings::Lang;
 use podium::text::Ambiguous;
 use podium::tui::app::{App, Confirm, Focus, Mode, Options};
+use podium::tui::components::taskform;
 use podium::tui::editor::{Target, text_of};
 use podium::tui::view;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -142,6 +143,14 @@ impl Driver {
         }
     }
 
+    /// The task form's 提出人 (who assigned the task).
+    fn task_assigner(&self) -> String {
+        match self.app().mode() {
+            Mode::TaskForm(f) => f.value(taskform::ASSIGNER),
+            _ => panic!("the task form is not open"),
+        }
+    }
+
     fn status(&self, unit: &str) -> Status {
         self.app()
             .session()
@@ -205,7 +214,15 @@ fn a_whole_seven_unit_meeting_is_recorded() {
     d.char(260, ' ');
     assert_eq!(d.status(FINANCE), Status::Presenting);
     d.char(300, 't');
-    assert_eq!(d.editor_reviewer(), "分管副市长");
+    assert!(
+        matches!(d.app().mode(), Mode::TaskForm(_)),
+        "t opens the task form"
+    );
+    assert_eq!(
+        d.task_assigner(),
+        "分管副市长",
+        "the last reviewer assigns it"
+    );
     d.type_text(300, "三个月内报送税源清单");
     d.press(305, KeyCode::Enter);
     assert_eq!(
@@ -418,7 +435,6 @@ fn a_whole_seven_unit_meeting_is_recorded() {
                 "第一点：压减一般性支出\n第二点：盘活存量资产",
                 RemarkKind::Remark
             ),
-            r("分管副市长", "三个月内报送税源清单", RemarkKind::Task),
         ]
     );
     assert_eq!(remarks(SUBURB), []);
@@ -439,20 +455,28 @@ fn a_whole_seven_unit_meeting_is_recorded() {
         .map(|r| (r.reviewer.as_str(), r.text.as_str()))
         .collect();
     assert_eq!(general, [("人大代表", "整体准备充分，数据翔实")]);
-    let tasks: Vec<(Option<&str>, &str, &str)> = record
+    // The task is in the ledger, owned by the unit whose talk it came up in, not among its
+    // remarks.
+    let tasks: Vec<(Option<&str>, Option<&str>, &str, &str)> = record
         .tasks
         .iter()
         .map(|t| {
             (
                 t.unit.as_deref(),
-                t.reviewer.as_deref().unwrap_or(""),
+                t.owner.as_deref(),
+                t.assigned_by.as_deref().unwrap_or(""),
                 t.text.as_str(),
             )
         })
         .collect();
     assert_eq!(
         tasks,
-        [(Some(FINANCE), "分管副市长", "三个月内报送税源清单")]
+        [(
+            Some(FINANCE),
+            Some(FINANCE),
+            "分管副市长",
+            "三个月内报送税源清单"
+        )]
     );
     assert_eq!(record.meeting.started_at, Some(at(0)));
     assert_eq!(record.meeting.ended_at, None);
@@ -629,7 +653,7 @@ fn the_reviewer_picker() {
     d.type_text(8, "总体不错");
     d.press(8, KeyCode::Enter);
     d.char(9, 't');
-    assert_eq!(d.editor_reviewer(), FIRST_REVIEWER, "the last one used");
+    assert_eq!(d.task_assigner(), FIRST_REVIEWER, "the last one used");
 }
 
 #[test]

@@ -12,21 +12,21 @@ pub const TALK_TASKS: Said = Said::new(
     "Open tasks of the unit on now (progress)",
 );
 pub const CONVERT_TASK: Said = Said::new(
-    "选中的点评转为任务 / 任务转回点评",
-    "Selected remark to a task / task back to a remark",
+    "选中的点评转为任务 / 转回点评",
+    "Selected remark to a task, or back",
 );
 
 /// The key bar's words for the new actions.
 pub fn key_tasks(lang: Lang) -> &'static str {
-    lang.pick("台账", "Tasks")
+    lang.pick("台账", "tasks")
 }
 
 pub fn key_talk_tasks(lang: Lang) -> &'static str {
-    lang.pick("本单位任务", "Its tasks")
+    lang.pick("本单位任务", "its tasks")
 }
 
 pub fn key_convert(lang: Lang) -> &'static str {
-    lang.pick("转任务", "To task")
+    lang.pick("转任务", "to task")
 }
 
 // ------------------------------------------------------------------------------ the form
@@ -342,4 +342,35 @@ pub fn no_unit(lang: Lang) -> &'static str {
         "没有当前单位：显示全部未完成任务",
         "No unit on now: every unfinished task is shown",
     )
+}
+
+/// The line under the table: the selected task's fields the table has no room for.
+pub fn detail(lang: Lang, t: &crate::session::Task) -> String {
+    let f = &t.fields;
+    let mut parts: Vec<String> = Vec::new();
+    let mut add = |zh: &str, en: &str, v: Option<String>| {
+        if let Some(v) = v.filter(|v| !v.is_empty()) {
+            parts.push(format!("{}{v}", lang.pick(zh, en)));
+        }
+    };
+    add("清单：", "List: ", f.list.clone());
+    add("序号：", "No. ", f.no.clone());
+    add(
+        "配合：",
+        "Partners: ",
+        Some(f.partners.join(lang.pick("、", ", "))),
+    );
+    add("领导：", "Leader: ", f.leader.clone());
+    add("提出人：", "Assigned by ", f.assigned_by.clone());
+    add("认领：", "Claimed by ", t.claimed_at.and(f.owner.clone()));
+    if let Some(m) = &t.carried_from {
+        add("上次会议：", "Carried from ", Some(m.title.clone()));
+    }
+    if !t.progress.is_empty() {
+        parts.push(match lang {
+            Lang::Zh => format!("进展 {} 条", t.progress.len()),
+            Lang::En => format!("{} progress notes", t.progress.len()),
+        });
+    }
+    parts.join(" · ")
 }

@@ -162,6 +162,10 @@ impl App {
             Outcome::Stay => self.popups.push(top),
             Outcome::Close => {}
             Outcome::Replace(mode) => self.popups.push(mode),
+            Outcome::Over(mode) => {
+                self.popups.push(top);
+                self.popups.push(mode);
+            }
             Outcome::Ask(what) => {
                 self.popups.push(top);
                 self.ask(what);

@@ -42,6 +42,8 @@ pub enum Outcome {
     Ask(Confirm),
     /// It stays, and an action runs over it: a popup the action opens takes its place.
     Run(Action),
+    /// It stays under another popup (the task form over the task view).
+    Over(Mode),
 }
 
 /// A key and what it does, with a priority (0 is kept longest when the key bar is narrow).

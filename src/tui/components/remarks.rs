@@ -37,8 +37,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
     let s = lang.s();
     let unit = app.remark_unit();
     let ids = app.panel_items();
+    // A unit's open tasks (and how many are overdue) beside its remarks, on the host's screen.
+    let open = |u: &str| {
+        let day = app.meeting_day();
+        let st = app.session().state();
+        let open: Vec<_> = st.tasks_of(u).filter(|t| !t.status.is_finished()).collect();
+        let late = open.iter().filter(|t| t.overdue(day)).count();
+        match (open.len(), app.private) {
+            (0, _) | (_, true) => String::new(),
+            (n, false) => format!(" · {}", strings::taskview::open_count(lang, n, late)),
+        }
+    };
     let title = match &unit {
-        Some(u) => format!("{} · {} ({})", s.remarks, u, ids.len()),
+        Some(u) => format!("{} · {} ({}){}", s.remarks, u, ids.len(), open(u)),
         None => format!("{} ({})", s.general_remarks, ids.len()),
     };
     let focused = app.focus == Focus::Remarks && matches!(app.mode(), Mode::Live);
@@ -71,24 +82,37 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App) {
             if waiting.len() >= inner.height as usize {
                 break;
             }
-            if let crate::session::Command::AddRemark {
-                unit: u,
-                reviewer,
-                text: t,
-                kind,
-            } = &q.command
-                && *u == unit
-            {
-                let mark = if *kind == RemarkKind::Task {
-                    s.task_mark
-                } else {
-                    ""
-                };
-                let who = if reviewer.is_empty() { "—" } else { reviewer };
-                let label = strings::console::waiting_mark(lang);
-                let lines = text::wrap(&format!("{label}{who} — {mark}{t}"), width, amb);
-                waiting.splice(0..0, lines);
-            }
+            let line = match &q.command {
+                crate::session::Command::AddRemark {
+                    unit: u,
+                    reviewer,
+                    text: t,
+                    kind,
+                } if *u == unit => {
+                    let mark = if *kind == RemarkKind::Task {
+                        s.task_mark
+                    } else {
+                        ""
+                    };
+                    let who = if reviewer.is_empty() { "—" } else { reviewer };
+                    format!("{who} — {mark}{t}")
+                }
+                // A task typed on this laptop, not yet in the host's ledger.
+                crate::session::Command::AddTask { task, unit: u, .. } if *u == unit => {
+                    let due = task.due_text.clone();
+                    let mark = strings::taskview::panel_task(
+                        lang,
+                        task.owner.as_deref(),
+                        due.as_deref(),
+                        false,
+                    );
+                    format!("{mark} — {}", task.text)
+                }
+                _ => continue,
+            };
+            let label = strings::console::waiting_mark(lang);
+            let lines = text::wrap(&format!("{label}{line}"), width, amb);
+            waiting.splice(0..0, lines);
         }
     }
     let keep = waiting.len().min(inner.height as usize);

@@ -364,9 +364,9 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// Opens the task form for a new task on `unit` (`from_remark`: that remark's text and
+    /// The task form for a new task on `unit` (`from_remark`: that remark's text and
     /// reviewer in it, turned into the task on saving).
-    pub fn open_task_form(&mut self, unit: Option<String>, from_remark: Option<u64>) {
+    pub fn new_task_form(&self, unit: Option<String>, from_remark: Option<u64>) -> TaskForm {
         let remark = from_remark.and_then(|id| self.session().state().remark(id).cloned());
         let owner = self
             .session()
@@ -387,27 +387,31 @@ impl App {
             assigner,
         ];
         let target = TaskTarget::New { unit, from_remark };
-        let form = TaskForm::new(target, &values, self.meeting_day());
-        self.show_task_form(form);
+        let mut form = TaskForm::new(target, &values, self.meeting_day());
+        form.owners = self.owner_choices();
+        form.assigners = self.assigner_choices();
+        form
+    }
+
+    /// The task form on task `id`.
+    pub fn edit_task_form(&self, id: u64) -> Option<TaskForm> {
+        let task = self.session().state().task(id)?;
+        let mut form = TaskForm::edit(task, self.meeting_day());
+        form.owners = self.owner_choices();
+        form.assigners = self.assigner_choices();
+        Some(form)
+    }
+
+    /// Opens the task form for a new task on `unit`.
+    pub fn open_task_form(&mut self, unit: Option<String>, from_remark: Option<u64>) {
+        let form = self.new_task_form(unit, from_remark);
+        self.open(crate::tui::app::Mode::TaskForm(Box::new(form)));
     }
 
     /// Opens the task form on task `id`.
     pub fn open_task_edit(&mut self, id: u64) {
-        let Some(task) = self.session().state().task(id).cloned() else {
-            return;
-        };
-        let form = TaskForm::edit(&task, self.meeting_day());
-        self.show_task_form(form);
-    }
-
-    /// The form on screen, with its choices; over the task view it is pushed above it.
-    pub fn show_task_form(&mut self, mut form: TaskForm) {
-        form.owners = self.owner_choices();
-        form.assigners = self.assigner_choices();
-        let mode = crate::tui::app::Mode::TaskForm(Box::new(form));
-        match self.popups.last() {
-            Some(crate::tui::app::Mode::Tasks(_)) => self.popups.push(mode),
-            _ => self.open(mode),
+        if let Some(form) = self.edit_task_form(id) {
+            self.open(crate::tui::app::Mode::TaskForm(Box::new(form)));
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::session::{Command, Refusal, Task, Time};
 use crate::strings::{self, Lang, taskview as say};
 use crate::task::Status;
 use crate::text;
-use crate::tui::app::{App, Confirm};
+use crate::tui::app::{App, Confirm, Mode};
 use crate::tui::editor::{edit_key, new_textarea, text_of};
 use crate::widgets::table::{Column, Row, Table};
 use crate::widgets::{popup, put, put_in, theme};
@@ -265,7 +265,8 @@ pub fn key(view: &mut TaskView, key: &KeyEvent, app: &mut App, now: Time) -> Out
         }
         KeyCode::Char('t' | 'T' | 'n' | 'N') if !ctrl => {
             let unit = view.talk.clone().or_else(|| app.remark_unit());
-            app.open_task_form(unit, None);
+            let form = app.new_task_form(unit, None);
+            return Outcome::Over(Mode::TaskForm(Box::new(form)));
         }
         KeyCode::Enter => {
             if let Some(id) = needs_task(app, view) {
@@ -298,8 +299,8 @@ pub fn key(view: &mut TaskView, key: &KeyEvent, app: &mut App, now: Time) -> Out
             }
         }
         KeyCode::Char('e' | 'E') if !ctrl => {
-            if let Some(id) = needs_task(app, view) {
-                app.open_task_edit(id);
+            if let Some(form) = needs_task(app, view).and_then(|id| app.edit_task_form(id)) {
+                return Outcome::Over(Mode::TaskForm(Box::new(form)));
             }
         }
         KeyCode::Delete => {
@@ -462,7 +463,7 @@ pub fn key_hints(app: &App, view: &TaskView) -> Vec<Hint> {
 }
 
 /// The columns of the table.
-fn columns(lang: Lang, amb: text::Ambiguous) -> Vec<Column> {
+fn columns(lang: Lang, amb: text::Ambiguous, no_w: u16) -> Vec<Column> {
     let [no, task, owner, due, status, late, progress] = say::columns(lang);
     let w = |t: &str| text::width(t, amb) as u16;
     let status_w = Status::ALL
@@ -473,7 +474,7 @@ fn columns(lang: Lang, amb: text::Ambiguous) -> Vec<Column> {
         .unwrap_or(6);
     let late_w = w(late).max(w(say::overdue_mark(lang)));
     vec![
-        Column::fixed(no, 8).priority(3),
+        Column::fixed(no, no_w.max(w(no)).min(16)).priority(3),
         Column::growing(task, 14, 3),
         Column::growing(owner, 10, 1).min(8).priority(6),
         Column::fixed(due, 10).priority(4),
@@ -557,6 +558,23 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, view: &TaskView) -> Option<
         );
         return None;
     }
+    // The selected task's other fields on the last row, when there is room for the table.
+    let body = if body.height > 6 && !rows.is_empty() {
+        let t = rows[view.selected.min(rows.len() - 1)];
+        let last = Rect::new(
+            inner.x + 1,
+            body.bottom() - 1,
+            inner.width.saturating_sub(2),
+            1,
+        );
+        put_in(buf, last, &say::detail(lang, t), theme::dim(), amb);
+        Rect {
+            height: body.height - 2,
+            ..body
+        }
+    } else {
+        body
+    };
     if rows.is_empty() {
         let text = say::empty(lang, view.filtered());
         put(
@@ -583,7 +601,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, view: &TaskView) -> Option<
             .take(room)
             .map(|t| row(t, lang, day))
             .collect();
-        Table::new(columns(lang, amb), amb)
+        // The number's column is as wide as the numbers in sight (with their lists).
+        let no_w = shown
+            .iter()
+            .filter_map(|r| r.cells.first())
+            .map(|c| text::width(&c.text, amb) as u16)
+            .max()
+            .unwrap_or(4);
+        Table::new(columns(lang, amb, no_w), amb)
             .rows(shown)
             .selected(Some(selected - first), theme::selected(true))
             .header_style(Some(theme::title()))
