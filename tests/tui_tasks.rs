@@ -689,3 +689,125 @@ fn thousands_of_tasks_scroll_and_draw_quickly() {
     // Generous for a debug build on a busy machine; the frame lays out ~25 rows, not 3003.
     assert!(took.as_millis() < 500, "a frame took {took:?}");
 }
+
+// --------------------------------------------------------------------------- a note-taker
+
+mod net {
+    use super::*;
+    use podium::net::client::{self, JoinSpec};
+    use podium::net::host::Server;
+    use podium::net::outbox::Outbox;
+    use podium::net::wire::Role;
+    use podium::tui::ledger::Remote;
+    use std::path::Path;
+
+    const CODE: &str = "246810";
+
+    /// The meeting served on 127.0.0.1 with a known join code.
+    pub fn host(dir: &Path) -> App {
+        let plan = planfile::parse("tasks.json", &plan_json(), Lang::Zh)
+            .expect("plan valid")
+            .plan;
+        let path = dir.join("meeting.session.json");
+        std::fs::write(
+            dir.join("meeting.session.join"),
+            format!(r#"{{"code":"{CODE}","meeting":"m-1","scores":false}}"#),
+        )
+        .expect("join file");
+        let writer = Writer::create(&path, plan, at(0)).expect("session created");
+        let mut app = App::new(writer, opts(Lang::Zh), at(0));
+        let server = Server::start(
+            "127.0.0.1:0",
+            &path,
+            app.core.ledger.writer().expect("host"),
+            podium::wallclock::now,
+        )
+        .expect("server started");
+        app.core.server = Some(server);
+        app
+    }
+
+    /// `name` joins `host` as a note-taker.
+    pub fn join(host: &mut App, dir: &Path, name: &str) -> App {
+        let spec = JoinSpec {
+            addr: host.core.server.as_ref().expect("serving").addrs[0].clone(),
+            role: Role::Notetaker,
+            name: name.to_string(),
+            client: format!("laptop-{name}"),
+            code: CODE.to_string(),
+        };
+        let joining = std::thread::spawn(move || client::open(spec, 0, podium::wallclock::now));
+        while !joining.is_finished() {
+            host.tick(at(1));
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let link = joining.join().expect("thread").expect("joined");
+        let outbox = Outbox::open(&dir.join(format!("outbox-{name}.jsonl"))).expect("outbox");
+        App::remote(
+            Remote::new(name.to_string(), link, outbox),
+            opts(Lang::Zh),
+            at(1),
+        )
+    }
+
+    /// Runs both loops until `done` holds (or fails after 10 s).
+    pub fn settle(host: &mut App, nt: &mut App, done: impl Fn(&App, &App) -> bool) {
+        let start = std::time::Instant::now();
+        loop {
+            host.tick(at(2));
+            nt.tick(at(2));
+            if done(host, nt) {
+                return;
+            }
+            assert!(start.elapsed().as_secs() < 10, "the network did not settle");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+}
+
+#[test]
+fn a_note_taker_marks_progress_and_status_but_cannot_close_a_task() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut host = net::host(dir.path());
+    make_current(&mut host, FINANCE, at(0));
+    let mut nt = net::join(&mut host, dir.path(), "张三");
+    net::settle(&mut host, &mut nt, |_, nt| {
+        nt.session().state().current.as_deref() == Some(FINANCE)
+    });
+    // The talk's tasks, one key away on the note-taker's laptop too.
+    ch(&mut nt, 'k', at(3));
+    assert_eq!(view_texts(&nt), ["盘活存量资产"]);
+    // Closing (销号) is the host's: refused at once, nothing sent.
+    press(&mut nt, KeyCode::Enter, at(4));
+    let screen = draw(&mut nt, at(4), (100, 30));
+    assert!(
+        screen.contains("（仅主持人）"),
+        "shown as the host's:\n{screen}"
+    );
+    ch(&mut nt, '4', at(4));
+    let notice = nt.core.notice.as_ref().map(|n| n.text.clone());
+    assert_eq!(
+        notice.as_deref(),
+        Some(
+            podium::strings::refusal(Lang::Zh, &podium::session::Refusal::TaskStatusHostOnly)
+                .as_str()
+        )
+    );
+    assert_eq!(
+        nt.core.ledger.remote().expect("remote").waiting().count(),
+        0
+    );
+    // Done (已办结) is theirs.
+    ch(&mut nt, '3', at(5));
+    // Progress typed on the spot.
+    ch(&mut nt, 'p', at(6));
+    type_text(&mut nt, "资产清查已完成", at(6));
+    press(&mut nt, KeyCode::Enter, at(7));
+    net::settle(&mut host, &mut nt, |host, _| {
+        let t = task_by_text(host, "盘活存量资产");
+        t.status == Status::Done && !t.progress.is_empty()
+    });
+    let t = task_by_text(&host, "盘活存量资产");
+    assert_eq!(t.progress[0].text, "资产清查已完成");
+    assert_eq!(t.progress[0].by.as_deref(), Some("张三"));
+}
