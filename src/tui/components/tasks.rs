@@ -279,24 +279,23 @@ pub fn key(view: &mut TaskView, key: &KeyEvent, app: &mut App, now: Time) -> Out
             }
         }
         KeyCode::Char('p' | 'P') if !ctrl => {
-            if needs_task(app, view).is_some() {
-                view.sub = Some(Sub::Progress(line_field("")));
-            }
+            view.sub = needs_task(app, view).map(|_| Sub::Progress(line_field("")));
         }
         KeyCode::Char('c' | 'C') if !ctrl => {
-            if needs_task(app, view).is_some() {
-                let st = app.session().state();
-                let on = st.current.as_deref().or(view.talk.as_deref());
-                let unit = app
-                    .session()
-                    .report_unit(on)
-                    .or_else(|| app.session().report_unit(app.selected_unit().as_deref()))
-                    .unwrap_or_default();
-                view.sub = Some(Sub::Claim {
-                    field: line_field(&unit),
-                    choices: app.owner_choices(),
-                });
+            if needs_task(app, view).is_none() {
+                return Outcome::Stay;
             }
+            let st = app.session().state();
+            let on = st.current.as_deref().or(view.talk.as_deref());
+            let unit = app
+                .session()
+                .report_unit(on)
+                .or_else(|| app.session().report_unit(app.selected_unit().as_deref()))
+                .unwrap_or_default();
+            view.sub = Some(Sub::Claim {
+                field: line_field(&unit),
+                choices: app.owner_choices(),
+            });
         }
         KeyCode::Char('e' | 'E') if !ctrl => {
             if let Some(form) = needs_task(app, view).and_then(|id| app.edit_task_form(id)) {
@@ -358,9 +357,7 @@ fn sub_key(view: &mut TaskView, key: &KeyEvent, app: &mut App, now: Time) -> Out
         Sub::Progress(field) => match key.code {
             KeyCode::Enter => {
                 let text = text_of(field).trim().to_string();
-                if text.is_empty() {
-                    view.sub = None;
-                } else if app.execute(Command::AddTaskProgress { id, text }, now) {
+                if text.is_empty() || app.execute(Command::AddTaskProgress { id, text }, now) {
                     view.sub = None;
                 }
             }
