@@ -429,6 +429,7 @@ fn undo_never_takes_back_the_link() {
 fn a_third_meeting_carries_from_the_second_with_the_same_ids() {
     let dir = tempfile::tempdir().unwrap();
     let one_path = meeting_one(dir.path());
+    let one_sha = sha(&one_path);
     let one = store::read(&one_path).unwrap();
     let plan2 = dir.path().join("二季度.json");
     std::fs::write(&plan2, plan_two(None)).unwrap();
@@ -499,7 +500,7 @@ fn a_third_meeting_carries_from_the_second_with_the_same_ids() {
         .unwrap();
     assert!(expected.iter().all(|id| *id != own3.id));
     assert_eq!(sha(&two_path), two_sha);
-    assert_eq!(sha(&one_path), sha(&one_path));
+    assert_eq!(sha(&one_path), one_sha);
 }
 
 // ---- The binary ----
@@ -778,4 +779,39 @@ fn meeting_one_imports_a_list_and_meeting_two_carries_exactly_its_open_items() {
     assert_eq!(previous.path, "一季度.session.json");
     assert_eq!(previous.sha256, before);
     assert_eq!(sha(&one_path), before);
+}
+
+/// `podium run PLAN --new` makes a dated session linked by the plan's `previous`, here a plan
+/// (meaning its newest session), while the plan's older session, resumed, is left unlinked.
+#[test]
+fn podium_run_new_links_by_the_plans_previous_naming_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let one_path = meeting_one(dir.path());
+    let one = store::read(&one_path).unwrap();
+    std::fs::write(
+        dir.path().join("二季度.json"),
+        plan_two(Some("一季度.json")),
+    )
+    .unwrap();
+    // A rehearsal session of meeting two, made before the plan named its previous.
+    let plan = parse("二季度.json", &plan_two(None));
+    let t = at("2026-06-29T09:00:00+08:00");
+    let rehearsal = dir.path().join("二季度.session.json");
+    let mut w = Writer::create(&rehearsal, plan, t).unwrap();
+    w.execute(&Command::ToggleTalk, t).unwrap();
+    w.close(t).unwrap();
+    let mut term = Term::spawn(dir.path(), &["run", "二季度.json", "--new", "--lang", "zh"]);
+    term.wait_for("带入未办结任务 3 项", TIMEOUT);
+    term.send("q");
+    term.wait_for("退出 podium？", TIMEOUT);
+    term.send("y");
+    assert!(term.wait_exit(TIMEOUT).success());
+    let dated: Vec<String> = list_dir(dir.path())
+        .into_iter()
+        .filter(|n| n.starts_with("二季度-") && n.ends_with(".session.json"))
+        .collect();
+    assert_eq!(dated.len(), 1, "{:?}", list_dir(dir.path()));
+    let two = store::read(&dir.path().join(&dated[0])).unwrap();
+    assert_carried(&one, &two, "一季度.session.json", &sha(&one_path));
+    assert!(store::read(&rehearsal).unwrap().state().previous.is_none());
 }
