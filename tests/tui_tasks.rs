@@ -811,3 +811,56 @@ fn a_note_taker_marks_progress_and_status_but_cannot_close_a_task() {
     assert_eq!(t.progress[0].text, "资产清查已完成");
     assert_eq!(t.progress[0].by.as_deref(), Some("张三"));
 }
+
+#[test]
+fn a_task_remark_of_an_older_session_shows_once_and_turns_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("trim.session.json");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/corpus/trim.session.json"
+    );
+    std::fs::copy(fixture, &path).expect("copied");
+    let (writer, _report) = Writer::open(&path, at(0)).expect("opened");
+    let mut app = App::new(writer, opts(Lang::En), at(0));
+    let st = app.session().state();
+    let remark = st.remark(3).expect("remark 3").clone();
+    assert_eq!(remark.kind, podium::session::RemarkKind::Task);
+    let task = st
+        .tasks
+        .iter()
+        .find(|t| t.fields.text == remark.text)
+        .expect("folded into the ledger")
+        .id;
+    let pos = remark
+        .unit
+        .as_deref()
+        .and_then(|u| st.position(u))
+        .expect("on a unit");
+    app.selected = pos + 1;
+    app.follow = false;
+    app.remark_selected = None;
+    press(&mut app, KeyCode::Tab, at(1));
+    let items = app.panel_items();
+    assert!(items.contains(&PanelItem::Remark(3)));
+    assert!(
+        !items.contains(&PanelItem::Task(task)),
+        "listed once, as the remark it is: {items:?}"
+    );
+    let i = items
+        .iter()
+        .position(|x| *x == PanelItem::Remark(3))
+        .expect("listed");
+    press(&mut app, KeyCode::Home, at(1));
+    for _ in 0..i {
+        press(&mut app, KeyCode::Down, at(1));
+    }
+    assert_eq!(app.selected_item(), Some(PanelItem::Remark(3)));
+    ctrl(&mut app, 't', at(2));
+    let st = app.session().state();
+    assert!(st.task(task).is_none(), "no longer a task");
+    assert_eq!(
+        st.remark(3).map(|r| r.kind),
+        Some(podium::session::RemarkKind::Remark)
+    );
+}

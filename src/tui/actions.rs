@@ -349,6 +349,22 @@ impl App {
         let Some(remark) = self.session().state().remark(id).cloned() else {
             return;
         };
+        // A task remark of an older session is a task already: the key turns it back.
+        if remark.kind == RemarkKind::Task {
+            let task = self
+                .session()
+                .state()
+                .tasks
+                .iter()
+                .find(|t| t.origin == crate::session::ledger::Origin::RemarkTask(id));
+            if let Some(task) = task.map(|t| t.id)
+                && self.execute(Command::RevertTask { id: task }, now)
+            {
+                let text = strings::taskview::reverted(self.lang()).to_string();
+                self.notify(text, Level::Info, now);
+            }
+            return;
+        }
         let Some(owner) = self.session().report_unit(remark.unit.as_deref()) else {
             return self.open_task_form(remark.unit.clone(), Some(id));
         };

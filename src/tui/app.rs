@@ -245,6 +245,8 @@ impl App {
             .filter(|t| {
                 t.unit == unit
                     && (unit.is_some() || (t.carried_from.is_none() && t.list_key().is_none()))
+                    // A task remark of an older session shows as that remark already.
+                    && !matches!(t.origin, crate::session::ledger::Origin::RemarkTask(_))
             })
             .map(|t| PanelItem::Task(t.id));
         remarks.chain(tasks).collect()
