@@ -660,3 +660,105 @@ fn a_meeting_without_tasks_keeps_the_sheet_and_says_none() {
         String::from_utf8(render(&session, ReportFormat::Md, t0(), Lang::Zh).unwrap()).unwrap();
     assert!(md.ends_with("## 交办事项\n\n无\n"), "{md}");
 }
+
+/// Markdown's backslash escapes undone: `\x` is `x`.
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn run(session: &mut Session, command: Command, now: Time) {
+    let events = session
+        .decide(&command, now)
+        .unwrap_or_else(|r| panic!("{command:?}: {r:?}"));
+    session.commit(events);
+}
+
+/// Every field of a task holding markup: the minutes escape each, and each line reads back
+/// as what was typed.
+#[test]
+fn every_field_of_a_task_is_escaped_in_the_minutes() {
+    let plan = podium::planfile::parse(
+        "p.json",
+        r#"{"title": "交流会", "date": "2026-05-30", "units": [{"name": "城东街道"}]}"#,
+        Lang::Zh,
+    )
+    .unwrap()
+    .plan;
+    let mut session = Session::new(plan);
+    run(
+        &mut session,
+        Command::AddTask {
+            task: Box::new(TaskFields {
+                no: Some("1|2".into()),
+                text: "- 列表 | *粗* `码`".into(),
+                list: Some("#清单_甲".into()),
+                owner: Some("a|b_c".into()),
+                partners: vec!["x*y".into(), "[z](u)".into()],
+                leader: Some("`领导`".into()),
+                due_text: Some("<年底前>".into()),
+                assigned_by: Some("\\甲&乙".into()),
+                ..TaskFields::default()
+            }),
+            unit: None,
+            status: None,
+            from_remark: None,
+        },
+        t0(),
+    );
+    let id = session.state().tasks[0].id;
+    run(
+        &mut session,
+        Command::AddTaskProgress {
+            id,
+            text: "# 标题 ~删~".into(),
+        },
+        at(1),
+    );
+    let md =
+        String::from_utf8(render(&session, ReportFormat::Md, at(2), Lang::Zh).unwrap()).unwrap();
+    let tasks = &md[md.find("## 交办事项\n\n").expect("a task list")..];
+    let lines: Vec<&str> = tasks.lines().skip(2).collect();
+    assert_eq!(lines[0], "### a\\|b\\_c", "{tasks}");
+    assert_eq!(
+        unescape(lines[2]),
+        "- [#清单_甲 1|2] - 列表 | *粗* `码`",
+        "{tasks}"
+    );
+    assert_eq!(
+        unescape(lines[3]),
+        "  - 完成时限：<年底前>；状态：未启动；配合单位：x*y、[z](u)；\
+         责任领导：`领导`；提出人：\\甲&乙",
+        "{tasks}"
+    );
+    assert_eq!(
+        unescape(lines[4]),
+        "  - 最新进展：2026-05-30 # 标题 ~删~",
+        "{tasks}"
+    );
+    // Nothing of the markup is left bare: every markup character is escaped.
+    for line in &lines[..5] {
+        let mut chars = line.chars().peekable();
+        let mut escaped = false;
+        for c in chars.by_ref() {
+            if escaped {
+                escaped = false;
+                continue;
+            }
+            match c {
+                '\\' => escaped = true,
+                '|' | '`' | '[' | ']' | '<' | '>' | '~' | '&' | '_' => {
+                    panic!("{c:?} bare in {line:?}")
+                }
+                _ => {}
+            }
+        }
+    }
+}
