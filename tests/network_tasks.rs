@@ -440,6 +440,31 @@ fn notetakers_tasks_reach_every_laptop_and_each_ledger_is_the_hosts() {
     // And on the host's disk.
     let on_disk = podium::store::read(&dir.path().join("tasks.session.json")).expect("read");
     assert_eq!(on_disk.state().tasks, h.state().tasks);
+
+    let count = tasks.len();
+    // 张三's undo takes back his own last task, on the host and on every laptop.
+    enter(
+        &mut zs,
+        add(fields("2", "会后补充的事项", "市税务局"), None),
+        at(30),
+    )
+    .expect("another task");
+    settle(&mut host, &mut [&mut zs, &mut ls], at(31));
+    task_by_text(host.session(), "会后补充的事项");
+    enter(&mut zs, Command::Undo, at(32)).expect("undo");
+    settle(&mut host, &mut [&mut zs, &mut ls], at(33));
+    let h = host.session();
+    assert!(
+        h.state()
+            .tasks
+            .iter()
+            .all(|t| t.fields.text != "会后补充的事项"),
+        "undone"
+    );
+    assert_eq!(h.state().tasks.len(), count);
+    for laptop in [&zs, &ls] {
+        assert_eq!(laptop.session().state().tasks, h.state().tasks);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
