@@ -245,10 +245,22 @@ impl Session {
         match command {
             Command::AddRemark { .. } | Command::Undo => Ok(()),
             Command::EditRemark { id, .. } | Command::DeleteRemark { id } => own(id),
-            Command::AddTask { from_remark, .. } => from_remark.as_ref().map_or(Ok(()), own),
+            Command::AddTask {
+                from_remark,
+                status,
+                ..
+            } => {
+                // A task added already closed or cancelled is a closing (销号) too.
+                if status.is_some_and(host_status) {
+                    return Err(Refusal::TaskStatusHostOnly);
+                }
+                from_remark.as_ref().map_or(Ok(()), own)
+            }
             Command::AddTaskProgress { .. } | Command::ClaimTask { .. } => Ok(()),
-            Command::SetTaskStatus { status, .. } => {
-                if matches!(status, TaskStatus::Closed | TaskStatus::Cancelled) {
+            Command::SetTaskStatus { id, status } => {
+                // Closing, cancelling, and opening again what the host closed or cancelled.
+                let from = self.state.task(*id).map(|t| t.status);
+                if host_status(*status) || from.is_some_and(host_status) {
                     Err(Refusal::TaskStatusHostOnly)
                 } else {
                     Ok(())
@@ -730,6 +742,11 @@ impl Session {
         });
         kinds
     }
+}
+
+/// A task status only the host sets, or takes a task out of: closed (销号) and cancelled.
+fn host_status(status: TaskStatus) -> bool {
+    matches!(status, TaskStatus::Closed | TaskStatus::Cancelled)
 }
 
 /// Remark text as stored: line breaks normalised, tabs as spaces, no other control
