@@ -179,3 +179,173 @@ fn a_note_taker_never_closes_cancels_or_reopens_what_the_host_closed() {
         .is_ok()
     );
 }
+
+/// A remark turned into a task, edited, turned back, undone step by step: the remark is never
+/// lost nor held twice, and the fold from scratch is the fold event by event at every step.
+#[test]
+fn a_remark_and_its_task_are_never_lost_nor_doubled_through_undo() {
+    let mut ss = Session::new(plan());
+    let rid = run(
+        &mut ss,
+        Command::AddRemark {
+            unit: Some("市财政局".into()),
+            reviewer: "常务副市长".into(),
+            text: "税源要盯紧".into(),
+            kind: RemarkKind::Remark,
+        },
+        s(1),
+    )[0]
+    .seq;
+    let held = |ss: &Session| {
+        let remarks = ss.state().remarks.iter().filter(|r| r.id == rid).count();
+        let tasks = ss
+            .state()
+            .tasks
+            .iter()
+            .filter(|t| t.fields.text.contains("税源"))
+            .count();
+        assert_eq!(remarks + tasks, 1, "remarks {remarks}, tasks {tasks}");
+        assert_replays(ss);
+    };
+    // Through EditRemark with kind task, then the task edited, turned back, again a task.
+    let id = added_id(&run(
+        &mut ss,
+        Command::EditRemark {
+            id: rid,
+            reviewer: "常务副市长".into(),
+            text: "税源要盯紧".into(),
+            kind: RemarkKind::Task,
+        },
+        s(2),
+    ));
+    held(&ss);
+    run(
+        &mut ss,
+        Command::EditTask {
+            id,
+            task: Box::new(TaskFields {
+                text: "税源要盯紧，月底报清单".into(),
+                owner: Some("市财政局".into()),
+                ..TaskFields::default()
+            }),
+        },
+        s(3),
+    );
+    held(&ss);
+    run(&mut ss, Command::RevertTask { id }, s(4));
+    held(&ss);
+    assert_eq!(
+        ss.state().remark(rid).map(|r| r.text.as_str()),
+        Some("税源要盯紧，月底报清单")
+    );
+    for refused in [
+        Command::RevertTask { id },
+        Command::DeleteTask { id },
+        Command::SetTaskStatus {
+            id,
+            status: Status::Done,
+        },
+    ] {
+        assert_eq!(ss.decide(&refused, s(5)), Err(Refusal::UnknownTask { id }));
+    }
+    let again = added_id(&run(
+        &mut ss,
+        Command::EditRemark {
+            id: rid,
+            reviewer: "常务副市长".into(),
+            text: "税源要盯紧，月底报清单".into(),
+            kind: RemarkKind::Task,
+        },
+        s(6),
+    ));
+    assert_ne!(again, id);
+    held(&ss);
+    run(&mut ss, Command::DeleteTask { id: again }, s(7));
+    assert!(ss.state().remark(rid).is_none() && ss.state().task(again).is_none());
+    for k in 0..5 {
+        run(&mut ss, Command::Undo, s(8 + k));
+        held(&ss);
+    }
+    assert_eq!(
+        ss.state().remark(rid).map(|r| r.text.as_str()),
+        Some("税源要盯紧"),
+        "everything undone: the remark as it was"
+    );
+}
+
+/// A session of version 3 made by hand: a remark of kind task, edited into a remark and back,
+/// then followed up in this podium (edited in the ledger, turned back into a remark, undone).
+/// The remark and the ledger agree at every step; the record keeps the old fields' meaning.
+#[test]
+fn an_old_task_remark_edited_back_and_forth_stays_one_remark_and_one_task() {
+    let plan = plan_with(json!([]));
+    let remark = |seq, kind: &str, text: &str| {
+        event(
+            seq,
+            json!({"type": "remark_edited", "id": 1, "reviewer": "分管副市长", "text": text, "kind": kind}),
+        )
+    };
+    let events = vec![
+        event(
+            1,
+            json!({"type": "remark_added", "unit": "市财政局", "reviewer": "分管副市长",
+                   "text": "报送税源清单", "kind": "task"}),
+        ),
+        remark(2, "remark", "报送税源清单"),
+        remark(3, "task", "6月底前报送税源清单"),
+        event(4, json!({"type": "remark_deleted", "id": 1})),
+        event(5, json!({"type": "undone", "action": 4})),
+    ];
+    let mut ss = Session::from_events(plan.clone(), events.clone());
+    // Event by event gives the same.
+    let mut step = Session::new(plan);
+    for e in events {
+        step.commit(vec![e]);
+    }
+    assert_eq!(step.state(), ss.state());
+    let t = ss.state().task(1).expect("task 1, numbered by its remark");
+    assert_eq!(t.fields.text, "6月底前报送税源清单");
+    assert_eq!(t.fields.owner.as_deref(), Some("市财政局"));
+    assert_eq!(ss.state().tasks.len(), 1);
+    let rec = serde_json::to_value(podium::session::record::Record::of(&ss, s(10))).unwrap();
+    assert_eq!(rec["tasks"][0]["id"], 1);
+    assert_eq!(rec["tasks"][0]["unit"], "市财政局");
+    assert_eq!(rec["tasks"][0]["reviewer"], "分管副市长");
+    assert_eq!(rec["tasks"][0]["text"], "6月底前报送税源清单");
+
+    // Followed up here: the ledger's edit of the text is what the remark says when it turns
+    // back into a remark (as for a remark turned into a task in this podium).
+    run(
+        &mut ss,
+        Command::EditTask {
+            id: 1,
+            task: Box::new(TaskFields {
+                text: "6月底前报送税源培育清单".into(),
+                owner: Some("市财政局".into()),
+                assigned_by: Some("分管副市长".into()),
+                ..TaskFields::default()
+            }),
+        },
+        s(20),
+    );
+    let rec = serde_json::to_value(podium::session::record::Record::of(&ss, s(21))).unwrap();
+    let units = rec["units"].as_array().unwrap();
+    let finance = units.iter().find(|u| u["name"] == "市财政局").unwrap();
+    assert_eq!(
+        finance["remarks"][0]["text"], rec["tasks"][0]["text"],
+        "the old record's remark of kind task says what the ledger says"
+    );
+    run(&mut ss, Command::RevertTask { id: 1 }, s(22));
+    let r = ss.state().remark(1).unwrap();
+    assert_eq!(
+        (r.kind, r.text.as_str()),
+        (RemarkKind::Remark, "6月底前报送税源培育清单")
+    );
+    assert!(ss.state().tasks.is_empty());
+    assert_replays(&ss);
+    run(&mut ss, Command::Undo, s(23));
+    assert_eq!(ss.state().tasks.len(), 1);
+    assert_eq!(ss.state().remarks.len(), 1);
+    assert_eq!(ss.state().remark(1).unwrap().kind, RemarkKind::Task);
+    assert_replays(&ss);
+}

@@ -386,8 +386,18 @@ impl State {
                 self.tasks.push(task);
             }
             EventKind::TaskEdited { id, task } => {
-                if let Some(t) = self.task_mut(*id) {
-                    t.fields = task.clone();
+                let Some(t) = self.task_mut(*id) else {
+                    return;
+                };
+                t.fields = task.clone();
+                // A task that is an old session's remark of kind task: the remark says what
+                // the ledger says (the record's remarks and `tasks[]` agree, and turning it
+                // back into a remark keeps the edit), as a remark's edit changes the task.
+                if let Origin::RemarkTask(rid) = t.origin
+                    && let Some(r) = self.remarks.iter_mut().find(|r| r.id == rid)
+                {
+                    r.text = task.text.clone();
+                    r.reviewer = task.assigned_by.clone().unwrap_or_default();
                 }
             }
             EventKind::TaskStatusSet { id, status } => {
