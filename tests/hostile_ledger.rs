@@ -349,3 +349,33 @@ fn an_old_task_remark_edited_back_and_forth_stays_one_remark_and_one_task() {
     assert_eq!(ss.state().remark(1).unwrap().kind, RemarkKind::Task);
     assert_replays(&ss);
 }
+
+/// A journal line whose task carries a field this podium does not know is refused like any
+/// other unknown field, not read with the field silently dropped (and then written back
+/// without it).
+#[test]
+fn an_unknown_field_inside_a_task_is_refused_not_dropped() {
+    let with = |kind: serde_json::Value| {
+        let mut v = kind;
+        v["seq"] = json!(1);
+        v["at"] = json!(s(0));
+        serde_json::from_value::<Event>(v)
+    };
+    // Known fields parse (the control).
+    assert!(
+        with(json!({"type": "task_added", "task": {"id": 5, "text": "事项", "owner": "市财政局"}}))
+            .is_ok()
+    );
+    assert!(with(json!({"type": "task_edited", "id": 5, "task": {"text": "事项"}})).is_ok());
+    for bad in [
+        json!({"type": "task_added", "task": {"id": 5, "text": "事项", "weight": 3}}),
+        json!({"type": "task_edited", "id": 5, "task": {"text": "事项", "weight": 3}}),
+        json!({"type": "previous_linked",
+               "previous": {"title": "上次", "path": "a", "sha256": "00"},
+               "tasks": [{"id": 5, "text": "事项", "weight": 3}]}),
+    ] {
+        assert!(with(bad.clone()).is_err(), "read: {bad}");
+    }
+    // The event's own unknown fields were already refused (the control).
+    assert!(with(json!({"type": "task_deleted", "id": 5, "weight": 3})).is_err());
+}

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 /// What a person writes about a task: the fields of a 责任分解表 row, of the console's task
 /// form and of a plan's `tasks[]` entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct TaskFields {
     /// The list's own 序号, as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -78,8 +79,11 @@ pub struct PreviousMeeting {
     pub sha256: String,
 }
 
-/// A task in the ledger.
+/// A task in the ledger. Read through `TaskWire`: a field this podium does not know is an
+/// error, as everywhere in an event, never dropped (serde cannot refuse unknown fields of a
+/// flattened struct).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "TaskWire")]
 pub struct Task {
     pub id: u64,
     #[serde(flatten)]
@@ -106,6 +110,71 @@ pub struct Task {
     /// Where it came from in this meeting, for turning it back into a remark; not written.
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// A task as written in an event: `Task` with its fields spelled out.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaskWire {
+    id: u64,
+    #[serde(default)]
+    no: Option<String>,
+    text: String,
+    #[serde(default)]
+    list: Option<String>,
+    #[serde(default)]
+    owner: Option<String>,
+    #[serde(default)]
+    partners: Vec<String>,
+    #[serde(default)]
+    leader: Option<String>,
+    #[serde(default)]
+    due: Option<NaiveDate>,
+    #[serde(default)]
+    due_text: Option<String>,
+    #[serde(default)]
+    assigned_by: Option<String>,
+    #[serde(default)]
+    status: Status,
+    #[serde(default)]
+    progress: Vec<Progress>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    at: Option<Time>,
+    #[serde(default)]
+    by: Option<String>,
+    #[serde(default)]
+    claimed_at: Option<Time>,
+    #[serde(default)]
+    carried_from: Option<MeetingRef>,
+}
+
+impl From<TaskWire> for Task {
+    fn from(w: TaskWire) -> Task {
+        Task {
+            id: w.id,
+            fields: TaskFields {
+                no: w.no,
+                text: w.text,
+                list: w.list,
+                owner: w.owner,
+                partners: w.partners,
+                leader: w.leader,
+                due: w.due,
+                due_text: w.due_text,
+                assigned_by: w.assigned_by,
+            },
+            status: w.status,
+            progress: w.progress,
+            unit: w.unit,
+            at: w.at,
+            by: w.by,
+            claimed_at: w.claimed_at,
+            carried_from: w.carried_from,
+            origin: Origin::Entered,
+        }
+    }
 }
 
 /// Where a task came from in this meeting.
