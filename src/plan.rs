@@ -695,8 +695,10 @@ impl Plan {
             {
                 err(at("status"), Problem::BadTaskStatus(status.clone()));
             }
+            // Matched as the ledger matches them: “１” is “1”, spaces around are nothing.
             if let Some(no) = task.no.as_deref().map(str::trim).filter(|n| !n.is_empty())
-                && !numbers.insert((task.list.clone(), no.to_string()))
+                && let Some(key) = crate::session::ledger::match_key(task.list.as_deref(), Some(no))
+                && !numbers.insert(key)
             {
                 err(
                     at("no"),

@@ -212,10 +212,51 @@ impl Task {
         !self.status.is_finished() && self.fields.due.is_some_and(|due| due < day)
     }
 
-    /// The task's key in its list (`list` + `no`), when it has a number.
+    /// The task's key in its list (`list` + `no`), when it has a number, as written (trimmed).
+    /// Tasks are matched by `match_key`, which also reads “１” as “1”.
     pub fn list_key(&self) -> Option<(Option<&str>, &str)> {
         let no = self.fields.no.as_deref()?.trim();
         (!no.is_empty()).then_some((self.fields.list.as_deref(), no))
+    }
+
+    /// The key tasks are matched by (`match_key` of its list and number).
+    pub fn match_key(&self) -> Option<MatchKey> {
+        self.fields.match_key()
+    }
+}
+
+impl TaskFields {
+    /// The key tasks are matched by (`match_key` of the list and number).
+    pub fn match_key(&self) -> Option<MatchKey> {
+        match_key(self.list.as_deref(), self.no.as_deref())
+    }
+}
+
+/// A list's name and a 序号 as tasks are matched by them.
+pub type MatchKey = (Option<String>, String);
+
+/// `list` + `no` as tasks are matched by them (an import's rows, a number already taken):
+/// full-width letters, digits and signs read as their ASCII forms (office sheets mix “1” and
+/// “１”), spaces inside or around a number ignored (“1 ”, “１ ２”), a list's name trimmed and
+/// an empty one none. `None` for a task without a number.
+pub fn match_key(list: Option<&str>, no: Option<&str>) -> Option<MatchKey> {
+    let fold = |s: &str| -> String { s.chars().map(half_width).collect() };
+    let no: String = fold(no?).chars().filter(|c| !c.is_whitespace()).collect();
+    if no.is_empty() {
+        return None;
+    }
+    let list = list
+        .map(|l| fold(l).trim().to_string())
+        .filter(|l| !l.is_empty());
+    Some((list, no))
+}
+
+/// A full-width form (U+FF01..U+FF5E, the ideographic space) as its ASCII form.
+fn half_width(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        c => c,
     }
 }
 

@@ -463,13 +463,22 @@ impl State {
                     return;
                 }
                 let carried_max = tasks.iter().map(|t| t.id).max().unwrap_or(0);
-                for t in self.tasks.iter_mut().take(self.plan_tasks) {
-                    t.id = t.id.saturating_add(carried_max);
+                // A hand-made link whose numbers would not last for the plan's tasks no
+                // longer fits: ignored, never folded into two tasks of one id.
+                if carried_max.checked_add(self.plan_tasks as u64).is_none() {
+                    return;
                 }
+                for t in self.tasks.iter_mut().take(self.plan_tasks) {
+                    t.id += carried_max;
+                }
+                let mut seen = std::collections::HashSet::new();
                 let mut carried: Vec<Task> = Vec::new();
                 for t in tasks {
-                    if !carried.iter().any(|c| c.id == t.id) {
-                        carried.push(t.clone());
+                    if seen.insert(t.id) {
+                        let mut t = t.clone();
+                        // Where it came from in the meeting before means nothing here.
+                        t.origin = Origin::Entered;
+                        carried.push(t);
                     }
                 }
                 self.max_task_id = self

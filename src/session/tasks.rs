@@ -31,7 +31,7 @@ impl Session {
                     None => None,
                 };
                 let fields = self.clean_task(fields, None, day)?;
-                let mut new = Task::new(self.next_task_id(0), fields);
+                let mut new = Task::new(self.first_task_id()?, fields);
                 new.status = status.unwrap_or_default();
                 new.unit = unit.clone().or_else(|| remark.and_then(|r| r.unit.clone()));
                 Ok(vec![EventKind::TaskAdded {
@@ -94,6 +94,11 @@ impl Session {
                 if self.last_seq() > 0 {
                     return Err(Refusal::PreviousTooLate);
                 }
+                // The plan's tasks are numbered above the carried ones: the numbers must last.
+                let carried_max = tasks.iter().map(|t| t.id).max().unwrap_or(0);
+                carried_max
+                    .checked_add(self.plan().tasks.len() as u64)
+                    .ok_or(Refusal::SeqExhausted)?;
                 Ok(vec![EventKind::PreviousLinked {
                     previous: (**previous).clone(),
                     tasks: tasks.clone(),
@@ -162,12 +167,24 @@ impl Session {
     }
 
     /// The id the next task added takes: above every id in the ledger (carried ones included)
-    /// and never below the event's own number. `offset`: the how-manieth task of one action.
-    pub(super) fn next_task_id(&self, offset: u64) -> u64 {
-        let first = self.last_seq().saturating_add(1);
-        first
-            .max(self.state.max_task_id().saturating_add(1))
-            .saturating_add(offset)
+    /// and every id an event ever gave (a task added and undone keeps its number to itself:
+    /// a laptop still showing it must not reach another task by it), never below the event's
+    /// own number. Refused when the numbers are used up (a hand-edited file).
+    fn first_task_id(&self) -> Result<u64, Refusal> {
+        let given = self
+            .events()
+            .iter()
+            .flat_map(|e| match &e.kind {
+                EventKind::TaskAdded { task, .. } => std::slice::from_ref(task),
+                EventKind::PreviousLinked { tasks, .. } => tasks.as_slice(),
+                _ => &[],
+            })
+            .map(|t| t.id)
+            .max()
+            .unwrap_or(0);
+        let above = given.max(self.state.max_task_id());
+        let first = above.checked_add(1).ok_or(Refusal::SeqExhausted)?;
+        Ok(first.max(self.last_seq().saturating_add(1)))
     }
 
     /// A task's fields as stored: text cleaned (not empty), names trimmed, partners split and
@@ -179,6 +196,24 @@ impl Session {
         id: Option<u64>,
         day: NaiveDate,
     ) -> Result<TaskFields, Refusal> {
+        let out = self.clean_fields(fields, day)?;
+        if let Some(key) = out.match_key()
+            && self
+                .state
+                .tasks
+                .iter()
+                .any(|t| Some(t.id) != id && t.match_key().as_ref() == Some(&key))
+        {
+            return Err(Refusal::DuplicateTask {
+                list: out.list.clone(),
+                no: out.no.clone().unwrap_or_default(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// A task's fields as stored (see `clean_task`), without looking at the other tasks.
+    fn clean_fields(&self, fields: &TaskFields, day: NaiveDate) -> Result<TaskFields, Refusal> {
         let mut partners: Vec<String> = Vec::new();
         for p in &fields.partners {
             for p in super::ledger::split_partners(p) {
@@ -200,16 +235,6 @@ impl Session {
             assigned_by: clean_optional(&fields.assigned_by)?,
         };
         fill_due(&mut out, Some(day));
-        if let Some(no) = &out.no
-            && self.state.tasks.iter().any(|t| {
-                Some(t.id) != id && t.list_key() == Some((out.list.as_deref(), no.as_str()))
-            })
-        {
-            return Err(Refusal::DuplicateTask {
-                list: out.list.clone(),
-                no: no.clone(),
-            });
-        }
         Ok(out)
     }
 
@@ -222,32 +247,34 @@ impl Session {
     ) -> Result<Vec<EventKind>, Refusal> {
         let mut kinds = Vec::new();
         let mut added = 0;
+        let first_id = self.first_task_id();
         let mut seen = std::collections::HashSet::new();
+        // The ledger's tasks by list + number (the first of a hand-made twin), built once: an
+        // import of thousands of rows into thousands of tasks stays linear.
+        let mut ledger = std::collections::HashMap::new();
+        for t in &self.state.tasks {
+            if let Some(key) = t.match_key() {
+                ledger.entry(key).or_insert(t);
+            }
+        }
         for row in rows {
             let mut fields = row.task.clone();
             fields.no = fields.no.filter(|n| !n.trim().is_empty());
-            let key = fields
-                .no
-                .as_deref()
-                .map(|no| (fields.list.clone(), no.trim().to_string()));
+            let key = fields.match_key();
             if let Some(key) = &key
                 && !seen.insert(key.clone())
             {
                 return Err(Refusal::DuplicateTask {
                     list: key.0.clone(),
-                    no: key.1.clone(),
+                    no: fields.no.clone().unwrap_or_default(),
                 });
             }
-            let existing = key.as_ref().and_then(|(list, no)| {
-                self.state
-                    .tasks
-                    .iter()
-                    .find(|t| t.list_key() == Some((list.as_deref(), no.as_str())))
-            });
+            // A row with a number matches its task or is new: no other task has that number.
+            let existing = key.as_ref().and_then(|key| ledger.get(key).copied());
             match existing {
                 Some(old) => {
                     let merged = merge(&old.fields, &fields);
-                    let merged = self.clean_task(&merged, Some(old.id), day)?;
+                    let merged = self.clean_fields(&merged, day)?;
                     if merged != old.fields {
                         kinds.push(EventKind::TaskEdited {
                             id: old.id,
@@ -267,8 +294,8 @@ impl Session {
                     }
                 }
                 None => {
-                    let fields = self.clean_task(&fields, None, day)?;
-                    let mut new = Task::new(self.next_task_id(added), fields);
+                    let fields = self.clean_fields(&fields, day)?;
+                    let mut new = Task::new(task_id(first_id.clone()?, added)?, fields);
                     added += 1;
                     new.status = row.status.unwrap_or_default();
                     kinds.push(EventKind::TaskAdded {
@@ -291,6 +318,11 @@ impl Session {
     }
 }
 
+/// The id of the how-manieth (`offset`) task one action adds, ids counting from `first`.
+fn task_id(first: u64, offset: u64) -> Result<u64, Refusal> {
+    first.checked_add(offset).ok_or(Refusal::SeqExhausted)
+}
+
 /// A task's fields with what a row gives put over them (an empty cell keeps the old value).
 fn merge(old: &TaskFields, row: &TaskFields) -> TaskFields {
     let pick = |new: &Option<String>, old: &Option<String>| {
@@ -301,13 +333,15 @@ fn merge(old: &TaskFields, row: &TaskFields) -> TaskFields {
     let deadline_given =
         row.due.is_some() || row.due_text.as_ref().is_some_and(|t| !t.trim().is_empty());
     TaskFields {
-        no: pick(&row.no, &old.no),
+        // Matched by list + number: they stay as the ledger writes them (a sheet's “１” for
+        // the ledger's “1” is no change).
+        no: old.no.clone().or_else(|| row.no.clone()),
         text: if row.text.trim().is_empty() {
             old.text.clone()
         } else {
             row.text.clone()
         },
-        list: pick(&row.list, &old.list),
+        list: old.list.clone(),
         owner: pick(&row.owner, &old.owner),
         partners: if row.partners.is_empty() {
             old.partners.clone()
