@@ -299,6 +299,10 @@ fn a_remark_becomes_a_task_and_back_and_undo_takes_each_back() {
     let mut m = meeting();
     let app = &mut m.app;
     make_current(app, FINANCE, at(0));
+    // A task raised first: the remark typed after it is the newest in the panel.
+    ch(app, 't', at(3));
+    type_text(app, "先交办一件", at(3));
+    press(app, KeyCode::Enter, at(4));
     ch(app, 'r', at(5));
     type_text(app, "支出结构还要优化", at(6));
     press(app, KeyCode::Enter, at(7));
@@ -314,7 +318,13 @@ fn a_remark_becomes_a_task_and_back_and_undo_takes_each_back() {
 
     press(app, KeyCode::Tab, at(8));
     assert_eq!(app.focus, Focus::Remarks);
-    assert_eq!(app.selected_item(), Some(PanelItem::Remark(rid)));
+    assert_eq!(
+        app.selected_item(),
+        Some(PanelItem::Remark(rid)),
+        "{:?} {:?}",
+        app.panel_items(),
+        app.remark_selected
+    );
     ctrl(app, 't', at(9));
     let st = app.session().state();
     assert!(st.remark(rid).is_none(), "the remark left the remarks");

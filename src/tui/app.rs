@@ -229,16 +229,17 @@ impl App {
         };
     }
 
-    /// What the remarks panel lists for the selected row: its remarks, then the tasks raised
-    /// there (on the whole meeting's row: the tasks typed in the console on no unit, not the
-    /// numbered lists nor the tasks carried from the meeting before).
+    /// What the remarks panel lists for the selected row: its remarks and the tasks raised
+    /// there, in the order they were raised (on the whole meeting's row: the tasks typed in
+    /// the console on no unit, not the numbered lists nor the tasks carried from the meeting
+    /// before).
     pub fn panel_items(&self) -> Vec<PanelItem> {
         // (During the comments, their own row shows the meeting's general remarks.)
         let unit = self.remark_unit();
         let st = self.session().state();
         let remarks = st
             .remarks_on(unit.as_deref())
-            .map(|r| PanelItem::Remark(r.id));
+            .map(|r| (Some(r.at), r.id, PanelItem::Remark(r.id)));
         let tasks = st
             .tasks
             .iter()
@@ -248,8 +249,12 @@ impl App {
                     // A task remark of an older session shows as that remark already.
                     && !matches!(t.origin, crate::session::ledger::Origin::RemarkTask(_))
             })
-            .map(|t| PanelItem::Task(t.id));
-        remarks.chain(tasks).collect()
+            .map(|t| (t.at, t.id, PanelItem::Task(t.id)));
+        // In the order they were raised (the time, then the number).
+        let mut items: Vec<_> = remarks.chain(tasks).collect();
+        items.sort_by_key(|(at, id, _)| (*at, *id));
+        let items: Vec<PanelItem> = items.into_iter().map(|i| i.2).collect();
+        items
     }
 
     /// Ids of the remarks (not the tasks) shown for the selected row.

@@ -537,7 +537,21 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, form: &TaskForm) -> Option<
     // line that says how the deadline reads (or how to choose).
     let height = (1 + 2 + (FIELDS as u16 - 1) + 1 + 1 + 2).min(area.height);
     let width = area.width.min(78);
-    let inner = popup(buf, area, width, height, &title, amb);
+    // Over the lower part of the screen, as the remark editor: the timer stays in sight.
+    // (Over the task view, in its middle.)
+    let over_view = app
+        .popups()
+        .iter()
+        .any(|m| matches!(m, crate::tui::app::Mode::Tasks(_)));
+    let below = match over_view {
+        true => area,
+        false => Rect {
+            y: area.bottom() - height,
+            height,
+            ..area
+        },
+    };
+    let inner = popup(buf, below, width, height, &title, amb);
     if inner.height < 3 || inner.width < 12 {
         return None;
     }

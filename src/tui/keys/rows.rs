@@ -99,7 +99,7 @@ pub(super) const MENU_ROWS: &[Binding] = &[
         who: Who::Everyone,
         menu: true,
         help: true,
-        bar: spot(Live, 4, 5, None),
+        bar: spot(Live, 5, 5, None),
         label: taskview::TASKS,
         bar_label: taskview::key_tasks,
     },
