@@ -745,3 +745,39 @@ fn a_ledger_of_five_thousand_tasks_and_twenty_thousand_events() {
          reopen {reopen:?}; undo {undo:?}"
     );
 }
+
+/// A note-taker's laptop may send a task of up to 256 KB (`net::MAX_FROM_CLIENT`): tens of
+/// thousands of partners in one cell. Cleaning them (split, trimmed, repeats dropped) must not stall the host's console,
+/// which does it on its one writer. The bound is generous: a debug build on a shared machine
+/// takes about 50 ms; the quadratic check for repeats took about 2 s.
+#[test]
+fn thirty_five_thousand_partners_do_not_stall_the_host() {
+    let ss = Session::new(plan());
+    let names: Vec<String> = (0..35_000).map(|i| format!("U{i:05}")).collect();
+    let mut cell = names.join(",");
+    cell.push_str("、U00007, U00008 ");
+    assert!(cell.len() < podium::net::MAX_FROM_CLIENT);
+    let cmd = Command::AddTask {
+        task: Box::new(TaskFields {
+            text: "大量配合单位".into(),
+            partners: vec![cell],
+            ..TaskFields::default()
+        }),
+        unit: None,
+        status: None,
+        from_remark: None,
+    };
+    let started = std::time::Instant::now();
+    let events = ss.decide_as(&cmd, Some(&notetaker("小李")), s(1)).unwrap();
+    let took = started.elapsed();
+    match &events[0].kind {
+        EventKind::TaskAdded { task, .. } => {
+            assert_eq!(task.fields.partners, names, "in order, each once");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        took < std::time::Duration::from_secs(1),
+        "cleaning 35,000 partners took {took:?}"
+    );
+}

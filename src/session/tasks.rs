@@ -215,10 +215,12 @@ impl Session {
     /// A task's fields as stored (see `clean_task`), without looking at the other tasks.
     fn clean_fields(&self, fields: &TaskFields, day: NaiveDate) -> Result<TaskFields, Refusal> {
         let mut partners: Vec<String> = Vec::new();
+        // Repeats found through a set: a laptop may send tens of thousands of partners.
+        let mut seen = std::collections::HashSet::new();
         for p in &fields.partners {
             for p in super::ledger::split_partners(p) {
                 let p = clean_optional(&Some(p))?.unwrap_or_default();
-                if !p.is_empty() && !partners.contains(&p) {
+                if !p.is_empty() && seen.insert(p.clone()) {
                     partners.push(p);
                 }
             }
