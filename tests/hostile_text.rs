@@ -452,7 +452,14 @@ fn hostile_remarks_and_names_never_reach_the_terminal_raw_nor_break_the_layout()
     key(&mut app, KeyCode::Char('t'), now);
     app.on_paste("交办\x1b]0;x\x07事项 \u{202e}反向", now);
     key(&mut app, KeyCode::Enter, now);
-    assert_eq!(app.session().state().remarks.len(), remarks.len() + 2);
+    // The task is the ledger's (not a remark), its text cleaned as a remark's is.
+    assert_eq!(app.session().state().remarks.len(), remarks.len() + 1);
+    let task = app.session().state().tasks.last().expect("the task");
+    assert!(
+        task.fields.text.starts_with("交办") && task.fields.text.chars().all(|c| !c.is_control()),
+        "{:?}",
+        task.fields.text
+    );
 
     // The remarks panel focused, each remark selected in turn (the long one, the RTL one …).
     key(&mut app, KeyCode::Tab, now);
