@@ -781,3 +781,46 @@ fn thirty_five_thousand_partners_do_not_stall_the_host() {
         "cleaning 35,000 partners took {took:?}"
     );
 }
+
+/// A task carried from the meeting before came up on an agenda item of that meeting: turned
+/// into a remark here, it is a remark on this meeting as a whole when this meeting has no such
+/// item — never a remark on an item that is not there, which the record leaves out.
+#[test]
+fn a_carried_task_turned_into_a_remark_is_not_lost_from_the_record() {
+    let mut carried = Task::new(40, *fields("上次会上交办的事项"));
+    carried.unit = Some("上次的议程".into());
+    let mut kept = Task::new(41, *fields("上次在财政局交办的事项"));
+    kept.unit = Some("市财政局".into());
+    let mut ss = Session::new(plan());
+    run(
+        &mut ss,
+        Command::LinkPrevious {
+            previous: Box::new(PreviousMeeting {
+                title: "上次".into(),
+                date: None,
+                path: "q1.session.json".into(),
+                sha256: "00".repeat(32),
+            }),
+            tasks: vec![carried, kept],
+        },
+        s(0),
+    );
+    run(&mut ss, Command::RevertTask { id: 40 }, s(1));
+    run(&mut ss, Command::RevertTask { id: 41 }, s(2));
+    let rec = serde_json::to_value(podium::session::record::Record::of(&ss, s(3))).unwrap();
+    let general: Vec<&str> = rec["general_remarks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(general, ["上次会上交办的事项"]);
+    let finance = rec["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "市财政局")
+        .unwrap();
+    assert_eq!(finance["remarks"][0]["text"], "上次在财政局交办的事项");
+    assert_replays(&ss);
+}

@@ -447,7 +447,9 @@ impl State {
                     }
                     Origin::Entered => self.remarks.push(Remark {
                         id: event.seq,
-                        unit: task.unit,
+                        // A carried task's item may be the meeting before's: then a remark
+                        // on the meeting as a whole, never on an item this meeting lacks.
+                        unit: task.unit.filter(|u| self.index.contains_key(u)),
                         reviewer: task.fields.assigned_by.unwrap_or_default(),
                         text: task.fields.text,
                         kind: RemarkKind::Remark,
