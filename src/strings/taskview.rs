@@ -374,3 +374,6 @@ pub fn detail(lang: Lang, t: &crate::session::Task) -> String {
     }
     parts.join(" · ")
 }
+
+/// How partners are joined when a task's are shown in a field to edit.
+pub const PARTNER_SEPARATOR: &str = "、";

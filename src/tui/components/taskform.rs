@@ -119,7 +119,7 @@ impl TaskForm {
         let values = [
             f.text.clone(),
             f.owner.clone().unwrap_or_default(),
-            f.partners.join("、"),
+            f.partners.join(say::PARTNER_SEPARATOR),
             f.leader.clone().unwrap_or_default(),
             f.due_text
                 .clone()
