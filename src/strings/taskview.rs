@@ -91,12 +91,12 @@ pub fn due_ongoing(lang: Lang) -> &'static str {
 
 /// The form's hint on a field with choices (owner, assigner).
 pub fn key_choose(lang: Lang) -> &'static str {
-    lang.pick("选择", "Choose")
+    lang.pick("选择", "choose")
 }
 
 /// The form's hint: next field.
 pub fn key_field(lang: Lang) -> &'static str {
-    lang.pick("下一项", "Next field")
+    lang.pick("下一项", "next field")
 }
 
 /// The mark of a field that takes a choice (`PgUp/PgDn`), after its value.
@@ -253,51 +253,51 @@ pub fn empty(lang: Lang, filtered: bool) -> &'static str {
 
 /// The task view's key bar words.
 pub fn key_status(lang: Lang) -> &'static str {
-    lang.pick("状态", "Status")
+    lang.pick("状态", "status")
 }
 
 pub fn key_progress(lang: Lang) -> &'static str {
-    lang.pick("进展", "Progress")
+    lang.pick("进展", "progress")
 }
 
 pub fn key_edit(lang: Lang) -> &'static str {
-    lang.pick("编辑", "Edit")
+    lang.pick("编辑", "edit")
 }
 
 pub fn key_delete(lang: Lang) -> &'static str {
-    lang.pick("删除", "Delete")
+    lang.pick("删除", "delete")
 }
 
 pub fn key_claim(lang: Lang) -> &'static str {
-    lang.pick("认领", "Claim")
+    lang.pick("认领", "claim")
 }
 
 pub fn key_new(lang: Lang) -> &'static str {
-    lang.pick("新增", "New")
+    lang.pick("新增", "new")
 }
 
 pub fn key_by_owner(lang: Lang) -> &'static str {
-    lang.pick("按单位", "Owner")
+    lang.pick("按单位", "owner")
 }
 
 pub fn key_by_list(lang: Lang) -> &'static str {
-    lang.pick("按清单", "List")
+    lang.pick("按清单", "list")
 }
 
 pub fn key_by_status(lang: Lang) -> &'static str {
-    lang.pick("按状态", "By status")
+    lang.pick("按状态", "by status")
 }
 
 pub fn key_overdue(lang: Lang) -> &'static str {
-    lang.pick("逾期", "Overdue")
+    lang.pick("逾期", "overdue")
 }
 
 pub fn key_all(lang: Lang) -> &'static str {
-    lang.pick("全部", "All")
+    lang.pick("全部", "all")
 }
 
 pub fn key_back(lang: Lang) -> &'static str {
-    lang.pick("返回", "Back")
+    lang.pick("返回", "back")
 }
 
 /// The status chooser's title, and the mark of a status only the host sets.
