@@ -824,3 +824,62 @@ fn a_carried_task_turned_into_a_remark_is_not_lost_from_the_record() {
     assert_eq!(finance["remarks"][0]["text"], "上次在财政局交办的事项");
     assert_replays(&ss);
 }
+
+/// A plan's prepared task enters the ledger cleaned as a typed one is: its text without
+/// terminal escapes or other control characters (as remarks are), names trimmed, partners
+/// split on the separators offices use and each once.
+#[test]
+fn a_plan_s_prepared_task_is_cleaned_as_a_typed_task_is() {
+    let plan = plan_with(json!([
+        {"no": " 1 ", "list": " 重点项目 ", "text": "\u{1b}[2J\u{1b}[31m完成\u{7}项目可研\u{1b}[0m\r\n第二行\t",
+         "owner": " 市发改局 ", "leader": " 分管副市长 ",
+         "partners": ["市财政局、市交通局", " 市财政局 "]}
+    ]));
+    assert!(
+        plan.validate().iter().all(|f| f.warning),
+        "{:?}",
+        plan.validate()
+    );
+    let ss = Session::new(plan);
+    let t = &ss.state().tasks[0];
+    assert_eq!(t.fields.text, "[2J[31m完成项目可研[0m\n第二行");
+    assert!(!t.fields.text.chars().any(|c| c.is_control() && c != '\n'));
+    assert_eq!(t.fields.owner.as_deref(), Some("市发改局"));
+    assert_eq!(t.fields.leader.as_deref(), Some("分管副市长"));
+    assert_eq!(t.fields.list.as_deref(), Some("重点项目"));
+    assert_eq!(t.fields.no.as_deref(), Some("1"));
+    assert_eq!(t.fields.partners, ["市财政局", "市交通局"]);
+    // Owned by the unit: one key away during its talk.
+    assert_eq!(ss.state().tasks_of("市发改局").count(), 1);
+}
+
+/// A task the host closed or cancelled is the host's: the note-taker who entered it can no
+/// longer delete it or turn it back into a remark (which would take it off the ledger).
+#[test]
+fn a_note_taker_cannot_remove_a_task_the_host_closed() {
+    let mut ss = Session::new(plan());
+    let li = notetaker("小李");
+    let id = added_id(&run_as(&mut ss, &li, add("小李记的任务"), s(1)));
+    for status in [Status::Closed, Status::Cancelled] {
+        run(&mut ss, Command::SetTaskStatus { id, status }, s(2));
+        for cmd in [Command::DeleteTask { id }, Command::RevertTask { id }] {
+            assert_eq!(
+                ss.decide_as(&cmd, Some(&li), s(3)),
+                Err(Refusal::TaskStatusHostOnly),
+                "{cmd:?} on {status:?}"
+            );
+        }
+    }
+    run(
+        &mut ss,
+        Command::SetTaskStatus {
+            id,
+            status: Status::Done,
+        },
+        s(4),
+    );
+    assert!(
+        ss.decide_as(&Command::DeleteTask { id }, Some(&li), s(5))
+            .is_ok()
+    );
+}

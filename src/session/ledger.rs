@@ -267,15 +267,30 @@ pub fn from_plan(id: u64, t: &crate::plan::TaskPlan, meeting: Option<NaiveDate>)
         .due
         .as_deref()
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    // Cleaned as a typed task is: the text as a remark's (no terminal escapes or other
+    // control characters; `Plan::validate` refuses an empty one), names trimmed, partners
+    // split and each once.
+    let name = |n: &Option<String>| {
+        n.as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+    };
+    let mut partners: Vec<String> = Vec::new();
+    for p in t.partners.iter().flat_map(|p| split_partners(p)) {
+        if !partners.contains(&p) {
+            partners.push(p);
+        }
+    }
     let mut fields = TaskFields {
-        no: t.no.clone().filter(|n| !n.trim().is_empty()),
-        text: t.text.trim().to_string(),
-        list: t.list.clone().filter(|n| !n.trim().is_empty()),
-        owner: t.owner.clone().filter(|n| !n.trim().is_empty()),
-        partners: t.partners.clone(),
-        leader: t.leader.clone().filter(|n| !n.trim().is_empty()),
+        no: name(&t.no),
+        text: super::clean_text(&t.text).unwrap_or_default(),
+        list: name(&t.list),
+        owner: name(&t.owner),
+        partners,
+        leader: name(&t.leader),
         due,
-        due_text: t.due_text.clone().filter(|n| !n.trim().is_empty()),
+        due_text: name(&t.due_text),
         assigned_by: None,
     };
     fill_due(&mut fields, meeting);

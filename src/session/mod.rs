@@ -270,6 +270,12 @@ impl Session {
             | Command::DeleteTask { id }
             | Command::RevertTask { id } => match self.state.task(*id) {
                 None => Err(Refusal::UnknownTask { id: *id }),
+                // Taking a closed or cancelled task off the ledger is the host's too.
+                Some(t)
+                    if host_status(t.status) && !matches!(command, Command::EditTask { .. }) =>
+                {
+                    Err(Refusal::TaskStatusHostOnly)
+                }
                 Some(t) if t.by.as_deref() == Some(author.name.as_str()) => Ok(()),
                 Some(_) => Err(Refusal::NotYourTask { id: *id }),
             },
