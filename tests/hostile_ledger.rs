@@ -513,7 +513,7 @@ fn list_numbers_in_full_width_digits_or_with_spaces_are_the_same_number() {
             ..TaskFields::default()
         },
         status: Some(status),
-        progress: vec![],
+        ..ImportedTask::default()
     };
     let events = run(
         &mut ss,
@@ -882,4 +882,151 @@ fn a_note_taker_cannot_remove_a_task_the_host_closed() {
         ss.decide_as(&Command::DeleteTask { id }, Some(&li), s(5))
             .is_ok()
     );
+}
+
+/// Every task event, with every field it can hold, survives a trip through JSON; a link that
+/// is not the first event (or a second one) is ignored, by the fold from scratch and event by
+/// event alike; undoing everything never undoes the link.
+#[test]
+fn task_events_round_trip_and_the_link_is_first_once_and_never_undone() {
+    let mut full = Task::new(9, *fields("全字段"));
+    full.fields = TaskFields {
+        no: Some("3".into()),
+        text: "全字段".into(),
+        list: Some("清单".into()),
+        owner: Some("市财政局".into()),
+        partners: vec!["甲".into(), "乙".into()],
+        leader: Some("副市长".into()),
+        due: NaiveDate::from_ymd_opt(2026, 6, 30),
+        due_text: Some("6月底前".into()),
+        assigned_by: Some("市长".into()),
+    };
+    full.status = Status::InProgress;
+    full.progress = vec![podium::session::Progress {
+        at: s(1),
+        by: Some("小李".into()),
+        text: "进展".into(),
+    }];
+    full.unit = Some("市财政局".into());
+    full.at = Some(s(2));
+    full.by = Some("小王".into());
+    full.claimed_at = Some(s(3));
+    full.carried_from = Some(podium::session::MeetingRef {
+        title: "上次".into(),
+        date: Some("2026-04-01".into()),
+    });
+    let previous = PreviousMeeting {
+        title: "上次".into(),
+        date: Some("2026-04-01".into()),
+        path: "q1.session.json".into(),
+        sha256: "ab".repeat(32),
+    };
+    for kind in [
+        EventKind::PreviousLinked {
+            previous: previous.clone(),
+            tasks: vec![full.clone()],
+        },
+        EventKind::TaskAdded {
+            task: full.clone(),
+            from_remark: Some(4),
+        },
+        EventKind::TaskEdited {
+            id: 9,
+            task: full.fields.clone(),
+        },
+        EventKind::TaskStatusSet {
+            id: 9,
+            status: Status::Cancelled,
+        },
+        EventKind::TaskProgressAdded {
+            id: 9,
+            text: "又有进展".into(),
+        },
+        EventKind::TaskClaimed {
+            id: 9,
+            owner: "市交通局".into(),
+        },
+        EventKind::TaskDeleted { id: 9 },
+        EventKind::TaskReverted { id: 9 },
+    ] {
+        let e = Event {
+            seq: 1,
+            at: s(0),
+            part_of: None,
+            by: Some("小李".into()),
+            command: Some("c1".into()),
+            kind,
+            elapsed_ms: None,
+        };
+        let text = serde_json::to_string(&e).unwrap();
+        let back: Event = serde_json::from_str(&text).unwrap_or_else(|err| panic!("{text}: {err}"));
+        assert_eq!(back, e, "{text}");
+    }
+
+    // A link as the second event, and another as the third: ignored.
+    let link = |seq| {
+        event(
+            seq,
+            json!({"type": "previous_linked",
+                   "previous": {"title": "上次", "path": "q1.session.json", "sha256": "00"},
+                   "tasks": [{"id": 70, "text": "上次的事项"}]}),
+        )
+    };
+    let events = vec![
+        event(
+            1,
+            json!({"type": "task_added", "task": {"id": 4, "text": "先记的任务"}}),
+        ),
+        link(2),
+        link(3),
+    ];
+    let folded = Session::from_events(plan(), events.clone());
+    let mut stepped = Session::new(plan());
+    for e in events {
+        stepped.commit(vec![e]);
+    }
+    assert_eq!(folded.state(), stepped.state());
+    assert!(folded.state().previous.is_none());
+    assert!(folded.state().task(70).is_none());
+
+    // Linked first, then everything undone: the link and its tasks stay.
+    let mut ss = Session::new(plan());
+    run(
+        &mut ss,
+        Command::LinkPrevious {
+            previous: Box::new(previous),
+            tasks: vec![Task::new(70, *fields("上次的事项"))],
+        },
+        s(0),
+    );
+    let id = added_id(&run(&mut ss, add("这次的事项"), s(1)));
+    run(
+        &mut ss,
+        Command::AddTaskProgress {
+            id: 70,
+            text: "这次的进展".into(),
+        },
+        s(2),
+    );
+    run(
+        &mut ss,
+        Command::SetTaskStatus {
+            id,
+            status: Status::Closed,
+        },
+        s(3),
+    );
+    let mut k = 4;
+    while ss.decide(&Command::Undo, s(k)).is_ok() {
+        run(&mut ss, Command::Undo, s(k));
+        k += 1;
+    }
+    assert_eq!(k, 7, "three actions undone");
+    assert!(ss.state().previous.is_some());
+    assert_eq!(
+        ss.state().tasks.iter().map(|t| t.id).collect::<Vec<_>>(),
+        [70, 71, 72, 73]
+    );
+    assert!(ss.state().task(70).unwrap().progress.is_empty());
+    assert_replays(&ss);
 }
