@@ -740,9 +740,26 @@ fn a_ledger_of_five_thousand_tasks_and_twenty_thousand_events() {
     run(&mut ss, Command::Undo, s(t + 3));
     let undo = undo.elapsed();
     assert_eq!(ss.state().task(last).unwrap().fields.text, "事项4999");
+    // A list of 5,000 rows, each updating its task by list + number.
+    let rows: Vec<ImportedTask> = (0..5_000u64)
+        .map(|i| ImportedTask {
+            task: TaskFields {
+                no: Some((i % 100 + 1).to_string()),
+                list: Some(format!("清单{}", i / 100)),
+                ..TaskFields::default()
+            },
+            status: Some(Status::Done),
+            ..ImportedTask::default()
+        })
+        .collect();
+    let import = std::time::Instant::now();
+    run(&mut ss, Command::ImportTasks { tasks: rows }, s(t + 4));
+    let import = import.elapsed();
+    assert!(ss.state().tasks.iter().all(|t| t.status == Status::Done));
+    assert_eq!(ss.state().tasks.len(), 5_000);
     println!(
         "5,000 tasks, 20,000 events: built in {build:?}; progress {one:?}; edit {edit:?}; \
-         reopen {reopen:?}; undo {undo:?}"
+         reopen {reopen:?}; undo {undo:?}; import of 5,000 matched rows {import:?}"
     );
 }
 
