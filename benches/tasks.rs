@@ -82,6 +82,7 @@ fn list(i: usize) -> String {
 /// Row `i` of the imported lists: the `i / LISTS`-th of its list.
 fn row(i: usize) -> ImportedTask {
     ImportedTask {
+        id: None,
         task: TaskFields {
             no: Some((i / LISTS + 1).to_string()),
             text: format!("{}（{i}）", TEXTS[i % TEXTS.len()]),

@@ -253,7 +253,8 @@ fn the_task_sheet_has_every_column_of_every_task() {
             "提出人",
             "提出于",
             "接续自",
-            "认领"
+            "认领",
+            "台账编号"
         ]
         .map(s)
     );
@@ -393,7 +394,10 @@ fn the_task_sheet_has_every_column_of_every_task() {
     ];
     for (i, (want, due)) in expected.iter().zip(dues).enumerate() {
         let row = &rows[i + 1];
-        assert_eq!(row.len(), 15, "row {i}: {row:?}");
+        assert_eq!(row.len(), 16, "row {i}: {row:?}");
+        // The last column is the task's ledger id, by which `podium tasks` finds it again.
+        let id = session.state().tasks[i].id;
+        assert_eq!(row[15], Data::Float(id as f64), "row {i}: the ledger id");
         assert_eq!(
             date_cell(&row[6]),
             due,
@@ -403,7 +407,7 @@ fn the_task_sheet_has_every_column_of_every_task() {
         if due.is_none() {
             assert_eq!(row[6], Data::Empty, "row {i}");
         }
-        let mut got = row.clone();
+        let mut got = row[..15].to_vec();
         got[6] = Data::Empty;
         assert_eq!(got, want, "row {i}");
     }
@@ -655,7 +659,7 @@ fn a_meeting_without_tasks_keeps_the_sheet_and_says_none() {
     let session = Session::new(plan);
     let rows = task_sheet(&session, Lang::Zh);
     assert_eq!(rows.len(), 1, "the header alone");
-    assert_eq!(rows[0].len(), 15);
+    assert_eq!(rows[0].len(), 16);
     let md =
         String::from_utf8(render(&session, ReportFormat::Md, t0(), Lang::Zh).unwrap()).unwrap();
     assert!(md.ends_with("## 交办事项\n\n无\n"), "{md}");

@@ -360,6 +360,7 @@ fn an_imported_list_adds_new_rows_and_updates_those_matched_by_list_and_number()
     let mut ss = Session::new(plan());
     let row = |list: &str, no: &str, text: &str, status: Option<Status>, progress: &[&str]| {
         ImportedTask {
+            id: None,
             task: TaskFields {
                 no: Some(no.into()),
                 list: Some(list.into()),

@@ -172,6 +172,7 @@ fn task_by_text<'a>(s: &'a Session, text: &str) -> &'a Task {
 /// Two prepared tasks, imported by the host (each with a progress entry).
 fn import_two(host: &mut App) -> (u64, u64) {
     let row = |no: &str, text: &str, owner: &str, progress: &str| ImportedTask {
+        id: None,
         task: TaskFields {
             no: Some(no.into()),
             list: Some("重点任务清单".into()),
@@ -310,6 +311,7 @@ fn notetakers_tasks_reach_every_laptop_and_each_ledger_is_the_hosts() {
         (
             Command::ImportTasks {
                 tasks: vec![ImportedTask {
+                    id: None,
                     task: fields("9", "冒充导入", "市财政局"),
                     ..ImportedTask::default()
                 }],
@@ -633,6 +635,7 @@ fn the_host_refuses_a_notetakers_closing_and_others_tasks_with_a_sentence_and_a_
         (
             Command::ImportTasks {
                 tasks: vec![ImportedTask {
+                    id: None,
                     task: fields("1", "覆盖主持人的清单", "市财政局"),
                     status: Some(Status::Closed),
                     progress: Vec::new(),

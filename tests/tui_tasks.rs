@@ -674,6 +674,7 @@ fn thousands_of_tasks_scroll_and_draw_quickly() {
     let app = &mut m.app;
     let tasks: Vec<podium::session::ImportedTask> = (1..=3000)
         .map(|i| podium::session::ImportedTask {
+            id: None,
             task: podium::session::TaskFields {
                 no: Some(i.to_string()),
                 list: Some("责任清单".into()),

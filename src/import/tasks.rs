@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// Every column read, in the order they are looked for.
-const FIELDS: [&Column; 10] = [
+const FIELDS: [&Column; 13] = [
     &s::NO,
     &s::TEXT,
     &s::LIST,
@@ -31,6 +31,9 @@ const FIELDS: [&Column; 10] = [
     &s::DUE,
     &s::STATUS,
     &s::PROGRESS,
+    &s::DUE_TEXT,
+    &s::LEDGER_ID,
+    &s::ASSIGNER,
 ];
 
 /// Where a row of the import is: its sheet (for a workbook) and its 1-based row.
@@ -66,6 +69,46 @@ struct Cols {
     due: Option<usize>,
     status: Option<usize>,
     progress: Option<usize>,
+    due_text: Option<usize>,
+    id: Option<usize>,
+    assigner: Option<usize>,
+}
+
+/// A cell's text as the office meant it: a text that would start like a formula, which
+/// podium's own sheets write with a leading `'`, without it.
+fn text_cell(cells: &[String], col: usize) -> &str {
+    crate::report::tables::sheet_unquote(cell(cells, col))
+}
+
+/// The progress in a 进展 cell: one entry, or, when every line begins with a date
+/// (`2026-07-10 …`, as podium's own 交办 sheet writes its progress, newest first), one entry
+/// per line without its date, oldest first.
+fn progress_entries(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let dated = |l: &str| {
+        l.get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .and_then(|_| l.get(10..))
+            .filter(|rest| rest.starts_with(' '))
+            .map(|rest| rest.trim().to_string())
+    };
+    match lines
+        .iter()
+        .map(|l| dated(l))
+        .collect::<Option<Vec<String>>>()
+    {
+        Some(entries) if !entries.is_empty() => entries
+            .into_iter()
+            .rev()
+            .filter(|e| !e.is_empty())
+            .collect(),
+        _ if text.trim().is_empty() => Vec::new(),
+        _ => vec![text.trim().to_string()],
+    }
 }
 
 /// Text of one line: whitespace runs (line breaks too) made one space, control characters
@@ -184,7 +227,7 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
                 continue;
             }
             any = true;
-            let text = cell(&cells, cols.text).trim().to_string();
+            let text = text_cell(&cells, cols.text).trim().to_string();
             if text.is_empty() {
                 errors.push(s::at(lang, &at(row, cols.text), &s::no_text(lang)));
             }
@@ -192,10 +235,15 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
             if no.is_empty() {
                 errors.push(s::at(lang, &at(row, no_col), &s::no_number(lang)));
             }
-            let mut list = cols.list.map(|c| one_line(cell(&cells, c))).and_then(some);
+            let mut list = cols
+                .list
+                .map(|c| one_line(text_cell(&cells, c)))
+                .and_then(some);
+            // (podium's own sheet, with its 台账编号, writes every list out: a task of no
+            // list has none.)
             if list.is_some() {
                 list_above.clone_from(&list);
-            } else {
+            } else if cols.id.is_none() {
                 list.clone_from(&list_above);
             }
             if list.is_none() && several {
@@ -214,7 +262,7 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
                     }
                 }
             }
-            let get = |c: Option<usize>| c.map(|c| one_line(cell(&cells, c))).and_then(some);
+            let get = |c: Option<usize>| c.map(|c| one_line(text_cell(&cells, c))).and_then(some);
             let mut partners = Vec::new();
             let owner = match cols.lead {
                 Some(_) => {
@@ -237,7 +285,7 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
                     split.push(p);
                 }
             }
-            let (due, due_text) = match cols.due {
+            let (mut due, mut due_text) = match cols.due {
                 Some(c) => match read_due(sheet, row, c, cell(&cells, c), meeting) {
                     Ok(d) => d,
                     Err(written) => {
@@ -251,6 +299,15 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
                 },
                 None => (None, None),
             };
+            // The deadline as written, beside a column of dates.
+            if let Some(written) = get(cols.due_text) {
+                if due.is_none()
+                    && let Some(Deadline::On(day)) = deadline::read(&written, meeting)
+                {
+                    due = Some(day);
+                }
+                due_text = Some(written);
+            }
             let mut progress = Vec::new();
             let mut status = None;
             if let Some(c) = cols.status {
@@ -276,12 +333,12 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
                 }
             }
             if let Some(c) = cols.progress {
-                let p = cell(&cells, c).trim();
-                if !p.is_empty() {
-                    progress.push(p.to_string());
-                }
+                progress.extend(progress_entries(text_cell(&cells, c)));
             }
             out.tasks.push(ImportedTask {
+                id: cols
+                    .id
+                    .and_then(|c| cell(&cells, c).trim().parse::<u64>().ok()),
                 task: TaskFields {
                     no: some(no),
                     text,
@@ -291,7 +348,7 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
                     leader: get(cols.leader),
                     due,
                     due_text,
-                    assigned_by: None,
+                    assigned_by: get(cols.assigner),
                 },
                 status,
                 progress,
@@ -315,6 +372,9 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
             cols.due,
             cols.status,
             cols.progress,
+            cols.due_text,
+            cols.id,
+            cols.assigner,
         ]
         .into_iter()
         .flatten()
@@ -323,6 +383,13 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
             .iter()
             .enumerate()
             .filter(|(i, h)| !h.trim().is_empty() && !used.contains(i))
+            // podium's own sheet (with its 台账编号): the columns the ledger derives.
+            .filter(|(_, h)| {
+                cols.id.is_none()
+                    || !s::DERIVED
+                        .iter()
+                        .any(|d| one_line(h).eq_ignore_ascii_case(d))
+            })
             .map(|(i, h)| s::column_named(lang, &letter(i), &one_line(h)))
             .collect();
         if !unused.is_empty() {
@@ -370,6 +437,9 @@ fn columns(place: &str, header: &[String], lang: Lang) -> Result<Cols, Vec<Strin
         due: found[7],
         status: found[8],
         progress: found[9],
+        due_text: found[10],
+        id: found[11],
+        assigner: found[12],
     })
 }
 

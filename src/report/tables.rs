@@ -393,6 +393,7 @@ pub fn tasks(session: &Session, now: Time, lang: Lang) -> Table {
                     strings::report::carried_from(lang, &m.title, m.date.as_deref(), false)
                 })),
                 text(when(&t.claimed_at)),
+                Cell::Number(t.id as f64),
             ]
         })
         .collect();
@@ -412,6 +413,7 @@ pub fn tasks(session: &Session, now: Time, lang: Lang) -> Table {
         c.raised_at,
         c.carried_from,
         c.claimed,
+        c.ledger_id,
     ];
     Table {
         name: strings::report::of(lang).sheets.tasks,

@@ -142,6 +142,10 @@ pub enum Command {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct ImportedTask {
+    /// The task's ledger id, when the row gives one (podium's own 交办 sheet writes it in its
+    /// 台账编号 column): the row updates that task, whatever its list and number say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<u64>,
     pub task: TaskFields,
     /// The row's status; unchanged (open for a new task) when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -263,7 +263,10 @@ impl Session {
             let mut fields = row.task.clone();
             fields.no = fields.no.filter(|n| !n.trim().is_empty());
             let key = fields.match_key();
+            // podium's own sheet names the task by its ledger id.
+            let by_id = row.id.and_then(|id| self.state.task(id));
             if let Some(key) = &key
+                && by_id.is_none()
                 && !seen.insert(key.clone())
             {
                 return Err(Refusal::DuplicateTask {
@@ -272,7 +275,7 @@ impl Session {
                 });
             }
             // A row with a number matches its task or is new: no other task has that number.
-            let existing = key.as_ref().and_then(|key| ledger.get(key).copied());
+            let existing = by_id.or_else(|| key.as_ref().and_then(|key| ledger.get(key).copied()));
             match existing {
                 Some(old) => {
                     let merged = merge(&old.fields, &fields);
@@ -326,6 +329,16 @@ fn task_id(first: u64, offset: u64) -> Result<u64, Refusal> {
 }
 
 /// A task's fields with what a row gives put over them (an empty cell keeps the old value).
+/// Whether `row` gives `old`'s due date again, as the date itself or with no text.
+fn same_day(old: &TaskFields, row: &TaskFields) -> bool {
+    row.due.is_some()
+        && row.due == old.due
+        && row.due_text.as_deref().is_none_or(|t| {
+            t.trim().is_empty()
+                || row.due.map(|d| d.format("%Y-%m-%d").to_string()).as_deref() == Some(t.trim())
+        })
+}
+
 fn merge(old: &TaskFields, row: &TaskFields) -> TaskFields {
     let pick = |new: &Option<String>, old: &Option<String>| {
         new.clone()
@@ -336,8 +349,9 @@ fn merge(old: &TaskFields, row: &TaskFields) -> TaskFields {
         row.due.is_some() || row.due_text.as_ref().is_some_and(|t| !t.trim().is_empty());
     TaskFields {
         // Matched by list + number: they stay as the ledger writes them (a sheet's “１” for
-        // the ledger's “1” is no change).
-        no: old.no.clone().or_else(|| row.no.clone()),
+        // the ledger's “1” is no change). Matched by ledger id: a task of no number is given
+        // none (podium's own sheet numbers such rows by their place).
+        no: old.no.clone(),
         text: if row.text.trim().is_empty() {
             old.text.clone()
         } else {
@@ -352,7 +366,9 @@ fn merge(old: &TaskFields, row: &TaskFields) -> TaskFields {
         },
         leader: pick(&row.leader, &old.leader),
         due: if deadline_given { row.due } else { old.due },
-        due_text: if deadline_given {
+        // The same day written as a date (podium's own sheet writes its dates as date cells)
+        // keeps the deadline as the ledger had it written (“6月底前”).
+        due_text: if deadline_given && !same_day(old, row) {
             row.due_text.clone()
         } else {
             old.due_text.clone()

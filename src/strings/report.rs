@@ -93,6 +93,8 @@ pub struct Columns {
     pub raised_at: &'static str,
     pub carried_from: &'static str,
     pub claimed: &'static str,
+    /// 台账编号: the task's id in the ledger, by which `podium tasks` finds it again.
+    pub ledger_id: &'static str,
     /// 逾期 said yes.
     pub overdue_yes: &'static str,
     /// 提出于 of a task raised on no agenda item.
@@ -181,6 +183,7 @@ pub static ZH: Report = Report {
         raised_at: "提出于",
         carried_from: "接续自",
         claimed: "认领",
+        ledger_id: "台账编号",
         overdue_yes: "是",
         raised_meeting: "会议",
         kind_task: "交办",
@@ -253,6 +256,7 @@ pub static EN: Report = Report {
         raised_at: "Raised at",
         carried_from: "Carried from",
         claimed: "Claimed",
+        ledger_id: "Ledger id",
         overdue_yes: "yes",
         raised_meeting: "meeting",
         kind_task: "task",
@@ -535,6 +539,7 @@ impl Report {
                     raised_at,
                     carried_from,
                     claimed,
+                    ledger_id,
                     overdue_yes,
                     raised_meeting,
                     kind_task,
@@ -603,6 +608,7 @@ impl Report {
             raised_at,
             carried_from,
             claimed,
+            ledger_id,
             overdue_yes,
             raised_meeting,
             kind_task,

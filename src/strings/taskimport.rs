@@ -63,6 +63,38 @@ pub const PARTNERS: Column = Column {
     en: "partners",
     zh: "配合单位",
 };
+/// 时限原文: the deadline as written, beside a 完成时限 of dates (podium's own 交办 sheet
+/// writes both).
+pub const DUE_TEXT: Column = Column {
+    names: &["时限原文", "完成时限原文", "原定时限", "due as written"],
+    en: "due as written",
+    zh: "时限原文",
+};
+/// 台账编号: the task's number in podium's ledger (podium's own 交办 sheet writes it), by
+/// which a row finds its task before its list and 序号 are looked at.
+pub const LEDGER_ID: Column = Column {
+    names: &["台账编号", "ledger id"],
+    en: "ledger id",
+    zh: "台账编号",
+};
+/// 提出人: who handed the task down.
+pub const ASSIGNER: Column = Column {
+    names: &["提出人", "交办人", "交办领导", "assigned by"],
+    en: "assigned by",
+    zh: "提出人",
+};
+/// The columns of podium's own 交办 sheet that the ledger derives (逾期, 提出于, 接续自, 认领):
+/// read back, they are passed over without a word.
+pub const DERIVED: &[&str] = &[
+    "逾期",
+    "提出于",
+    "接续自",
+    "认领",
+    "overdue",
+    "raised at",
+    "carried from",
+    "claimed",
+];
 /// 责任领导 and the other names of the leader who answers for the task.
 pub const LEADER: Column = Column {
     names: &[
