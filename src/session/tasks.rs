@@ -328,7 +328,6 @@ fn task_id(first: u64, offset: u64) -> Result<u64, Refusal> {
     first.checked_add(offset).ok_or(Refusal::SeqExhausted)
 }
 
-/// A task's fields with what a row gives put over them (an empty cell keeps the old value).
 /// Whether `row` gives `old`'s due date again, as the date itself or with no text.
 fn same_day(old: &TaskFields, row: &TaskFields) -> bool {
     row.due.is_some()
@@ -339,6 +338,7 @@ fn same_day(old: &TaskFields, row: &TaskFields) -> bool {
         })
 }
 
+/// A task's fields with what a row gives put over them (an empty cell keeps the old value).
 fn merge(old: &TaskFields, row: &TaskFields) -> TaskFields {
     let pick = |new: &Option<String>, old: &Option<String>| {
         new.clone()
