@@ -166,6 +166,10 @@ fn the_sheet_sent_out_comes_back_and_updates_exactly_what_the_units_wrote() {
     write_csv(&dir.path().join("回收.csv"), &rows);
     let said = ok(podium(dir.path(), &["tasks", s, "回收.csv"]));
 
+    assert!(
+        said.contains("新增 0 项，更新 2 项") && said.contains("未变 2 项"),
+        "the summary counts the rows found by their 台账编号: {said}"
+    );
     let st = podium::store::read(&session).expect("the session");
     let tasks = &st.state().tasks;
     assert_eq!(tasks.len(), 4, "no task twice: {said}");

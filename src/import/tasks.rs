@@ -554,28 +554,31 @@ impl TaskImport {
         if added == 0 && changes.is_empty() {
             return s::nothing_changed(lang, counts);
         }
-        // In the file's order.
+        // In the file's order; each row's task found as the import found it: by its ledger id,
+        // else by list + 序号 (full-width digits and spaces as the ledger matches them).
+        let mut by_key: HashMap<crate::session::ledger::MatchKey, u64> = HashMap::new();
+        for t in &state.tasks {
+            if let Some(key) = t.match_key() {
+                by_key.entry(key).or_insert(t.id);
+            }
+        }
         let mut updated = Vec::new();
         for (task, at) in self.tasks.iter().zip(&self.rows) {
-            let key = task
-                .task
-                .no
-                .as_deref()
-                .map(|no| (task.task.list.as_deref(), no));
-            let Some(old) = state
-                .tasks
-                .iter()
-                .find(|t| key.is_some() && t.list_key() == key)
+            let Some(id) = task
+                .id
+                .filter(|id| state.task(*id).is_some())
+                .or_else(|| task.task.match_key().and_then(|k| by_key.get(&k).copied()))
             else {
                 continue;
             };
-            if let Some(list) = changes.remove(&old.id) {
+            if let Some(list) = changes.remove(&id) {
                 let sheet = if self.sheets.len() > 1 {
                     at.sheet.as_deref()
                 } else {
                     None
                 };
-                let label = s::row_label(lang, sheet, at.row, key.map_or("", |k| k.1));
+                let no = task.task.no.as_deref().unwrap_or("");
+                let label = s::row_label(lang, sheet, at.row, no);
                 updated.push(s::updated(lang, &label, &list));
             }
         }
