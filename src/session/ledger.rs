@@ -230,6 +230,32 @@ impl TaskFields {
     pub fn match_key(&self) -> Option<MatchKey> {
         match_key(self.list.as_deref(), self.no.as_deref())
     }
+
+    /// Whether these fields' list and number are `key` (`match_key(..) == Some(key)`, without
+    /// building a key: the duplicate check of a typed task goes through the whole ledger).
+    pub fn has_key(&self, key: &MatchKey) -> bool {
+        let Some(no) = self.no.as_deref() else {
+            return false;
+        };
+        let folded_no = no.chars().map(half_width).filter(|c| !c.is_whitespace());
+        if !folded_no.eq(key.1.chars()) {
+            return false;
+        }
+        let list = self
+            .list
+            .as_deref()
+            .map(|l| l.trim_matches(|c: char| half_width(c).is_whitespace()))
+            .filter(|l| !l.is_empty());
+        match (list, &key.0) {
+            (None, None) => true,
+            (Some(l), Some(k)) => {
+                // Folded, then trimmed (as `match_key`): the ends of `l` were trimmed of what
+                // folds to a space, so the folded middle compares as is.
+                l.chars().map(half_width).eq(k.chars())
+            }
+            _ => false,
+        }
+    }
 }
 
 /// A list's name and a 序号 as tasks are matched by them.
@@ -339,6 +365,49 @@ mod tests {
         }
         t.status = Status::InProgress;
         assert!(t.overdue(day(2026, 7, 1)));
+    }
+
+    #[test]
+    fn has_key_agrees_with_match_key() {
+        let lists = [
+            None,
+            Some(""),
+            Some(" 重点项目 "),
+            Some("重点项目"),
+            Some("\u{3000}重点\u{3000}"),
+            Some("ＡＢ"),
+        ];
+        let nos = [
+            None,
+            Some(""),
+            Some(" "),
+            Some("1"),
+            Some("１"),
+            Some(" 1 2"),
+            Some("１２"),
+            Some("3.1"),
+        ];
+        for la in lists {
+            for na in nos {
+                let a = TaskFields {
+                    list: la.map(String::from),
+                    no: na.map(String::from),
+                    ..TaskFields::default()
+                };
+                for lb in lists {
+                    for nb in nos {
+                        let Some(key) = match_key(lb, nb) else {
+                            continue;
+                        };
+                        assert_eq!(
+                            a.has_key(&key),
+                            a.match_key().as_ref() == Some(&key),
+                            "{la:?} {na:?} against {lb:?} {nb:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

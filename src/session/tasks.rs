@@ -202,7 +202,7 @@ impl Session {
                 .state
                 .tasks
                 .iter()
-                .any(|t| Some(t.id) != id && t.match_key().as_ref() == Some(&key))
+                .any(|t| Some(t.id) != id && t.fields.has_key(&key))
         {
             return Err(Refusal::DuplicateTask {
                 list: out.list.clone(),
