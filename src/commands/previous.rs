@@ -208,14 +208,36 @@ pub fn find(
     {
         return Err(words::same_file(lang, &source, shown));
     }
-    let earlier = store::read(&file).map_err(|e| match e {
-        StoreError::NewerVersion { version, .. } => words::newer(lang, &source, shown, version),
-        StoreError::NotSession { .. } => words::not_session(lang, &source, shown),
-        StoreError::Io { source: io, .. } => {
-            words::unreadable(lang, &source, shown, &io.to_string())
+    // A console may be writing the earlier meeting meanwhile (its snapshot replaced whole):
+    // the session is read again until the file is the one whose bytes were hashed, so that
+    // the SHA-256 recorded is of the bytes the carried tasks came from.
+    let mut bytes = bytes;
+    let mut tries = 0;
+    let earlier = loop {
+        let earlier = store::read(&file).map_err(|e| match e {
+            StoreError::NewerVersion { version, .. } => words::newer(lang, &source, shown, version),
+            StoreError::NotSession { .. } => words::not_session(lang, &source, shown),
+            StoreError::Io { source: io, .. } => {
+                words::unreadable(lang, &source, shown, &io.to_string())
+            }
+            other => words::bad_session(lang, &source, shown, &other.to_string()),
+        })?;
+        let again = std::fs::read(&file)
+            .map_err(|e| words::unreadable(lang, &source, shown, &e.to_string()))?;
+        if again == bytes {
+            break earlier;
         }
-        other => words::bad_session(lang, &source, shown, &other.to_string()),
-    })?;
+        tries += 1;
+        if tries >= 20 {
+            return Err(words::unreadable(
+                lang,
+                &source,
+                shown,
+                &words::kept_changing(lang),
+            ));
+        }
+        bytes = again;
+    };
     let (previous, tasks) = link_of(&earlier, &given, sha256_hex(&bytes));
     Ok(Some(Link {
         previous,

@@ -226,6 +226,17 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
                 ));
                 continue;
             }
+            // The header written again (sheets pasted one under another, a printout's
+            // repeated title rows): its 序号 and 事项 cells are header names, not a task.
+            if is_field(cell(&cells, cols.text), &s::TEXT) && is_field(cell(&cells, no_col), &s::NO)
+            {
+                out.warnings.push(s::at(
+                    lang,
+                    &format!("{place}:{row}"),
+                    &s::skipped_header(lang),
+                ));
+                continue;
+            }
             any = true;
             let text = text_cell(&cells, cols.text).trim().to_string();
             if text.is_empty() {
@@ -326,7 +337,7 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
                             errors.push(s::at(
                                 lang,
                                 &at(row, c),
-                                &s::unknown_status(lang, word, &accepted),
+                                &s::unknown_status(lang, &crate::text::clean_line(word), &accepted),
                             ));
                         }
                     }

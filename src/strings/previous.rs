@@ -216,3 +216,12 @@ pub fn not_saved(lang: Lang, why: &str) -> String {
         }
     }
 }
+
+/// Why the meeting before could not be read: a console kept rewriting it while it was read.
+pub fn kept_changing(lang: Lang) -> String {
+    lang.pick(
+        "读取时文件一直在变化（会议仍在进行？请稍后再试）",
+        "the file kept changing while it was read (is its meeting still running? try again shortly)",
+    )
+    .to_string()
+}

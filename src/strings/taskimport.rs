@@ -236,6 +236,12 @@ pub fn skipped_note(lang: Lang) -> String {
     lang.pick("说明文字，跳过", "a note, skipped").to_string()
 }
 
+/// A row that repeats the header (its 序号 and 事项 cells are header names).
+pub fn skipped_header(lang: Lang) -> String {
+    lang.pick("表头重复，跳过", "the header again, skipped")
+        .to_string()
+}
+
 /// Header columns the import does not read.
 pub fn unused_columns(lang: Lang, place: &str, columns: &[String]) -> String {
     match lang {

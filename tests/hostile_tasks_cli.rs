@@ -1,0 +1,192 @@
+//! The task ledger attacked from the outside: `podium tasks` given hostile files, and the
+//! meeting before read while its console rewrites it. Every test runs the real binary (or
+//! the library's `--previous` reader) the way a user or an attacker would.
+
+use podium::commands::previous;
+use podium::strings::Lang;
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Output};
+
+fn podium(dir: &Path, args: &[&str]) -> Output {
+    Process::new(env!("CARGO_BIN_EXE_podium"))
+        .args(args)
+        .current_dir(dir)
+        .env("LC_ALL", "")
+        .env("LC_MESSAGES", "")
+        .env("LANG", "")
+        .env_remove("PODIUM_LANG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("podium runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+const PLAN: &str = r#"{"title": "2026年重点工作推进会", "date": "2026-03-20",
+  "units": [{"name": "市交通运输局"}, {"name": "市教育局"}]}"#;
+
+fn plan_in(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, PLAN).expect("the plan");
+    path
+}
+
+/// The ledger of `session`: (序号, 事项) of every task.
+fn ledger(session: &Path) -> Vec<(Option<String>, String)> {
+    podium::store::read(session)
+        .expect("the session reads")
+        .state()
+        .tasks
+        .iter()
+        .map(|t| (t.fields.no.clone(), t.fields.text.clone()))
+        .collect()
+}
+
+/// Two sheets pasted one under the other (a title row, the header written again): the second
+/// header is skipped with a warning naming its row, never taken for a task 序号 “序号”.
+#[test]
+fn a_header_written_again_is_not_a_task() {
+    let dir = tempfile::tempdir().expect("a folder");
+    plan_in(dir.path(), "推进会.json");
+    let csv = "2026年任务分解表\n\
+               序号,重点任务,责任单位\n\
+               1,修缮校舍,市教育局\n\
+               序号,重点任务,责任单位\n\
+               2,改造道路,市交通运输局\n";
+    std::fs::write(dir.path().join("两表.csv"), csv).expect("the list");
+    let out = podium(
+        dir.path(),
+        &["tasks", "推进会.json", "两表.csv", "--lang", "zh"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let session = dir.path().join("推进会.session.json");
+    assert_eq!(
+        ledger(&session),
+        vec![
+            (Some("1".into()), "修缮校舍".into()),
+            (Some("2".into()), "改造道路".into()),
+        ]
+    );
+    assert!(
+        text(&out.stderr).contains("两表.csv:4"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// A status cell holding terminal escapes (a title change, a screen clear, a bell): the
+/// error names the row and column and prints the word cleaned, never the escapes raw.
+#[test]
+fn an_unknown_status_is_named_without_its_terminal_escapes() {
+    let dir = tempfile::tempdir().expect("a folder");
+    plan_in(dir.path(), "推进会.json");
+    let csv = "序号,事项,责任单位,状态\n1,修缮校舍,市教育局,\"\u{1b}]0;pwned\u{7}\u{1b}[2J坏\u{202e}词\"\n";
+    std::fs::write(dir.path().join("状态.csv"), csv).expect("the list");
+    let out = podium(
+        dir.path(),
+        &["tasks", "推进会.json", "状态.csv", "--lang", "zh"],
+    );
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("状态.csv:2:D"), "{err}");
+    assert!(err.contains("坏"), "{err}");
+    for raw in ['\u{1b}', '\u{7}', '\u{202e}'] {
+        assert!(!err.contains(raw), "{raw:?} printed raw: {err:?}");
+    }
+    assert!(!dir.path().join("推进会.session.json").exists());
+}
+
+/// Makes a closed session of the plan in `dir` holding `n` tasks (through `podium tasks`).
+fn session_with(dir: &Path, name: &str, n: usize) -> Vec<u8> {
+    plan_in(dir, &format!("{name}.json"));
+    let mut csv = String::from("序号,清单,事项,责任单位\n");
+    for i in 1..=n {
+        csv.push_str(&format!("{i},{name},第{i}项任务,市教育局\n"));
+    }
+    std::fs::write(dir.join(format!("{name}.csv")), csv).expect("the list");
+    let plan = format!("{name}.json");
+    let list = format!("{name}.csv");
+    let out = podium(dir, &["tasks", &plan, &list, "--lang", "zh"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::fs::read(dir.join(format!("{name}.session.json"))).expect("the session")
+}
+
+/// The meeting before, read while its console replaces its snapshot again and again (each
+/// time other bytes, as a console's snapshots are): the SHA-256 recorded is always of the very
+/// bytes the carried tasks came from (never one version's hash with another's tasks).
+#[test]
+fn a_previous_rewritten_while_read_is_hashed_as_read() {
+    use std::collections::HashMap;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().expect("a folder");
+    let few = session_with(dir.path(), "甲", 300);
+    let many = session_with(dir.path(), "乙", 3000);
+    let target = dir.path().join("上次 会议.session.json");
+    // Every version written: its SHA-256 → how many tasks it carries.
+    let written: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
+    let put = |bytes: &[u8], n: usize| {
+        written
+            .lock()
+            .expect("the map")
+            .insert(previous::sha256_hex(bytes), n);
+    };
+    put(&few, 300);
+    std::fs::write(&target, &few).expect("written");
+    let stop = Arc::new(AtomicBool::new(false));
+    let flipper = {
+        let (target, stop, written) = (target.clone(), stop.clone(), written.clone());
+        let temp = dir.path().join("上次.tmp");
+        std::thread::spawn(move || {
+            let mut k = 0usize;
+            while !stop.load(Ordering::Relaxed) {
+                k += 1;
+                let (base, n) = if k % 2 == 0 {
+                    (&few, 300)
+                } else {
+                    (&many, 3000)
+                };
+                // Trailing blanks: another file of the same session, as a new snapshot is.
+                let mut bytes = base.clone();
+                bytes.extend(std::iter::repeat_n(b' ', k));
+                written
+                    .lock()
+                    .expect("the map")
+                    .insert(previous::sha256_hex(&bytes), n);
+                std::fs::write(&temp, &bytes).expect("written");
+                std::fs::rename(&temp, &target).expect("renamed");
+                std::thread::sleep(std::time::Duration::from_millis(3));
+            }
+        })
+    };
+    let plan = podium::planfile::parse("丙.json", PLAN, Lang::Zh)
+        .expect("the plan")
+        .plan;
+    let now = chrono::DateTime::parse_from_rfc3339("2026-06-20T09:00:00+08:00").expect("a time");
+    let (mut read, mut torn) = (0, Vec::new());
+    for _ in 0..150 {
+        let Ok(Some(link)) = previous::find(None, None, &plan, Some(&target), Lang::Zh, now) else {
+            continue;
+        };
+        read += 1;
+        let hashed = written
+            .lock()
+            .expect("the map")
+            .get(&link.previous.sha256)
+            .copied();
+        if hashed != Some(link.tasks.len()) {
+            torn.push((link.tasks.len(), hashed));
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    flipper.join().expect("the writer thread");
+    assert!(read > 0, "never read");
+    assert!(
+        torn.is_empty(),
+        "{} of {read} reads hashed other bytes than they carried (carried, hashed): {:?}",
+        torn.len(),
+        &torn[..torn.len().min(5)]
+    );
+}
