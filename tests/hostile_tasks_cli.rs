@@ -143,7 +143,7 @@ fn a_previous_rewritten_while_read_is_hashed_as_read() {
             let mut k = 0usize;
             while !stop.load(Ordering::Relaxed) {
                 k += 1;
-                let (base, n) = if k % 2 == 0 {
+                let (base, n) = if k.is_multiple_of(2) {
                     (&few, 300)
                 } else {
                     (&many, 3000)
