@@ -98,6 +98,37 @@ fn an_unknown_status_is_named_without_its_terminal_escapes() {
     assert!(!dir.path().join("推进会.session.json").exists());
 }
 
+/// Header cells holding terminal escapes, in a file that is not a task list and in one
+/// without a 序号 column: the sentences quote the header cleaned, never the escapes raw.
+#[test]
+fn header_cells_are_quoted_without_their_terminal_escapes() {
+    let dir = tempfile::tempdir().expect("a folder");
+    plan_in(dir.path(), "推进会.json");
+    let files = [
+        (
+            "无表头.csv",
+            "\u{1b}]0;pwned\u{7}编号,\u{1b}[2J名称,单位\n1,x,y\n",
+            "名称",
+        ),
+        (
+            "无序号.csv",
+            "事项,\u{1b}[5m责任\u{202e}单位\n修缮校舍,市教育局\n",
+            "序号",
+        ),
+    ];
+    for (name, csv, said) in files {
+        std::fs::write(dir.path().join(name), csv).expect("the list");
+        let out = podium(dir.path(), &["tasks", "推进会.json", name, "--lang", "zh"]);
+        assert!(!out.status.success());
+        let err = text(&out.stderr);
+        assert!(err.contains(name) && err.contains(said), "{err}");
+        for raw in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(!err.contains(raw), "{name}: {raw:?} printed raw: {err:?}");
+        }
+    }
+    assert!(!dir.path().join("推进会.session.json").exists());
+}
+
 /// Makes a closed session of the plan in `dir` holding `n` tasks (through `podium tasks`).
 fn session_with(dir: &Path, name: &str, n: usize) -> Vec<u8> {
     plan_in(dir, &format!("{name}.json"));

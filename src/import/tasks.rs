@@ -15,6 +15,7 @@ use crate::strings::import::HEADER_SEARCH_ROWS;
 use crate::strings::taskimport as s;
 use crate::strings::{Lang, tasks::STATUS_WORDS};
 use crate::task::Status;
+use crate::text::clean_line;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -146,7 +147,7 @@ fn find_header(sheet: &Sheet) -> Option<(usize, Vec<String>, Rows)> {
 /// `file.xlsx[sheet]`, or the CSV file's name.
 fn place(table: &Table, sheet: &Sheet) -> String {
     match &sheet.name {
-        Some(n) => format!("{}[{n}]", table.name),
+        Some(n) => format!("{}[{}]", table.name, clean_line(n)),
         None => table.name.clone(),
     }
 }
@@ -166,11 +167,15 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
             .iter()
             .filter(|s| !s.header.is_empty())
             .map(|sh| {
-                let mut head: Vec<&str> = sh.header.iter().take(8).map(String::as_str).collect();
+                // The cells as the terminal may show them (no escapes or bidi controls).
+                let mut head: Vec<String> =
+                    sh.header.iter().take(8).map(|c| clean_line(c)).collect();
                 if sh.header.len() > 8 {
-                    head.push("…");
+                    head.push("…".to_string());
                 }
-                crate::strings::cli::sheet_head(lang, &sh.name.clone().unwrap_or_default(), &head)
+                let head: Vec<&str> = head.iter().map(String::as_str).collect();
+                let name = clean_line(sh.name.as_deref().unwrap_or_default());
+                crate::strings::cli::sheet_head(lang, &name, &head)
             })
             .collect();
         return Err(vec![s::no_task_sheet(
@@ -196,6 +201,7 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
             }
         };
         let Some(no_col) = cols.no else {
+            let header: Vec<String> = header.iter().map(|c| clean_line(c)).collect();
             errors.push(s::no_number_column(lang, &place, &header));
             continue;
         };
@@ -337,7 +343,7 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
                             errors.push(s::at(
                                 lang,
                                 &at(row, c),
-                                &s::unknown_status(lang, &crate::text::clean_line(word), &accepted),
+                                &s::unknown_status(lang, &clean_line(word), &accepted),
                             ));
                         }
                     }
@@ -427,8 +433,8 @@ fn columns(place: &str, header: &[String], lang: Lang) -> Result<Cols, Vec<Strin
             errors.push(crate::strings::cli::two_columns(
                 lang,
                 place,
-                (&la, cell(header, *a)),
-                (&lb, cell(header, *b)),
+                (&la, &clean_line(cell(header, *a))),
+                (&lb, &clean_line(cell(header, *b))),
                 field,
             ));
         }
