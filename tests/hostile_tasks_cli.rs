@@ -129,6 +129,54 @@ fn header_cells_are_quoted_without_their_terminal_escapes() {
     assert!(!dir.path().join("推进会.session.json").exists());
 }
 
+/// Two `podium tasks` at once on a plan that has no session yet: both lists end in its one
+/// session, or the one that finds the other at work is refused in the language asked for
+/// (naming the lock); never a list reported imported and lost.
+#[test]
+fn two_imports_at_once_into_a_new_session_lose_nothing() {
+    for round in 0..6 {
+        let dir = tempfile::tempdir().expect("a folder");
+        plan_in(dir.path(), "推进会.json");
+        for list in ["甲", "乙"] {
+            let csv = format!("序号,清单,事项,责任单位\n1,{list},{list}清单第一项,市教育局\n");
+            std::fs::write(dir.path().join(format!("{list}.csv")), csv).expect("the list");
+        }
+        let spawn = |list: &str| {
+            Process::new(env!("CARGO_BIN_EXE_podium"))
+                .args([
+                    "tasks",
+                    "推进会.json",
+                    &format!("{list}.csv"),
+                    "--lang",
+                    "zh",
+                ])
+                .current_dir(dir.path())
+                .env("LC_ALL", "")
+                .env("LC_MESSAGES", "")
+                .env("LANG", "")
+                .env_remove("PODIUM_LANG")
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("podium runs")
+        };
+        let (a, b) = (spawn("甲"), spawn("乙"));
+        let outs = [a, b].map(|c| c.wait_with_output().expect("podium ends"));
+        let done = outs.iter().filter(|o| o.status.success()).count();
+        assert!(done > 0, "round {round}: neither list imported");
+        for o in outs.iter().filter(|o| !o.status.success()) {
+            let err = text(&o.stderr);
+            assert!(
+                err.contains("已在另一个 podium 中打开"),
+                "round {round}: {err}"
+            );
+        }
+        let session = dir.path().join("推进会.session.json");
+        assert_eq!(ledger(&session).len(), done, "round {round}");
+    }
+}
+
 /// Makes a closed session of the plan in `dir` holding `n` tasks (through `podium tasks`).
 fn session_with(dir: &Path, name: &str, n: usize) -> Vec<u8> {
     plan_in(dir, &format!("{name}.json"));

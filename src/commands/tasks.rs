@@ -114,7 +114,16 @@ fn first_session(plan_path: &Path, file: &Path, choice: Choice, now: Time) -> Cm
     }
     let read = read_rows(table, &empty, now, lang)?;
     decide(&read, &empty, now, lang)?;
-    let mut writer = Writer::create(&session_path, loaded.plan, now).map_err(|e| e.to_string())?;
+    let mut writer = match Writer::create(&session_path, loaded.plan, now) {
+        Ok(writer) => writer,
+        // Another `podium tasks` (or a console) made the session meanwhile: the list goes
+        // into it as into any session, once that one is done with it.
+        Err(StoreError::Exists { .. }) => return run(plan_path, file, choice),
+        Err(StoreError::Locked { name, pid }) => {
+            return Err(s::locked(lang, &cli::session_locked(lang, &name, &pid)));
+        }
+        Err(e) => return Err(e.to_string()),
+    };
     let name = super::sessions::file_name(&session_path);
     eprintln!("podium: {}", s::new_session(lang, &name));
     if let Some(link) = link {
