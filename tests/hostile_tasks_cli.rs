@@ -177,6 +177,35 @@ fn two_imports_at_once_into_a_new_session_lose_nothing() {
     }
 }
 
+/// A session from a newer podium: `podium tasks` refuses it by its version, in the language
+/// asked for, and leaves its bytes and its folder as they were.
+#[test]
+fn a_session_from_a_newer_podium_is_refused_by_version_untouched() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let bytes = session_with(dir.path(), "新版", 1);
+    let mut json: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
+    json["version"] = serde_json::json!(99);
+    let session = dir.path().join("新版.session.json");
+    let newer = serde_json::to_vec(&json).expect("json");
+    std::fs::write(&session, &newer).expect("written");
+    let before = std::fs::read_dir(dir.path()).expect("the folder").count();
+    let out = podium(
+        dir.path(),
+        &["tasks", "新版.session.json", "新版.csv", "--lang", "zh"],
+    );
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("版本 99") && err.contains("未作任何改动"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&session).expect("read"), newer);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("the folder").count(),
+        before
+    );
+}
+
 /// Makes a closed session of the plan in `dir` holding `n` tasks (through `podium tasks`).
 fn session_with(dir: &Path, name: &str, n: usize) -> Vec<u8> {
     plan_in(dir, &format!("{name}.json"));

@@ -45,6 +45,9 @@ pub fn run(path: &Path, file: &Path, choice: Choice) -> CmdResult {
         StoreError::Locked { name, pid } => {
             s::locked(lang, &cli::session_locked(lang, &name, &pid))
         }
+        StoreError::NewerVersion { version, .. } => {
+            s::newer_session(lang, &super::sessions::file_name(session_path), version)
+        }
         other => other.to_string(),
     })?;
     import_into(writer, session_path, &table, choice, now)

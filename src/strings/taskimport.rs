@@ -236,6 +236,19 @@ pub fn skipped_note(lang: Lang) -> String {
     lang.pick("说明文字，跳过", "a note, skipped").to_string()
 }
 
+/// `podium tasks` on a session made by a newer podium: refused, the file untouched.
+pub fn newer_session(lang: Lang, name: &str, version: u64) -> String {
+    let ours = crate::store::VERSION;
+    match lang {
+        Lang::Zh => format!(
+            "会议记录 {name} 由更新版本的 podium 生成（会议记录版本 {version}；本版本只能读取版本 {ours} 及更早的会议记录）：请用更新版本的 podium 导入任务清单；未作任何改动"
+        ),
+        Lang::En => format!(
+            "{name} was made by a newer podium (session version {version}; this podium reads session version {ours} and older): import the task list with a newer podium; nothing was changed"
+        ),
+    }
+}
+
 /// A row that repeats the header (its 序号 and 事项 cells are header names).
 pub fn skipped_header(lang: Lang) -> String {
     lang.pick("表头重复，跳过", "the header again, skipped")
