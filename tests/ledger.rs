@@ -71,6 +71,13 @@ fn refused(session: &Session, command: Command, now: Time) -> Refusal {
 fn assert_replays(session: &Session) {
     let replayed = Session::from_events(session.plan().clone(), session.events().to_vec());
     assert_eq!(replayed.state(), session.state());
+    // Every task is found by its id (the state's index of the ledger follows every change).
+    let st = session.state();
+    for t in &st.tasks {
+        assert_eq!(st.task(t.id), Some(t), "task {} by its id", t.id);
+    }
+    let absent = st.tasks.iter().map(|t| t.id).max().unwrap_or(0) + 1;
+    assert_eq!(st.task(absent), None);
     for e in session.events() {
         let text = serde_json::to_string(e).unwrap();
         let back: Event = serde_json::from_str(&text).unwrap_or_else(|err| panic!("{text}: {err}"));
