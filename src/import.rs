@@ -391,13 +391,31 @@ fn workbook_table(
     })
 }
 
-/// Refuses a workbook whose shared-string table claims more strings than it can hold: the
-/// reader would reserve room for all of them at once.
+/// The most any part of a workbook may unpack to (a sheet of an office's list is a few MB; a
+/// small file that unpacks to gigabytes would hold the reader's memory and time).
+pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Refuses a workbook a part of which unpacks to more than `MAX_PART_BYTES`, or whose
+/// shared-string table claims more strings than it can hold: the reader would reserve room
+/// for all of them at once.
 fn check_shared_strings(path: &Path, lang: Lang) -> Result<(), String> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| strings::console::io_reason(lang, &e))?;
     let mut zip = zip::ZipArchive::new(file)
         .map_err(|e| strings::console::not_a_workbook(lang, &e.to_string()))?;
+    for i in 0..zip.len() {
+        let Ok(part) = zip.by_index_raw(i) else {
+            continue;
+        };
+        if part.size() > MAX_PART_BYTES {
+            return Err(strings::console::workbook_part_too_large(
+                lang,
+                &crate::text::clean_line(&part.name().map(|n| n.to_string()).unwrap_or_default()),
+                part.size() / (1024 * 1024),
+                MAX_PART_BYTES / (1024 * 1024),
+            ));
+        }
+    }
     let Ok(entry) = zip.by_name("xl/sharedStrings.xml") else {
         return Ok(());
     };

@@ -298,3 +298,45 @@ fn a_previous_rewritten_while_read_is_hashed_as_read() {
         &torn[..torn.len().min(5)]
     );
 }
+
+/// A small workbook whose sheet unpacks to more than podium reads (a zip bomb) is refused at
+/// once with a sentence naming the part, before the reader holds it in memory; nothing is
+/// made.
+#[test]
+fn a_workbook_that_unpacks_to_gigabytes_is_refused_before_it_is_read() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("a folder");
+    plan_in(dir.path(), "推进会.json");
+    let path = dir.path().join("炸弹.xlsx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).expect("the file"));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("[Content_Types].xml", deflated)
+        .expect("a part");
+    zip.write_all(b"<?xml version=\"1.0\"?><Types/>")
+        .expect("written");
+    zip.start_file("xl/worksheets/sheet1.xml", deflated)
+        .expect("a part");
+    let zeros = vec![b' '; 1024 * 1024];
+    let parts = podium::import::MAX_PART_BYTES / (1024 * 1024) + 1;
+    for _ in 0..parts {
+        zip.write_all(&zeros).expect("written");
+    }
+    zip.finish().expect("the workbook");
+    assert!(std::fs::metadata(&path).expect("the file").len() < 2 * 1024 * 1024);
+    let out = podium(
+        dir.path(),
+        &["tasks", "推进会.json", "炸弹.xlsx", "--lang", "zh"],
+    );
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains("xl/worksheets/sheet1.xml") && err.contains("解压后有 257 MB"),
+        "{err}"
+    );
+    assert!(
+        !dir.path().join("推进会.session.json").exists(),
+        "no session made"
+    );
+}

@@ -993,6 +993,19 @@ pub fn too_many_strings(lang: Lang, claimed: &str) -> String {
     }
 }
 
+/// A part of a workbook that would unpack to more than podium reads (a zip bomb, or a sheet
+/// far beyond any office's list).
+pub fn workbook_part_too_large(lang: Lang, part: &str, mb: u64, limit_mb: u64) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "工作簿中的 {part} 解压后有 {mb} MB，超过可读取的 {limit_mb} MB：文件已损坏或不是普通的表格，请另存为新的工作簿或 CSV 再试"
+        ),
+        Lang::En => format!(
+            "the workbook's {part} unpacks to {mb} MB, more than the {limit_mb} MB podium reads: the file is damaged or no ordinary sheet; save it again as a new workbook or as CSV and try again"
+        ),
+    }
+}
+
 /// What an agenda item is, as the agenda and the forms name it.
 pub fn kind_name(lang: Lang, kind: UnitKind) -> &'static str {
     match kind {
