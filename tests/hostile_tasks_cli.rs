@@ -340,3 +340,28 @@ fn a_workbook_that_unpacks_to_gigabytes_is_refused_before_it_is_read() {
         "no session made"
     );
 }
+
+/// A cell longer than a task may hold (a document pasted into 事项) is an error at its row
+/// and column; nothing is made.
+#[test]
+fn a_cell_longer_than_a_task_may_hold_is_named_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("a folder");
+    plan_in(dir.path(), "推进会.json");
+    let long = "很".repeat(podium::import::tasks::MAX_CELL_CHARS + 1);
+    let csv = format!("序号,重点任务,责任单位\n1,修缮校舍,市教育局\n2,{long},市交通运输局\n");
+    std::fs::write(dir.path().join("长.csv"), csv).expect("the list");
+    let out = podium(
+        dir.path(),
+        &["tasks", "推进会.json", "长.csv", "--lang", "zh"],
+    );
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains("长.csv:3:B") && err.contains("20001 个字"),
+        "{err}"
+    );
+    assert!(
+        !dir.path().join("推进会.session.json").exists(),
+        "no session made"
+    );
+}

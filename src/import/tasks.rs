@@ -37,6 +37,10 @@ const FIELDS: [&Column; 13] = [
     &s::ASSIGNER,
 ];
 
+/// The most characters a cell of a task list may hold (a task's text, its progress, a name):
+/// ten pages of text.
+pub const MAX_CELL_CHARS: usize = 20_000;
+
 /// Where a row of the import is: its sheet (for a workbook) and its 1-based row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowAt {
@@ -247,6 +251,18 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
             let text = text_cell(&cells, cols.text).trim().to_string();
             if text.is_empty() {
                 errors.push(s::at(lang, &at(row, cols.text), &s::no_text(lang)));
+            }
+            // No cell longer than a task may be (a pasted document would make every
+            // keystroke of the task's edit in the console rewrite megabytes).
+            for c in 0..cells.len() {
+                let chars = cells[c].chars().count();
+                if chars > MAX_CELL_CHARS {
+                    errors.push(s::at(
+                        lang,
+                        &at(row, c),
+                        &s::cell_too_long(lang, chars, MAX_CELL_CHARS),
+                    ));
+                }
             }
             let no = one_line(cell(&cells, no_col));
             if no.is_empty() {

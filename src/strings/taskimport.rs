@@ -191,6 +191,16 @@ pub fn no_text(lang: Lang) -> String {
         .to_string()
 }
 
+/// A cell longer than a task's text may be (`chars` characters; at most `max`).
+pub fn cell_too_long(lang: Lang, chars: usize, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("这一格有 {chars} 个字，超过 {max} 字的上限：请删减后再导入"),
+        Lang::En => format!(
+            "this cell holds {chars} characters, more than the {max} a task may hold: shorten it and import again"
+        ),
+    }
+}
+
 /// A row with no 序号.
 pub fn no_number(lang: Lang) -> String {
     lang.pick(
