@@ -254,8 +254,8 @@ pub fn read(table: &Table, meeting: NaiveDate, lang: Lang) -> Result<TaskImport,
             }
             // No cell longer than a task may be (a pasted document would make every
             // keystroke of the task's edit in the console rewrite megabytes).
-            for c in 0..cells.len() {
-                let chars = cells[c].chars().count();
+            for (c, cell_text) in cells.iter().enumerate() {
+                let chars = cell_text.chars().count();
                 if chars > MAX_CELL_CHARS {
                     errors.push(s::at(
                         lang,
