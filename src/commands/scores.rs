@@ -12,23 +12,10 @@ use std::path::Path;
 
 pub fn run(path: &Path, file: &Path, choice: Choice) -> CmdResult {
     let now = super::now();
-    let session_path = match super::sessions::resolve(path, "scores", choice)? {
-        super::sessions::Resolved::Session(session) => session,
-        super::sessions::Resolved::NoSession => {
-            return first_session(path, file, choice, now);
-        }
+    let Some(target) = super::sessions::import_target(path, "scores", choice)? else {
+        return first_session(path, file, choice, now);
     };
-    let session_path = session_path.as_path();
-    let current = crate::store::read(session_path);
-    // The sheet's own problems are said in the meeting's language, as the rows' are.
-    let lang = current
-        .as_ref()
-        .map_or(choice.first(), |s| choice.session(s));
-    // A plan means one of its sessions: which one takes the scores is said, as `report` does.
-    if session_path != path {
-        let name = super::sessions::file_name(session_path);
-        eprintln!("podium: {}", strings::session_note(lang, &name));
-    }
+    let (session_path, current, lang) = (target.path.as_path(), target.current, target.lang);
     let table = import::read_table_in(file, lang)?;
     // Every row is checked against the session as it is before it is opened for writing:
     // opening may rewrite the file (an older version's session is brought up to this

@@ -279,6 +279,42 @@ pub fn for_reading(
     Err(cli::no_session_chosen(lang).into())
 }
 
+/// Where an import (`podium scores`, `podium tasks`) into `path` goes: the session (a plan
+/// means its most recent one, said on stderr), read as it is now, and the language to speak
+/// in (the session's, else the user's).
+pub struct ImportTarget {
+    pub path: PathBuf,
+    pub current: Result<crate::session::Session, store::StoreError>,
+    pub lang: Lang,
+}
+
+/// The session an import into `path` goes to (`command` names the import in questions), or
+/// `None` when `path` is a plan with no session yet.
+pub fn import_target(
+    path: &Path,
+    command: &str,
+    choice: Choice,
+) -> Result<Option<ImportTarget>, String> {
+    let session_path = match resolve(path, command, choice)? {
+        Resolved::Session(session) => session,
+        Resolved::NoSession => return Ok(None),
+    };
+    let current = store::read(&session_path);
+    let lang = current
+        .as_ref()
+        .map_or(choice.first(), |s| choice.session(s));
+    // A plan means one of its sessions: which one takes the import is said, as `report` does.
+    if session_path != path {
+        let name = file_name(&session_path);
+        eprintln!("podium: {}", crate::strings::session_note(lang, &name));
+    }
+    Ok(Some(ImportTarget {
+        path: session_path,
+        current,
+        lang,
+    }))
+}
+
 /// `for_reading` with this process's standard input: asked on the terminal (the question on
 /// the standard error, so that a report on the standard output stays clean) when both the
 /// standard input and the standard error are one; refused otherwise.
