@@ -5,24 +5,13 @@
 use podium::commands::previous;
 use podium::strings::Lang;
 use std::path::{Path, PathBuf};
-use std::process::{Command as Process, Output};
+use std::process::Command as Process;
 
-fn podium(dir: &Path, args: &[&str]) -> Output {
-    Process::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("LC_ALL", "")
-        .env("LC_MESSAGES", "")
-        .env("LANG", "")
-        .env_remove("PODIUM_LANG")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("podium runs")
+mod common {
+    pub mod cli;
 }
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use common::cli::{podium, text};
 
 const PLAN: &str = r#"{"title": "2026年重点工作推进会", "date": "2026-03-20",
   "units": [{"name": "市交通运输局"}, {"name": "市教育局"}]}"#;

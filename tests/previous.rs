@@ -6,8 +6,11 @@
 //! meeting carries from the second. `podium check` names the plan's tasks and its previous.
 
 mod common {
+    pub mod cli;
     pub mod pty;
 }
+
+use common::cli::{podium, text};
 
 use common::pty::{TIMEOUT, Term, list_dir};
 use podium::commands::previous;
@@ -19,7 +22,6 @@ use podium::task::Status;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command as Process, Output};
 
 /// Meeting one: three prepared tasks in two lists (one already done in the plan).
 const PLAN_ONE: &str = r#"{"title": "一季度重点工作推进会", "date": "2026-03-30",
@@ -504,23 +506,6 @@ fn a_third_meeting_carries_from_the_second_with_the_same_ids() {
 }
 
 // ---- The binary ----
-
-fn podium(dir: &Path, args: &[&str]) -> Output {
-    Process::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("LC_ALL", "")
-        .env("LC_MESSAGES", "")
-        .env("LANG", "")
-        .env_remove("PODIUM_LANG")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("podium runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 #[test]
 fn podium_run_with_previous_links_the_new_session_before_the_console_shows() {

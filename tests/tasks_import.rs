@@ -13,7 +13,13 @@ use podium::strings::Lang;
 use podium::task::Status;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command as Process, Output};
+use std::process::Output;
+
+mod common {
+    pub mod cli;
+}
+
+use common::cli::{podium, text};
 
 const TITLE: &str = "2026年重点工作任务责任分解表";
 const HEADER: [&str; 11] = [
@@ -461,23 +467,6 @@ fn make_fixtures() {
     write_workbook(&fixture("tasks-v2.xlsx"), true);
     std::fs::write(fixture("tasks-gbk.csv"), gbk_csv()).expect("written");
     std::fs::write(fixture("tasks-bad.csv"), BAD).expect("written");
-}
-
-fn podium(dir: &Path, args: &[&std::ffi::OsStr]) -> Output {
-    Process::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(dir)
-        .env("LC_ALL", "")
-        .env("LC_MESSAGES", "")
-        .env("LANG", "")
-        .env_remove("PODIUM_LANG")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("podium runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 /// `podium tasks TARGET FILE --lang LANG`.

@@ -10,24 +10,19 @@ use podium::session::{Command, TaskFields};
 use podium::store::Writer;
 use podium::task::Status;
 use std::path::{Path, PathBuf};
-use std::process::{Command as Process, Output};
+use std::process::Output;
 
+mod common {
+    pub mod cli;
+}
+
+/// `podium ARGS… --lang zh`.
 fn podium(dir: &Path, args: &[&str]) -> Output {
-    Process::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .args(["--lang", "zh"])
-        .current_dir(dir)
-        .env("LC_ALL", "")
-        .env("LC_MESSAGES", "")
-        .env("LANG", "")
-        .env_remove("PODIUM_LANG")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("podium runs")
+    common::cli::podium(dir, &[args, &["--lang", "zh"]].concat())
 }
 
 fn ok(out: Output) -> String {
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    use common::cli::text;
     assert!(
         out.status.success(),
         "podium failed: {}\n{}",
