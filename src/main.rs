@@ -45,6 +45,9 @@ enum Cmd {
         format: ReportFormat,
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// For circulation (通报): no rater's score or name
+        #[arg(long)]
+        public: bool,
     },
     /// A note-taker's console: join a served meeting over the network (记录员加入)
     Join(commands::join::JoinArgs),
@@ -141,7 +144,8 @@ fn main() -> ExitCode {
             session,
             format,
             output,
-        }) => commands::report::run(&session, format, output.as_deref(), choice),
+            public,
+        }) => commands::report::run(&session, format, output.as_deref(), public, choice),
         Some(Cmd::Scores { session, file }) => commands::scores::run(&session, &file, choice),
         Some(Cmd::Tasks { session, file }) => commands::tasks::run(&session, &file, choice),
         Some(Cmd::Import {

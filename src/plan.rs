@@ -14,7 +14,7 @@ pub const SCORE_PLACES: u32 = 4;
 /// The plan format this podium reads and writes (a plan's `version`; absent means 1). A plan
 /// with a higher version is refused, naming both versions (docs/FORMAT.md, "Growing the
 /// formats").
-pub const PLAN_VERSION: u32 = 3;
+pub const PLAN_VERSION: u32 = 4;
 /// The longest talk limit a plan may set, in minutes.
 pub const MAX_MINUTES: f64 = 600.0;
 
@@ -348,6 +348,59 @@ pub struct Scoring {
     pub spread_warn: Option<f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grades: Vec<Grade>,
+    /// Whether the overall rank is shown beside the rank within each category (true when
+    /// absent). The record always has both. Plan version 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall_rank: Option<bool>,
+    /// Results as 等次: by score (each level's `min`) or by quota (each level's `percent` of
+    /// the ranked units, within each category). Plan version 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bands: Option<Bands>,
+}
+
+/// How results become 等次 (`scoring.bands`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bands {
+    /// `score`: each level from its `min` (the final as published); `quota`: the best
+    /// `percent` of the ranked units, then the next…
+    pub by: BandsBy,
+    /// Best first; the last one without `min` or `percent` takes the rest.
+    #[schemars(length(min = 1))]
+    pub levels: Vec<BandLevel>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum BandsBy {
+    Score,
+    Quota,
+}
+
+const BANDS_BY_WORDS: &[&str] = &["score", "quota"];
+
+impl<'de> Deserialize<'de> for BandsBy {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        de.deserialize_str(Word {
+            words: BANDS_BY_WORDS,
+            values: &[BandsBy::Score, BandsBy::Quota],
+        })
+    }
+}
+
+/// One 等次.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BandLevel {
+    #[schemars(extend("pattern" = NOT_BLANK))]
+    pub name: String,
+    /// By score: the least final of this level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// By quota: this level's share of the ranked units, in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 100))]
+    pub percent: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -447,6 +500,80 @@ pub fn json_schema() -> serde_json::Value {
     schema
 }
 
+/// `scoring.bands`: levels named once each; by score, every level but the last with a `min`
+/// below the one before; by quota, every level but the last with a `percent`, adding up to
+/// at most 100.
+fn validate_bands(bands: &Bands, err: &mut impl FnMut(Vec<Seg>, Problem)) {
+    let key = |k: &str| Seg::Key(k.to_string());
+    let path = |i: usize, f: &str| {
+        vec![
+            key("scoring"),
+            key("bands"),
+            key("levels"),
+            Seg::Index(i),
+            key(f),
+        ]
+    };
+    if bands.levels.is_empty() {
+        err(
+            vec![key("scoring"), key("bands"), key("levels")],
+            Problem::NoBands,
+        );
+    }
+    let mut names = Seen::new();
+    let mut before: Option<f64> = None;
+    let mut total = 0i64;
+    let last = bands.levels.len().saturating_sub(1);
+    for (i, level) in bands.levels.iter().enumerate() {
+        check_name(&level.name, path(i, "name"), err);
+        once(&mut names, "band", &level.name, path(i, "name"), err);
+        let (own, other, own_value, other_value) = match bands.by {
+            BandsBy::Score => ("min", "percent", level.min, level.percent),
+            BandsBy::Quota => ("percent", "min", level.percent, level.min),
+        };
+        if other_value.is_some() {
+            err(
+                path(i, other),
+                Problem::BandField {
+                    field: other,
+                    by: bands.by,
+                },
+            );
+        }
+        match own_value {
+            None if i < last => err(path(i, "name"), Problem::BandNeeds { field: own }),
+            None => {}
+            Some(v) if decimal::to_scaled(v, SCORE_PLACES).is_none() || !v.is_finite() => {
+                err(path(i, own), Problem::NotExact { value: v })
+            }
+            Some(v) => match bands.by {
+                BandsBy::Score => {
+                    if let Some(b) = before
+                        && v >= b
+                    {
+                        err(
+                            path(i, own),
+                            Problem::BandsNotDescending { min: v, before: b },
+                        );
+                    }
+                    before = Some(v);
+                }
+                BandsBy::Quota => {
+                    let scaled = decimal::to_scaled(v, SCORE_PLACES).unwrap_or(0);
+                    if scaled <= 0 || scaled > 100 * 10i64.pow(SCORE_PLACES) {
+                        err(path(i, own), Problem::BandPercent(v));
+                    } else {
+                        total = total.saturating_add(scaled);
+                        if total > 100 * 10i64.pow(SCORE_PLACES) {
+                            err(path(i, own), Problem::BandPercent(total as f64 / 10_000.0));
+                        }
+                    }
+                }
+            },
+        }
+    }
+}
+
 /// What is wrong with a plan. Rendered for people by `strings::plan_problem`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -509,6 +636,24 @@ pub enum Problem {
     },
     /// A task's `due_text` that is not a deadline podium reads (kept as written; no due date).
     UnreadDeadline(String),
+    /// A band level with a field of the other way (`min` when by quota, `percent` by score).
+    BandField {
+        field: &'static str,
+        by: BandsBy,
+    },
+    /// A band level other than the last without its `min` (by score) or `percent` (quota).
+    BandNeeds {
+        field: &'static str,
+    },
+    /// By score, a level's `min` not below the one before it.
+    BandsNotDescending {
+        min: f64,
+        before: f64,
+    },
+    /// By quota, a `percent` outside (0, 100], or percents adding up to more than 100.
+    BandPercent(f64),
+    /// `scoring.bands` without a level.
+    NoBands,
 }
 
 /// One validation finding: where, what, and whether it stops the plan.
@@ -778,6 +923,9 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
         p.extend(parts.iter().map(|k| key(k)));
         p
     };
+    if let Some(bands) = &s.bands {
+        validate_bands(bands, err);
+    }
     let mut names = Seen::new();
     for (i, c) in s.criteria.iter().enumerate() {
         let path = |f: &str| vec![key("scoring"), key("criteria"), Seg::Index(i), key(f)];

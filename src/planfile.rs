@@ -103,7 +103,19 @@ fn kind_warnings(file: &str, text: &str, plan: &Plan, lang: Lang) -> Vec<String>
         .or_else(|| {
             (plan.scoring_mode() == ScoringMode::None).then(|| vec![key("scoring"), key("mode")])
         });
-    let newer = ledger.map(|p| (p, 3)).or_else(|| kinds.map(|p| (p, 2)));
+    // The fields of plan version 4 (categories ranked apart, bands).
+    let series: Option<Vec<Seg>> = plan.scoring.as_ref().and_then(|s| {
+        if s.bands.is_some() {
+            Some(vec![key("scoring"), key("bands")])
+        } else {
+            s.overall_rank
+                .map(|_| vec![key("scoring"), key("overall_rank")])
+        }
+    });
+    let newer = series
+        .map(|p| (p, 4))
+        .or_else(|| ledger.map(|p| (p, 3)))
+        .or_else(|| kinds.map(|p| (p, 2)));
     if let (Some(said), Some((path, needed))) = (plan.version, newer)
         && said < needed
     {
@@ -132,6 +144,8 @@ fn kind_warnings(file: &str, text: &str, plan: &Plan, lang: Lang) -> Vec<String>
             ("tie_break", !s.tie_break.is_empty()),
             ("spread_warn", s.spread_warn.is_some()),
             ("grades", !s.grades.is_empty()),
+            ("overall_rank", s.overall_rank.is_some()),
+            ("bands", s.bands.is_some()),
         ]
         .into_iter()
         .filter_map(|(field, set)| set.then_some(field))

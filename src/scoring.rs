@@ -70,6 +70,18 @@ pub struct Rules {
     pub tie_break: Vec<TieBreak>,
     pub spread_warn: Option<i64>,
     pub grades: Vec<Grade>,
+    /// Whether the overall rank is shown beside the rank within each category.
+    pub overall_rank: bool,
+    /// 等次, when the plan gives them.
+    pub bands: Option<BandRules>,
+}
+
+/// `scoring.bands` in exact units: each level's name with its least final (by score) or its
+/// share of the ranked units in ten-thousandths of a percent (by quota); none on the last.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandRules {
+    pub by: crate::plan::BandsBy,
+    pub levels: Vec<(String, Option<i64>)>,
 }
 
 fn exact(x: f64) -> i64 {
@@ -191,6 +203,21 @@ impl Rules {
             recused,
             tie_break,
             grades,
+            overall_rank: s.overall_rank.unwrap_or(true),
+            bands: s.bands.as_ref().map(|b| BandRules {
+                by: b.by,
+                levels: b
+                    .levels
+                    .iter()
+                    .map(|l| {
+                        let v = match b.by {
+                            crate::plan::BandsBy::Score => l.min,
+                            crate::plan::BandsBy::Quota => l.percent,
+                        };
+                        (l.name.clone(), v.map(exact))
+                    })
+                    .collect(),
+            }),
         }
     }
 
@@ -355,6 +382,20 @@ pub struct UnitResult {
     pub excellent_share: Option<Ratio>,
     /// Whether the plan trims at all (trim > 0).
     pub trim_setting: bool,
+    /// The unit's category (类别) from the plan.
+    pub category: Option<String>,
+    /// The rank among the units of its category (none without a category or a score).
+    pub category_rank: Option<usize>,
+    /// Another unit of its category has the same category rank.
+    pub category_tied: bool,
+    /// The 等次 (`scoring.bands`).
+    pub band: Option<String>,
+    /// Its result in the round before (the copy in the session), by its name.
+    pub previous: Option<crate::session::PreviousResult>,
+    /// previous rank − rank: positive = moved up (进位); none unless ranked in both rounds.
+    pub rank_change: Option<i64>,
+    /// The same within its category (none when its category changed).
+    pub category_rank_change: Option<i64>,
 }
 
 impl UnitResult {
@@ -440,8 +481,136 @@ pub fn results(rules: &Rules, plan: &Plan, state: &State, now: Time) -> Vec<Unit
         .reports()
         .map(|u| unit_result(rules, plan, state, &u.name, now))
         .collect();
-    rank(rules, &mut out);
+    for r in &mut out {
+        r.category = plan
+            .units
+            .iter()
+            .find(|p| p.name == r.unit)
+            .and_then(|p| p.category.clone())
+            .filter(|c| !c.trim().is_empty());
+    }
+    let all: Vec<usize> = (0..out.len()).collect();
+    for (i, rank, tied) in rank(rules, &out, &all) {
+        out[i].rank = Some(rank);
+        out[i].tied = tied;
+    }
+    for members in categories(&out) {
+        for (i, rank, tied) in rank(rules, &out, &members) {
+            out[i].category_rank = Some(rank);
+            out[i].category_tied = tied;
+        }
+    }
+    if let Some(bands) = &rules.bands {
+        band(rules, bands, &mut out);
+    }
+    if let Some(previous) = &state.previous_results {
+        for r in &mut out {
+            r.previous = previous.unit(&r.unit).cloned();
+            let Some(p) = &r.previous else { continue };
+            let change = |before: Option<usize>, now: Option<usize>| match (before, now) {
+                (Some(b), Some(n)) => Some(b as i64 - n as i64),
+                _ => None,
+            };
+            r.rank_change = change(p.rank, r.rank);
+            if p.category == r.category {
+                r.category_rank_change = change(p.category_rank, r.category_rank);
+            }
+        }
+    }
     out
+}
+
+/// The units of each category (by index), in running order; units without one are in none.
+fn categories(results: &[UnitResult]) -> Vec<Vec<usize>> {
+    let mut out: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for (i, r) in results.iter().enumerate() {
+        if let Some(c) = &r.category {
+            out.entry(c.as_str()).or_default().push(i);
+        }
+    }
+    out.into_values().collect()
+}
+
+/// 等次. By score: the first level whose `min` the final (as published) reaches. By quota:
+/// within each category (all ranked units when there are no categories; units without a
+/// category together), level k takes round-half-up(n × percent / 100) units in rank order
+/// after the levels before it; units tied with one in a better level share it.
+fn band(rules: &Rules, bands: &BandRules, results: &mut [UnitResult]) {
+    use crate::plan::BandsBy;
+    match bands.by {
+        BandsBy::Score => {
+            for r in results.iter_mut() {
+                let Some(f) = r.final_score else { continue };
+                let f = rules.publish(Ratio::int(f as i128));
+                r.band = bands
+                    .levels
+                    .iter()
+                    .find(|(_, min)| min.is_none_or(|m| f >= m))
+                    .map(|(name, _)| name.clone());
+            }
+        }
+        BandsBy::Quota => {
+            let with_categories = results.iter().any(|r| r.category.is_some());
+            let mut groups: std::collections::BTreeMap<Option<String>, Vec<usize>> =
+                Default::default();
+            for (i, r) in results.iter().enumerate() {
+                if r.final_score.is_some() {
+                    let key = if with_categories {
+                        r.category.clone()
+                    } else {
+                        None
+                    };
+                    groups.entry(key).or_default().push(i);
+                }
+            }
+            for (key, members) in groups {
+                // The rank within the group: the category rank, or the overall one; units
+                // without a category ranked among themselves.
+                let ranked: Vec<(usize, usize)> = if key.is_some() || !with_categories {
+                    members
+                        .iter()
+                        .filter_map(|&i| {
+                            let r = &results[i];
+                            let k = if key.is_some() {
+                                r.category_rank
+                            } else {
+                                r.rank
+                            };
+                            k.map(|k| (i, k))
+                        })
+                        .collect()
+                } else {
+                    rank(rules, results, &members)
+                        .into_iter()
+                        .map(|(i, k, _)| (i, k))
+                        .collect()
+                };
+                let n = ranked.len() as i128;
+                // Cumulative counts: level k ends after `ends[k]` units.
+                let mut ends = Vec::new();
+                let mut taken: i128 = 0;
+                for (_, percent) in &bands.levels {
+                    taken = match percent {
+                        // round half up of n × p / 100, p in ten-thousandths of a percent.
+                        Some(p) => {
+                            let count =
+                                (n * *p as i128 * 2 + 100 * ONE as i128) / (200 * ONE as i128);
+                            (taken + count).min(n)
+                        }
+                        None => n,
+                    };
+                    ends.push(taken);
+                }
+                for (i, k) in ranked {
+                    let place = (k - 1) as i128;
+                    results[i].band = ends
+                        .iter()
+                        .position(|end| place < *end)
+                        .map(|l| bands.levels[l].0.clone());
+                }
+            }
+        }
+    }
 }
 
 fn unit_result(rules: &Rules, plan: &Plan, state: &State, unit: &str, now: Time) -> UnitResult {
@@ -468,6 +637,13 @@ fn unit_result(rules: &Rules, plan: &Plan, state: &State, unit: &str, now: Time)
         grade_counts: vec![0; rules.grades.len()],
         excellent_share: None,
         trim_setting: rules.trim > 0,
+        category: None,
+        category_rank: None,
+        category_tied: false,
+        band: None,
+        previous: None,
+        rank_change: None,
+        category_rank_change: None,
     };
     match rules.mode {
         ScoringMode::Points => points_result(rules, plan, state, &mut r),
@@ -627,27 +803,33 @@ fn compare(rules: &Rules, a: &UnitResult, b: &UnitResult) -> Ordering {
     ord
 }
 
-/// Standard competition ranking (1, 2, 2, 4) of the scored units; unscored ones get none.
-fn rank(rules: &Rules, results: &mut [UnitResult]) {
-    let mut scored: Vec<usize> = (0..results.len())
+/// Standard competition ranking (1, 2, 2, 4) of the scored units among `members` (indices
+/// into `results`): (index, rank, tied) for each scored one; unscored ones get none.
+fn rank(rules: &Rules, results: &[UnitResult], members: &[usize]) -> Vec<(usize, usize, bool)> {
+    let mut scored: Vec<usize> = members
+        .iter()
+        .copied()
         .filter(|i| results[*i].final_score.is_some())
         .collect();
     scored.sort_by(|a, b| compare(rules, &results[*a], &results[*b]));
+    let mut ranks: Vec<usize> = Vec::with_capacity(scored.len());
     for (pos, &i) in scored.iter().enumerate() {
         let rank = if pos > 0
             && compare(rules, &results[scored[pos - 1]], &results[i]) == Ordering::Equal
         {
-            results[scored[pos - 1]].rank.unwrap_or(pos + 1)
+            ranks[pos - 1]
         } else {
             pos + 1
         };
-        results[i].rank = Some(rank);
+        ranks.push(rank);
     }
-    for (pos, &i) in scored.iter().enumerate() {
-        let tied_before = pos > 0 && results[scored[pos - 1]].rank == results[i].rank;
-        let tied_after = pos + 1 < scored.len() && results[scored[pos + 1]].rank == results[i].rank;
-        results[i].tied = tied_before || tied_after;
-    }
+    (0..scored.len())
+        .map(|pos| {
+            let tied = (pos > 0 && ranks[pos - 1] == ranks[pos])
+                || (pos + 1 < ranks.len() && ranks[pos + 1] == ranks[pos]);
+            (scored[pos], ranks[pos], tied)
+        })
+        .collect()
 }
 
 /// Units in ranking order: ranked ones by rank (then running order), unranked after.
@@ -655,4 +837,38 @@ pub fn ranking(results: &[UnitResult]) -> Vec<&UnitResult> {
     let mut order: Vec<(usize, &UnitResult)> = results.iter().enumerate().collect();
     order.sort_by_key(|(i, r)| (r.rank.unwrap_or(usize::MAX), *i));
     order.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The units grouped by category, as a results view or a 通报 lists them: each category in
+/// the order its first unit appears on the agenda, its units by category rank (then running
+/// order), unranked after; units without a category last, under `None`, by overall rank.
+/// One group `None` holding every unit when no unit has a category.
+pub fn by_category(results: &[UnitResult]) -> Vec<(Option<&str>, Vec<&UnitResult>)> {
+    let mut out: Vec<(Option<&str>, Vec<&UnitResult>)> = Vec::new();
+    for r in results {
+        let c = r.category.as_deref();
+        if c.is_some() && !out.iter().any(|(k, _)| *k == c) {
+            out.push((c, Vec::new()));
+        }
+    }
+    if results.iter().any(|r| r.category.is_none()) {
+        out.push((None, Vec::new()));
+    }
+    for (key, members) in &mut out {
+        let mut order: Vec<(usize, &UnitResult)> = results
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.category.as_deref() == *key)
+            .collect();
+        order.sort_by_key(|(i, r)| {
+            let k = if key.is_some() {
+                r.category_rank
+            } else {
+                r.rank
+            };
+            (k.unwrap_or(usize::MAX), *i)
+        });
+        *members = order.into_iter().map(|(_, r)| r).collect();
+    }
+    out
 }

@@ -97,6 +97,7 @@ fn link_previous() -> Command {
             sha256: "0".repeat(64),
         }),
         tasks: vec![carried],
+        results: None,
     }
 }
 

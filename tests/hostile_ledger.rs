@@ -275,6 +275,7 @@ fn a_link_with_ids_near_the_largest_number_never_gives_an_id_twice() {
     let link = Command::LinkPrevious {
         previous: Box::new(previous.clone()),
         tasks: vec![carried(u64::MAX - 1), carried(u64::MAX - 1)],
+        results: None,
     };
     match ss.decide(&link, s(0)) {
         Err(Refusal::SeqExhausted) => {}
@@ -300,6 +301,7 @@ fn a_link_with_ids_near_the_largest_number_never_gives_an_id_twice() {
         Command::LinkPrevious {
             previous: Box::new(previous),
             tasks: vec![carried(7), carried(7)],
+            results: None,
         },
         s(0),
     );
@@ -819,6 +821,7 @@ fn a_carried_task_turned_into_a_remark_is_not_lost_from_the_record() {
                 sha256: "00".repeat(32),
             }),
             tasks: vec![carried, kept],
+            results: None,
         },
         s(0),
     );
@@ -942,6 +945,7 @@ fn task_events_round_trip_and_the_link_is_first_once_and_never_undone() {
         EventKind::PreviousLinked {
             previous: previous.clone(),
             tasks: vec![full.clone()],
+            results: None,
         },
         EventKind::TaskAdded {
             task: full.clone(),
@@ -1013,6 +1017,7 @@ fn task_events_round_trip_and_the_link_is_first_once_and_never_undone() {
         Command::LinkPrevious {
             previous: Box::new(previous),
             tasks: vec![Task::new(70, *fields("上次的事项"))],
+            results: None,
         },
         s(0),
     );

@@ -485,6 +485,7 @@ fn the_meeting_before_is_linked_once_as_the_first_event_and_undo_does_not_cross_
         Command::LinkPrevious {
             previous: Box::new(previous.clone()),
             tasks: vec![carried.clone()],
+            results: None,
         },
         s(0),
     );
@@ -513,7 +514,8 @@ fn the_meeting_before_is_linked_once_as_the_first_event_and_undo_does_not_cross_
             &ss,
             Command::LinkPrevious {
                 previous: Box::new(previous),
-                tasks: vec![]
+                tasks: vec![],
+                results: None,
             },
             s(30)
         ),
@@ -596,6 +598,11 @@ fn note_takers_add_and_report_progress_but_closing_is_the_hosts() {
                 sha256: String::new(),
             }),
             tasks: vec![],
+            results: None,
+        },
+        Command::CopyPreviousResults {
+            sha256: String::new(),
+            results: Box::default(),
         },
     ] {
         assert_eq!(

@@ -652,6 +652,7 @@ fn the_host_refuses_a_notetakers_closing_and_others_tasks_with_a_sentence_and_a_
                     sha256: "0".repeat(64),
                 }),
                 tasks: Vec::new(),
+                results: None,
             },
             Refusal::HostOnly,
         ),

@@ -154,7 +154,10 @@ fn assert_carried(one: &Session, two: &Session, path: &str, sha256: &str) {
     let expected = unfinished(one);
     assert_eq!(expected.len(), 3, "meeting one: {:#?}", one.state().tasks);
     let first = &two.events()[0];
-    let EventKind::PreviousLinked { previous, tasks } = &first.kind else {
+    let EventKind::PreviousLinked {
+        previous, tasks, ..
+    } = &first.kind
+    else {
         panic!("the first event is not the link: {first:?}");
     };
     assert_eq!(two.events().len(), 1, "the link is one event");

@@ -5,7 +5,9 @@
 //! so its bytes never change.
 
 use crate::plan::Plan;
-use crate::session::{Command, MeetingRef, PreviousMeeting, Session, Task, Time};
+use crate::session::{
+    Command, MeetingRef, PreviousMeeting, PreviousResult, PreviousResults, Session, Task, Time,
+};
 use crate::sessions::{self, Meant};
 use crate::store::{self, ExecError, StoreError, Writer};
 use crate::strings::{Lang, previous as words};
@@ -19,6 +21,8 @@ pub struct Link {
     pub previous: PreviousMeeting,
     /// Its unfinished tasks, with their history and `carried_from` set.
     pub tasks: Vec<Task>,
+    /// Its results as they stand (none when it does not score).
+    pub results: Option<PreviousResults>,
     /// The session file that was read.
     pub file: PathBuf,
     /// When a plan was named: the session of it that was used (its path as shown).
@@ -28,13 +32,17 @@ pub struct Link {
 impl Link {
     /// The one line that says what was linked.
     pub fn notice(&self, lang: Lang) -> String {
-        words::linked(
+        let line = words::linked(
             lang,
             &self.previous.title,
             self.previous.date.as_deref(),
             self.tasks.len(),
             self.from_plan.as_deref(),
-        )
+        );
+        match &self.results {
+            Some(r) => words::with_results(lang, &line, r.units.len(), r.published),
+            None => line,
+        }
     }
 }
 
@@ -145,6 +153,40 @@ pub fn link_of(session: &Session, given: &str, sha256: String) -> (PreviousMeeti
     (previous, tasks)
 }
 
+/// The results of `session` (the earlier meeting) as they stand at its last event: every
+/// 汇报单位 with its final as published, rank, category rank and band, in ranking order.
+/// None when that meeting does not score.
+pub fn results_of(session: &Session) -> Option<PreviousResults> {
+    let rules = session.rules();
+    if !rules.mode.scores() {
+        return None;
+    }
+    let at = session
+        .events()
+        .last()
+        .map(|e| e.at)
+        .unwrap_or_else(|| session.clock(crate::session::Time::default()));
+    let results = crate::scoring::results(rules, session.plan(), session.state(), at);
+    let units = crate::scoring::ranking(&results)
+        .into_iter()
+        .map(|r| PreviousResult {
+            unit: r.unit.clone(),
+            category: r.category.clone(),
+            final_score: r
+                .final_score
+                .map(|v| crate::session::record::number(rules, v)),
+            rank: r.rank,
+            category_rank: r.category_rank,
+            band: r.band.clone(),
+        })
+        .collect();
+    Some(PreviousResults {
+        published: session.state().scores.published,
+        decimals: rules.decimals,
+        units,
+    })
+}
+
 /// Reads the earlier meeting named by `explicit` or the plan's `previous` (see `named`) for
 /// the session at `session` (none: no session is being made, as for `podium check`). Ok(None)
 /// when none is named. Nothing is written; errors are sentences naming the file.
@@ -242,6 +284,7 @@ pub fn find(
     Ok(Some(Link {
         previous,
         tasks,
+        results: results_of(&earlier),
         file,
         from_plan,
     }))
@@ -259,6 +302,7 @@ pub fn link(writer: &mut Writer, link: Link, lang: Lang, now: Time) -> Result<St
     let command = Command::LinkPrevious {
         previous: Box::new(link.previous),
         tasks: link.tasks,
+        results: link.results.map(Box::new),
     };
     match writer.execute(&command, now) {
         Ok(_) => {}
@@ -306,6 +350,51 @@ pub fn check_resumed(
         lang,
         &words::linked_elsewhere(lang, &name, &linked.path, &given),
     ))
+}
+
+/// `--previous FILE` on a session that already exists and is linked to that file
+/// (`check_resumed` said so): its results are read again and copied with a new event
+/// (scores are often typed up late). Returns the line that says so.
+pub fn recopy(
+    writer: &mut Writer,
+    explicit: &Path,
+    lang: Lang,
+    now: Time,
+) -> Result<String, String> {
+    let session_path = writer.paths().session.clone();
+    let found = find(
+        Some(&session_path),
+        None,
+        writer.session().plan(),
+        Some(explicit),
+        lang,
+        now,
+    )
+    .map_err(|e| words::refused(lang, &e))?
+    .ok_or_else(|| words::refused(lang, &explicit.display().to_string()))?;
+    let Some(results) = found.results else {
+        return Ok(words::no_results(lang, &found.previous.title));
+    };
+    let notice = words::recopied(
+        lang,
+        &found.previous.title,
+        results.units.len(),
+        results.published,
+    );
+    let command = Command::CopyPreviousResults {
+        sha256: found.previous.sha256,
+        results: Box::new(results),
+    };
+    match writer.execute(&command, now) {
+        Ok(_) => {}
+        Err(ExecError::Refused(r)) => return Err(crate::strings::refusal(lang, &r)),
+        Err(ExecError::Store(e)) => return Err(words::not_saved(lang, &e.to_string())),
+    }
+    if writer.unsaved() > 0 {
+        let e = writer.save_error().unwrap_or_default().to_string();
+        return Err(words::not_saved(lang, &e));
+    }
+    Ok(notice)
 }
 
 /// Carries the meeting before into the session `writer` has just created: the earlier

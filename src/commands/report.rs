@@ -10,13 +10,19 @@ pub use crate::report::export::{
     ExportFailure, Exported, export_beside, export_beside_each, format_name, render,
 };
 
-pub fn run(path: &Path, format: ReportFormat, output: Option<&Path>, choice: Choice) -> CmdResult {
+pub fn run(
+    path: &Path,
+    format: ReportFormat,
+    output: Option<&Path>,
+    public: bool,
+    choice: Choice,
+) -> CmdResult {
     // A plan means its most recent session (docs/SESSIONS.md).
     let path = &super::sessions::existing(path, "report", choice)?;
     let session = store::read(path).map_err(|e| e.to_string())?;
     let lang = choice.session(&session);
     let now = super::now();
-    let bytes = render(&session, format, now, lang)?;
+    let bytes = crate::report::export::render_for(&session, format, now, lang, public)?;
     match output {
         Some(out) => crate::report::export::write_to(out, path, &bytes, lang),
         None if format == ReportFormat::Xlsx => Err(cli::xlsx_needs_output(lang).into()),

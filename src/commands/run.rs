@@ -295,6 +295,20 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
         {
             writer.set_lang(chosen);
         }
+        // Linked to that very file: its results are copied again (typed up late).
+        if let Some(previous) = &args.previous {
+            let lang = choice.session(writer.session());
+            match super::previous::recopy(&mut writer, previous, lang, t) {
+                Ok(notice) => {
+                    eprintln!("podium: {notice}");
+                    linked = Some(notice);
+                }
+                Err(e) => {
+                    let _ = writer.release(t);
+                    return Err(e);
+                }
+            }
+        }
         (writer, report)
     } else {
         let plan = target

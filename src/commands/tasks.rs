@@ -98,6 +98,7 @@ fn first_session(plan_path: &Path, file: &Path, choice: Choice, now: Time) -> Cm
         let command = crate::session::Command::LinkPrevious {
             previous: Box::new(link.previous.clone()),
             tasks: link.tasks.clone(),
+            results: link.results.clone().map(Box::new),
         };
         let events = empty
             .decide(&command, now)

@@ -20,6 +20,17 @@ fn field(cell: &Cell) -> String {
 
 /// The ranking; refused, in one sentence, for a meeting that does not score.
 pub fn ranking(session: &Session, now: Time, lang: Lang) -> Result<Vec<u8>, String> {
+    ranking_for(session, now, lang, false)
+}
+
+/// The ranking; `public`: for circulation (no rater's name).
+pub fn ranking_for(
+    session: &Session,
+    now: Time,
+    lang: Lang,
+    public: bool,
+) -> Result<Vec<u8>, String> {
+    let _ = public;
     if !session.rules().mode.scores() {
         return Err(crate::strings::report::csv_not_scored(lang));
     }

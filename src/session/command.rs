@@ -135,6 +135,12 @@ pub enum Command {
     LinkPrevious {
         previous: Box<PreviousMeeting>,
         tasks: Vec<Task>,
+        results: Option<Box<super::ledger::PreviousResults>>,
+    },
+    /// Copy the earlier round's results again into a session already linked to it.
+    CopyPreviousResults {
+        sha256: String,
+        results: Box<super::ledger::PreviousResults>,
     },
 }
 
@@ -262,4 +268,6 @@ pub enum Refusal {
     },
     /// The meeting before is linked only when a session is created, as its first event.
     PreviousTooLate,
+    /// Results of a round before copied into a session not linked to one.
+    NotLinked,
 }

@@ -198,6 +198,15 @@ pub enum EventKind {
     PreviousLinked {
         previous: super::ledger::PreviousMeeting,
         tasks: Vec<super::ledger::Task>,
+        /// The earlier round's results (session version 5; absent before).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        results: Option<super::ledger::PreviousResults>,
+    },
+    /// The earlier round's results copied again (`podium run --previous` on a session that
+    /// already exists: scores are often typed up late), with the earlier file's SHA-256 now.
+    PreviousResultsCopied {
+        sha256: String,
+        results: super::ledger::PreviousResults,
     },
 }
 
@@ -216,6 +225,10 @@ impl EventKind {
 
     /// A boundary undo does not cross: a publication, or the link to the meeting before.
     pub fn stops_undo(&self) -> bool {
-        self.is_publication() || matches!(self, EventKind::PreviousLinked { .. })
+        self.is_publication()
+            || matches!(
+                self,
+                EventKind::PreviousLinked { .. } | EventKind::PreviousResultsCopied { .. }
+            )
     }
 }

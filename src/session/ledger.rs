@@ -66,6 +66,44 @@ pub struct MeetingRef {
     pub date: Option<String>,
 }
 
+/// The results of the round before, as they stood when they were copied
+/// (`previous_linked.results`, `previous_results_copied`): per ranked or scored unit its
+/// final, rank, rank within its category and band.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousResults {
+    /// Whether that meeting had published its results.
+    pub published: bool,
+    /// The decimals its finals were published with.
+    pub decimals: u32,
+    /// Every 汇报单位 of that meeting with a result, in its ranking order.
+    pub units: Vec<PreviousResult>,
+}
+
+/// One unit's result in the round before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousResult {
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// The final as published (null: not scored).
+    #[serde(rename = "final")]
+    pub final_score: Option<f64>,
+    pub rank: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category_rank: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<String>,
+}
+
+impl PreviousResults {
+    /// The unit named `unit` (the same name, as written).
+    pub fn unit(&self, unit: &str) -> Option<&PreviousResult> {
+        self.units.iter().find(|u| u.unit == unit)
+    }
+}
+
 /// The meeting before this one, as the event that linked them copied it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -11,7 +11,9 @@ mod tasks;
 
 pub use command::{Author, Command, GradeEntry, ImportedTask, Refusal, ScoreEntry};
 pub use event::{Event, EventKind, RemarkKind, Time};
-pub use ledger::{MeetingRef, PreviousMeeting, Progress, Task, TaskFields};
+pub use ledger::{
+    MeetingRef, PreviousMeeting, PreviousResult, PreviousResults, Progress, Task, TaskFields,
+};
 pub use state::{Remark, State, Status, Talk, UnitState};
 
 use crate::plan::{self, Plan};
@@ -689,7 +691,8 @@ impl Session {
             | Command::DeleteTask { .. }
             | Command::RevertTask { .. }
             | Command::ImportTasks { .. }
-            | Command::LinkPrevious { .. } => self.decide_task(command, day),
+            | Command::LinkPrevious { .. }
+            | Command::CopyPreviousResults { .. } => self.decide_task(command, day),
             Command::RevealResults { places } => {
                 if !st.scores.published {
                     return Err(Refusal::NotPublished);

@@ -52,8 +52,13 @@ fn unit_scores(session: &Session, unit: &str) -> Map<String, Value> {
     out
 }
 
+/// The fewest scorers a group may have for its score to be shown in a public output: with
+/// one or two, the group's score is a person's (or two people's) own.
+pub const PUBLIC_GROUP_MIN: usize = 3;
+
 fn result_record(rules: &Rules, r: &UnitResult) -> ResultRecord {
     let mut group_scores = Map::new();
+    let mut group_sizes = Vec::new();
     if rules.declared_groups {
         for g in &r.groups {
             let v = g.score.map(|s| {
@@ -61,9 +66,19 @@ fn result_record(rules: &Rules, r: &UnitResult) -> ResultRecord {
                 Value::from(number(rules, rounded))
             });
             group_scores.insert(g.name.clone(), v.unwrap_or(Value::Null));
+            group_sizes.push(g.n);
         }
     }
+    let previous = r.previous.as_ref();
     ResultRecord {
+        category_rank: r.category_rank,
+        band: r.band.clone(),
+        previous_final: previous.and_then(|p| p.final_score),
+        previous_rank: previous.and_then(|p| p.rank),
+        previous_category_rank: previous.and_then(|p| p.category_rank),
+        rank_change: r.rank_change,
+        category_rank_change: r.category_rank_change,
+        group_sizes,
         score: r.score_rounded.map(|v| number(rules, v)),
         penalty: number(rules, r.penalty()),
         overtime_penalty: number(rules, r.overtime_penalty),
@@ -73,11 +88,12 @@ fn result_record(rules: &Rules, r: &UnitResult) -> ResultRecord {
         tied: r.tied,
         flags: r.flags(),
         group_scores,
-        trimmed: r
-            .groups
-            .iter()
-            .flat_map(|g| g.dropped_high.iter().chain(&g.dropped_low).cloned())
-            .collect(),
+        trimmed: Some(
+            r.groups
+                .iter()
+                .flat_map(|g| g.dropped_high.iter().chain(&g.dropped_low).cloned())
+                .collect(),
+        ),
         excellent_share: r.excellent_share.map(|s| s.round(4) as f64 / 10_000.0),
     }
 }
@@ -104,6 +120,14 @@ pub struct RankRecord {
     #[serde(rename = "final")]
     pub final_score: Option<f64>,
     pub tied: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category_rank: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank_change: Option<i64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -119,10 +143,53 @@ pub struct ResultRecord {
     pub flags: Vec<String>,
     /// Group → score (rounded for display only), or null for a group without scores.
     pub group_scores: serde_json::Map<String, serde_json::Value>,
-    /// Reviewers whose totals were dropped by trimming.
-    pub trimmed: Vec<String>,
+    /// Reviewers whose totals were dropped by trimming (left out of a public record).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trimmed: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub excellent_share: Option<f64>,
+    /// The rank among the units of its category (null without a category).
+    pub category_rank: Option<usize>,
+    /// The 等次 (`scoring.bands`), or null.
+    pub band: Option<String>,
+    /// The round before (the copy in the session): its final, rank and category rank.
+    pub previous_final: Option<f64>,
+    pub previous_rank: Option<usize>,
+    pub previous_category_rank: Option<usize>,
+    /// previous_rank − rank: positive = moved up (进位), negative = moved down (退位); null
+    /// unless ranked in both rounds.
+    pub rank_change: Option<i64>,
+    /// The same within the category (null when the category changed).
+    pub category_rank_change: Option<i64>,
+    /// How many complete sheets each group's score has (in `group_scores` order).
+    #[serde(skip)]
+    pub group_sizes: Vec<usize>,
+}
+
+impl ResultRecord {
+    /// For circulation: no reviewer's name in a flag (who was trimmed: `trimmed:GROUP`;
+    /// whose sheet is incomplete: left out), no `trimmed` list, and no group score when a
+    /// group of the unit has fewer than [`PUBLIC_GROUP_MIN`] scorers (one such group's score
+    /// could be worked out from the others and the score).
+    pub fn make_public(&mut self) {
+        self.trimmed = None;
+        self.flags = self
+            .flags
+            .iter()
+            .filter(|f| !f.starts_with("incomplete:"))
+            .map(|f| match f.strip_prefix("trimmed:") {
+                Some(rest) => format!("trimmed:{}", rest.split(':').next().unwrap_or_default()),
+                None => f.clone(),
+            })
+            .collect();
+        if self
+            .group_sizes
+            .iter()
+            .any(|n| (1..PUBLIC_GROUP_MIN).contains(n))
+        {
+            self.group_scores.clear();
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -171,8 +238,10 @@ pub struct UnitRecord {
     pub ended_at: Option<Time>,
     pub late_addition: bool,
     pub remarks: Vec<RemarkRecord>,
-    /// Points mode: reviewer → criterion → score. Grades mode: grade → ballots.
-    pub scores: serde_json::Map<String, serde_json::Value>,
+    /// Points mode: reviewer → criterion → score. Grades mode: grade → ballots. Left out of a
+    /// public record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scores: Option<serde_json::Map<String, serde_json::Value>>,
     /// Null for an item that is not a 汇报单位, and in a meeting that does not score.
     pub result: Option<ResultRecord>,
 }
@@ -261,6 +330,9 @@ pub struct PreviousRecord {
     pub date: Option<String>,
     pub path: String,
     pub sha256: String,
+    /// Its results as copied into this session (absent when none were).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub results: Option<super::ledger::PreviousResults>,
 }
 
 impl From<&Remark> for RemarkRecord {
@@ -277,6 +349,18 @@ impl From<&Remark> for RemarkRecord {
 }
 
 impl Record {
+    /// For circulation (`podium report --public`): no individual score (`units[].scores`
+    /// left out) and nothing that ties a score to a person (`ResultRecord::make_public`).
+    /// Remarks keep their speakers: they are public statements.
+    pub fn make_public(&mut self) {
+        for u in &mut self.units {
+            u.scores = None;
+            if let Some(r) = &mut u.result {
+                r.make_public();
+            }
+        }
+    }
+
     /// The record as of `now` (a running talk counts up to `now`).
     pub fn of(session: &Session, now: Time) -> Record {
         let now = session.clock(now);
@@ -300,6 +384,10 @@ impl Record {
                 unit: r.unit.clone(),
                 final_score: r.final_score.map(|v| number(rules, v)),
                 tied: r.tied,
+                category: r.category.clone(),
+                category_rank: r.category_rank,
+                band: r.band.clone(),
+                rank_change: r.rank_change,
             })
             .collect();
         let by_name: std::collections::HashMap<&str, &UnitResult> =
@@ -326,7 +414,7 @@ impl Record {
                 ended_at: u.talk.ended_at,
                 late_addition: u.late,
                 remarks: by_unit.remove(u.name.as_str()).unwrap_or_default(),
-                scores: unit_scores(session, &u.name),
+                scores: Some(unit_scores(session, &u.name)),
                 result: by_name
                     .get(u.name.as_str())
                     .map(|r| result_record(rules, r)),
@@ -343,6 +431,7 @@ impl Record {
             date: p.date.clone(),
             path: p.path.clone(),
             sha256: p.sha256.clone(),
+            results: st.previous_results.clone(),
         });
         Record {
             meeting: MeetingRecord {

@@ -229,6 +229,9 @@ pub struct State {
     pub tasks: Vec<Task>,
     /// The meeting before this one, when the session was linked to it.
     pub previous: Option<PreviousMeeting>,
+    /// The round before's results as last copied (`previous_linked`,
+    /// `previous_results_copied`).
+    pub previous_results: Option<super::ledger::PreviousResults>,
     /// The largest task id ever given (deleted tasks' ids are not given again).
     max_task_id: u64,
     /// How many of the plan's prepared tasks lead the ledger after the carried ones.
@@ -289,6 +292,7 @@ impl State {
                 .map(|(t, id)| super::ledger::from_plan(id, t, plan.meeting_date()))
                 .collect(),
             previous: None,
+            previous_results: None,
             max_task_id: plan.tasks.len() as u64,
             plan_tasks: plan.tasks.len(),
             task_index: HashMap::new(),
@@ -483,7 +487,17 @@ impl State {
                     }),
                 }
             }
-            EventKind::PreviousLinked { previous, tasks } => {
+            EventKind::PreviousResultsCopied { sha256, results } => {
+                if let Some(previous) = &mut self.previous {
+                    previous.sha256 = sha256.clone();
+                    self.previous_results = Some(results.clone());
+                }
+            }
+            EventKind::PreviousLinked {
+                previous,
+                tasks,
+                results,
+            } => {
                 // Only as the session's first event: the plan's tasks are numbered after the
                 // carried ones before anything can name them.
                 if event.seq != 1 || self.previous.is_some() {
@@ -516,6 +530,7 @@ impl State {
                 self.tasks = carried;
                 self.reindex_tasks();
                 self.previous = Some(previous.clone());
+                self.previous_results = results.clone();
             }
             _ => {}
         }
@@ -854,7 +869,8 @@ impl State {
             | EventKind::TaskClaimed { .. }
             | EventKind::TaskDeleted { .. }
             | EventKind::TaskReverted { .. }
-            | EventKind::PreviousLinked { .. } => self.apply_task(event),
+            | EventKind::PreviousLinked { .. }
+            | EventKind::PreviousResultsCopied { .. } => self.apply_task(event),
         }
     }
 }

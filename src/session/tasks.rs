@@ -90,7 +90,20 @@ impl Session {
                 Ok(vec![EventKind::TaskReverted { id: *id }])
             }
             Command::ImportTasks { tasks } => self.decide_import(tasks, day),
-            Command::LinkPrevious { previous, tasks } => {
+            Command::CopyPreviousResults { sha256, results } => {
+                if self.state().previous.is_none() {
+                    return Err(Refusal::NotLinked);
+                }
+                Ok(vec![EventKind::PreviousResultsCopied {
+                    sha256: sha256.clone(),
+                    results: (**results).clone(),
+                }])
+            }
+            Command::LinkPrevious {
+                previous,
+                tasks,
+                results,
+            } => {
                 if self.last_seq() > 0 {
                     return Err(Refusal::PreviousTooLate);
                 }
@@ -102,6 +115,7 @@ impl Session {
                 Ok(vec![EventKind::PreviousLinked {
                     previous: (**previous).clone(),
                     tasks: tasks.clone(),
+                    results: results.as_deref().cloned(),
                 }])
             }
             // `AddRemark` and `EditRemark` that make a task come here from `decide_kinds`.

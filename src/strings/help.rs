@@ -240,6 +240,11 @@ pub const ENTRIES: &[Entry] = &[
         "文件",
         "OUTPUT",
     ),
+    e(
+        "report.public",
+        "对外通报用：不含任何评委的个人打分、姓名及与打分对应的人",
+        "For circulation: no rater's own scores, and nothing that ties a score to a person",
+    ),
     // podium join
     e(
         "join",

@@ -836,6 +836,13 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::DuplicateTask { list: None, no }) => {
             format!("A task numbered {no} already exists")
         }
+        (Lang::Zh, Refusal::NotLinked) => {
+            "这场会议没有接续上次会议，无法复制上次的测评结果".into()
+        }
+        (Lang::En, Refusal::NotLinked) => {
+            "This session is not linked to a meeting before: there are no earlier results to copy"
+                .into()
+        }
         (Lang::Zh, Refusal::PreviousTooLate) => {
             "上次会议只能在新建会议记录时接续；请用 --new 新建一场".into()
         }
@@ -1020,6 +1027,9 @@ pub fn action(
             .into(),
         EventKind::PreviousLinked { .. } => lang
             .pick("接续上次会议", "linking the meeting before")
+            .into(),
+        EventKind::PreviousResultsCopied { .. } => lang
+            .pick("复制上次测评结果", "copying the earlier results")
             .into(),
     }
 }
@@ -1387,6 +1397,48 @@ pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
             Some(l) => format!("the list “{l}” has the number {no} twice"),
             None => format!("the number {no} appears twice"),
         },
+        Problem::BandField { field, by } if zh => format!(
+            "按{}评定等次时不用 `{field}`",
+            match by {
+                crate::plan::BandsBy::Score => "分数（min）",
+                crate::plan::BandsBy::Quota => "比例（percent）",
+            }
+        ),
+        Problem::BandField { field, by } => format!(
+            "`{field}` is not used when bands go by {}",
+            match by {
+                crate::plan::BandsBy::Score => "score (min)",
+                crate::plan::BandsBy::Quota => "quota (percent)",
+            }
+        ),
+        Problem::BandNeeds { field } if zh => {
+            format!("除最后一个等次外，每个等次都要有 `{field}`（最后一个等次不写，表示其余单位）")
+        }
+        Problem::BandNeeds { field } => format!(
+            "every band but the last needs its `{field}` (the last one, without it, takes the rest)"
+        ),
+        Problem::BandsNotDescending { min, before } if zh => format!(
+            "等次的最低分要从高到低排列：{} 不低于上一个等次的 {}",
+            shown_number(*min),
+            shown_number(*before)
+        ),
+        Problem::BandsNotDescending { min, before } => format!(
+            "band minimums go from high to low: {} is not below the band before's {}",
+            shown_number(*min),
+            shown_number(*before)
+        ),
+        Problem::BandPercent(p) if zh => {
+            format!(
+                "比例应大于 0，各等次合计不超过 100（实际为 {}）",
+                shown_number(*p)
+            )
+        }
+        Problem::BandPercent(p) => format!(
+            "a percent is above 0, and the bands' percents add up to at most 100 (got {})",
+            shown_number(*p)
+        ),
+        Problem::NoBands if zh => "至少要有一个等次".into(),
+        Problem::NoBands => "needs at least one band".into(),
         Problem::UnreadDeadline(t) if zh => format!(
             "完成时限“{t}”不是可识别的日期（如 2026-06-30、6月底前、年底前、三季度末、长期坚持）：按原文保存，不计逾期"
         ),

@@ -225,3 +225,59 @@ pub fn kept_changing(lang: Lang) -> String {
     )
     .to_string()
 }
+
+/// Added to the link's line: how many units' results of the round before were copied.
+pub fn with_results(lang: Lang, line: &str, units: usize, published: bool) -> String {
+    match lang {
+        Lang::Zh => {
+            let state = if published {
+                ""
+            } else {
+                "（上期结果尚未公布）"
+            };
+            format!("{line}；复制上期测评结果 {units} 个单位{state}")
+        }
+        Lang::En => {
+            let state = if published {
+                ""
+            } else {
+                " (not yet published there)"
+            };
+            let word = if units == 1 { "unit" } else { "units" };
+            format!("{line}; the earlier results of {units} {word} copied{state}")
+        }
+    }
+}
+
+/// Said when a resumed session copies the round before's results again (`--previous`).
+pub fn recopied(lang: Lang, title: &str, units: usize, published: bool) -> String {
+    match lang {
+        Lang::Zh => {
+            let state = if published {
+                ""
+            } else {
+                "（上期结果尚未公布）"
+            };
+            format!("已重新复制上次会议《{title}》的测评结果：{units} 个单位{state}")
+        }
+        Lang::En => {
+            let state = if published {
+                ""
+            } else {
+                " (not yet published there)"
+            };
+            let word = if units == 1 { "unit" } else { "units" };
+            format!(
+                "The results of the meeting before, “{title}”, copied again: {units} {word}{state}"
+            )
+        }
+    }
+}
+
+/// Said when `--previous` names a meeting that does not score: nothing to copy.
+pub fn no_results(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Zh => format!("上次会议《{title}》不评分，没有测评结果可复制"),
+        Lang::En => format!("The meeting before, “{title}”, does not score: no results to copy"),
+    }
+}
