@@ -89,6 +89,10 @@ pub enum Command {
     RevealResults {
         places: usize,
     },
+    /// Show or hide the round before's ranking (the copy in the session) on the stage.
+    ShowPrevious {
+        shown: bool,
+    },
     /// A task enters the ledger; `from_remark` turns that remark into it. `unit`: the agenda
     /// item where it came up. `status`: open when absent.
     AddTask {
@@ -270,4 +274,6 @@ pub enum Refusal {
     PreviousTooLate,
     /// Results of a round before copied into a session not linked to one.
     NotLinked,
+    /// The round before's ranking shown when the session holds none.
+    NoPreviousResults,
 }

@@ -155,6 +155,12 @@ pub enum EventKind {
     ResultsRevealed {
         places: usize,
     },
+    /// The round before's ranking (the copy in the session) shown on (or taken off) the
+    /// stage display (session version 5). Showing it takes this meeting's ranking down, and
+    /// the other way round.
+    PreviousDisplayed {
+        shown: bool,
+    },
     /// Takes back the action whose first event has seq `action`.
     Undone {
         action: u64,

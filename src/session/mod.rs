@@ -693,6 +693,20 @@ impl Session {
             | Command::ImportTasks { .. }
             | Command::LinkPrevious { .. }
             | Command::CopyPreviousResults { .. } => self.decide_task(command, day),
+            Command::ShowPrevious { shown } => {
+                if *shown
+                    && st
+                        .previous_results
+                        .as_ref()
+                        .is_none_or(|r| r.units.is_empty())
+                {
+                    return Err(Refusal::NoPreviousResults);
+                }
+                if st.stage.previous_shown == *shown {
+                    return Err(Refusal::NothingChanged);
+                }
+                Ok(vec![EventKind::PreviousDisplayed { shown: *shown }])
+            }
             Command::RevealResults { places } => {
                 if !st.scores.published {
                     return Err(Refusal::NotPublished);

@@ -248,6 +248,8 @@ pub struct Stage {
     pub results_shown: bool,
     /// Places of the ranking revealed, from the last place up.
     pub revealed: usize,
+    /// The round before's ranking is on the stage.
+    pub previous_shown: bool,
 }
 
 impl State {
@@ -857,6 +859,15 @@ impl State {
             }
             EventKind::ResultsDisplayed { shown } => {
                 self.stage.results_shown = *shown && self.scores.scored;
+                if self.stage.results_shown {
+                    self.stage.previous_shown = false;
+                }
+            }
+            EventKind::PreviousDisplayed { shown } => {
+                self.stage.previous_shown = *shown && self.previous_results.is_some();
+                if self.stage.previous_shown {
+                    self.stage.results_shown = false;
+                }
             }
             EventKind::ResultsRevealed { places } => {
                 self.stage.revealed = if self.scores.scored { *places } else { 0 };

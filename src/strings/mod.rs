@@ -836,6 +836,12 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::DuplicateTask { list: None, no }) => {
             format!("A task numbered {no} already exists")
         }
+        (Lang::Zh, Refusal::NoPreviousResults) => {
+            "这场会议没有上期测评结果（用 --previous 接续上次会议时复制）".into()
+        }
+        (Lang::En, Refusal::NoPreviousResults) => {
+            "This session holds no earlier results (they are copied when it is linked with --previous)".into()
+        }
         (Lang::Zh, Refusal::NotLinked) => {
             "这场会议没有接续上次会议，无法复制上次的测评结果".into()
         }
@@ -1027,6 +1033,12 @@ pub fn action(
             .into(),
         EventKind::PreviousLinked { .. } => lang
             .pick("接续上次会议", "linking the meeting before")
+            .into(),
+        EventKind::PreviousDisplayed { shown: true } => lang
+            .pick("大屏显示上期排名", "showing the earlier ranking")
+            .into(),
+        EventKind::PreviousDisplayed { shown: false } => lang
+            .pick("撤下上期排名", "taking the earlier ranking down")
             .into(),
         EventKind::PreviousResultsCopied { .. } => lang
             .pick("复制上次测评结果", "copying the earlier results")
