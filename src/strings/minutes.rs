@@ -1,0 +1,1 @@
+//! Words of the minutes (会议纪要) in Markdown.

@@ -1,0 +1,1 @@
+//! Words of the printable workbook: title rows, page footers, document properties.
