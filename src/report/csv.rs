@@ -10,9 +10,13 @@ use crate::strings::Lang;
 /// A number stays a number, a negative one too (`-1.5`): podium wrote it from a value, it
 /// holds nothing but digits, a sign and a point, and quoting it would make it text that
 /// no sum or sort counts.
+///
+/// A score is written with the published decimals (`90.00` beside `91.05`); the excellent
+/// share as the fraction (`0.6667`), a number any sheet can format.
 fn field(cell: &Cell) -> String {
     match cell {
-        Cell::Number(n) if n.is_finite() => format!("{n}"),
+        Cell::Number(n) | Cell::Percent(n) if n.is_finite() => format!("{n}"),
+        Cell::Decimal(n, _) if n.is_finite() => cell.as_text(),
         Cell::Empty => String::new(),
         other => tables::sheet_text(&other.as_text()).into_owned(),
     }
@@ -23,19 +27,19 @@ pub fn ranking(session: &Session, now: Time, lang: Lang) -> Result<Vec<u8>, Stri
     ranking_for(session, now, lang, false)
 }
 
-/// The ranking; `public`: for circulation (no rater's name).
+/// The ranking; `public`: for circulation — no reviewer named in the notes, no group score
+/// of a group with fewer than three scorers (`tables::ranking_for`).
 pub fn ranking_for(
     session: &Session,
     now: Time,
     lang: Lang,
     public: bool,
 ) -> Result<Vec<u8>, String> {
-    let _ = public;
     if !session.rules().mode.scores() {
         return Err(crate::strings::report::csv_not_scored(lang));
     }
     let results = tables::results(session, now);
-    let table = tables::ranking(session, &results, lang);
+    let table = tables::ranking_for(session, &results, lang, public);
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w = csv::Writer::from_writer(&mut out);
@@ -67,6 +71,10 @@ mod tests {
         assert_eq!(field(&Cell::text("")), "");
         assert_eq!(field(&Cell::Number(-1.5)), "-1.5");
         assert_eq!(field(&Cell::Number(92.25)), "92.25");
+        assert_eq!(field(&Cell::Decimal(90.0, 2)), "90.00");
+        assert_eq!(field(&Cell::Decimal(91.05, 2)), "91.05");
+        assert_eq!(field(&Cell::Decimal(-1.5, 1)), "-1.5");
+        assert_eq!(field(&Cell::Percent(0.6667)), "0.6667");
         assert_eq!(field(&Cell::Number(f64::NEG_INFINITY)), "'-inf");
         assert_eq!(field(&Cell::Empty), "");
     }

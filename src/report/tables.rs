@@ -3,16 +3,28 @@
 
 use crate::plan::ScoringMode;
 use crate::scoring::{self, UnitResult};
-use crate::session::record::{TaskRecord, number};
+use crate::session::record::{self, TaskRecord, number};
 use crate::session::{RemarkKind, Session, Time};
 use crate::strings::{self, Lang};
 
-/// A cell: text, a number that spreadsheets should treat as a number, or a date (a date
-/// cell in the workbook, `YYYY-MM-DD` elsewhere).
+/// A cell: text, a number that spreadsheets should treat as a number (shown as it is: a
+/// rank, a count), a score with the published decimals, a share shown as a percent, a
+/// duration, a time of day, or a date (a date cell in the workbook, `YYYY-MM-DD` elsewhere).
+/// Every kind but text stays a number in the workbook, with its number format.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
     Number(f64),
+    /// A score, a final, a penalty, a group score: the value and its published decimals
+    /// (`0.00` in the workbook, `91.10` in text).
+    Decimal(f64, u32),
+    /// A share from 0 to 1 (the excellent share, to 4 decimals): `0.0%` in the workbook,
+    /// `66.7%` in text, the fraction itself in the CSV.
+    Percent(f64),
+    /// Seconds, shown `mm:ss` (minutes beyond 59 go on counting: `75:00`).
+    Duration(i64),
+    /// A time of day, `hh:mm:ss`.
+    Clock(chrono::NaiveTime),
     Date(chrono::NaiveDate),
     Empty,
 }
@@ -26,10 +38,21 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Number(n) => format!("{n}"),
+            Cell::Decimal(n, d) => format!("{n:.*}", *d as usize),
+            Cell::Percent(n) => format!("{:.1}%", n * 100.0),
+            Cell::Duration(s) => duration_text(*s),
+            Cell::Clock(t) => t.format("%H:%M:%S").to_string(),
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Empty => String::new(),
         }
     }
+}
+
+/// Seconds as `mm:ss`, the minutes counting on past 59 (`[mm]:ss` in the workbook).
+pub fn duration_text(seconds: i64) -> String {
+    let sign = if seconds < 0 { "-" } else { "" };
+    let s = seconds.unsigned_abs();
+    format!("{sign}{:02}:{:02}", s / 60, s % 60)
 }
 
 /// Whether a spreadsheet would take text that starts so for a formula: `=`, `+`, `-`, `@`, a
@@ -78,65 +101,170 @@ pub fn results(session: &Session, now: Time) -> Vec<UnitResult> {
     scoring::results(session.rules(), session.plan(), session.state(), now)
 }
 
+/// The ranking, as the office's workbook and CSV have it (internal: every note).
 pub fn ranking(session: &Session, results: &[UnitResult], lang: Lang) -> Table {
+    ranking_for(session, results, lang, false)
+}
+
+/// Whether a public output leaves the group columns out: when any unit has a group with one
+/// or two scorers, whose group score would be a person's own (`PUBLIC_GROUP_MIN`).
+fn groups_hidden(results: &[UnitResult]) -> bool {
+    results.iter().any(|r| {
+        r.groups
+            .iter()
+            .any(|g| (1..record::PUBLIC_GROUP_MIN).contains(&g.n))
+    })
+}
+
+/// The ranking: with categories, the units grouped by category (each in category-rank
+/// order) under 类别 and 类别排名, with the overall rank (总排名) unless
+/// `scoring.overall_rank` is false; 等次 with `scoring.bands`; 上期排名, 上期得分 and 较上期
+/// when the session holds the round before's results (the change of the category rank when
+/// there are categories). Then the scores, the penalty, the group scores, the ballots and the
+/// notes.
+///
+/// `public`: for circulation — the notes name no reviewer (`record::public_flags`), and the
+/// group columns are left out when a group of some unit has fewer than three scorers.
+pub fn ranking_for(session: &Session, results: &[UnitResult], lang: Lang, public: bool) -> Table {
     let rules = session.rules();
-    let mut header = vec![
-        strings::report::of(lang).columns.rank.to_string(),
-        strings::report::of(lang).columns.unit.to_string(),
-        strings::report::of(lang).columns.final_score.to_string(),
-        strings::report::of(lang).columns.score.to_string(),
-        strings::report::of(lang).columns.penalty.to_string(),
-    ];
-    if rules.declared_groups {
+    let c = &strings::report::of(lang).columns;
+    let p = strings::print::columns(lang);
+    let categories = results.iter().any(|r| r.category.is_some());
+    let overall = !categories || rules.overall_rank;
+    let previous = session.state().previous_results.as_ref();
+    let groups = rules.declared_groups && !(public && groups_hidden(results));
+    let mut header: Vec<String> = Vec::new();
+    if categories {
+        header.extend([p.category, p.category_rank].map(String::from));
+        if overall {
+            header.push(p.overall_rank.into());
+        }
+    } else {
+        header.push(c.rank.into());
+    }
+    header.extend([c.unit, c.final_score].map(String::from));
+    if rules.bands.is_some() {
+        header.push(p.band.into());
+    }
+    if previous.is_some() {
+        if categories {
+            header.push(p.previous_category_rank.into());
+            if overall {
+                header.push(p.previous_rank.into());
+            }
+        } else {
+            header.push(p.previous_rank.into());
+        }
+        header.extend([p.previous_final, p.change].map(String::from));
+    }
+    header.extend([c.score, c.penalty].map(String::from));
+    if groups {
         header.extend(rules.groups.iter().map(|g| g.name.clone()));
     }
     if rules.mode == ScoringMode::Grades {
         header.extend(rules.grades.iter().map(|g| g.name.clone()));
-        header.push(
-            strings::report::of(lang)
-                .columns
-                .excellent_share
-                .to_string(),
-        );
+        header.push(c.excellent_share.to_string());
     }
-    header.push(strings::report::of(lang).columns.notes.to_string());
-    let num = |v: Option<i64>| v.map_or(Cell::Empty, |v| Cell::Number(number(rules, v)));
-    let rows = scoring::ranking(results)
+    header.push(c.notes.to_string());
+
+    let d = rules.decimals;
+    let dec = |v: Option<i64>| v.map_or(Cell::Empty, |v| Cell::Decimal(number(rules, v), d));
+    let whole = |v: Option<usize>| v.map_or(Cell::Empty, |k| Cell::Number(k as f64));
+    let order: Vec<&UnitResult> = if categories {
+        scoring::by_category(results)
+            .into_iter()
+            .flat_map(|(_, units)| units)
+            .collect()
+    } else {
+        scoring::ranking(results)
+    };
+    let rows = order
         .into_iter()
         .map(|r| {
-            let mut row = vec![
-                r.rank.map_or(Cell::Empty, |k| Cell::Number(k as f64)),
-                Cell::text(&r.unit),
-                num(r.final_score),
-                num(r.score_rounded),
-                Cell::Number(number(rules, r.penalty())),
-            ];
-            if rules.declared_groups {
+            let mut row = Vec::new();
+            if categories {
+                row.push(r.category.clone().map_or(Cell::Empty, Cell::Text));
+                row.push(whole(r.category_rank));
+                if overall {
+                    row.push(whole(r.rank));
+                }
+            } else {
+                row.push(whole(r.rank));
+            }
+            row.push(Cell::text(&r.unit));
+            row.push(dec(r.final_score));
+            if rules.bands.is_some() {
+                row.push(r.band.clone().map_or(Cell::Empty, Cell::Text));
+            }
+            if let Some(prev) = previous {
+                let before = r.previous.as_ref();
+                let (now_rank, before_rank, change) = if categories {
+                    (
+                        r.category_rank,
+                        before.and_then(|b| b.category_rank),
+                        r.category_rank_change,
+                    )
+                } else {
+                    (r.rank, before.and_then(|b| b.rank), r.rank_change)
+                };
+                if categories {
+                    row.push(whole(before.and_then(|b| b.category_rank)));
+                    if overall {
+                        row.push(whole(before.and_then(|b| b.rank)));
+                    }
+                } else {
+                    row.push(whole(before.and_then(|b| b.rank)));
+                }
+                row.push(
+                    before
+                        .and_then(|b| b.final_score)
+                        .map_or(Cell::Empty, |v| Cell::Decimal(v, prev.decimals)),
+                );
+                // 新: ranked now, not ranked the round before (in any category).
+                let new = now_rank.is_some()
+                    && before_rank.is_none()
+                    && before.and_then(|b| b.rank).is_none();
+                let said = strings::print::rank_change(lang, change, new);
+                row.push(if said.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(said)
+                });
+            }
+            row.push(dec(r.score_rounded));
+            row.push(Cell::Decimal(number(rules, r.penalty()), d));
+            if groups {
                 row.extend(
                     r.groups
                         .iter()
-                        .map(|g| num(g.score.map(|s| rules.publish(s)))),
+                        .map(|g| dec(g.score.map(|s| rules.publish(s)))),
                 );
             }
             if rules.mode == ScoringMode::Grades {
-                row.extend(r.grade_counts.iter().map(|c| Cell::Number(*c as f64)));
+                row.extend(r.grade_counts.iter().map(|n| Cell::Number(*n as f64)));
                 row.push(
                     r.excellent_share
-                        .map_or(Cell::Empty, |s| Cell::Number(s.round(4) as f64 / 10_000.0)),
+                        .map_or(Cell::Empty, |s| Cell::Percent(s.round(4) as f64 / 10_000.0)),
                 );
             }
-            let notes: Vec<String> = r.flags().iter().map(|f| flag_text(lang, f)).collect();
+            let flags = if public {
+                record::public_flags(&r.flags())
+            } else {
+                r.flags()
+            };
+            let notes: Vec<String> = flags.iter().map(|f| flag_text(lang, f)).collect();
             row.push(Cell::text(
                 notes.join(strings::report::notes_separator(lang)),
             ));
             row
         })
         .collect();
+    let notes = header.len() - 1;
     Table {
         name: strings::report::of(lang).sheets.ranking,
         header,
         rows,
-        wrap: Vec::new(),
+        wrap: vec![notes],
         filter: false,
     }
 }
@@ -202,11 +330,20 @@ pub fn scores(session: &Session, lang: Lang) -> Table {
 
 /// The tables of a workbook, in order: 排名 and 评分 only when the meeting scores.
 pub fn workbook(session: &Session, now: Time, lang: Lang) -> Vec<Table> {
+    workbook_for(session, now, lang, false)
+}
+
+/// The tables of a workbook; `public`: for circulation — no 评分 (every rater's scores), a
+/// ranking that names no reviewer (`ranking_for`); 点评 (remarks are public statements, with
+/// their speakers), 计时 and 交办 as they are.
+pub fn workbook_for(session: &Session, now: Time, lang: Lang, public: bool) -> Vec<Table> {
     let mut out = Vec::new();
     if session.rules().mode.scores() {
         let results = results(session, now);
-        out.push(ranking(session, &results, lang));
-        out.push(scores(session, lang));
+        out.push(ranking_for(session, &results, lang, public));
+        if !public {
+            out.push(scores(session, lang));
+        }
     }
     out.push(remarks(session, lang));
     out.push(timing(session, now, lang));
@@ -244,19 +381,19 @@ pub fn remarks(session: &Session, lang: Lang) -> Table {
             strings::report::of(lang).columns.time.to_string(),
         ],
         rows,
-        wrap: Vec::new(),
+        // 内容.
+        wrap: vec![3],
         filter: false,
     }
 }
 
+/// 计时: each item's limit, talk and overtime as durations (`mm:ss`), its start and end as
+/// times of day.
 pub fn timing(session: &Session, now: Time, lang: Lang) -> Table {
     let now = session.clock(now);
+    let durations = strings::print::timing_headers(lang);
     let st = session.state();
-    let t = |v: Option<Time>| {
-        v.map_or(Cell::Empty, |v| {
-            Cell::text(v.format("%H:%M:%S").to_string())
-        })
-    };
+    let t = |v: Option<Time>| v.map_or(Cell::Empty, |v| Cell::Clock(v.time()));
     let rows = st
         .units
         .iter()
@@ -267,17 +404,17 @@ pub fn timing(session: &Session, now: Time, lang: Lang) -> Table {
             let limit = u.limit_seconds();
             let (limit, talked, over) = if u.kind.counts_down() {
                 (
-                    Cell::Number(limit as f64),
-                    Cell::Number(u.talk_seconds(now) as f64),
-                    Cell::Number(u.overtime_seconds(now) as f64),
+                    Cell::Duration(limit),
+                    Cell::Duration(u.talk_seconds(now)),
+                    Cell::Duration(u.overtime_seconds(now)),
                 )
             } else if u.kind.is_timed() {
                 let soft = if limit > 0 {
-                    Cell::Number(limit as f64)
+                    Cell::Duration(limit)
                 } else {
                     Cell::Empty
                 };
-                (soft, Cell::Number(u.talk_seconds(now) as f64), Cell::Empty)
+                (soft, Cell::Duration(u.talk_seconds(now)), Cell::Empty)
             } else {
                 (Cell::Empty, Cell::Empty, Cell::Empty)
             };
@@ -302,9 +439,9 @@ pub fn timing(session: &Session, now: Time, lang: Lang) -> Table {
             strings::report::of(lang).columns.unit.to_string(),
             strings::report::of(lang).columns.presenter.to_string(),
             strings::report::of(lang).columns.status.to_string(),
-            strings::report::of(lang).columns.limit_s.to_string(),
-            strings::report::of(lang).columns.talked_s.to_string(),
-            strings::report::of(lang).columns.over_s.to_string(),
+            durations[0].to_string(),
+            durations[1].to_string(),
+            durations[2].to_string(),
             strings::report::of(lang).columns.started.to_string(),
             strings::report::of(lang).columns.ended.to_string(),
             strings::report::of(lang).columns.kind.to_string(),

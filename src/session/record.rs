@@ -56,6 +56,19 @@ fn unit_scores(session: &Session, unit: &str) -> Map<String, Value> {
 /// one or two, the group's score is a person's (or two people's) own.
 pub const PUBLIC_GROUP_MIN: usize = 3;
 
+/// A result's flags for circulation: who was trimmed left out (`trimmed:GROUP`), whose sheet
+/// is incomplete left out altogether. The one rule for the record and every public export.
+pub fn public_flags(flags: &[String]) -> Vec<String> {
+    flags
+        .iter()
+        .filter(|f| !f.starts_with("incomplete:"))
+        .map(|f| match f.strip_prefix("trimmed:") {
+            Some(rest) => format!("trimmed:{}", rest.split(':').next().unwrap_or_default()),
+            None => f.clone(),
+        })
+        .collect()
+}
+
 fn result_record(rules: &Rules, r: &UnitResult) -> ResultRecord {
     let mut group_scores = Map::new();
     let mut group_sizes = Vec::new();
@@ -173,15 +186,7 @@ impl ResultRecord {
     /// could be worked out from the others and the score).
     pub fn make_public(&mut self) {
         self.trimmed = None;
-        self.flags = self
-            .flags
-            .iter()
-            .filter(|f| !f.starts_with("incomplete:"))
-            .map(|f| match f.strip_prefix("trimmed:") {
-                Some(rest) => format!("trimmed:{}", rest.split(':').next().unwrap_or_default()),
-                None => f.clone(),
-            })
-            .collect();
+        self.flags = public_flags(&self.flags);
         if self
             .group_sizes
             .iter()

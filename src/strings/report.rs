@@ -16,14 +16,16 @@ pub fn flag(lang: Lang, flag: &str) -> String {
         (Lang::En, "no_scores") => "no scores".into(),
         (Lang::Zh, "group_missing") => format!("{rest}组无评分"),
         (Lang::En, "group_missing") => format!("no scores from {rest}"),
-        (Lang::Zh, "trimmed") => {
-            let (g, who) = rest.split_once(':').unwrap_or((rest, ""));
-            format!("{g}去掉最高最低：{}", who.replace(',', "、"))
-        }
-        (Lang::En, "trimmed") => {
-            let (g, who) = rest.split_once(':').unwrap_or((rest, ""));
-            format!("{g} trimmed: {}", who.replace(',', ", "))
-        }
+        // `trimmed:GROUP` (a public output: no names) says only that it was done.
+        (Lang::Zh, "trimmed") => match rest.split_once(':') {
+            Some((g, who)) => format!("{g}去掉最高最低：{}", who.replace(',', "、")),
+            None => format!("{rest}去掉最高分和最低分"),
+        },
+        (Lang::En, "trimmed") => match rest.split_once(':') {
+            Some((g, who)) => format!("{g} trimmed: {}", who.replace(',', ", ")),
+            None if rest.is_empty() => "highest and lowest dropped".into(),
+            None => format!("{rest}: highest and lowest dropped"),
+        },
         (Lang::Zh, "not_trimmed") => format!("{rest}人数不足未去分"),
         (Lang::En, "not_trimmed") => format!("{rest} not trimmed"),
         (Lang::Zh, "incomplete") => format!("{rest}评分不完整"),
