@@ -16,9 +16,11 @@
 
 mod common {
     pub mod cli;
+    pub mod pty;
 }
 
 use common::cli::{podium, text};
+use common::pty::{TIMEOUT, Term};
 use podium::commands::previous;
 use podium::plan::Plan;
 use podium::session::record::Record;
@@ -595,4 +597,56 @@ fn podium_report_shows_the_series_fields_and_public_names_no_silent_reviewer() {
         assert!(!public_text.contains(name), "--public names {name}");
     }
     assert_eq!(sha(&one), before);
+}
+
+/// `podium run round2.session.json --previous round1.session.json` on the existing round 2,
+/// in a terminal: the results are copied again with one event and the console says so (not
+/// only the standard error, which the console's screen hides).
+#[test]
+fn podium_run_previous_on_an_existing_session_copies_again_and_the_console_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = round_one(dir.path());
+    let before = sha(&one);
+    let (w, _) = round_two(dir.path());
+    let two = w.paths().session.clone();
+    w.close(at("2026-06-30T12:00:00+08:00")).unwrap();
+    let events = store::read(&two).unwrap().events().len();
+    let mut t = Term::spawn_sized(
+        dir.path(),
+        &[
+            "run",
+            "round2.session.json",
+            "--previous",
+            "round1.session.json",
+            "--lang",
+            "zh",
+        ],
+        200,
+        40,
+    );
+    // The console's own banner (the agenda is on the screen, the terminal's line is not).
+    t.wait_until(
+        "the console says the results were copied again",
+        TIMEOUT,
+        |s| {
+            s.contains("城东区")
+                && s.contains("已重新复制上次会议《一季度比晒拼创汇报会》的测评结果")
+                && !s.contains("podium: 已重新复制")
+        },
+    );
+    t.send("q");
+    t.wait_for("退出 podium？", TIMEOUT);
+    t.send("y");
+    assert!(t.wait_exit(TIMEOUT).success());
+    let after = store::read(&two).unwrap();
+    let copies: Vec<_> = after.events()[events..]
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::PreviousResultsCopied { .. }))
+        .collect();
+    assert_eq!(copies.len(), 1, "{:?}", &after.events()[events..]);
+    let EventKind::PreviousResultsCopied { sha256, .. } = &copies[0].kind else {
+        unreachable!()
+    };
+    assert_eq!(sha256, &before);
+    assert_eq!(sha(&one), before, "round 1 only read");
 }

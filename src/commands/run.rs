@@ -408,6 +408,11 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
         if report.torn_tail {
             text = format!("{text} · {}", strings::torn_tail(lang));
         }
+        // The round before's results copied again (`--previous` on this session): said on
+        // the console too, not only on the terminal it hides.
+        if let Some(notice) = linked.take() {
+            text = format!("{text} · {notice}");
+        }
         let name = file_name(&target.session);
         let note = strings::session_note(lang, &name);
         let plan_changed = target
