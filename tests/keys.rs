@@ -31,7 +31,7 @@ fn plain(c: char) -> KeyEvent {
 }
 
 /// Every action of the console (a new one must be added here and to the table).
-const ALL: [Action; 34] = [
+const ALL: [Action; 36] = [
     Action::ToggleTalk,
     Action::Next,
     Action::SetCurrent,
@@ -66,6 +66,8 @@ const ALL: [Action; 34] = [
     Action::ResultsOnStage,
     Action::RevealNext,
     Action::RevealAll,
+    Action::PreviousRanking,
+    Action::PreviousOnStage,
 ];
 
 #[test]

@@ -190,7 +190,11 @@ impl App {
                     }
                 }
             }
-            Action::Results => self.open(Mode::Results { selected: 0 }),
+            Action::Results => {
+                // The view opens on this meeting's ranking.
+                self.results_previous = false;
+                self.open(Mode::Results { selected: 0 });
+            }
             Action::Publish => {
                 if self.session().state().scores.published {
                     self.core.refuse(&Refusal::ResultsPublished, now);
@@ -250,7 +254,29 @@ impl App {
                 let places = self.session().state().reports().count();
                 self.execute(Command::RevealResults { places }, now);
             }
+            Action::PreviousRanking => {
+                // Read-only: the copy of the round before's results in this session.
+                if self.has_previous_results() {
+                    self.results_previous = !self.results_previous;
+                } else {
+                    self.results_previous = false;
+                    self.core.refuse(&Refusal::NoPreviousResults, now);
+                }
+            }
+            Action::PreviousOnStage => {
+                let shown = !self.session().state().stage.previous_shown;
+                self.execute(Command::ShowPrevious { shown }, now);
+            }
         }
+    }
+
+    /// Whether the session holds the round before's results (a ranking to show).
+    pub fn has_previous_results(&self) -> bool {
+        self.session()
+            .state()
+            .previous_results
+            .as_ref()
+            .is_some_and(|r| !r.units.is_empty())
     }
 
     /// When `Space` or `n` has no talk to time: the meeting has ended, or every unit has

@@ -76,6 +76,10 @@ pub enum Action {
     RevealNext,
     /// Reveal every place (results view).
     RevealAll,
+    /// The results view shows the round before's ranking, or this one's again.
+    PreviousRanking,
+    /// The round before's ranking on or off the stage display (results view).
+    PreviousOnStage,
 }
 
 impl Action {
@@ -92,6 +96,8 @@ impl Action {
                 | Action::ResultsOnStage
                 | Action::RevealNext
                 | Action::RevealAll
+                | Action::PreviousRanking
+                | Action::PreviousOnStage
         )
     }
 
@@ -131,6 +137,8 @@ pub struct App {
     pub last_reviewer: Option<String>,
     /// Remarks, tasks and scores hidden from this screen (a laptop mirrored to the room).
     pub private: bool,
+    /// The results view shows the round before's ranking (the copy in the session).
+    pub results_previous: bool,
     pub quit: bool,
 }
 
@@ -157,6 +165,7 @@ impl App {
             demo: None,
             last_reviewer: None,
             private: false,
+            results_previous: false,
             quit: false,
         };
         app.sync_selection();

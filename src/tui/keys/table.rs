@@ -4,7 +4,7 @@
 use super::key::Key;
 use super::rows::MENU_ROWS;
 use super::{Screen, Spot, Who, spot};
-use crate::strings::{Lang, Said, actions as say};
+use crate::strings::{Lang, Said, actions as say, series};
 use crate::tui::app::Action;
 
 /// One action of the table.
@@ -80,6 +80,34 @@ const RESULTS_ROWS: &[Binding] = &[
         bar: spot(Results, 5, 2, Some(2)),
         label: say::REVEAL_ALL,
         bar_label: |l| l.s().key_reveal_all,
+    },
+    // In the key bar only when the session holds the round before's results
+    // (`components::results::key_hints`).
+    Binding {
+        action: Action::PreviousRanking,
+        name: "previous_ranking",
+        keys: &[Key::ch('b')],
+        also: &[],
+        screens: RESULTS,
+        who: Who::Everyone,
+        menu: false,
+        help: true,
+        bar: spot(Results, 5, 2, Some(2)),
+        label: series::PREVIOUS_RANKING,
+        bar_label: series::key_previous,
+    },
+    Binding {
+        action: Action::PreviousOnStage,
+        name: "previous_on_stage",
+        keys: &[Key::ctrl('b')],
+        also: &[],
+        screens: RESULTS,
+        who: Who::Host,
+        menu: false,
+        help: true,
+        bar: spot(Results, 5, 3, None),
+        label: series::PREVIOUS_ON_STAGE,
+        bar_label: series::key_previous_on_stage,
     },
 ];
 
