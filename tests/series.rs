@@ -650,3 +650,47 @@ fn podium_run_previous_on_an_existing_session_copies_again_and_the_console_says_
     assert_eq!(sha256, &before);
     assert_eq!(sha(&one), before, "round 1 only read");
 }
+
+/// `podium check` says the categories with their units, the bands and `overall_rank: false`.
+#[test]
+fn podium_check_says_the_categories_the_bands_and_the_overall_rank() {
+    let dir = tempfile::tempdir().unwrap();
+    round_one(dir.path());
+    plan_in(dir.path(), "round2.plan.json");
+    let check = |plan: &str, lang: &str| {
+        let out = podium(dir.path(), &["check", plan, "--lang", lang]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let one = check("round1.plan.json", "zh");
+    assert!(
+        one.contains("类别 3 个：县区 5、部门 3、园区 2（各类别分别排名）\n"),
+        "{one}"
+    );
+    assert!(
+        one.contains("等次按比例：好 30%、较好 40%、一般（各类别分别计算"),
+        "{one}"
+    );
+    assert!(!one.contains("不显示总排名"), "{one}");
+    let two = check("round2.plan.json", "zh");
+    assert!(two.contains("类别 3 个：县区 5、部门 3、园区 2"), "{two}");
+    assert!(two.contains("等次：好 ≥90、较好 ≥85、一般\n"), "{two}");
+    assert!(two.contains("不显示总排名"), "{two}");
+    // The meeting before it follows, found beside the plan.
+    assert!(two.contains("接续上次会议：round1.session.json"), "{two}");
+    let en = check("round2.plan.json", "en");
+    assert!(
+        en.contains("3 categories: 县区 5, 部门 3, 园区 2 (ranked within each category)\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("bands by score: 好 ≥90, 较好 ≥85, 一般\n"),
+        "{en}"
+    );
+    assert!(en.contains("the overall rank is not shown"), "{en}");
+    let en = check("round1.plan.json", "en");
+    assert!(
+        en.contains("bands by quota: 好 30%, 较好 40%, 一般 (within each category"),
+        "{en}"
+    );
+}

@@ -114,11 +114,62 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         &groups,
         mode,
     );
+    out.push_str(&series(plan, lang));
     out.push_str(&cli::check_roles(
         lang,
         &plan.attendees,
         &plan.observers,
         plan.recorder.as_deref(),
     ));
+    out
+}
+
+/// The categories of the 汇报单位 (how many, and units in each), whether the overall rank is
+/// shown, and the bands (`scoring.bands`), for a plan that scores.
+fn series(plan: &Plan, lang: Lang) -> String {
+    let mut out = String::new();
+    let mut categories: Vec<(&str, usize)> = Vec::new();
+    let mut none = 0;
+    for u in plan.units.iter().filter(|u| u.kind().is_report()) {
+        match u
+            .category
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            Some(c) => match categories.iter_mut().find(|(n, _)| *n == c) {
+                Some(entry) => entry.1 += 1,
+                None => categories.push((c, 1)),
+            },
+            None => none += 1,
+        }
+    }
+    if !categories.is_empty() {
+        out.push_str(&cli::check_categories(lang, &categories, none));
+    }
+    if !plan.scoring_mode().scores() {
+        return out;
+    }
+    let scoring = plan.scoring();
+    if scoring.overall_rank == Some(false) {
+        out.push_str(cli::check_no_overall_rank(lang));
+    }
+    if let Some(bands) = &scoring.bands {
+        let by_quota = bands.by == crate::plan::BandsBy::Quota;
+        let levels: Vec<(&str, Option<f64>)> = bands
+            .levels
+            .iter()
+            .map(|l| {
+                let v = if by_quota { l.percent } else { l.min };
+                (l.name.as_str(), v)
+            })
+            .collect();
+        out.push_str(&cli::check_bands(
+            lang,
+            by_quota,
+            &levels,
+            !categories.is_empty(),
+        ));
+    }
     out
 }

@@ -61,6 +61,74 @@ pub fn check_roles(
     out
 }
 
+/// `podium check`: the 汇报单位 by category (类别), when any has one: each category with its
+/// number of units, in agenda order; `none` the units without a category.
+pub fn check_categories(lang: Lang, categories: &[(&str, usize)], none: usize) -> String {
+    let mut parts: Vec<String> = categories.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    if none > 0 {
+        parts.push(format!("{} {none}", lang.pick("未分类", "no category")));
+    }
+    let count = categories.len();
+    match lang {
+        Lang::Zh => format!("类别 {count} 个：{}（各类别分别排名）\n", parts.join("、")),
+        Lang::En => {
+            let word = if count == 1 { "category" } else { "categories" };
+            format!(
+                "{count} {word}: {} (ranked within each category)\n",
+                parts.join(", ")
+            )
+        }
+    }
+}
+
+/// `podium check`: `scoring.overall_rank: false`.
+pub fn check_no_overall_rank(lang: Lang) -> &'static str {
+    lang.pick(
+        "不显示总排名（只显示类别内名次；记录中仍有总名次）\n",
+        "the overall rank is not shown (only the rank within the category; the record keeps it)\n",
+    )
+}
+
+/// `podium check`: `scoring.bands`, by score (“好 ≥90、较好 ≥80、一般”) or by quota (“好 30%、
+/// 较好 50%、一般”). `levels`: each level's name with its `min` or `percent` (none on the
+/// last); `categories`: quotas are counted within each category.
+pub fn check_bands(
+    lang: Lang,
+    by_quota: bool,
+    levels: &[(&str, Option<f64>)],
+    categories: bool,
+) -> String {
+    let number = |v: f64| format!("{v}");
+    let parts: Vec<String> = levels
+        .iter()
+        .map(|(name, v)| match (v, by_quota) {
+            (Some(v), false) => format!("{name} ≥{}", number(*v)),
+            (Some(v), true) => format!("{name} {}%", number(*v)),
+            (None, _) => name.to_string(),
+        })
+        .collect();
+    match (lang, by_quota) {
+        (Lang::Zh, false) => format!("等次：{}\n", parts.join("、")),
+        (Lang::Zh, true) => {
+            let within = if categories {
+                "（各类别分别计算，四舍五入；并列者同享较好等次）"
+            } else {
+                "（四舍五入；并列者同享较好等次）"
+            };
+            format!("等次按比例：{}{within}\n", parts.join("、"))
+        }
+        (Lang::En, false) => format!("bands by score: {}\n", parts.join(", ")),
+        (Lang::En, true) => {
+            let within = if categories {
+                " (within each category, counts rounded half up; ties share the better band)"
+            } else {
+                " (counts rounded half up; ties share the better band)"
+            };
+            format!("bands by quota: {}{within}\n", parts.join(", "))
+        }
+    }
+}
+
 /// `podium check`: the reviewers in no group.
 pub fn check_everyone(lang: Lang) -> &'static str {
     lang.pick("全体", "all")
