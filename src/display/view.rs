@@ -7,8 +7,8 @@
 
 use crate::plan::UnitKind;
 use crate::scoring;
-use crate::session::{Session, Status, Time, UnitState};
-use crate::strings::{self, Lang};
+use crate::session::{PreviousResult, PreviousResults, Session, Status, Time, UnitState};
+use crate::strings::{self, Lang, series};
 use crate::text::{self, Ambiguous};
 use crate::timer::{self, clock_text};
 use crate::widgets::table::{Column, Row, Table};
@@ -53,6 +53,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOption
     let st = session.state();
     // A meeting that does not score never shows results (publishing is refused there; a
     // hand-edited session that says otherwise is not believed).
+    // The round before's ranking (the copy in this session), as these meetings open.
+    if st.stage.previous_shown && st.previous_results.is_some() && !opts.clock_only {
+        draw_previous(buf, area, session, opts);
+        return;
+    }
     if st.stage.results_shown
         && st.scores.published
         && session.rules().mode.scores()
@@ -291,94 +296,365 @@ fn lacking_groups(rules: &scoring::Rules, r: &scoring::UnitResult) -> Vec<String
 /// Blank columns between the results' columns, for reading from afar.
 const RESULTS_GAP: u16 = 3;
 
+/// What a column of the stage's ranking holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The place (in its category when there are categories).
+    Rank,
+    /// The overall place, beside the place in the category.
+    Overall,
+    Unit,
+    Score,
+    Band,
+    Change,
+}
+
+/// One place of a ranking on the stage: its cells (one per column), the mark of groups its
+/// final lacks, whether it is revealed, whether it is a first place.
+struct Place {
+    cells: Vec<String>,
+    mark: String,
+    shown: bool,
+    first: bool,
+}
+
+/// A ranking as the stage shows it: blocks of places (a category each, with its heading,
+/// or one block without), and the marks' legend.
+struct Board {
+    title: String,
+    columns: Vec<(Role, String)>,
+    blocks: Vec<(Option<String>, Vec<Place>)>,
+    legend: Vec<(String, Vec<String>)>,
+}
+
+/// The units of the round before's copy as a ranking lists them: grouped by category when
+/// they had one (the categories of `plan` first, in agenda order, then the others as they
+/// come; units without one last), each by category rank then rank, unranked after.
+pub fn previous_ranking<'a>(
+    plan: &'a crate::plan::Plan,
+    prev: &'a PreviousResults,
+) -> Vec<(Option<&'a str>, &'a PreviousResult)> {
+    let mut cats: Vec<Option<&str>> = Vec::new();
+    let known = plan.units.iter().filter_map(|u| u.category.as_deref());
+    let theirs = prev.units.iter().filter_map(|u| u.category.as_deref());
+    for c in known.filter(|c| prev.units.iter().any(|u| u.category.as_deref() == Some(*c))) {
+        if !cats.contains(&Some(c)) {
+            cats.push(Some(c));
+        }
+    }
+    for c in theirs {
+        if !cats.contains(&Some(c)) {
+            cats.push(Some(c));
+        }
+    }
+    if prev.units.iter().any(|u| u.category.is_none()) {
+        cats.push(None);
+    }
+    let mut out = Vec::new();
+    for c in cats {
+        let mut members: Vec<(usize, &PreviousResult)> = prev
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.category.as_deref() == c)
+            .collect();
+        members.sort_by_key(|(i, u)| {
+            let k = if c.is_some() {
+                u.category_rank.or(u.rank)
+            } else {
+                u.rank
+            };
+            (k.unwrap_or(usize::MAX), u.rank.unwrap_or(usize::MAX), *i)
+        });
+        out.extend(members.into_iter().map(|(_, u)| (c, u)));
+    }
+    out
+}
+
+/// This meeting's ranking on the stage, revealed from the last place up. With categories:
+/// a block per category (in the order `scoring::by_category` lists them), revealed one
+/// category after another, each from its last place up to its first, so the room hears a
+/// category through before the next begins; without, the one ranking as it always was.
 fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOptions, now: Time) {
-    let amb = opts.ambiguous;
     let lang = opts.lang;
     let rules = session.rules();
-    let results = scoring::results(rules, session.plan(), session.state(), now);
-    let ranked: Vec<_> = scoring::ranking(&results)
+    let st = session.state();
+    let results = scoring::results(rules, session.plan(), st, now);
+    let categories = results.iter().any(|r| r.category.is_some());
+    let blocks: Vec<(Option<&str>, Vec<&scoring::UnitResult>)> = if categories {
+        scoring::by_category(&results)
+            .into_iter()
+            .map(|(c, units)| (c, units.into_iter().filter(|r| r.rank.is_some()).collect()))
+            .filter(|(_, units): &(Option<&str>, Vec<_>)| !units.is_empty())
+            .collect()
+    } else {
+        let ranked: Vec<_> = scoring::ranking(&results)
+            .into_iter()
+            .filter(|r| r.rank.is_some())
+            .collect();
+        vec![(None, ranked)]
+    };
+    let total: usize = blocks.iter().map(|(_, u)| u.len()).sum();
+    let revealed = st.stage.revealed.min(total);
+    let overall = categories && rules.overall_rank;
+    let bands = rules.bands.is_some();
+    let previous = st.previous_results.is_some();
+    let headers = strings::display::results_headers(lang);
+    let mut columns = vec![(Role::Rank, headers[0].to_string())];
+    if overall {
+        columns.push((Role::Overall, series::overall_head(lang).to_string()));
+    }
+    columns.push((Role::Unit, headers[1].to_string()));
+    columns.push((Role::Score, headers[2].to_string()));
+    if bands {
+        columns.push((Role::Band, series::band_head(lang).to_string()));
+    }
+    if previous {
+        columns.push((Role::Change, series::stage_change_head(lang).to_string()));
+    }
+    // A mark next to a final score computed without a declared group: "*" for the first set
+    // of groups missing, "**" for another, explained under the list.
+    let mut legend: Vec<(String, Vec<String>)> = Vec::new();
+    let mut mark_of = |r: &scoring::UnitResult| {
+        let lacks = lacking_groups(rules, r);
+        if lacks.is_empty() {
+            return String::new();
+        }
+        let k = match legend.iter().position(|(_, g)| *g == lacks) {
+            Some(k) => k,
+            None => {
+                legend.push(("*".repeat(legend.len() + 1), lacks));
+                legend.len() - 1
+            }
+        };
+        legend[k].0.clone()
+    };
+    // Which places are revealed: counted from the last place up, block after block with
+    // categories (each block from its last place), over the one ranking without.
+    let mut before = 0usize;
+    let mut out_blocks = Vec::new();
+    for (c, units) in &blocks {
+        let n = units.len();
+        let places = units
+            .iter()
+            .enumerate()
+            .map(|(j, r)| {
+                let step = if categories {
+                    before + (n - 1 - j)
+                } else {
+                    n - 1 - j
+                };
+                let cells = columns
+                    .iter()
+                    .map(|(role, _)| match role {
+                        Role::Rank if categories && r.category.is_some() => {
+                            let k = r.category_rank.map_or_else(String::new, |k| k.to_string());
+                            strings::display::rank(lang, &k, r.category_tied)
+                        }
+                        Role::Rank => {
+                            let k = r.rank.map_or_else(String::new, |k| k.to_string());
+                            strings::display::rank(lang, &k, r.tied)
+                        }
+                        Role::Overall => {
+                            let k = r.rank.map_or_else(String::new, |k| k.to_string());
+                            series::overall(lang, &k, r.tied)
+                        }
+                        Role::Unit => text::clean_line(&r.unit),
+                        Role::Score => r.final_score.map_or_else(String::new, |f| rules.show(f)),
+                        Role::Band => r.band.clone().unwrap_or_default(),
+                        Role::Change => series::change(lang, true, r.rank_change),
+                    })
+                    .collect();
+                let first = if categories && r.category.is_some() {
+                    r.category_rank == Some(1)
+                } else {
+                    r.rank == Some(1)
+                };
+                Place {
+                    cells,
+                    mark: mark_of(r),
+                    shown: step < revealed,
+                    first,
+                }
+            })
+            .collect();
+        before += n;
+        let heading = categories.then(|| series::category_heading(lang, *c));
+        out_blocks.push((heading, places));
+    }
+    let board = Board {
+        title: strings::display::results_title(lang, &session.plan().title),
+        columns,
+        blocks: out_blocks,
+        legend,
+    };
+    draw_board(buf, area, &board, opts);
+}
+
+/// The round before's ranking on the stage (the copy in this session): every place at once,
+/// by category when it had them, with its band.
+fn draw_previous(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOptions) {
+    let lang = opts.lang;
+    let st = session.state();
+    let Some(prev) = st.previous_results.as_ref() else {
+        return;
+    };
+    let title = st.previous.as_ref().map_or("", |p| p.title.as_str());
+    let units: Vec<(Option<&str>, &PreviousResult)> = previous_ranking(session.plan(), prev)
         .into_iter()
-        .filter(|r| r.rank.is_some())
+        .filter(|(_, u)| u.rank.is_some())
         .collect();
-    let revealed = session.state().stage.revealed.min(ranked.len());
+    let categories = units.iter().any(|(c, _)| c.is_some());
+    let overall = categories && session.rules().overall_rank;
+    let bands = units.iter().any(|(_, u)| u.band.is_some());
+    let headers = strings::display::results_headers(lang);
+    let mut columns = vec![(Role::Rank, headers[0].to_string())];
+    if overall {
+        columns.push((Role::Overall, series::overall_head(lang).to_string()));
+    }
+    columns.push((Role::Unit, headers[1].to_string()));
+    columns.push((Role::Score, headers[2].to_string()));
+    if bands {
+        columns.push((Role::Band, series::band_head(lang).to_string()));
+    }
+    let tied = |k: Option<usize>, of: &dyn Fn(&PreviousResult) -> Option<usize>, c| {
+        units
+            .iter()
+            .filter(|(oc, _)| !categories || *oc == c)
+            .filter(|(_, u)| of(u) == k)
+            .count()
+            > 1
+    };
+    let mut blocks: Vec<(Option<String>, Vec<Place>)> = Vec::new();
+    let mut last: Option<Option<&str>> = None;
+    for (c, u) in &units {
+        if last != Some(*c) || blocks.is_empty() {
+            let heading = categories.then(|| series::category_heading(lang, *c));
+            blocks.push((heading, Vec::new()));
+            last = Some(*c);
+        }
+        let in_category = categories && u.category.is_some();
+        let cells = columns
+            .iter()
+            .map(|(role, _)| match role {
+                Role::Rank if in_category => {
+                    let k = u.category_rank.or(u.rank);
+                    let t = tied(k, &|p: &PreviousResult| p.category_rank.or(p.rank), *c);
+                    strings::display::rank(lang, &k.map_or_else(String::new, |k| k.to_string()), t)
+                }
+                Role::Rank => {
+                    let t = tied(u.rank, &|p: &PreviousResult| p.rank, *c);
+                    let k = u.rank.map_or_else(String::new, |k| k.to_string());
+                    strings::display::rank(lang, &k, t)
+                }
+                Role::Overall => {
+                    let t = units.iter().filter(|(_, p)| p.rank == u.rank).count() > 1;
+                    let k = u.rank.map_or_else(String::new, |k| k.to_string());
+                    series::overall(lang, &k, t)
+                }
+                Role::Unit => text::clean_line(&u.unit),
+                Role::Score => series::previous_final(u.final_score, prev.decimals),
+                Role::Band => u.band.clone().unwrap_or_default(),
+                Role::Change => String::new(),
+            })
+            .collect();
+        let first = if in_category {
+            u.category_rank.or(u.rank) == Some(1)
+        } else {
+            u.rank == Some(1)
+        };
+        if let Some((_, places)) = blocks.last_mut() {
+            places.push(Place {
+                cells,
+                mark: String::new(),
+                shown: true,
+                first,
+            });
+        }
+    }
+    let board = Board {
+        title: series::previous_stage_title(lang, title),
+        columns,
+        blocks,
+        legend: Vec::new(),
+    };
+    draw_board(buf, area, &board, opts);
+}
+
+/// One line of a board on the stage.
+#[derive(Clone, Copy)]
+enum BoardLine {
+    Heading(usize),
+    Place(usize, usize),
+}
+
+/// Draws a ranking: the title, a header row when every line fits under it, the blocks with
+/// their headings, the places not yet revealed as dots, the legend of the marks revealed.
+/// The rows are spread out when there is room; the window keeps the places just revealed in
+/// sight.
+fn draw_board(buf: &mut Buffer, area: Rect, board: &Board, opts: DisplayOptions) {
+    let amb = opts.ambiguous;
+    let lang = opts.lang;
     let [title_row, _, mut list] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    let title = strings::display::results_title(lang, &session.plan().title);
-    centered(buf, area, title_row.y, &title, theme::title(), amb);
-    let first_revealed = ranked.len() - revealed;
-    // A mark next to a final score computed without a declared group: "*" for the first set
-    // of groups missing, "**" for another, explained under the list.
-    let mut legend: Vec<(String, Vec<String>)> = Vec::new();
-    let marks: Vec<String> = ranked
-        .iter()
-        .map(|r| {
-            let lacks = lacking_groups(rules, r);
-            if lacks.is_empty() {
-                return String::new();
-            }
-            let k = match legend.iter().position(|(_, g)| *g == lacks) {
-                Some(k) => k,
-                None => {
-                    legend.push(("*".repeat(legend.len() + 1), lacks));
-                    legend.len() - 1
-                }
-            };
-            legend[k].0.clone()
-        })
-        .collect();
+    centered(buf, area, title_row.y, &board.title, theme::title(), amb);
+    let places: Vec<&Place> = board.blocks.iter().flat_map(|(_, p)| p).collect();
     // Only the marks of the places revealed are explained (and shown).
-    let used: Vec<&(String, Vec<String>)> = legend
+    let used: Vec<&(String, Vec<String>)> = board
+        .legend
         .iter()
-        .filter(|(m, _)| marks[first_revealed..].contains(m))
+        .filter(|(m, _)| places.iter().any(|p| p.shown && p.mark == *m))
         .collect();
     // Their lines under the list (room kept for them at the bottom of the screen).
     let legend_band = (!used.is_empty() && list.height > used.len() as u16 + 2)
         .then(|| take_bottom(&mut list, used.len() as u16 + 1));
-    // The columns: place, unit, final score, mark; their widths from every ranked unit, so
-    // nothing moves as places are revealed.
-    let texts: Vec<[String; 3]> = ranked
-        .iter()
-        .map(|r| {
-            let rank = r.rank.map_or_else(String::new, |k| k.to_string());
-            [
-                strings::display::rank(lang, &rank, r.tied),
-                text::clean_line(&r.unit),
-                r.final_score.map_or_else(String::new, |f| rules.show(f)),
-            ]
-        })
-        .collect();
-    let headers = strings::display::results_headers(lang);
+    let mut lines: Vec<BoardLine> = Vec::new();
+    for (b, (heading, block)) in board.blocks.iter().enumerate() {
+        if heading.is_some() {
+            lines.push(BoardLine::Heading(b));
+        }
+        lines.extend((0..block.len()).map(|i| BoardLine::Place(b, i)));
+    }
+    // The columns' widths from every place, so nothing moves as places are revealed.
     let widest = |i: usize| {
-        texts
+        places
             .iter()
-            .map(|t| text::width(&t[i], amb))
-            .chain([text::width(headers[i], amb)])
+            .map(|p| text::width(&p.cells[i], amb))
+            .chain([text::width(&board.columns[i].1, amb)])
             .max()
             .unwrap_or(0) as u16
     };
-    let mark_w = marks.iter().map(|m| m.len()).max().unwrap_or(0) as u16;
-    let (rank_w, unit_w, score_w) = (widest(0), widest(1), widest(2));
+    let mark_w = places.iter().map(|p| p.mark.len()).max().unwrap_or(0) as u16;
     // Too narrow for all: the unit goes first, then the place is cut short; the score is
     // never cut (a cut "7…" reads as a wrong figure).
-    let mut columns = vec![
-        Column::fixed(headers[0], rank_w).min(1),
-        Column::growing(headers[1], unit_w.min(4), 1)
-            .gap(RESULTS_GAP)
-            .priority(1),
-        Column::fixed(headers[2], score_w).right().gap(RESULTS_GAP),
-    ];
+    let mut columns: Vec<Column> = Vec::new();
+    let mut total = 0u16;
+    for (i, (role, head)) in board.columns.iter().enumerate() {
+        let w = widest(i);
+        let gap = if i == 0 { 0 } else { RESULTS_GAP };
+        total += w + gap;
+        columns.push(match role {
+            Role::Rank => Column::fixed(head.as_str(), w).min(1),
+            Role::Unit => Column::growing(head.as_str(), w.min(4), 1)
+                .gap(RESULTS_GAP)
+                .priority(1),
+            Role::Score => Column::fixed(head.as_str(), w).right().gap(RESULTS_GAP),
+            Role::Overall | Role::Band | Role::Change => {
+                Column::fixed(head.as_str(), w).gap(RESULTS_GAP).min(1)
+            }
+        });
+    }
     if mark_w > 0 {
         columns.push(Column::fixed("", mark_w));
+        total += mark_w + 1;
     }
-    let total =
-        rank_w + unit_w + score_w + 2 * RESULTS_GAP + if mark_w > 0 { mark_w + 1 } else { 0 };
     let w = total.min(area.width);
     let x = area.x + (area.width - w) / 2;
-    // A header row when every place still fits under it.
-    if list.height as usize > ranked.len() + 1 {
+    // A header row when every line still fits under it.
+    if list.height as usize > lines.len() + 1 {
         let row = take_top(&mut list, 2);
         Table::new(columns.clone(), amb)
             .header_style(Some(theme::dim()))
@@ -386,28 +662,37 @@ fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOp
     }
     let room = list.height as usize;
     // Spread the rows out when there is room, for reading from afar.
-    let step = if ranked.len() * 2 <= room { 2 } else { 1 };
-    let rows = ranked.len().min(room / step);
-    // The window keeps the places just revealed in sight (they come from the bottom up).
-    let start_index = first_revealed.min(ranked.len() - rows);
+    let step = if lines.len() * 2 <= room { 2 } else { 1 };
+    let rows = lines.len().min(room / step);
+    let start = window(board, &lines, rows);
     let mut last_y = list.y;
-    for (i, r) in ranked.iter().enumerate().skip(start_index).take(rows) {
-        let y = list.y + ((i - start_index) * step) as u16;
+    for (i, line) in lines.iter().enumerate().skip(start).take(rows) {
+        let y = list.y + ((i - start) * step) as u16;
         if y >= list.bottom() {
             break;
         }
         last_y = y;
-        if i < first_revealed {
+        let (b, p) = match *line {
+            BoardLine::Heading(b) => {
+                let heading = board.blocks[b].0.as_deref().unwrap_or_default();
+                centered(buf, area, y, heading, theme::title().fg(Color::Cyan), amb);
+                continue;
+            }
+            BoardLine::Place(b, p) => (b, p),
+        };
+        let place = &board.blocks[b].1[p];
+        if !place.shown {
             centered(buf, Rect::new(x, y, w, 1), y, "· · ·", theme::dim(), amb);
             continue;
         }
-        let style = if r.rank == Some(1) {
+        let style = if place.first {
             theme::title().fg(Color::Yellow)
         } else {
             theme::title()
         };
-        let [rank, unit, score] = texts[i].clone();
-        let row = Row::new([rank, unit, score, marks[i].clone()]).style(style);
+        let mut cells = place.cells.clone();
+        cells.push(place.mark.clone());
+        let row = Row::new(cells).style(style);
         Table::new(columns.clone(), amb)
             .header_style(None)
             .rows(vec![row])
@@ -420,4 +705,38 @@ fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOp
             centered(buf, area, top + i as u16, &line, theme::warn(), amb);
         }
     }
+}
+
+/// The first line in sight when `rows` of `lines` fit. Without headings: from the topmost
+/// place revealed (the places come from the bottom up). With: the block being revealed,
+/// from its heading when it fits whole, else from just above the place just revealed.
+fn window(board: &Board, lines: &[BoardLine], rows: usize) -> usize {
+    let last_start = lines.len() - rows;
+    let headed = board.blocks.iter().any(|(h, _)| h.is_some());
+    if !headed {
+        let places: Vec<&Place> = board.blocks.iter().flat_map(|(_, p)| p).collect();
+        let first_revealed = places.iter().position(|p| p.shown).unwrap_or(places.len());
+        return first_revealed.min(last_start);
+    }
+    // The block being revealed: the last one with a place shown (the first before any).
+    let current = board
+        .blocks
+        .iter()
+        .rposition(|(_, places)| places.iter().any(|p| p.shown))
+        .unwrap_or(0);
+    let heading = lines
+        .iter()
+        .position(|l| matches!(l, BoardLine::Heading(b) if *b == current))
+        .unwrap_or(0);
+    let block_len = board.blocks[current].1.len();
+    if block_len < rows {
+        return heading.min(last_start);
+    }
+    // The place just revealed: the topmost shown of the block (its last place before any).
+    let top = board.blocks[current]
+        .1
+        .iter()
+        .position(|p| p.shown)
+        .unwrap_or(block_len - 1);
+    (heading + top).max(heading).min(last_start)
 }

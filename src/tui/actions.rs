@@ -258,6 +258,10 @@ impl App {
                 // Read-only: the copy of the round before's results in this session.
                 if self.has_previous_results() {
                     self.results_previous = !self.results_previous;
+                    // The selection starts again at the top of the other ranking.
+                    if let Some(Mode::Results { selected }) = self.popups.last_mut() {
+                        *selected = 0;
+                    }
                 } else {
                     self.results_previous = false;
                     self.core.refuse(&Refusal::NoPreviousResults, now);

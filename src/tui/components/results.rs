@@ -108,51 +108,12 @@ pub fn previous_units(app: &App) -> Vec<(Option<&str>, &PreviousResult)> {
     previous_order(app.session().plan(), prev)
 }
 
-/// `previous_units` of a copy, by the categories of `plan`.
+/// `previous_units` of a copy, by the categories of `plan` (as the stage lists them).
 pub fn previous_order<'a>(
     plan: &'a crate::plan::Plan,
     prev: &'a PreviousResults,
 ) -> Vec<(Option<&'a str>, &'a PreviousResult)> {
-    let mut cats: Vec<Option<&str>> = Vec::new();
-    let known: Vec<&str> = plan
-        .units
-        .iter()
-        .filter_map(|u| u.category.as_deref())
-        .collect();
-    for c in known {
-        if prev.units.iter().any(|u| u.category.as_deref() == Some(c)) && !cats.contains(&Some(c)) {
-            cats.push(Some(c));
-        }
-    }
-    for u in &prev.units {
-        if let Some(c) = u.category.as_deref()
-            && !cats.contains(&Some(c))
-        {
-            cats.push(Some(c));
-        }
-    }
-    if prev.units.iter().any(|u| u.category.is_none()) {
-        cats.push(None);
-    }
-    let mut out = Vec::new();
-    for c in cats {
-        let mut members: Vec<(usize, &PreviousResult)> = prev
-            .units
-            .iter()
-            .enumerate()
-            .filter(|(_, u)| u.category.as_deref() == c)
-            .collect();
-        members.sort_by_key(|(i, u)| {
-            let k = if c.is_some() {
-                u.category_rank.or(u.rank)
-            } else {
-                u.rank
-            };
-            (k.unwrap_or(usize::MAX), u.rank.unwrap_or(usize::MAX), *i)
-        });
-        out.extend(members.into_iter().map(|(_, u)| (c, u)));
-    }
-    out
+    crate::display::view::previous_ranking(plan, prev)
 }
 
 pub fn key_hints(app: &App) -> Vec<Hint> {
