@@ -424,6 +424,20 @@ fn every_field_of_a_plan_is_in_the_form() {
         .expect("$defs")
         .remove("TaskPlan")
         .expect("the task's schema");
+    // The same for the scoring's `overall_rank` and `bands` (tests/plan_form_series.rs).
+    for kept in podium::planform::state::KEPT_SCORING {
+        assert!(
+            schema["$defs"]["Scoring"]["properties"]
+                .as_object_mut()
+                .expect("the scoring's properties")
+                .remove(*kept)
+                .is_some(),
+            "scoring.{kept} is a field of the plan"
+        );
+    }
+    for def in ["Bands", "BandLevel", "BandsBy"] {
+        schema["$defs"].as_object_mut().expect("$defs").remove(def);
+    }
     let mut fields = std::collections::BTreeSet::new();
     fn walk(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
         match v {

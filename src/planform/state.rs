@@ -190,6 +190,11 @@ pub const KINDS_VERSION: u32 = 2;
 pub const LEDGER_VERSION: u32 = 3;
 /// The plan's fields the form keeps as they are, without a place of their own.
 pub const KEPT: &[&str] = &["tasks", "previous"];
+/// The plan version that added `scoring.overall_rank` and `scoring.bands` (a series' rounds).
+pub const SERIES_VERSION: u32 = 4;
+/// The scoring's fields the form keeps as they are, without a place of their own (plan
+/// version 4): whether the overall rank is shown, and the bands (等次).
+pub const KEPT_SCORING: &[&str] = &["overall_rank", "bands"];
 
 /// The space a Chinese input method types in its full-width mode: on the scoring mode and on
 /// a unit's kind it is Space.
@@ -310,6 +315,9 @@ pub struct PlanForm {
     /// the prepared task list (`tasks`) and the meeting before (`previous`), plan version 3.
     /// (`podium tasks` and the console change a meeting's tasks; a save here never drops them.)
     pub kept: Map<String, Value>,
+    /// The same for the scoring's `overall_rank` and `bands` (plan version 4): written back
+    /// into `scoring` as the edited plan had them.
+    pub kept_scoring: Map<String, Value>,
 }
 
 impl PlanForm {
@@ -350,6 +358,11 @@ impl PlanForm {
         };
         form.mode = plan.scoring.as_ref().and_then(|s| s.mode);
         scoring.remove("mode");
+        for key in KEPT_SCORING {
+            if let Some(v) = scoring.remove(*key) {
+                form.kept_scoring.insert(key.to_string(), v);
+            }
+        }
         form.criteria = list(&mut scoring, "criteria", CRITERIA);
         form.groups = list(&mut scoring, "groups", GROUPS);
         form.grades = list(&mut scoring, "grades", GRADES);
@@ -430,6 +443,7 @@ impl PlanForm {
             overwrite_changed: false,
             names_opened: Vec::new(),
             kept: Map::new(),
+            kept_scoring: Map::new(),
         };
         form.load_editor();
         form
@@ -1446,6 +1460,10 @@ fn build(form: &PlanForm) -> (Option<Plan>, Vec<Issue>) {
             scoring.insert(key.into(), Value::Array(items));
         }
     }
+    // Whether the overall rank is shown and the bands, as the edited plan had them.
+    for (key, value) in &form.kept_scoring {
+        scoring.insert(key.clone(), value.clone());
+    }
     if !scoring.is_empty() {
         top.insert("scoring".into(), Value::Object(scoring));
     }
@@ -1470,6 +1488,11 @@ fn build(form: &PlanForm) -> (Option<Plan>, Vec<Issue>) {
     let said = top.get("version").and_then(Value::as_u64);
     if !form.kept.is_empty() && said.is_none_or(|v| v < u64::from(LEDGER_VERSION)) {
         top.insert("version".into(), Value::from(LEDGER_VERSION));
+    }
+    // And the version that has `overall_rank` and `bands`.
+    let said = top.get("version").and_then(Value::as_u64);
+    if !form.kept_scoring.is_empty() && said.is_none_or(|v| v < u64::from(SERIES_VERSION)) {
+        top.insert("version".into(), Value::from(SERIES_VERSION));
     }
     let plan = match serde_json::from_value::<Plan>(Value::Object(top)) {
         Ok(plan) => plan,
