@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 pub const FORMAT: &str = "podium-session";
 /// The session format's version (docs/FORMAT.md): 2 adds `elapsed_ms` on talk events; 3 adds
 /// agenda kinds (`kind` on `unit_added`, and the plan fields of plan version 2); 4 adds the
-/// task ledger (`task_*` events, `previous_linked`, and the plan fields of plan version 3).
+/// task ledger (`task_*` events, `previous_linked`, and the plan fields of plan version 3); 5
+/// adds a series of rounds (`previous_linked.results`, `previous_results_copied`,
+/// `previous_displayed`, and the plan fields of plan version 4).
 pub const VERSION: u32 = 5;
 /// How long after an event the snapshot is brought up to date.
 pub const SNAPSHOT_DELAY_MS: i64 = 2000;

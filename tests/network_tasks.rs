@@ -776,10 +776,12 @@ fn hello(version: u32) -> Vec<u8> {
 }
 
 #[test]
-fn a_protocol_3_laptop_is_refused_at_the_handshake_naming_both_versions() {
-    // The ledger's commands and events are new in protocol 4: a protocol-3 laptop could not
-    // read a `task_added` event, and must be turned away before the meeting.
-    assert_eq!(PROTOCOL, 4);
+fn an_older_laptop_is_refused_at_the_handshake_naming_both_versions() {
+    // The ledger's commands and events are new in protocol 4 (and the series' in 5): an older
+    // laptop could not read a `task_added` or `previous_displayed` event, and must be turned
+    // away before the meeting.
+    assert!(PROTOCOL >= 5);
+    let old = PROTOCOL - 1;
     let dir = tempfile::tempdir().expect("dir");
     let host = host(dir.path());
     let addr = host.core.server.as_ref().expect("serving").addrs[0].clone();
@@ -788,7 +790,7 @@ fn a_protocol_3_laptop_is_refused_at_the_handshake_naming_both_versions() {
         let mut s = tokio::net::TcpStream::connect(&addr)
             .await
             .expect("connect");
-        wire::write_frame(&mut s, &hello(3)).await.expect("hello");
+        wire::write_frame(&mut s, &hello(old)).await.expect("hello");
         let frame = tokio::time::timeout(WAIT, wire::read_frame(&mut s, MAX_HANDSHAKE))
             .await
             .expect("an answer in time")
@@ -797,13 +799,25 @@ fn a_protocol_3_laptop_is_refused_at_the_handshake_naming_both_versions() {
     });
     assert_eq!(refusal.error, ErrorCode::Version);
     assert!(
-        refusal.message.zh.contains("主持人的 podium 是第 4 版")
-            && refusal.message.zh.contains("加入的电脑是第 3 版"),
+        refusal
+            .message
+            .zh
+            .contains(&format!("主持人的 podium 是第 {PROTOCOL} 版"))
+            && refusal
+                .message
+                .zh
+                .contains(&format!("加入的电脑是第 {old} 版")),
         "{refusal:?}"
     );
     assert!(
-        refusal.message.en.contains("speaks version 4")
-            && refusal.message.en.contains("laptop's version 3"),
+        refusal
+            .message
+            .en
+            .contains(&format!("speaks version {PROTOCOL}"))
+            && refusal
+                .message
+                .en
+                .contains(&format!("laptop's version {old}")),
         "{refusal:?}"
     );
 
@@ -820,7 +834,7 @@ fn a_protocol_3_laptop_is_refused_at_the_handshake_naming_both_versions() {
                 .await
                 .expect("hello");
             let answer = serde_json::to_vec(&serde_json::json!({
-                "podium": 3,
+                "podium": old,
                 "spake": vec![0x53u8; 33],
             }))
             .expect("json");
@@ -848,8 +862,12 @@ fn a_protocol_3_laptop_is_refused_at_the_handshake_naming_both_versions() {
         HandshakeError::Refused { code, message } => {
             assert_eq!(code, ErrorCode::Version);
             assert!(
-                message.zh.contains("主持人的 podium 是第 3 版")
-                    && message.zh.contains("加入的电脑是第 4 版"),
+                message
+                    .zh
+                    .contains(&format!("主持人的 podium 是第 {old} 版"))
+                    && message
+                        .zh
+                        .contains(&format!("加入的电脑是第 {PROTOCOL} 版")),
                 "{message:?}"
             );
         }
