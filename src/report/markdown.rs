@@ -1,13 +1,17 @@
-//! The minutes (会议纪要) in Markdown: meeting data, each unit with its timing and remarks by
-//! reviewer, the general remarks, the follow-up tasks by owner (责任单位).
+//! The minutes (会议纪要) in Markdown, laid out as an office writes one: the title; 一、基本情况
+//! (时间、地点、主持、出席、列席、记录); 二、会议听取了… (each item in agenda order with its
+//! unit, presenter and topic); 三、点评与讲话要点 (by speaker, with role); 四、议定事项 (the
+//! tasks by owner); 五、测评结果 (one table per category) when the meeting scored; the score
+//! sheets (internal minutes only) and the timing as appendices. Tables carry alignment
+//! markers so converted documents size their columns.
 
-use super::tables::{self, Cell};
+use super::tables;
 use crate::decimal::plain;
 use crate::plan::{ScoringMode, UnitKind};
-use crate::session::record::{Record, RemarkRecord, TaskRecord};
+use crate::scoring;
+use crate::session::record::{Record, RemarkRecord, ResultRecord, TaskRecord};
 use crate::session::{RemarkKind, Session, Time};
-use crate::strings::{self, Lang, report};
-use crate::timer::clock_text;
+use crate::strings::{self, Lang, minutes, report};
 
 /// The characters a backslash keeps literal: the backslash itself first (so `a\|b` stays
 /// three characters and never ends a table cell), the table pipe, emphasis, code, links,
@@ -47,55 +51,54 @@ fn md_line_start(text: &str) -> String {
     }
 }
 
-fn remark_lines(out: &mut String, remarks: &[RemarkRecord], lang: Lang) {
-    for r in remarks {
-        let who = if r.reviewer.is_empty() {
-            "—".to_string()
-        } else {
-            md(&r.reviewer)
-        };
-        let task = if r.kind == RemarkKind::Task {
-            lang.s().task_mark
-        } else {
-            ""
-        };
-        let text = r
-            .text
-            .split('\n')
-            .enumerate()
-            .map(|(i, line)| {
-                if i == 0 {
-                    md(line)
-                } else {
-                    md_line_start(line)
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("  \n  ");
-        let colon = colon(lang);
-        out.push_str(&format!("- **{who}**{colon}{task}{text}\n"));
-    }
+/// How a table column lines up: text left, numbers right.
+#[derive(Clone, Copy, PartialEq)]
+enum Align {
+    Left,
+    Right,
 }
 
-/// A Markdown table from a header and rows of cells.
-fn table(out: &mut String, header: &[String], rows: &[Vec<Cell>]) {
+/// A Markdown table from a header of (name, alignment) and rows of plain text (escaped
+/// here), with alignment markers so a converted table (pandoc, LibreOffice) sizes its
+/// columns by their content and lines numbers up on the right.
+fn table(out: &mut String, header: &[(String, Align)], rows: &[Vec<String>]) {
     if header.is_empty() {
         return;
     }
     out.push_str(&format!(
         "| {} |\n",
-        header.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | ")
+        header
+            .iter()
+            .map(|(h, _)| md(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
     ));
-    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    let marks: Vec<&str> = header
+        .iter()
+        .map(|(_, a)| match a {
+            Align::Left => ":---",
+            Align::Right => "---:",
+        })
+        .collect();
+    out.push_str(&format!("| {} |\n", marks.join(" | ")));
     for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| md(&c.as_text())).collect();
+        let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     out.push('\n');
 }
 
-/// The unit's score sheets: one row per reviewer who scored, with the total.
-fn unit_scores(out: &mut String, session: &Session, unit: &str, lang: Lang) {
+fn left(name: &str) -> (String, Align) {
+    (name.to_string(), Align::Left)
+}
+
+fn right(name: &str) -> (String, Align) {
+    (name.to_string(), Align::Right)
+}
+
+/// The unit's score sheets (internal minutes only): one row per reviewer who scored, with
+/// the total; the grades' ballots in grades mode.
+fn unit_scores(out: &mut String, session: &Session, no: usize, unit: &str, lang: Lang) {
     let rules = session.rules();
     let st = session.state();
     let words = report::of(lang);
@@ -109,25 +112,22 @@ fn unit_scores(out: &mut String, session: &Session, unit: &str, lang: Lang) {
                 if values.iter().all(Option::is_none) {
                     continue;
                 }
-                let mut row = vec![Cell::text(&r.name)];
-                row.extend(
-                    values
-                        .iter()
-                        .map(|v| v.map_or(Cell::Empty, |v| Cell::text(plain(v)))),
-                );
+                let mut row = vec![r.name.clone()];
+                row.extend(values.iter().map(|v| v.map_or_else(String::new, plain)));
                 row.push(if values.iter().all(Option::is_some) {
-                    Cell::text(plain(values.iter().flatten().sum()))
+                    plain(values.iter().flatten().sum())
                 } else {
-                    Cell::text(words.sheet_incomplete)
+                    words.sheet_incomplete.to_string()
                 });
                 rows.push(row);
             }
             if rows.is_empty() {
                 return;
             }
-            let mut header = vec![words.sheet_reviewer.to_string()];
-            header.extend(rules.criteria.iter().map(|c| c.name.clone()));
-            header.push(words.sheet_total.into());
+            let mut header = vec![left(words.sheet_reviewer)];
+            header.extend(rules.criteria.iter().map(|c| right(&c.name)));
+            header.push(right(words.sheet_total));
+            out.push_str(&minutes::sheet_heading(no, &md(unit)));
             table(out, &header, &rows);
         }
         ScoringMode::None => {}
@@ -135,55 +135,127 @@ fn unit_scores(out: &mut String, session: &Session, unit: &str, lang: Lang) {
             let Some(counts) = st.scores.grades.get(unit) else {
                 return;
             };
-            let header: Vec<String> = rules.grades.iter().map(|g| g.name.clone()).collect();
-            let row: Vec<Cell> = counts.iter().map(|c| Cell::text(c.to_string())).collect();
+            let header: Vec<(String, Align)> =
+                rules.grades.iter().map(|g| right(&g.name)).collect();
+            let row: Vec<String> = counts.iter().map(|c| c.to_string()).collect();
+            out.push_str(&minutes::sheet_heading(no, &md(unit)));
             table(out, &header, &[row]);
         }
     }
 }
 
-/// The ranking, as in the results view and the CSV.
-fn ranking(out: &mut String, session: &Session, now: Time, lang: Lang) {
+/// A ranking flag as the minutes' 备注 say it: a public `trimmed:GROUP` (no names) in words
+/// that name no one.
+fn note(lang: Lang, flag: &str) -> String {
+    match flag.strip_prefix("trimmed:") {
+        Some(group) if !group.contains(':') => minutes::trimmed(lang, group),
+        _ => report::flag(lang, flag),
+    }
+}
+
+/// 五、测评结果: one table per category (by category rank), with the overall rank beside it
+/// when the plan shows it, the final with the published decimals, the band, the change from
+/// the round before, the penalty, the group scores (left out in public when a group has
+/// fewer than three scorers), the ballots in grades mode, and the notes.
+fn results_section(out: &mut String, session: &Session, rec: &Record, now: Time, lang: Lang) {
+    let rules = session.rules();
+    if !rules.mode.scores() {
+        return;
+    }
     let results = tables::results(session, now);
     if results.iter().all(|r| r.score.is_none()) {
         return;
     }
-    out.push_str(if session.state().scores.published {
-        report::of(lang).ranking_published
-    } else {
-        report::of(lang).ranking_unpublished
-    });
-    let t = tables::ranking(session, &results, lang);
-    // Scores with the published decimals (the rank, in the first column, and the grades'
-    // ballot counts, after the rank, unit, final, score, penalty and group columns, as whole
-    // numbers).
-    let rules = session.rules();
+    out.push_str(minutes::results_heading(lang));
+    out.push_str(minutes::results_published(
+        lang,
+        session.state().scores.published,
+    ));
+    let c = minutes::columns(lang);
     let d = rules.decimals as usize;
-    let ballots = if rules.mode == ScoringMode::Grades {
-        let first = 5 + if rules.declared_groups {
-            rules.groups.len()
-        } else {
-            0
-        };
-        first..first + rules.grades.len()
+    let categories = scoring::by_category(&results);
+    let has_categories = categories.iter().any(|(k, _)| k.is_some());
+    let overall = has_categories && rules.overall_rank;
+    let previous = session.state().previous_results.is_some();
+    let groups: Vec<&str> = if rules.declared_groups {
+        rules.groups.iter().map(|g| g.name.as_str()).collect()
     } else {
-        0..0
+        Vec::new()
     };
-    let rows: Vec<Vec<Cell>> = t
-        .rows
+    let grades = rules.mode == ScoringMode::Grades;
+    let mut header = vec![right(c.rank)];
+    if overall {
+        header.push(right(c.overall_rank));
+    }
+    header.push(left(c.unit));
+    header.push(right(c.score));
+    if rules.bands.is_some() {
+        header.push(left(c.band));
+    }
+    if previous {
+        header.push(right(c.change));
+    }
+    header.push(right(c.penalty));
+    header.extend(groups.iter().map(|g| right(g)));
+    if grades {
+        header.extend(rules.grades.iter().map(|g| right(&g.name)));
+    }
+    header.push(left(c.notes));
+    let by_name: std::collections::HashMap<&str, &ResultRecord> = rec
+        .units
         .iter()
-        .map(|row| {
-            row.iter()
-                .enumerate()
-                .map(|(i, c)| match c {
-                    Cell::Number(n) if i == 0 || ballots.contains(&i) => Cell::text(format!("{n}")),
-                    Cell::Number(n) => Cell::text(format!("{n:.d$}")),
-                    other => other.clone(),
-                })
-                .collect()
-        })
+        .filter_map(|u| u.result.as_ref().map(|r| (u.name.as_str(), r)))
         .collect();
-    table(out, &t.header, &rows);
+    let dash = || "—".to_string();
+    for (category, members) in categories {
+        if has_categories {
+            let name = category.map_or_else(|| minutes::no_category(lang).to_string(), md);
+            out.push_str(&format!("### {name}\n\n"));
+        }
+        let mut rows = Vec::new();
+        for u in members {
+            let Some(r) = by_name.get(u.unit.as_str()) else {
+                continue;
+            };
+            let (rank, change, before) = if category.is_some() {
+                (
+                    r.category_rank,
+                    r.category_rank_change,
+                    r.previous_category_rank,
+                )
+            } else {
+                (r.rank, r.rank_change, r.previous_rank)
+            };
+            let mut row = vec![rank.map_or_else(dash, |n| n.to_string())];
+            if overall {
+                row.push(r.rank.map_or_else(dash, |n| n.to_string()));
+            }
+            row.push(u.unit.clone());
+            row.push(r.final_score.map_or_else(dash, |v| format!("{v:.d$}")));
+            if rules.bands.is_some() {
+                row.push(r.band.clone().unwrap_or_else(dash));
+            }
+            if previous {
+                let new = rank.is_some() && before.is_none() && r.previous_final.is_none();
+                row.push(minutes::change(lang, change, new));
+            }
+            row.push(format!("{:.d$}", r.penalty));
+            for g in &groups {
+                row.push(match r.group_scores.get(*g).and_then(|v| v.as_f64()) {
+                    Some(v) => format!("{v:.d$}"),
+                    None => dash(),
+                });
+            }
+            if grades {
+                row.extend(u.grade_counts.iter().map(|n| n.to_string()));
+                row.extend((u.grade_counts.len()..rules.grades.len()).map(|_| "0".to_string()));
+            }
+            let notes: Vec<String> = r.flags.iter().map(|f| note(lang, f)).collect();
+            row.push(notes.join(report::notes_separator(lang)));
+            rows.push(row);
+        }
+        table(out, &header, &rows);
+    }
 }
 
 /// A full-width colon in Chinese text, a colon and a space in English.
@@ -191,30 +263,67 @@ fn colon(lang: Lang) -> &'static str {
     report::of(lang).colon
 }
 
+/// A date of the plan or of the ledger (`YYYY-MM-DD`) as the minutes write it; anything else
+/// as given.
+fn plan_date(lang: Lang, text: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        Ok(d) => minutes::date(lang, d),
+        Err(_) => text.to_string(),
+    }
+}
+
 fn time_of_day(t: &Option<Time>) -> String {
     t.map_or_else(|| "—".into(), |t| t.format("%H:%M:%S").to_string())
 }
 
-/// The meeting's time: when it ran (its first talk to its end), else the plan's date and
-/// planned start.
+/// The meeting's time: when it ran (its first talk to its end: 2026年5月30日 9:00—11:40),
+/// else the plan's date and planned start.
 fn meeting_time(
+    lang: Lang,
     plan: &crate::plan::Plan,
     started: Option<Time>,
     ended: Option<Time>,
 ) -> Option<String> {
     let Some(start) = started else {
-        return plan.date.as_ref().map(|d| match &plan.start {
-            Some(at) => format!("{d} {at}"),
-            None => d.clone(),
+        return plan.date.as_ref().map(|d| {
+            let day = plan_date(lang, d);
+            match &plan.start {
+                Some(at) => minutes::date_time(lang, &day, at),
+                None => day,
+            }
         });
     };
-    let mut text = start.format("%Y-%m-%d %H:%M").to_string();
-    if let Some(end) = ended {
-        let same_day = end.date_naive() == start.date_naive();
-        let end = end.format(if same_day { "%H:%M" } else { "%Y-%m-%d %H:%M" });
-        text.push_str(&format!(" – {end}"));
+    let day = minutes::date(lang, start.date_naive());
+    let from = minutes::clock(lang, start.time());
+    let Some(end) = ended else {
+        return Some(minutes::date_time(lang, &day, &from));
+    };
+    let to = if end.date_naive() == start.date_naive() {
+        minutes::clock(lang, end.time())
+    } else {
+        minutes::date_time(
+            lang,
+            &minutes::date(lang, end.date_naive()),
+            &minutes::clock(lang, end.time()),
+        )
+    };
+    Some(minutes::date_time(
+        lang,
+        &day,
+        &minutes::span(lang, &from, &to),
+    ))
+}
+
+/// An item's name with its kind when it is not a 汇报单位 (unless its Chinese name already
+/// ends with it).
+fn item_name(lang: Lang, name: &str, kind: UnitKind) -> String {
+    let said = name.ends_with(report::kind_name(Lang::Zh, kind));
+    match (kind, lang) {
+        (UnitKind::Report, _) => format!("**{name}**"),
+        (_, Lang::Zh) if said => format!("**{name}**"),
+        (k, Lang::Zh) => format!("**{name}**（{}）", report::kind_name(lang, k)),
+        (k, Lang::En) => format!("**{name}** ({})", report::kind_name(lang, k)),
     }
-    Some(text)
 }
 
 /// The minutes for the office: everything, every rater's scores.
@@ -222,19 +331,52 @@ pub fn minutes(session: &Session, now: Time, lang: Lang) -> String {
     minutes_for(session, now, lang, false)
 }
 
-/// The minutes; `public`: for circulation, without any individual score or anything that
-/// ties a score to a person.
+/// The minutes (会议纪要); `public`: for circulation, without any individual score or
+/// anything that ties a score to a person (no score sheets, no reviewer's name in a note, no
+/// group score of a group of one or two scorers). Remarks keep their speakers.
 pub fn minutes_for(session: &Session, now: Time, lang: Lang, public: bool) -> String {
-    let _ = public;
-    let rec = Record::of(session, now);
-    let r = report::of(lang);
+    let mut rec = Record::of(session, now);
+    if public {
+        rec.make_public();
+    }
     let mut out = String::new();
-    let m = &rec.meeting;
-    out.push_str(&format!("# {}\n\n", md(&m.title)));
+    out.push_str(&format!("# {}\n\n", md(&rec.meeting.title)));
+    out.push_str(&format!("**{}**\n\n", minutes::subtitle(lang)));
+    basics(&mut out, session, &rec, lang);
+    heard(&mut out, &rec, lang);
+    remarks_section(&mut out, session, &rec, lang);
+    out.push_str(minutes::decisions_heading(lang));
+    tasks_by_owner(&mut out, &rec, lang);
+    out.truncate(out.trim_end().len());
+    out.push_str("\n\n");
+    results_section(&mut out, session, &rec, now, lang);
+    if !public && session.rules().mode.scores() {
+        let mut sheets = String::new();
+        for (i, u) in rec.units.iter().enumerate() {
+            if u.kind.is_report() {
+                unit_scores(&mut sheets, session, i + 1, &u.name, lang);
+            }
+        }
+        if !sheets.is_empty() {
+            out.push_str(minutes::sheets_heading(lang));
+            out.push_str(&sheets);
+        }
+    }
+    timing(&mut out, &rec, lang);
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// 一、基本情况: 时间, 地点, 主持, 出席, 列席, 记录 — each only when known.
+fn basics(out: &mut String, session: &Session, rec: &Record, lang: Lang) {
+    let r = report::of(lang);
     let plan = session.plan();
+    let m = &rec.meeting;
+    out.push_str(minutes::basics_heading(lang));
     let names = |list: &[String]| (!list.is_empty()).then(|| report::names_list(lang, list));
     let rows: [(&str, Option<String>); 6] = [
-        (r.date, meeting_time(plan, m.started_at, m.ended_at)),
+        (r.date, meeting_time(lang, plan, m.started_at, m.ended_at)),
         (r.venue, plan.venue.clone()),
         (r.host, plan.host.clone()),
         (r.attendees, names(&plan.attendees)),
@@ -246,67 +388,230 @@ pub fn minutes_for(session: &Session, now: Time, lang: Lang, public: bool) -> St
             out.push_str(&format!("- {label}{}{}\n", colon(lang), md(&v)));
         }
     }
+    out.push('\n');
+}
+
+/// 二、会议听取了…: every agenda item in order: a report with its unit, presenter (with
+/// role), topic and time; a speech, briefing or written notice worded by its kind.
+fn heard(out: &mut String, rec: &Record, lang: Lang) {
     let kinds: Vec<UnitKind> = rec.units.iter().map(|u| u.kind).collect();
+    out.push_str(minutes::heard_heading(
+        lang,
+        kinds.iter().all(|k| k.is_report()),
+    ));
     out.push_str(&format!(
-        "- {}\n",
+        "{}\n\n",
         report::agenda_counts(lang, kinds.iter().copied())
     ));
-    out.push_str(&report::meeting_times(
-        lang,
-        &clock_text(m.planned_seconds),
-        &clock_text(m.talk_seconds),
-    ));
-    out.push_str(if kinds.iter().all(|k| k.is_report()) {
-        r.units_heading
-    } else {
-        r.agenda_heading
-    });
+    let sep = report::task_facts_separator(lang);
     for (i, u) in rec.units.iter().enumerate() {
-        out.push_str(&report::item_heading(lang, i + 1, &md(&u.name), u.kind));
-        let who: Vec<String> = [&u.presenter, &u.role]
-            .iter()
-            .filter_map(|v| v.as_deref().map(md))
-            .collect();
-        if !who.is_empty() {
-            let colon = colon(lang);
-            let label = report::speaker_label(lang, u.kind);
-            out.push_str(&format!("- {label}{colon}{}\n", who.join(" ")));
+        let mut facts: Vec<String> = Vec::new();
+        let who = match (&u.presenter, &u.role) {
+            (Some(p), Some(role)) => Some(minutes::with_role(lang, &md(p), &md(role))),
+            (Some(p), None) => Some(md(p)),
+            (None, Some(role)) => Some(md(role)),
+            (None, None) => None,
+        };
+        if let Some(who) = who {
+            facts.push(report::task_fact(
+                lang,
+                report::speaker_label(lang, u.kind),
+                &who,
+            ));
+        }
+        if let Some(topic) = u.topic.as_deref().filter(|t| !t.trim().is_empty()) {
+            facts.push(report::task_fact(lang, minutes::topic(lang), &md(topic)));
         }
         let status = crate::session::Status::from_key(u.status);
         let state = strings::console::item_status(lang, u.kind, status);
-        let (from, to) = (time_of_day(&u.started_at), time_of_day(&u.ended_at));
-        let talk = clock_text(u.talk_seconds);
-        let times = if u.kind.counts_down() {
-            let (limit, over) = (clock_text(u.limit_seconds), clock_text(u.overtime_seconds));
-            report::unit_times(lang, &limit, &talk, &over, state, &from, &to)
-        } else if u.kind.is_timed() {
-            let soft = (u.limit_seconds > 0).then(|| clock_text(u.limit_seconds));
-            report::elapsed_times(lang, soft.as_deref(), &talk, state, &from, &to)
+        let ran = u.talk_seconds > 0 || u.started_at.is_some();
+        if u.kind.is_timed() && ran {
+            let talk = minutes::duration(lang, u.talk_seconds);
+            let over = (u.kind.counts_down() && u.overtime_seconds > 0)
+                .then(|| minutes::duration(lang, u.overtime_seconds));
+            facts.push(minutes::took(lang, &talk, over.as_deref()));
+        }
+        if !u.kind.is_timed() || status != crate::session::Status::Done {
+            facts.push(state.to_string());
+        }
+        let name = item_name(lang, &md(&u.name), u.kind);
+        if facts.is_empty() {
+            out.push_str(&format!("{}. {name}\n", i + 1));
         } else {
-            report::written_times(lang, state)
+            out.push_str(&format!(
+                "{}. {name}{}{}\n",
+                i + 1,
+                colon(lang),
+                facts.join(sep)
+            ));
+        }
+    }
+    out.push('\n');
+}
+
+/// 三、点评与讲话要点: the remarks by speaker, in the order they first spoke; each speaker
+/// with their role (a reviewer's from the plan, else a speech's presenter's); a remark about
+/// an agenda item names it.
+fn remarks_section(out: &mut String, session: &Session, rec: &Record, lang: Lang) {
+    out.push_str(minutes::remarks_heading(lang));
+    let mut all: Vec<(Option<&str>, &RemarkRecord)> = rec
+        .units
+        .iter()
+        .flat_map(|u| u.remarks.iter().map(move |r| (Some(u.name.as_str()), r)))
+        .chain(rec.general_remarks.iter().map(|r| (None, r)))
+        .collect();
+    all.sort_by_key(|(_, r)| (r.at, r.id));
+    if all.is_empty() {
+        out.push_str(&format!("{}\n\n", minutes::no_remarks(lang)));
+        return;
+    }
+    let mut speakers: Vec<&str> = Vec::new();
+    for (_, r) in &all {
+        if !speakers.contains(&r.reviewer.as_str()) {
+            speakers.push(&r.reviewer);
+        }
+    }
+    let plan = session.plan();
+    for speaker in speakers {
+        let reviewer = plan.reviewers.iter().find(|r| r.name == speaker);
+        let presented = plan
+            .units
+            .iter()
+            .find(|u| u.presenter.as_deref() == Some(speaker) && !u.kind().is_report());
+        let role = reviewer
+            .and_then(|r| r.role.as_deref())
+            .or_else(|| presented.and_then(|u| u.role.as_deref()));
+        let name = if speaker.trim().is_empty() {
+            minutes::unnamed(lang).to_string()
+        } else {
+            md(speaker)
         };
-        out.push_str(&times);
+        let who = match role {
+            Some(role) => minutes::with_role(lang, &name, &md(role)),
+            None => name,
+        };
+        out.push_str(&minutes::speaker_says(
+            lang,
+            &who,
+            reviewer.is_some(),
+            presented.is_some(),
+        ));
+        for (unit, r) in all.iter().filter(|(_, r)| r.reviewer == speaker) {
+            // A speaker's remark on their own speech needs no “about”.
+            let own = unit.is_some_and(|u| {
+                plan.units
+                    .iter()
+                    .any(|p| p.name == u && p.presenter.as_deref() == Some(speaker))
+            });
+            remark_line(out, if own { None } else { *unit }, r, lang);
+        }
         out.push('\n');
-        if !u.remarks.is_empty() {
-            remark_lines(&mut out, &u.remarks, lang);
-            out.push('\n');
-        }
-        if u.kind.is_report() {
-            unit_scores(&mut out, session, &u.name, lang);
-        }
     }
-    ranking(&mut out, session, now, lang);
-    let s = lang.s();
-    out.push_str(&format!("## {}\n\n", s.general_remarks));
-    if rec.general_remarks.is_empty() {
-        out.push_str(&format!("{}\n\n", s.no_remarks));
+}
+
+/// One remark of a speaker: `- 关于市财政局：…`, its later lines kept from making blocks.
+fn remark_line(out: &mut String, unit: Option<&str>, r: &RemarkRecord, lang: Lang) {
+    let task = if r.kind == RemarkKind::Task {
+        lang.s().task_mark
     } else {
-        remark_lines(&mut out, &rec.general_remarks, lang);
-        out.push('\n');
+        ""
+    };
+    let text = r
+        .text
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 {
+                md(line)
+            } else {
+                md_line_start(line)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("  \n  ");
+    let about = unit.map_or_else(String::new, |u| minutes::about_unit(lang, &md(u)));
+    out.push_str(&format!("- {about}{task}{text}\n"));
+}
+
+/// 附件：计时: every item with its planned and actual time written as durations, its
+/// overtime, when it started and ended, and its status; the meeting's totals last.
+fn timing(out: &mut String, rec: &Record, lang: Lang) {
+    let c = minutes::timing_columns(lang);
+    out.push_str(minutes::timing_heading(lang));
+    let header = [
+        right(c.no),
+        left(c.item),
+        right(c.planned),
+        right(c.took),
+        right(c.over),
+        right(c.started),
+        right(c.ended),
+        left(c.status),
+    ];
+    let dash = || "—".to_string();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for (i, u) in rec.units.iter().enumerate() {
+        let status = crate::session::Status::from_key(u.status);
+        let state = strings::console::item_status(lang, u.kind, status).to_string();
+        let name = match u.kind {
+            UnitKind::Report => u.name.clone(),
+            k => format!("{}{}", u.name, kind_suffix(lang, &u.name, k)),
+        };
+        let (planned, took, over) = if !u.kind.is_timed() {
+            (dash(), dash(), dash())
+        } else {
+            let took = if u.talk_seconds > 0 || u.started_at.is_some() {
+                minutes::duration(lang, u.talk_seconds)
+            } else {
+                dash()
+            };
+            if u.kind.counts_down() {
+                let over = if u.overtime_seconds > 0 {
+                    minutes::duration(lang, u.overtime_seconds)
+                } else {
+                    dash()
+                };
+                (minutes::duration(lang, u.limit_seconds), took, over)
+            } else {
+                let soft = (u.limit_seconds > 0)
+                    .then(|| minutes::about(lang, &minutes::duration(lang, u.limit_seconds)));
+                (soft.unwrap_or_else(dash), took, dash())
+            }
+        };
+        rows.push(vec![
+            (i + 1).to_string(),
+            name,
+            planned,
+            took,
+            over,
+            time_of_day(&u.started_at),
+            time_of_day(&u.ended_at),
+            state,
+        ]);
     }
-    out.push_str(r.tasks_heading);
-    tasks_by_owner(&mut out, &rec, lang);
-    out
+    let m = &rec.meeting;
+    rows.push(vec![
+        String::new(),
+        c.total.to_string(),
+        minutes::duration(lang, m.planned_seconds),
+        minutes::duration(lang, m.talk_seconds),
+        String::new(),
+        time_of_day(&m.started_at),
+        time_of_day(&m.ended_at),
+        String::new(),
+    ]);
+    table(out, &header, &rows);
+}
+
+/// The kind after an item's name in a table: （讲话）, unless the name already says it.
+fn kind_suffix(lang: Lang, name: &str, kind: UnitKind) -> String {
+    if lang == Lang::Zh && name.ends_with(report::kind_name(Lang::Zh, kind)) {
+        return String::new();
+    }
+    match lang {
+        Lang::Zh => format!("（{}）", report::kind_name(lang, kind)),
+        Lang::En => format!(" ({})", report::kind_name(lang, kind)),
+    }
 }
 
 /// The owners of `tasks` in the minutes' order: the agenda's units first, in agenda order,
@@ -341,7 +646,10 @@ fn tasks_by_owner(out: &mut String, rec: &Record, lang: Lang) {
         out.push_str(&report::previous_meeting(
             lang,
             &md(&p.title),
-            p.date.as_deref().map(md).as_deref(),
+            p.date
+                .as_deref()
+                .map(|d| md(&plan_date(lang, d)))
+                .as_deref(),
         ));
     }
     if rec.tasks.is_empty() {
@@ -383,7 +691,10 @@ fn task_lines(out: &mut String, t: &TaskRecord, lang: Lang) {
         report::carried_from(
             lang,
             &md(&m.title),
-            m.date.as_deref().map(md).as_deref(),
+            m.date
+                .as_deref()
+                .map(|d| md(&plan_date(lang, d)))
+                .as_deref(),
             true,
         )
     });
@@ -397,10 +708,10 @@ fn task_lines(out: &mut String, t: &TaskRecord, lang: Lang) {
     let due = match (t.due, tables::due_text_beyond(t)) {
         (Some(d), Some(text)) => Some(report::due_with_text(
             lang,
-            &d.format("%Y-%m-%d").to_string(),
+            &minutes::date(lang, d),
             &md(text),
         )),
-        (Some(d), None) => Some(d.format("%Y-%m-%d").to_string()),
+        (Some(d), None) => Some(minutes::date(lang, d)),
         (None, Some(text)) => Some(md(text)),
         (None, None) => None,
     };
@@ -435,7 +746,7 @@ fn task_lines(out: &mut String, t: &TaskRecord, lang: Lang) {
         facts.join(report::task_facts_separator(lang))
     ));
     if let Some(p) = t.progress.last() {
-        let line = format!("{} {}", p.at.format("%Y-%m-%d"), md(&p.text));
+        let line = format!("{} {}", minutes::date(lang, p.at.date_naive()), md(&p.text));
         out.push_str(&format!(
             "  - {}\n",
             report::task_fact(lang, r.latest_progress, &line)
