@@ -421,7 +421,13 @@ fn report_xlsx_has_five_sheets_with_numbers_as_numbers() {
     assert_eq!(book.sheet_names(), ["排名", "评分", "点评", "计时", "交办"]);
 
     let ranking = book.worksheet_range("排名").unwrap();
+    // A title row (the meeting, the sheet, the date), then the header and the units.
     let rows: Vec<&[Data]> = ranking.rows().collect();
+    assert_eq!(
+        rows[0][0],
+        Data::String("“明职责、对目标、争一流”工作汇报会（首场）　排名　2026年5月30日".into())
+    );
+    let rows = &rows[1..];
     assert_eq!(rows[0][0], Data::String("名次".into()));
     assert_eq!(rows[0][2], Data::String("最终得分".into()));
     assert_eq!(rows.len(), 8);
@@ -488,25 +494,33 @@ fn report_xlsx_has_five_sheets_with_numbers_as_numbers() {
     assert_eq!(xlsx_scores, csv_scores);
 
     let timing = book.worksheet_range("计时").unwrap();
-    let rows: Vec<&[Data]> = timing.rows().collect();
+    let rows: Vec<&[Data]> = timing.rows().skip(1).collect();
     assert_eq!(rows.len(), 8);
-    assert_eq!(rows[0][6], Data::String("超时（秒）".into()));
-    // 市财政局: limit 3 s, talked 11 s, 8 s over.
+    assert_eq!(rows[0][6], Data::String("超时".into()));
+    // 市财政局: limit 3 s, talked 11 s, 8 s over — durations, in days as Excel counts.
+    let seconds = |d: &Data| match d {
+        Data::DateTime(t) => (t.as_f64() * 86_400.0).round(),
+        other => panic!("a duration: {other:?}"),
+    };
     assert_eq!(
-        rows[1][..7],
+        rows[1][..3],
         [
             Data::Float(1.0),
             Data::String("市财政局".into()),
             Data::String("党组书记".into()),
-            rows[1][3].clone(),
-            Data::Float(3.0),
-            Data::Float(11.0),
-            Data::Float(8.0)
         ]
+    );
+    assert_eq!(
+        rows[1][4..7].iter().map(seconds).collect::<Vec<_>>(),
+        [3.0, 11.0, 8.0]
     );
     for name in ["点评", "交办"] {
         let sheet = book.worksheet_range(name).unwrap();
-        assert_eq!(sheet.rows().count(), 1, "{name}: only the header");
+        assert_eq!(
+            sheet.rows().count(),
+            2,
+            "{name}: only the title and the header"
+        );
     }
 }
 

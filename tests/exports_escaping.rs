@@ -936,11 +936,12 @@ fn no_csv_or_workbook_cell_starts_like_a_formula_headers_included() {
             .iter()
             .find(|r| r[1] == format!("'{LINK}"))
             .expect("the first unit's row");
-        assert_eq!(row[penalty], "1.5");
+        assert_eq!(row[penalty], "1.50", "the published decimals");
         let sheet = cells
             .iter()
             .find(|(_, r, c, v)| {
-                *r == 0 && *c == penalty && *v == Data::String(header[penalty].clone())
+                // Row 0 is the sheet's title row; the header is under it.
+                *r == 1 && *c == penalty && *v == Data::String(header[penalty].clone())
             })
             .map(|(s, ..)| s.clone())
             .expect("the ranking sheet");
@@ -959,7 +960,8 @@ fn no_csv_or_workbook_cell_starts_like_a_formula_headers_included() {
     }
 }
 
-/// Grade names head columns too; a negative score (-20) stays a number: `-20` in the CSV
+/// Grade names head columns too; a negative score (-20) stays a number: `-20.00` (the
+/// published decimals) in the CSV
 /// (a plain number no spreadsheet runs, and quoting it would make it text no sum counts),
 /// the number -20 in the workbook.
 #[test]
@@ -979,7 +981,7 @@ fn grade_names_are_quoted_and_negative_scores_stay_numbers() {
             .iter()
             .find(|r| r[1] == "'=城东")
             .expect("the unit, quoted away");
-        assert_eq!(row[score], "-20", "a negative score is a plain number");
+        assert_eq!(row[score], "-20.00", "a negative score is a plain number");
         assert!(
             cells
                 .iter()

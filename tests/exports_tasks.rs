@@ -211,14 +211,20 @@ fn s(v: &str) -> Data {
     Data::String(v.into())
 }
 
-/// The 交办 sheet's rows (the header first) in `lang`.
+/// The 交办 sheet's rows (the header first, the title row above it left out) in `lang`.
 fn task_sheet(session: &Session, lang: Lang) -> Vec<Vec<Data>> {
     let bytes = render(session, ReportFormat::Xlsx, at(60), lang).expect("the workbook");
     let mut book: Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("it reads");
     let name = lang.pick("交办", "Tasks");
     let range = book.worksheet_range(name).expect("the task sheet");
-    range.rows().map(<[Data]>::to_vec).collect()
+    let mut rows = range.rows().map(<[Data]>::to_vec);
+    let title = rows.next().expect("a title row");
+    assert!(
+        matches!(&title[0], Data::String(t) if t.contains(name)),
+        "the title row names the sheet: {title:?}"
+    );
+    rows.collect()
 }
 
 /// A date cell as calamine reads it.
