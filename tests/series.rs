@@ -143,9 +143,9 @@ fn round_one(dir: &Path) -> PathBuf {
 }
 
 /// Round 2 in `dir`, linked to round 1 by its plan's `previous` the way `podium run` links a
-/// new session (find, then link as the first event), with a remark by 梁晗鹍, scored and
-/// published. Returns the writer (still open) and the notice `podium run` shows.
-fn round_two(dir: &Path) -> (Writer, String) {
+/// new session (find, then link as the first event), with a remark by 梁晗鹍, scored, and
+/// published when `publish`. Returns the writer (still open) and the notice `podium run` shows.
+fn round_two(dir: &Path, publish: bool) -> (Writer, String) {
     let (plan_file, plan) = plan_in(dir, "round2.plan.json");
     let path = dir.join("round2.session.json");
     let t = at("2026-06-30T09:00:00+08:00");
@@ -165,8 +165,10 @@ fn round_two(dir: &Path) -> (Writer, String) {
     )
     .expect("a remark");
     score(&mut w, &ROUND_TWO, at("2026-06-30T11:00:00+08:00"));
-    w.execute(&Command::Publish, at("2026-06-30T11:30:00+08:00"))
-        .expect("published");
+    if publish {
+        w.execute(&Command::Publish, at("2026-06-30T11:30:00+08:00"))
+            .expect("published");
+    }
     (w, notice)
 }
 
@@ -328,7 +330,7 @@ fn round_two_has_exact_rank_changes_and_round_one_stays_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let one = round_one(dir.path());
     let before = std::fs::read(&one).unwrap();
-    let (w, notice) = round_two(dir.path());
+    let (w, notice) = round_two(dir.path(), true);
     // The notice `podium run` shows says what was copied.
     assert!(notice.contains("一季度比晒拼创汇报会"), "{notice}");
     assert!(notice.contains("10"), "{notice}");
@@ -422,9 +424,10 @@ fn round_two_has_exact_rank_changes_and_round_one_stays_byte_identical() {
     );
 }
 
-/// Round 1 corrected after round 2 was created (湟中区's sheets typed up late: 84.00 → 88.00);
-/// `podium run round2.plan.json --previous round1.session.json` on round 2 copies the results
-/// again (`check_resumed`, then `recopy`, as run.rs does).
+/// Round 1 corrected after round 2 was created and scored, before round 2 publishes
+/// (湟中区's sheets typed up late: 84.00 → 88.00); `podium run round2.session.json --previous
+/// round1.session.json` on round 2 copies the results again (`check_resumed`, then `recopy`,
+/// as run.rs does).
 ///
 /// Round 1 then: 市发改委 93.00 (1), 城东区 92.00 (2), 经开区 91.33 (3), 城西区/城中区 89.00
 /// (4), 市财政局 88.33 (6), 湟中区 88.00 (7), 高新区 87.00 (8), 市交通局 86.00 (9), 城北区
@@ -437,7 +440,7 @@ fn round_two_has_exact_rank_changes_and_round_one_stays_byte_identical() {
 fn a_late_correction_of_round_one_is_copied_again_and_undo_never_crosses_the_copies() {
     let dir = tempfile::tempdir().unwrap();
     let one = round_one(dir.path());
-    let (w, _) = round_two(dir.path());
+    let (w, _) = round_two(dir.path(), false);
     let two = w.paths().session.clone();
     w.close(at("2026-06-30T12:00:00+08:00")).unwrap();
     // The late correction, in round 1's own session.
@@ -512,6 +515,11 @@ fn a_late_correction_of_round_one_is_copied_again_and_undo_never_crosses_the_cop
         w.execute(&Command::Undo, t),
         Err(ExecError::Refused(_))
     ));
+    // Round 2 published with the figures of the copy.
+    w.execute(&Command::Publish, t).unwrap();
+    let record = self::record(&w, "2026-07-03T09:00:00+08:00");
+    assert_eq!(record["results_published"], true);
+    assert_eq!(changes(&record, "湟中区"), (Some(4), Some(3)));
     w.close(t).unwrap();
     assert_eq!(
         sha(&one),
@@ -539,7 +547,7 @@ fn podium_report_shows_the_series_fields_and_public_names_no_silent_reviewer() {
     let dir = tempfile::tempdir().unwrap();
     let one = round_one(dir.path());
     let before = sha(&one);
-    let (w, _) = round_two(dir.path());
+    let (w, _) = round_two(dir.path(), true);
     w.close(at("2026-06-30T12:00:00+08:00")).unwrap();
     let json = |public: bool| {
         let mut args = vec![
@@ -607,7 +615,7 @@ fn podium_run_previous_on_an_existing_session_copies_again_and_the_console_says_
     let dir = tempfile::tempdir().unwrap();
     let one = round_one(dir.path());
     let before = sha(&one);
-    let (w, _) = round_two(dir.path());
+    let (w, _) = round_two(dir.path(), false);
     let two = w.paths().session.clone();
     w.close(at("2026-06-30T12:00:00+08:00")).unwrap();
     let events = store::read(&two).unwrap().events().len();
