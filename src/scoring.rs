@@ -481,13 +481,20 @@ pub fn results(rules: &Rules, plan: &Plan, state: &State, now: Time) -> Vec<Unit
         .reports()
         .map(|u| unit_result(rules, plan, state, &u.name, now))
         .collect();
+    // Categories are matched as names are (`names::key`): one typed with a space at the end,
+    // in full-width forms or with a decomposed accent is the category of the first unit that
+    // writes it, in running order, and is shown as that unit writes it.
+    let written: HashMap<&str, &str> = plan
+        .units
+        .iter()
+        .filter_map(|p| Some((p.name.as_str(), p.category.as_deref()?)))
+        .collect();
+    let mut spelled: HashMap<String, String> = HashMap::new();
     for r in &mut out {
-        r.category = plan
-            .units
-            .iter()
-            .find(|p| p.name == r.unit)
-            .and_then(|p| p.category.clone())
-            .filter(|c| !c.trim().is_empty());
+        r.category = written.get(r.unit.as_str()).and_then(|c| {
+            let key = crate::names::key(c);
+            (!key.is_empty()).then(|| spelled.entry(key).or_insert_with(|| c.to_string()).clone())
+        });
     }
     let all: Vec<usize> = (0..out.len()).collect();
     for (i, rank, tied) in rank(rules, &out, &all) {
@@ -504,15 +511,36 @@ pub fn results(rules: &Rules, plan: &Plan, state: &State, now: Time) -> Vec<Unit
         band(rules, bands, &mut out);
     }
     if let Some(previous) = &state.previous_results {
+        // Units matched by name as names are (`names::key`; the same name as written first).
+        let mut exact: HashMap<&str, &crate::session::PreviousResult> = HashMap::new();
+        let mut by_key: HashMap<String, &crate::session::PreviousResult> = HashMap::new();
+        for p in &previous.units {
+            exact.entry(p.unit.as_str()).or_insert(p);
+            by_key.entry(crate::names::key(&p.unit)).or_insert(p);
+        }
+        // A rank the copy cannot hold (0, or beyond its own number of units: a hand-edited
+        // file) is no rank: none shown, and no change rather than a wrapped or nonsense one.
+        let most = previous.units.len();
+        let valid = |rank: Option<usize>| rank.filter(|k| (1..=most).contains(k));
+        let change = |before: Option<usize>, now: Option<usize>| match (before, now) {
+            (Some(b), Some(n)) => Some(b as i64 - n as i64),
+            _ => None,
+        };
+        let same = |a: &Option<String>, b: &Option<String>| {
+            a.as_deref().map(crate::names::key) == b.as_deref().map(crate::names::key)
+        };
         for r in &mut out {
-            r.previous = previous.unit(&r.unit).cloned();
+            r.previous = exact
+                .get(r.unit.as_str())
+                .or_else(|| by_key.get(&crate::names::key(&r.unit)))
+                .map(|p| crate::session::PreviousResult {
+                    rank: valid(p.rank),
+                    category_rank: valid(p.category_rank),
+                    ..(*p).clone()
+                });
             let Some(p) = &r.previous else { continue };
-            let change = |before: Option<usize>, now: Option<usize>| match (before, now) {
-                (Some(b), Some(n)) => Some(b as i64 - n as i64),
-                _ => None,
-            };
             r.rank_change = change(p.rank, r.rank);
-            if p.category == r.category {
+            if same(&p.category, &r.category) {
                 r.category_rank_change = change(p.category_rank, r.category_rank);
             }
         }

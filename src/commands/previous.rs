@@ -372,6 +372,25 @@ pub fn recopy(
     )
     .map_err(|e| words::refused(lang, &e))?
     .ok_or_else(|| words::refused(lang, &explicit.display().to_string()))?;
+    // The file at the linked path replaced by another meeting (another title or date): its
+    // results are not this series' round before.
+    if let Some(linked) = &writer.session().state().previous
+        && (linked.title != found.previous.title || linked.date != found.previous.date)
+    {
+        let shown = |m: &PreviousMeeting| match &m.date {
+            Some(d) => format!("{} {d}", m.title),
+            None => m.title.clone(),
+        };
+        return Err(words::refused(
+            lang,
+            &words::replaced(
+                lang,
+                &explicit.display().to_string(),
+                &shown(linked),
+                &shown(&found.previous),
+            ),
+        ));
+    }
     let Some(results) = found.results else {
         return Ok(words::no_results(lang, &found.previous.title));
     };
@@ -387,6 +406,10 @@ pub fn recopy(
     };
     match writer.execute(&command, now) {
         Ok(_) => {}
+        // Published: the session opens as it is, and says why nothing was copied.
+        Err(ExecError::Refused(r @ crate::session::Refusal::ResultsPublished)) => {
+            return Ok(words::refused(lang, &crate::strings::refusal(lang, &r)));
+        }
         Err(ExecError::Refused(r)) => return Err(crate::strings::refusal(lang, &r)),
         Err(ExecError::Store(e)) => return Err(words::not_saved(lang, &e.to_string())),
     }

@@ -94,6 +94,11 @@ impl Session {
                 if self.state().previous.is_none() {
                     return Err(Refusal::NotLinked);
                 }
+                // Published results are locked, their 较上期 with them: a 通报 already read
+                // out must not change under it. Unlocking (with a reason) lets it copy again.
+                if self.state().scores.published {
+                    return Err(Refusal::ResultsPublished);
+                }
                 Ok(vec![EventKind::PreviousResultsCopied {
                     sha256: sha256.clone(),
                     results: (**results).clone(),

@@ -281,3 +281,16 @@ pub fn no_results(lang: Lang, title: &str) -> String {
         Lang::En => format!("The meeting before, “{title}”, does not score: no results to copy"),
     }
 }
+
+/// `--previous FILE` on a resumed session when FILE is now another meeting than the one the
+/// session was linked to (the file replaced): its results are not copied.
+pub fn replaced(lang: Lang, path: &str, linked: &str, now: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{path} 现在是另一次会议《{now}》，不是本次会议接续的上次会议《{linked}》（文件已被替换），不复制其测评结果"
+        ),
+        Lang::En => format!(
+            "{path} is now another meeting, “{now}”, not the meeting before this one was linked to, “{linked}” (the file was replaced): its results are not copied"
+        ),
+    }
+}
