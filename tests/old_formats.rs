@@ -3,8 +3,8 @@
 //! `tests/fixtures/corpus/` holds sessions and plans written by earlier podiums (podium 0.1:
 //! session version 1, plan version 1; later files for what each version added: session
 //! version 2's `elapsed_ms`, session version 3 and plan version 2's agenda kinds, session version 4
-//! and plan version 3's task ledger; the corpus
-//! README lists them), each frozen with the record it gave then: `NAME.session.json` (some with a
+//! and plan version 3's task ledger, session version 5 and plan version 4's series (results of
+//! the round before, categories, bands); the corpus README lists them), each frozen with the record it gave then: `NAME.session.json` (some with a
 //! `NAME.session.journal` beside it) with `NAME.record.json`, and `NAME.plan.json` with
 //! `NAME.plan.record.json` (the record of a meeting not yet started from that plan). Every
 //! record is taken at the same moment, `NOW`, and is exactly what `podium report NAME.session.json
@@ -299,6 +299,37 @@ fn the_corpus_covers_every_event_type_of_session_version_1() {
         modes.contains("grades") && modes.contains("points"),
         "both scoring modes of version 1: {modes:?}"
     );
+}
+
+/// The corpus keeps a session of version 5 with what it added: the round before's results
+/// copied with the link and again, shown on the stage, and a record with the series' figures.
+#[test]
+fn the_corpus_covers_the_series_of_session_version_5() {
+    let mut seen = BTreeSet::new();
+    let mut linked_with_results = false;
+    for name in sessions() {
+        let text = fs::read_to_string(corpus().join(&name)).expect("UTF-8");
+        let file: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).expect("JSON");
+        for e in file["events"].as_array().cloned().unwrap_or_default() {
+            let kind = e["type"].as_str().unwrap_or_default().to_string();
+            linked_with_results |= kind == "previous_linked" && e["results"].is_object();
+            seen.insert(kind);
+        }
+    }
+    assert!(linked_with_results, "no corpus session links with results");
+    for kind in ["previous_results_copied", "previous_displayed"] {
+        assert!(seen.contains(kind), "no corpus session records {kind}");
+    }
+    let record = frozen("series.record.json");
+    let changes: Vec<&Value> = record["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|u| &u["result"]["rank_change"])
+        .collect();
+    assert!(changes.iter().any(|c| c.as_i64().is_some_and(|c| c > 0)));
+    assert!(changes.iter().any(|c| c.as_i64().is_some_and(|c| c < 0)));
+    assert!(changes.iter().any(|c| c.is_null()));
 }
 
 #[test]
