@@ -628,8 +628,9 @@ fn draw_board(buf: &mut Buffer, area: Rect, board: &Board, opts: DisplayOptions)
             .unwrap_or(0) as u16
     };
     let mark_w = places.iter().map(|p| p.mark.len()).max().unwrap_or(0) as u16;
-    // Too narrow for all: the unit goes first, then the place is cut short; the score is
-    // never cut (a cut "7…" reads as a wrong figure).
+    // Too narrow for all: the overall rank, the change and the band go first, then the
+    // unit, then the place is cut short; the score is never cut (a cut "7…" reads as a
+    // wrong figure).
     let mut columns: Vec<Column> = Vec::new();
     let mut total = 0u16;
     for (i, (role, head)) in board.columns.iter().enumerate() {
@@ -640,11 +641,12 @@ fn draw_board(buf: &mut Buffer, area: Rect, board: &Board, opts: DisplayOptions)
             Role::Rank => Column::fixed(head.as_str(), w).min(1),
             Role::Unit => Column::growing(head.as_str(), w.min(4), 1)
                 .gap(RESULTS_GAP)
-                .priority(1),
+                .priority(4),
             Role::Score => Column::fixed(head.as_str(), w).right().gap(RESULTS_GAP),
-            Role::Overall | Role::Band | Role::Change => {
-                Column::fixed(head.as_str(), w).gap(RESULTS_GAP).min(1)
-            }
+            // Dropped before the unit: the overall rank first, then the change, the band.
+            Role::Overall => Column::fixed(head.as_str(), w).gap(RESULTS_GAP).priority(1),
+            Role::Change => Column::fixed(head.as_str(), w).gap(RESULTS_GAP).priority(2),
+            Role::Band => Column::fixed(head.as_str(), w).gap(RESULTS_GAP).priority(3),
         });
     }
     if mark_w > 0 {

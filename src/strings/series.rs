@@ -21,6 +21,11 @@ pub fn key_previous(lang: Lang) -> &'static str {
     lang.pick("上期", "earlier")
 }
 
+/// The key bar's word for the same key over the round before's ranking: back to this one.
+pub fn key_current(lang: Lang) -> &'static str {
+    lang.pick("本期", "this round")
+}
+
 /// The key bar's word for the key that puts the round before's ranking on the stage.
 pub fn key_previous_on_stage(lang: Lang) -> &'static str {
     lang.pick("上期上屏", "earlier on stage")

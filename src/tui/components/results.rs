@@ -118,6 +118,16 @@ pub fn previous_order<'a>(
 
 pub fn key_hints(app: &App) -> Vec<Hint> {
     let mut hints = super::keybar::table_hints(app, Screen::Results);
+    // Over the round before's ranking, its key goes back to this one.
+    if showing_previous(app) {
+        let lang = app.lang();
+        let key = app.keys.bar_key(Action::PreviousRanking);
+        for (k, label, _) in &mut hints {
+            if *label == series::key_previous(lang) && key.as_deref() == Some(k.as_str()) {
+                *label = series::key_current(lang);
+            }
+        }
+    }
     // The round before's keys only where there is a round before to show.
     if !app.has_previous_results() {
         let lang = app.lang();
