@@ -686,6 +686,11 @@ fn podium_check_says_the_categories_the_bands_and_the_overall_rank() {
     assert!(two.contains("不显示总排名"), "{two}");
     // The meeting before it follows, found beside the plan.
     assert!(two.contains("接续上次会议：round1.session.json"), "{two}");
+    assert!(
+        two.contains("上次会议测评结果：10 个单位（已公布），用于较上期\n"),
+        "{two}"
+    );
+    assert!(!one.contains("上次会议测评结果"), "{one}");
     let en = check("round2.plan.json", "en");
     assert!(
         en.contains("3 categories: 县区 5, 部门 3, 园区 2 (ranked within each category)\n"),

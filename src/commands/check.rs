@@ -61,13 +61,22 @@ fn tasks_and_previous(path: &Path, plan: &Plan, lang: Lang) -> String {
     }
     match super::previous::find(None, Some(path), plan, None, lang, super::now()) {
         Ok(None) => {}
-        Ok(Some(link)) => out.push_str(&previous_words::check_previous(
-            lang,
-            &link.previous.path,
-            &link.previous.title,
-            link.previous.date.as_deref(),
-            link.tasks.len(),
-        )),
+        Ok(Some(link)) => {
+            out.push_str(&previous_words::check_previous(
+                lang,
+                &link.previous.path,
+                &link.previous.title,
+                link.previous.date.as_deref(),
+                link.tasks.len(),
+            ));
+            if let Some(results) = &link.results {
+                out.push_str(&previous_words::check_previous_results(
+                    lang,
+                    results.units.len(),
+                    results.published,
+                ));
+            }
+        }
         Err(e) => eprintln!(
             "podium: {}",
             previous_words::check_previous_warning(lang, &e)

@@ -188,6 +188,32 @@ pub fn check_previous(
     }
 }
 
+/// `podium check`: the results the meeting before would hand on (copied when the session is
+/// made: 较上期 comes from them).
+pub fn check_previous_results(lang: Lang, units: usize, published: bool) -> String {
+    match lang {
+        Lang::Zh => {
+            let state = if published {
+                "已公布"
+            } else {
+                "尚未公布"
+            };
+            format!("上次会议测评结果：{units} 个单位（{state}），用于较上期\n")
+        }
+        Lang::En => {
+            let word = if units == 1 { "unit" } else { "units" };
+            let state = if published {
+                "published"
+            } else {
+                "not yet published"
+            };
+            format!(
+                "results of the meeting before: {units} {word} ({state}), for the change of rank\n"
+            )
+        }
+    }
+}
+
 /// `podium check`: a warning when the plan's `previous` cannot be carried from (`why` is
 /// the sentence saying why).
 pub fn check_previous_warning(lang: Lang, why: &str) -> String {
