@@ -241,7 +241,10 @@ fn sheet(book: &mut Workbook, table: &Table, layout: &Layout) -> Result<(), Stri
     for (c, h) in table.header.iter().enumerate() {
         ws.write_string_with_format(header_row, c as u16, cell_text(h), &f.header)
             .map_err(e)?;
-        tallest = tallest.max(wrapped_lines(h, widths[c]));
+        tallest = tallest.max(wrapped_lines(
+            h,
+            widths.get(c).copied().unwrap_or(WRAP_WIDTH as f64),
+        ));
     }
     if tallest > 1 {
         ws.set_row_height(header_row, row_height(tallest))
@@ -286,7 +289,10 @@ fn sheet(book: &mut Workbook, table: &Table, layout: &Layout) -> Result<(), Stri
                 // (before 1900, after 9999): written out.
                 (_, None) => {
                     let text = cell_text(&cell.as_text());
-                    tallest = tallest.max(wrapped_lines(&text, widths[c]));
+                    tallest = tallest.max(wrapped_lines(
+                        &text,
+                        widths.get(c).copied().unwrap_or(WRAP_WIDTH as f64),
+                    ));
                     ws.write_string_with_format(r, col, text, &f.text)
                         .map_err(e)?;
                 }
