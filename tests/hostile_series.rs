@@ -1198,3 +1198,41 @@ fn recopy_on_a_published_session_opens_it_and_says_nothing_was_copied() {
     assert_eq!(w.session().events().len(), events);
     w.close(t(12)).unwrap();
 }
+
+#[test]
+fn a_task_a_reviewer_handed_down_stays_in_the_public_record_as_a_remark_does() {
+    // Decided: a task assigned by a reviewer (交办) is a public statement, like a remark —
+    // its `assigned_by` stays; no score goes with it.
+    let mut s = Session::new(public_plan(false));
+    run(
+        &mut s,
+        Command::AddTask {
+            task: Box::new(podium::session::TaskFields {
+                text: "三季度前完成园区道路改造".into(),
+                owner: Some("甲镇".into()),
+                assigned_by: Some(LEADERS[1].into()),
+                ..Default::default()
+            }),
+            unit: Some("甲镇".into()),
+            status: None,
+            from_remark: None,
+        },
+        t(0),
+    );
+    run(
+        &mut s,
+        Command::SetScores {
+            entries: sheet("甲镇", LEADERS[0], "40", Some("40")),
+        },
+        t(1),
+    );
+    let mut public = Record::of(&s, t(2));
+    public.make_public();
+    let v = serde_json::to_value(&public).unwrap();
+    assert_eq!(v["tasks"][0]["assigned_by"], LEADERS[1]);
+    let text = v.to_string();
+    assert!(
+        !text.contains(LEADERS[0]),
+        "the scorer is not named: {text}"
+    );
+}
