@@ -756,3 +756,119 @@ fn public_outputs_name_no_reviewer_who_made_no_remark() {
     );
     assert!(public_book.contains("（通报用报表）"));
 }
+
+/// A grades meeting without categories, in English: the overall rank and its change (↑1,
+/// ↓2, new), the ballots as whole numbers, the excellent share a number shown `0.0%`, and
+/// the title row with the date written out.
+#[test]
+fn a_grades_round_in_english_has_its_rank_change_and_a_percent_share() {
+    let plan = planfile::parse(
+        "plan.json",
+        r#"{
+  "version": 4,
+  "title": "Quarterly review",
+  "date": "2026-05-30",
+  "units": [{"name": "North"}, {"name": "South"}, {"name": "West"}],
+  "reviewers": [{"name": "Ann"}, {"name": "Bo"}, {"name": "Cy"}, {"name": "Di"}],
+  "scoring": {"mode": "grades", "grades": [
+    {"name": "Good", "points": 100}, {"name": "Fair", "points": 80}, {"name": "Poor", "points": 60}
+  ]}
+}"#,
+        Lang::En,
+    )
+    .expect("the plan loads")
+    .plan;
+    let mut s = Session::new(plan);
+    let before = |unit: &str, rank: usize, fin: f64| PreviousResult {
+        unit: unit.into(),
+        category: None,
+        final_score: Some(fin),
+        rank: Some(rank),
+        category_rank: None,
+        band: None,
+    };
+    let mut link = link_previous();
+    if let Command::LinkPrevious { results, .. } = &mut link {
+        *results = Some(Box::new(PreviousResults {
+            published: true,
+            decimals: 1,
+            units: vec![before("South", 1, 92.5), before("North", 2, 90.0)],
+        }));
+    }
+    run(&mut s, link, t0());
+    // North (3 Good, 1 Fair) 95, first; West (2, 2) 90; South (1, 2, 1) 80.
+    let ballots = [
+        ("North", [3, 1, 0]),
+        ("South", [1, 2, 1]),
+        ("West", [2, 2, 0]),
+    ];
+    let entries = ballots
+        .iter()
+        .flat_map(|(unit, counts)| {
+            ["Good", "Fair", "Poor"]
+                .iter()
+                .zip(counts)
+                .filter(|(_, n)| **n > 0)
+                .map(|(grade, n)| podium::session::GradeEntry {
+                    unit: unit.to_string(),
+                    grade: grade.to_string(),
+                    count: *n,
+                })
+        })
+        .collect();
+    run(&mut s, Command::AddGrades { entries }, t0());
+    let bytes = render_for(&s, ReportFormat::Xlsx, t0(), Lang::En, false).expect("rendered");
+    let parts = unzip(&bytes);
+    let strings = shared_strings(&parts);
+    let styles = styles(&parts["xl/styles.xml"]);
+    let ranking = &parts["xl/worksheets/sheet1.xml"];
+    assert_eq!(
+        text_of(&strings, ranking, "A1"),
+        "Quarterly review — Ranking — 30 May 2026"
+    );
+    let header: Vec<String> = (0..13)
+        .map(|c| text_of(&strings, ranking, &format!("{}2", (b'A' + c) as char)))
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "Rank",
+            "Unit",
+            "Final",
+            "Previous rank",
+            "Previous final",
+            "Change",
+            "Score",
+            "Penalty",
+            "Good",
+            "Fair",
+            "Poor",
+            "Excellent share",
+            "Notes"
+        ]
+    );
+    let units: Vec<String> = (3..6)
+        .map(|r| text_of(&strings, ranking, &format!("B{r}")))
+        .collect();
+    assert_eq!(units, ["North", "West", "South"]);
+    let changes: Vec<String> = (3..6)
+        .map(|r| text_of(&strings, ranking, &format!("F{r}")))
+        .collect();
+    assert_eq!(changes, ["↑1", "new", "↓2"]);
+    // 上期得分 with the round before's decimals (one).
+    let (style, v) = cell(ranking, "E3");
+    assert_eq!((v, styles[style].format.as_str()), ("90", "0.0"));
+    // Ballots whole numbers; the share a number shown as a percent.
+    let (style, v) = cell(ranking, "I3");
+    assert_eq!((v, styles[style].format.as_str()), ("3", ""));
+    let (style, v) = cell(ranking, "L3");
+    assert_eq!((v, styles[style].format.as_str()), ("0.75", "0.0%"));
+    // The CSV writes the share as the fraction.
+    let csv = String::from_utf8(render_for(&s, ReportFormat::Csv, t0(), Lang::En, false).unwrap())
+        .unwrap();
+    let north = csv.lines().nth(1).expect("North's row");
+    assert!(
+        north.starts_with("1,North,95.00,2,90.0,↑1,95.00,0.00,3,1,0,0.75,"),
+        "{north}"
+    );
+}
