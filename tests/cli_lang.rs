@@ -140,8 +140,8 @@ fn report_speaks_the_language_asked_for_before_or_after_the_subcommand() {
         let out = podium(args, dir.path());
         let said = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success(), "{args:?}: {}", text(&out));
-        assert!(said.contains("## Units"), "{said}");
-        assert!(!said.contains("## 汇报单位"), "{said}");
+        assert!(said.contains("## 1. Overview"), "{said}");
+        assert!(!said.contains("## 一、基本情况"), "{said}");
     }
     for args in [
         &["--lang", "zh", "report", &session, "--format", "md"][..],
@@ -150,7 +150,7 @@ fn report_speaks_the_language_asked_for_before_or_after_the_subcommand() {
         let out = podium(args, dir.path());
         let said = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success(), "{args:?}: {}", text(&out));
-        assert!(said.contains("## 汇报单位"), "{said}");
+        assert!(said.contains("## 一、基本情况"), "{said}");
     }
     // An error, too, is in the language asked for.
     let out = podium(
@@ -366,7 +366,7 @@ fn the_readmes_report_commands_speak_the_plans_language_on_a_plain_machine() {
         std::fs::remove_file(dir.path().join("x.xlsx")).expect("removed");
         let out = podium_with(&["report", &session, "--format", "md"], dir.path(), vars);
         assert!(
-            String::from_utf8_lossy(&out.stdout).contains("## 汇报单位"),
+            String::from_utf8_lossy(&out.stdout).contains("## 一、基本情况"),
             "{}",
             text(&out)
         );
@@ -408,9 +408,9 @@ fn a_session_run_in_a_language_reports_in_it_unless_told_otherwise() {
         let out = podium_with(&args, dir.path(), vars);
         assert!(out.status.success(), "{}", text(&out));
         let said = String::from_utf8_lossy(&out.stdout).into_owned();
-        if said.contains("## 汇报单位") {
+        if said.contains("## 一、基本情况") {
             "zh"
-        } else if said.contains("## Units") {
+        } else if said.contains("## 1. Overview") {
             "en"
         } else {
             panic!("neither language: {said}")

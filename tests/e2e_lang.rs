@@ -62,7 +62,7 @@ fn a_meeting_run_in_english_is_remembered_in_english() {
     // A machine whose locale names no language: the report speaks the session's language.
     let md = report_md(dir.path(), "city-report.session.json", &[("LANG", "C")]);
     assert!(
-        md.contains("## Units") && !md.contains("## 汇报单位"),
+        md.contains("## 1. Overview") && !md.contains("## 一、基本情况"),
         "{md}"
     );
     // Told otherwise, it does as told.
@@ -71,7 +71,7 @@ fn a_meeting_run_in_english_is_remembered_in_english() {
         "city-report.session.json",
         &[("PODIUM_LANG", "zh")],
     );
-    assert!(md.contains("## 汇报单位"), "{md}");
+    assert!(md.contains("## 一、基本情况"), "{md}");
 
     // Resumed in Chinese (`--lang zh`): the session now remembers Chinese.
     let mut t = Term::spawn_full(
@@ -88,7 +88,7 @@ fn a_meeting_run_in_english_is_remembered_in_english() {
     assert!(t.wait_exit(WAIT).success());
     assert_eq!(session_lang(&session).as_deref(), Some("zh"));
     let md = report_md(dir.path(), "city-report.session.json", &[]);
-    assert!(md.contains("## 汇报单位"), "{md}");
+    assert!(md.contains("## 一、基本情况"), "{md}");
 }
 
 #[test]

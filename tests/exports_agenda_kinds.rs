@@ -127,61 +127,77 @@ fn item<'a>(md: &'a str, heading_start: &str) -> &'a str {
     &rest[..end]
 }
 
+/// The row of the minutes' timing table (附件：计时) whose second cell is `name`.
+fn timing_row(md: &str, name: &str) -> Vec<String> {
+    let at = md
+        .find("## 附件：计时")
+        .or_else(|| md.find("## Appendix: timing"))
+        .unwrap_or_else(|| panic!("a timing table in:\n{md}"));
+    md[at..]
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .map(|l| {
+            l.trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|row| row.get(1).is_some_and(|c| c == name))
+        .unwrap_or_else(|| panic!("{name} in the timing table:\n{md}"))
+}
+
 #[test]
 fn the_minutes_name_the_roles_and_every_item_with_its_kind() {
     let (s, now) = meeting("points");
     let md = text(&s, ReportFormat::Md, now, Lang::Zh);
     for line in [
-        "- 时间：2026-05-30 09:00 – 09:54\n",
+        "- 时间：2026年5月30日 9:00—9:54\n",
         "- 地点：市行政中心第一会议室\n",
         "- 主持：市长\n",
         "- 出席：市委书记、市长、市委副书记\n",
         "- 列席：各县区主要负责人、市直各部门主要负责人\n",
         "- 记录：市委办公室秘书科\n",
-        "- 议程 6 项：汇报单位 2 个、讲话 1 个、通报 1 个、书面通报 1 个、集中点评 1 个\n",
-        "## 会议议程\n",
-        "### 1. 传达学习省委会议精神（通报）\n",
-        "### 2. 市财政局\n",
-        "### 4. 一季度督查情况（书面通报）\n",
+        "议程 6 项：汇报单位 2 个、讲话 1 个、通报 1 个、书面通报 1 个、集中点评 1 个\n",
+        "## 二、会议听取了以下汇报和议程\n",
+        "1. **传达学习省委会议精神**（通报）：通报人：市委秘书长；用时 4分钟\n",
+        "2. **市财政局**：汇报人：党组书记；用时 9分钟，超时 1分钟\n",
+        "4. **一季度督查情况**（书面通报）：已宣读\n",
         // A name that ends with its kind is not followed by it again.
-        "### 5. 集中点评\n",
-        "### 6. 市委书记讲话\n",
-        "- 讲话人：市委书记\n",
+        "5. **集中点评**：用时 6分钟\n",
+        // A speech: its time, never overtime.
+        "6. **市委书记讲话**：讲话人：市委书记；用时 25分钟\n",
     ] {
         assert!(md.contains(line), "{line:?} in:\n{md}");
     }
     assert!(
-        !md.contains("## 汇报单位"),
+        !md.contains("会议听取了以下汇报\n"),
         "not every item is a 汇报单位:\n{md}"
     );
     // The briefing counts down like a talk: its limit and overtime are given.
-    let briefing = item(&md, "### 1. ");
-    assert!(
-        briefing.contains("计划 05:00，实际 04:00，超时 00:00"),
-        "{briefing}"
+    assert_eq!(
+        timing_row(&md, "传达学习省委会议精神（通报）")[2..5],
+        ["5分钟", "4分钟", "—"]
     );
     // The speech ran 5 minutes past its soft limit: its time, never overtime.
-    let speech = item(&md, "### 6. ");
-    assert!(speech.contains("预计 20:00，实际 25:00"), "{speech}");
-    assert!(!speech.contains("超时"), "{speech}");
+    let speech = timing_row(&md, "市委书记讲话");
+    assert_eq!(speech[2..5], ["约20分钟", "25分钟", "—"]);
     // The task raised during the speech is the ledger's: in the task list, under no owner
-    // (a speech owns no task), with who handed it down — not among the speech's remarks.
-    assert!(!speech.contains("要求各单位对账销号"), "{speech}");
-    let tasks = &md[md.find("## 交办事项").expect("a task list")..];
+    // (a speech owns no task), with who handed it down — not among the remarks.
+    let remarks = item(&md, "## 三、");
+    assert!(!remarks.contains("要求各单位对账销号"), "{remarks}");
+    let tasks = &md[md.find("## 四、议定事项").expect("a task list")..];
     assert!(
         tasks.contains(
             "### 未明确责任单位\n\n- 要求各单位对账销号\n  - 状态：未启动；提出人：记录员\n"
         ),
         "{tasks}"
     );
-    // The written item: “书面”, no talk time, no limit, no overtime.
-    let written = item(&md, "### 4. ");
-    assert!(written.contains("- 书面（已宣读）"), "{written}");
-    for word in ["计划", "实际", "超时", "预计"] {
-        assert!(!written.contains(word), "{word} in {written}");
-    }
-    // The ranking: the two 汇报单位 only; 缺评 for the unscored one, for nothing else.
-    let ranking = item(&md, "## 测评排名");
+    // The written item: “已宣读”, no talk time, no limit, no overtime.
+    let written = timing_row(&md, "一季度督查情况（书面通报）");
+    assert_eq!(written[2..5], ["—", "—", "—"]);
+    assert_eq!(written[7], "已宣读");
+    // The results: the two 汇报单位 only; 缺评 for the unscored one, for nothing else.
+    let ranking = item(&md, "## 五、测评结果");
     assert!(ranking.contains("市财政局") && ranking.contains("市交通运输局"));
     for other in ["讲话", "集中点评", "督查", "传达"] {
         assert!(!ranking.contains(other), "{other} ranked:\n{ranking}");
@@ -192,14 +208,17 @@ fn the_minutes_name_the_roles_and_every_item_with_its_kind() {
     for line in [
         "- Attending: 市委书记, 市长, 市委副书记\n",
         "- Minutes by: 市委办公室秘书科\n",
-        "- 6 agenda items: 2 units, 1 speech, 1 briefing, 1 written notice, 1 round of comments\n",
-        "### 5. 集中点评 (reviewers' comments)\n",
-        "### 6. 市委书记讲话 (speech)\n",
-        "- In writing (announced)\n",
-        "- About 20:00, took 25:00",
+        "6 agenda items: 2 units, 1 speech, 1 briefing, 1 written notice, 1 round of comments\n",
+        "5. **集中点评** (reviewers' comments): took 6 min\n",
+        "6. **市委书记讲话** (speech): Speaker: 市委书记; took 25 min\n",
+        "4. **一季度督查情况** (written notice): announced\n",
     ] {
         assert!(en.contains(line), "{line:?} in:\n{en}");
     }
+    assert_eq!(
+        timing_row(&en, "市委书记讲话 (speech)")[2..5],
+        ["about 20 min", "25 min", "—"]
+    );
 }
 
 #[test]
@@ -210,12 +229,12 @@ fn an_agenda_of_units_only_keeps_its_minutes_as_they_were() {
     let s = Session::new(p);
     let md = text(&s, ReportFormat::Md, t0(), Lang::Zh);
     assert!(
-        md.contains("- 时间：2026-06-01 14:30\n"),
+        md.contains("- 时间：2026年6月1日 14:30\n"),
         "not yet begun: {md}"
     );
-    assert!(md.contains("- 汇报单位 2 个\n"), "{md}");
-    assert!(md.contains("## 汇报单位\n"), "{md}");
-    assert!(md.contains("### 1. 城东街道\n"), "{md}");
+    assert!(md.contains("\n汇报单位 2 个\n"), "{md}");
+    assert!(md.contains("## 二、会议听取了以下汇报\n"), "{md}");
+    assert!(md.contains("1. **城东街道**：待汇报\n"), "{md}");
     for role in ["出席", "列席", "记录："] {
         assert!(!md.contains(role), "{role} without one in the plan:\n{md}");
     }
@@ -510,11 +529,20 @@ fn items_that_are_not_talks_have_their_own_status_words() {
     run(&mut s, Command::ToggleTalk, now);
     now += Duration::minutes(2);
     let md = text(&s, ReportFormat::Md, now, Lang::Zh);
-    let written = item(&md, "### 4. ");
-    assert!(written.contains("- 书面（待宣读）"), "{written}");
-    let speech = item(&md, "### 6. ");
-    assert!(speech.contains("进行中"), "{speech}");
-    assert!(!speech.contains("汇报中"), "{speech}");
-    let talk = item(&md, "### 3. ");
-    assert!(talk.contains("待汇报"), "{talk}");
+    assert!(
+        md.contains("4. **一季度督查情况**（书面通报）：待宣读\n"),
+        "{md}"
+    );
+    assert_eq!(timing_row(&md, "一季度督查情况（书面通报）")[7], "待宣读");
+    assert!(
+        md.contains("6. **市委书记讲话**：讲话人：市委书记；用时 2分钟；进行中\n"),
+        "{md}"
+    );
+    assert_eq!(timing_row(&md, "市委书记讲话")[7], "进行中");
+    assert!(
+        md.contains("3. **市交通运输局**：汇报人：党组书记；待汇报\n"),
+        "{md}"
+    );
+    assert_eq!(timing_row(&md, "市交通运输局")[7], "待汇报");
+    assert!(!md.contains("汇报中"), "{md}");
 }

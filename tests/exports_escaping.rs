@@ -394,7 +394,12 @@ fn md_tables(md: &str) -> Vec<MdTable> {
             .and_then(|l| row_cells(l))
             .unwrap_or_else(|| panic!("a delimiter row under {}", lines[i]));
         assert_eq!(delimiter.len(), header.len(), "{}", lines[i]);
-        assert!(delimiter.iter().all(|d| d == "---"), "{:?}", lines[i + 1]);
+        // Every column lines up: text left, numbers right.
+        assert!(
+            delimiter.iter().all(|d| d == ":---" || d == "---:"),
+            "{:?}",
+            lines[i + 1]
+        );
         i += 2;
         let mut rows = Vec::new();
         while let Some(line) = lines.get(i).filter(|l| l.starts_with('|')) {
@@ -548,8 +553,9 @@ fn check_minutes(n: &Names) {
                 .collect();
             let has_header = |name: &str| headers.iter().any(|h| **h == clean_line(name));
             let has_cell = |name: &str| cells.iter().any(|c| **c == clean_line(name));
-            // A score table per unit and the ranking; the tasks are a list by owner.
-            assert_eq!(tables.len(), n.units.len() + 1, "{kind} {lang:?}:\n{md}");
+            // A score table per unit, the results and the timing; the tasks are a list by
+            // owner.
+            assert_eq!(tables.len(), n.units.len() + 2, "{kind} {lang:?}:\n{md}");
             check_task_list(&md, n, lang);
             if kind == "points" {
                 for name in n.criteria.iter().chain(&n.groups) {
@@ -591,11 +597,12 @@ fn unescape(text: &str) -> String {
 /// task — whatever markup the names hold.
 fn check_task_list(md: &str, n: &Names, lang: Lang) {
     let (heading, by) = match lang {
-        Lang::Zh => ("## 交办事项\n", "提出人："),
-        Lang::En => ("## Follow-up tasks\n", "Assigned by: "),
+        Lang::Zh => ("## 四、议定事项（交办事项）\n", "提出人："),
+        Lang::En => ("## 4. Decisions and follow-up tasks\n", "Assigned by: "),
     };
     let at = md.rfind(heading).expect("a task list");
     let list = &md[at + heading.len()..];
+    let list = &list[..list.find("\n## ").unwrap_or(list.len())];
     let items: Vec<String> = list
         .lines()
         .filter_map(|l| l.strip_prefix("- "))

@@ -441,7 +441,11 @@ fn section<'a>(md: &'a str, start: &str) -> &'a str {
         .find(start)
         .unwrap_or_else(|| panic!("{start} in:\n{md}"));
     let rest = &md[at + start.len()..];
-    let end = rest.find("\n### ").map_or(rest.len(), |e| e + 1);
+    let end = [rest.find("\n### "), rest.find("\n## ")]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(rest.len(), |e| e + 1);
     &rest[..end]
 }
 
@@ -451,11 +455,13 @@ fn the_minutes_list_the_tasks_by_owner() {
     let session = store::read(&meeting(dir.path())).expect("the session reads");
     let md =
         String::from_utf8(render(&session, ReportFormat::Md, at(60), Lang::Zh).unwrap()).unwrap();
-    let tasks = &md[md.find("## 交办事项\n").expect("a task list")..];
+    let tasks = section(&md, "## 四、议定事项（交办事项）\n");
     assert!(
-        tasks.starts_with("## 交办事项\n\n上次会议：《一季度工作推进会》（2026-04-15）\n\n"),
+        tasks.starts_with("\n上次会议：《一季度工作推进会》（2026年4月15日）\n\n"),
         "{tasks}"
     );
+    let tasks = &md[md.find("## 四、").expect("a task list")..];
+    let tasks = &tasks[..tasks[3..].find("\n## ").map_or(tasks.len(), |e| e + 4)];
     // The agenda's units in agenda order, then the other owners as the ledger names them.
     let owners: Vec<&str> = tasks
         .lines()
@@ -465,8 +471,8 @@ fn the_minutes_list_the_tasks_by_owner() {
     assert_eq!(
         section(tasks, "### 市财政局\n\n"),
         "- \\[重点任务清单 1\\] 推进税源培育\n\
-         \x20 - 完成时限：2026-06-30；状态：推进中；配合单位：市税务局、市发改委；责任领导：李副市长\n\
-         \x20 - 最新进展：2026-05-30 新增市场主体1200户\n\
+         \x20 - 完成时限：2026年6月30日；状态：推进中；配合单位：市税务局、市发改委；责任领导：李副市长\n\
+         \x20 - 最新进展：2026年5月30日 新增市场主体1200户\n\
          - 压减一般性支出\n\
          \x20 - 状态：未启动；提出人：评委甲\n\
          - 数字政府攻坚（揭榜）\n\
@@ -475,15 +481,15 @@ fn the_minutes_list_the_tasks_by_owner() {
     assert_eq!(
         section(tasks, "### 市交通运输局\n\n"),
         "- \\[重点任务清单 2\\] =SUM(A1)清理拖欠账款\n\
-         \x20 - 完成时限：2026-05-20（5月20日前）；状态：未启动；**逾期**\n\
+         \x20 - 完成时限：2026年5月20日（5月20日前）；状态：未启动；**逾期**\n\
          - 编制交通专项方案\n\
-         \x20 - 完成时限：2026-06-30（6月底前）；状态：未启动；责任领导：王副市长；提出人：市委书记\n\n"
+         \x20 - 完成时限：2026年6月30日（6月底前）；状态：未启动；责任领导：王副市长；提出人：市委书记\n\n"
     );
     assert_eq!(
         section(tasks, "### 市住建局\n\n"),
-        "- \\[民生实事 5\\] 老旧小区改造（接续自《一季度工作推进会》（2026-04-15））\n\
-         \x20 - 完成时限：2026-04-30（4月底前）；状态：推进中；**逾期**；提出人：市长\n\
-         \x20 - 最新进展：2026-05-30 完成80%\n\n"
+        "- \\[民生实事 5\\] 老旧小区改造（接续自《一季度工作推进会》（2026年4月15日））\n\
+         \x20 - 完成时限：2026年4月30日（4月底前）；状态：推进中；**逾期**；提出人：市长\n\
+         \x20 - 最新进展：2026年5月30日 完成80%\n\n"
     );
     assert!(
         section(tasks, "### 市审计局\n\n").contains("状态：已办结\n"),
@@ -494,10 +500,10 @@ fn the_minutes_list_the_tasks_by_owner() {
     let en =
         String::from_utf8(render(&session, ReportFormat::Md, at(60), Lang::En).unwrap()).unwrap();
     for line in [
-        "## Follow-up tasks\n\nPrevious meeting: “一季度工作推进会” (2026-04-15)\n\n",
-        "- \\[民生实事 5\\] 老旧小区改造 (carried from “一季度工作推进会” (2026-04-15))\n",
-        "  - Due: 2026-04-30 (4月底前); Status: in progress; **overdue**; Assigned by: 市长\n",
-        "  - Latest progress: 2026-05-30 完成80%\n",
+        "## 4. Decisions and follow-up tasks\n\nPrevious meeting: “一季度工作推进会” (15 April 2026)\n\n",
+        "- \\[民生实事 5\\] 老旧小区改造 (carried from “一季度工作推进会” (15 April 2026))\n",
+        "  - Due: 30 April 2026 (4月底前); Status: in progress; **overdue**; Assigned by: 市长\n",
+        "  - Latest progress: 30 May 2026 完成80%\n",
     ] {
         assert!(en.contains(line), "{line:?} in:\n{en}");
     }
@@ -669,7 +675,10 @@ fn a_meeting_without_tasks_keeps_the_sheet_and_says_none() {
     assert_eq!(rows[0].len(), 16);
     let md =
         String::from_utf8(render(&session, ReportFormat::Md, t0(), Lang::Zh).unwrap()).unwrap();
-    assert!(md.ends_with("## 交办事项\n\n无\n"), "{md}");
+    assert!(
+        md.contains("## 四、议定事项（交办事项）\n\n无\n\n## "),
+        "{md}"
+    );
 }
 
 /// Markdown's backslash escapes undone: `\x` is `x`.
@@ -735,7 +744,9 @@ fn every_field_of_a_task_is_escaped_in_the_minutes() {
     );
     let md =
         String::from_utf8(render(&session, ReportFormat::Md, at(2), Lang::Zh).unwrap()).unwrap();
-    let tasks = &md[md.find("## 交办事项\n\n").expect("a task list")..];
+    let tasks = &md[md
+        .find("## 四、议定事项（交办事项）\n\n")
+        .expect("a task list")..];
     let lines: Vec<&str> = tasks.lines().skip(2).collect();
     assert_eq!(lines[0], "### a\\|b\\_c", "{tasks}");
     assert_eq!(
@@ -751,7 +762,7 @@ fn every_field_of_a_task_is_escaped_in_the_minutes() {
     );
     assert_eq!(
         unescape(lines[4]),
-        "  - 最新进展：2026-05-30 # 标题 ~删~",
+        "  - 最新进展：2026年5月30日 # 标题 ~删~",
         "{tasks}"
     );
     // Nothing of the markup is left bare: every markup character is escaped.

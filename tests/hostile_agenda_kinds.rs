@@ -328,18 +328,18 @@ fn the_minutes_rank_graded_units_alone_with_their_ballots_as_whole_numbers() {
         ],
     );
     let md = podium::report::markdown::minutes(&s, at(59), Lang::Zh);
-    let ranking = &md[md.find("## 测评排名").expect("a ranking")..];
+    let ranking = &md[md.find("## 五、测评结果").expect("a ranking")..];
     let ranking = &ranking[..ranking.find("\n\n## ").unwrap_or(ranking.len())];
     let rows: Vec<&str> = ranking.lines().filter(|l| l.starts_with("| ")).collect();
-    // The header, then the two 汇报单位: no speech, no written item.
-    assert_eq!(rows.len(), 3, "{ranking}");
+    // The header and its alignment row, then the two 汇报单位: no speech, no written item.
+    assert_eq!(rows.len(), 4, "{ranking}");
     assert!(
         !ranking.contains("书记讲话") && !ranking.contains("书面通报"),
         "{ranking}"
     );
     // 甲: final 80.00, ballots 0 优秀, 3 良好, 0 一般, 0 较差 — counts, not 3.00.
     assert!(
-        rows[1].contains("| 80.00 | 80.00 | 0.00 | 0 | 3 | 0 | 0 |"),
+        rows[2].contains("| 1 | 甲 | 80.00 | 0.00 | 0 | 3 | 0 | 0 |"),
         "{ranking}"
     );
 }

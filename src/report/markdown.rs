@@ -314,16 +314,9 @@ fn meeting_time(
     ))
 }
 
-/// An item's name with its kind when it is not a 汇报单位 (unless its Chinese name already
-/// ends with it).
+/// An item's name, bold, with its kind when it is not a 汇报单位.
 fn item_name(lang: Lang, name: &str, kind: UnitKind) -> String {
-    let said = name.ends_with(report::kind_name(Lang::Zh, kind));
-    match (kind, lang) {
-        (UnitKind::Report, _) => format!("**{name}**"),
-        (_, Lang::Zh) if said => format!("**{name}**"),
-        (k, Lang::Zh) => format!("**{name}**（{}）", report::kind_name(lang, k)),
-        (k, Lang::En) => format!("**{name}** ({})", report::kind_name(lang, k)),
-    }
+    format!("**{name}**{}", minutes::kind_suffix(lang, name, kind))
 }
 
 /// The minutes for the office: everything, every rater's scores.
@@ -555,7 +548,7 @@ fn timing(out: &mut String, rec: &Record, lang: Lang) {
         let state = strings::console::item_status(lang, u.kind, status).to_string();
         let name = match u.kind {
             UnitKind::Report => u.name.clone(),
-            k => format!("{}{}", u.name, kind_suffix(lang, &u.name, k)),
+            k => format!("{}{}", u.name, minutes::kind_suffix(lang, &u.name, k)),
         };
         let (planned, took, over) = if !u.kind.is_timed() {
             (dash(), dash(), dash())
@@ -601,17 +594,6 @@ fn timing(out: &mut String, rec: &Record, lang: Lang) {
         String::new(),
     ]);
     table(out, &header, &rows);
-}
-
-/// The kind after an item's name in a table: （讲话）, unless the name already says it.
-fn kind_suffix(lang: Lang, name: &str, kind: UnitKind) -> String {
-    if lang == Lang::Zh && name.ends_with(report::kind_name(Lang::Zh, kind)) {
-        return String::new();
-    }
-    match lang {
-        Lang::Zh => format!("（{}）", report::kind_name(lang, kind)),
-        Lang::En => format!(" ({})", report::kind_name(lang, kind)),
-    }
 }
 
 /// The owners of `tasks` in the minutes' order: the agenda's units first, in agenda order,

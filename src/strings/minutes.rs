@@ -153,6 +153,18 @@ pub fn topic(lang: Lang) -> &'static str {
     lang.pick("题目", "Topic")
 }
 
+/// The kind after an agenda item's name: （讲话）; (speech) — nothing for a 汇报单位, nor when
+/// its Chinese name already ends with it (“市委书记讲话”, “集中点评”).
+pub fn kind_suffix(lang: Lang, name: &str, kind: crate::plan::UnitKind) -> String {
+    let said = name.ends_with(super::report::kind_name(Lang::Zh, kind));
+    match (kind, lang) {
+        (crate::plan::UnitKind::Report, _) => String::new(),
+        (_, Lang::Zh) if said => String::new(),
+        (k, Lang::Zh) => format!("（{}）", super::report::kind_name(lang, k)),
+        (k, Lang::En) => format!(" ({})", super::report::kind_name(lang, k)),
+    }
+}
+
 /// A name with a role: 梁晗鹍（常务副市长）; 梁晗鹍 (常务副市长).
 pub fn with_role(lang: Lang, name: &str, role: &str) -> String {
     match lang {
