@@ -118,9 +118,20 @@ pub fn previous_order<'a>(
 
 pub fn key_hints(app: &App) -> Vec<Hint> {
     let mut hints = super::keybar::table_hints(app, Screen::Results);
-    // Over the round before's ranking, its key goes back to this one.
+    // Over the round before's ranking, its key goes back to this one, and the keys about
+    // this meeting's scores (its sheets, publishing, revealing) are left out of the bar.
     if showing_previous(app) {
         let lang = app.lang();
+        let s = lang.s();
+        let scores = [
+            s.key_sheet,
+            s.key_publish,
+            s.key_unlock,
+            s.key_import,
+            s.key_reveal,
+            s.key_reveal_all,
+        ];
+        hints.retain(|(_, label, _)| !scores.contains(label));
         let key = app.keys.bar_key(Action::PreviousRanking);
         for (k, label, _) in &mut hints {
             if *label == series::key_previous(lang) && key.as_deref() == Some(k.as_str()) {

@@ -92,7 +92,7 @@ const RESULTS_ROWS: &[Binding] = &[
         who: Who::Everyone,
         menu: false,
         help: true,
-        bar: spot(Results, 5, 2, Some(2)),
+        bar: spot(Results, 5, 1, Some(1)),
         label: series::PREVIOUS_RANKING,
         bar_label: series::key_previous,
     },
