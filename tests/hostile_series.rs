@@ -1236,3 +1236,47 @@ fn a_task_a_reviewer_handed_down_stays_in_the_public_record_as_a_remark_does() {
         "the scorer is not named: {text}"
     );
 }
+
+#[test]
+fn a_copy_with_absurd_decimals_is_folded_with_at_most_four() {
+    // A hand-edited copy saying its finals were published with 4,294,967,295 decimals: the
+    // outputs format previous finals with them (`{:.*}`), that many zeros per cell.
+    let units = [("甲", None), ("乙", None)];
+    let results = |decimals| PreviousResults {
+        published: true,
+        decimals,
+        units: vec![
+            prev("甲", None, Some(1), None),
+            prev("乙", None, Some(2), None),
+        ],
+    };
+    let linked = EventKind::PreviousLinked {
+        previous: meeting_before(),
+        tasks: vec![],
+        results: Some(results(u32::MAX)),
+    };
+    let plan = || series_plan(&units, 1, 2, json!({}));
+    let s = Session::from_events(plan(), vec![event(1, linked.clone())]);
+    assert_eq!(s.state().previous_results.as_ref().unwrap().decimals, 4);
+    let again = EventKind::PreviousResultsCopied {
+        sha256: "55".into(),
+        results: results(9),
+    };
+    let s = Session::from_events(plan(), vec![event(1, linked), event(2, again)]);
+    assert_eq!(s.state().previous_results.as_ref().unwrap().decimals, 4);
+    let rec = serde_json::to_value(Record::of(&s, t(0))).unwrap();
+    assert_eq!(rec["previous"]["results"]["decimals"], 4);
+    // Sensible values are kept.
+    let s = Session::from_events(
+        plan(),
+        vec![event(
+            1,
+            EventKind::PreviousLinked {
+                previous: meeting_before(),
+                tasks: vec![],
+                results: Some(results(1)),
+            },
+        )],
+    );
+    assert_eq!(s.state().previous_results.as_ref().unwrap().decimals, 1);
+}

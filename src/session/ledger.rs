@@ -98,6 +98,13 @@ pub struct PreviousResult {
 }
 
 impl PreviousResults {
+    /// As folded: `decimals` no more than a plan may publish (with a hand-edited
+    /// 4,000,000,000, every output that prints a previous final would write that many zeros).
+    pub fn sane(mut self) -> Self {
+        self.decimals = self.decimals.min(crate::plan::SCORE_PLACES);
+        self
+    }
+
     /// The unit named `unit` (the same name, as written).
     pub fn unit(&self, unit: &str) -> Option<&PreviousResult> {
         self.units.iter().find(|u| u.unit == unit)

@@ -492,7 +492,7 @@ impl State {
             EventKind::PreviousResultsCopied { sha256, results } => {
                 if let Some(previous) = &mut self.previous {
                     previous.sha256 = sha256.clone();
-                    self.previous_results = Some(results.clone());
+                    self.previous_results = Some(results.clone().sane());
                 }
             }
             EventKind::PreviousLinked {
@@ -532,7 +532,7 @@ impl State {
                 self.tasks = carried;
                 self.reindex_tasks();
                 self.previous = Some(previous.clone());
-                self.previous_results = results.clone();
+                self.previous_results = results.clone().map(super::ledger::PreviousResults::sane);
             }
             _ => {}
         }
