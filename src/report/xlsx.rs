@@ -52,6 +52,8 @@ const WRAP_WIDTH: usize = 40;
 const WRAP_WIDEST: usize = 80;
 /// The widest any other text column is made (its text wraps beyond).
 const TEXT_WIDTH: usize = 30;
+/// The most a header's text widens its column, in half-width characters.
+const HEADER_WIDTH: usize = 12;
 /// Points per line of wrapped text (11-point text, CJK included), and Excel's tallest row.
 const LINE_HEIGHT: f64 = 15.0;
 const MAX_ROW_HEIGHT: f64 = 409.0;
@@ -168,16 +170,18 @@ impl Formats {
 fn column_widths(table: &Table) -> Vec<f64> {
     (0..table.header.len())
         .map(|c| {
-            let texts = || {
-                std::iter::once(table.header[c].clone()).chain(
-                    table
-                        .rows
-                        .iter()
-                        .filter_map(|r| r.get(c))
-                        .map(Cell::as_text),
-                )
-            };
-            let natural = texts().map(|t| text_width(&t)).max().unwrap_or(0) + 2;
+            // A header wraps too: one longer than [`HEADER_WIDTH`] does not widen its
+            // column (上期类别排名, “Previous category rank” over a column of ranks).
+            let header = table.header.get(c).map_or(0, |h| text_width(h));
+            let natural = table
+                .rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| text_width(&cell.as_text()))
+                .max()
+                .unwrap_or(0)
+                .max(header.min(HEADER_WIDTH))
+                + 2;
             let w = if table.wrap.contains(&c) {
                 let fits = |w: usize| {
                     table
