@@ -553,3 +553,64 @@ fn a_meeting_not_yet_begun_gives_its_planned_day_and_start() {
     let en = minutes(&s, t0(), Lang::En);
     assert!(en.contains("- Time: 1 June 2026, 14:30\n"), "{en}");
 }
+
+/// Two groups, one of only two scorers, and a sheet left half done: the internal minutes
+/// give each group's score and name whose sheet is incomplete; the public minutes give no
+/// group score (the two leaders' own scores could be read from it) and name no reviewer.
+#[test]
+fn public_minutes_drop_the_scores_of_a_small_group_and_the_names_in_notes() {
+    let text = r#"{
+      "version": 4,
+      "title": "交流汇报会",
+      "units": [{"name": "城东街道"}, {"name": "城西街道"}],
+      "reviewers": [
+        {"name": "甲领导", "group": "领导"}, {"name": "乙领导", "group": "领导"},
+        {"name": "丙代表", "group": "代表"}, {"name": "丁代表", "group": "代表"},
+        {"name": "戊代表", "group": "代表"}, {"name": "己代表", "group": "代表"}
+      ],
+      "scoring": {
+        "criteria": [{"name": "内容", "max": 50}, {"name": "表达", "max": 50}],
+        "groups": [{"name": "领导", "weight": 50}, {"name": "代表", "weight": 50}]
+      }
+    }"#;
+    let plan = podium::planfile::parse("p.json", text, Lang::Zh)
+        .expect("the plan loads")
+        .plan;
+    let mut s = Session::new(plan);
+    let mut entries = Vec::new();
+    let sheet = |unit: &str, reviewer: &str, criterion: &str, v: i64| ScoreEntry {
+        unit: unit.into(),
+        reviewer: reviewer.into(),
+        criterion: criterion.into(),
+        value: v * podium::scoring::ONE,
+    };
+    for unit in ["城东街道", "城西街道"] {
+        for (i, reviewer) in ["甲领导", "乙领导", "丙代表", "丁代表", "戊代表"]
+            .into_iter()
+            .enumerate()
+        {
+            entries.push(sheet(unit, reviewer, "内容", 40 + i as i64));
+            entries.push(sheet(unit, reviewer, "表达", 40));
+        }
+    }
+    entries.push(sheet("城东街道", "己代表", "内容", 45));
+    run(&mut s, Command::SetScores { entries }, t0());
+    let internal = minutes_for(&s, t0(), Lang::Zh, false);
+    let public = minutes_for(&s, t0(), Lang::Zh, true);
+    let rows = table_rows(section(&internal, "## 五、测评结果\n"));
+    assert_eq!(
+        rows[0],
+        ["名次", "单位", "得分", "扣分", "领导", "代表", "备注"]
+    );
+    let east = rows.iter().find(|r| r[1] == "城东街道").expect("城东街道");
+    assert_eq!(east[4..6], ["80.50", "83.00"], "{rows:?}");
+    assert!(east[6].contains("己代表评分不完整"), "{east:?}");
+    let rows = table_rows(section(&public, "## 五、测评结果\n"));
+    let east = rows.iter().find(|r| r[1] == "城东街道").expect("城东街道");
+    assert_eq!(east[2], "81.75", "the final stays: {rows:?}");
+    assert_eq!(east[4..6], ["—", "—"], "{rows:?}");
+    for name in ["甲领导", "乙领导", "丙代表", "丁代表", "戊代表", "己代表"] {
+        assert!(internal.contains(name), "{name} in:\n{internal}");
+        assert!(!public.contains(name), "{name} in:\n{public}");
+    }
+}
