@@ -188,6 +188,10 @@ fn result<'a>(record: &'a Value, unit: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{unit} has no result"))
 }
 
+/// A unit's expected (name, final, rank, category rank, band, rank change, category rank
+/// change).
+type Expected<'a> = (&'a str, f64, i64, i64, &'a str, Option<i64>, Option<i64>);
+
 /// (final, rank, category rank, band) of a unit in a record.
 fn placed(record: &Value, unit: &str) -> (f64, i64, i64, String) {
     let r = result(record, unit);
@@ -365,7 +369,7 @@ fn round_two_has_exact_rank_changes_and_round_one_stays_byte_identical() {
     );
 
     let record = record(&w, "2026-06-30T12:00:00+08:00");
-    let expected: [(&str, f64, i64, i64, &str, Option<i64>, Option<i64>); 10] = [
+    let expected: [Expected; 10] = [
         ("高新区", 93.00, 1, 1, "好", Some(6), Some(1)),
         ("市财政局", 92.00, 2, 1, "好", Some(4), Some(1)),
         ("湟中区", 91.00, 3, 1, "好", Some(7), Some(4)),
