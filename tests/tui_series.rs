@@ -185,7 +185,7 @@ fn row_of<'a>(text: &'a str, unit: &str) -> (usize, &'a str) {
 /// The words of a ranking row, after the frame's border: rank, overall, unit, final, …
 fn words(line: &str) -> Vec<&str> {
     line.trim_start_matches(['│', ' '])
-        .split(|c: char| c == ' ' || c == '│')
+        .split([' ', '│'])
         .filter(|w| !w.is_empty())
         .collect()
 }
