@@ -518,10 +518,7 @@ pub fn results(rules: &Rules, plan: &Plan, state: &State, now: Time) -> Vec<Unit
             exact.entry(p.unit.as_str()).or_insert(p);
             by_key.entry(crate::names::key(&p.unit)).or_insert(p);
         }
-        // A rank the copy cannot hold (0, or beyond its own number of units: a hand-edited
-        // file) is no rank: none shown, and no change rather than a wrapped or nonsense one.
-        let most = previous.units.len();
-        let valid = |rank: Option<usize>| rank.filter(|k| (1..=most).contains(k));
+        // (A rank the copy cannot hold is none already: `PreviousResults::sane`.)
         let change = |before: Option<usize>, now: Option<usize>| match (before, now) {
             (Some(b), Some(n)) => Some(b as i64 - n as i64),
             _ => None,
@@ -533,11 +530,7 @@ pub fn results(rules: &Rules, plan: &Plan, state: &State, now: Time) -> Vec<Unit
             r.previous = exact
                 .get(r.unit.as_str())
                 .or_else(|| by_key.get(&crate::names::key(&r.unit)))
-                .map(|p| crate::session::PreviousResult {
-                    rank: valid(p.rank),
-                    category_rank: valid(p.category_rank),
-                    ..(*p).clone()
-                });
+                .map(|p| (*p).clone());
             let Some(p) = &r.previous else { continue };
             r.rank_change = change(p.rank, r.rank);
             if same(&p.category, &r.category) {

@@ -530,6 +530,10 @@ fn a_rank_zero_or_out_of_range_in_a_hand_edited_copy_makes_no_rank_change() {
     }
     // The record says null, and serialises.
     let rec = serde_json::to_value(Record::of(&s, t(0))).unwrap();
+    // Nor in the round before's ranking as the session holds it (the stage shows it).
+    for u in rec["previous"]["results"]["units"].as_array().unwrap() {
+        assert!(u["rank"].is_null(), "{u}");
+    }
     for u in rec["units"].as_array().unwrap() {
         assert!(u["result"]["rank_change"].is_null(), "{u}");
         assert!(u["result"]["previous_rank"].is_null(), "{u}");

@@ -99,9 +99,15 @@ pub struct PreviousResult {
 
 impl PreviousResults {
     /// As folded: `decimals` no more than a plan may publish (with a hand-edited
-    /// 4,000,000,000, every output that prints a previous final would write that many zeros).
+    /// 4,000,000,000, every output that prints a previous final would write that many zeros),
+    /// and a rank the copy cannot hold (0, or beyond its number of units) no rank.
     pub fn sane(mut self) -> Self {
         self.decimals = self.decimals.min(crate::plan::SCORE_PLACES);
+        let most = self.units.len();
+        for u in &mut self.units {
+            u.rank = u.rank.filter(|k| (1..=most).contains(k));
+            u.category_rank = u.category_rank.filter(|k| (1..=most).contains(k));
+        }
         self
     }
 
