@@ -1104,33 +1104,29 @@ fn bands_that_pass_and_the_warnings_they_bring() {
 // Performance: the results view computes the results every frame
 // ---------------------------------------------------------------------------------------
 
-#[test]
-fn results_of_500_units_in_20_categories_with_quota_bands_and_a_copy_timed() {
-    let names: Vec<String> = (0..500).map(|i| format!("单位{i:03}")).collect();
+/// `n` units in 20 categories, 5 reviewers, quota bands and a copy of the round before:
+/// (scoring::results each, by_category, Record::of), checked as it goes.
+fn timed(n: usize) -> [std::time::Duration; 3] {
+    let names: Vec<String> = (0..n).map(|i| format!("单位{i:04}")).collect();
     let cats: Vec<String> = (0..20).map(|i| format!("类别{i:02}")).collect();
     let units: Vec<(&str, Option<&str>)> = names
         .iter()
         .enumerate()
-        .map(|(i, n)| (n.as_str(), Some(cats[i % 20].as_str())))
+        .map(|(i, u)| (u.as_str(), Some(cats[i % 20].as_str())))
         .collect();
     let mut s = Session::new(series_plan(&units, 5, 2, quota_30_50()));
-    run(
-        &mut s,
-        link(
-            names
-                .iter()
-                .enumerate()
-                .map(|(i, n)| prev(n, Some(&cats[i % 20]), Some(500 - i), Some(25 - i / 20)))
-                .collect(),
-        ),
-        t(0),
-    );
+    let copy = names
+        .iter()
+        .enumerate()
+        .map(|(i, u)| prev(u, Some(&cats[i % 20]), Some(n - i), Some(n / 20 - i / 20)))
+        .collect();
+    run(&mut s, link(copy), t(0));
     let entries: Vec<ScoreEntry> = names
         .iter()
         .enumerate()
-        .flat_map(|(i, n)| {
+        .flat_map(|(i, u)| {
             (1..=5).map(move |r| ScoreEntry {
-                unit: n.clone(),
+                unit: u.clone(),
                 reviewer: format!("R{r}"),
                 criterion: "总分".into(),
                 // Many ties: 50 distinct values.
@@ -1140,7 +1136,7 @@ fn results_of_500_units_in_20_categories_with_quota_bands_and_a_copy_timed() {
         .collect();
     run(&mut s, Command::SetScores { entries }, t(0));
     let started = std::time::Instant::now();
-    let rounds = 20;
+    let rounds = 10;
     let mut r = Vec::new();
     for _ in 0..rounds {
         r = results(&s);
@@ -1152,13 +1148,23 @@ fn results_of_500_units_in_20_categories_with_quota_bands_and_a_copy_timed() {
     let started = std::time::Instant::now();
     let _ = Record::of(&s, t(0));
     let record = started.elapsed();
-    eprintln!(
-        "500 units, 20 categories, 5 reviewers, quota bands, a copy of 500: \
-         scoring::results {each:?} each, by_category {by_cat:?}, Record::of {record:?}"
-    );
     assert_eq!(groups, 20);
-    assert_eq!(r.iter().filter(|u| u.band.is_some()).count(), 500);
+    assert_eq!(r.iter().filter(|u| u.band.is_some()).count(), n);
     assert!(r.iter().all(|u| u.rank_change.is_some()));
+    [each, by_cat, record]
+}
+
+#[test]
+fn results_of_500_units_in_20_categories_with_quota_bands_and_a_copy_timed() {
+    // A figure, not a bar: printed (run with --nocapture), 250 / 500 / 1000 units to see how
+    // it grows.
+    for n in [250, 500, 1000] {
+        let [each, by_cat, record] = timed(n);
+        eprintln!(
+            "{n} units, 20 categories, 5 reviewers, quota bands, a copy of {n}: \
+             scoring::results {each:?} each, by_category {by_cat:?}, Record::of {record:?}"
+        );
+    }
 }
 
 #[test]
