@@ -810,10 +810,20 @@ fn ranking_csv(dir: &Path, sample: &Sample) {
         return;
     }
     assert!(ok, "podium report --format csv: {err}");
+    // The 单位 column: second, or fourth after 类别, 类别排名 and 总排名.
+    let unit = out
+        .lines()
+        .next()
+        .and_then(|h| {
+            h.trim_start_matches('\u{feff}')
+                .split(',')
+                .position(|c| c == "单位")
+        })
+        .unwrap_or_else(|| panic!("data/{}: a 单位 column:\n{out}", sample.file));
     let ranked: BTreeSet<String> = out
         .lines()
         .skip(1)
-        .filter_map(|l| l.split(',').nth(1))
+        .filter_map(|l| l.split(',').nth(unit))
         .map(str::to_string)
         .collect();
     assert_eq!(
