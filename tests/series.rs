@@ -711,3 +711,73 @@ fn podium_check_says_the_categories_the_bands_and_the_overall_rank() {
         "{en}"
     );
 }
+
+/// Every text inside an xlsx (its XML parts, unpacked).
+fn xlsx_text(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx is a zip");
+    let mut out = String::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).expect("a part");
+        let mut text = String::new();
+        if std::io::Read::read_to_string(&mut part, &mut text).is_ok() {
+            out.push_str(&text);
+        }
+    }
+    out
+}
+
+/// `--public` in every format names none of the reviewers who made no remark (金玉, 潘功发,
+/// 祁向东, 马海燕 score every unit and are trimmed in turn); the internal outputs do name them,
+/// so the search is not vacuous. 梁晗鹍 made a remark: a public statement, kept.
+#[test]
+fn every_public_format_of_round_two_names_no_silent_reviewer() {
+    let dir = tempfile::tempdir().unwrap();
+    round_one(dir.path());
+    let (w, _) = round_two(dir.path(), true);
+    w.close(at("2026-06-30T12:00:00+08:00")).unwrap();
+    for format in ["json", "md", "csv", "xlsx"] {
+        for public in [false, true] {
+            let out_file = format!("out-{public}.{format}");
+            let mut args = vec![
+                "report",
+                "round2.session.json",
+                "--format",
+                format,
+                "--lang",
+                "zh",
+                "-o",
+                &out_file,
+            ];
+            if public {
+                args.push("--public");
+            }
+            let out = podium(dir.path(), &args);
+            assert!(out.status.success(), "{format}: {}", text(&out.stderr));
+            let bytes = std::fs::read(dir.path().join(&out_file)).expect("written");
+            let said = if format == "xlsx" {
+                xlsx_text(&bytes)
+            } else {
+                text(&bytes)
+            };
+            let named: Vec<&str> = REVIEWERS[1..]
+                .iter()
+                .copied()
+                .filter(|r| said.contains(r))
+                .collect();
+            if public {
+                assert!(named.is_empty(), "{format} --public names {named:?}");
+                if format != "csv" {
+                    assert!(
+                        said.contains("梁晗鹍"),
+                        "{format} --public: the remark's speaker"
+                    );
+                }
+            } else if format != "csv" {
+                assert!(
+                    !named.is_empty(),
+                    "{format}: the internal output names the raters"
+                );
+            }
+        }
+    }
+}
