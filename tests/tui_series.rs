@@ -433,3 +433,47 @@ fn ctrl_b_puts_the_round_before_on_the_stage_and_takes_it_down() {
         EventKind::PreviousDisplayed { shown: false }
     ));
 }
+
+/// A round before that ranked nobody (its copy holds no unit): nothing to compare with, no
+/// 较上期 column, and `b` says there is no earlier ranking rather than showing an empty one.
+#[test]
+fn a_round_before_without_results_adds_no_change_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(fixture("plan.json")).expect("the fixture's plan");
+    let plan = planfile::parse("plan.json", &text, Lang::Zh)
+        .expect("plan valid")
+        .plan;
+    let writer = Writer::create(&dir.path().join("m.session.json"), plan, t0()).expect("session");
+    let opts = Options {
+        lang: Lang::Zh,
+        quiet: true,
+        ambiguous: Ambiguous::Narrow,
+    };
+    let mut app = App::new(writer, opts, t0());
+    let Command::LinkPrevious {
+        previous, tasks, ..
+    } = link()
+    else {
+        unreachable!()
+    };
+    let empty = PreviousResults {
+        published: false,
+        decimals: 2,
+        units: vec![],
+    };
+    assert!(app.execute(
+        Command::LinkPrevious {
+            previous,
+            tasks,
+            results: Some(Box::new(empty)),
+        },
+        t0()
+    ));
+    results(&mut app, at(1));
+    let s = shot(&mut app, at(1), (120, 30));
+    assert!(!s.contains("较上期"), "{s}");
+    press(&mut app, KeyCode::Char('b'), at(2));
+    assert!(!app.results_previous);
+    let s = shot(&mut app, at(2), (120, 30));
+    assert!(s.contains("这场会议没有上期测评结果"), "{s}");
+}

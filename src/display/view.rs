@@ -398,7 +398,10 @@ fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOp
     let revealed = st.stage.revealed.min(total);
     let overall = categories && rules.overall_rank;
     let bands = rules.bands.is_some();
-    let previous = st.previous_results.is_some();
+    let previous = st
+        .previous_results
+        .as_ref()
+        .is_some_and(|p| !p.units.is_empty());
     let headers = strings::display::results_headers(lang);
     let mut columns = vec![(Role::Rank, headers[0].to_string())];
     if overall {

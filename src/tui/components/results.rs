@@ -173,7 +173,8 @@ impl Extras {
             categories,
             overall: categories && session.rules().overall_rank,
             bands: session.rules().bands.is_some(),
-            previous: session.state().previous_results.is_some(),
+            // A round before with nobody ranked has no place to compare with.
+            previous: app.has_previous_results(),
         }
     }
 
