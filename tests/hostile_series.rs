@@ -1290,3 +1290,36 @@ fn a_copy_with_absurd_decimals_is_folded_with_at_most_four() {
     );
     assert_eq!(s.state().previous_results.as_ref().unwrap().decimals, 1);
 }
+
+#[test]
+fn recopy_through_the_plan_of_the_round_before_takes_its_newest_session() {
+    // Linked by naming last quarter's plan (its newest session is used); resumed naming the
+    // plan again after its scores were typed up: the same session, copied again.
+    let dir = tempfile::tempdir().unwrap();
+    let plan_file = dir.path().join("一季度.json");
+    let first = titled("一季度比晒拼创", "2026-03-30");
+    std::fs::write(&plan_file, serde_json::to_string(&first).unwrap()).unwrap();
+    let before = dir.path().join("一季度.session.json");
+    scored_file(&before, first.clone(), "80", "90");
+    let now = dir.path().join("二季度.session.json");
+    let plan = titled("二季度比晒拼创", "2026-06-30");
+    let found = previous::find(Some(&now), None, &plan, Some(&plan_file), Lang::Zh, t(0))
+        .unwrap()
+        .unwrap();
+    let mut w = Writer::create(&now, plan, t(0)).unwrap();
+    previous::link(&mut w, found, Lang::Zh, t(0)).unwrap();
+    std::fs::remove_file(&before).unwrap();
+    scored_file(&before, first, "95", "90");
+    previous::check_resumed(w.session(), &now, &plan_file, Lang::Zh, t(1)).unwrap();
+    previous::recopy(&mut w, &plan_file, Lang::Zh, t(1)).unwrap();
+    let copy = w.session().state().previous_results.clone().unwrap();
+    assert_eq!(
+        (copy.units[0].unit.as_str(), copy.units[0].rank),
+        ("甲", Some(1))
+    );
+    assert_eq!(
+        w.session().state().previous.as_ref().unwrap().sha256,
+        previous::sha256_hex(&std::fs::read(&before).unwrap())
+    );
+    w.close(t(2)).unwrap();
+}
