@@ -421,3 +421,22 @@ fn without_the_overall_rank_the_stage_shows_the_category_place_alone() {
         shot.text
     );
 }
+
+/// Too many lines for the header row: the change says what it is beside its arrow.
+#[test]
+fn without_a_header_row_the_change_is_named() {
+    let mut s = meeting();
+    exec(&mut s, Command::ShowResults { shown: true }, at(3));
+    exec(&mut s, Command::RevealResults { places: 6 }, at(4));
+    let shot = draw(&s, (80, 10), zh());
+    assert!(!shot.contains("总排名"), "no header row:\n{}", shot.text);
+    assert!(
+        shot.place_row(&["第1名", "市发改局", "92.00", "好", "较上期 ↓1"])
+            .is_some(),
+        "{}",
+        shot.text
+    );
+    // With the header row, the arrow alone under 较上期.
+    let shot = draw(&s, MEDIUM, zh());
+    assert!(!shot.contains("较上期 ↓1"), "{}", shot.text);
+}

@@ -621,11 +621,22 @@ fn draw_board(buf: &mut Buffer, area: Rect, board: &Board, opts: DisplayOptions)
         }
         lines.extend((0..block.len()).map(|i| BoardLine::Place(b, i)));
     }
+    // Without a header row (too many lines for it), the change says what it is: "较上期 ↑2".
+    let with_header = list.height as usize > lines.len() + 1;
+    let cell = |p: &Place, i: usize| -> String {
+        let (role, head) = &board.columns[i];
+        match role {
+            Role::Change if !with_header && !p.cells[i].is_empty() => {
+                format!("{head} {}", p.cells[i])
+            }
+            _ => p.cells[i].clone(),
+        }
+    };
     // The columns' widths from every place, so nothing moves as places are revealed.
     let widest = |i: usize| {
         places
             .iter()
-            .map(|p| text::width(&p.cells[i], amb))
+            .map(|p| text::width(&cell(p, i), amb))
             .chain([text::width(&board.columns[i].1, amb)])
             .max()
             .unwrap_or(0) as u16
@@ -659,7 +670,7 @@ fn draw_board(buf: &mut Buffer, area: Rect, board: &Board, opts: DisplayOptions)
     let w = total.min(area.width);
     let x = area.x + (area.width - w) / 2;
     // A header row when every line still fits under it.
-    if list.height as usize > lines.len() + 1 {
+    if with_header {
         let row = take_top(&mut list, 2);
         Table::new(columns.clone(), amb)
             .header_style(Some(theme::dim()))
@@ -695,7 +706,7 @@ fn draw_board(buf: &mut Buffer, area: Rect, board: &Board, opts: DisplayOptions)
         } else {
             theme::title()
         };
-        let mut cells = place.cells.clone();
+        let mut cells: Vec<String> = (0..place.cells.len()).map(|i| cell(place, i)).collect();
         cells.push(place.mark.clone());
         let row = Row::new(cells).style(style);
         Table::new(columns.clone(), amb)
