@@ -614,3 +614,44 @@ fn public_minutes_drop_the_scores_of_a_small_group_and_the_names_in_notes() {
         assert!(!public.contains(name), "{name} in:\n{public}");
     }
 }
+
+/// With `PODIUM_EXTERNAL=1` and pandoc installed: the minutes converted to HTML keep their
+/// results table, its numbers aligned right. Skipped (and says so) otherwise.
+#[test]
+fn pandoc_keeps_the_tables_when_asked_to_try_it() {
+    if std::env::var("PODIUM_EXTERNAL").as_deref() != Ok("1") {
+        eprintln!("skipped: set PODIUM_EXTERNAL=1 to convert the minutes with pandoc");
+        return;
+    }
+    let (s, end) = meeting();
+    let md = minutes(&s, end, Lang::Zh);
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("minutes.md");
+    std::fs::write(&input, &md).unwrap();
+    let out = match std::process::Command::new("pandoc")
+        .arg(&input)
+        .args(["-f", "markdown", "-t", "html"])
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => {
+            eprintln!("skipped: pandoc not found ({e})");
+            return;
+        }
+    };
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8_lossy(&out.stdout);
+    // The two category tables, the score sheets and the timing: every table survives.
+    assert_eq!(
+        html.matches("<table").count(),
+        md.matches("\n| :--- |").count() + md.matches("\n| ---: |").count(),
+        "{html}"
+    );
+    assert!(html.contains("text-align: right"), "{html}");
+    assert!(html.contains(">93.50<"), "{html}");
+    assert!(html.contains(">8分36秒<"), "{html}");
+}
