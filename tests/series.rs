@@ -781,3 +781,42 @@ fn every_public_format_of_round_two_names_no_silent_reviewer() {
         }
     }
 }
+
+/// `podium run round2.plan.json` in a terminal: a new session linked by the plan's `previous`,
+/// round 1's results copied in its first event, and the console's banner says so.
+#[test]
+fn podium_run_links_a_new_round_by_the_plans_previous_and_says_the_results_were_copied() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = round_one(dir.path());
+    let before = sha(&one);
+    plan_in(dir.path(), "round2.plan.json");
+    let mut t = Term::spawn_sized(
+        dir.path(),
+        &["run", "round2.plan.json", "--lang", "zh"],
+        200,
+        40,
+    );
+    t.wait_until("the console says the results were copied", TIMEOUT, |s| {
+        s.contains("城东区")
+            && s.contains("复制上期测评结果 10 个单位")
+            && !s.contains("podium: 已接续")
+    });
+    t.send("q");
+    t.wait_for("退出 podium？", TIMEOUT);
+    t.send("y");
+    assert!(t.wait_exit(TIMEOUT).success());
+    // The plan `round2.plan.json`'s session.
+    let two = store::read(&dir.path().join("round2.plan.session.json")).unwrap();
+    let EventKind::PreviousLinked {
+        previous: linked,
+        results: Some(results),
+        ..
+    } = &two.events()[0].kind
+    else {
+        panic!("the first event: {:?}", two.events()[0].kind)
+    };
+    assert_eq!(linked.sha256, before);
+    assert_eq!(results.units.len(), 10);
+    assert!(results.published);
+    assert_eq!(sha(&one), before, "round 1 only read");
+}
