@@ -655,3 +655,46 @@ fn pandoc_keeps_the_tables_when_asked_to_try_it() {
     assert!(html.contains(">93.50<"), "{html}");
     assert!(html.contains(">8分36秒<"), "{html}");
 }
+
+/// 并列 in a category's table is a tie within the category: two units level overall but in
+/// different categories are not 并列 there; two level in one category are.
+#[test]
+fn a_tie_is_said_within_the_category() {
+    let text = r#"{
+      "title": "交流汇报会",
+      "units": [
+        {"name": "经开区", "category": "园区"}, {"name": "高新区", "category": "园区"},
+        {"name": "城东街道", "category": "街道"}, {"name": "城西街道", "category": "街道"}
+      ],
+      "reviewers": [{"name": "甲"}]
+    }"#;
+    let plan = podium::planfile::parse("p.json", text, Lang::Zh)
+        .expect("the plan loads")
+        .plan;
+    let mut s = Session::new(plan);
+    let entries = [
+        ("经开区", 90),
+        ("高新区", 85),
+        ("城东街道", 90),
+        ("城西街道", 90),
+    ]
+    .into_iter()
+    .map(|(unit, v)| ScoreEntry {
+        unit: unit.into(),
+        reviewer: "甲".into(),
+        criterion: "总分".into(),
+        value: v * podium::scoring::ONE,
+    })
+    .collect();
+    run(&mut s, Command::SetScores { entries }, t0());
+    let md = minutes(&s, t0(), Lang::Zh);
+    let results = section(&md, "## 五、测评结果\n");
+    let parks = table_rows(&results[results.find("### 园区\n").expect("园区")..]);
+    let streets = table_rows(&results[results.find("### 街道\n").expect("街道")..]);
+    assert_eq!(parks[2][2], "经开区");
+    assert!(!parks[2].last().unwrap().contains("并列"), "{parks:?}");
+    for row in &streets[2..] {
+        assert_eq!(row[0], "1", "{streets:?}");
+        assert!(row.last().unwrap().contains("并列"), "{streets:?}");
+    }
+}

@@ -250,7 +250,14 @@ fn results_section(out: &mut String, session: &Session, rec: &Record, now: Time,
                 row.extend(u.grade_counts.iter().map(|n| n.to_string()));
                 row.extend((u.grade_counts.len()..rules.grades.len()).map(|_| "0".to_string()));
             }
-            let notes: Vec<String> = r.flags.iter().map(|f| note(lang, f)).collect();
+            // In a category's table 并列 is a tie within the category.
+            let notes: Vec<String> = r
+                .flags
+                .iter()
+                .filter(|f| category.is_none() || f.as_str() != "tied")
+                .map(|f| note(lang, f))
+                .chain((category.is_some() && u.category_tied).then(|| note(lang, "tied")))
+                .collect();
             row.push(notes.join(report::notes_separator(lang)));
             rows.push(row);
         }
