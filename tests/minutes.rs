@@ -12,6 +12,10 @@
 //! - `--public`: no reviewer who made no remark is named anywhere, while the internal
 //!   minutes name them (score sheets, who was trimmed).
 
+mod common {
+    pub mod external;
+}
+
 use chrono::{DateTime, Duration};
 use podium::plan::Plan;
 use podium::report::markdown::{minutes, minutes_for};
@@ -615,12 +619,11 @@ fn public_minutes_drop_the_scores_of_a_small_group_and_the_names_in_notes() {
     }
 }
 
-/// With `PODIUM_EXTERNAL=1` and pandoc installed: the minutes converted to HTML keep their
-/// results table, its numbers aligned right. Skipped (and says so) otherwise.
+/// With `PODIUM_EXTERNAL=1` (`.ci/run` installs pandoc): the minutes converted to HTML keep
+/// their tables, numbers aligned right. Skipped (and says so) without it.
 #[test]
-fn pandoc_keeps_the_tables_when_asked_to_try_it() {
-    if std::env::var("PODIUM_EXTERNAL").as_deref() != Ok("1") {
-        eprintln!("skipped: set PODIUM_EXTERNAL=1 to convert the minutes with pandoc");
+fn pandoc_keeps_the_tables() {
+    if !common::external::needs("pandoc") {
         return;
     }
     let (s, end) = meeting();
@@ -628,17 +631,11 @@ fn pandoc_keeps_the_tables_when_asked_to_try_it() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("minutes.md");
     std::fs::write(&input, &md).unwrap();
-    let out = match std::process::Command::new("pandoc")
+    let out = std::process::Command::new("pandoc")
         .arg(&input)
         .args(["-f", "markdown", "-t", "html"])
         .output()
-    {
-        Ok(out) => out,
-        Err(e) => {
-            eprintln!("skipped: pandoc not found ({e})");
-            return;
-        }
-    };
+        .expect("pandoc runs");
     assert!(
         out.status.success(),
         "{}",
