@@ -489,11 +489,19 @@ pub fn results(rules: &Rules, plan: &Plan, state: &State, now: Time) -> Vec<Unit
         .iter()
         .filter_map(|p| Some((p.name.as_str(), p.category.as_deref()?)))
         .collect();
+    // (Each spelling's key is worked out once: the results view does this every frame.)
     let mut spelled: HashMap<String, String> = HashMap::new();
+    let mut known: HashMap<&str, Option<String>> = HashMap::new();
     for r in &mut out {
-        r.category = written.get(r.unit.as_str()).and_then(|c| {
-            let key = crate::names::key(c);
-            (!key.is_empty()).then(|| spelled.entry(key).or_insert_with(|| c.to_string()).clone())
+        r.category = written.get(r.unit.as_str()).and_then(|&c| {
+            known
+                .entry(c)
+                .or_insert_with(|| {
+                    let key = crate::names::key(c);
+                    (!key.is_empty())
+                        .then(|| spelled.entry(key).or_insert_with(|| c.to_string()).clone())
+                })
+                .clone()
         });
     }
     let all: Vec<usize> = (0..out.len()).collect();
@@ -513,11 +521,11 @@ pub fn results(rules: &Rules, plan: &Plan, state: &State, now: Time) -> Vec<Unit
     if let Some(previous) = &state.previous_results {
         // Units matched by name as names are (`names::key`; the same name as written first).
         let mut exact: HashMap<&str, &crate::session::PreviousResult> = HashMap::new();
-        let mut by_key: HashMap<String, &crate::session::PreviousResult> = HashMap::new();
         for p in &previous.units {
             exact.entry(p.unit.as_str()).or_insert(p);
-            by_key.entry(crate::names::key(&p.unit)).or_insert(p);
         }
+        // Keyed only when a unit is not found as written.
+        let mut by_key: Option<HashMap<String, &crate::session::PreviousResult>> = None;
         // (A rank the copy cannot hold is none already: `PreviousResults::sane`.)
         let change = |before: Option<usize>, now: Option<usize>| match (before, now) {
             (Some(b), Some(n)) => Some(b as i64 - n as i64),
@@ -527,10 +535,19 @@ pub fn results(rules: &Rules, plan: &Plan, state: &State, now: Time) -> Vec<Unit
             a.as_deref().map(crate::names::key) == b.as_deref().map(crate::names::key)
         };
         for r in &mut out {
-            r.previous = exact
-                .get(r.unit.as_str())
-                .or_else(|| by_key.get(&crate::names::key(&r.unit)))
-                .map(|p| (*p).clone());
+            r.previous = match exact.get(r.unit.as_str()) {
+                Some(p) => Some((*p).clone()),
+                None => by_key
+                    .get_or_insert_with(|| {
+                        let mut keyed = HashMap::new();
+                        for p in &previous.units {
+                            keyed.entry(crate::names::key(&p.unit)).or_insert(p);
+                        }
+                        keyed
+                    })
+                    .get(&crate::names::key(&r.unit))
+                    .map(|p| (*p).clone()),
+            };
             let Some(p) = &r.previous else { continue };
             r.rank_change = change(p.rank, r.rank);
             if same(&p.category, &r.category) {
