@@ -373,9 +373,13 @@ pub fn recopy(
     .map_err(|e| words::refused(lang, &e))?
     .ok_or_else(|| words::refused(lang, &explicit.display().to_string()))?;
     // The file at the linked path replaced by another meeting (another title or date): its
-    // results are not this series' round before.
+    // results are not this series' round before. (A date only one side has — a meeting
+    // without a planned date linked before its first event — is no difference.)
     if let Some(linked) = &writer.session().state().previous
-        && (linked.title != found.previous.title || linked.date != found.previous.date)
+        && (linked.title != found.previous.title
+            || (linked.date.is_some()
+                && found.previous.date.is_some()
+                && linked.date != found.previous.date))
     {
         let shown = |m: &PreviousMeeting| match &m.date {
             Some(d) => format!("{} {d}", m.title),
