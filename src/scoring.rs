@@ -353,6 +353,14 @@ pub struct GroupResult {
     pub dropped_low: Vec<String>,
 }
 
+impl GroupResult {
+    /// The sheets its score is the mean of: `n` less the trimmed ones. Three sheets trimmed
+    /// by one leave one: the group's score is then that reviewer's own.
+    pub fn counted(&self) -> usize {
+        self.n - self.dropped_high.len() - self.dropped_low.len()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitResult {
     pub unit: String,

@@ -112,7 +112,7 @@ fn groups_hidden(results: &[UnitResult]) -> bool {
     results.iter().any(|r| {
         r.groups
             .iter()
-            .any(|g| (1..record::PUBLIC_GROUP_MIN).contains(&g.n))
+            .any(|g| (1..record::PUBLIC_GROUP_MIN).contains(&g.counted()))
     })
 }
 

@@ -79,7 +79,7 @@ fn result_record(rules: &Rules, r: &UnitResult) -> ResultRecord {
                 Value::from(number(rules, rounded))
             });
             group_scores.insert(g.name.clone(), v.unwrap_or(Value::Null));
-            group_sizes.push(g.n);
+            group_sizes.push(g.counted());
         }
     }
     let previous = r.previous.as_ref();
@@ -174,7 +174,8 @@ pub struct ResultRecord {
     pub rank_change: Option<i64>,
     /// The same within the category (null when the category changed).
     pub category_rank_change: Option<i64>,
-    /// How many complete sheets each group's score has (in `group_scores` order).
+    /// How many sheets each group's score is the mean of, after trimming (in
+    /// `group_scores` order).
     #[serde(skip)]
     pub group_sizes: Vec<usize>,
 }
