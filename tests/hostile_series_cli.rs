@@ -10,7 +10,10 @@ mod common {
 
 use common::cli::{podium, text};
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile_series_cli");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/hostile_series_cli"
+);
 
 /// The plan (two groups of exactly three scorers, `trim` as given) and its scores imported.
 fn scored(dir: &Path, trim: u32) -> std::path::PathBuf {
@@ -18,8 +21,11 @@ fn scored(dir: &Path, trim: u32) -> std::path::PathBuf {
     let plan = plan.replace("\"trim\": 1", &format!("\"trim\": {trim}"));
     assert!(plan.contains(&format!("\"trim\": {trim}")));
     std::fs::write(dir.join("plan.json"), plan).expect("plan written");
-    std::fs::copy(Path::new(FIXTURE).join("scores.csv"), dir.join("scores.csv"))
-        .expect("scores copied");
+    std::fs::copy(
+        Path::new(FIXTURE).join("scores.csv"),
+        dir.join("scores.csv"),
+    )
+    .expect("scores copied");
     let out = podium(dir, &["--lang", "zh", "scores", "plan.json", "scores.csv"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     dir.join("plan.session.json")
@@ -29,7 +35,14 @@ fn scored(dir: &Path, trim: u32) -> std::path::PathBuf {
 /// every part of a workbook joined.
 fn report(dir: &Path, format: &str, public: bool) -> String {
     let name = format!("out-{public}.{format}");
-    let mut args = vec!["--lang", "zh", "report", "plan.session.json", "--format", format];
+    let mut args = vec![
+        "--lang",
+        "zh",
+        "report",
+        "plan.session.json",
+        "--format",
+        format,
+    ];
     if public {
         args.push("--public");
     }
