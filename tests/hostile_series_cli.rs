@@ -104,3 +104,36 @@ fn a_group_of_three_untrimmed_stays_public() {
     let csv = report(dir.path(), "csv", true);
     assert!(csv.contains("83.89"), "{csv}");
 }
+
+/// A unit not ranked yet (no sheet in) that was ranked the round before: the explanation
+/// gives its place the round before and no 较上期 with nothing after it (it read
+/// “上期：第6名，73.01分；较上期 ”).
+#[test]
+fn the_explanation_of_a_unit_not_ranked_now_has_no_empty_change() {
+    use podium::strings::{Lang, series};
+    for lang in [Lang::Zh, Lang::En] {
+        let lines = series::explain(
+            lang,
+            None,
+            None,
+            None,
+            Some((Some(6), Some("73.01".into()))),
+            None,
+        );
+        let line = lines.last().expect("the round before's line");
+        assert!(line.contains('6') && line.contains("73.01"), "{line}");
+        assert!(
+            !line.contains("较上期") && !line.contains("change"),
+            "{line}"
+        );
+        let ranked = series::explain(
+            lang,
+            None,
+            None,
+            None,
+            Some((Some(6), Some("73.01".into()))),
+            Some("↑5".into()),
+        );
+        assert!(ranked.last().expect("a line").ends_with("↑5"), "{ranked:?}");
+    }
+}

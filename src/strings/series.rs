@@ -199,10 +199,12 @@ pub fn explain(
     if let Some((rank, final_score)) = before {
         let rank = rank.map(|k| k.to_string()).unwrap_or_else(|| "—".into());
         let f = final_score.unwrap_or_else(|| "—".into());
-        let change = change.unwrap_or_default();
-        out.push(match lang {
-            Lang::Zh => format!("上期：第{rank}名，{f}分；较上期 {change}"),
-            Lang::En => format!("Last round: #{rank}, {f}; change {change}"),
+        // Not ranked now: no change to give, so no dangling 较上期.
+        out.push(match (lang, change) {
+            (Lang::Zh, Some(change)) => format!("上期：第{rank}名，{f}分；较上期 {change}"),
+            (Lang::Zh, None) => format!("上期：第{rank}名，{f}分"),
+            (Lang::En, Some(change)) => format!("Last round: #{rank}, {f}; change {change}"),
+            (Lang::En, None) => format!("Last round: #{rank}, {f}"),
         });
     } else if let Some(change) = change {
         out.push(match lang {
