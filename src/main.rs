@@ -48,6 +48,9 @@ enum Cmd {
         /// For circulation (通报): no rater's score or name
         #[arg(long)]
         public: bool,
+        /// Which document --format docx writes
+        #[arg(long, value_enum, default_value = "minutes")]
+        doc: podium::report::DocKind,
     },
     /// A note-taker's console: join a served meeting over the network (记录员加入)
     Join(commands::join::JoinArgs),
@@ -67,6 +70,8 @@ enum Cmd {
     },
     /// Add typed-up score sheets (CSV/XLSX) to a session (导入评分表)
     Scores { session: PathBuf, file: PathBuf },
+    /// Print score sheets to fill in on paper (XLSX/DOCX) (打印评分表)
+    Sheets(commands::sheets::SheetsArgs),
     /// Add or update a task list (CSV/XLSX) in a session's task ledger (导入任务清单)
     Tasks { session: PathBuf, file: PathBuf },
     /// Make a plan from a unit list (CSV/XLSX) (由单位名单生成会议计划)
@@ -145,7 +150,9 @@ fn main() -> ExitCode {
             format,
             output,
             public,
-        }) => commands::report::run(&session, format, output.as_deref(), public, choice),
+            doc,
+        }) => commands::report::run(&session, format, output.as_deref(), public, doc, choice),
+        Some(Cmd::Sheets(args)) => commands::sheets::run(args, choice),
         Some(Cmd::Scores { session, file }) => commands::scores::run(&session, &file, choice),
         Some(Cmd::Tasks { session, file }) => commands::tasks::run(&session, &file, choice),
         Some(Cmd::Import {

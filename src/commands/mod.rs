@@ -12,6 +12,7 @@ pub mod run;
 pub mod schema;
 pub mod scores;
 pub mod sessions;
+pub mod sheets;
 pub mod tasks;
 
 use crate::planfile;

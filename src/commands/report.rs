@@ -15,6 +15,7 @@ pub fn run(
     format: ReportFormat,
     output: Option<&Path>,
     public: bool,
+    doc: crate::report::DocKind,
     choice: Choice,
 ) -> CmdResult {
     // A plan means its most recent session (docs/SESSIONS.md).
@@ -22,10 +23,12 @@ pub fn run(
     let session = store::read(path).map_err(|e| e.to_string())?;
     let lang = choice.session(&session);
     let now = super::now();
-    let bytes = crate::report::export::render_for(&session, format, now, lang, public)?;
+    let bytes = crate::report::export::render_doc(&session, format, now, lang, public, doc)?;
     match output {
         Some(out) => crate::report::export::write_to(out, path, &bytes, lang),
-        None if format == ReportFormat::Xlsx => Err(cli::xlsx_needs_output(lang).into()),
+        None if matches!(format, ReportFormat::Xlsx | ReportFormat::Docx) => {
+            Err(cli::xlsx_needs_output(lang).into())
+        }
         None => {
             use std::io::Write;
             std::io::stdout()

@@ -159,6 +159,18 @@ pub fn render_for(
     lang: Lang,
     public: bool,
 ) -> Result<Vec<u8>, String> {
+    render_doc(session, format, now, lang, public, super::DocKind::Minutes)
+}
+
+/// `render_for`, with the document `--format docx` writes.
+pub fn render_doc(
+    session: &crate::session::Session,
+    format: ReportFormat,
+    now: crate::session::Time,
+    lang: Lang,
+    public: bool,
+    doc: super::DocKind,
+) -> Result<Vec<u8>, String> {
     Ok(match format {
         ReportFormat::Json => {
             let mut record = Record::of(session, now);
@@ -172,6 +184,7 @@ pub fn render_for(
         ReportFormat::Md => super::markdown::minutes_for(session, now, lang, public).into_bytes(),
         ReportFormat::Csv => super::csv::ranking_for(session, now, lang, public)?,
         ReportFormat::Xlsx => super::xlsx::workbook_for(session, now, lang, public)?,
+        ReportFormat::Docx => super::docx::document(session, now, lang, public, doc)?,
     })
 }
 
@@ -199,6 +212,7 @@ pub fn format_name(format: ReportFormat) -> &'static str {
         ReportFormat::Md => "Markdown",
         ReportFormat::Csv => "CSV",
         ReportFormat::Xlsx => "XLSX",
+        ReportFormat::Docx => "DOCX",
     }
 }
 

@@ -3,6 +3,7 @@
 //! them to files.
 
 pub mod csv;
+pub mod docx;
 pub mod export;
 pub mod markdown;
 pub mod tables;
@@ -15,4 +16,18 @@ pub enum ReportFormat {
     Md,
     Csv,
     Xlsx,
+    /// A Word/WPS document: the minutes, the notice of results or the task list (`--doc`).
+    Docx,
+}
+
+/// Which document `--format docx` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum DocKind {
+    /// 会议纪要
+    #[default]
+    Minutes,
+    /// 通报 of the results (always public)
+    Notice,
+    /// 督办清单
+    Tasks,
 }

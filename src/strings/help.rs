@@ -240,10 +240,44 @@ pub const ENTRIES: &[Entry] = &[
         "文件",
         "OUTPUT",
     ),
+    v(
+        "report.doc",
+        "--format docx 写哪一份文件：minutes 会议纪要、notice 通报、tasks 督办清单",
+        "Which document --format docx writes: minutes, notice (of results) or tasks",
+        "文件",
+        "DOC",
+    ),
     e(
         "report.public",
         "对外通报用：不含任何评委的个人打分、姓名及与打分对应的人",
         "For circulation: no rater's own scores, and nothing that ties a score to a person",
+    ),
+    // podium sheets
+    e(
+        "sheets",
+        "打印评分表（XLSX/DOCX）：每位评委一张，填好后用 podium scores 导入",
+        "Print score sheets (XLSX/DOCX), one per reviewer, to import with podium scores once filled in",
+    ),
+    v(
+        "sheets.plan",
+        "会议计划（或会议记录：用其中的计划）",
+        "The plan (or a session: its plan)",
+        "计划",
+        "PLAN",
+    ),
+    v(
+        "sheets.output",
+        "写入此文件（.xlsx 或 .docx）",
+        "The file to write (.xlsx or .docx)",
+        "文件",
+        "OUTPUT",
+    ),
+    v(
+        "sheets.groups",
+        "匿名评分：每组打印几张不记名评分表，格式 组名=张数（可重复）",
+        "Anonymous scoring: how many unnamed sheets per group, NAME=N (repeatable)",
+        "组名=张数",
+        "NAME=N",
     ),
     // podium join
     e(

@@ -1,0 +1,1 @@
+//! Words of the printed score sheets (`podium sheets`).
