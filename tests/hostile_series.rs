@@ -695,11 +695,11 @@ fn note_takers_may_not_link_copy_or_show_the_round_before() {
 // Record::make_public
 // ---------------------------------------------------------------------------------------
 
-const LEADERS: [&str; 3] = ["金玉", "潘功发", "梁晗鹍"];
+const LEADERS: [&str; 5] = ["金玉", "潘功发", "梁晗鹍", "周建国", "陈丽华"];
 const DEPUTIES: [&str; 3] = ["王志强", "李秀娟", "赵海燕"];
 
-/// Two groups, 区领导 (70) and 代表 (30), three reviewers each; trim 1 from 3 scorers up;
-/// two criteria 实绩 and 创新 (50 each).
+/// Two groups, 区领导 (70, five reviewers) and 代表 (30, three); trim 1 from 5 scorers up (a
+/// group of 5 counts 3 sheets, a group of 3 all three); two criteria 实绩 and 创新 (50 each).
 fn public_plan(mode_grades: bool) -> Plan {
     let mut reviewers: Vec<Value> = LEADERS
         .iter()
@@ -712,7 +712,7 @@ fn public_plan(mode_grades: bool) -> Plan {
         json!({
             "criteria": [{"name": "实绩", "max": 50}, {"name": "创新", "max": 50}],
             "groups": [{"name": "区领导", "weight": 70}, {"name": "代表", "weight": 30}],
-            "trim": 1, "trim_min": 3, "decimals": 2
+            "trim": 1, "trim_min": 5, "decimals": 2
         })
     };
     plan(json!({
@@ -747,15 +747,15 @@ fn sheet(unit: &str, reviewer: &str, a: &str, b: Option<&str>) -> Vec<ScoreEntry
 fn a_public_record_names_no_reviewer_who_made_no_remark_and_holds_no_individual_score() {
     let mut s = Session::new(public_plan(false));
     let mut entries = Vec::new();
-    // 甲镇: everyone (groups of 3 and 3: trimmed, group scores kept).
+    // 甲镇: everyone (区领导 trimmed to 3 sheets, 代表 3 untrimmed: group scores kept).
     for (i, r) in LEADERS.iter().chain(&DEPUTIES).enumerate() {
         entries.extend(sheet("甲镇", r, &format!("{}", 40 + i), Some("41")));
     }
-    // 乙镇: three leaders, two deputies (a group of 2: its score is theirs → no group scores).
+    // 乙镇: five leaders, two deputies (a group of 2: its score is theirs → no group scores).
     for (i, r) in LEADERS.iter().chain(&DEPUTIES[..2]).enumerate() {
         entries.extend(sheet("乙镇", r, &format!("{}", 30 + i), Some("33")));
     }
-    // 丙镇: three leaders, one deputy (a group of 1), and a half-filled sheet (incomplete).
+    // 丙镇: five leaders, one deputy (a group of 1), and a half-filled sheet (incomplete).
     for r in LEADERS.iter().chain(&DEPUTIES[..1]) {
         entries.extend(sheet("丙镇", r, "44", Some("45")));
     }
@@ -785,7 +785,11 @@ fn a_public_record_names_no_reviewer_who_made_no_remark_and_holds_no_individual_
         assert!(internal.contains(name), "{name} is in the internal record");
     }
     // …the public one only the one who spoke.
-    for name in LEADERS[..2].iter().chain(&DEPUTIES) {
+    for name in LEADERS
+        .iter()
+        .chain(&DEPUTIES)
+        .filter(|n| **n != LEADERS[2])
+    {
         assert!(!text.contains(name), "{name} in the public record: {text}");
     }
     assert!(text.contains(LEADERS[2]), "the remark keeps its speaker");
@@ -810,7 +814,8 @@ fn a_public_record_names_no_reviewer_who_made_no_remark_and_holds_no_individual_
             }
         }
     }
-    // Groups of 3 and 3 keep their scores; a group of 2, or of 1, takes all of the unit's.
+    // Groups counting 3 and 3 sheets keep their scores; a group of 2, or of 1, takes all of
+    // the unit's.
     assert_eq!(result("甲镇")["group_scores"].as_object().unwrap().len(), 2);
     assert!(
         result("乙镇")["group_scores"]
@@ -1320,6 +1325,37 @@ fn recopy_through_the_plan_of_the_round_before_takes_its_newest_session() {
     assert_eq!(
         w.session().state().previous.as_ref().unwrap().sha256,
         previous::sha256_hex(&std::fs::read(&before).unwrap())
+    );
+    w.close(t(2)).unwrap();
+}
+
+#[test]
+fn recopy_from_a_meeting_without_a_planned_date_linked_before_it_began() {
+    // Linked while the round before had no event (no date: its plan gives none), recopied
+    // once it has been scored (its date now the day of its first event): the same meeting.
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("一季度.session.json");
+    let mut undated = titled("一季度比晒拼创", "2026-03-30");
+    undated.date = None;
+    Writer::create(&before, undated.clone(), t(-86_400))
+        .unwrap()
+        .close(t(-86_400))
+        .unwrap();
+    let now = dir.path().join("二季度.session.json");
+    let plan = titled("二季度比晒拼创", "2026-06-30");
+    let found = previous::find(Some(&now), None, &plan, Some(&before), Lang::Zh, t(0))
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.previous.date, None);
+    let mut w = Writer::create(&now, plan, t(0)).unwrap();
+    previous::link(&mut w, found, Lang::Zh, t(0)).unwrap();
+    std::fs::remove_file(&before).unwrap();
+    scored_file(&before, undated, "80", "90");
+    previous::recopy(&mut w, &before, Lang::Zh, t(1)).unwrap();
+    let copy = w.session().state().previous_results.clone().unwrap();
+    assert_eq!(
+        (copy.units[0].unit.as_str(), copy.units[0].rank),
+        ("乙", Some(1))
     );
     w.close(t(2)).unwrap();
 }

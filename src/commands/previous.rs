@@ -377,7 +377,9 @@ pub fn recopy(
     // without a planned date linked before its first event — is no difference.)
     if let Some(linked) = &writer.session().state().previous
         && (linked.title != found.previous.title
-            || linked.date != found.previous.date)
+            || (linked.date.is_some()
+                && found.previous.date.is_some()
+                && linked.date != found.previous.date))
     {
         let shown = |m: &PreviousMeeting| match &m.date {
             Some(d) => format!("{} {d}", m.title),
