@@ -696,6 +696,30 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
             return Err(vec![cli::scores_not_scored(lang, &file)]);
         }
     };
+    // The printed score sheets (`podium sheets`), typed up: one worksheet per reviewer. Only
+    // when no sheet is in the long format, which is read exactly as before.
+    if !table.sheets.iter().any(|s| fields.iter().all(|f| s.has(f))) {
+        match rules.mode {
+            crate::plan::ScoringMode::Points => {
+                if let Some(read) = score_sheets(table, session, lang) {
+                    return read;
+                }
+            }
+            _ => {
+                if let Some(s) = table.sheets.iter().find(|s| is_ballot(s)) {
+                    let ctx = Ctx {
+                        table,
+                        sheet: s,
+                        lang,
+                    };
+                    return Err(vec![strings::sheets::ballot_not_imported(
+                        lang,
+                        &ctx.place(),
+                    )]);
+                }
+            }
+        }
+    }
     let sheet = pick(table, fields, cli::SCORE_SHEET, lang).map_err(|e| vec![e])?;
     let ctx = Ctx { table, sheet, lang };
     let cols: Vec<Result<usize, String>> = fields.iter().map(|f| ctx.require(f)).collect();
@@ -859,6 +883,294 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
     } else {
         Err(errors)
     }
+}
+
+/// A sheet's rows, the first (the one `sheet_of` took for a header) included.
+fn all_rows(sheet: &Sheet) -> impl Iterator<Item = (usize, &Vec<String>)> {
+    std::iter::once((sheet.header_row, &sheet.header))
+        .filter(|(r, _)| *r > 0)
+        .chain(sheet.rows.iter().map(|(r, c)| (*r, c)))
+}
+
+/// Whether a header cell is one of `names` (case, width forms and edge spaces ignored).
+fn is_one_of(text: &str, names: &[&str]) -> bool {
+    let k = header_key(text);
+    names.iter().any(|n| k == header_key(n))
+}
+
+/// A criterion's header without the maximum a printed sheet adds: “工作实绩（40分）” →
+/// “工作实绩”, “Results (40 pts)” → “Results”.
+fn without_max(head: &str) -> &str {
+    let t = head.trim();
+    let Some(open) = t.rfind(['（', '(']) else {
+        return t;
+    };
+    let inside = &t[open..];
+    if (inside.ends_with('）') || inside.ends_with(')'))
+        && inside
+            .chars()
+            .any(|c| crate::text::ascii_digit(c).is_ascii_digit())
+    {
+        t[..open].trim_end()
+    } else {
+        t
+    }
+}
+
+/// The text after a label cell “评委：王明” (either colon), or after the label alone: the next
+/// cell with text in the row. `None` when the cell is not the label.
+fn labelled<'a>(cells: &'a [String], col: usize, labels: &[&str]) -> Option<(&'a str, usize)> {
+    let text = cell(cells, col).trim();
+    for label in labels {
+        let Some(head) = text.get(..label.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(label) {
+            continue;
+        }
+        let rest = text[label.len()..].trim_start();
+        if rest.is_empty() {
+            let next = (col + 1..cells.len()).find(|c| !cell(cells, *c).trim().is_empty());
+            return Some(next.map_or(("", col), |c| (cell(cells, c).trim(), c)));
+        }
+        if let Some(name) = rest.strip_prefix([':', '：']) {
+            return Some((name.trim(), col));
+        }
+    }
+    None
+}
+
+/// A label (“评委：…” or “组别：…”) in the rows above `before`: (row, column, text after it,
+/// the column of the text).
+fn find_label<'a>(
+    sheet: &'a Sheet,
+    before: usize,
+    labels: &[&str],
+) -> Option<(usize, usize, &'a str, usize)> {
+    all_rows(sheet)
+        .take_while(|(r, _)| *r < before)
+        .find_map(|(r, cells)| {
+            (0..cells.len()).find_map(|c| labelled(cells, c, labels).map(|(t, tc)| (r, c, t, tc)))
+        })
+}
+
+/// Whether a sheet is a printed grades ballot (boxes to tick).
+fn is_ballot(sheet: &Sheet) -> bool {
+    all_rows(sheet).any(|(_, cells)| cells.iter().any(|c| c.trim() == strings::sheets::BOX))
+}
+
+/// A printed sheet's table: its header row, the unit column and each criterion's column.
+struct SheetTable {
+    header_row: usize,
+    unit: usize,
+    criteria: Vec<(usize, String)>,
+    /// Header cells that are neither 序号, 单位, 合计 nor a criterion.
+    unknown: Vec<(usize, String)>,
+}
+
+/// The printed sheet's table on `sheet`: the first row (of the top rows) with a 单位 cell and
+/// a criterion's name (with or without its maximum).
+fn sheet_table(sheet: &Sheet, criteria: &names::Index) -> Option<SheetTable> {
+    all_rows(sheet)
+        .take(strings::import::HEADER_SEARCH_ROWS)
+        .find_map(|(row, cells)| {
+            let unit = cells
+                .iter()
+                .position(|c| is_one_of(c, cli::COL_UNIT.names))?;
+            let mut found = SheetTable {
+                header_row: row,
+                unit,
+                criteria: Vec::new(),
+                unknown: Vec::new(),
+            };
+            for (c, head) in cells.iter().enumerate() {
+                if c == unit
+                    || head.trim().is_empty()
+                    || is_one_of(head, cli::COL_ORDER.names)
+                    || is_one_of(head, strings::sheets::TOTAL_NAMES)
+                {
+                    continue;
+                }
+                match criteria.find(without_max(head)) {
+                    Match::One(name) => found.criteria.push((c, name.to_string())),
+                    _ => found.unknown.push((c, head.clone())),
+                }
+            }
+            (!found.criteria.is_empty()).then_some(found)
+        })
+}
+
+/// Reads the printed score sheets (`podium sheets`) typed up in a workbook: each worksheet
+/// names its reviewer in the cell “评委：王明” above a table of units × criteria; a blank cell
+/// is not scored, 回避 and 合计 are passed over. `None` when no sheet has such a table.
+fn score_sheets(
+    table: &Table,
+    session: &Session,
+    lang: Lang,
+) -> Option<Result<ScoreImport, Vec<String>>> {
+    let rules = session.rules();
+    let state = session.state();
+    let criteria = names::Index::new(rules.criteria.iter().map(|c| c.name.as_str()));
+    let found: Vec<(&Sheet, SheetTable)> = table
+        .sheets
+        .iter()
+        .filter_map(|s| sheet_table(s, &criteria).map(|t| (s, t)))
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
+    let reviewers = names::Index::new(session.plan().reviewers.iter().map(|r| r.name.as_str()));
+    let reports = names::Index::new(state.reports().map(|u| u.name.as_str()));
+    let others = names::Index::new(
+        state
+            .units
+            .iter()
+            .filter(|u| !u.kind.is_report())
+            .map(|u| u.name.as_str()),
+    );
+    let mut errors = Vec::new();
+    let mut out = ScoreImport::default();
+    let mut read = Vec::new();
+    let mut whose: BTreeMap<String, String> = BTreeMap::new();
+    for (sheet, t) in &found {
+        let ctx = Ctx { table, sheet, lang };
+        for (c, head) in &t.unknown {
+            errors.push(strings::sheets::unknown_column(
+                lang,
+                &ctx.at(t.header_row, *c),
+                head,
+            ));
+        }
+        let label = find_label(sheet, t.header_row, strings::sheets::REVIEWER_LABELS);
+        let Some((lrow, lcol, name, ncol)) = label else {
+            match find_label(sheet, t.header_row, strings::sheets::GROUP_LABELS) {
+                Some((r, c, group, _)) => {
+                    errors.push(strings::sheets::unnamed_sheet(lang, &ctx.at(r, c), group))
+                }
+                None => errors.push(strings::sheets::no_reviewer_cell(
+                    lang,
+                    &ctx.place(),
+                    t.header_row,
+                )),
+            }
+            continue;
+        };
+        if name.is_empty() {
+            errors.push(strings::sheets::empty_reviewer(lang, &ctx.at(lrow, lcol)));
+            continue;
+        }
+        let cells = vec![name.to_string(); ncol + 1];
+        let reviewer = match ctx.name(&reviewers, "reviewer", lrow, ncol, &cells) {
+            Ok(r) if rules.reviewer_order.contains_key(&r) => r,
+            Ok(r) => {
+                let p = ScoreProblem::UnknownReviewer(r);
+                errors.push(format!(
+                    "{}: {}",
+                    ctx.at(lrow, ncol),
+                    strings::score_problem(lang, &p)
+                ));
+                continue;
+            }
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        if let Some(first) = whose.insert(reviewer.clone(), ctx.place()) {
+            errors.push(strings::sheets::reviewer_twice(
+                lang,
+                &reviewer,
+                &first,
+                &ctx.place(),
+            ));
+            continue;
+        }
+        read.push(sheet.name.clone().unwrap_or_default());
+        let mut seen = std::collections::HashMap::new();
+        for (row, cells) in all_rows(sheet).filter(|(r, _)| *r > t.header_row) {
+            let values: Vec<&(usize, String)> = t
+                .criteria
+                .iter()
+                .filter(|(c, _)| {
+                    let v = cell(cells, *c).trim();
+                    !v.is_empty() && !is_one_of(v, strings::sheets::RECUSED_NAMES)
+                })
+                .collect();
+            if values.is_empty() {
+                continue;
+            }
+            let unit = match ctx.name(&reports, "unit", row, t.unit, cells) {
+                Ok(name) if state.unit(&name).is_none() => {
+                    ctx.name(&others, "unit", row, t.unit, cells)
+                }
+                found => found,
+            };
+            let unit = match unit {
+                Ok(u) => u,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            for (col, criterion) in values {
+                if let Some(e) = ctx.date(row, *col, cli::A_SCORE) {
+                    errors.push(e);
+                    continue;
+                }
+                let text = cell(cells, *col);
+                let Some(value) = scoring::parse_value(text) else {
+                    let p = ScoreProblem::NotANumber(text.to_string());
+                    errors.push(format!(
+                        "{}: {}",
+                        ctx.at(row, *col),
+                        strings::score_problem(lang, &p)
+                    ));
+                    continue;
+                };
+                match scoring::check_score(rules, state, &unit, &reviewer, criterion, value) {
+                    Ok(ci) => {
+                        if let Some(first) = seen.insert((unit.clone(), ci), row) {
+                            errors.push(format!(
+                                "{}: {}",
+                                ctx.at(row, t.unit),
+                                cli::repeated_row(lang, first)
+                            ));
+                            continue;
+                        }
+                        match state.scores.value(&unit, &reviewer, ci) {
+                            None => out.new += 1,
+                            Some(p) if p == value => out.unchanged += 1,
+                            Some(_) => out.changed += 1,
+                        }
+                        out.scores.push(ScoreEntry {
+                            unit: unit.clone(),
+                            reviewer: reviewer.clone(),
+                            criterion: criterion.clone(),
+                            value,
+                        });
+                    }
+                    Err(p) => {
+                        let at = match p {
+                            ScoreProblem::UnknownUnit(_) | ScoreProblem::NotAReport(_) => {
+                                ctx.at(row, t.unit)
+                            }
+                            _ => ctx.at(row, *col),
+                        };
+                        errors.push(format!("{at}: {}", strings::score_problem(lang, &p)));
+                    }
+                }
+            }
+        }
+    }
+    if out.scores.is_empty() && errors.is_empty() {
+        errors.push(cli::no_score_rows(lang, &table.name));
+    }
+    out.sheet = Some(strings::sheets::sheet_list(lang, &read));
+    Some(if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    })
 }
 
 /// A plan from a unit list (序号, 单位, 汇报人, 职务, 时长 or order, unit, presenter, role, minutes),

@@ -7,6 +7,7 @@ pub mod docx;
 pub mod export;
 pub mod markdown;
 pub mod tables;
+pub mod sheets;
 pub mod xlsx;
 
 /// A report's format, as `podium report --format` names it.

@@ -1,1 +1,224 @@
-//! Words of the printed score sheets (`podium sheets`).
+//! Words of the printed score sheets (`podium sheets`), and of reading them back.
+
+use super::Lang;
+
+/// What the sheets are: “评分表”, or “测评票” for a grades ballot.
+pub fn sheet_word(lang: Lang, ballot: bool) -> &'static str {
+    match ballot {
+        false => lang.pick("评分表", "Score sheet"),
+        true => lang.pick("测评票", "Ballot"),
+    }
+}
+
+/// The labels the importer reads a sheet's reviewer or group from (either language, either
+/// colon): the cell “评委：王明”.
+pub const REVIEWER_LABELS: &[&str] = &["评委", "reviewer"];
+pub const GROUP_LABELS: &[&str] = &["组别", "group"];
+
+/// “评委：王明”.
+pub fn reviewer_cell(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("评委：{name}"),
+        Lang::En => format!("Reviewer: {name}"),
+    }
+}
+
+/// “组别：领导”.
+pub fn group_cell(lang: Lang, group: &str) -> String {
+    match lang {
+        Lang::Zh => format!("组别：{group}"),
+        Lang::En => format!("Group: {group}"),
+    }
+}
+
+/// “评分表（领导）第 3 张 / 共 12 张”.
+pub fn numbered(lang: Lang, ballot: bool, group: &str, n: usize, of: usize) -> String {
+    let what = sheet_word(lang, ballot);
+    match lang {
+        Lang::Zh => format!("{what}（{group}）第 {n} 张 / 共 {of} 张"),
+        Lang::En => format!("{what} ({group}) {n} of {of}"),
+    }
+}
+
+/// The meeting's date on the sheet.
+pub fn date_cell(lang: Lang, day: &str) -> String {
+    match lang {
+        Lang::Zh => format!("会议日期：{day}"),
+        Lang::En => format!("Date of the meeting: {day}"),
+    }
+}
+
+pub fn col_no(lang: Lang) -> &'static str {
+    lang.pick("序号", "No.")
+}
+pub fn col_unit(lang: Lang) -> &'static str {
+    lang.pick("单位", "Unit")
+}
+pub fn col_total(lang: Lang) -> &'static str {
+    lang.pick("合计", "Total")
+}
+/// Headers of a total column the importer passes over.
+pub const TOTAL_NAMES: &[&str] = &["合计", "小计", "total"];
+
+/// “工作实绩（40分）”.
+pub fn criterion_head(lang: Lang, name: &str, max: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{name}（{max}分）"),
+        Lang::En => format!("{name} ({max} pts)"),
+    }
+}
+
+/// The cell of a unit the reviewer is recused from (read back as not scored).
+pub fn recused(lang: Lang) -> &'static str {
+    lang.pick("回避", "Recused")
+}
+pub const RECUSED_NAMES: &[&str] = &["回避", "recused"];
+
+/// The box to tick on a ballot.
+pub const BOX: &str = "□";
+
+pub fn ballot_instruction(lang: Lang) -> &'static str {
+    lang.pick(
+        "请在每个单位的一个等次下的 □ 内打 √，每个单位只选一个等次。",
+        "Tick one box (□) per unit: one grade for each unit.",
+    )
+}
+
+pub fn signature(lang: Lang, anonymous: bool) -> &'static str {
+    match anonymous {
+        false => lang.pick(
+            "评委签名：________________　　日期：________________",
+            "Signature: ________________    Date: ________________",
+        ),
+        true => lang.pick("日期：________________", "Date: ________________"),
+    }
+}
+
+/// The written file, said on the standard output.
+pub fn written(lang: Lang, file: &str, sheets: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已写入 {file}（{sheets} 张）"),
+        Lang::En => format!("Wrote {file} ({sheets} sheets)"),
+    }
+}
+
+pub fn not_scored(lang: Lang) -> String {
+    lang.pick(
+        "本次会议不评分（scoring.mode 为 none），没有评分表",
+        "this meeting does not score (scoring.mode is none): it has no score sheets",
+    )
+    .into()
+}
+
+pub fn no_reviewers(lang: Lang) -> String {
+    lang.pick(
+        "计划中没有评委：写明评委（reviewers），或用 --group 组别=张数 打印不记名评分表",
+        "the plan names no reviewers: add them (reviewers), or print unnamed sheets with --group NAME=N",
+    )
+    .into()
+}
+
+pub fn bad_group(lang: Lang, arg: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("--group “{arg}”：应写作 组别=张数（如 --group 领导=12），张数为 1 到 500")
+        }
+        Lang::En => format!(
+            "--group \"{arg}\": write it as NAME=N (for example --group 领导=12), N from 1 to 500"
+        ),
+    }
+}
+
+pub fn bad_extension(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{file}：评分表写成 .xlsx 或 .docx 文件"),
+        Lang::En => format!("{file}: score sheets are written as an .xlsx or .docx file"),
+    }
+}
+
+pub fn exists(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{file} 已存在，未覆盖：请换一个文件名，或先移走它"),
+        Lang::En => {
+            format!("{file} exists and was not replaced: name another file, or move it first")
+        }
+    }
+}
+
+/// The default file name's tail: `plan-评分表.xlsx`.
+pub fn file_tail(lang: Lang) -> &'static str {
+    lang.pick("评分表", "score-sheets")
+}
+
+// Reading the sheets back (`podium scores`).
+
+/// An unnamed sheet (`--group`): not imported yet.
+pub fn unnamed_sheet(lang: Lang, at: &str, group: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{at}：这是不记名评分表（组别“{group}”），不记名评分的导入尚未支持；请按长表（单位、评委、指标、得分）录入"
+        ),
+        Lang::En => format!(
+            "{at}: this is an unnamed sheet (group \"{group}\"); unnamed sheets cannot be imported yet: type them up in the long format (unit, reviewer, criterion, score)"
+        ),
+    }
+}
+
+/// A sheet with a table but no “评委：” cell above it.
+pub fn no_reviewer_cell(lang: Lang, place: &str, header_row: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{place}：第 {header_row} 行表头之上没有“评委：姓名”单元格，不知道是哪位评委的评分表"
+        ),
+        Lang::En => format!(
+            "{place}: no \"Reviewer: name\" cell above the header in row {header_row}: whose sheet it is cannot be told"
+        ),
+    }
+}
+
+pub fn empty_reviewer(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：“评委：”之后没有姓名"),
+        Lang::En => format!("{at}: no name after \"Reviewer:\""),
+    }
+}
+
+pub fn reviewer_twice(lang: Lang, reviewer: &str, first: &str, second: &str) -> String {
+    match lang {
+        Lang::Zh => format!("评委“{reviewer}”有两张评分表：{first} 和 {second}"),
+        Lang::En => format!("reviewer \"{reviewer}\" has two sheets: {first} and {second}"),
+    }
+}
+
+pub fn unknown_column(lang: Lang, at: &str, head: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：表头“{head}”不是本次会议的评分指标（也不是序号、单位、合计）"),
+        Lang::En => format!(
+            "{at}: the header \"{head}\" is not one of the meeting's criteria (nor No., Unit, Total)"
+        ),
+    }
+}
+
+pub fn no_criteria_columns(lang: Lang, place: &str, row: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{place}：第 {row} 行表头没有本次会议的评分指标"),
+        Lang::En => format!("{place}: the header in row {row} has none of the meeting's criteria"),
+    }
+}
+
+/// A grades ballot typed into podium as it is: counted by hand first.
+pub fn ballot_not_imported(lang: Lang, place: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{place} 是测评票：先按单位统计各等次票数，再按长表（单位、等次、票数）录入导入"
+        ),
+        Lang::En => format!(
+            "{place} is a ballot: count the ticks per unit and grade, then import the tally (unit, grade, count)"
+        ),
+    }
+}
+
+/// The sheets read, as the import's summary names them: “王明、李华”.
+pub fn sheet_list(lang: Lang, names: &[String]) -> String {
+    names.join(lang.pick("、", ", "))
+}
