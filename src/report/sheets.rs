@@ -215,6 +215,9 @@ pub fn xlsx(papers: &[Paper], lang: Lang) -> Result<Vec<u8>, String> {
     let head = cell.clone().set_bold().set_align(FormatAlign::Center);
     let middle = cell.clone().set_align(FormatAlign::Center);
     let grey = middle.clone().set_background_color(Color::RGB(0xD9D9D9));
+    // A total of nothing shows nothing (a spreadsheet that keeps the formula's saved result
+    // would print 0 on a blank sheet).
+    let total = middle.clone().set_num_format("General;-General;;@");
     for p in papers {
         let ws = book.add_worksheet();
         ws.set_name(&p.tab).map_err(e)?;
@@ -269,7 +272,7 @@ pub fn xlsx(papers: &[Paper], lang: Lang) -> Result<Vec<u8>, String> {
                         "=IF(COUNT({first}:{end})=0,\"\",SUM({first}:{end}))"
                     ))
                     .set_result("");
-                    ws.write_formula_with_format(r, col, sum, &middle)
+                    ws.write_formula_with_format(r, col, sum, &total)
                         .map_err(e)?;
                 }
             }
