@@ -6,7 +6,8 @@
 //! Each conversion runs with a LibreOffice profile of its own (`-env:UserInstallation`), so
 //! that tests can convert in parallel (two soffice on one profile wait for each other or fail),
 //! in a process group of its own, killed whole when it takes longer than `TIMEOUT`: a hung
-//! soffice fails its test instead of hanging CI.
+//! soffice fails its test instead of hanging CI. The fonts the documents name (仿宋_GB2312,
+//! 黑体, …) print in the Noto CJK face of their kind (tests/fixtures/render/fonts.conf).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -16,6 +17,9 @@ use std::time::{Duration, Instant};
 /// How long one conversion may take. A cold first start of LibreOffice with a fresh profile
 /// takes about 5-10 s on two cores; a document of a few pages converts in 1-2 s more.
 pub const TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The fonts a Chinese office substitutes, as fontconfig aliases.
+const FONTS: &str = include_str!("../fixtures/render/fonts.conf");
 
 /// A page of a PDF: its size in points (1/72 inch).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -47,8 +51,15 @@ pub fn to_pdf(input: &Path, dir: &Path) -> PathBuf {
     let profile = dir.join("profile");
     let outdir = dir.join("pdf");
     std::fs::create_dir_all(&outdir).expect("the PDF folder is made");
+    // The fonts the documents name, mapped to Noto's faces of their kind
+    // (tests/fixtures/render/fonts.conf), through the user's fontconfig file.
+    let xdg = dir.join("xdg");
+    std::fs::create_dir_all(xdg.join("fontconfig")).expect("the fontconfig folder is made");
+    std::fs::write(xdg.join("fontconfig").join("fonts.conf"), FONTS)
+        .expect("the fontconfig file is written");
     let mut command = Command::new("soffice");
     command
+        .env("XDG_CONFIG_HOME", absolute(&xdg))
         .arg(format!(
             "-env:UserInstallation=file://{}",
             absolute(&profile).display()
