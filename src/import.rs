@@ -986,7 +986,7 @@ fn sheet_table(sheet: &Sheet, criteria: &names::Index) -> Option<SheetTable> {
             for (c, head) in cells.iter().enumerate() {
                 if c == unit
                     || head.trim().is_empty()
-                    || is_one_of(head, cli::COL_ORDER.names)
+                    || is_one_of(head, strings::import::ORDER.names)
                     || is_one_of(head, strings::sheets::TOTAL_NAMES)
                 {
                     continue;

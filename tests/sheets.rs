@@ -420,3 +420,23 @@ fn grades_mode_prints_a_ballot_with_a_box_per_grade() {
     let said = run_ok(d, &["sheets", "grades.json", "--lang", "zh"]);
     assert!(said.contains("grades-评分表-2.xlsx"), "{said}");
 }
+
+#[test]
+fn english_sheets_come_back_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    setup(d);
+    let said = run_ok(d, &["sheets", "plan.json", "--lang", "en"]);
+    assert!(said.contains("plan-score-sheets.xlsx"), "{said}");
+    let mut book = umya_spreadsheet::reader::xlsx::read(d.join("plan-score-sheets.xlsx")).unwrap();
+    let ws = book.sheet_by_name_mut("李华").unwrap();
+    assert_eq!(ws.value("A3"), "Reviewer: 李华");
+    assert_eq!(ws.value("A5"), "No.");
+    assert_eq!(ws.value("C5"), "工作实绩 (40 pts)");
+    let r = row_of(ws, "市财政局");
+    ws.cell_mut((3, r)).set_value_number(33.5);
+    ws.cell_mut((5, r)).set_value_number(30);
+    umya_spreadsheet::writer::xlsx::write(&book, d.join("en.xlsx")).unwrap();
+    let said = run_ok(d, &["scores", "plan.json", "en.xlsx", "--lang", "en"]);
+    assert!(said.contains("2 rows") && said.contains("2 new"), "{said}");
+}
