@@ -1199,6 +1199,34 @@ mod tests {
     }
 
     #[test]
+    fn a_printed_sheets_header_and_label() {
+        assert_eq!(without_max("工作实绩（40分）"), "工作实绩");
+        assert_eq!(without_max("Results (7.5 pts)"), "Results");
+        assert_eq!(without_max("工作实绩（４０分）"), "工作实绩");
+        assert_eq!(without_max("创新（举措）"), "创新（举措）");
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let labels = strings::sheets::REVIEWER_LABELS;
+        assert_eq!(
+            labelled(&row(&["评委：王明"]), 0, labels),
+            Some(("王明", 0))
+        );
+        assert_eq!(
+            labelled(&row(&["评委: 王明"]), 0, labels),
+            Some(("王明", 0))
+        );
+        assert_eq!(
+            labelled(&row(&["Reviewer: Li"]), 0, labels),
+            Some(("Li", 0))
+        );
+        assert_eq!(
+            labelled(&row(&["评委", "", "王明"]), 0, labels),
+            Some(("王明", 2))
+        );
+        assert_eq!(labelled(&row(&["评委签名：___"]), 0, labels), None);
+        assert_eq!(labelled(&row(&["单位"]), 0, labels), None);
+    }
+
+    #[test]
     fn column_letters() {
         assert_eq!(letter(0), "A");
         assert_eq!(letter(3), "D");
