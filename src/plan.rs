@@ -654,6 +654,11 @@ pub enum Problem {
     BandPercent(f64),
     /// `scoring.bands` without a level.
     NoBands,
+    /// The last band has its own `min` (by score) or the percents add up to less than 100
+    /// (by quota): some ranked units get no band.
+    BandsLeaveSome {
+        by: BandsBy,
+    },
 }
 
 /// One validation finding: where, what, and whether it stops the plan.
@@ -865,6 +870,40 @@ impl Plan {
                 out.push(Finding {
                     path: vec![key("tasks"), Seg::Index(i), key("due_text")],
                     problem: Problem::UnreadDeadline(text.clone()),
+                    warning: true,
+                });
+            }
+        }
+        // Warning: bands that leave some ranked units without one.
+        if let Some(bands) = self.scoring.as_ref().and_then(|s| s.bands.as_ref())
+            && let Some(last) = bands.levels.last()
+        {
+            let leaves = match bands.by {
+                BandsBy::Score => last.min.is_some(),
+                BandsBy::Quota => {
+                    let total: i64 = bands
+                        .levels
+                        .iter()
+                        .filter_map(|l| l.percent.and_then(|p| decimal::to_scaled(p, SCORE_PLACES)))
+                        .fold(0, i64::saturating_add);
+                    last.percent.is_some() && total < 100 * 10i64.pow(SCORE_PLACES)
+                }
+            };
+            if leaves {
+                let i = bands.levels.len() - 1;
+                let field = match bands.by {
+                    BandsBy::Score => "min",
+                    BandsBy::Quota => "percent",
+                };
+                out.push(Finding {
+                    path: vec![
+                        key("scoring"),
+                        key("bands"),
+                        key("levels"),
+                        Seg::Index(i),
+                        key(field),
+                    ],
+                    problem: Problem::BandsLeaveSome { by: bands.by },
                     warning: true,
                 });
             }

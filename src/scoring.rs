@@ -407,6 +407,21 @@ pub struct UnitResult {
 }
 
 impl UnitResult {
+    /// 较上期 as every output shows it (the console, the stage, the workbook, the minutes,
+    /// the documents): the change of place within the unit's category when both rounds ranked
+    /// it there, else the change of its overall place; `Some(None)` (新) when it is ranked now
+    /// and was not ranked the round before; `None` when it is not ranked now.
+    pub fn shown_change(&self) -> Option<Option<i64>> {
+        self.rank?;
+        Some(
+            if self.category.is_some() && self.category_rank_change.is_some() {
+                self.category_rank_change
+            } else {
+                self.rank_change
+            },
+        )
+    }
+
     pub fn penalty(&self) -> i64 {
         self.overtime_penalty + self.undertime_penalty
     }

@@ -264,11 +264,11 @@ fn the_round_before_on_the_stage_every_place_at_once() {
 
 /// (place in its category, overall, unit, final, band, 较上期), category by category.
 const NOW: [[&str; 6]; 6] = [
-    ["第1名", "总第1名", "甲县", "95.00", "好", "↑1"],
-    ["第2名", "总第4名", "乙县", "88.00", "较好", "持平"],
-    ["第3名", "总第6名", "丙县", "79.00", "一般", "↓3"],
-    ["第1名", "总第2名", "市发改局", "92.00", "好", "↓1"],
-    ["第2名", "总第3名", "市交通局", "91.00", "好", "↑3"],
+    ["第1名", "总第1名", "甲县", "95.00", "好", "持平"],
+    ["第2名", "总第4名", "乙县", "88.00", "较好", "↑1"],
+    ["第3名", "总第6名", "丙县", "79.00", "一般", "↓1"],
+    ["第1名", "总第2名", "市发改局", "92.00", "好", "持平"],
+    ["第2名", "总第3名", "市交通局", "91.00", "好", "↑1"],
     ["第3名", "总第5名", "市财政局", "85.00", "较好", "新"],
 ];
 
@@ -431,12 +431,12 @@ fn without_a_header_row_the_change_is_named() {
     let shot = draw(&s, (80, 10), zh());
     assert!(!shot.contains("总排名"), "no header row:\n{}", shot.text);
     assert!(
-        shot.place_row(&["第1名", "市发改局", "92.00", "好", "较上期 ↓1"])
+        shot.place_row(&["第1名", "市发改局", "92.00", "好", "较上期 持平"])
             .is_some(),
         "{}",
         shot.text
     );
     // With the header row, the arrow alone under 较上期.
     let shot = draw(&s, MEDIUM, zh());
-    assert!(!shot.contains("较上期 ↓1"), "{}", shot.text);
+    assert!(!shot.contains("较上期 持平"), "{}", shot.text);
 }

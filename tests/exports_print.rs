@@ -562,7 +562,7 @@ fn numbers_have_their_formats_and_long_text_wraps_in_rows_tall_enough() {
             "1",
             "2",
             "92.25",
-            "—",
+            "持平",
         ],
         [
             "部门",
@@ -574,7 +574,7 @@ fn numbers_have_their_formats_and_long_text_wraps_in_rows_tall_enough() {
             "2",
             "3",
             "90",
-            "—",
+            "持平",
         ],
     ];
     for (i, want) in want.iter().enumerate() {
@@ -698,8 +698,8 @@ fn the_ranking_csv_has_a_bom_the_series_columns_and_the_published_decimals() {
             ["县区", "城东区", "90.10", "好", "86.40", "↑2"],
             ["县区", "城西区", "88.60", "较好", "93.50", "↓1"],
             ["县区", "湟中区", "83.90", "一般", "", "新"],
-            ["部门", "市财政局", "94.05", "好", "92.25", "—"],
-            ["部门", "市交通局", "88.90", "较好", "90.00", "—"],
+            ["部门", "市财政局", "94.05", "好", "92.25", "持平"],
+            ["部门", "市交通局", "88.90", "较好", "90.00", "持平"],
         ]
     );
     assert_eq!(rows[0][11], "0.00", "a penalty with the decimals");

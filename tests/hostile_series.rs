@@ -1079,13 +1079,23 @@ fn bands_that_pass_and_the_warnings_they_bring() {
         )
         .is_empty()
     );
-    // The last level with a `min` (units below it get no band): accepted.
+    // The last level with a `min` (units below it get no band): accepted, with a warning
+    // at that `min`; percents adding up to less than 100 likewise.
+    let w = warnings(
+        None,
+        r#"{"bands": {"by": "score", "levels": [{"name": "好", "min": 90}, {"name": "合格", "min": 60}]}}"#,
+    );
     assert!(
-        warnings(
-            None,
-            r#"{"bands": {"by": "score", "levels": [{"name": "好", "min": 90}, {"name": "合格", "min": 60}]}}"#
-        )
-        .is_empty()
+        w.len() == 1 && w[0].contains("levels[1].min") && w[0].contains("no band"),
+        "{w:?}"
+    );
+    let w = warnings(
+        None,
+        r#"{"bands": {"by": "quota", "levels": [{"name": "好", "percent": 30}, {"name": "一般", "percent": 20}]}}"#,
+    );
+    assert!(
+        w.len() == 1 && w[0].contains("levels[1].percent") && w[0].contains("no band"),
+        "{w:?}"
     );
     // A plan that says version 3 and uses bands: a warning naming version 4.
     let w = warnings(

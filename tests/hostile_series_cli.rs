@@ -117,7 +117,7 @@ fn the_explanation_of_a_unit_not_ranked_now_has_no_empty_change() {
             None,
             None,
             None,
-            Some((Some(6), Some("73.01".into()))),
+            Some((Some((None, 6)), Some("73.01".into()))),
             None,
         );
         let line = lines.last().expect("the round before's line");
@@ -131,7 +131,7 @@ fn the_explanation_of_a_unit_not_ranked_now_has_no_empty_change() {
             None,
             None,
             None,
-            Some((Some(6), Some("73.01".into()))),
+            Some((Some((None, 6)), Some("73.01".into()))),
             Some("↑5".into()),
         );
         assert!(ranked.last().expect("a line").ends_with("↑5"), "{ranked:?}");

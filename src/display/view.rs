@@ -465,7 +465,7 @@ fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOp
                         Role::Unit => text::clean_line(&r.unit),
                         Role::Score => r.final_score.map_or_else(String::new, |f| rules.show(f)),
                         Role::Band => r.band.clone().unwrap_or_default(),
-                        Role::Change => series::change(lang, true, r.rank_change),
+                        Role::Change => series::change(lang, r.shown_change()),
                     })
                     .collect();
                 let first = if categories && r.category.is_some() {

@@ -198,15 +198,6 @@ pub fn ranking_for(session: &Session, results: &[UnitResult], lang: Lang, public
             }
             if let Some(prev) = previous {
                 let before = r.previous.as_ref();
-                let (now_rank, before_rank, change) = if categories {
-                    (
-                        r.category_rank,
-                        before.and_then(|b| b.category_rank),
-                        r.category_rank_change,
-                    )
-                } else {
-                    (r.rank, before.and_then(|b| b.rank), r.rank_change)
-                };
                 if categories {
                     row.push(whole(before.and_then(|b| b.category_rank)));
                     if overall {
@@ -220,11 +211,7 @@ pub fn ranking_for(session: &Session, results: &[UnitResult], lang: Lang, public
                         .and_then(|b| b.final_score)
                         .map_or(Cell::Empty, |v| Cell::Decimal(v, prev.decimals)),
                 );
-                // 新: ranked now, not ranked the round before (in any category).
-                let new = now_rank.is_some()
-                    && before_rank.is_none()
-                    && before.and_then(|b| b.rank).is_none();
-                let said = strings::print::rank_change(lang, change, new);
+                let said = strings::series::change(lang, r.shown_change());
                 row.push(if said.is_empty() {
                     Cell::Empty
                 } else {

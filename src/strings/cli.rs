@@ -66,7 +66,7 @@ pub fn check_roles(
 pub fn check_categories(lang: Lang, categories: &[(&str, usize)], none: usize) -> String {
     let mut parts: Vec<String> = categories.iter().map(|(c, n)| format!("{c} {n}")).collect();
     if none > 0 {
-        parts.push(format!("{} {none}", lang.pick("未分类", "no category")));
+        parts.push(format!("{} {none}", lang.pick("其他单位", "other units")));
     }
     let count = categories.len();
     match lang {
@@ -111,9 +111,9 @@ pub fn check_bands(
         (Lang::Zh, false) => format!("等次：{}\n", parts.join("、")),
         (Lang::Zh, true) => {
             let within = if categories {
-                "（各类别分别计算，四舍五入；并列者同享较好等次）"
+                "（各类别分别计算，四舍五入；并列单位同归较高的等次）"
             } else {
-                "（四舍五入；并列者同享较好等次）"
+                "（四舍五入；并列单位同归较高的等次）"
             };
             format!("等次按比例：{}{within}\n", parts.join("、"))
         }

@@ -1454,6 +1454,22 @@ pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
             "a percent is above 0, and the bands' percents add up to at most 100 (got {})",
             shown_number(*p)
         ),
+        Problem::BandsLeaveSome { by } if zh => match by {
+            crate::plan::BandsBy::Score => {
+                "最后一个等次也有最低分：低于它的单位没有等次（要让其余单位都归入最后一个等次，去掉它的 min）".into()
+            }
+            crate::plan::BandsBy::Quota => {
+                "各等次比例合计不足 100：其余单位没有等次（要让其余单位都归入最后一个等次，去掉它的 percent）".into()
+            }
+        },
+        Problem::BandsLeaveSome { by } => match by {
+            crate::plan::BandsBy::Score => {
+                "the last band has a min too: units below it get no band (leave out its min for it to take the rest)".into()
+            }
+            crate::plan::BandsBy::Quota => {
+                "the percents add up to less than 100: the other units get no band (leave out the last band's percent for it to take the rest)".into()
+            }
+        },
         Problem::NoBands if zh => "至少要有一个等次".into(),
         Problem::NoBands => "needs at least one band".into(),
         Problem::UnreadDeadline(t) if zh => format!(

@@ -139,19 +139,6 @@ pub fn timing_headers(lang: Lang) -> [&'static str; 3] {
     }
 }
 
-/// 较上期: `change` = previous rank − rank; `new` when the unit is ranked now and was not
-/// ranked the round before. ↑2 (moved up two places), ↓1, — (the same place), 新; nothing
-/// when there is nothing to compare.
-pub fn rank_change(lang: Lang, change: Option<i64>, new: bool) -> String {
-    match change {
-        Some(n) if n > 0 => format!("↑{n}"),
-        Some(n) if n < 0 => format!("↓{}", n.unsigned_abs()),
-        Some(_) => "—".into(),
-        None if new => lang.pick("新", "new").into(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,12 +148,13 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 5, 30).expect("a date");
         assert_eq!(date(Lang::Zh, d), "2026年5月30日");
         assert_eq!(date(Lang::En, d), "30 May 2026");
-        assert_eq!(rank_change(Lang::Zh, Some(2), false), "↑2");
-        assert_eq!(rank_change(Lang::Zh, Some(-1), false), "↓1");
-        assert_eq!(rank_change(Lang::Zh, Some(0), false), "—");
-        assert_eq!(rank_change(Lang::Zh, None, true), "新");
-        assert_eq!(rank_change(Lang::En, None, true), "new");
-        assert_eq!(rank_change(Lang::En, None, false), "");
+        use crate::strings::series::change;
+        assert_eq!(change(Lang::Zh, Some(Some(2))), "↑2");
+        assert_eq!(change(Lang::Zh, Some(Some(-1))), "↓1");
+        assert_eq!(change(Lang::Zh, Some(Some(0))), "持平");
+        assert_eq!(change(Lang::Zh, Some(None)), "新");
+        assert_eq!(change(Lang::En, Some(None)), "new");
+        assert_eq!(change(Lang::En, None), "");
         assert_eq!(ZH.all().len(), EN.all().len());
     }
 }

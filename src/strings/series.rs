@@ -48,7 +48,7 @@ pub fn change_head(lang: Lang) -> &'static str {
 
 /// The heading of the units without a category, when others have one.
 pub fn no_category(lang: Lang) -> &'static str {
-    lang.pick("未分类", "No category")
+    lang.pick("其他单位", "Other units")
 }
 
 /// The heading line of a category in the results.
@@ -60,18 +60,16 @@ pub fn category_heading(lang: Lang, category: Option<&str>) -> String {
     }
 }
 
-/// A rank change as the results write it: "↑2" moved up (进位), "↓1" moved down (退位),
-/// "持平" the same place, "新" not ranked in the round before (or not in it at all); `None`
-/// for a unit not ranked now.
-pub fn change(lang: Lang, ranked: bool, change: Option<i64>) -> String {
-    if !ranked {
-        return String::new();
-    }
-    match change {
-        Some(k) if k > 0 => format!("↑{k}"),
-        Some(k) if k < 0 => format!("↓{}", -k),
-        Some(_) => lang.pick("持平", "same").to_string(),
-        None => lang.pick("新", "new").to_string(),
+/// 较上期 as every output writes it (`UnitResult::shown_change`): "↑2" moved up (进位), "↓1"
+/// moved down (退位), "持平" the same place, "新" not ranked in the round before (or not in
+/// it at all); nothing for a unit not ranked now.
+pub fn change(lang: Lang, shown: Option<Option<i64>>) -> String {
+    match shown {
+        None => String::new(),
+        Some(Some(k)) if k > 0 => format!("↑{k}"),
+        Some(Some(k)) if k < 0 => format!("↓{}", k.unsigned_abs()),
+        Some(Some(_)) => lang.pick("持平", "same").to_string(),
+        Some(None) => lang.pick("新", "new").to_string(),
     }
 }
 
@@ -175,7 +173,7 @@ pub fn explain(
     category: Option<(&str, Option<usize>)>,
     overall: Option<usize>,
     band: Option<&str>,
-    before: Option<(Option<usize>, Option<String>)>,
+    before: Option<(Option<(Option<&str>, usize)>, Option<String>)>,
     change: Option<String>,
 ) -> Vec<String> {
     let mut out = Vec::new();
@@ -197,14 +195,22 @@ pub fn explain(
         });
     }
     if let Some((rank, final_score)) = before {
-        let rank = rank.map(|k| k.to_string()).unwrap_or_else(|| "—".into());
+        // The place in the unit's category (“县区第2名”) or overall (“第3名”).
+        let rank = match (lang, rank) {
+            (Lang::Zh, Some((Some(c), k))) => format!("{c}第{k}名"),
+            (Lang::Zh, Some((None, k))) => format!("第{k}名"),
+            (Lang::En, Some((Some(c), k))) => format!("{c} #{k}"),
+            (Lang::En, Some((None, k))) => format!("#{k}"),
+            (Lang::Zh, None) => "未排名".into(),
+            (Lang::En, None) => "not ranked".into(),
+        };
         let f = final_score.unwrap_or_else(|| "—".into());
         // Not ranked now: no change to give, so no dangling 较上期.
         out.push(match (lang, change) {
-            (Lang::Zh, Some(change)) => format!("上期：第{rank}名，{f}分；较上期 {change}"),
-            (Lang::Zh, None) => format!("上期：第{rank}名，{f}分"),
-            (Lang::En, Some(change)) => format!("Last round: #{rank}, {f}; change {change}"),
-            (Lang::En, None) => format!("Last round: #{rank}, {f}"),
+            (Lang::Zh, Some(change)) => format!("上期：{rank}，{f}分；较上期 {change}"),
+            (Lang::Zh, None) => format!("上期：{rank}，{f}分"),
+            (Lang::En, Some(change)) => format!("Last round: {rank}, {f}; change {change}"),
+            (Lang::En, None) => format!("Last round: {rank}, {f}"),
         });
     } else if let Some(change) = change {
         out.push(match lang {

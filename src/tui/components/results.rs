@@ -386,15 +386,22 @@ fn series_lines(app: &App, r: &UnitResult, extras: Extras) -> Vec<String> {
         .filter(|_| extras.categories)
         .map(|c| (c, r.category_rank));
     let overall = r.rank.filter(|_| extras.overall);
+    // The place the change is counted from (`UnitResult::shown_change`): within the category
+    // when both rounds ranked the unit there, else overall.
+    let within = r.category.is_some() && r.category_rank_change.is_some();
     let before = r.previous.as_ref().map(|p| {
         (
-            p.rank,
+            if within {
+                p.category_rank.map(|k| (p.category.as_deref(), k))
+            } else {
+                p.rank.map(|k| (None, k))
+            },
             Some(series::previous_final(p.final_score, decimals)),
         )
     });
     let change = extras
         .previous
-        .then(|| series::change(lang, r.rank.is_some(), r.rank_change))
+        .then(|| series::change(lang, r.shown_change()))
         .filter(|c| !c.is_empty());
     series::explain(lang, category, overall, r.band.as_deref(), before, change)
 }
@@ -409,7 +416,7 @@ fn cell_text(lang: Lang, rules: &crate::scoring::Rules, r: &UnitResult, kind: Ki
         Kind::Score => strings::console::shown(rules, r.score_rounded),
         Kind::Penalty => penalty_text(r),
         Kind::Band => r.band.clone().unwrap_or_default(),
-        Kind::Change => series::change(lang, r.rank.is_some(), r.rank_change),
+        Kind::Change => series::change(lang, r.shown_change()),
         Kind::Group(i) => r.groups.get(i).map_or_else(String::new, |g| {
             strings::console::shown(rules, g.score.map(|s| rules.publish(s)))
         }),
