@@ -22,8 +22,8 @@ use crate::session::{Session, Time};
 use crate::strings::{self, Lang, docx as words, minutes, report};
 use docx_rs::{
     AlignmentType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    PageOrientationType, Paragraph, Run, RunFonts, Style, StyleType, Table, TableCell, TableRow,
-    VAlignType, WidthType,
+    PageOrientationType, Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType, Table,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 /// A4 in twips.
@@ -40,12 +40,19 @@ const TOP: i32 = mm(37);
 const BOTTOM: i32 = mm(35);
 const LEFT: i32 = mm(28);
 const RIGHT: i32 = mm(26);
+/// A landscape page's margins.
+const LANDSCAPE_SIDE: i32 = mm(25);
+const LANDSCAPE_FOOT: i32 = mm(22);
 
 /// Font sizes in half-points: 二号, 三号, 四号, 小四, 五号.
 pub const SIZE_2: usize = 44;
 pub const SIZE_3: usize = 32;
 pub const SIZE_4: usize = 28;
 pub const SIZE_SMALL_4: usize = 24;
+pub const SIZE_5: usize = 21;
+
+/// A table cell's padding left and right, in twips.
+const CELL_PADDING: usize = 80;
 
 /// The body's fixed line spacing: 28 pt in twips.
 const LINE: i32 = 560;
@@ -105,12 +112,12 @@ impl Page {
             (A4_SHORT, A4_LONG)
         };
         let margin = if self.landscape {
-            // The long side runs left to right: the binding margin stays on the left.
+            // A landscape table (the 督办清单): 25 mm each side, 22 mm at the foot.
             PageMargin::new()
-                .top(LEFT)
-                .bottom(RIGHT)
-                .left(TOP)
-                .right(BOTTOM)
+                .top(LANDSCAPE_SIDE)
+                .bottom(LANDSCAPE_FOOT)
+                .left(LANDSCAPE_SIDE)
+                .right(LANDSCAPE_SIDE)
         } else {
             PageMargin::new()
                 .top(TOP)
@@ -148,8 +155,7 @@ impl Page {
                     .line_spacing(
                         LineSpacing::new()
                             .line_rule(LineSpacingType::Exact)
-                            .line(700)
-                            .after(280),
+                            .line(700),
                     ),
             )
             .add_style(
@@ -159,7 +165,7 @@ impl Page {
                     .fonts(fonts(f.heading2, f.latin))
                     .size(SIZE_3)
                     .align(AlignmentType::Center)
-                    .line_spacing(exact(LINE).after(280)),
+                    .line_spacing(exact(LINE)),
             )
             .add_style(
                 Style::new("Heading1", StyleType::Paragraph)
@@ -169,6 +175,12 @@ impl Page {
                     .fonts(fonts(f.heading1, f.latin_heading))
                     .size(SIZE_3)
                     .outline_lvl(0)
+                    .indent(
+                        None,
+                        Some(SpecialIndentType::FirstLine(TWO_CHARS)),
+                        None,
+                        None,
+                    )
                     .first_line_chars(200)
                     .line_spacing(exact(LINE)),
             )
@@ -180,6 +192,12 @@ impl Page {
                     .fonts(fonts(f.heading2, f.latin))
                     .size(SIZE_3)
                     .outline_lvl(1)
+                    .indent(
+                        None,
+                        Some(SpecialIndentType::FirstLine(TWO_CHARS)),
+                        None,
+                        None,
+                    )
                     .first_line_chars(200)
                     .line_spacing(exact(LINE)),
             )
@@ -267,9 +285,24 @@ fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
         .into_bytes()
 }
 
+/// Two characters of 三号 in twips.
+const TWO_CHARS: i32 = 640;
+
+/// A first-line indent of two characters (in characters, and in twips for readers that do
+/// not read characters), `left` twips from the margin.
+fn indented(p: Paragraph, left: Option<i32>) -> Paragraph {
+    p.indent(
+        left,
+        Some(SpecialIndentType::FirstLine(TWO_CHARS)),
+        None,
+        None,
+    )
+    .first_line_chars(200)
+}
+
 /// A body paragraph: first-line indent of two characters.
 fn body(runs: &[TextRun]) -> Paragraph {
-    let mut p = Paragraph::new().style("Normal").first_line_chars(200);
+    let mut p = indented(Paragraph::new().style("Normal"), None);
     for r in runs {
         let mut run = Run::new().add_text(&r.text);
         if r.bold {
@@ -293,29 +326,34 @@ fn styled(style: &str, t: &str) -> Paragraph {
         .add_run(Run::new().add_text(t))
 }
 
-/// The width of a text in half-characters (a CJK character is two).
-fn width(t: &str) -> usize {
-    crate::text::width(t, crate::text::Ambiguous::Wide)
+/// The width of a line of text at `size` half-points, in twips: a wide (CJK) character is
+/// one em (`size * 10` twips), any other 0.65 em — a little more than Times New Roman's
+/// digits, so a substituted Latin font still fits, and the space LibreOffice and Word put
+/// between CJK and Latin text is covered.
+fn twips(t: &str, size: usize) -> usize {
+    t.chars()
+        .map(
+            |c| match crate::text::char_width(c, crate::text::Ambiguous::Wide) {
+                0 => 0,
+                1 => size * 13 / 2,
+                _ => size * 10,
+            },
+        )
+        .sum()
 }
 
 /// A table with borders, the header row bold, repeated on every page, and centred; the
 /// columns share `total` twips by their content's width (each between `min` and `max`
 /// half-characters), numbers lined up on the right.
-fn table(header: &[String], right: &[bool], rows: &[Vec<String>], total: usize) -> Table {
+fn table(
+    header: &[String],
+    right: &[bool],
+    rows: &[Vec<String>],
+    total: usize,
+    size: usize,
+) -> Table {
     let n = header.len().max(1);
-    let weights: Vec<usize> = (0..n)
-        .map(|c| {
-            let widest = std::iter::once(header.get(c))
-                .chain(rows.iter().map(|r| r.get(c)))
-                .flatten()
-                .map(|t| t.split('\n').map(width).max().unwrap_or(0))
-                .max()
-                .unwrap_or(0);
-            widest.clamp(4, 40)
-        })
-        .collect();
-    let sum: usize = weights.iter().sum();
-    let widths: Vec<usize> = weights.iter().map(|w| total * w / sum).collect();
+    let widths = column_widths(header, rows, total, size);
     let cell = |t: &str, col: usize, bold: bool| {
         let align = if bold {
             AlignmentType::Center
@@ -335,8 +373,10 @@ fn table(header: &[String], right: &[bool], rows: &[Vec<String>], total: usize) 
             c = c.add_paragraph(
                 Paragraph::new()
                     .style("TableText")
+                    .line_spacing(exact((size * 35 / 3) as i32))
+                    .size(size)
                     .align(align)
-                    .add_run(run),
+                    .add_run(run.size(size)),
             );
         }
         c
@@ -357,15 +397,60 @@ fn table(header: &[String], right: &[bool], rows: &[Vec<String>], total: usize) 
             .collect();
         out.push(TableRow::new(cells));
     }
+    let total: usize = widths.iter().sum();
     Table::new(out)
         .set_grid(widths)
+        .layout(TableLayoutType::Fixed)
+        .width(total, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(0, CELL_PADDING, 0, CELL_PADDING))
         .align(docx_rs::TableAlignmentType::Center)
+}
+
+/// The columns' widths in twips: each column's natural width (its widest line at `size`
+/// half-points, with the cell's padding); when they do not fit in `total`, the narrow
+/// columns (numbers, dates, names: up to eight characters) keep theirs and the wide ones
+/// share what is left by their natural width; what is left over goes to the wide ones too.
+fn column_widths(header: &[String], rows: &[Vec<String>], total: usize, size: usize) -> Vec<usize> {
+    const PADDING: usize = 2 * CELL_PADDING + 40;
+    let n = header.len().max(1);
+    let natural: Vec<usize> = (0..n)
+        .map(|c| {
+            let widest = std::iter::once(header.get(c))
+                .chain(rows.iter().map(|r| r.get(c)))
+                .flatten()
+                .map(|t| t.split('\n').map(|l| twips(l, size)).max().unwrap_or(0))
+                .max()
+                .unwrap_or(0)
+                .max(twips("00", size));
+            widest + PADDING
+        })
+        .collect();
+    // Every column gets its natural width up to eight characters (a date, a time, a name
+    // fits whole); what is left goes to the columns wider than that, by how much wider.
+    let floor: Vec<usize> = natural
+        .iter()
+        .map(|w| (*w).min(8 * size * 10 + PADDING))
+        .collect();
+    let floors: usize = floor.iter().sum();
+    let sum: usize = natural.iter().sum();
+    if sum <= total {
+        return natural.iter().map(|w| total * w / sum).collect();
+    }
+    if floors >= total {
+        return floor.iter().map(|w| total * w / floors).collect();
+    }
+    let more: usize = natural.iter().zip(&floor).map(|(n, f)| n - f).sum();
+    natural
+        .iter()
+        .zip(&floor)
+        .map(|(n, f)| f + (total - floors) * (n - f) / more.max(1))
+        .collect()
 }
 
 /// The width of the text in twips.
 fn text_width(landscape: bool) -> usize {
     if landscape {
-        (A4_LONG as i32 - TOP - BOTTOM) as usize
+        (A4_LONG as i32 - 2 * LANDSCAPE_SIDE) as usize
     } else {
         (A4_SHORT as i32 - LEFT - RIGHT) as usize
     }
@@ -375,50 +460,100 @@ fn text_width(landscape: bool) -> usize {
 /// the paragraphs and list items as body paragraphs (a numbered item keeps its number, a
 /// fact under a task is indented two more characters), the tables.
 fn minutes_blocks(blocks: &[Block], lang: Lang) -> Vec<Part> {
-    let _ = lang;
     let mut out = Vec::new();
-    for b in blocks {
-        match b {
+    let mut i = 0;
+    while i < blocks.len() {
+        match &blocks[i] {
             Block::Title(t) => out.push(Part::Paragraph(styled("Title", t))),
             Block::Subtitle(t) => out.push(Part::Paragraph(styled("Subtitle", t))),
             Block::Heading(1, t) => out.push(Part::Paragraph(styled("Heading1", t))),
             Block::Heading(_, t) => out.push(Part::Paragraph(styled("Heading2", t))),
-            Block::Paragraph(runs) => out.push(Part::Paragraph(body(runs))),
+            Block::Paragraph(runs) => {
+                // A speaker's remarks run on after the line that names them.
+                let mut runs = runs.clone();
+                while let Some(Block::Item {
+                    depth: 0,
+                    number: None,
+                    lines,
+                }) = blocks.get(i + 1)
+                {
+                    run_in(&mut runs, lines, lang);
+                    i += 1;
+                }
+                out.push(Part::Paragraph(body(&runs)));
+            }
             Block::Item {
                 depth,
                 number,
                 lines,
             } => {
-                for (i, line) in lines.iter().enumerate() {
-                    let mut runs = Vec::new();
-                    if i == 0
-                        && let Some(n) = number
-                    {
-                        runs.push(TextRun {
-                            text: format!("{n}. "),
-                            bold: false,
-                        });
-                    }
-                    runs.extend(line.iter().cloned());
-                    let mut p = body(&runs);
-                    if *depth > 0 {
-                        p = p.indent(Some(640), None, None, None).first_line_chars(200);
-                    }
-                    out.push(Part::Paragraph(p));
+                let mut runs = Vec::new();
+                if let Some(n) = number {
+                    runs.push(TextRun {
+                        text: format!("{n}. "),
+                        bold: false,
+                    });
                 }
+                run_in(&mut runs, lines, lang);
+                // A task's facts run on after the task.
+                while let Some(Block::Item {
+                    depth: deeper,
+                    lines,
+                    ..
+                }) = blocks.get(i + 1)
+                    && deeper > depth
+                {
+                    run_in(&mut runs, lines, lang);
+                    i += 1;
+                }
+                let mut p = body(&runs);
+                if *depth > 0 {
+                    p = indented(p, Some(TWO_CHARS));
+                }
+                out.push(Part::Paragraph(p));
             }
             Block::Table {
                 header,
                 right,
                 rows,
             } => {
-                out.push(Part::Table(table(header, right, rows, text_width(false))));
+                // A table of many columns (the timing, a results table with groups) in 五号.
+                let size = if header.len() >= 7 {
+                    SIZE_5
+                } else {
+                    SIZE_SMALL_4
+                };
+                out.push(Part::Table(table(
+                    header,
+                    right,
+                    rows,
+                    text_width(false),
+                    size,
+                )));
                 // A table is followed by a little space before the next paragraph.
                 out.push(Part::Paragraph(Paragraph::new().style("TableText")));
             }
         }
+        i += 1;
     }
     out
+}
+
+/// `lines` (an item's lines) added to `runs`, each joined to what comes before it.
+fn run_in(runs: &mut Vec<TextRun>, lines: &[Vec<TextRun>], lang: Lang) {
+    for line in lines {
+        let before: String = runs.iter().map(|r| r.text.as_str()).collect();
+        if !before.trim().is_empty() {
+            let sep = words::run_in(lang, &before);
+            if !sep.is_empty() {
+                runs.push(TextRun {
+                    text: sep.to_string(),
+                    bold: false,
+                });
+            }
+        }
+        runs.extend(line.iter().cloned());
+    }
 }
 
 /// A date of the plan (`YYYY-MM-DD`) as an office writes it; anything else as given.
@@ -552,6 +687,7 @@ fn notice(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
                 &right,
                 &rows,
                 text_width(false),
+                SIZE_4,
             )));
             out.push(Part::Paragraph(Paragraph::new().style("TableText")));
         }
@@ -637,8 +773,13 @@ fn tasks(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
                 progress.join("\n"),
             ]);
         }
-        out.push(Part::Table(table(&header, &right, &rows, text_width(true))));
-        out.push(Part::Paragraph(Paragraph::new().style("TableText")));
+        out.push(Part::Table(table(
+            &header,
+            &right,
+            &rows,
+            text_width(true),
+            SIZE_5,
+        )));
     }
     out
 }

@@ -235,3 +235,17 @@ pub fn failed(lang: Lang, why: &str) -> String {
         Lang::En => format!("Could not make the Word document: {why}"),
     }
 }
+
+/// What joins a list item run into the paragraph before it (a remark after its speaker's
+/// line, a task's facts after the task): nothing after a full stop or a colon, else a
+/// semicolon.
+pub fn run_in(lang: Lang, before: &str) -> &'static str {
+    let ends = before.trim_end().chars().last();
+    let closed = ends.is_some_and(|c| "。！？；：…”）.!?;:)".contains(c));
+    match (lang, closed) {
+        (Lang::Zh, true) => "",
+        (Lang::Zh, false) => "；",
+        (Lang::En, true) => " ",
+        (Lang::En, false) => "; ",
+    }
+}
