@@ -411,8 +411,8 @@ pub fn recopy(
     match writer.execute(&command, now) {
         Ok(_) => {}
         // Published: the session opens as it is, and says why nothing was copied.
-        Err(ExecError::Refused(r @ crate::session::Refusal::ResultsPublished)) => {
-            return Ok(words::refused(lang, &crate::strings::refusal(lang, &r)));
+        Err(ExecError::Refused(crate::session::Refusal::ResultsPublished)) => {
+            return Ok(words::not_recopied_published(lang, &found.previous.title));
         }
         Err(ExecError::Refused(r)) => return Err(crate::strings::refusal(lang, &r)),
         Err(ExecError::Store(e)) => return Err(words::not_saved(lang, &e.to_string())),

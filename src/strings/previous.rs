@@ -320,3 +320,16 @@ pub fn replaced(lang: Lang, path: &str, linked: &str, now: &str) -> String {
         ),
     }
 }
+
+/// Said when `--previous` resumes a session whose results are published: the round before's
+/// results are not copied again (a 较上期 read out must not change under its 通报).
+pub fn not_recopied_published(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "本场结果已公布，上次会议《{title}》的测评结果没有重新复制（较上期不变）；如需按上期更正后的结果重算，先在结果界面解锁评分（Ctrl+U），再用 --previous 运行一次"
+        ),
+        Lang::En => format!(
+            "This meeting's results are published: the results of the meeting before, “{title}”, were not copied again (the rank changes stay as read out). To count from the corrected earlier results, unlock the scores in the results view (Ctrl+U), then run with --previous again"
+        ),
+    }
+}
