@@ -305,7 +305,7 @@ pub fn xlsx(papers: &[Paper], lang: Lang) -> Result<Vec<u8>, String> {
 pub fn docx(papers: &[Paper], lang: Lang) -> Result<Vec<u8>, String> {
     use docx_rs::{
         AlignmentType, BreakType, Docx, PageMargin, PageOrientationType, Paragraph, Run, RunFonts,
-        Shading, Table, TableCell, TableRow, WidthType,
+        Shading, Table, TableCell, TableRow, VAlignType, WidthType,
     };
     let wide = papers
         .first()
@@ -352,7 +352,14 @@ pub fn docx(papers: &[Paper], lang: Lang) -> Result<Vec<u8>, String> {
         if let Some(i) = &p.instruction {
             doc = doc.add_paragraph(text(i));
         }
-        let ws = widths(p);
+        // Word's 12-point text and cell margins take more room than a spreadsheet's cell.
+        let mut ws = widths(p);
+        if let Some(no) = ws.get_mut(0) {
+            *no += 2.0;
+        }
+        if let Some(unit) = ws.get_mut(1) {
+            *unit += 4.0;
+        }
         let sum: f64 = ws.iter().sum();
         let grid: Vec<usize> = ws
             .iter()
@@ -365,6 +372,7 @@ pub fn docx(papers: &[Paper], lang: Lang) -> Result<Vec<u8>, String> {
                 .enumerate()
                 .map(|(c, h)| {
                     TableCell::new()
+                        .vertical_align(VAlignType::Center)
                         .width(cellw(c), WidthType::Dxa)
                         .add_paragraph(
                             Paragraph::new()
@@ -379,6 +387,7 @@ pub fn docx(papers: &[Paper], lang: Lang) -> Result<Vec<u8>, String> {
         for line in &p.rows {
             let mut cells = vec![
                 TableCell::new()
+                    .vertical_align(VAlignType::Center)
                     .width(cellw(0), WidthType::Dxa)
                     .add_paragraph(
                         Paragraph::new()
@@ -386,6 +395,7 @@ pub fn docx(papers: &[Paper], lang: Lang) -> Result<Vec<u8>, String> {
                             .add_run(Run::new().add_text(line.no.to_string())),
                     ),
                 TableCell::new()
+                    .vertical_align(VAlignType::Center)
                     .width(cellw(1), WidthType::Dxa)
                     .add_paragraph(text(&line.unit)),
             ];
@@ -399,6 +409,7 @@ pub fn docx(papers: &[Paper], lang: Lang) -> Result<Vec<u8>, String> {
                     ""
                 };
                 let mut cell = TableCell::new()
+                    .vertical_align(VAlignType::Center)
                     .width(cellw(2 + c), WidthType::Dxa)
                     .add_paragraph(
                         Paragraph::new()
