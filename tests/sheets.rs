@@ -440,3 +440,28 @@ fn english_sheets_come_back_too() {
     let said = run_ok(d, &["scores", "plan.json", "en.xlsx", "--lang", "en"]);
     assert!(said.contains("2 rows") && said.contains("2 new"), "{said}");
 }
+
+#[test]
+fn a_blank_cell_is_not_scored_and_the_sheet_stays_incomplete() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    setup(d);
+    run_ok(d, &["sheets", "plan.json", "-o", "s.xlsx", "--lang", "zh"]);
+    // 王明 leaves 汇报质量 of 市财政局 blank (a space, as a cleared cell may hold).
+    fill(
+        &d.join("s.xlsx"),
+        &d.join("gap.xlsx"),
+        Some(("王明", "市财政局", 2, " ")),
+    );
+    let said = run_ok(d, &["scores", "plan.json", "gap.xlsx", "--lang", "zh"]);
+    assert!(said.contains("44 行"), "{said}");
+    let rec = record(d);
+    let unit = rec["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "市财政局")
+        .unwrap();
+    let flags = unit["result"]["flags"].to_string();
+    assert!(flags.contains("incomplete:王明"), "{unit}");
+}
