@@ -465,3 +465,34 @@ fn a_blank_cell_is_not_scored_and_the_sheet_stays_incomplete() {
     let flags = unit["result"]["flags"].to_string();
     assert!(flags.contains("incomplete:王明"), "{unit}");
 }
+
+#[test]
+fn a_reviewer_twice_and_an_unknown_column_are_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    setup(d);
+    run_ok(d, &["sheets", "plan.json", "-o", "s.xlsx", "--lang", "zh"]);
+    fill(&d.join("s.xlsx"), &d.join("f.xlsx"), None);
+    let mut book = umya_spreadsheet::reader::xlsx::read(d.join("f.xlsx")).unwrap();
+    book.sheet_by_name_mut("赵丽")
+        .unwrap()
+        .cell_mut("A3")
+        .set_value("评委：王明");
+    book.sheet_by_name_mut("李华")
+        .unwrap()
+        .cell_mut("G5")
+        .set_value("备注");
+    umya_spreadsheet::writer::xlsx::write(&book, d.join("twice.xlsx")).unwrap();
+    let out = podium(d, &["scores", "plan.json", "twice.xlsx", "--lang", "zh"]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("评委“王明”有两张评分表：twice.xlsx[王明] 和 twice.xlsx[赵丽]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("twice.xlsx[李华]:5:G") && err.contains("备注"),
+        "{err}"
+    );
+    assert!(!d.join("plan.session.json").exists());
+}
