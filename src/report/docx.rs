@@ -139,8 +139,8 @@ impl Page {
             .default_fonts(fonts(f.body, f.latin))
             .default_size(SIZE_3)
             .add_style(
-                Style::new("Normal", StyleType::Paragraph)
-                    .name("Normal")
+                Style::new("BodyText", StyleType::Paragraph)
+                    .name("Body Text")
                     .fonts(fonts(f.body, f.latin))
                     .size(SIZE_3)
                     .line_spacing(exact(LINE)),
@@ -148,7 +148,7 @@ impl Page {
             .add_style(
                 Style::new("Title", StyleType::Paragraph)
                     .name("Title")
-                    .based_on("Normal")
+                    .based_on("BodyText")
                     .fonts(fonts(f.title, f.latin))
                     .size(SIZE_2)
                     .align(AlignmentType::Center)
@@ -161,7 +161,7 @@ impl Page {
             .add_style(
                 Style::new("Subtitle", StyleType::Paragraph)
                     .name("Subtitle")
-                    .based_on("Normal")
+                    .based_on("BodyText")
                     .fonts(fonts(f.heading2, f.latin))
                     .size(SIZE_3)
                     .align(AlignmentType::Center)
@@ -170,8 +170,8 @@ impl Page {
             .add_style(
                 Style::new("Heading1", StyleType::Paragraph)
                     .name("heading 1")
-                    .based_on("Normal")
-                    .next("Normal")
+                    .based_on("BodyText")
+                    .next("BodyText")
                     .fonts(fonts(f.heading1, f.latin_heading))
                     .size(SIZE_3)
                     .outline_lvl(0)
@@ -187,8 +187,8 @@ impl Page {
             .add_style(
                 Style::new("Heading2", StyleType::Paragraph)
                     .name("heading 2")
-                    .based_on("Normal")
-                    .next("Normal")
+                    .based_on("BodyText")
+                    .next("BodyText")
                     .fonts(fonts(f.heading2, f.latin))
                     .size(SIZE_3)
                     .outline_lvl(1)
@@ -204,7 +204,7 @@ impl Page {
             .add_style(
                 Style::new("TableText", StyleType::Paragraph)
                     .name("Table Text")
-                    .based_on("Normal")
+                    .based_on("BodyText")
                     .fonts(fonts(f.body, f.latin))
                     .size(SIZE_SMALL_4)
                     .line_spacing(exact(TABLE_LINE)),
@@ -288,8 +288,8 @@ fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
 /// Two characters of 三号 in twips.
 const TWO_CHARS: i32 = 640;
 
-/// A first-line indent of two characters (in characters, and in twips for readers that do
-/// not read characters), `left` twips from the margin.
+/// A first-line indent of two 三号 characters (640 twips: docx-rs does not write
+/// `w:firstLineChars`), `left` twips from the margin.
 fn indented(p: Paragraph, left: Option<i32>) -> Paragraph {
     p.indent(
         left,
@@ -302,7 +302,7 @@ fn indented(p: Paragraph, left: Option<i32>) -> Paragraph {
 
 /// A body paragraph: first-line indent of two characters.
 fn body(runs: &[TextRun]) -> Paragraph {
-    let mut p = indented(Paragraph::new().style("Normal"), None);
+    let mut p = indented(Paragraph::new().style("BodyText"), None);
     for r in runs {
         let mut run = Run::new().add_text(&r.text);
         if r.bold {
@@ -331,15 +331,22 @@ fn styled(style: &str, t: &str) -> Paragraph {
 /// digits, so a substituted Latin font still fits, and the space LibreOffice and Word put
 /// between CJK and Latin text is covered.
 fn twips(t: &str, size: usize) -> usize {
-    t.chars()
-        .map(
-            |c| match crate::text::char_width(c, crate::text::Ambiguous::Wide) {
-                0 => 0,
-                1 => size * 13 / 2,
-                _ => size * 10,
-            },
-        )
-        .sum()
+    let mut total = 0;
+    let mut last_wide = None;
+    for c in t.chars() {
+        let wide = match crate::text::char_width(c, crate::text::Ambiguous::Wide) {
+            0 => continue,
+            1 => false,
+            _ => true,
+        };
+        total += if wide { size * 10 } else { size * 13 / 2 };
+        // A quarter em between CJK and Latin text.
+        if last_wide.is_some_and(|w| w != wide) {
+            total += size * 5 / 2;
+        }
+        last_wide = Some(wide);
+    }
+    total
 }
 
 /// A table with borders, the header row bold, repeated on every page, and centred; the
