@@ -476,8 +476,8 @@ fn the_word_minutes_are_laid_out_after_gb_t_9704() {
     assert!(h2.contains(r#"w:eastAsia="楷体_GB2312""#), "{h2}");
     // Body paragraphs indent their first line two characters.
     assert!(
-        doc.contains(r#"w:firstLineChars="200""#),
-        "first-line indent"
+        doc.contains(r#"w:firstLine="640""#),
+        "a first-line indent of two 三号 characters"
     );
     let fonts = part(&bytes, "word/fontTable.xml");
     for (font, alt) in [
