@@ -341,7 +341,8 @@ fn a_meeting_that_does_not_score_has_no_scores_ranking_or_missing_scores_anywher
         }
     }
 
-    // Ctrl+E's exports beside the session: the workbook and the minutes, no CSV, no failure.
+    // Ctrl+E's exports beside the session: the workbook and the minutes (Markdown and Word),
+    // no CSV, no failure.
     let session_path = dir.path().join("plan.session.json");
     let files =
         podium::report::export::export_beside(&session_path, &s, now, Lang::Zh).expect("exported");
@@ -350,7 +351,7 @@ fn a_meeting_that_does_not_score_has_no_scores_ranking_or_missing_scores_anywher
         .map(|p| p.extension().unwrap().to_string_lossy().into_owned())
         .collect();
     exts.sort();
-    assert_eq!(exts, ["md", "xlsx"]);
+    assert_eq!(exts, ["docx", "md", "xlsx"]);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -200,7 +200,7 @@ fn a_remark_beyond_the_bmp_is_cut_by_utf16_units_and_the_workbook_written() {
         .collect();
     assert_eq!(
         names,
-        ["xlsx", "csv", "md"].map(|ext| format!("{STAMPED}.{ext}"))
+        ["xlsx", "csv", "md", "docx"].map(|ext| format!("{STAMPED}.{ext}"))
     );
     for file in &written {
         assert!(file.starts_with(dir.path()) && file.is_file(), "{file:?}");
@@ -238,7 +238,7 @@ fn a_workbook_that_cannot_be_written_stops_neither_the_csv_nor_the_minutes() {
     assert!(!csv_records(&fs::read(&csv).expect("the CSV reads")).is_empty());
     assert!(
         err.starts_with(&format!(
-            "Exported: {STAMPED}.csv, {STAMPED}.md. Not exported: XLSX ("
+            "Exported: {STAMPED}.csv, {STAMPED}.md, {STAMPED}.docx. Not exported: XLSX ("
         )),
         "{err}"
     );
@@ -269,6 +269,7 @@ fn a_workbook_that_cannot_be_written_stops_neither_the_csv_nor_the_minutes() {
         [
             (ReportFormat::Csv, format!("{STAMPED}-2.csv")),
             (ReportFormat::Md, format!("{STAMPED}-2.md")),
+            (ReportFormat::Docx, format!("{STAMPED}-2.docx")),
         ]
     );
     assert_eq!(done.failed.len(), 1);
@@ -282,7 +283,7 @@ fn a_workbook_that_cannot_be_written_stops_neither_the_csv_nor_the_minutes() {
     let summary = done.summary(Lang::Zh);
     assert!(
         summary.starts_with(&format!(
-            "已导出：{STAMPED}-2.csv、{STAMPED}-2.md；未能导出：XLSX（{STAMPED}-100.xlsx："
+            "已导出：{STAMPED}-2.csv、{STAMPED}-2.md、{STAMPED}-2.docx；未能导出：XLSX（{STAMPED}-100.xlsx："
         )),
         "{summary}"
     );
@@ -313,7 +314,7 @@ fn a_workbook_that_cannot_be_made_stops_neither_the_csv_nor_the_minutes() {
         .expect_err("the workbook could not be made");
     assert!(
         err.starts_with(&format!(
-            "Exported: {STAMPED}.csv, {STAMPED}.md. Not exported: XLSX ("
+            "Exported: {STAMPED}.csv, {STAMPED}.md, {STAMPED}.docx. Not exported: XLSX ("
         )),
         "{err}"
     );
@@ -322,11 +323,15 @@ fn a_workbook_that_cannot_be_made_stops_neither_the_csv_nor_the_minutes() {
             .into_iter()
             .filter(|n| n.starts_with(STAMPED))
             .collect::<Vec<_>>(),
-        [format!("{STAMPED}.csv"), format!("{STAMPED}.md")],
+        [
+            format!("{STAMPED}.csv"),
+            format!("{STAMPED}.docx"),
+            format!("{STAMPED}.md")
+        ],
         "no workbook file, whole or part"
     );
     let done = export_beside_each(&path, &session, now(), Lang::En);
-    assert_eq!(done.written.len(), 2);
+    assert_eq!(done.written.len(), 3);
     assert_eq!(done.failed.len(), 1);
     assert_eq!(done.failed[0].format, ReportFormat::Xlsx);
     assert_eq!(done.failed[0].path, None, "no file was chosen for it");

@@ -247,9 +247,10 @@ impl Exported {
     }
 }
 
-/// Writes the workbook, the ranking CSV (when the meeting scores) and the minutes beside the
-/// session, named with the date and time; an existing file is never overwritten (a number is added instead). All
-/// three are written, or a sentence says which were and which formats failed, and why.
+/// Writes the workbook, the ranking CSV (when the meeting scores), the minutes in Markdown and
+/// the minutes as a Word document beside the session, named with the date and time; an
+/// existing file is never overwritten (a number is added instead). All are written, or a
+/// sentence says which were and which formats failed, and why.
 pub fn export_beside(
     session_path: &Path,
     session: &crate::session::Session,
@@ -281,6 +282,7 @@ pub fn export_beside_each(
         (ReportFormat::Xlsx, "xlsx"),
         (ReportFormat::Csv, "csv"),
         (ReportFormat::Md, "md"),
+        (ReportFormat::Docx, "docx"),
     ]
     .into_iter()
     .filter(|(f, _)| scores || *f != ReportFormat::Csv)
@@ -385,6 +387,7 @@ mod tests {
             names,
             [
                 "plan-20261204-214238.csv",
+                "plan-20261204-214238.docx",
                 "plan-20261204-214238.md",
                 "plan-20261204-214238.xlsx"
             ]
