@@ -80,8 +80,12 @@ pub fn document(
 
 /// What a page carries: its parts in order.
 enum Part {
-    Paragraph(Paragraph),
-    Table(Table),
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+fn para(p: Paragraph) -> Part {
+    Part::Paragraph(Box::new(p))
 }
 
 struct Page {
@@ -212,8 +216,8 @@ impl Page {
             .footer(page_footer(lang));
         for part in self.parts {
             docx = match part {
-                Part::Paragraph(p) => docx.add_paragraph(p),
-                Part::Table(t) => docx.add_table(t),
+                Part::Paragraph(p) => docx.add_paragraph(*p),
+                Part::Table(t) => docx.add_table(*t),
             };
         }
         let mut xml = docx.build();
@@ -471,10 +475,10 @@ fn minutes_blocks(blocks: &[Block], lang: Lang) -> Vec<Part> {
     let mut i = 0;
     while i < blocks.len() {
         match &blocks[i] {
-            Block::Title(t) => out.push(Part::Paragraph(styled("Title", t))),
-            Block::Subtitle(t) => out.push(Part::Paragraph(styled("Subtitle", t))),
-            Block::Heading(1, t) => out.push(Part::Paragraph(styled("Heading1", t))),
-            Block::Heading(_, t) => out.push(Part::Paragraph(styled("Heading2", t))),
+            Block::Title(t) => out.push(para(styled("Title", t))),
+            Block::Subtitle(t) => out.push(para(styled("Subtitle", t))),
+            Block::Heading(1, t) => out.push(para(styled("Heading1", t))),
+            Block::Heading(_, t) => out.push(para(styled("Heading2", t))),
             Block::Paragraph(runs) => {
                 // A speaker's remarks run on after the line that names them.
                 let mut runs = runs.clone();
@@ -487,7 +491,7 @@ fn minutes_blocks(blocks: &[Block], lang: Lang) -> Vec<Part> {
                     run_in(&mut runs, lines, lang);
                     i += 1;
                 }
-                out.push(Part::Paragraph(body(&runs)));
+                out.push(para(body(&runs)));
             }
             Block::Item {
                 depth,
@@ -517,7 +521,7 @@ fn minutes_blocks(blocks: &[Block], lang: Lang) -> Vec<Part> {
                 if *depth > 0 {
                     p = indented(p, Some(TWO_CHARS));
                 }
-                out.push(Part::Paragraph(p));
+                out.push(para(p));
             }
             Block::Table {
                 header,
@@ -530,15 +534,15 @@ fn minutes_blocks(blocks: &[Block], lang: Lang) -> Vec<Part> {
                 } else {
                     SIZE_SMALL_4
                 };
-                out.push(Part::Table(table(
+                out.push(Part::Table(Box::new(table(
                     header,
                     right,
                     rows,
                     text_width(false),
                     size,
-                )));
+                ))));
                 // A table is followed by a little space before the next paragraph.
-                out.push(Part::Paragraph(Paragraph::new().style("TableText")));
+                out.push(para(Paragraph::new().style("TableText")));
             }
         }
         i += 1;
@@ -585,7 +589,7 @@ fn notice(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
     rec.make_public();
     let plan = session.plan();
     let rules = session.rules();
-    let mut out = vec![Part::Paragraph(styled(
+    let mut out = vec![para(styled(
         "Title",
         &words::notice_title(lang, &rec.meeting.title),
     ))];
@@ -620,7 +624,7 @@ fn notice(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
     } else {
         words::HowScored::Points(&criteria, number(full))
     };
-    out.push(Part::Paragraph(body(&text(&words::notice_opening(
+    out.push(para(body(&text(&words::notice_opening(
         lang,
         date.as_deref(),
         &rec.meeting.title,
@@ -629,7 +633,7 @@ fn notice(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
     )))));
     let results = super::tables::results(session, now);
     if !rules.mode.scores() || results.iter().all(|r| r.score.is_none()) {
-        out.push(Part::Paragraph(body(&text(words::notice_no_results(lang)))));
+        out.push(para(body(&text(words::notice_no_results(lang)))));
     } else {
         let c = words::notice_columns(lang);
         let d = rules.decimals as usize;
@@ -651,7 +655,7 @@ fn notice(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
         for (i, (category, members)) in categories.iter().enumerate() {
             if has_categories {
                 let name = category.unwrap_or(minutes::no_category(lang));
-                out.push(Part::Paragraph(styled(
+                out.push(para(styled(
                     "Heading2",
                     &words::notice_category(lang, i, name),
                 )));
@@ -689,17 +693,17 @@ fn notice(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
                 }
                 rows.push(row);
             }
-            out.push(Part::Table(table(
+            out.push(Part::Table(Box::new(table(
                 &header,
                 &right,
                 &rows,
                 text_width(false),
                 SIZE_4,
-            )));
-            out.push(Part::Paragraph(Paragraph::new().style("TableText")));
+            ))));
+            out.push(para(Paragraph::new().style("TableText")));
         }
     }
-    out.push(Part::Paragraph(body(&text(words::notice_closing(lang)))));
+    out.push(para(body(&text(words::notice_closing(lang)))));
     out
 }
 
@@ -723,12 +727,12 @@ fn listed(t: &TaskRecord) -> Option<&str> {
 fn tasks(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
     let rec = Record::of(session, now);
     let tasks = super::tables::task_records(session, now);
-    let mut out = vec![Part::Paragraph(styled(
+    let mut out = vec![para(styled(
         "Title",
         &words::tasks_title(lang, &rec.meeting.title),
     ))];
     if tasks.is_empty() {
-        out.push(Part::Paragraph(body(&text(words::no_tasks(lang)))));
+        out.push(para(body(&text(words::no_tasks(lang)))));
         return out;
     }
     let mut lists: Vec<Option<&str>> = Vec::new();
@@ -750,7 +754,7 @@ fn tasks(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
     for list in lists {
         if several {
             let name = list.unwrap_or(words::no_list(lang));
-            out.push(Part::Paragraph(styled("Heading1", name)));
+            out.push(para(styled("Heading1", name)));
         }
         let mut rows = Vec::new();
         for (i, t) in tasks.iter().filter(|t| listed(t) == list).enumerate() {
@@ -780,13 +784,13 @@ fn tasks(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
                 progress.join("\n"),
             ]);
         }
-        out.push(Part::Table(table(
+        out.push(Part::Table(Box::new(table(
             &header,
             &right,
             &rows,
             text_width(true),
             SIZE_5,
-        )));
+        ))));
     }
     out
 }
