@@ -14,6 +14,11 @@
 //!   `podium scores` command (`commands::scores::run`: open the session file, read, check,
 //!   append the 150,000 events durably, write the snapshot, close).
 //!
+//! - series: a round of a series — 500 units in 20 categories, quota bands, 5 reviewers with
+//!   trimming, and the round before's results copied in (`previous_linked`) —
+//!   `scoring::results` (category ranks, bands, rank changes), `Record::of`, and the public
+//!   workbook (`report::xlsx::workbook_for`, printable, every sheet).
+//!
 //! `PODIUM_BENCH_RUNS` (default 10) sets the runs of the results figures, `PODIUM_BENCH_IMPORTS`
 //! (default 5) those of the import. Files go to a temp folder under Cargo's target dir, or
 //! under `PODIUM_BENCH_DIR`.
@@ -242,6 +247,8 @@ fn main() {
         &Stats::of(snapshot_t),
     );
 
+    series(runs, now);
+
     // ---- import -------------------------------------------------------------------------
     let csv_path = dir.join("scores.csv");
     write_csv(&csv_path, &data);
@@ -317,4 +324,106 @@ fn main() {
     for (label, t) in labels.iter().zip(times) {
         row(label, &Stats::of(t));
     }
+}
+
+/// A round of a series: 500 units in 20 categories (25 each), quota bands, five reviewers
+/// (trim 1), every unit scored, and the round before's results (every unit, ranks reversed)
+/// copied in as the session's first event.
+fn series(runs: usize, now: Time) {
+    use podium::session::{PreviousMeeting, PreviousResult, PreviousResults};
+    const N: usize = 500;
+    const CATEGORIES: usize = 20;
+    let units: Vec<_> = (0..N)
+        .map(|u| json!({"name": unit_name(u), "category": format!("类别{:02}", u % CATEGORIES)}))
+        .collect();
+    let reviewers: Vec<_> = (0..5).map(|r| json!({"name": reviewer_name(r)})).collect();
+    let plan: Plan = serde_json::from_value(json!({
+        "version": 4,
+        "title": "比晒拼创（基准）",
+        "units": units,
+        "reviewers": reviewers,
+        "scoring": {
+            "trim": 1,
+            "decimals": 2,
+            "bands": {"by": "quota", "levels": [
+                {"name": "好", "percent": 30}, {"name": "较好", "percent": 50}, {"name": "一般"}
+            ]}
+        }
+    }))
+    .expect("the series plan parses");
+    let mut session = Session::new(plan);
+    let previous = PreviousResults {
+        published: true,
+        decimals: 2,
+        units: (0..N)
+            .map(|u| PreviousResult {
+                unit: unit_name(u),
+                category: Some(format!("类别{:02}", u % CATEGORIES)),
+                final_score: Some(60.0 + (u % 40) as f64),
+                rank: Some(N - u),
+                category_rank: Some(N / CATEGORIES - u / CATEGORIES),
+                band: None,
+            })
+            .collect(),
+    };
+    let link = Command::LinkPrevious {
+        previous: Box::new(PreviousMeeting {
+            title: "上一轮".into(),
+            date: Some("2026-03-30".into()),
+            path: "r1.session.json".into(),
+            sha256: "0".repeat(64),
+        }),
+        tasks: Vec::new(),
+        results: Some(Box::new(previous)),
+    };
+    let events = session.decide(&link, t0()).expect("linked");
+    session.commit(events);
+    let entries = (0..N)
+        .flat_map(|u| {
+            (0..5).map(move |r| podium::session::ScoreEntry {
+                unit: unit_name(u),
+                reviewer: reviewer_name(r),
+                criterion: podium::strings::cli::DEFAULT_CRITERION.into(),
+                value: (70 + ((u * 7 + r * 13) % 30) as i64) * scoring::ONE,
+            })
+        })
+        .collect();
+    let events = session
+        .decide(&Command::SetScores { entries }, t0())
+        .expect("scored");
+    session.commit(events);
+    let (mut results_t, mut record_t, mut xlsx_t) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let start = Instant::now();
+        let results = scoring::results(session.rules(), session.plan(), session.state(), now);
+        results_t.push(ms_since(start));
+        assert!(
+            results
+                .iter()
+                .all(|r| r.category_rank.is_some() && r.band.is_some())
+        );
+        assert!(results.iter().all(|r| r.rank_change.is_some()));
+
+        let start = Instant::now();
+        let record = Record::of(&session, now);
+        record_t.push(ms_since(start));
+        assert_eq!(record.ranking.len(), N);
+
+        let start = Instant::now();
+        let bytes = podium::report::xlsx::workbook_for(&session, now, Lang::Zh, true)
+            .expect("the workbook");
+        xlsx_t.push(ms_since(start));
+        assert!(!bytes.is_empty());
+    }
+    println!();
+    println!(
+        "a series' round: {N} units in {CATEGORIES} categories, quota bands, the round before copied ({runs} runs):"
+    );
+    header();
+    row(
+        "scoring::results (category ranks, bands, changes)",
+        &Stats::of(results_t),
+    );
+    row("Record::of", &Stats::of(record_t));
+    row("xlsx::workbook_for (public, printable)", &Stats::of(xlsx_t));
 }

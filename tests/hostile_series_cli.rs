@@ -137,3 +137,18 @@ fn the_explanation_of_a_unit_not_ranked_now_has_no_empty_change() {
         assert!(ranked.last().expect("a line").ends_with("↑5"), "{ranked:?}");
     }
 }
+
+/// Categories written in two width forms are one category for `podium check`, as for the
+/// ranking (`names::key`): “ＡＢ类” is “AB类”.
+#[test]
+fn check_counts_categories_that_only_look_different_as_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    let plan = r#"{"version": 4, "title": "会", "units": [
+        {"name": "甲", "category": "AB类"}, {"name": "乙", "category": "ＡＢ类"},
+        {"name": "丙", "category": "县区"}
+    ], "reviewers": [{"name": "评委一"}]}"#;
+    std::fs::write(dir.path().join("plan.json"), plan).expect("plan");
+    let out = podium(dir.path(), &["--lang", "zh", "check", "plan.json"]);
+    let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(said.contains("类别 2 个：AB类 2、县区 1"), "{said}");
+}

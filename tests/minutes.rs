@@ -7,7 +7,7 @@
 //! - 基本情况's lines, dates as 2026年5月30日, the time as a span (9:00—10:02);
 //! - each report with its presenter, role and topic; its time as a duration (8分36秒);
 //! - remarks by speaker with role, naming the unit they were about;
-//! - one results table per category with 名次, 总名次, 等次 and 较上期 (↑1, ↓1, 新);
+//! - one results table per category with 名次, 总排名, 等次 and 较上期 (↑1, ↓1, 新);
 //! - tables with alignment markers;
 //! - `--public`: no reviewer who made no remark is named anywhere, while the internal
 //!   minutes name them (score sheets, who was trimmed).
@@ -389,7 +389,7 @@ fn the_results_are_one_table_per_category_with_band_and_change() {
         parks[0],
         [
             "名次",
-            "总名次",
+            "总排名",
             "单位",
             "得分",
             "等次",
@@ -404,7 +404,7 @@ fn the_results_are_one_table_per_category_with_band_and_change() {
             "---:", "---:", ":---", "---:", ":---", "---:", "---:", ":---"
         ]
     );
-    // 名次 within the category, 总名次 overall; 较上期 within the category.
+    // 名次 within the category, 总排名 overall; 较上期 within the category.
     assert_eq!(
         parks[2][..7],
         ["1", "1", "经开区", "93.50", "好", "↑1", "0.00"]

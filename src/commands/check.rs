@@ -146,7 +146,11 @@ fn series(plan: &Plan, lang: Lang) -> String {
             .map(str::trim)
             .filter(|c| !c.is_empty())
         {
-            Some(c) => match categories.iter_mut().find(|(n, _)| *n == c) {
+            // Matched as scoring matches them (`names::key`): “ＡＢ” is “AB”.
+            Some(c) => match categories
+                .iter_mut()
+                .find(|(n, _)| crate::names::key(n) == crate::names::key(c))
+            {
                 Some(entry) => entry.1 += 1,
                 None => categories.push((c, 1)),
             },

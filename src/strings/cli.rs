@@ -84,7 +84,7 @@ pub fn check_categories(lang: Lang, categories: &[(&str, usize)], none: usize) -
 /// `podium check`: `scoring.overall_rank: false`.
 pub fn check_no_overall_rank(lang: Lang) -> &'static str {
     lang.pick(
-        "不显示总排名（只显示类别内名次；记录中仍有总名次）\n",
+        "不显示总排名（只显示类别内名次；记录中仍有总排名）\n",
         "the overall rank is not shown (only the rank within the category; the record keeps it)\n",
     )
 }

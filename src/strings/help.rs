@@ -267,8 +267,8 @@ pub const ENTRIES: &[Entry] = &[
     ),
     v(
         "sheets.output",
-        "写入此文件（.xlsx 或 .docx）",
-        "The file to write (.xlsx or .docx)",
+        "写入此文件（.xlsx 或 .docx）；不写时写到计划旁的“计划名-评分表.xlsx”，从不覆盖已有文件",
+        "The file to write (.xlsx or .docx); without it, PLAN-评分表.xlsx beside the plan; an existing file is never replaced",
         "文件",
         "OUTPUT",
     ),

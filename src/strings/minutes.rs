@@ -220,7 +220,7 @@ pub fn columns(lang: Lang) -> Columns {
     match lang {
         Lang::Zh => Columns {
             rank: "名次",
-            overall_rank: "总名次",
+            overall_rank: "总排名",
             unit: "单位",
             score: "得分",
             band: "等次",

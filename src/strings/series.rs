@@ -166,6 +166,10 @@ pub fn stage_change_head(lang: Lang) -> &'static str {
     change_head(lang)
 }
 
+/// The round before in the explanation: the place the change counts from (its category when
+/// within one, and the rank), and the final as shown.
+pub type Before<'a> = (Option<(Option<&'a str>, usize)>, Option<String>);
+
 /// The explanation's lines for a unit in a series: its category and rank in it, its band,
 /// and its result in the round before.
 pub fn explain(
@@ -173,7 +177,7 @@ pub fn explain(
     category: Option<(&str, Option<usize>)>,
     overall: Option<usize>,
     band: Option<&str>,
-    before: Option<(Option<(Option<&str>, usize)>, Option<String>)>,
+    before: Option<Before<'_>>,
     change: Option<String>,
 ) -> Vec<String> {
     let mut out = Vec::new();
