@@ -448,6 +448,17 @@ fn column_widths(header: &[String], rows: &[Vec<String>], total: usize, size: us
         return natural.iter().map(|w| total * w / sum).collect();
     }
     if floors >= total {
+        // Too wide even so: the columns wider than four characters give up what they have
+        // beyond that, by how much they have, before every column shrinks alike.
+        let four = 4 * size * 10 + PADDING;
+        let spare: usize = floor.iter().map(|w| w.saturating_sub(four)).sum();
+        let over = floors - total;
+        if spare >= over {
+            return floor
+                .iter()
+                .map(|w| w - w.saturating_sub(four) * over / spare.max(1))
+                .collect();
+        }
         return floor.iter().map(|w| total * w / floors).collect();
     }
     let more: usize = natural.iter().zip(&floor).map(|(n, f)| n - f).sum();
