@@ -515,9 +515,27 @@ fn the_minutes_of_the_guangshui_sample_print_on_at_most_three_a4_pages() {
     .expect("the minutes are rendered");
     let dir = tempdir();
     let printed = print(dir.path(), "minutes-guangshui.docx", &bytes);
+    // The 纪要 itself on at most 3 pages; its appendix (附件：计时) starts a page of its own
+    // (GB/T 9704: 附件另面编排) and takes one.
+    let appendix = printed
+        .texts
+        .iter()
+        .position(|t| squeezed(t).contains("附件：计时"))
+        .expect("the timing appendix is printed");
     assert!(
-        (1..=3).contains(&printed.pages.len()),
-        "the minutes of the Guangshui sample print on at most 3 pages:\n{}",
+        (1..=3).contains(&appendix),
+        "the minutes of the Guangshui sample print on at most 3 pages before the appendix:\n{}",
+        describe(&printed)
+    );
+    assert!(
+        squeezed(&printed.texts[appendix]).starts_with("附件：计时"),
+        "the appendix starts its page:\n{}",
+        describe(&printed)
+    );
+    assert_eq!(
+        printed.pages.len(),
+        appendix + 1,
+        "the appendix on one page:\n{}",
         describe(&printed)
     );
     assert!(

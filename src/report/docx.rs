@@ -478,6 +478,13 @@ fn text_width(landscape: bool) -> usize {
     }
 }
 
+/// Whether a heading of the minutes is one of its appendices (附件：评分明细, 附件：计时).
+fn is_appendix(lang: Lang, heading: &str) -> bool {
+    [minutes::sheets_heading(lang), minutes::timing_heading(lang)]
+        .iter()
+        .any(|h| h.trim_start_matches('#').trim() == heading.trim())
+}
+
 /// The minutes' blocks as the Word minutes: the title, the line under it, the headings,
 /// the paragraphs and list items as body paragraphs (a numbered item keeps its number, a
 /// fact under a task is indented two more characters), the tables.
@@ -488,6 +495,10 @@ fn minutes_blocks(blocks: &[Block], lang: Lang) -> Vec<Part> {
         match &blocks[i] {
             Block::Title(t) => out.push(para(styled("Title", t))),
             Block::Subtitle(t) => out.push(para(styled("Subtitle", t))),
+            // An appendix (附件) starts a page of its own (GB/T 9704: 附件另面编排).
+            Block::Heading(1, t) if is_appendix(lang, t) => {
+                out.push(para(styled("Heading1", t).page_break_before(true)))
+            }
             Block::Heading(1, t) => out.push(para(styled("Heading1", t))),
             Block::Heading(_, t) => out.push(para(styled("Heading2", t))),
             Block::Paragraph(runs) => {
