@@ -26,9 +26,8 @@ pub fn run(
     let bytes = crate::report::export::render_doc(&session, format, now, lang, public, doc)?;
     match output {
         Some(out) => crate::report::export::write_to(out, path, &bytes, lang),
-        None if matches!(format, ReportFormat::Xlsx | ReportFormat::Docx) => {
-            Err(cli::xlsx_needs_output(lang).into())
-        }
+        None if format == ReportFormat::Xlsx => Err(cli::xlsx_needs_output(lang).into()),
+        None if format == ReportFormat::Docx => Err(cli::docx_needs_output(lang).into()),
         None => {
             use std::io::Write;
             std::io::stdout()

@@ -692,14 +692,10 @@ fn notice(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
                 else {
                     continue;
                 };
-                let (rank, change, before) = if category.is_some() {
-                    (
-                        r.category_rank,
-                        r.category_rank_change,
-                        r.previous_category_rank,
-                    )
+                let rank = if category.is_some() {
+                    r.category_rank
                 } else {
-                    (r.rank, r.rank_change, r.previous_rank)
+                    r.rank
                 };
                 let mut row = vec![
                     rank.map_or_else(dash, |n| n.to_string()),
@@ -710,8 +706,9 @@ fn notice(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
                     row.push(r.band.clone().unwrap_or_else(dash));
                 }
                 if previous {
-                    let new = rank.is_some() && before.is_none() && r.previous_final.is_none();
-                    row.push(minutes::change(lang, change, new));
+                    // 较上期: one rule for every output (`UnitResult::shown_change`).
+                    let said = strings::series::change(lang, u.shown_change());
+                    row.push(if said.is_empty() { dash() } else { said });
                 }
                 rows.push(row);
             }

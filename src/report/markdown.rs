@@ -217,14 +217,10 @@ fn results_section(out: &mut String, session: &Session, rec: &Record, now: Time,
             let Some(r) = by_name.get(u.unit.as_str()) else {
                 continue;
             };
-            let (rank, change, before) = if category.is_some() {
-                (
-                    r.category_rank,
-                    r.category_rank_change,
-                    r.previous_category_rank,
-                )
+            let rank = if category.is_some() {
+                r.category_rank
             } else {
-                (r.rank, r.rank_change, r.previous_rank)
+                r.rank
             };
             let mut row = vec![rank.map_or_else(dash, |n| n.to_string())];
             if overall {
@@ -236,8 +232,9 @@ fn results_section(out: &mut String, session: &Session, rec: &Record, now: Time,
                 row.push(r.band.clone().unwrap_or_else(dash));
             }
             if previous {
-                let new = rank.is_some() && before.is_none() && r.previous_final.is_none();
-                row.push(minutes::change(lang, change, new));
+                // 较上期: one rule for every output (`UnitResult::shown_change`).
+                let said = strings::series::change(lang, u.shown_change());
+                row.push(if said.is_empty() { dash() } else { said });
             }
             row.push(format!("{:.d$}", r.penalty));
             for g in &groups {

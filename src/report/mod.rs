@@ -6,8 +6,8 @@ pub mod csv;
 pub mod docx;
 pub mod export;
 pub mod markdown;
-pub mod tables;
 pub mod sheets;
+pub mod tables;
 pub mod xlsx;
 
 /// A report's format, as `podium report --format` names it.

@@ -370,6 +370,13 @@ pub fn unconfirmed_at_exit(lang: Lang, waiting: usize) -> String {
 }
 
 /// `podium report --format xlsx` without `-o`.
+pub fn docx_needs_output(lang: Lang) -> &'static str {
+    lang.pick(
+        "docx 是 Word 文件，请用 -o 文件名.docx 指定输出",
+        "docx is a Word file: name it with -o FILE.docx",
+    )
+}
+
 pub fn xlsx_needs_output(lang: Lang) -> &'static str {
     lang.pick(
         "xlsx 是二进制文件，请用 -o 文件名.xlsx 指定输出",

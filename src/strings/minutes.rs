@@ -246,18 +246,6 @@ pub fn no_category(lang: Lang) -> &'static str {
     lang.pick("其他单位", "Other units")
 }
 
-/// A rank's change from the round before: ↑2 (moved up), ↓1, 持平; 新 for a unit not ranked
-/// then; — when there is nothing to compare.
-pub fn change(lang: Lang, change: Option<i64>, new: bool) -> String {
-    match change {
-        Some(0) => lang.pick("持平", "same").into(),
-        Some(n) if n > 0 => format!("↑{n}"),
-        Some(n) => format!("↓{}", n.unsigned_abs()),
-        None if new => lang.pick("新", "new").into(),
-        None => "—".into(),
-    }
-}
-
 /// A public note that a group's highest and lowest totals were dropped, naming no one.
 pub fn trimmed(lang: Lang, group: &str) -> String {
     match (lang, group.is_empty()) {
@@ -330,8 +318,5 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 5, 30).unwrap();
         assert_eq!(date(Lang::Zh, d), "2026年5月30日");
         assert_eq!(date(Lang::En, d), "30 May 2026");
-        assert_eq!(change(Lang::Zh, Some(2), false), "↑2");
-        assert_eq!(change(Lang::Zh, Some(-1), false), "↓1");
-        assert_eq!(change(Lang::Zh, None, true), "新");
     }
 }
