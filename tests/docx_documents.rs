@@ -717,6 +717,9 @@ fn podium_report_writes_the_notice_and_refuses_without_an_output() {
     );
     assert!(!refused.status.success(), "refused without -o");
     let said = common::cli::text(&refused.stderr);
-    assert!(said.contains("-o 文件名.docx"), "a sentence naming -o: {said}");
+    assert!(
+        said.contains("-o 文件名.docx"),
+        "a sentence naming -o: {said}"
+    );
     assert!(!said.contains("panicked"), "{said}");
 }
