@@ -964,8 +964,18 @@ struct SheetTable {
     header_row: usize,
     unit: usize,
     criteria: Vec<(usize, String)>,
+    /// The 合计 column, when the sheet has one.
+    total: Option<usize>,
     /// Header cells that are neither 序号, 单位, 合计 nor a criterion.
     unknown: Vec<(usize, String)>,
+}
+
+impl SheetTable {
+    /// Whether the cell is the sheet's own 合计 formula, never computed (a file podium wrote,
+    /// never saved in Excel or WPS): its text is the formula, not a typed total.
+    fn unsaved_formula(&self, sheet: &Sheet, row: usize, col: usize) -> bool {
+        sheet.unsaved.contains(&(row, col))
+    }
 }
 
 /// The printed sheet's table on `sheet`: the first row (of the top rows) with a 单位 cell and
@@ -981,13 +991,17 @@ fn sheet_table(sheet: &Sheet, criteria: &names::Index) -> Option<SheetTable> {
                 header_row: row,
                 unit,
                 criteria: Vec::new(),
+                total: None,
                 unknown: Vec::new(),
             };
             for (c, head) in cells.iter().enumerate() {
+                if is_one_of(head, strings::sheets::TOTAL_NAMES) && c != unit {
+                    found.total.get_or_insert(c);
+                    continue;
+                }
                 if c == unit
                     || head.trim().is_empty()
                     || is_one_of(head, strings::import::ORDER.names)
-                    || is_one_of(head, strings::sheets::TOTAL_NAMES)
                 {
                     continue;
                 }
@@ -1088,6 +1102,23 @@ fn score_sheets(
         read.push(sheet.name.clone().unwrap_or_default());
         let mut seen = std::collections::HashMap::new();
         for (row, cells) in all_rows(sheet).filter(|(r, _)| *r > t.header_row) {
+            // 回避 only where the plan recuses this reviewer from the row's unit: anywhere
+            // else it would drop a score without a word.
+            let recused_here = cell(cells, t.unit).trim().is_empty()
+                || ctx
+                    .name(&reports, "unit", row, t.unit, cells)
+                    .is_ok_and(|u| rules.recused.get(&reviewer).is_some_and(|r| r.contains(&u)));
+            for (c, _) in &t.criteria {
+                if is_one_of(cell(cells, *c).trim(), strings::sheets::RECUSED_NAMES)
+                    && !recused_here
+                {
+                    errors.push(strings::sheets::not_recused(
+                        lang,
+                        &ctx.at(row, *c),
+                        &reviewer,
+                    ));
+                }
+            }
             let values: Vec<&(usize, String)> = t
                 .criteria
                 .iter()
@@ -1097,6 +1128,14 @@ fn score_sheets(
                 })
                 .collect();
             if values.is_empty() {
+                // A 合计 typed without the criteria it sums: nothing could be imported from it.
+                if let Some(c) = t.total {
+                    let v = cell(cells, c).trim();
+                    let zero = scoring::parse_value(v) == Some(0);
+                    if !v.is_empty() && !zero && !t.unsaved_formula(sheet, row, c) {
+                        errors.push(strings::sheets::total_only(lang, &ctx.at(row, c)));
+                    }
+                }
                 continue;
             }
             let unit = match ctx.name(&reports, "unit", row, t.unit, cells) {

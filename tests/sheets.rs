@@ -496,3 +496,49 @@ fn a_reviewer_twice_and_an_unknown_column_are_refused_by_name() {
     );
     assert!(!d.join("plan.session.json").exists());
 }
+
+/// What an attack on the import found: a 合计 typed on a row whose criteria are blank was
+/// passed over without a word (the unit left unscored), and so was 回避 written on a unit the
+/// plan does not recuse the reviewer from. Both are refused at their cell now.
+#[test]
+fn a_total_alone_and_a_recusal_the_plan_does_not_make_are_refused_at_their_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    setup(d);
+    run_ok(d, &["sheets", "plan.json", "-o", "s.xlsx", "--lang", "zh"]);
+    fill(&d.join("s.xlsx"), &d.join("f.xlsx"), None);
+    // 王明, 市发改局: the criteria blanked, 85 typed in 合计 (column F).
+    let mut book = umya_spreadsheet::reader::xlsx::read(d.join("f.xlsx")).unwrap();
+    let ws = book.sheet_by_name_mut("王明").unwrap();
+    let r = row_of(ws, "市发改局");
+    for c in 3..=5 {
+        ws.cell_mut((c, r)).set_value("");
+    }
+    ws.cell_mut((6, r)).set_value_number(85);
+    umya_spreadsheet::writer::xlsx::write(&book, d.join("total.xlsx")).unwrap();
+    let out = podium(d, &["scores", "plan.json", "total.xlsx", "--lang", "zh"]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!("total.xlsx[王明]:{r}:F")) && err.contains("只填了合计"),
+        "{err}"
+    );
+    assert!(!d.join("plan.session.json").exists(), "nothing made");
+
+    // 李华 is recused from nothing: 回避 on 市财政局's 工作实绩 is refused at C.
+    fill(
+        &d.join("s.xlsx"),
+        &d.join("rec.xlsx"),
+        Some(("李华", "市财政局", 0, "回避")),
+    );
+    let out = podium(d, &["scores", "plan.json", "rec.xlsx", "--lang", "zh"]);
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains("rec.xlsx[李华]:6:C") && err.contains("没有回避"),
+        "{err}"
+    );
+
+    // The sheets as filled in (张强's 回避 where the plan recuses him) still import.
+    run_ok(d, &["scores", "plan.json", "f.xlsx", "--lang", "zh"]);
+}

@@ -307,7 +307,19 @@ fn ending_with_pending_units_names_them_and_the_end_is_a_clear_state() {
         assert!(!bar.contains("Space"), "{bar}");
         // Exported: the line says how many files went there.
         m.ctrl(602, 'e');
-        assert_eq!(m.app.core.exported.len(), 3, "{}", m.notice());
+        // The workbook, the ranking, the minutes and the minutes as a Word document.
+        assert_eq!(m.app.core.exported.len(), 4, "{}", m.notice());
+        for ext in ["xlsx", "csv", "md", "docx"] {
+            assert!(
+                m.app
+                    .core
+                    .exported
+                    .iter()
+                    .any(|f| f.extension().is_some_and(|e| e == ext)),
+                "{ext}: {}",
+                m.notice()
+            );
+        }
         assert!(
             m.app
                 .core
@@ -318,8 +330,8 @@ fn ending_with_pending_units_names_them_and_the_end_is_a_clear_state() {
         m.app.core.notice = None;
         let line = podium::tui::components::notice::ended_line(&m.app);
         let went = match lang {
-            Lang::Zh => "已导出 3 个文件到 meeting.session.json 所在文件夹",
-            Lang::En => "3 files exported beside meeting.session.json",
+            Lang::Zh => "已导出 4 个文件到 meeting.session.json 所在文件夹",
+            Lang::En => "4 files exported beside meeting.session.json",
         };
         assert!(line.contains(went), "{line}");
         // Space says the meeting is over, and what still works.

@@ -59,6 +59,13 @@ pub fn run(args: SheetsArgs, choice: Choice) -> CmdResult {
         .iter()
         .map(|g| parse_group(g, lang))
         .collect::<Result<Vec<_>, _>>()?;
+    // One group named twice would print two sets numbered apart (“第 1 张 / 共 2 张” and
+    // “第 1 张 / 共 3 张” of one group): refused.
+    for (i, (name, _)) in groups.iter().enumerate() {
+        if groups[..i].iter().any(|(other, _)| other == name) {
+            return Err(words::group_twice(lang, name));
+        }
+    }
     let docx = match &args.output {
         Some(out) => {
             let ext = out

@@ -72,6 +72,10 @@ pub fn document(
             let md = super::markdown::minutes_for(session, now, lang, public);
             Page::portrait(minutes_blocks(&blocks::parse(&md), lang))
         }
+        // A meeting that does not score has no results to make known.
+        DocKind::Notice if !session.rules().mode.scores() => {
+            return Err(words::notice_not_scored(lang));
+        }
         DocKind::Notice => Page::portrait(notice(session, now, lang)),
         DocKind::Tasks => Page::landscape(tasks(session, now, lang)),
     };
@@ -597,12 +601,6 @@ fn plan_date(lang: Lang, text: &str) -> String {
     }
 }
 
-/// The number of a criterion's maximum as written: 40, 12.5.
-fn number(v: f64) -> String {
-    let s = format!("{v}");
-    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
-}
-
 /// 通报: the title, the opening, the ranking per category (名次, 单位, 得分, 等次 when bands,
 /// 较上期 when the round before is linked), the closing line. Always public: made from the
 /// public record, and it carries no rater's name or score in any case.
@@ -626,25 +624,21 @@ fn notice(session: &Session, now: Time, lang: Lang) -> Vec<Part> {
         .filter(|u| u.kind.is_report())
         .map(|u| u.name.as_str())
         .collect();
-    let criteria: Vec<(String, String)> = plan
-        .scoring
-        .as_ref()
-        .map(|s| {
-            s.criteria
-                .iter()
-                .map(|c| (c.name.clone(), number(c.max)))
-                .collect()
-        })
-        .unwrap_or_default();
-    let full = plan
-        .scoring
-        .as_ref()
-        .map_or(0.0, |s| s.criteria.iter().map(|c| c.max).sum());
+    // The criteria as scored (the default 总分 of 100 when the plan names none).
+    let criteria: Vec<(String, String)> = rules
+        .criteria
+        .iter()
+        .map(|c| (c.name.clone(), crate::decimal::plain(c.max)))
+        .collect();
+    let full = rules
+        .criteria
+        .iter()
+        .fold(0i64, |sum, c| sum.saturating_add(c.max));
     let grades: Vec<String> = rules.grades.iter().map(|g| g.name.clone()).collect();
     let how = if rules.mode == crate::plan::ScoringMode::Grades {
         words::HowScored::Grades(&grades)
     } else {
-        words::HowScored::Points(&criteria, number(full))
+        words::HowScored::Points(&criteria, crate::decimal::plain(full))
     };
     out.push(para(body(&text(&words::notice_opening(
         lang,

@@ -249,3 +249,12 @@ pub fn run_in(lang: Lang, before: &str) -> &'static str {
         (Lang::En, false) => "; ",
     }
 }
+
+/// `--doc notice` for a meeting that does not score: there are no results to make known.
+pub fn notice_not_scored(lang: Lang) -> String {
+    lang.pick(
+        "本场会议不评分（评分方式为“不评分”），没有测评结果可通报；会议纪要请用 --doc minutes，督办清单请用 --doc tasks",
+        "This meeting does not score (its scoring mode is “none”): there are no results for a notice; for the minutes use --doc minutes, for the task list --doc tasks",
+    )
+    .into()
+}

@@ -2,31 +2,12 @@
 //! ranking's series columns (类别, 类别排名, 等次, 上期排名, 较上期).
 
 use super::Lang;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-/// A date as an office writes it: 2026年5月30日; 30 May 2026.
+/// A date as an office writes it: 2026年5月30日; 30 May 2026 (the one way every output writes
+/// a date: `strings::minutes::date`).
 pub fn date(lang: Lang, day: NaiveDate) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月{}日", day.year(), day.month(), day.day()),
-        Lang::En => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            let month = MONTHS.get(day.month0() as usize).copied().unwrap_or("");
-            format!("{} {month} {}", day.day(), day.year())
-        }
-    }
+    super::minutes::date(lang, day)
 }
 
 /// A sheet's title row: the meeting, the sheet, the date.

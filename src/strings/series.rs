@@ -73,35 +73,12 @@ pub fn change(lang: Lang, shown: Option<Option<i64>>) -> String {
     }
 }
 
-/// A date as `YYYY-MM-DD` written as offices write it: 2026年3月30日, 30 March 2026; any
-/// other text as it is.
+/// A date as `YYYY-MM-DD` written as offices write it (`strings::minutes::date`):
+/// 2026年3月30日, 30 March 2026; any other text as it is.
 pub fn date(lang: Lang, iso: &str) -> String {
-    let parts: Vec<&str> = iso.trim().split('-').collect();
-    let nums: Option<Vec<u32>> = (parts.len() == 3)
-        .then(|| parts.iter().map(|p| p.parse::<u32>().ok()).collect())
-        .flatten();
-    match nums.as_deref() {
-        Some([y, m, d]) if (1..=12).contains(m) && (1..=31).contains(d) => match lang {
-            Lang::Zh => format!("{y}年{m}月{d}日"),
-            Lang::En => {
-                const MONTHS: [&str; 12] = [
-                    "January",
-                    "February",
-                    "March",
-                    "April",
-                    "May",
-                    "June",
-                    "July",
-                    "August",
-                    "September",
-                    "October",
-                    "November",
-                    "December",
-                ];
-                format!("{d} {} {y}", MONTHS[(*m - 1) as usize])
-            }
-        },
-        _ => iso.to_string(),
+    match chrono::NaiveDate::parse_from_str(iso.trim(), "%Y-%m-%d") {
+        Ok(day) => super::minutes::date(lang, day),
+        Err(_) => iso.to_string(),
     }
 }
 

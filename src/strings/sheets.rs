@@ -222,3 +222,37 @@ pub fn ballot_not_imported(lang: Lang, place: &str) -> String {
 pub fn sheet_list(lang: Lang, names: &[String]) -> String {
     names.join(lang.pick("、", ", "))
 }
+
+/// `--group NAME=N` given twice for one group.
+pub fn group_twice(lang: Lang, group: &str) -> String {
+    match lang {
+        Lang::Zh => format!("--group 重复给出了“{group}”：每组只写一次（如 --group {group}=12）"),
+        Lang::En => {
+            format!("--group names “{group}” twice: give each group once (--group {group}=12)")
+        }
+    }
+}
+
+/// A 合计 typed on a row whose criteria are blank.
+pub fn total_only(lang: Lang, at: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{at}：只填了合计，没有各项得分；评分按指标导入，请把各项得分录入对应的列（合计不导入）"
+        ),
+        Lang::En => format!(
+            "{at}: a total without the criteria's scores; scores are imported by criterion: type each criterion's score in its column (the total is not imported)"
+        ),
+    }
+}
+
+/// 回避 written where the plan does not recuse the reviewer from the unit.
+pub fn not_recused(lang: Lang, at: &str, reviewer: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{at}：计划中“{reviewer}”对这个单位没有回避；请填写得分，或先在计划的 recused 中写明回避"
+        ),
+        Lang::En => format!(
+            "{at}: the plan does not recuse “{reviewer}” from this unit; type the score, or name the unit in the reviewer's recused list in the plan first"
+        ),
+    }
+}
