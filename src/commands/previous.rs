@@ -304,17 +304,29 @@ pub fn link(writer: &mut Writer, link: Link, lang: Lang, now: Time) -> Result<St
         tasks: link.tasks,
         results: link.results.map(Box::new),
     };
-    match writer.execute(&command, now) {
-        Ok(_) => {}
-        Err(ExecError::Refused(r)) => return Err(crate::strings::refusal(lang, &r)),
-        Err(ExecError::Store(e)) => return Err(words::not_saved(lang, &e.to_string())),
+    writer
+        .execute(&command, now)
+        .map_err(|e| not_written(e, lang))?;
+    on_disk(writer, lang)?;
+    Ok(notice)
+}
+
+/// The sentence for a command that could not be written: refused, or not saved.
+fn not_written(e: ExecError, lang: Lang) -> String {
+    match e {
+        ExecError::Refused(r) => crate::strings::refusal(lang, &r),
+        ExecError::Store(e) => words::not_saved(lang, &e.to_string()),
     }
-    // Held only in memory (the journal could not take it): the link is not on disk.
+}
+
+/// Ok when what was just executed is on disk; a sentence when it is held only in memory
+/// (the journal could not take it).
+fn on_disk(writer: &Writer, lang: Lang) -> Result<(), String> {
     if writer.unsaved() > 0 {
         let e = writer.save_error().unwrap_or_default().to_string();
         return Err(words::not_saved(lang, &e));
     }
-    Ok(notice)
+    Ok(())
 }
 
 /// `--previous FILE` for a session that already exists (`session`, at `path`): fine when it
@@ -414,13 +426,9 @@ pub fn recopy(
         Err(ExecError::Refused(crate::session::Refusal::ResultsPublished)) => {
             return Ok(words::not_recopied_published(lang, &found.previous.title));
         }
-        Err(ExecError::Refused(r)) => return Err(crate::strings::refusal(lang, &r)),
-        Err(ExecError::Store(e)) => return Err(words::not_saved(lang, &e.to_string())),
+        Err(e) => return Err(not_written(e, lang)),
     }
-    if writer.unsaved() > 0 {
-        let e = writer.save_error().unwrap_or_default().to_string();
-        return Err(words::not_saved(lang, &e));
-    }
+    on_disk(writer, lang)?;
     Ok(notice)
 }
 

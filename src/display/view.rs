@@ -375,6 +375,25 @@ pub fn previous_ranking<'a>(
 /// a block per category (in the order `scoring::by_category` lists them), revealed one
 /// category after another, each from its last place up to its first, so the room hears a
 /// category through before the next begins; without, the one ranking as it always was.
+/// The stage ranking's columns and their heads: 名次, 总排名 (`overall`), 单位, 得分, 等次
+/// (`bands`), 较上期 (`change`).
+fn stage_columns(lang: Lang, overall: bool, bands: bool, change: bool) -> Vec<(Role, String)> {
+    let headers = strings::display::results_headers(lang);
+    let mut columns = vec![(Role::Rank, headers[0].to_string())];
+    if overall {
+        columns.push((Role::Overall, series::overall_head(lang).to_string()));
+    }
+    columns.push((Role::Unit, headers[1].to_string()));
+    columns.push((Role::Score, headers[2].to_string()));
+    if bands {
+        columns.push((Role::Band, series::band_head(lang).to_string()));
+    }
+    if change {
+        columns.push((Role::Change, series::stage_change_head(lang).to_string()));
+    }
+    columns
+}
+
 fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOptions, now: Time) {
     let lang = opts.lang;
     let rules = session.rules();
@@ -402,19 +421,7 @@ fn draw_results(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOp
         .previous_results
         .as_ref()
         .is_some_and(|p| !p.units.is_empty());
-    let headers = strings::display::results_headers(lang);
-    let mut columns = vec![(Role::Rank, headers[0].to_string())];
-    if overall {
-        columns.push((Role::Overall, series::overall_head(lang).to_string()));
-    }
-    columns.push((Role::Unit, headers[1].to_string()));
-    columns.push((Role::Score, headers[2].to_string()));
-    if bands {
-        columns.push((Role::Band, series::band_head(lang).to_string()));
-    }
-    if previous {
-        columns.push((Role::Change, series::stage_change_head(lang).to_string()));
-    }
+    let columns = stage_columns(lang, overall, bands, previous);
     // A mark next to a final score computed without a declared group: "*" for the first set
     // of groups missing, "**" for another, explained under the list.
     let mut legend: Vec<(String, Vec<String>)> = Vec::new();
@@ -510,16 +517,7 @@ fn draw_previous(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayO
     let categories = units.iter().any(|(c, _)| c.is_some());
     let overall = categories && session.rules().overall_rank;
     let bands = units.iter().any(|(_, u)| u.band.is_some());
-    let headers = strings::display::results_headers(lang);
-    let mut columns = vec![(Role::Rank, headers[0].to_string())];
-    if overall {
-        columns.push((Role::Overall, series::overall_head(lang).to_string()));
-    }
-    columns.push((Role::Unit, headers[1].to_string()));
-    columns.push((Role::Score, headers[2].to_string()));
-    if bands {
-        columns.push((Role::Band, series::band_head(lang).to_string()));
-    }
+    let columns = stage_columns(lang, overall, bands, false);
     let tied = |k: Option<usize>, of: &dyn Fn(&PreviousResult) -> Option<usize>, c| {
         units
             .iter()

@@ -175,40 +175,8 @@ impl Page {
                     .align(AlignmentType::Center)
                     .line_spacing(exact(LINE)),
             )
-            .add_style(
-                Style::new("Heading1", StyleType::Paragraph)
-                    .name("heading 1")
-                    .based_on("BodyText")
-                    .next("BodyText")
-                    .fonts(fonts(f.heading1, f.latin_heading))
-                    .size(SIZE_3)
-                    .outline_lvl(0)
-                    .indent(
-                        None,
-                        Some(SpecialIndentType::FirstLine(TWO_CHARS)),
-                        None,
-                        None,
-                    )
-                    .first_line_chars(200)
-                    .line_spacing(exact(LINE)),
-            )
-            .add_style(
-                Style::new("Heading2", StyleType::Paragraph)
-                    .name("heading 2")
-                    .based_on("BodyText")
-                    .next("BodyText")
-                    .fonts(fonts(f.heading2, f.latin))
-                    .size(SIZE_3)
-                    .outline_lvl(1)
-                    .indent(
-                        None,
-                        Some(SpecialIndentType::FirstLine(TWO_CHARS)),
-                        None,
-                        None,
-                    )
-                    .first_line_chars(200)
-                    .line_spacing(exact(LINE)),
-            )
+            .add_style(heading_style(1, fonts(f.heading1, f.latin_heading)))
+            .add_style(heading_style(2, fonts(f.heading2, f.latin)))
             .add_style(
                 Style::new("TableText", StyleType::Paragraph)
                     .name("Table Text")
@@ -332,6 +300,26 @@ fn styled(style: &str, t: &str) -> Paragraph {
     Paragraph::new()
         .style(style)
         .add_run(Run::new().add_text(t))
+}
+
+/// A heading's style (`Heading1`, `Heading2`): body size, indented two characters like the
+/// body, an outline level of `level` − 1.
+fn heading_style(level: usize, fonts: RunFonts) -> Style {
+    Style::new(&format!("Heading{level}"), StyleType::Paragraph)
+        .name(format!("heading {level}"))
+        .based_on("BodyText")
+        .next("BodyText")
+        .fonts(fonts)
+        .size(SIZE_3)
+        .outline_lvl(level - 1)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(TWO_CHARS)),
+            None,
+            None,
+        )
+        .first_line_chars(200)
+        .line_spacing(exact(LINE))
 }
 
 /// The width of a line of text at `size` half-points, in twips: a wide (CJK) character is

@@ -8,7 +8,7 @@
 //! reviewer from the cell “评委：王明” (row 3, column A) and the table under the header row
 //! (序号, 单位, one column per criterion headed “工作实绩（40分）”, 合计).
 
-use crate::plan::{Plan, SCORE_PLACES, ScoringMode};
+use crate::plan::{Plan, ScoringMode};
 use crate::scoring::Rules;
 use crate::strings::{self, Lang, sheets as words};
 use crate::text::{Ambiguous, width};
@@ -45,15 +45,7 @@ pub struct Line {
     pub recused: bool,
 }
 
-/// A number as a person writes it: `40`, `7.5`.
-fn plain(value: i64) -> String {
-    let s = crate::decimal::format_scaled(value, SCORE_PLACES, SCORE_PLACES);
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
-}
+use crate::decimal::plain;
 
 /// A worksheet name from `wanted`: Excel's forbidden characters replaced, at most 31
 /// characters, unique among `taken` (case-insensitive) with `-2`, `-3`… when not.
@@ -285,17 +277,7 @@ pub fn xlsx(papers: &[Paper], lang: Lang) -> Result<Vec<u8>, String> {
         for (c, width) in w.iter().enumerate() {
             ws.set_column_width(c as u16, *width).map_err(e)?;
         }
-        ws.set_paper_size(9);
-        if w.iter().sum::<f64>() > 90.0 {
-            ws.set_landscape();
-        } else {
-            ws.set_portrait();
-        }
-        ws.set_print_fit_to_pages(1, 0);
-        ws.set_print_center_horizontally(true);
-        ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
-        ws.set_footer(strings::print::page_footer(lang));
-        ws.set_repeat_rows(header_row, header_row).map_err(e)?;
+        super::xlsx::print_setup(ws, w.iter().sum(), header_row, lang)?;
     }
     book.save_to_buffer().map_err(e)
 }

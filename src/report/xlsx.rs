@@ -310,21 +310,10 @@ fn sheet(book: &mut Workbook, table: &Table, layout: &Layout) -> Result<(), Stri
         ws.set_column_width(c as u16, *w).map_err(e)?;
     }
 
-    // Printed as it is: A4, one page wide, landscape when wide, the header on every page.
-    ws.set_paper_size(9);
-    if total > PORTRAIT_WIDTH {
-        ws.set_landscape();
-    } else {
-        ws.set_portrait();
-    }
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_print_center_horizontally(true);
-    ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
-    ws.set_footer(strings::print::page_footer(layout.lang));
+    print_setup(ws, total, header_row, layout.lang)?;
     if !layout.title_row {
         ws.set_header(page_header(layout.title));
     }
-    ws.set_repeat_rows(header_row, header_row).map_err(e)?;
     ws.set_freeze_panes(header_row + 1, 0).map_err(e)?;
     if table.filter && columns > 0 {
         let last_row = header_row + table.rows.len() as u32;
@@ -336,6 +325,30 @@ fn sheet(book: &mut Workbook, table: &Table, layout: &Layout) -> Result<(), Stri
 
 /// A page header that says `title`, centred: `&` doubled (the header's own fields start
 /// with it), cut well within Excel's 255 characters.
+/// A sheet printed as it is (the workbook's and the printed score sheets'): A4, one page
+/// wide, landscape when its columns are wider than a portrait page (`width`, in characters),
+/// page N of M in the footer, the header row `header_row` on every page.
+pub(crate) fn print_setup(
+    ws: &mut Worksheet,
+    width: f64,
+    header_row: u32,
+    lang: Lang,
+) -> Result<(), String> {
+    ws.set_paper_size(9);
+    if width > PORTRAIT_WIDTH {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_center_horizontally(true);
+    ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
+    ws.set_footer(strings::print::page_footer(lang));
+    ws.set_repeat_rows(header_row, header_row)
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
 fn page_header(title: &str) -> String {
     let mut out = String::from("&C");
     for c in title.chars().filter(|c| !c.is_control()).take(100) {

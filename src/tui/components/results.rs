@@ -304,16 +304,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, selected: usize, now: Time)
                 for x in table.left()..table.right() {
                     buf[(x, row.y)].reset();
                 }
-                let heading = series::category_heading(lang, category);
-                put(
-                    buf,
-                    table.x + 1,
-                    row.y,
-                    table.width.saturating_sub(1),
-                    &heading,
-                    theme::title(),
-                    amb,
-                );
+                category_heading(buf, table, row.y, lang, category, amb);
                 continue;
             }
         };
@@ -369,6 +360,27 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, selected: usize, now: Time)
             );
         }
     }
+}
+
+/// A category's heading (【县区】) on line `y` of `table`.
+fn category_heading(
+    buf: &mut Buffer,
+    table: Rect,
+    y: u16,
+    lang: Lang,
+    category: Option<&str>,
+    amb: Ambiguous,
+) {
+    let heading = series::category_heading(lang, category);
+    put(
+        buf,
+        table.x + 1,
+        y,
+        table.width.saturating_sub(1),
+        &heading,
+        theme::title(),
+        amb,
+    );
 }
 
 /// The explanation's lines of a series: category and its rank, band, the round before.
@@ -547,16 +559,7 @@ fn draw_previous(buf: &mut Buffer, area: Rect, app: &App, selected: usize) {
             .flatten()
             .and_then(|i| units.get(i))
             .and_then(|(c, _)| *c);
-        let heading = series::category_heading(lang, c);
-        put(
-            buf,
-            table.x + 1,
-            row.y,
-            table.width.saturating_sub(1),
-            &heading,
-            theme::title(),
-            amb,
-        );
+        category_heading(buf, table, row.y, lang, c, amb);
     }
     let key = app
         .keys
