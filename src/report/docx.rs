@@ -305,7 +305,7 @@ fn styled(style: &str, t: &str) -> Paragraph {
 /// A heading's style (`Heading1`, `Heading2`): body size, indented two characters like the
 /// body, an outline level of `level` − 1.
 fn heading_style(level: usize, fonts: RunFonts) -> Style {
-    Style::new(&format!("Heading{level}"), StyleType::Paragraph)
+    Style::new(format!("Heading{level}"), StyleType::Paragraph)
         .name(format!("heading {level}"))
         .based_on("BodyText")
         .next("BodyText")
