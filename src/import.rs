@@ -869,7 +869,12 @@ pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImpor
                         } else {
                             out.new += 1;
                         }
-                        out.grades.push(GradeEntry { unit, grade, count });
+                        out.grades.push(GradeEntry {
+                            unit,
+                            grade,
+                            count,
+                            group: None,
+                        });
                     }
                 }
             }

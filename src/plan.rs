@@ -14,7 +14,7 @@ pub const SCORE_PLACES: u32 = 4;
 /// The plan format this podium reads and writes (a plan's `version`; absent means 1). A plan
 /// with a higher version is refused, naming both versions (docs/FORMAT.md, "Growing the
 /// formats").
-pub const PLAN_VERSION: u32 = 4;
+pub const PLAN_VERSION: u32 = 5;
 /// The longest talk limit a plan may set, in minutes.
 pub const MAX_MINUTES: f64 = 600.0;
 
@@ -356,7 +356,29 @@ pub struct Scoring {
     /// the ranked units, within each category). Plan version 4.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bands: Option<Bands>,
+    /// Anonymous ballots by group (测评票), in grades or points mode: each group's weight and
+    /// how many slips to issue. Not together with `groups`. Plan version 5.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ballot_groups: Vec<BallotGroup>,
 }
+
+/// One group of anonymous ballots (`scoring.ballot_groups`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BallotGroup {
+    #[schemars(extend("pattern" = NOT_BLANK))]
+    pub name: String,
+    /// Its share of the score in percent; the ballot groups' weights add up to 100.
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 100))]
+    pub weight: f64,
+    /// How many slips `podium ballots` issues for it when no `--group` says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = MAX_BALLOTS))]
+    pub ballots: Option<u32>,
+}
+
+/// The most ballots one group may have issued.
+pub const MAX_BALLOTS: u32 = 9999;
 
 /// How results become 等次 (`scoring.bands`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -659,6 +681,12 @@ pub enum Problem {
     BandsLeaveSome {
         by: BandsBy,
     },
+    /// `scoring.groups` and `scoring.ballot_groups` both declared.
+    GroupsAndBallotGroups,
+    /// Ballot groups in a meeting that does not score.
+    BallotGroupsNotScored,
+    /// A ballot group's `ballots` of 0 or more than [`MAX_BALLOTS`].
+    BallotsOutOfRange(u32),
 }
 
 /// One validation finding: where, what, and whether it stops the plan.
@@ -792,8 +820,9 @@ impl Plan {
             check_matched_name(&reviewer.name, at("name"), &mut err);
             once(&mut seen, "reviewer", &reviewer.name, at("name"), &mut err);
             if let Some(group) = &reviewer.group
-                && !scoring.groups.is_empty()
+                && !(scoring.groups.is_empty() && scoring.ballot_groups.is_empty())
                 && !scoring.groups.iter().any(|g| &g.name == group)
+                && !scoring.ballot_groups.iter().any(|g| &g.name == group)
             {
                 err(at("group"), Problem::UndeclaredGroup(group.clone()));
             }
@@ -994,15 +1023,38 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
             err(path("weight"), Problem::NotExact { value: g.weight });
         }
     }
-    if !s.groups.is_empty() {
-        let total: Option<i64> = s
-            .groups
-            .iter()
-            .map(|g| decimal::to_scaled(g.weight, SCORE_PLACES))
-            .try_fold(0i64, |sum, w| sum.checked_add(w?));
-        if total != Some(100 * 10i64.pow(SCORE_PLACES)) {
-            let shown: f64 = s.groups.iter().map(|g| g.weight).sum();
-            err(at(&["groups"]), Problem::WeightsNot100(shown));
+    check_weights(
+        &s.groups.iter().map(|g| g.weight).collect::<Vec<_>>(),
+        at(&["groups"]),
+        err,
+    );
+    let mut names = Seen::new();
+    for (i, g) in s.ballot_groups.iter().enumerate() {
+        let path = |f: &str| vec![key("scoring"), key("ballot_groups"), Seg::Index(i), key(f)];
+        check_matched_name(&g.name, path("name"), err);
+        once(&mut names, "ballot group", &g.name, path("name"), err);
+        if g.weight <= 0.0 {
+            err(path("weight"), Problem::WeightNotPositive(g.weight));
+        } else if !fits_scores(g.weight) {
+            err(path("weight"), Problem::NotExact { value: g.weight });
+        }
+        if let Some(n) = g.ballots
+            && !(1..=MAX_BALLOTS).contains(&n)
+        {
+            err(path("ballots"), Problem::BallotsOutOfRange(n));
+        }
+    }
+    check_weights(
+        &s.ballot_groups.iter().map(|g| g.weight).collect::<Vec<_>>(),
+        at(&["ballot_groups"]),
+        err,
+    );
+    if !s.ballot_groups.is_empty() {
+        if !s.groups.is_empty() {
+            err(at(&["ballot_groups"]), Problem::GroupsAndBallotGroups);
+        }
+        if s.mode == Some(ScoringMode::None) {
+            err(at(&["ballot_groups"]), Problem::BallotGroupsNotScored);
         }
     }
     if let Some(trim) = s.trim
@@ -1099,7 +1151,9 @@ fn validate_scoring(s: &Scoring, err: &mut impl FnMut(Vec<Seg>, Problem)) {
     }
     for (i, rule) in s.tie_break.iter().enumerate() {
         let known = match rule.split_once(':') {
-            Some(("group", g)) => s.groups.iter().any(|x| x.name == g),
+            Some(("group", g)) => {
+                s.groups.iter().any(|x| x.name == g) || s.ballot_groups.iter().any(|x| x.name == g)
+            }
             Some(("criterion", c)) => s.criteria.iter().any(|x| x.name == c),
             Some(_) => false,
             None => matches!(
@@ -1141,6 +1195,20 @@ fn finer_than_published(points: f64, decimals: Option<i64>) -> bool {
 
 /// Scores, points and minutes are kept in ten-thousandths; a value must fit that exactly, with
 /// room to add and multiply (at most a billion).
+/// Declared weights (of `groups` or `ballot_groups`) add up to exactly 100.
+fn check_weights(weights: &[f64], path: Vec<Seg>, err: &mut impl FnMut(Vec<Seg>, Problem)) {
+    if weights.is_empty() {
+        return;
+    }
+    let total: Option<i64> = weights
+        .iter()
+        .map(|w| decimal::to_scaled(*w, SCORE_PLACES))
+        .try_fold(0i64, |sum, w| sum.checked_add(w?));
+    if total != Some(100 * 10i64.pow(SCORE_PLACES)) {
+        err(path, Problem::WeightsNot100(weights.iter().sum()));
+    }
+}
+
 fn fits_scores(v: f64) -> bool {
     v.abs() <= 1e9 && decimal::to_scaled(v, SCORE_PLACES).is_some()
 }

@@ -42,6 +42,20 @@ impl Ratio {
         Ratio::new(self.num * (den / self.den) + o.num * (den / o.den), den)
     }
 
+    /// `self + o × k`, or `None` when it would overflow (counts of a file edited by hand).
+    pub fn checked_add_mul(self, o: Ratio, k: i128) -> Option<Ratio> {
+        let num = o.num.checked_mul(k)?;
+        let g = gcd(self.den, o.den);
+        let den = (self.den / g).checked_mul(o.den)?;
+        let a = self.num.checked_mul(den / self.den)?;
+        let b = num.checked_mul(den / o.den)?;
+        let sum = a.checked_add(b)?;
+        // Room for comparing and rounding the result (num × den, num × 10^4).
+        sum.checked_mul(den)?;
+        sum.checked_mul(10_000)?;
+        Some(Ratio::new(sum, den))
+    }
+
     pub fn mul_int(self, k: i128) -> Ratio {
         Ratio::new(self.num * k, self.den)
     }

@@ -74,6 +74,9 @@ pub struct Rules {
     pub overall_rank: bool,
     /// 等次, when the plan gives them.
     pub bands: Option<BandRules>,
+    /// The plan has ballot groups (`scoring.ballot_groups`): they are `groups`, and each
+    /// ballot is an anonymous scorer of its group.
+    pub ballots: bool,
 }
 
 /// `scoring.bands` in exact units: each level's name with its least final (by score) or its
@@ -105,8 +108,17 @@ impl Rules {
                 })
                 .collect()
         };
-        let declared_groups = !s.groups.is_empty();
-        let groups: Vec<Group> = if declared_groups {
+        let ballots = !s.ballot_groups.is_empty();
+        let declared_groups = !s.groups.is_empty() || ballots;
+        let groups: Vec<Group> = if ballots {
+            s.ballot_groups
+                .iter()
+                .map(|g| Group {
+                    name: g.name.clone(),
+                    weight: exact(g.weight),
+                })
+                .collect()
+        } else if declared_groups {
             s.groups
                 .iter()
                 .map(|g| Group {
@@ -204,6 +216,7 @@ impl Rules {
             tie_break,
             grades,
             overall_rank: s.overall_rank.unwrap_or(true),
+            ballots,
             bands: s.bands.as_ref().map(|b| BandRules {
                 by: b.by,
                 levels: b
@@ -326,6 +339,12 @@ pub fn check_score(
             unit: unit.into(),
         });
     }
+    check_value(rules, c, value)?;
+    Ok(c)
+}
+
+/// A value within criterion `c`'s range and on the step.
+pub fn check_value(rules: &Rules, c: usize, value: i64) -> Result<(), ScoreProblem> {
     let max = rules.criteria[c].max;
     if value < 0 || value > max {
         return Err(ScoreProblem::OutOfRange { value, max });
@@ -336,7 +355,7 @@ pub fn check_score(
             step: rules.step,
         });
     }
-    Ok(c)
+    Ok(())
 }
 
 /// A group's part of a unit's result.
@@ -387,6 +406,8 @@ pub struct UnitResult {
     pub spread_flag: bool,
     /// Grades mode: ballots per grade, and the share of the first grade.
     pub grade_counts: Vec<i64>,
+    /// Grades mode with ballot groups: ballots per grade in each group (plan order).
+    pub group_grade_counts: Vec<Vec<i64>>,
     pub excellent_share: Option<Ratio>,
     /// Whether the plan trims at all (trim > 0).
     pub trim_setting: bool,
@@ -500,9 +521,10 @@ pub fn results(rules: &Rules, plan: &Plan, state: &State, now: Time) -> Vec<Unit
     if !rules.mode.scores() {
         return Vec::new();
     }
+    let tally = Tally::of(rules, state);
     let mut out: Vec<UnitResult> = state
         .reports()
-        .map(|u| unit_result(rules, plan, state, &u.name, now))
+        .map(|u| unit_result(rules, plan, state, &tally, &u.name, now))
         .collect();
     // Categories are matched as names are (`names::key`): one typed with a space at the end,
     // in full-width forms or with a decomposed accent is the category of the first unit that
@@ -674,7 +696,80 @@ fn band(rules: &Rules, bands: &BandRules, results: &mut [UnitResult]) {
     }
 }
 
-fn unit_result(rules: &Rules, plan: &Plan, state: &State, unit: &str, now: Time) -> UnitResult {
+/// What the anonymous ballots give each unit, worked out once for all units (a ballot holds
+/// every unit it scores).
+#[derive(Default)]
+struct Tally<'a> {
+    /// Grades mode: unit → per ballot group → ballots per grade (tallied paper ballots and
+    /// cast ballots together).
+    grades: HashMap<&'a str, Vec<Vec<i64>>>,
+    /// Points mode: unit → each counting ballot's (group, serial, values).
+    sheets: HashMap<&'a str, Vec<(usize, &'a str, &'a [Option<i64>])>>,
+    /// A ballot's place among the scorers (after the plan's reviewers), by serial: the order
+    /// that breaks ties when trimming.
+    order: HashMap<&'a str, usize>,
+}
+
+impl<'a> Tally<'a> {
+    fn of(rules: &Rules, state: &'a State) -> Tally<'a> {
+        let mut t = Tally::default();
+        if !rules.ballots {
+            return t;
+        }
+        let group = |name: &str| rules.groups.iter().position(|g| g.name == name);
+        let ngrades = rules.grades.len();
+        let ngroups = rules.groups.len();
+        for (unit, by_group) in &state.scores.group_grades {
+            let counts = t
+                .grades
+                .entry(unit.as_str())
+                .or_insert_with(|| vec![vec![0; ngrades]; ngroups]);
+            for (name, tallied) in by_group {
+                let Some(g) = group(name) else { continue };
+                for (c, n) in counts[g].iter_mut().zip(tallied) {
+                    *c = c.saturating_add((*n).clamp(0, MAX_GRADE_COUNT * 100));
+                }
+            }
+        }
+        for (i, b) in state.ballots.issued.iter().enumerate() {
+            t.order
+                .insert(b.serial.as_str(), rules.reviewer_order.len() + i);
+            let (Some(cast), Some(g)) = (&b.cast, group(&b.group)) else {
+                continue;
+            };
+            if b.voided {
+                continue;
+            }
+            for (unit, grade) in &cast.grades {
+                let Some(k) = rules.grade(grade) else {
+                    continue;
+                };
+                let counts = t
+                    .grades
+                    .entry(unit.as_str())
+                    .or_insert_with(|| vec![vec![0; ngrades]; ngroups]);
+                counts[g][k] = counts[g][k].saturating_add(1);
+            }
+            for (unit, values) in &cast.points {
+                t.sheets.entry(unit.as_str()).or_default().push((
+                    g,
+                    b.serial.as_str(),
+                    values.as_slice(),
+                ));
+            }
+        }
+        t
+    }
+}
+
+fn unit_result(
+    rules: &Rules,
+    plan: &Plan,
+    state: &State,
+    tally: &Tally,
+    unit: &str,
+    now: Time,
+) -> UnitResult {
     let (overtime_seconds, overtime_penalty, undertime_penalty) =
         penalties(rules, state, unit, now);
     let mut r = UnitResult {
@@ -696,6 +791,7 @@ fn unit_result(rules: &Rules, plan: &Plan, state: &State, unit: &str, now: Time)
         spread: None,
         spread_flag: false,
         grade_counts: vec![0; rules.grades.len()],
+        group_grade_counts: Vec::new(),
         excellent_share: None,
         trim_setting: rules.trim > 0,
         category: None,
@@ -707,7 +803,8 @@ fn unit_result(rules: &Rules, plan: &Plan, state: &State, unit: &str, now: Time)
         category_rank_change: None,
     };
     match rules.mode {
-        ScoringMode::Points => points_result(rules, plan, state, &mut r),
+        ScoringMode::Points => points_result(rules, plan, state, tally, &mut r),
+        ScoringMode::Grades if rules.ballots => grouped_grades_result(rules, tally, &mut r),
         ScoringMode::Grades => grades_result(rules, state, &mut r),
         ScoringMode::None => {}
     }
@@ -719,7 +816,7 @@ fn unit_result(rules: &Rules, plan: &Plan, state: &State, unit: &str, now: Time)
     r
 }
 
-fn points_result(rules: &Rules, plan: &Plan, state: &State, r: &mut UnitResult) {
+fn points_result(rules: &Rules, plan: &Plan, state: &State, tally: &Tally, r: &mut UnitResult) {
     let sheets = state.scores.points.get(&r.unit);
     let ncrit = rules.criteria.len();
     let mut by_group: Vec<Vec<(String, i64)>> = vec![Vec::new(); rules.groups.len()];
@@ -745,6 +842,22 @@ fn points_result(rules: &Rules, plan: &Plan, state: &State, r: &mut UnitResult) 
             _ => {}
         }
     }
+    // Each counting ballot: an anonymous scorer of its group, named by its serial.
+    for (g, serial, values) in tally.sheets.get(r.unit.as_str()).into_iter().flatten() {
+        if values.len() == ncrit && values.iter().all(Option::is_some) {
+            let total = values
+                .iter()
+                .flatten()
+                .fold(0i64, |a, v| a.saturating_add(*v));
+            for (i, v) in values.iter().flatten().enumerate() {
+                crit_values[i].push(*v);
+            }
+            r.totals.push((serial.to_string(), total));
+            by_group[*g].push((serial.to_string(), total));
+        } else if values.iter().any(Option::is_some) {
+            r.incomplete.push(serial.to_string());
+        }
+    }
     let all: Vec<i64> = r.totals.iter().map(|(_, t)| *t).collect();
     r.untrimmed_mean = mean(&all);
     r.criterion_means = crit_values.iter().map(|v| mean(v)).collect();
@@ -765,6 +878,7 @@ fn points_result(rules: &Rules, plan: &Plan, state: &State, r: &mut UnitResult) 
                 rules
                     .reviewer_order
                     .get(name)
+                    .or_else(|| tally.order.get(name.as_str()))
                     .copied()
                     .unwrap_or(usize::MAX)
             };
@@ -821,6 +935,69 @@ fn grades_result(rules: &Rules, state: &State, r: &mut UnitResult) {
             i128::from(r.grade_counts.first().copied().unwrap_or(0).max(0)),
             total,
         ));
+    }
+}
+
+/// Grades mode with ballot groups: each group's mean points per ballot, weighted by the
+/// groups that have ballots for the unit; the share of the first grade weighted the same way.
+fn grouped_grades_result(rules: &Rules, tally: &Tally, r: &mut UnitResult) {
+    let Some(counts) = tally.grades.get(r.unit.as_str()) else {
+        r.groups = rules
+            .groups
+            .iter()
+            .map(|g| GroupResult {
+                name: g.name.clone(),
+                n: 0,
+                score: None,
+                trimmed: false,
+                dropped_high: Vec::new(),
+                dropped_low: Vec::new(),
+            })
+            .collect();
+        return;
+    };
+    let mut score = Ratio::int(0);
+    let mut share = Ratio::int(0);
+    let mut weights: i128 = 0;
+    let mut overflow = false;
+    r.group_grade_counts = counts.clone();
+    for (g, group) in rules.groups.iter().enumerate() {
+        let c = &counts[g];
+        for (all, n) in r.grade_counts.iter_mut().zip(c) {
+            *all = all.saturating_add(*n);
+        }
+        let total: i128 = c.iter().map(|n| i128::from((*n).max(0))).sum();
+        let points: i128 = c
+            .iter()
+            .zip(&rules.grades)
+            .map(|(n, g)| i128::from((*n).max(0)) * i128::from(g.points))
+            .sum();
+        let mean = (total > 0).then(|| Ratio::new(points, total));
+        if let Some(m) = mean {
+            let w = i128::from(group.weight);
+            let first = i128::from(c.first().copied().unwrap_or(0).max(0));
+            match (
+                score.checked_add_mul(m, w),
+                share.checked_add_mul(Ratio::new(first, total), w),
+            ) {
+                (Some(s), Some(e)) => (score, share) = (s, e),
+                // Counts no meeting has (a file edited by hand): no score, not a wrong one.
+                _ => overflow = true,
+            }
+            weights += w;
+        }
+        r.groups.push(GroupResult {
+            name: group.name.clone(),
+            n: usize::try_from(total).unwrap_or(usize::MAX),
+            score: mean,
+            trimmed: false,
+            dropped_high: Vec::new(),
+            dropped_low: Vec::new(),
+        });
+    }
+    if weights > 0 && !overflow {
+        r.score = Some(score.div_int(weights));
+        r.excellent_share = Some(share.div_int(weights));
     }
 }
 

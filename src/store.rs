@@ -18,8 +18,10 @@ pub const FORMAT: &str = "podium-session";
 /// agenda kinds (`kind` on `unit_added`, and the plan fields of plan version 2); 4 adds the
 /// task ledger (`task_*` events, `previous_linked`, and the plan fields of plan version 3); 5
 /// adds a series of rounds (`previous_linked.results`, `previous_results_copied`,
-/// `previous_displayed`, and the plan fields of plan version 4).
-pub const VERSION: u32 = 5;
+/// `previous_displayed`, and the plan fields of plan version 4); 6 adds anonymous ballots
+/// (`ballots_issued`, `ballot_voided`, `voting_opened`, `voting_closed`, `group` and `serial`
+/// on `grades_added` and `score_set`, and the plan fields of plan version 5).
+pub const VERSION: u32 = 6;
 /// How long after an event the snapshot is brought up to date.
 pub const SNAPSHOT_DELAY_MS: i64 = 2000;
 /// How often the console looks whether a background snapshot has finished.

@@ -21,7 +21,7 @@ pub use wire::{Channel, HandshakeError, Hello, Message, Text, ToHost};
 /// of reports only and then stop, mid-meeting, at the first speech added live: it is refused
 /// at the handshake instead, naming both versions. 4: the task ledger (session format 4:
 /// `task_*` events and commands, `previous_linked`; plan format 3: `tasks`, `previous`).
-pub const PROTOCOL: u32 = 5;
+pub const PROTOCOL: u32 = 6;
 /// The port `--serve` listens on unless told otherwise.
 pub const DEFAULT_PORT: u16 = 7373;
 /// The largest handshake message (either side).

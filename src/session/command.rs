@@ -141,6 +141,30 @@ pub enum Command {
         tasks: Vec<Task>,
         results: Option<Box<super::ledger::PreviousResults>>,
     },
+    /// Issue ballots for a ballot group: one per hash (`ballots::hash(salt, code)`; the
+    /// caller drew the codes). Serials continue the group's numbering.
+    IssueBallots {
+        group: String,
+        salt: String,
+        hashes: Vec<String>,
+    },
+    /// Void a ballot by its serial (a lost slip).
+    VoidBallot {
+        serial: String,
+    },
+    OpenVoting,
+    CloseVoting,
+    /// A ballot cast: by its code (an attendee; only while voting is open) or by its serial
+    /// (a paper ballot typed up by the office). Grades mode gives `grades`, points mode
+    /// `scores`; a unit left out is not scored on this ballot. It replaces the ballot's
+    /// earlier cast.
+    CastBallot {
+        ballot: BallotKey,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        grades: Vec<BallotGrade>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        scores: Vec<BallotScore>,
+    },
     /// Copy the earlier round's results again into a session already linked to it.
     CopyPreviousResults {
         sha256: String,
@@ -182,6 +206,33 @@ pub struct GradeEntry {
     pub unit: String,
     pub grade: String,
     pub count: i64,
+    /// The ballot group whose tally this is (required when the plan has ballot groups).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+/// Which ballot a cast is: its code, or (the office typing up a paper ballot) its serial.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BallotKey {
+    Code(super::ballots::Secret),
+    Serial(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BallotGrade {
+    pub unit: String,
+    pub grade: String,
+}
+
+/// One score of a ballot: `value` in ten-thousandths.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BallotScore {
+    pub unit: String,
+    pub criterion: String,
+    pub value: i64,
 }
 
 /// A note-taker who sent a command over the network: their name (recorded as `by`), the
@@ -276,4 +327,30 @@ pub enum Refusal {
     NotLinked,
     /// The round before's ranking shown when the session holds none.
     NoPreviousResults,
+    /// The plan declares no ballot groups.
+    NoBallotGroups,
+    UnknownBallotGroup {
+        group: String,
+    },
+    /// A tally without its ballot group, in a plan with ballot groups (or the other way).
+    BallotGroupNeeded,
+    /// More than `plan::MAX_BALLOTS` ballots in one group.
+    TooManyBallots {
+        max: u32,
+    },
+    /// A code (or serial) that opens no ballot. The code itself is never repeated.
+    UnknownBallot,
+    BallotVoided {
+        serial: String,
+    },
+    /// A ballot by code while voting is not open.
+    VotingClosed,
+    /// A ballot that scores nothing.
+    EmptyBallot,
+    /// A unit given twice on one ballot, or a points ballot missing a criterion of a unit.
+    BallotUnit {
+        unit: String,
+    },
+    /// A salt or hash that is not what `ballots` makes.
+    BadBallotHash,
 }

@@ -125,6 +125,12 @@ pub enum EventKind {
         reviewer: String,
         criterion: String,
         value: String,
+        /// A ballot's score (session version 6): its ballot group, and its serial (then also
+        /// `reviewer`). The ballot's last cast counts.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        group: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        serial: Option<String>,
     },
     ScoreCleared {
         unit: String,
@@ -136,7 +142,26 @@ pub enum EventKind {
         unit: String,
         grade: String,
         count: i64,
+        /// The ballot group of a tally or a ballot (session version 6).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        group: Option<String>,
+        /// One ballot's grade (count 1): its serial. The ballot's last cast counts.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        serial: Option<String>,
     },
+    /// Anonymous ballots issued for a group (session version 6): serials and salted hashes of
+    /// their codes; the codes themselves are never recorded.
+    BallotsIssued {
+        group: String,
+        salt: String,
+        ballots: Vec<super::ballots::IssuedBallot>,
+    },
+    /// A ballot voided (a lost slip): it can no longer be cast, and a cast one stops counting.
+    BallotVoided {
+        serial: String,
+    },
+    VotingOpened,
+    VotingClosed,
     /// Results published: scores are locked; undo does not cross this.
     ResultsPublished,
     /// Scores unlocked after publishing, with the reason.
@@ -227,6 +252,21 @@ impl EventKind {
             self,
             EventKind::ResultsPublished | EventKind::ResultsUnlocked { .. }
         )
+    }
+
+    /// A ballot's event: issued, voided, voting opened or closed, a ballot cast. Undo passes
+    /// over them (a ballot is voided instead; voting closed).
+    pub fn is_ballot(&self) -> bool {
+        match self {
+            EventKind::BallotsIssued { .. }
+            | EventKind::BallotVoided { .. }
+            | EventKind::VotingOpened
+            | EventKind::VotingClosed => true,
+            EventKind::GradesAdded { serial, .. } | EventKind::ScoreSet { serial, .. } => {
+                serial.is_some()
+            }
+            _ => false,
+        }
     }
 
     /// A boundary undo does not cross: a publication, or the link to the meeting before.

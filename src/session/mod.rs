@@ -2,14 +2,19 @@
 //! `decide` turns a command into events (or refuses it); `commit` folds events in once they
 //! are durable. Nothing here reads the clock or touches a file.
 
+pub mod ballots;
 pub mod command;
 pub mod event;
 pub mod ledger;
 pub mod record;
 pub mod state;
 mod tasks;
+mod voting;
 
-pub use command::{Author, Command, GradeEntry, ImportedTask, Refusal, ScoreEntry};
+pub use command::{
+    Author, BallotGrade, BallotKey, BallotScore, Command, GradeEntry, ImportedTask, Refusal,
+    ScoreEntry,
+};
 pub use event::{Event, EventKind, RemarkKind, Time};
 pub use ledger::{
     MeetingRef, PreviousMeeting, PreviousResult, PreviousResults, Progress, Task, TaskFields,
@@ -141,6 +146,9 @@ impl Session {
         for e in self.events.iter().rev().filter(|e| !e.kind.is_undo()) {
             if e.kind.stops_undo() {
                 return None;
+            }
+            if e.kind.is_ballot() {
+                continue;
             }
             if !self.undone.contains(&e.action()) && author(e.action()) == by {
                 return Some(e.action());
@@ -595,6 +603,8 @@ impl Session {
                         reviewer: e.reviewer.clone(),
                         criterion: e.criterion.clone(),
                         value: crate::decimal::plain(e.value),
+                        group: None,
+                        serial: None,
                     })
                     .collect();
                 if kinds.is_empty() {
@@ -633,8 +643,17 @@ impl Session {
                         return Err(Refusal::Score(ScoreProblem::WrongMode));
                     }
                 }
+                let groups = self.ballot_groups();
                 let mut kinds = Vec::new();
                 for e in entries {
+                    match &e.group {
+                        None if !groups.is_empty() => return Err(Refusal::BallotGroupNeeded),
+                        Some(_) if groups.is_empty() => return Err(Refusal::NoBallotGroups),
+                        Some(g) if !groups.contains(g) => {
+                            return Err(Refusal::UnknownBallotGroup { group: g.clone() });
+                        }
+                        _ => {}
+                    }
                     if !known(&e.unit)?.kind.is_report() {
                         return Err(Refusal::Score(ScoreProblem::NotAReport(e.unit.clone())));
                     }
@@ -651,6 +670,8 @@ impl Session {
                         unit: e.unit.clone(),
                         grade: e.grade.clone(),
                         count: e.count,
+                        group: e.group.clone(),
+                        serial: None,
                     });
                 }
                 if kinds.is_empty() {
@@ -693,6 +714,11 @@ impl Session {
             | Command::ImportTasks { .. }
             | Command::LinkPrevious { .. }
             | Command::CopyPreviousResults { .. } => self.decide_task(command, day),
+            Command::IssueBallots { .. }
+            | Command::VoidBallot { .. }
+            | Command::OpenVoting
+            | Command::CloseVoting
+            | Command::CastBallot { .. } => self.decide_ballot(command),
             Command::ShowPrevious { shown } => {
                 if *shown
                     && st

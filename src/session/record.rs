@@ -23,11 +23,26 @@ fn exact_number(value: i64) -> Value {
         .map_or(Value::Null, Value::Number)
 }
 
-fn unit_scores(session: &Session, unit: &str) -> Map<String, Value> {
+fn unit_scores(session: &Session, unit: &str, result: Option<&UnitResult>) -> Map<String, Value> {
     let rules = session.rules();
     let scores = &session.state().scores;
     let mut out = Map::new();
     match rules.mode {
+        // With ballot groups: group → grade → count (tallies and cast ballots together).
+        ScoringMode::Grades if rules.ballots => {
+            for (g, group) in rules.groups.iter().enumerate() {
+                let mut counts = Map::new();
+                for (k, grade) in rules.grades.iter().enumerate() {
+                    let n = result
+                        .and_then(|r| r.group_grade_counts.get(g))
+                        .and_then(|c| c.get(k))
+                        .copied()
+                        .unwrap_or(0);
+                    counts.insert(grade.name.clone(), Value::from(n));
+                }
+                out.insert(group.name.clone(), Value::Object(counts));
+            }
+        }
         ScoringMode::Points => {
             for reviewer in &session.plan().reviewers {
                 let mut sheet = Map::new();
@@ -39,6 +54,19 @@ fn unit_scores(session: &Session, unit: &str) -> Map<String, Value> {
                 if !sheet.is_empty() {
                     out.insert(reviewer.name.clone(), Value::Object(sheet));
                 }
+            }
+            // Each counting ballot under its serial.
+            for b in session.state().ballots.issued.iter().filter(|b| b.counts()) {
+                let Some(values) = b.cast.as_ref().and_then(|c| c.points.get(unit)) else {
+                    continue;
+                };
+                let sheet: Map<String, Value> = rules
+                    .criteria
+                    .iter()
+                    .zip(values)
+                    .filter_map(|(c, v)| Some((c.name.clone(), exact_number((*v)?))))
+                    .collect();
+                out.insert(b.serial.clone(), Value::Object(sheet));
             }
         }
         ScoringMode::Grades | ScoringMode::None => {
@@ -124,6 +152,56 @@ pub struct Record {
     /// Units in ranking order: ranked ones first, then those without a score.
     pub ranking: Vec<RankRecord>,
     pub results_published: bool,
+    /// Anonymous ballots, when the plan has ballot groups: counts only, never a code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ballots: Option<BallotsRecord>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BallotsRecord {
+    pub open: bool,
+    pub issued: usize,
+    /// Cast and not voided.
+    pub cast: usize,
+    pub voided: usize,
+    /// In the plan's order.
+    pub groups: Map<String, Value>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BallotGroupRecord {
+    pub issued: usize,
+    pub cast: usize,
+    pub voided: usize,
+}
+
+impl BallotsRecord {
+    pub fn of(session: &Session) -> Option<BallotsRecord> {
+        let groups = session.ballot_groups();
+        if groups.is_empty() {
+            return None;
+        }
+        let b = &session.state().ballots;
+        let all = b.counts(None);
+        Some(BallotsRecord {
+            open: b.open,
+            issued: all.issued,
+            cast: all.cast,
+            voided: all.voided,
+            groups: groups
+                .into_iter()
+                .map(|g| {
+                    let c = b.counts(Some(&g));
+                    let group = BallotGroupRecord {
+                        issued: c.issued,
+                        cast: c.cast,
+                        voided: c.voided,
+                    };
+                    (g, serde_json::to_value(group).unwrap_or(Value::Null))
+                })
+                .collect(),
+        })
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -420,7 +498,11 @@ impl Record {
                 ended_at: u.talk.ended_at,
                 late_addition: u.late,
                 remarks: by_unit.remove(u.name.as_str()).unwrap_or_default(),
-                scores: Some(unit_scores(session, &u.name)),
+                scores: Some(unit_scores(
+                    session,
+                    &u.name,
+                    by_name.get(u.name.as_str()).copied(),
+                )),
                 result: by_name
                     .get(u.name.as_str())
                     .map(|r| result_record(rules, r)),
@@ -469,6 +551,7 @@ impl Record {
             previous,
             ranking,
             results_published: st.scores.published,
+            ballots: BallotsRecord::of(session),
         }
     }
 }

@@ -195,6 +195,9 @@ pub struct Scores {
     pub points: HashMap<String, HashMap<String, Vec<Option<i64>>>>,
     /// Unit → ballots per grade (in plan order).
     pub grades: HashMap<String, Vec<i64>>,
+    /// With ballot groups: unit → group → tallied paper ballots per grade (cast ballots are
+    /// in `State::ballots`).
+    pub group_grades: HashMap<String, HashMap<String, Vec<i64>>>,
     pub published: bool,
     criteria: Vec<String>,
     grade_names: Vec<String>,
@@ -232,6 +235,10 @@ pub struct State {
     /// The round before's results as last copied (`previous_linked`,
     /// `previous_results_copied`).
     pub previous_results: Option<super::ledger::PreviousResults>,
+    /// Anonymous ballots: issued, voided, cast; whether voting is open.
+    pub ballots: super::ballots::Ballots,
+    /// The ballot groups' names (the plan's `scoring.ballot_groups`).
+    ballot_groups: Vec<String>,
     /// The largest task id ever given (deleted tasks' ids are not given again).
     max_task_id: u64,
     /// How many of the plan's prepared tasks lead the ledger after the carried ones.
@@ -295,6 +302,13 @@ impl State {
                 .collect(),
             previous: None,
             previous_results: None,
+            ballots: Default::default(),
+            ballot_groups: plan
+                .scoring()
+                .ballot_groups
+                .iter()
+                .map(|g| g.name.clone())
+                .collect(),
             max_task_id: plan.tasks.len() as u64,
             plan_tasks: plan.tasks.len(),
             task_index: HashMap::new(),
@@ -727,6 +741,7 @@ impl State {
                     if !kind.is_report() {
                         self.scores.points.remove(unit);
                         self.scores.grades.remove(unit);
+                        self.scores.group_grades.remove(unit);
                     }
                 }
             }
@@ -806,8 +821,24 @@ impl State {
                 reviewer,
                 criterion,
                 value,
+                serial,
+                ..
             } => {
                 if !self.takes_scores(unit) {
+                    return;
+                }
+                if let Some(serial) = serial {
+                    let sc = &self.scores;
+                    let n = sc.criteria.len();
+                    if let (Some(c), Some(v)) = (
+                        sc.criteria.iter().position(|x| x == criterion),
+                        crate::decimal::parse_typed(value),
+                    ) && let Some(cast) = self.ballots.cast_mut(serial, event.action(), at)
+                    {
+                        cast.points
+                            .entry(unit.clone())
+                            .or_insert_with(|| vec![None; n])[c] = Some(v);
+                    }
                     return;
                 }
                 let sc = &mut self.scores;
@@ -837,8 +868,36 @@ impl State {
                     sheet[c] = None;
                 }
             }
-            EventKind::GradesAdded { unit, grade, count } => {
-                if !self.takes_scores(unit) {
+            EventKind::GradesAdded {
+                unit,
+                grade,
+                count,
+                group,
+                serial,
+            } => {
+                if !self.takes_scores(unit) || !self.scores.grade_names.contains(grade) {
+                    return;
+                }
+                if let Some(serial) = serial {
+                    if let Some(cast) = self.ballots.cast_mut(serial, event.action(), at) {
+                        cast.grades.insert(unit.clone(), grade.clone());
+                    }
+                    return;
+                }
+                if let Some(group) = group {
+                    if !self.ballot_groups.contains(group) {
+                        return;
+                    }
+                    let sc = &mut self.scores;
+                    let g = sc.grade_names.iter().position(|x| x == grade).unwrap_or(0);
+                    let n = sc.grade_names.len();
+                    let counts = sc
+                        .group_grades
+                        .entry(unit.clone())
+                        .or_default()
+                        .entry(group.clone())
+                        .or_insert_with(|| vec![0; n]);
+                    counts[g] = counts[g].saturating_add(*count).max(0);
                     return;
                 }
                 let sc = &mut self.scores;
@@ -873,6 +932,18 @@ impl State {
                 self.stage.revealed = if self.scores.scored { *places } else { 0 };
             }
             EventKind::Undone { .. } => {}
+            EventKind::BallotsIssued {
+                group,
+                salt,
+                ballots,
+            } => {
+                if self.ballot_groups.contains(group) {
+                    self.ballots.issue(group, salt, ballots);
+                }
+            }
+            EventKind::BallotVoided { serial } => self.ballots.void(serial),
+            EventKind::VotingOpened => self.ballots.open = self.scores.scored,
+            EventKind::VotingClosed => self.ballots.open = false,
             EventKind::TaskAdded { .. }
             | EventKind::TaskEdited { .. }
             | EventKind::TaskStatusSet { .. }

@@ -841,6 +841,50 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::DuplicateTask { list: None, no }) => {
             format!("A task numbered {no} already exists")
         }
+        (Lang::Zh, Refusal::NoBallotGroups) => {
+            "计划没有设测评票分组（scoring.ballot_groups）".into()
+        }
+        (Lang::En, Refusal::NoBallotGroups) => {
+            "The plan declares no ballot groups (scoring.ballot_groups)".into()
+        }
+        (Lang::Zh, Refusal::UnknownBallotGroup { group }) => {
+            format!("计划中没有测评票分组“{group}”")
+        }
+        (Lang::En, Refusal::UnknownBallotGroup { group }) => {
+            format!("The plan has no ballot group “{group}”")
+        }
+        (Lang::Zh, Refusal::BallotGroupNeeded) => {
+            "计划设有测评票分组：汇总票数要注明是哪一组的（--group 或“分组”列）".into()
+        }
+        (Lang::En, Refusal::BallotGroupNeeded) => {
+            "The plan has ballot groups: say which group a tally is from (--group or a 分组 column)".into()
+        }
+        (Lang::Zh, Refusal::TooManyBallots { max }) => {
+            format!("每组最多发放 {max} 张测评票")
+        }
+        (Lang::En, Refusal::TooManyBallots { max }) => {
+            format!("A ballot group has at most {max} ballots")
+        }
+        (Lang::Zh, Refusal::UnknownBallot) => "测评码无效：请核对票面上的测评码".into(),
+        (Lang::En, Refusal::UnknownBallot) => {
+            "No ballot has this code: check the code on the slip".into()
+        }
+        (Lang::Zh, Refusal::BallotVoided { serial }) => format!("测评票 {serial} 已作废"),
+        (Lang::En, Refusal::BallotVoided { serial }) => format!("Ballot {serial} has been voided"),
+        (Lang::Zh, Refusal::VotingClosed) => "测评投票未开始或已结束".into(),
+        (Lang::En, Refusal::VotingClosed) => "Voting is not open".into(),
+        (Lang::Zh, Refusal::EmptyBallot) => "这张测评票没有给任何单位评分".into(),
+        (Lang::En, Refusal::EmptyBallot) => "This ballot scores no unit".into(),
+        (Lang::Zh, Refusal::BallotUnit { unit }) => {
+            format!("测评票中{unit}的评分重复或不完整")
+        }
+        (Lang::En, Refusal::BallotUnit { unit }) => {
+            format!("The ballot gives {unit} twice, or not on every criterion")
+        }
+        (Lang::Zh, Refusal::BadBallotHash) => "发放测评票的数据有误（校验值不合格式或重复）".into(),
+        (Lang::En, Refusal::BadBallotHash) => {
+            "The issued ballots' hashes are malformed or repeated".into()
+        }
         (Lang::Zh, Refusal::NoPreviousResults) => {
             "这场会议没有上期测评结果（用 --previous 接续上次会议时复制）".into()
         }
@@ -1048,6 +1092,16 @@ pub fn action(
         EventKind::PreviousResultsCopied { .. } => lang
             .pick("复制上次测评结果", "copying the earlier results")
             .into(),
+        EventKind::BallotsIssued { group, ballots, .. } if zh => {
+            format!("发放{group}测评票 {} 张", ballots.len())
+        }
+        EventKind::BallotsIssued { group, ballots, .. } => {
+            format!("issuing {} ballots for {group}", ballots.len())
+        }
+        EventKind::BallotVoided { serial } if zh => format!("作废测评票 {serial}"),
+        EventKind::BallotVoided { serial } => format!("voiding ballot {serial}"),
+        EventKind::VotingOpened => lang.pick("开始测评投票", "opening the vote").into(),
+        EventKind::VotingClosed => lang.pick("结束测评投票", "closing the vote").into(),
     }
 }
 
@@ -1470,6 +1524,24 @@ pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
                 "the percents add up to less than 100: the other units get no band (leave out the last band's percent for it to take the rest)".into()
             }
         },
+        Problem::GroupsAndBallotGroups if zh => {
+            "ballot_groups 与 groups 不能同时声明：测评票按 ballot_groups 分组，评委的 group 也写其中一个".into()
+        }
+        Problem::GroupsAndBallotGroups => {
+            "ballot_groups and groups cannot both be declared: ballots are grouped by ballot_groups, and a reviewer's group names one of them".into()
+        }
+        Problem::BallotGroupsNotScored if zh => {
+            "评分方式为 none（不评分）时不能设测评票分组".into()
+        }
+        Problem::BallotGroupsNotScored => {
+            "a meeting that does not score (mode none) has no ballot groups".into()
+        }
+        Problem::BallotsOutOfRange(n) if zh => {
+            format!("票数应为 1 到 {} 张（实际为 {n}）", crate::plan::MAX_BALLOTS)
+        }
+        Problem::BallotsOutOfRange(n) => {
+            format!("ballots go from 1 to {} (got {n})", crate::plan::MAX_BALLOTS)
+        }
         Problem::NoBands if zh => "至少要有一个等次".into(),
         Problem::NoBands => "needs at least one band".into(),
         Problem::UnreadDeadline(t) if zh => format!(

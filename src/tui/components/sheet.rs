@@ -119,6 +119,7 @@ impl Sheet {
                             unit: self.unit.clone(),
                             grade: grade.name.clone(),
                             count,
+                            group: None,
                         }],
                     })),
                     _ => Err(ScoreProblem::BadCount(text.to_string())),
