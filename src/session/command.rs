@@ -165,6 +165,14 @@ pub enum Command {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         scores: Vec<BallotScore>,
     },
+    /// Ballots typed up or imported (paper ballots, a questionnaire's respondents), all or
+    /// nothing, in one action: each is cast under its `serial` when it gives one (an issued
+    /// ballot), else issued as a new ballot of its group (`hash`: of a code nobody holds,
+    /// drawn by the caller with `salt`) and cast.
+    RecordBallots {
+        salt: String,
+        ballots: Vec<RecordedBallot>,
+    },
     /// Copy the earlier round's results again into a session already linked to it.
     CopyPreviousResults {
         sha256: String,
@@ -217,6 +225,21 @@ pub struct GradeEntry {
 pub enum BallotKey {
     Code(super::ballots::Secret),
     Serial(String),
+}
+
+/// One ballot of `RecordBallots`: `serial` (an issued ballot) or `hash` (a new one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordedBallot {
+    pub group: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grades: Vec<BallotGrade>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scores: Vec<BallotScore>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -12,8 +12,8 @@ mod tasks;
 mod voting;
 
 pub use command::{
-    Author, BallotGrade, BallotKey, BallotScore, Command, GradeEntry, ImportedTask, Refusal,
-    ScoreEntry,
+    Author, BallotGrade, BallotKey, BallotScore, Command, GradeEntry, ImportedTask,
+    RecordedBallot, Refusal, ScoreEntry,
 };
 pub use event::{Event, EventKind, RemarkKind, Time};
 pub use ledger::{
@@ -718,7 +718,8 @@ impl Session {
             | Command::VoidBallot { .. }
             | Command::OpenVoting
             | Command::CloseVoting
-            | Command::CastBallot { .. } => self.decide_ballot(command),
+            | Command::CastBallot { .. }
+            | Command::RecordBallots { .. } => self.decide_ballot(command),
             Command::ShowPrevious { shown } => {
                 if *shown
                     && st
