@@ -69,7 +69,15 @@ enum Cmd {
         clock_only: bool,
     },
     /// Add typed-up score sheets (CSV/XLSX) to a session (导入评分表)
-    Scores { session: PathBuf, file: PathBuf },
+    Scores {
+        session: PathBuf,
+        file: PathBuf,
+        /// The ballot group of the whole file
+        #[arg(long)]
+        group: Option<String>,
+    },
+    /// Issue, void and print anonymous ballots (测评票)
+    Ballots(commands::ballots::BallotsArgs),
     /// Print score sheets to fill in on paper (XLSX/DOCX) (打印评分表)
     Sheets(commands::sheets::SheetsArgs),
     /// Add or update a task list (CSV/XLSX) in a session's task ledger (导入任务清单)
@@ -153,7 +161,12 @@ fn main() -> ExitCode {
             doc,
         }) => commands::report::run(&session, format, output.as_deref(), public, doc, choice),
         Some(Cmd::Sheets(args)) => commands::sheets::run(args, choice),
-        Some(Cmd::Scores { session, file }) => commands::scores::run(&session, &file, choice),
+        Some(Cmd::Scores {
+            session,
+            file,
+            group,
+        }) => commands::scores::run(&session, &file, group.as_deref(), choice),
+        Some(Cmd::Ballots(args)) => commands::ballots::run(args, choice),
         Some(Cmd::Tasks { session, file }) => commands::tasks::run(&session, &file, choice),
         Some(Cmd::Import {
             file,

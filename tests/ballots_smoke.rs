@@ -23,7 +23,11 @@ fn a_grades_ballot_is_cast_changed_voided() {
             {"name": "领导", "weight": 60}, {"name": "部门", "weight": 40}]}
     }))
     .unwrap();
-    assert!(plan.validate().iter().all(|f| f.warning), "{:?}", plan.validate());
+    assert!(
+        plan.validate().iter().all(|f| f.warning),
+        "{:?}",
+        plan.validate()
+    );
     let mut s = Session::new(plan);
     let salt = "00112233445566778899aabbccddeeff".to_string();
     let codes: Vec<String> = (0..3u8).map(|i| code_from(&[i; 10])).collect();
@@ -31,25 +35,43 @@ fn a_grades_ballot_is_cast_changed_voided() {
         let e = s.decide(&c, t(1)).unwrap_or_else(|r| panic!("{r:?}"));
         s.commit(e);
     };
-    run(&mut s, Command::IssueBallots {
-        group: "领导".into(),
-        salt: salt.clone(),
-        hashes: codes[..2].iter().map(|c| hash(&salt, c)).collect(),
-    });
-    run(&mut s, Command::IssueBallots {
-        group: "部门".into(),
-        salt: salt.clone(),
-        hashes: vec![hash(&salt, &codes[2])],
-    });
+    run(
+        &mut s,
+        Command::IssueBallots {
+            group: "领导".into(),
+            salt: salt.clone(),
+            hashes: codes[..2].iter().map(|c| hash(&salt, c)).collect(),
+        },
+    );
+    run(
+        &mut s,
+        Command::IssueBallots {
+            group: "部门".into(),
+            salt: salt.clone(),
+            hashes: vec![hash(&salt, &codes[2])],
+        },
+    );
     let cast = |code: &str, a: &str, b: &str| Command::CastBallot {
-        ballot: BallotKey::Code(podium::session::ballots::Secret(show_code(code).to_lowercase())),
+        ballot: BallotKey::Code(podium::session::ballots::Secret(
+            show_code(code).to_lowercase(),
+        )),
         grades: vec![
-            BallotGrade { unit: "甲镇".into(), grade: a.into() },
-            BallotGrade { unit: "乙镇".into(), grade: b.into() },
+            BallotGrade {
+                unit: "甲镇".into(),
+                grade: a.into(),
+            },
+            BallotGrade {
+                unit: "乙镇".into(),
+                grade: b.into(),
+            },
         ],
         scores: vec![],
     };
-    assert_eq!(s.decide(&cast(&codes[0], "优秀", "良好"), t(2)).unwrap_err(), Refusal::VotingClosed);
+    assert_eq!(
+        s.decide(&cast(&codes[0], "优秀", "良好"), t(2))
+            .unwrap_err(),
+        Refusal::VotingClosed
+    );
     run(&mut s, Command::OpenVoting);
     run(&mut s, cast(&codes[0], "优秀", "良好"));
     run(&mut s, cast(&codes[1], "良好", "良好"));
@@ -67,13 +89,22 @@ fn a_grades_ballot_is_cast_changed_voided() {
     for c in &codes {
         assert!(!text.contains(c.as_str()), "a code leaked");
     }
-    run(&mut s, Command::VoidBallot { serial: "部门-001".into() });
+    run(
+        &mut s,
+        Command::VoidBallot {
+            serial: "部门-001".into(),
+        },
+    );
     assert!(matches!(
         s.decide(&cast(&codes[2], "良好", "良好"), t(3)),
         Err(Refusal::BallotVoided { .. })
     ));
     run(&mut s, Command::CloseVoting);
-    assert_eq!(s.decide(&cast(&codes[0], "良好", "良好"), t(3)).unwrap_err(), Refusal::VotingClosed);
+    assert_eq!(
+        s.decide(&cast(&codes[0], "良好", "良好"), t(3))
+            .unwrap_err(),
+        Refusal::VotingClosed
+    );
     let rec = serde_json::to_value(Record::of(&s, t(9))).unwrap();
     // Voided: 部门 has no ballot left; 甲镇 is 领导's 100 alone.
     assert_eq!(rec["units"][0]["result"]["score"], 100.0);

@@ -1,6 +1,7 @@
 //! One module per subcommand. Each returns `Err(message)` for bad input; `main` prints it
 //! as `podium: …` and exits 1.
 
+pub mod ballots;
 pub mod check;
 pub mod display;
 pub mod import;

@@ -10,7 +10,10 @@ use crate::store::{ExecError, StoreError, Writer};
 use crate::strings::{self, Choice, cli};
 use std::path::Path;
 
-pub fn run(path: &Path, file: &Path, choice: Choice) -> CmdResult {
+/// `group`: the ballot group of the whole file (`--group`), for a tally or a questionnaire.
+pub fn run(path: &Path, file: &Path, group: Option<&str>, choice: Choice) -> CmdResult {
+    // Read by the questionnaire import ([F1]).
+    let _ = group;
     let now = super::now();
     let Some(target) = super::sessions::import_target(path, "scores", choice)? else {
         return first_session(path, file, choice, now);

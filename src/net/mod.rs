@@ -24,6 +24,8 @@ pub use wire::{Channel, HandshakeError, Hello, Message, Text, ToHost};
 pub const PROTOCOL: u32 = 6;
 /// The port `--serve` listens on unless told otherwise.
 pub const DEFAULT_PORT: u16 = 7373;
+/// The port the ballot page is served on unless told otherwise (`--ballots-port`).
+pub const BALLOTS_PORT: u16 = 7374;
 /// The largest handshake message (either side).
 pub const MAX_HANDSHAKE: usize = 4 * 1024;
 /// The largest message a note-taker may send (a remark is at most a few tens of kilobytes).

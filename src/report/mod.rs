@@ -7,6 +7,7 @@ pub mod docx;
 pub mod export;
 pub mod markdown;
 pub mod sheets;
+pub mod slips;
 pub mod tables;
 pub mod xlsx;
 

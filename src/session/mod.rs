@@ -12,8 +12,8 @@ mod tasks;
 mod voting;
 
 pub use command::{
-    Author, BallotGrade, BallotKey, BallotScore, Command, GradeEntry, ImportedTask,
-    RecordedBallot, Refusal, ScoreEntry,
+    Author, BallotGrade, BallotKey, BallotScore, Command, GradeEntry, ImportedTask, RecordedBallot,
+    Refusal, ScoreEntry,
 };
 pub use event::{Event, EventKind, RemarkKind, Time};
 pub use ledger::{

@@ -209,7 +209,9 @@ impl Session {
         match self.rules.mode {
             ScoringMode::Grades => {
                 c.grades.len() == grades.len()
-                    && grades.iter().all(|g| c.grades.get(&g.unit) == Some(&g.grade))
+                    && grades
+                        .iter()
+                        .all(|g| c.grades.get(&g.unit) == Some(&g.grade))
             }
             _ => {
                 let mut sheets: std::collections::BTreeMap<&str, Vec<Option<i64>>> =
@@ -217,8 +219,9 @@ impl Session {
                 let n = self.rules.criteria.len();
                 for s in scores {
                     if let Some(k) = self.rules.criterion(&s.criterion) {
-                        sheets.entry(s.unit.as_str()).or_insert_with(|| vec![None; n])[k] =
-                            Some(s.value);
+                        sheets
+                            .entry(s.unit.as_str())
+                            .or_insert_with(|| vec![None; n])[k] = Some(s.value);
                     }
                 }
                 c.points.len() == sheets.len()
@@ -323,5 +326,4 @@ impl Session {
         }
         Ok(kinds)
     }
-
 }

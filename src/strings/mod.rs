@@ -1,5 +1,7 @@
 //! Every user-visible string, in Chinese and English side by side.
 
+pub mod ballots;
+pub mod ballotview;
 pub mod cli;
 pub mod console;
 pub mod deadline;
@@ -12,6 +14,7 @@ pub mod net;
 pub mod planform;
 pub mod previous;
 pub mod print;
+pub mod questionnaire;
 pub mod report;
 pub mod series;
 pub mod sheets;
