@@ -37,3 +37,15 @@ pub struct Slips {
 pub fn link(base: &str, code: &str) -> String {
     format!("{}/b/{code}", base.trim_end_matches('/'))
 }
+
+/// The slips as a Word document (part A of [F1] fills this in).
+pub fn docx(s: &Slips) -> Result<Vec<u8>, String> {
+    let _ = s;
+    Err("slips: not built yet".into())
+}
+
+/// The slips as CSV for a mail merge: 组别, 票号, 测评码, 链接 (part A of [F1] fills this in).
+pub fn csv(s: &Slips) -> String {
+    let _ = s;
+    String::new()
+}
