@@ -643,13 +643,22 @@ pub struct ScoreImport {
     pub unchanged: usize,
     /// The workbook's sheet that was read (`None` for a CSV file).
     pub sheet: Option<String>,
+    /// Anonymous ballots (unnamed paper sheets, a questionnaire's respondents), recorded as
+    /// new ballots of their groups with codes nobody holds, hashed with `salt`.
+    pub ballots: Vec<crate::session::RecordedBallot>,
+    pub salt: String,
 }
 
 impl ScoreImport {
     /// The one command that carries the import out (one action: one undo).
     pub fn command(&self) -> crate::session::Command {
         use crate::session::Command;
-        if self.grades.is_empty() {
+        if !self.ballots.is_empty() {
+            Command::RecordBallots {
+                salt: self.salt.clone(),
+                ballots: self.ballots.clone(),
+            }
+        } else if self.grades.is_empty() {
             Command::SetScores {
                 entries: self.scores.clone(),
             }
@@ -662,7 +671,7 @@ impl ScoreImport {
 
     /// Whether carrying it out changes anything.
     pub fn changes(&self) -> bool {
-        self.new + self.changed > 0
+        self.new + self.changed > 0 || !self.ballots.is_empty()
     }
 
     /// "scores.csv (UTF-8): 156 rows — 156 new, 0 changed, 0 unchanged", or for a workbook
@@ -685,7 +694,15 @@ pub fn source(encoding: &str, sheet: Option<&str>, lang: Lang) -> String {
 
 /// Reads score rows (`unit, reviewer, criterion, score` or, for grades, `unit, grade,
 /// count`), checking every row against the session. All errors, one per line, or the import.
-pub fn scores(table: &Table, session: &Session, lang: Lang) -> Result<ScoreImport, Vec<String>> {
+/// `group`: the ballot group of the whole file (`podium scores --group`), for a tally, unnamed
+/// sheets or a questionnaire.
+pub fn scores(
+    table: &Table,
+    session: &Session,
+    lang: Lang,
+    group: Option<&str>,
+) -> Result<ScoreImport, Vec<String>> {
+    let _ = group;
     let rules = session.rules();
     let state = session.state();
     let fields = match rules.mode {

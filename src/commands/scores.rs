@@ -12,11 +12,9 @@ use std::path::Path;
 
 /// `group`: the ballot group of the whole file (`--group`), for a tally or a questionnaire.
 pub fn run(path: &Path, file: &Path, group: Option<&str>, choice: Choice) -> CmdResult {
-    // Read by the questionnaire import ([F1]).
-    let _ = group;
     let now = super::now();
     let Some(target) = super::sessions::import_target(path, "scores", choice)? else {
-        return first_session(path, file, choice, now);
+        return first_session(path, file, group, choice, now);
     };
     let (session_path, current, lang) = (target.path.as_path(), target.current, target.lang);
     let table = import::read_table_in(file, lang)?;
@@ -25,7 +23,8 @@ pub fn run(path: &Path, file: &Path, group: Option<&str>, choice: Choice) -> Cmd
     // version), and a sheet that is refused leaves the file exactly as it was. (Checked again
     // once it is open, in case a console changed it meanwhile.)
     if let Ok(current) = &current {
-        let plan = import::scores(&table, current, lang).map_err(|errors| errors.join("\n"))?;
+        let plan =
+            import::scores(&table, current, lang, group).map_err(|errors| errors.join("\n"))?;
         if plan.changes() {
             current
                 .decide(&plan.command(), now)
@@ -38,7 +37,7 @@ pub fn run(path: &Path, file: &Path, group: Option<&str>, choice: Choice) -> Cmd
         }
         other => other.to_string(),
     })?;
-    import_into(writer, session_path, &table, choice, now)
+    import_into(writer, session_path, &table, group, choice, now)
 }
 
 /// A plan that has no session yet: the scores are checked against the plan first, and only
@@ -46,6 +45,7 @@ pub fn run(path: &Path, file: &Path, group: Option<&str>, choice: Choice) -> Cmd
 fn first_session(
     plan_path: &Path,
     file: &Path,
+    group: Option<&str>,
     choice: Choice,
     now: crate::session::Time,
 ) -> CmdResult {
@@ -56,12 +56,12 @@ fn first_session(
         eprintln!("podium: {w}");
     }
     let empty = crate::session::Session::new(loaded.plan.clone());
-    import::scores(table, &empty, lang).map_err(|errors| errors.join("\n"))?;
+    import::scores(table, &empty, lang, group).map_err(|errors| errors.join("\n"))?;
     let session_path = crate::sessions::first_session(plan_path);
     let writer = Writer::create(&session_path, loaded.plan, now).map_err(|e| e.to_string())?;
     let name = super::sessions::file_name(&session_path);
     eprintln!("podium: {}", cli::scores_new_session(lang, &name));
-    import_into(writer, &session_path, table, choice, now)
+    import_into(writer, &session_path, table, group, choice, now)
 }
 
 /// Checks every row against the session `writer` holds and adds them all, or none.
@@ -69,11 +69,12 @@ fn import_into(
     mut writer: Writer,
     session_path: &Path,
     table: &import::Table,
+    group: Option<&str>,
     choice: Choice,
     now: crate::session::Time,
 ) -> CmdResult {
     let lang = choice.session(writer.session());
-    let plan = match import::scores(table, writer.session(), lang) {
+    let plan = match import::scores(table, writer.session(), lang, group) {
         Ok(plan) => plan,
         Err(errors) => {
             // Nothing is written: the session file stays as it was (and no lock file is left).

@@ -75,7 +75,7 @@ impl Console {
             .name(crate::import::GUARD_THREAD.into())
             .spawn(move || {
                 let read = crate::import::read_table_in(&file, lang).map(|table| {
-                    let checked = crate::import::scores(&table, &session, lang);
+                    let checked = crate::import::scores(&table, &session, lang, None);
                     (table, checked)
                 });
                 let _ = send.send(read);
@@ -163,7 +163,7 @@ impl Console {
         let checked = if self.session().last_seq() == job.seq {
             checked
         } else {
-            crate::import::scores(&table, self.session(), lang)
+            crate::import::scores(&table, self.session(), lang, None)
         };
         let plan = match checked {
             Ok(p) => p,
