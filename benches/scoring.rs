@@ -131,6 +131,8 @@ fn score_events(data: &[(usize, usize, usize, i64)]) -> Vec<Event> {
                 reviewer: reviewer_name(*r),
                 criterion: CRITERIA[*c].0.to_string(),
                 value: podium::decimal::plain(*v),
+                group: None,
+                serial: None,
             },
         })
         .collect()

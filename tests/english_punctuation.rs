@@ -414,6 +414,7 @@ fn grades_meeting(seen: &mut Seen) {
                 unit: unit.into(),
                 grade: (*g).into(),
                 count,
+                group: None,
             })
             .collect(),
     };

@@ -306,6 +306,7 @@ fn a_workbook_that_cannot_be_made_stops_neither_the_csv_nor_the_minutes() {
         unit: "城东街道".into(),
         grade: "等次0".into(),
         count: 3,
+        group: None,
     }];
     let session = session(&path, p, &[(60, Command::AddGrades { entries })]);
     assert!(render(&session, ReportFormat::Xlsx, now(), Lang::En).is_err());
@@ -530,6 +531,7 @@ fn grades_session(path: &Path, n: &Names) -> Session {
                     unit: unit.clone(),
                     grade: grade.clone(),
                     count: (1 + (u + g) % 4) as i64,
+                    group: None,
                 })
         })
         .collect();
@@ -825,11 +827,13 @@ fn formula_grades_session(path: &Path) -> Session {
         unit: "=城东".into(),
         grade: grades[3].0.clone(),
         count: 5,
+        group: None,
     }];
     entries.extend(grades.iter().map(|(g, _)| GradeEntry {
         unit: "城西".into(),
         grade: g.clone(),
         count: 2,
+        group: None,
     }));
     session(path, p, &[(30, Command::AddGrades { entries })])
 }

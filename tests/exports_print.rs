@@ -813,6 +813,7 @@ fn a_grades_round_in_english_has_its_rank_change_and_a_percent_share() {
                     unit: unit.to_string(),
                     grade: grade.to_string(),
                     count: *n,
+                    group: None,
                 })
         })
         .collect();

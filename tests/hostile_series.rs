@@ -857,6 +857,7 @@ fn a_public_record_in_grades_mode_has_no_ballots_by_unit_and_no_reviewer() {
                 unit: "甲镇".into(),
                 grade: "优秀".into(),
                 count: 4,
+                group: None,
             }],
         },
         t(0),

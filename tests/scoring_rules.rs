@@ -931,6 +931,7 @@ fn grades(unit: &str, grade: &str, count: i64) -> GradeEntry {
         unit: unit.into(),
         grade: grade.into(),
         count,
+        group: None,
     }
 }
 

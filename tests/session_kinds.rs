@@ -373,6 +373,7 @@ fn a_meeting_that_does_not_score_has_no_results() {
                 unit: "甲县".into(),
                 grade: "好".into(),
                 count: 1,
+                group: None,
             }],
         },
         now,
