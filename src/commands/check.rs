@@ -164,6 +164,14 @@ fn series(plan: &Plan, lang: Lang) -> String {
         return out;
     }
     let scoring = plan.scoring();
+    if !scoring.ballot_groups.is_empty() {
+        let groups: Vec<(&str, f64, Option<u32>)> = scoring
+            .ballot_groups
+            .iter()
+            .map(|g| (g.name.as_str(), g.weight, g.ballots))
+            .collect();
+        out.push_str(&cli::check_ballot_groups(lang, &groups));
+    }
     if scoring.overall_rank == Some(false) {
         out.push_str(cli::check_no_overall_rank(lang));
     }

@@ -195,6 +195,11 @@ pub const SERIES_VERSION: u32 = 4;
 /// The scoring's fields the form keeps as they are, without a place of their own (plan
 /// version 4): whether the overall rank is shown, and the bands (等次).
 pub const KEPT_SCORING: &[&str] = &["overall_rank", "bands"];
+/// The plan version that added `scoring.ballot_groups` (anonymous ballots by group).
+pub const BALLOTS_VERSION: u32 = 5;
+/// The scoring's ballot groups, kept as the edited plan had them (plan version 5): the form
+/// has no place of its own for them, and a save never drops them.
+pub const KEPT_BALLOTS: &[&str] = &["ballot_groups"];
 
 /// The space a Chinese input method types in its full-width mode: on the scoring mode and on
 /// a unit's kind it is Space.
@@ -358,7 +363,7 @@ impl PlanForm {
         };
         form.mode = plan.scoring.as_ref().and_then(|s| s.mode);
         scoring.remove("mode");
-        for key in KEPT_SCORING {
+        for key in KEPT_SCORING.iter().chain(KEPT_BALLOTS) {
             if let Some(v) = scoring.remove(*key) {
                 form.kept_scoring.insert(key.to_string(), v);
             }
@@ -1493,6 +1498,14 @@ fn build(form: &PlanForm) -> (Option<Plan>, Vec<Issue>) {
     let said = top.get("version").and_then(Value::as_u64);
     if !form.kept_scoring.is_empty() && said.is_none_or(|v| v < u64::from(SERIES_VERSION)) {
         top.insert("version".into(), Value::from(SERIES_VERSION));
+    }
+    // And the version that has `ballot_groups`.
+    let said = top.get("version").and_then(Value::as_u64);
+    let ballots = KEPT_BALLOTS
+        .iter()
+        .any(|k| form.kept_scoring.contains_key(*k));
+    if ballots && said.is_none_or(|v| v < u64::from(BALLOTS_VERSION)) {
+        top.insert("version".into(), Value::from(BALLOTS_VERSION));
     }
     let plan = match serde_json::from_value::<Plan>(Value::Object(top)) {
         Ok(plan) => plan,

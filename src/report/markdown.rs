@@ -121,6 +121,17 @@ fn unit_scores(out: &mut String, session: &Session, no: usize, unit: &str, lang:
                 });
                 rows.push(row);
             }
+            // Each counting ballot under its serial (an anonymous scorer of its group).
+            for (serial, _, values) in tables::ballot_sheets(session, unit) {
+                let mut row = vec![serial];
+                row.extend(values.iter().map(|v| v.map_or_else(String::new, plain)));
+                row.push(if values.iter().all(Option::is_some) {
+                    plain(values.iter().flatten().sum())
+                } else {
+                    words.sheet_incomplete.to_string()
+                });
+                rows.push(row);
+            }
             if rows.is_empty() {
                 return;
             }
@@ -131,6 +142,25 @@ fn unit_scores(out: &mut String, session: &Session, no: usize, unit: &str, lang:
             table(out, &header, &rows);
         }
         ScoringMode::None => {}
+        // With ballot groups: one row per group, its ballots per grade.
+        ScoringMode::Grades if rules.ballots => {
+            let counts = tables::group_grade_counts(session, unit);
+            if counts.iter().all(|(_, c)| c.iter().all(|n| *n == 0)) {
+                return;
+            }
+            let mut header = vec![left(minutes::group_column(lang))];
+            header.extend(rules.grades.iter().map(|g| right(&g.name)));
+            let rows: Vec<Vec<String>> = counts
+                .into_iter()
+                .map(|(g, c)| {
+                    let mut row = vec![md(&g)];
+                    row.extend(c.iter().map(i64::to_string));
+                    row
+                })
+                .collect();
+            out.push_str(&minutes::sheet_heading(no, &md(unit)));
+            table(out, &header, &rows);
+        }
         ScoringMode::Grades => {
             let Some(counts) = st.scores.grades.get(unit) else {
                 return;
@@ -171,6 +201,22 @@ fn results_section(out: &mut String, session: &Session, rec: &Record, now: Time,
         lang,
         session.state().scores.published,
     ));
+    // The ballots (`scoring.ballot_groups`): issued, counted, voided — counts, never a code.
+    if let Some(b) = &rec.ballots
+        && b.issued > 0
+    {
+        let n = |v: &serde_json::Value, k: &str| {
+            v.get(k).and_then(serde_json::Value::as_u64).unwrap_or(0) as usize
+        };
+        let groups: Vec<(String, usize, usize)> = b
+            .groups
+            .iter()
+            .map(|(g, v)| (md(g), n(v, "cast"), n(v, "issued")))
+            .collect();
+        out.push_str(&minutes::ballots_line(
+            lang, b.issued, b.cast, b.voided, &groups,
+        ));
+    }
     let c = minutes::columns(lang);
     let d = rules.decimals as usize;
     let categories = scoring::by_category(&results);

@@ -74,13 +74,41 @@ fn tab_name(wanted: &str, taken: &mut BTreeSet<String>) -> String {
 
 /// The sheets of a plan: one per reviewer, or with `groups` (name, count) that many unnamed
 /// sheets per group. Refused when the plan does not score, or names no reviewer and no group
-/// is asked for.
+/// is asked for. With ballot groups (`scoring.ballot_groups`) the sheets are the groups'
+/// paper ballots: each group's `ballots` count, or the `groups` asked for, which must be
+/// ballot groups.
 pub fn papers(plan: &Plan, lang: Lang, groups: &[(String, usize)]) -> Result<Vec<Paper>, String> {
     let rules = Rules::of(plan);
     let ballot = match rules.mode {
         ScoringMode::Points => false,
         ScoringMode::Grades => true,
         ScoringMode::None => return Err(words::not_scored(lang)),
+    };
+    let declared = plan
+        .scoring
+        .as_ref()
+        .map(|s| s.ballot_groups.as_slice())
+        .unwrap_or_default();
+    let from_plan: Vec<(String, usize)>;
+    let groups = if declared.is_empty() {
+        groups
+    } else if groups.is_empty() {
+        from_plan = declared
+            .iter()
+            .map(|g| match g.ballots {
+                Some(n) => Ok((g.name.clone(), n as usize)),
+                None => Err(words::ballots_count_needed(lang, &g.name)),
+            })
+            .collect::<Result<_, _>>()?;
+        &from_plan
+    } else {
+        for (name, _) in groups {
+            if !declared.iter().any(|g| &g.name == name) {
+                let names: Vec<String> = declared.iter().map(|g| g.name.clone()).collect();
+                return Err(words::not_a_ballot_group(lang, name, &names));
+            }
+        }
+        groups
     };
     if groups.is_empty() && plan.reviewers.is_empty() {
         return Err(words::no_reviewers(lang));

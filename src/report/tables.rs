@@ -256,11 +256,110 @@ pub fn ranking_for(session: &Session, results: &[UnitResult], lang: Lang, public
     }
 }
 
+/// With ballot groups, grades mode: a unit's ballots per grade in each group (the typed-up
+/// tallies and the cast ballots that count), in the plan's order of groups and grades.
+pub fn group_grade_counts(session: &Session, unit: &str) -> Vec<(String, Vec<i64>)> {
+    let rules = session.rules();
+    let st = session.state();
+    rules
+        .groups
+        .iter()
+        .map(|g| {
+            let mut counts = st
+                .scores
+                .group_grades
+                .get(unit)
+                .and_then(|by| by.get(&g.name))
+                .cloned()
+                .unwrap_or_default();
+            counts.resize(rules.grades.len(), 0);
+            for b in st
+                .ballots
+                .issued
+                .iter()
+                .filter(|b| b.group == g.name && b.counts())
+            {
+                let given = b.cast.as_ref().and_then(|c| c.grades.get(unit));
+                if let Some(k) = given.and_then(|grade| rules.grade(grade)) {
+                    counts[k] += 1;
+                }
+            }
+            (g.name.clone(), counts)
+        })
+        .collect()
+}
+
+/// With ballot groups, points mode: each counting ballot's scores of a unit, under its serial
+/// and group (an anonymous scorer).
+pub fn ballot_sheets(session: &Session, unit: &str) -> Vec<(String, String, Vec<Option<i64>>)> {
+    session
+        .state()
+        .ballots
+        .issued
+        .iter()
+        .filter(|b| b.counts())
+        .filter_map(|b| {
+            let values = b.cast.as_ref()?.points.get(unit)?;
+            Some((b.serial.clone(), b.group.clone(), values.clone()))
+        })
+        .collect()
+}
+
+/// The ballots issued, counted and voided by group, and all together (`None` without
+/// ballot groups).
+pub fn ballots(session: &Session, lang: Lang) -> Option<Table> {
+    let rec = record::BallotsRecord::of(session)?;
+    let n = |v: &serde_json::Value, k: &str| {
+        Cell::Number(v.get(k).and_then(serde_json::Value::as_u64).unwrap_or(0) as f64)
+    };
+    let mut rows: Vec<Vec<Cell>> = rec
+        .groups
+        .iter()
+        .map(|(g, v)| vec![Cell::text(g), n(v, "issued"), n(v, "cast"), n(v, "voided")])
+        .collect();
+    rows.push(vec![
+        Cell::text(strings::report::ballots_total(lang)),
+        Cell::Number(rec.issued as f64),
+        Cell::Number(rec.cast as f64),
+        Cell::Number(rec.voided as f64),
+    ]);
+    Some(Table {
+        name: strings::report::ballots_sheet(lang),
+        header: strings::report::ballots_columns(lang)
+            .map(String::from)
+            .to_vec(),
+        rows,
+        wrap: Vec::new(),
+        filter: false,
+    })
+}
+
 pub fn scores(session: &Session, lang: Lang) -> Table {
     let rules = session.rules();
     let st = session.state();
     let mut rows = Vec::new();
+    let words = strings::report::of(lang);
     let header = match rules.mode {
+        ScoringMode::Grades if rules.ballots => {
+            for u in st.reports() {
+                for (group, counts) in group_grade_counts(session, &u.name) {
+                    for (g, n) in rules.grades.iter().zip(counts) {
+                        rows.push(vec![
+                            Cell::text(&u.name),
+                            Cell::text(&group),
+                            Cell::text(&g.name),
+                            Cell::Number(n as f64),
+                        ]);
+                    }
+                }
+            }
+            vec![
+                words.columns.unit.to_string(),
+                words.columns.group.to_string(),
+                words.columns.grade.to_string(),
+                words.columns.count.to_string(),
+            ]
+        }
         ScoringMode::Points => {
             for u in st.reports() {
                 for r in &session.plan().reviewers {
@@ -270,6 +369,20 @@ pub fn scores(session: &Session, lang: Lang) -> Table {
                                 Cell::text(&u.name),
                                 Cell::text(&r.name),
                                 Cell::text(r.group.clone().unwrap_or_default()),
+                                Cell::text(&crit.name),
+                                Cell::Number(v as f64 / scoring::ONE as f64),
+                            ]);
+                        }
+                    }
+                }
+                // Each counting ballot, an anonymous scorer under its serial.
+                for (serial, group, values) in ballot_sheets(session, &u.name) {
+                    for (crit, v) in rules.criteria.iter().zip(values) {
+                        if let Some(v) = v {
+                            rows.push(vec![
+                                Cell::text(&u.name),
+                                Cell::text(&serial),
+                                Cell::text(&group),
                                 Cell::text(&crit.name),
                                 Cell::Number(v as f64 / scoring::ONE as f64),
                             ]);
@@ -331,6 +444,8 @@ pub fn workbook_for(session: &Session, now: Time, lang: Lang, public: bool) -> V
         if !public {
             out.push(scores(session, lang));
         }
+        // How many ballots were issued, counted and voided: counts, public as they are.
+        out.extend(ballots(session, lang));
     }
     out.push(remarks(session, lang));
     out.push(timing(session, now, lang));

@@ -92,6 +92,23 @@ pub fn check_no_overall_rank(lang: Lang) -> &'static str {
 /// `podium check`: `scoring.bands`, by score (“好 ≥90、较好 ≥80、一般”) or by quota (“好 30%、
 /// 较好 50%、一般”). `levels`: each level's name with its `min` or `percent` (none on the
 /// last); `categories`: quotas are counted within each category.
+/// The plan's ballot groups (`scoring.ballot_groups`): name, weight, ballots to issue.
+pub fn check_ballot_groups(lang: Lang, groups: &[(&str, f64, Option<u32>)]) -> String {
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(name, weight, ballots)| match (lang, ballots) {
+            (Lang::Zh, Some(n)) => format!("{name} 权重 {weight}% {n} 张"),
+            (Lang::Zh, None) => format!("{name} 权重 {weight}% 张数未定"),
+            (Lang::En, Some(n)) => format!("{name} weight {weight}% {n} ballots"),
+            (Lang::En, None) => format!("{name} weight {weight}% ballots not set"),
+        })
+        .collect();
+    match lang {
+        Lang::Zh => format!("测评组别：{}\n", parts.join("；")),
+        Lang::En => format!("ballot groups: {}\n", parts.join("; ")),
+    }
+}
+
 pub fn check_bands(
     lang: Lang,
     by_quota: bool,

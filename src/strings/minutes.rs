@@ -320,3 +320,45 @@ mod tests {
         assert_eq!(date(Lang::En, d), "30 May 2026");
     }
 }
+
+/// The ballots of the meeting's 测评 (`scoring.ballot_groups`): “发放测评票 62 张，收回有效票
+/// 58 张（领导 12/12，部门 28/30，乡镇 18/20），作废 2 张。” — counted / issued by group.
+pub fn ballots_line(
+    lang: Lang,
+    issued: usize,
+    cast: usize,
+    voided: usize,
+    groups: &[(String, usize, usize)],
+) -> String {
+    let by: Vec<String> = groups
+        .iter()
+        .map(|(g, cast, issued)| format!("{g} {cast}/{issued}"))
+        .collect();
+    match lang {
+        Lang::Zh => {
+            let mut s = format!(
+                "发放测评票 {issued} 张，收回有效票 {cast} 张（{}）",
+                by.join("，")
+            );
+            if voided > 0 {
+                s.push_str(&format!("，作废 {voided} 张"));
+            }
+            s + "。\n\n"
+        }
+        Lang::En => {
+            let mut s = format!(
+                "{issued} ballots issued, {cast} counted ({})",
+                by.join(", ")
+            );
+            if voided > 0 {
+                s.push_str(&format!(", {voided} voided"));
+            }
+            s + ".\n\n"
+        }
+    }
+}
+
+/// The header of a unit's ballot counts by group (the appendix of score sheets).
+pub fn group_column(lang: Lang) -> &'static str {
+    lang.pick("组别", "Group")
+}

@@ -689,3 +689,21 @@ pub fn due_with_text(lang: Lang, date: &str, text: &str) -> String {
 pub fn partners_list(lang: Lang, names: &[String]) -> String {
     names.join(lang.pick("、", ", "))
 }
+
+/// The ballots table (`scoring.ballot_groups`): its sheet's name and columns.
+pub fn ballots_sheet(lang: Lang) -> &'static str {
+    lang.pick("测评票", "Ballots")
+}
+
+/// 组别, 发放, 有效, 作废.
+pub fn ballots_columns(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Zh => ["组别", "发放", "有效", "作废"],
+        Lang::En => ["Group", "Issued", "Counted", "Voided"],
+    }
+}
+
+/// The ballots table's last row: every group together.
+pub fn ballots_total(lang: Lang) -> &'static str {
+    lang.pick("合计", "Total")
+}

@@ -152,18 +152,6 @@ pub fn file_tail(lang: Lang) -> &'static str {
 
 // Reading the sheets back (`podium scores`).
 
-/// An unnamed sheet (`--group`): not imported yet.
-pub fn unnamed_sheet(lang: Lang, at: &str, group: &str) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "{at}：这是不记名评分表（组别“{group}”），不记名评分的导入尚未支持；请按长表（单位、评委、指标、得分）录入"
-        ),
-        Lang::En => format!(
-            "{at}: this is an unnamed sheet (group \"{group}\"); unnamed sheets cannot be imported yet: type them up in the long format (unit, reviewer, criterion, score)"
-        ),
-    }
-}
-
 /// A sheet with a table but no “评委：” cell above it.
 pub fn no_reviewer_cell(lang: Lang, place: &str, header_row: usize) -> String {
     match lang {
@@ -253,6 +241,129 @@ pub fn not_recused(lang: Lang, at: &str, reviewer: &str) -> String {
         ),
         Lang::En => format!(
             "{at}: the plan does not recuse “{reviewer}” from this unit; type the score, or name the unit in the reviewer's recused list in the plan first"
+        ),
+    }
+}
+
+// Ballot groups (`scoring.ballot_groups`).
+
+/// The column of a tally that says its ballot group.
+pub const GROUP_COLUMN: super::cli::Column = super::cli::Column {
+    names: &["组别", "分组", "group", "ballot group"],
+    en: "group",
+    zh: "组别",
+};
+
+/// `--group NAME=N` naming no ballot group of the plan.
+pub fn not_a_ballot_group(lang: Lang, group: &str, groups: &[String]) -> String {
+    let list = groups.join(lang.pick("、", ", "));
+    match lang {
+        Lang::Zh => format!("--group “{group}”不是计划的测评组别（ballot_groups：{list}）"),
+        Lang::En => {
+            format!(
+                "--group \"{group}\" is not one of the plan's ballot groups (ballot_groups: {list})"
+            )
+        }
+    }
+}
+
+/// A ballot group with no `ballots` count and no `--group NAME=N`.
+pub fn ballots_count_needed(lang: Lang, group: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "测评组别“{group}”没有写张数：在计划的 ballot_groups 中写明 ballots，或用 --group {group}=张数"
+        ),
+        Lang::En => format!(
+            "the ballot group \"{group}\" has no number of ballots: give its ballots in the plan's ballot_groups, or --group {group}=N"
+        ),
+    }
+}
+
+/// A cell or `--group` naming no ballot group, on import.
+pub fn unknown_ballot_group(lang: Lang, at: &str, group: &str, groups: &[String]) -> String {
+    let list = groups.join(lang.pick("、", ", "));
+    match lang {
+        Lang::Zh => format!("{at}：“{group}”不是本次会议的测评组别（{list}）"),
+        Lang::En => format!("{at}: \"{group}\" is not one of the meeting's ballot groups ({list})"),
+    }
+}
+
+/// A tally row without its group, in a meeting with ballot groups.
+pub fn group_needed(lang: Lang, at: &str, groups: &[String]) -> String {
+    let list = groups.join(lang.pick("、", ", "));
+    match lang {
+        Lang::Zh => format!(
+            "{at}：本次会议按测评组别（{list}）计票，这一行没有组别：加一列“组别”，或用 --group 组别 说明整个文件的组别"
+        ),
+        Lang::En => format!(
+            "{at}: the meeting counts ballots by group ({list}) and this row has none: add a 组别 (group) column, or give the whole file's group with --group NAME"
+        ),
+    }
+}
+
+/// A group given both by the file and `--group`, differently.
+pub fn group_differs(lang: Lang, at: &str, cell: &str, given: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}：文件中的组别“{cell}”与 --group “{given}”不一致"),
+        Lang::En => format!("{at}: the file's group \"{cell}\" differs from --group \"{given}\""),
+    }
+}
+
+/// `--group` given for a meeting without ballot groups.
+pub fn no_ballot_groups(lang: Lang) -> String {
+    lang.pick(
+        "--group：计划没有测评组别（scoring.ballot_groups），导入时不需要组别",
+        "--group: the plan has no ballot groups (scoring.ballot_groups); an import takes no group",
+    )
+    .into()
+}
+
+/// An unnamed sheet in a meeting without ballot groups.
+pub fn unnamed_without_groups(lang: Lang, at: &str, group: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{at}：这是不记名评分表（组别“{group}”），但计划没有测评组别（scoring.ballot_groups）；请在计划中声明组别，或按长表（单位、评委、指标、得分）录入"
+        ),
+        Lang::En => format!(
+            "{at}: this is an unnamed sheet (group \"{group}\") but the plan has no ballot groups (scoring.ballot_groups): declare them in the plan, or type the sheet up in the long format (unit, reviewer, criterion, score)"
+        ),
+    }
+}
+
+/// A unit row of an unnamed sheet with some criteria blank: a ballot scores a unit whole.
+pub fn row_incomplete(lang: Lang, at: &str, criterion: &str) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("{at}：“{criterion}”未填；不记名评分表的一个单位要么各项都填，要么都不填")
+        }
+        Lang::En => format!(
+            "{at}: \"{criterion}\" is blank; an unnamed sheet scores a unit on every criterion or on none"
+        ),
+    }
+}
+
+/// The number of ballots an import records, in its summary.
+pub fn ballots_read(lang: Lang, sheets: usize, blank: usize) -> String {
+    match (lang, blank) {
+        (Lang::Zh, 0) => format!("{sheets} 张不记名评分表，每张记为一张新的测评票"),
+        (Lang::Zh, b) => {
+            format!("{sheets} 张不记名评分表，每张记为一张新的测评票（{b} 张空白未计）")
+        }
+        (Lang::En, 0) => format!("{sheets} unnamed sheets, each recorded as a new ballot"),
+        (Lang::En, b) => {
+            format!(
+                "{sheets} unnamed sheets, each recorded as a new ballot ({b} blank ones not counted)"
+            )
+        }
+    }
+}
+
+/// A workbook with both reviewers' sheets and unnamed sheets: one import is one or the other.
+pub fn mixed_sheets(lang: Lang, named: &str, unnamed: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{named} 是评委的评分表，{unnamed} 是不记名评分表：请分两个文件导入"),
+        Lang::En => format!(
+            "{named} is a reviewer's sheet and {unnamed} an unnamed one: import them as two files"
         ),
     }
 }
