@@ -677,7 +677,13 @@ impl ScoreImport {
     /// "scores.csv (UTF-8): 156 rows — 156 new, 0 changed, 0 unchanged", or for a workbook
     /// "scores.xlsx (XLSX, sheet "评分"): …".
     pub fn summary(&self, table: &Table, lang: Lang) -> String {
-        let rows = self.scores.len() + self.grades.len();
+        let rows = self.scores.len()
+            + self.grades.len()
+            + self
+                .ballots
+                .iter()
+                .map(|b| b.scores.len() + b.grades.len())
+                .sum::<usize>();
         let name = Path::new(&table.name)
             .file_name()
             .map_or_else(|| table.name.clone(), |n| n.to_string_lossy().into_owned());
@@ -702,9 +708,28 @@ pub fn scores(
     lang: Lang,
     group: Option<&str>,
 ) -> Result<ScoreImport, Vec<String>> {
-    let _ = group;
     let rules = session.rules();
     let state = session.state();
+    let ballot_groups = ballot_group_names(session);
+    let group = match group {
+        None => None,
+        Some(_) if ballot_groups.is_empty() => {
+            return Err(vec![strings::sheets::no_ballot_groups(lang)]);
+        }
+        Some(g) => Some(
+            ballot_group(&ballot_groups, g)
+                .ok_or_else(|| {
+                    vec![strings::sheets::unknown_ballot_group(
+                        lang,
+                        "--group",
+                        g,
+                        &ballot_groups,
+                    )]
+                })?
+                .to_string(),
+        ),
+    };
+    let group = group.as_deref();
     let fields = match rules.mode {
         crate::plan::ScoringMode::Points => POINTS_SHEET,
         crate::plan::ScoringMode::Grades => GRADES_SHEET,
@@ -718,7 +743,7 @@ pub fn scores(
     if !table.sheets.iter().any(|s| fields.iter().all(|f| s.has(f))) {
         match rules.mode {
             crate::plan::ScoringMode::Points => {
-                if let Some(read) = score_sheets(table, session, lang) {
+                if let Some(read) = score_sheets(table, session, lang, group) {
                     return read;
                 }
             }
@@ -845,7 +870,25 @@ pub fn scores(
         crate::plan::ScoringMode::Grades | crate::plan::ScoringMode::None => {
             let [u, g, n] = [0, 1, 2].map(|i| cols.get(i).copied().unwrap_or(0));
             let grades = names::Index::new(rules.grades.iter().map(|g| g.name.as_str()));
+            // With ballot groups a tally is a group's: from its 组别 column, or `--group`.
+            let group_col = if ballot_groups.is_empty() {
+                None
+            } else {
+                ctx.column(&strings::sheets::GROUP_COLUMN)
+                    .map_err(|e| vec![e])?
+            };
             for (row, cells) in &sheet.rows {
+                let tally_group = if ballot_groups.is_empty() {
+                    None
+                } else {
+                    match tally_group(&ctx, &ballot_groups, group_col, group, *row, u, cells) {
+                        Ok(found) => Some(found),
+                        Err(e) => {
+                            errors.push(e);
+                            continue;
+                        }
+                    }
+                };
                 let found = (
                     unit_of(*row, u, cells),
                     ctx.name(&grades, "grade", *row, g, cells),
@@ -890,7 +933,7 @@ pub fn scores(
                             unit,
                             grade,
                             count,
-                            group: None,
+                            group: tally_group,
                         });
                     }
                 }
@@ -904,6 +947,51 @@ pub fn scores(
         Ok(out)
     } else {
         Err(errors)
+    }
+}
+
+/// The plan's ballot groups (`scoring.ballot_groups`), by name.
+fn ballot_group_names(session: &Session) -> Vec<String> {
+    session
+        .plan()
+        .scoring
+        .as_ref()
+        .map(|s| s.ballot_groups.iter().map(|g| g.name.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// The ballot group `text` means (width forms, case and edge spaces ignored).
+fn ballot_group<'a>(groups: &'a [String], text: &str) -> Option<&'a str> {
+    match names::Index::new(groups.iter().map(String::as_str)).find(text) {
+        Match::One(name) => groups.iter().find(|g| *g == name).map(String::as_str),
+        _ => None,
+    }
+}
+
+/// A tally row's ballot group: its 组别 cell, else the file's (`--group`); refused at the cell
+/// when it names no group, differs from `--group`, or there is none.
+fn tally_group(
+    ctx: &Ctx,
+    groups: &[String],
+    col: Option<usize>,
+    given: Option<&str>,
+    row: usize,
+    unit_col: usize,
+    cells: &[String],
+) -> Result<String, String> {
+    let lang = ctx.lang;
+    let text = col.map_or("", |c| cell(cells, c).trim());
+    let at = ctx.at(row, col.unwrap_or(unit_col));
+    if text.is_empty() {
+        return given
+            .map(str::to_string)
+            .ok_or_else(|| strings::sheets::group_needed(lang, &at, groups));
+    }
+    let found = ballot_group(groups, text)
+        .ok_or_else(|| strings::sheets::unknown_ballot_group(lang, &at, text, groups))?;
+    match given {
+        Some(g) if g != found => Err(strings::sheets::group_differs(lang, &at, text, g)),
+        _ => Ok(found.to_string()),
     }
 }
 
@@ -1039,10 +1127,16 @@ fn sheet_table(sheet: &Sheet, criteria: &names::Index) -> Option<SheetTable> {
 /// Reads the printed score sheets (`podium sheets`) typed up in a workbook: each worksheet
 /// names its reviewer in the cell “评委：王明” above a table of units × criteria; a blank cell
 /// is not scored, 回避 and 合计 are passed over. `None` when no sheet has such a table.
+///
+/// With ballot groups, an unnamed sheet (“组别：领导”, `podium sheets`) is one new anonymous
+/// ballot of its group (or of `group`, `--group`, when its cell is blank): every unit row
+/// scored on every criterion or on none; a blank sheet is passed over (and counted in the
+/// summary). The ballots' codes are drawn here and forgotten: only their hashes are recorded.
 fn score_sheets(
     table: &Table,
     session: &Session,
     lang: Lang,
+    group: Option<&str>,
 ) -> Option<Result<ScoreImport, Vec<String>>> {
     let rules = session.rules();
     let state = session.state();
@@ -1068,6 +1162,10 @@ fn score_sheets(
     let mut out = ScoreImport::default();
     let mut read = Vec::new();
     let mut whose: BTreeMap<String, String> = BTreeMap::new();
+    let ballot_groups = ballot_group_names(session);
+    let mut named = None;
+    let mut unnamed = None;
+    let mut blank = 0;
     for (sheet, t) in &found {
         let ctx = Ctx { table, sheet, lang };
         for (c, head) in &t.unknown {
@@ -1080,8 +1178,45 @@ fn score_sheets(
         let label = find_label(sheet, t.header_row, strings::sheets::REVIEWER_LABELS);
         let Some((lrow, lcol, name, ncol)) = label else {
             match find_label(sheet, t.header_row, strings::sheets::GROUP_LABELS) {
-                Some((r, c, group, _)) => {
-                    errors.push(strings::sheets::unnamed_sheet(lang, &ctx.at(r, c), group))
+                Some((r, c, text, _)) if ballot_groups.is_empty() => errors.push(
+                    strings::sheets::unnamed_without_groups(lang, &ctx.at(r, c), text),
+                ),
+                Some((r, c, text, tc)) => {
+                    unnamed.get_or_insert_with(|| ctx.place());
+                    let found = if text.is_empty() {
+                        group.map(str::to_string).ok_or_else(|| {
+                            strings::sheets::group_needed(lang, &ctx.at(r, c), &ballot_groups)
+                        })
+                    } else {
+                        match ballot_group(&ballot_groups, text) {
+                            None => Err(strings::sheets::unknown_ballot_group(
+                                lang,
+                                &ctx.at(r, tc),
+                                text,
+                                &ballot_groups,
+                            )),
+                            Some(g) if group.is_some_and(|given| given != g) => {
+                                Err(strings::sheets::group_differs(
+                                    lang,
+                                    &ctx.at(r, tc),
+                                    text,
+                                    group.unwrap_or_default(),
+                                ))
+                            }
+                            Some(g) => Ok(g.to_string()),
+                        }
+                    };
+                    match found {
+                        Ok(g) => match unnamed_ballot(&ctx, session, t, &g) {
+                            Ok(Some(b)) => {
+                                read.push(sheet.name.clone().unwrap_or_default());
+                                out.ballots.push(b);
+                            }
+                            Ok(None) => blank += 1,
+                            Err(e) => errors.extend(e),
+                        },
+                        Err(e) => errors.push(e),
+                    }
                 }
                 None => errors.push(strings::sheets::no_reviewer_cell(
                     lang,
@@ -1091,6 +1226,7 @@ fn score_sheets(
             }
             continue;
         };
+        named.get_or_insert_with(|| ctx.place());
         if name.is_empty() {
             errors.push(strings::sheets::empty_reviewer(lang, &ctx.at(lrow, lcol)));
             continue;
@@ -1223,15 +1359,139 @@ fn score_sheets(
             }
         }
     }
-    if out.scores.is_empty() && errors.is_empty() {
+    // One import is one command: reviewers' scores or new ballots, never both.
+    if let (Some(a), Some(b)) = (&named, &unnamed) {
+        errors.push(strings::sheets::mixed_sheets(lang, a, b));
+    }
+    if out.scores.is_empty() && out.ballots.is_empty() && errors.is_empty() {
         errors.push(cli::no_score_rows(lang, &table.name));
     }
-    out.sheet = Some(strings::sheets::sheet_list(lang, &read));
+    if !out.ballots.is_empty() && errors.is_empty() {
+        match crate::commands::ballots::draw(out.ballots.len()) {
+            Ok((salt, codes)) => {
+                for (b, code) in out.ballots.iter_mut().zip(&codes) {
+                    b.hash = Some(crate::session::ballots::hash(&salt, code));
+                }
+                out.salt = salt;
+            }
+            Err(e) => errors.push(e),
+        }
+        out.new = out.ballots.iter().map(|b| b.scores.len()).sum();
+    }
+    out.sheet = Some(if out.ballots.is_empty() {
+        strings::sheets::sheet_list(lang, &read)
+    } else {
+        strings::sheets::ballots_read(lang, out.ballots.len(), blank)
+    });
     Some(if errors.is_empty() {
         Ok(out)
     } else {
         Err(errors)
     })
+}
+
+/// One unnamed sheet as a new ballot of `group`: each unit row scored on every criterion (a
+/// row left blank is not scored); `None` for a blank sheet.
+fn unnamed_ballot(
+    ctx: &Ctx,
+    session: &Session,
+    t: &SheetTable,
+    group: &str,
+) -> Result<Option<crate::session::RecordedBallot>, Vec<String>> {
+    use crate::session::{BallotScore, RecordedBallot};
+    let (lang, sheet) = (ctx.lang, ctx.sheet);
+    let rules = session.rules();
+    let state = session.state();
+    let reports = names::Index::new(state.reports().map(|u| u.name.as_str()));
+    let mut errors = Vec::new();
+    let mut scores = Vec::new();
+    let mut seen = std::collections::HashMap::new();
+    for (row, cells) in all_rows(sheet).filter(|(r, _)| *r > t.header_row) {
+        let filled = t
+            .criteria
+            .iter()
+            .any(|(c, _)| !cell(cells, *c).trim().is_empty());
+        if !filled {
+            if let Some(c) = t.total {
+                let v = cell(cells, c).trim();
+                let zero = scoring::parse_value(v) == Some(0);
+                if !v.is_empty() && !zero && !t.unsaved_formula(sheet, row, c) {
+                    errors.push(strings::sheets::total_only(lang, &ctx.at(row, c)));
+                }
+            }
+            continue;
+        }
+        let unit = match ctx.name(&reports, "unit", row, t.unit, cells) {
+            Ok(u) => u,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let problem = match state.unit(&unit) {
+            None => Some(ScoreProblem::UnknownUnit(unit.clone())),
+            Some(u) if !u.kind.is_report() => Some(ScoreProblem::NotAReport(unit.clone())),
+            Some(_) => None,
+        };
+        if let Some(p) = problem {
+            let at = ctx.at(row, t.unit);
+            errors.push(format!("{at}: {}", strings::score_problem(lang, &p)));
+            continue;
+        }
+        if let Some(first) = seen.insert(unit.clone(), row) {
+            errors.push(format!(
+                "{}: {}",
+                ctx.at(row, t.unit),
+                cli::repeated_row(lang, first)
+            ));
+            continue;
+        }
+        for (col, criterion) in &t.criteria {
+            if cell(cells, *col).trim().is_empty() {
+                errors.push(strings::sheets::row_incomplete(
+                    lang,
+                    &ctx.at(row, *col),
+                    criterion,
+                ));
+                continue;
+            }
+            if let Some(e) = ctx.date(row, *col, cli::A_SCORE) {
+                errors.push(e);
+                continue;
+            }
+            let text = cell(cells, *col);
+            let checked = scoring::parse_value(text)
+                .ok_or_else(|| ScoreProblem::NotANumber(text.to_string()))
+                .and_then(|v| {
+                    let c = rules
+                        .criterion(criterion)
+                        .ok_or_else(|| ScoreProblem::UnknownCriterion(criterion.clone()))?;
+                    scoring::check_value(rules, c, v).map(|()| v)
+                });
+            match checked {
+                Ok(value) => scores.push(BallotScore {
+                    unit: unit.clone(),
+                    criterion: criterion.clone(),
+                    value,
+                }),
+                Err(p) => errors.push(format!(
+                    "{}: {}",
+                    ctx.at(row, *col),
+                    strings::score_problem(lang, &p)
+                )),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok((!scores.is_empty()).then(|| RecordedBallot {
+        group: group.to_string(),
+        serial: None,
+        hash: None,
+        grades: Vec::new(),
+        scores,
+    }))
 }
 
 /// A plan from a unit list (序号, 单位, 汇报人, 职务, 时长 or order, unit, presenter, role, minutes),
