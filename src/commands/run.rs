@@ -45,6 +45,16 @@ pub struct RunArgs {
     /// (instead of the plan's `previous`)
     #[arg(long, value_name = "FILE")]
     pub previous: Option<PathBuf>,
+    /// With --serve, for a plan with ballot groups: the port of the ballot page (7374 unless
+    /// given), on the same address
+    #[arg(long, value_name = "PORT")]
+    pub ballots_port: Option<u16>,
+    /// With --serve: open voting at the start
+    #[arg(long)]
+    pub open_voting: bool,
+    /// With --serve: the venue's Wi-Fi, shown on the stage as a QR code
+    #[arg(long, value_name = "SSID:PASSWORD")]
+    pub wifi: Option<String>,
 }
 
 impl RunArgs {
@@ -58,6 +68,9 @@ impl RunArgs {
             wide_ambiguous: false,
             serve: None,
             previous: None,
+            ballots_port: None,
+            open_voting: false,
+            wifi: None,
         }
     }
 }
@@ -252,6 +265,63 @@ fn dated_session(file: &Path, stem: &str) -> PathBuf {
     session
 }
 
+/// With `--serve`: the ballot page, when the plan has ballot groups, on the same address at
+/// `--ballots-port` (7374), its address (and the venue's Wi-Fi) in the join file for the
+/// stage, and voting opened when `--open-voting` asks. Without ballot groups the page's flags
+/// are refused.
+fn serve_ballots(
+    app: &mut App,
+    bind: &str,
+    args: &RunArgs,
+    wifi: Option<String>,
+    lang: strings::Lang,
+) -> Result<(), String> {
+    if app.session().plan().scoring().ballot_groups.is_empty() {
+        if args.ballots_port.is_some() || args.open_voting || args.wifi.is_some() {
+            return Err(strings::page::needs_ballot_groups(lang).into());
+        }
+        return Ok(());
+    }
+    let port = args.ballots_port.unwrap_or(crate::net::BALLOTS_PORT);
+    let addr = crate::net::parse_addr(bind, "0.0.0.0")?;
+    let host = addr.rsplit_once(':').map_or(addr.as_str(), |(h, _)| h);
+    let writer = app.core.ledger.writer().ok_or("no session")?;
+    let server = crate::net::ballots::BallotServer::start(
+        &format!("{host}:{port}"),
+        writer,
+        lang,
+        crate::net::ballots::Limits::default(),
+    )
+    .map_err(|e| strings::page::cannot_serve_ballots(lang, &e))?;
+    let url = server.url.clone();
+    if let Some(notes) = app.core.server.as_mut() {
+        notes
+            .set_ballot_page(Some(url.clone()), wifi)
+            .map_err(|e| strings::page::cannot_serve_ballots(lang, &e))?;
+    }
+    app.core.ballots = Some(server);
+    let mut said = strings::page::serving(lang, &url);
+    if args.open_voting {
+        match app
+            .core
+            .ledger
+            .execute(&crate::session::Command::OpenVoting, now())
+        {
+            Ok(_) | Err(store::ExecError::Refused(crate::session::Refusal::NothingChanged)) => {}
+            Err(store::ExecError::Refused(r)) => {
+                let why = strings::refusal(lang, &r);
+                said = format!(
+                    "{said} · {}",
+                    strings::page::open_voting_refused(lang, &why)
+                );
+            }
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+    eprintln!("podium: {said}");
+    Ok(())
+}
+
 /// Whether the console can take the terminal: its raw mode can be set (and is set back at
 /// once), as the console's start needs.
 fn usable_terminal() -> std::io::Result<()> {
@@ -262,6 +332,19 @@ fn usable_terminal() -> std::io::Result<()> {
 
 pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
     let lang = choice.first();
+    // The ballot page's flags, said wrong before anything is opened.
+    let ballot_flags = args.ballots_port.is_some() || args.open_voting || args.wifi.is_some();
+    if ballot_flags && args.serve.is_none() {
+        return Err(strings::page::needs_serve(lang).into());
+    }
+    let wifi = match &args.wifi {
+        Some(text) => Some(
+            crate::net::ballots::parse_wifi(text)
+                .map(|w| crate::net::ballots::wifi_payload(&w))
+                .ok_or_else(|| strings::page::bad_wifi(lang).to_string())?,
+        ),
+        None => None,
+    };
     let target = target(&args, choice, now())?;
     let t = now();
     let resuming = target.session.exists();
@@ -379,6 +462,10 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
                 app.core.ledger.close(now()).map_err(|e| e.to_string())?;
                 return Err(strings::cli::cannot_serve(lang, &e));
             }
+        }
+        if let Err(e) = serve_ballots(&mut app, bind, &args, wifi, lang) {
+            app.core.ledger.close(now()).map_err(|e| e.to_string())?;
+            return Err(e);
         }
     }
     let s = lang.s();

@@ -53,6 +53,8 @@ pub struct Console {
     pub ledger: Ledger,
     /// Note-takers' connections, when the host serves the meeting (`--serve`).
     pub server: Option<Server>,
+    /// The ballot page served to the attendees' phones (`--serve` with ballot groups).
+    pub ballots: Option<crate::net::ballots::BallotServer>,
     pub lang: Lang,
     /// No bell.
     pub quiet: bool,
@@ -85,6 +87,7 @@ impl Console {
         let mut console = Console {
             ledger,
             server: None,
+            ballots: None,
             lang,
             quiet,
             notice: None,
@@ -241,13 +244,15 @@ impl Console {
     /// then looks at what arrived every `NETWORK_EVERY_MS`, and draws only when it changed
     /// something (`redraw`).
     pub fn networked(&self) -> bool {
-        self.server.is_some() || self.is_remote()
+        self.server.is_some() || self.ballots.is_some() || self.is_remote()
     }
 
     /// How long the loop may wait before looking at the network again: at once while
     /// commands are still queued from the last pass.
     pub fn network_wait(&self) -> i64 {
-        if self.server.as_ref().is_some_and(|s| s.backlog) {
+        if self.server.as_ref().is_some_and(|s| s.backlog)
+            || self.ballots.as_ref().is_some_and(|b| b.backlog)
+        {
             0
         } else {
             NETWORK_EVERY_MS
@@ -280,6 +285,11 @@ impl Console {
                 }
             }
             _ => {}
+        }
+        // Ballots from the attendees' phones: decided here, answered once durable.
+        if let (Some(ballots), Ledger::Local(writer)) = (&mut self.ballots, &mut self.ledger) {
+            ballots.set_lang(lang);
+            changed |= ballots.pump(writer, now);
         }
         if changed || !notes.is_empty() {
             self.redraw = true;

@@ -151,6 +151,12 @@ struct JoinFile {
     /// Where this host listens now (for a person, or a script, to read).
     #[serde(default)]
     addrs: Vec<String>,
+    /// The ballot page's address (`http://ADDR:7374`), while this host serves it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ballots_url: Option<String>,
+    /// The venue's Wi-Fi as a `WIFI:` payload (`--wifi`), for the stage's QR code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    wifi: Option<String>,
 }
 
 fn join_path(session: &Path) -> PathBuf {
@@ -239,11 +245,15 @@ impl Server {
                 meeting: super::new_id(),
                 scores: false,
                 addrs: Vec::new(),
+                ballots_url: None,
+                wifi: None,
             },
         };
         let addrs = join_addresses(local);
         let join = JoinFile {
             addrs: addrs.clone(),
+            ballots_url: None,
+            wifi: None,
             ..join
         };
         save_join(&join_path, &join).map_err(|e| format!("{}: {e}", join_path.display()))?;
@@ -319,6 +329,21 @@ impl Server {
         for p in &self.peers {
             let _ = p.out.send(Outbound::Send(msg.clone()));
         }
+        Ok(())
+    }
+
+    /// Writes the ballot page's address and the venue's Wi-Fi (a `WIFI:` payload) into the
+    /// join file, for the stage display.
+    pub fn set_ballot_page(
+        &mut self,
+        url: Option<String>,
+        wifi: Option<String>,
+    ) -> Result<(), String> {
+        let mut join = self.join.clone();
+        join.ballots_url = url;
+        join.wifi = wifi;
+        save_join(&self.join_path, &join).map_err(|e| e.to_string())?;
+        self.join = join;
         Ok(())
     }
 

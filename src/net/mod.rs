@@ -7,9 +7,11 @@
 //! on its own disk. The console loops stay as they are and talk to the network through
 //! channels: the network runs on its own thread with a small tokio runtime.
 
+pub mod ballots;
 pub mod client;
 pub mod host;
 pub mod outbox;
+pub mod page;
 pub mod wire;
 
 pub use wire::{Channel, HandshakeError, Hello, Message, Text, ToHost};

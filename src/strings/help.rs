@@ -181,6 +181,25 @@ pub const ENTRIES: &[Entry] = &[
         "文件",
         "FILE",
     ),
+    v(
+        "run.ballots_port",
+        "与 --serve 一起用，计划有测评组时：测评页面的端口（默认 7374），地址与 --serve 相同",
+        "With --serve, for a plan with ballot groups: the port of the ballot page (7374 unless given), on the same address",
+        "端口",
+        "PORT",
+    ),
+    e(
+        "run.open_voting",
+        "与 --serve 一起用：一开始就开始测评投票",
+        "With --serve: open voting at the start",
+    ),
+    v(
+        "run.wifi",
+        "与 --serve 一起用：会场无线网络，开放测评时在大屏上显示为二维码",
+        "With --serve: the venue's Wi-Fi, shown on the stage as a QR code",
+        "名称:密码",
+        "SSID:PASSWORD",
+    ),
     // podium demo
     e(
         "demo",
