@@ -350,3 +350,44 @@ fn unnamed_points_sheets_become_ballots_of_their_groups() {
     assert_eq!(rec["ballots"]["cast"], 6);
     assert!(rec["units"][0]["scores"]["领导-003"].is_object());
 }
+
+/// `podium plan` over a plan with ballot groups: the form has no place for them and keeps them
+/// as the plan has them, whatever else is changed, with the plan version that has them (5).
+#[test]
+fn the_plan_form_keeps_the_ballot_groups() {
+    use podium::planform::PlanForm;
+    use podium::planform::state::BALLOTS_VERSION;
+    use podium::strings::Lang;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let written = |form: &PlanForm| {
+        let text = form.text().expect("the form writes the plan");
+        podium::planfile::parse("p.json", &text, Lang::Zh)
+            .expect("the written plan checks")
+            .plan
+    };
+    for (name, text) in [("grades.json", GRADES), ("points.json", POINTS)] {
+        // Without its version (a plan edited by hand): written with version 5.
+        let text = text.replace("\"version\": 5,", "");
+        let plan = podium::planfile::parse(name, &text, Lang::Zh)
+            .expect("the fixture plan checks")
+            .plan;
+        let groups = plan.scoring.as_ref().unwrap().ballot_groups.clone();
+        assert_eq!(groups.len(), 2, "{name}");
+        for lang in [Lang::Zh, Lang::En] {
+            let mut form = PlanForm::edit(lang, &plan, Path::new(name));
+            assert_eq!(form.errors().count(), 0, "{name}: {:?}", form.issues);
+            for c in "（修订）".chars() {
+                form.handle(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            }
+            let again = written(&form);
+            assert_ne!(again.title, plan.title, "{name}: the title was typed");
+            assert_eq!(
+                again.scoring.as_ref().unwrap().ballot_groups,
+                groups,
+                "{name}"
+            );
+            assert_eq!(again.scoring, plan.scoring, "{name}");
+            assert_eq!(again.version, Some(BALLOTS_VERSION), "{name}");
+        }
+    }
+}
