@@ -62,9 +62,16 @@ pub fn normalize_code(text: &str) -> Option<String> {
             'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         };
-        match c {
-            ' ' | '-' | '－' | '\u{3000}' | '\t' => continue,
-            _ => {}
+        // Spaces of every kind (a no-break or thin space a chat app puts in, a line break,
+        // the ideographic space), the invisible ones, and dashes an input method makes of a
+        // hyphen: the code is the same.
+        if c.is_whitespace()
+            || matches!(
+                c,
+                '-' | '－' | '‐'..='―' | '−' | '﹣' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+        {
+            continue;
         }
         let c = c.to_ascii_uppercase();
         if !c.is_ascii() || !CODE_ALPHABET.contains(&(c as u8)) {
@@ -205,6 +212,31 @@ impl Ballots {
         c
     }
 
+    /// The serials of `n` new ballots of `group`: numbered on from the group's ballots, past
+    /// any serial a ballot already has (a file edited by hand may give one to another
+    /// group), so that no new ballot is dropped as a duplicate.
+    pub fn next_serials(&self, group: &str, n: usize) -> Vec<String> {
+        let mut number = self.issued_in(group);
+        (0..n)
+            .map(|_| {
+                let (k, s) = self.serial_after(group, number);
+                number = k;
+                s
+            })
+            .collect()
+    }
+
+    /// The first free serial of `group` numbered after `number`, with its number.
+    pub fn serial_after(&self, group: &str, mut number: usize) -> (usize, String) {
+        loop {
+            number += 1;
+            let s = serial(group, number);
+            if !self.index.contains_key(&s) {
+                return (number, s);
+            }
+        }
+    }
+
     pub fn has_hash(&self, hash: &str) -> bool {
         self.by_hash.contains_key(hash)
     }
@@ -232,6 +264,20 @@ impl Ballots {
     pub(super) fn void(&mut self, serial: &str) {
         if let Some(&i) = self.index.get(serial) {
             self.issued[i].voided = true;
+        }
+    }
+
+    /// A unit that turned out not to be a 汇报单位 (added later as another kind): ballots
+    /// cast for it before drop it, and one that scored nothing else is no longer cast.
+    pub(super) fn drop_unit(&mut self, unit: &str) {
+        for b in &mut self.issued {
+            if let Some(c) = &mut b.cast {
+                c.grades.remove(unit);
+                c.points.remove(unit);
+                if c.grades.is_empty() && c.points.is_empty() {
+                    b.cast = None;
+                }
+            }
         }
     }
 
@@ -297,6 +343,16 @@ mod tests {
         assert_eq!(normalize_code(&c[..15]), None);
         assert_eq!(normalize_code(&format!("{c}2")), None);
         assert_eq!(normalize_code("领导领导领导领导领导领导领导领导"), None);
+        // Pasted from a chat: no-break, thin and zero-width spaces, a line break, en and em
+        // dashes.
+        let pasted = format!(
+            "\u{a0}{}\u{2009}{}\u{200b}–{}—{}\r\n",
+            &c[0..4],
+            &c[4..8],
+            &c[8..12],
+            &c[12..]
+        );
+        assert_eq!(normalize_code(&pasted).as_deref(), Some(c.as_str()));
     }
 
     #[test]

@@ -742,6 +742,7 @@ impl State {
                         self.scores.points.remove(unit);
                         self.scores.grades.remove(unit);
                         self.scores.group_grades.remove(unit);
+                        self.ballots.drop_unit(unit);
                     }
                 }
             }

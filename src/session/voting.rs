@@ -72,9 +72,9 @@ impl Session {
                     salt: salt.clone(),
                     ballots: hashes
                         .iter()
-                        .enumerate()
-                        .map(|(i, h)| ballots::IssuedBallot {
-                            serial: ballots::serial(group, before + i + 1),
+                        .zip(st.ballots.next_serials(group, hashes.len()))
+                        .map(|(h, serial)| ballots::IssuedBallot {
+                            serial,
                             hash: h.clone(),
                         })
                         .collect(),
@@ -142,6 +142,8 @@ impl Session {
                 // New ballots first, by group (numbered on from each group's last), then every
                 // cast: one action.
                 let mut issued: Vec<(String, Vec<ballots::IssuedBallot>)> = Vec::new();
+                // Each group's ballots issued before, and the number of its last serial.
+                let mut numbers: Vec<(usize, usize)> = Vec::new();
                 let mut casts = Vec::new();
                 let mut hashes = HashSet::new();
                 let mut serials = HashSet::new();
@@ -167,14 +169,17 @@ impl Session {
                                 Some(i) => i,
                                 None => {
                                     issued.push((r.group.clone(), Vec::new()));
+                                    let before = st.ballots.issued_in(&r.group);
+                                    numbers.push((before, before));
                                     issued.len() - 1
                                 }
                             };
-                            let n = st.ballots.issued_in(&r.group) + issued[i].1.len() + 1;
-                            if n > MAX_BALLOTS as usize {
+                            let (before, last) = numbers[i];
+                            if before + issued[i].1.len() + 1 > MAX_BALLOTS as usize {
                                 return Err(Refusal::TooManyBallots { max: MAX_BALLOTS });
                             }
-                            let serial = ballots::serial(&r.group, n);
+                            let (number, serial) = st.ballots.serial_after(&r.group, last);
+                            numbers[i].1 = number;
                             issued[i].1.push(ballots::IssuedBallot {
                                 serial: serial.clone(),
                                 hash: hash.clone(),
