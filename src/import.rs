@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 pub mod office;
+pub mod questionnaire;
 pub mod tasks;
 
 /// A table read from a file: a CSV's one sheet or a workbook's sheets, with the encoding it
@@ -738,6 +739,11 @@ pub fn scores(
             return Err(vec![cli::scores_not_scored(lang, &file)]);
         }
     };
+    // A questionnaire export (one row per respondent, units as columns): only a sheet with
+    // no column of the other formats and a unit's name in its header.
+    if let Some(read) = questionnaire::scores(table, session, lang, group) {
+        return read;
+    }
     // The printed score sheets (`podium sheets`), typed up: one worksheet per reviewer. Only
     // when no sheet is in the long format, which is read exactly as before.
     if !table.sheets.iter().any(|s| fields.iter().all(|f| s.has(f))) {

@@ -82,7 +82,7 @@ fn import_into(
             return Err(errors.join("\n"));
         }
     };
-    let rows = plan.scores.len() + plan.grades.len();
+    let rows = plan.scores.len() + plan.grades.len() + plan.ballots.len();
     let grades = !plan.grades.is_empty();
     if plan.changes() {
         match writer.execute(&plan.command(), now) {
@@ -101,12 +101,18 @@ fn import_into(
         let e = writer.save_error().unwrap_or_default().to_string();
         return Err(cli::scores_not_saved(lang, rows, grades, &e));
     }
+    // Ballots (a questionnaire's respondents): how many each group gained, and their serials.
+    let summary = if plan.ballots.is_empty() {
+        plan.summary(table, lang)
+    } else {
+        import::questionnaire::summary(&plan, table, writer.session(), lang)
+    };
     let closed = if plan.changes() {
         writer.close(now)
     } else {
         writer.release(now)
     };
-    println!("{}", plan.summary(table, lang));
+    println!("{summary}");
     // The journal holds the import (every reader sees it); only the session file is behind,
     // and the next open brings it up to date: the import worked, with a warning (exit 0).
     if let Err(e) = closed {
