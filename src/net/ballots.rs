@@ -574,7 +574,12 @@ fn show(c: &Conn, typed: &str) -> Response {
     )
 }
 
-async fn submit(State(c): State<Conn>, code: Option<Path<String>>, body: Body) -> Response {
+async fn submit(
+    State(c): State<Conn>,
+    code: Option<Path<String>>,
+    headers: axum::http::HeaderMap,
+    body: Body,
+) -> Response {
     let typed = code.map(|p| p.0).unwrap_or_default();
     let view = c.app.view();
     let lang = view.lang;
@@ -583,6 +588,17 @@ async fn submit(State(c): State<Conn>, code: Option<Path<String>>, body: Body) -
         Err(r) => return r,
     };
     let limits = &c.app.limits;
+    // Said too large before anything of it is read, when its length says so.
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limits.max_body as u64) {
+        return respond(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            page::message(lang, &view.title, words::too_large(lang)),
+        );
+    }
     let read = tokio::time::timeout(
         limits.read_timeout,
         axum::body::to_bytes(body, limits.max_body),
