@@ -325,7 +325,7 @@ impl Batch {
 }
 
 /// Per group with a target (`--group`, else the plan's `ballots`), how many to issue and the
-/// first new serial's number: (group, from, n). A target below what is issued is refused.
+/// first new serial's number: (group, from, n). A `--group` below what is issued is refused.
 fn to_issue(
     session: &Session,
     asked: &[(String, usize)],
@@ -333,14 +333,18 @@ fn to_issue(
 ) -> Result<Vec<(String, usize, usize)>, String> {
     let mut out = Vec::new();
     for g in &session.plan().scoring().ballot_groups {
+        // (target, whether the user typed it): the plan's number is met once that many are
+        // issued, and a group grown past it with `--group` stays as it is.
         let target = match asked.iter().find(|(name, _)| *name == g.name) {
-            Some((_, n)) => Some(*n),
-            None if asked.is_empty() => g.ballots.map(|n| n as usize),
+            Some((_, n)) => Some((*n, true)),
+            None if asked.is_empty() => g.ballots.map(|n| (n as usize, false)),
             None => None,
         };
-        let Some(target) = target else { continue };
+        let Some((target, typed)) = target else {
+            continue;
+        };
         let issued = session.state().ballots.issued_in(&g.name);
-        if target < issued {
+        if typed && target < issued {
             return Err(words::below_issued(lang, &g.name, target, issued));
         }
         if target > issued {
@@ -358,6 +362,13 @@ fn check(
     now: crate::session::Time,
     lang: Lang,
 ) -> Result<(), String> {
+    for serial in voids {
+        match session.state().ballots.get(serial) {
+            None => return Err(words::unknown_serial(lang, serial)),
+            Some(b) if b.voided => return Err(words::voided_before(lang, serial)),
+            Some(_) => {}
+        }
+    }
     let mut s = session.clone();
     let commands = voids
         .iter()

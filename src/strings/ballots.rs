@@ -109,7 +109,25 @@ pub fn exists(lang: Lang, path: &str) -> String {
     }
 }
 
-/// An unknown `--void` serial, in the words of the session's refusal.
+/// `--void` a serial that was never issued.
+pub fn unknown_serial(lang: Lang, serial: &str) -> String {
+    match lang {
+        Lang::Zh => format!("--void {serial}：没有这个票号的票（票号如 领导-007，见票面）"),
+        Lang::En => format!(
+            "--void {serial}: no ballot has this serial (a serial reads like 领导-007, see the slip)"
+        ),
+    }
+}
+
+/// `--void` a serial voided before.
+pub fn voided_before(lang: Lang, serial: &str) -> String {
+    match lang {
+        Lang::Zh => format!("--void {serial}：这张票已经作废"),
+        Lang::En => format!("--void {serial}: this ballot is already voided"),
+    }
+}
+
+/// A ballot voided.
 pub fn voided(lang: Lang, serial: &str) -> String {
     match lang {
         Lang::Zh => format!("已作废 {serial}"),
