@@ -31,7 +31,7 @@ fn plain(c: char) -> KeyEvent {
 }
 
 /// Every action of the console (a new one must be added here and to the table).
-const ALL: [Action; 36] = [
+const ALL: [Action; 37] = [
     Action::ToggleTalk,
     Action::Next,
     Action::SetCurrent,
@@ -68,6 +68,7 @@ const ALL: [Action; 36] = [
     Action::RevealAll,
     Action::PreviousRanking,
     Action::PreviousOnStage,
+    Action::Ballots,
 ];
 
 #[test]
@@ -186,7 +187,7 @@ fn the_defaults_are_the_keys_the_console_always_had() {
 #[test]
 fn the_menu_lists_what_it_always_listed() {
     let host = keys::menu(false);
-    assert_eq!(host.len(), 31);
+    assert_eq!(host.len(), 32);
     assert_eq!(host.first(), Some(&Action::ToggleTalk));
     assert_eq!(host.last(), Some(&Action::Quit));
     let note_taker = keys::menu(true);

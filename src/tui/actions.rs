@@ -271,6 +271,15 @@ impl App {
                 let shown = !self.session().state().stage.previous_shown;
                 self.execute(Command::ShowPrevious { shown }, now);
             }
+            Action::Ballots => {
+                if self.has_ballot_groups() {
+                    let view = super::components::ballots::BallotView::default();
+                    self.open(Mode::Ballots(Box::new(view)));
+                } else {
+                    let text = strings::ballotview::no_ballot_groups(lang).to_string();
+                    self.notify(text, Level::Warn, now);
+                }
+            }
         }
     }
 

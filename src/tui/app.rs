@@ -80,6 +80,8 @@ pub enum Action {
     PreviousRanking,
     /// The round before's ranking on or off the stage display (results view).
     PreviousOnStage,
+    /// The ballots view (`components::ballots`): voting, counts, issuing and voiding.
+    Ballots,
 }
 
 impl Action {
@@ -98,6 +100,7 @@ impl Action {
                 | Action::RevealAll
                 | Action::PreviousRanking
                 | Action::PreviousOnStage
+                | Action::Ballots
         )
     }
 
@@ -343,10 +346,21 @@ impl App {
     /// only those that work there.
     pub fn menu(&self) -> Vec<Action> {
         let scores = self.scores();
+        let ballots = self.has_ballot_groups();
         super::keys::menu(self.core.is_remote())
             .into_iter()
             .filter(|a| scores || !a.is_scoring())
+            .filter(|a| ballots || *a != Action::Ballots)
             .collect()
+    }
+
+    /// Whether the plan declares ballot groups (`scoring.ballot_groups`): the ballots view.
+    pub fn has_ballot_groups(&self) -> bool {
+        self.session()
+            .plan()
+            .scoring
+            .as_ref()
+            .is_some_and(|s| !s.ballot_groups.is_empty())
     }
 
     /// True when this console talks to the network (`Console::networked`).

@@ -47,6 +47,8 @@ pub enum Mode {
     Connections {
         selected: usize,
     },
+    /// The ballots view (`Ctrl+B`, `components::ballots`).
+    Ballots(Box<super::components::ballots::BallotView>),
 }
 
 /// The live screen, what `App::mode` answers when no popup is open.
@@ -157,6 +159,7 @@ impl App {
             Mode::Connections { selected } => {
                 components::connections::key(selected, &key, self, now)
             }
+            Mode::Ballots(view) => components::ballots::key(view, &key, self, now),
         };
         match outcome {
             Outcome::Stay => self.popups.push(top),

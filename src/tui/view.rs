@@ -3,7 +3,7 @@
 
 use super::app::{App, Mode};
 use super::components::{
-    confirm, connections, editor, form, header, help, keybar, live, menu, notice, results,
+    ballots, confirm, connections, editor, form, header, help, keybar, live, menu, notice, results,
     sheet_view, status, taskform, tasks, unsaved_view,
 };
 use crate::session::Time;
@@ -117,6 +117,7 @@ fn draw_popup(
             connections::draw(buf, body, app, *selected);
             None
         }
+        Mode::Ballots(v) => ballots::draw(buf, body, app, v),
     }
 }
 

@@ -27,6 +27,7 @@ pub fn hints(app: &App) -> Vec<Hint> {
         Mode::Menu { .. } => super::menu::key_hints(app),
         Mode::Sheet(_) => super::sheet::key_hints(app),
         Mode::Connections { .. } => super::connections::key_hints(app),
+        Mode::Ballots(view) => super::ballots::key_hints(app, view),
     }
 }
 

@@ -6,6 +6,7 @@
 //! holding the state; one line in `App::on_key`, `view::draw` and `keybar::hints`.
 
 pub mod agenda;
+pub mod ballots;
 pub mod confirm;
 pub mod connections;
 pub mod editor;

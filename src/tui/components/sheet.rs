@@ -45,8 +45,69 @@ impl Sheet {
     fn rows(session: &Session) -> usize {
         match session.rules().mode {
             ScoringMode::Points => session.plan().reviewers.len(),
-            ScoringMode::Grades => session.rules().grades.len(),
+            ScoringMode::Grades => {
+                session.rules().grades.len() * Self::tally_groups(session).len().max(1)
+            }
             ScoringMode::None => 0,
+        }
+    }
+
+    /// The ballot groups a grade tally is typed for (grades mode with `scoring.ballot_groups`):
+    /// the sheet's rows are then group × grade, each tally saved under its group.
+    pub fn tally_groups(session: &Session) -> Vec<String> {
+        if session.rules().mode != ScoringMode::Grades {
+            return Vec::new();
+        }
+        session
+            .plan()
+            .scoring
+            .as_ref()
+            .map(|s| s.ballot_groups.iter().map(|g| g.name.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// A grades row's ballot group (with ballot groups) and grade (its place in the plan).
+    pub fn grade_row(session: &Session, row: usize) -> (Option<String>, usize) {
+        let n = session.rules().grades.len().max(1);
+        let group = Self::tally_groups(session).get(row / n).cloned();
+        (group, row % n)
+    }
+
+    /// The names of the grades rows: the grades, or group·grade with ballot groups.
+    pub fn grade_row_names(session: &Session) -> Vec<String> {
+        let grades = &session.rules().grades;
+        let groups = Self::tally_groups(session);
+        if groups.is_empty() {
+            return grades.iter().map(|g| g.name.clone()).collect();
+        }
+        groups
+            .iter()
+            .flat_map(|group| {
+                grades
+                    .iter()
+                    .map(move |g| crate::strings::ballotview::tally_row(group, &g.name))
+            })
+            .collect()
+    }
+
+    /// The tallied count of a grades row for `unit` (with ballot groups: the group's typed-up
+    /// tally, the cast ballots not included).
+    pub fn grade_count(session: &Session, unit: &str, row: usize) -> i64 {
+        let scores = &session.state().scores;
+        match Self::grade_row(session, row) {
+            (Some(group), g) => scores
+                .group_grades
+                .get(unit)
+                .and_then(|m| m.get(&group))
+                .and_then(|c| c.get(g))
+                .copied()
+                .unwrap_or(0),
+            (None, g) => scores
+                .grades
+                .get(unit)
+                .and_then(|c| c.get(g))
+                .copied()
+                .unwrap_or(0),
         }
     }
 
@@ -110,7 +171,8 @@ impl Sheet {
                         c => c,
                     })
                     .collect();
-                let Some(grade) = rules.grades.get(self.row) else {
+                let (group, g) = Self::grade_row(session, self.row);
+                let Some(grade) = rules.grades.get(g) else {
                     return Ok(None);
                 };
                 match digits.parse::<i64>() {
@@ -119,7 +181,7 @@ impl Sheet {
                             unit: self.unit.clone(),
                             grade: grade.name.clone(),
                             count,
-                            group: None,
+                            group,
                         }],
                     })),
                     _ => Err(ScoreProblem::BadCount(text.to_string())),

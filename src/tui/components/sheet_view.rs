@@ -59,7 +59,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, sheet: &Sheet, now: Time) {
             .iter()
             .map(|r| r.name.clone())
             .collect(),
-        ScoringMode::Grades => rules.grades.iter().map(|g| g.name.clone()).collect(),
+        ScoringMode::Grades => Sheet::grade_row_names(session),
         ScoringMode::None => Vec::new(),
     };
     // The columns: the names as wide as the widest (cut on a narrow screen), a column for
@@ -125,13 +125,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, sheet: &Sheet, now: Time) {
                         .collect()
                 }
                 ScoringMode::Grades | ScoringMode::None => {
-                    let count = st
-                        .scores
-                        .grades
-                        .get(&sheet.unit)
-                        .and_then(|c| c.get(i))
-                        .copied()
-                        .unwrap_or(0);
+                    let count = Sheet::grade_count(session, &sheet.unit, i);
                     vec![count.to_string(), String::new()]
                 }
             };

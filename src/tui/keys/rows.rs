@@ -6,7 +6,7 @@ use super::key::Key;
 use super::table::{BOTH, Binding, LIVE, RESULTS};
 use super::{Who, spot};
 use crate::strings::actions as say;
-use crate::strings::taskview;
+use crate::strings::{ballotview, taskview};
 use crate::tui::app::Action;
 use ratatui::crossterm::event::KeyCode;
 
@@ -284,6 +284,19 @@ pub(super) const MENU_ROWS: &[Binding] = &[
         bar: spot(Live, 10, 4, Some(4)),
         label: say::RESULTS,
         bar_label: |l| l.s().key_results,
+    },
+    Binding {
+        action: Action::Ballots,
+        name: "ballots",
+        keys: &[Key::ctrl('b')],
+        also: &[],
+        screens: LIVE,
+        who: Who::Host,
+        menu: true,
+        help: true,
+        bar: None,
+        label: ballotview::BALLOTS,
+        bar_label: ballotview::key_ballots,
     },
     Binding {
         action: Action::Publish,
