@@ -531,28 +531,28 @@ async fn by_path(State(c): State<Conn>, code: Option<Path<String>>) -> Response 
 
 /// The ballot a typed code opens, or the page to answer instead (too many tries, a wrong
 /// code, a voided ballot).
-fn open_ballot(c: &Conn, view: &View, typed: &str) -> Result<(Ballot, String), Response> {
+fn open_ballot(c: &Conn, view: &View, typed: &str) -> Result<(Ballot, String), Box<Response>> {
     let lang = view.lang;
     if let Some(wait) = c.app.blocked(c.ip) {
-        return Err(respond(
+        return Err(Box::new(respond(
             StatusCode::TOO_MANY_REQUESTS,
             page::entry(lang, Some(&words::too_many_tries(lang, wait))),
-        ));
+        )));
     }
     let found = normalize_code(typed)
         .and_then(|code| view.ballots.by_code(&code).map(|b| (b.clone(), code)));
     let Some((ballot, code)) = found else {
         c.app.wrong(c.ip);
-        return Err(respond(
+        return Err(Box::new(respond(
             StatusCode::NOT_FOUND,
             page::entry(lang, Some(words::wrong_code(lang))),
-        ));
+        )));
     };
     if ballot.voided {
-        return Err(respond(
+        return Err(Box::new(respond(
             StatusCode::GONE,
             page::message(lang, &view.title, &words::voided(lang, &ballot.serial)),
-        ));
+        )));
     }
     Ok((ballot, code))
 }
@@ -561,7 +561,7 @@ fn show(c: &Conn, typed: &str) -> Response {
     let view = c.app.view();
     let (ballot, code) = match open_ballot(c, &view, typed) {
         Ok(found) => found,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     if !view.open || view.published {
         return respond(StatusCode::OK, page::closed(&view, &ballot));
@@ -585,7 +585,7 @@ async fn submit(
     let lang = view.lang;
     let (ballot, code) = match open_ballot(&c, &view, &typed) {
         Ok(found) => found,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let limits = &c.app.limits;
     // Said too large before anything of it is read, when its length says so.
