@@ -55,19 +55,7 @@ enum Cmd {
     /// A note-taker's console: join a served meeting over the network (记录员加入)
     Join(commands::join::JoinArgs),
     /// The stage display: follows a running meeting, read-only (大屏显示)
-    Display {
-        /// The session file, or ADDR[:PORT] of a meeting served with --serve
-        session: PathBuf,
-        /// The join code, for a served meeting (otherwise asked for; also PODIUM_CODE)
-        #[arg(long)]
-        code: Option<String>,
-        /// Lay out East Asian ambiguous-width characters as wide
-        #[arg(long)]
-        wide_ambiguous: bool,
-        /// Only the big countdown, for a speaker's monitor
-        #[arg(long)]
-        clock_only: bool,
-    },
+    Display(commands::display::DisplayArgs),
     /// Add typed-up score sheets (CSV/XLSX) to a session (导入评分表)
     Scores {
         session: PathBuf,
@@ -198,18 +186,7 @@ fn main() -> ExitCode {
             wide_ambiguous,
         ),
         Some(Cmd::Join(args)) => commands::join::run(args, choice),
-        Some(Cmd::Display {
-            session,
-            code,
-            wide_ambiguous,
-            clock_only,
-        }) => commands::display::run(
-            &session,
-            code.as_deref(),
-            choice,
-            wide_ambiguous,
-            clock_only,
-        ),
+        Some(Cmd::Display(args)) => commands::display::run(args, choice),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

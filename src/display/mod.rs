@@ -2,10 +2,13 @@
 //! It opens the session read-only (no lock, no writes) and watches its files: two `stat`
 //! calls every 100 ms, and a reload only when one of them changed — no busy loop.
 
+pub mod page;
 pub mod view;
+pub mod voting;
 
 use crate::session::{Session, Time};
 use crate::store::{self, Paths};
+pub use page::{BallotPage, PageSource};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -119,7 +122,12 @@ impl Source for crate::net::client::Link {
 }
 
 /// Runs the display until `q`, `Esc` or `Ctrl+C`.
-pub fn run(mut follower: impl Source, opts: DisplayOptions) -> std::io::Result<()> {
+/// `pages` says where the ballot page is, for the voting screen.
+pub fn run(
+    mut follower: impl Source,
+    opts: DisplayOptions,
+    mut pages: PageSource,
+) -> std::io::Result<()> {
     let done = std::sync::Arc::new(AtomicBool::new(false));
     let stop = crate::terminal::stop_flag(done.clone());
     let mut terminal = ratatui::try_init()?;
@@ -134,12 +142,16 @@ pub fn run(mut follower: impl Source, opts: DisplayOptions) -> std::io::Result<(
             if follower.check() {
                 dirty = true;
             }
+            if pages.check() {
+                dirty = true;
+            }
             let second = t.timestamp();
             if dirty || second != shown_second {
                 let notice = follower.notice(opts.lang);
                 terminal.draw(|frame| {
                     let area = frame.area();
-                    view::draw(frame.buffer_mut(), area, follower.session(), opts, t);
+                    let session = follower.session();
+                    view::draw_stage(frame.buffer_mut(), area, session, opts, pages.page(), t);
                     if let Some(line) = &notice {
                         view::draw_notice(frame.buffer_mut(), area, line, opts.ambiguous);
                     }

@@ -5,6 +5,8 @@
 //! briefing) have a timer on the stage: a speech and the comments show their title and
 //! speaker, a written item its title and 书面通报.
 
+use super::page::BallotPage;
+use super::voting;
 use crate::plan::UnitKind;
 use crate::scoring;
 use crate::session::{PreviousResult, PreviousResults, Session, Status, Time, UnitState};
@@ -44,9 +46,27 @@ fn take_bottom(area: &mut Rect, rows: u16) -> Rect {
     taken
 }
 
-/// Draws the display for the whole `area`.
+/// Draws the display for the whole `area`, without knowing where the ballot page is (a
+/// voting screen then says its address is unknown).
 pub fn draw(buf: &mut Buffer, area: Rect, session: &Session, opts: DisplayOptions, now: Time) {
+    draw_stage(buf, area, session, opts, &BallotPage::default(), now);
+}
+
+/// Draws the display for the whole `area`; while voting is open, the voting screen with the
+/// ballot page of `page`, over everything else.
+pub fn draw_stage(
+    buf: &mut Buffer,
+    area: Rect,
+    session: &Session,
+    opts: DisplayOptions,
+    page: &BallotPage,
+    now: Time,
+) {
     if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if voting::shown(session, opts) {
+        voting::draw(buf, area, session, opts, page);
         return;
     }
     let now = session.clock(now);

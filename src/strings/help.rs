@@ -350,6 +350,20 @@ pub const ENTRIES: &[Entry] = &[
         "只显示大号倒计时，供发言人的显示器使用",
         "Only the big countdown, for a speaker's monitor",
     ),
+    v(
+        "display.ballots_url",
+        "测评页面的地址（http://地址:端口），开放测评时显示在大屏的二维码里；默认读会议记录旁的加入文件，或所连会议的地址和 7374 端口",
+        "The ballot page's address (http://ADDR:PORT), in the QR code the stage shows while voting is open; by default from the join file beside the session, or the served meeting's host at port 7374",
+        "地址",
+        "URL",
+    ),
+    v(
+        "display.wifi",
+        "会场无线网络，开放测评时在大屏上显示为 WIFI 二维码：名称:密码",
+        "The venue's Wi-Fi, shown as a WIFI QR code on the stage while voting is open: SSID:PASSWORD",
+        "名称:密码",
+        "SSID:PASSWORD",
+    ),
     // podium scores
     e(
         "scores",

@@ -6,6 +6,7 @@
 //! values to show.
 
 pub mod bigtext;
+pub mod qr;
 pub mod table;
 pub mod theme;
 
