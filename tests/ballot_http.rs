@@ -876,3 +876,29 @@ fn a_port_in_use_is_named() {
     assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
     writer.close(t()).unwrap();
 }
+
+/// A meeting of twenty units: the form stays under 30 KB in either mode.
+#[test]
+fn the_form_of_twenty_units_is_under_30_kb() {
+    let units: Vec<serde_json::Value> = (1..=20)
+        .map(|i| serde_json::json!({"name": format!("第{i}单位名称较长的某某局"), "presenter": format!("局长{i}")}))
+        .collect();
+    let grades = serde_json::json!({
+        "title": TITLE, "units": units,
+        "scoring": {"mode": "grades", "ballot_groups": [{"name": "领导", "weight": 100}]}
+    });
+    let points = serde_json::json!({
+        "title": TITLE, "units": units,
+        "scoring": {"mode": "points", "criteria": [
+            {"name": "工作实绩", "max": 40}, {"name": "工作作风", "max": 30}, {"name": "群众评价", "max": 30}],
+            "ballot_groups": [{"name": "领导", "weight": 100}]}
+    });
+    for plan in [grades, points] {
+        let host = Host::start(plan, &[("领导", 1)], Limits::default());
+        let page = host.get(&format!("/b/{}", host.codes[0]));
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("第20单位"));
+        assert!(page.body.len() < 30 * 1024, "{} bytes", page.body.len());
+        eprintln!("form: {} bytes", page.body.len());
+    }
+}
