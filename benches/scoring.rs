@@ -270,7 +270,7 @@ fn main() {
         );
 
         let start = Instant::now();
-        let checked = import::scores(&table, &empty, Lang::En).expect("every row is valid");
+        let checked = import::scores(&table, &empty, Lang::En, None).expect("every row is valid");
         times[1].push(ms_since(start));
         assert_eq!(checked.new, data.len());
 

@@ -444,7 +444,7 @@ fn read_table(name: &str, bytes: &[u8], what: Use, zh: bool) -> Outcome {
     if matches!(what, Use::Scores | Use::All) {
         let (points, grades) = sessions();
         for session in [points, grades] {
-            out.push(match import::scores(&table, session, lang(zh)) {
+            out.push(match import::scores(&table, session, lang(zh), None) {
                 Ok(i) => {
                     let _ = (i.summary(&table, lang(zh)), i.command(), i.changes());
                     Ok(format!("scores={}+{}", i.scores.len(), i.grades.len()))

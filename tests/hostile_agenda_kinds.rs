@@ -231,7 +231,8 @@ fn a_speech_that_looks_like_a_unit_neither_takes_its_scores_nor_blocks_them() {
         "单位,评委,指标,得分\n甲,评委A,总分,80\nAB局,评委B,总分,70\nＡＢ局,评委A,总分,75\n",
     );
     let table = podium::import::read_table(&path).unwrap();
-    let import = podium::import::scores(&table, &s, Lang::En).expect("the rows are the units'");
+    let import =
+        podium::import::scores(&table, &s, Lang::En, None).expect("the rows are the units'");
     let units: Vec<&str> = import.scores.iter().map(|e| e.unit.as_str()).collect();
     assert_eq!(units, ["甲", "AB局", "AB局"]);
     // A cell naming the speech itself (as it looks) is refused at its row, as not a unit.
@@ -240,7 +241,7 @@ fn a_speech_that_looks_like_a_unit_neither_takes_its_scores_nor_blocks_them() {
         "单位,评委,指标,得分\n书记讲话\u{200B},评委A,总分,80\n",
     );
     let table = podium::import::read_table(&path).unwrap();
-    let e = podium::import::scores(&table, &s, Lang::En).unwrap_err();
+    let e = podium::import::scores(&table, &s, Lang::En, None).unwrap_err();
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(e[0].contains(":2:A:") && e[0].contains("书记讲话"), "{e:?}");
     assert!(!e[0].contains("could be"), "{e:?}");

@@ -44,7 +44,7 @@ fn file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
 
 fn import_scores(path: &Path, session: &Session) -> Result<import::ScoreImport, String> {
     let table = import::read_table(path)?;
-    import::scores(&table, session, Lang::En).map_err(|e| e.join("\n"))
+    import::scores(&table, session, Lang::En, None).map_err(|e| e.join("\n"))
 }
 
 fn record(session: &Session) -> Value {
@@ -185,7 +185,7 @@ fn a_utf16_csv_is_said_to_be_utf16() {
         let (_dir, path) = file("scores.csv", &bytes);
         let table = import::read_table(&path).expect("UTF-16 reads");
         assert_eq!(table.encoding, label);
-        let import = import::scores(&table, &session, Lang::En).expect("the rows are valid");
+        let import = import::scores(&table, &session, Lang::En, None).expect("the rows are valid");
         assert_eq!(import.scores.len(), 2);
         let summary = import.summary(&table, Lang::En);
         assert!(summary.contains("(UTF-16LE)"), "{summary}");
@@ -204,7 +204,7 @@ fn two_columns_for_one_field_are_refused_naming_both() {
     assert!(e.contains("columns D (\"score\") and E (\"得分\")"), "{e}");
     assert!(e.contains("both mean the score"), "{e}");
     let table = import::read_table(&path).expect("reads");
-    let zh = import::scores(&table, &session, Lang::Zh)
+    let zh = import::scores(&table, &session, Lang::Zh, None)
         .expect_err("refused")
         .join("\n");
     assert!(zh.contains("D 列") && zh.contains("E 列"), "{zh}");
@@ -268,7 +268,7 @@ fn an_excel_date_where_a_score_belongs_says_it_is_a_date() {
         "the sheet is named: {e}"
     );
     let table = import::read_table(&path).expect("reads");
-    let zh = import::scores(&table, &session, Lang::Zh)
+    let zh = import::scores(&table, &session, Lang::Zh, None)
         .expect_err("refused")
         .join("\n");
     assert!(
@@ -409,7 +409,7 @@ fn two_score_sheets_are_refused_naming_both() {
     // One score sheet after a notes sheet: read, and said.
     let (_dir, path) = file("scores.xlsx", &workbook(&[("说明", notes), ("第二轮", b)]));
     let table = import::read_table(&path).expect("reads");
-    let import = import::scores(&table, &session, Lang::En).expect("the second sheet");
+    let import = import::scores(&table, &session, Lang::En, None).expect("the second sheet");
     assert_eq!(import.sheet.as_deref(), Some("第二轮"));
     assert!(
         import

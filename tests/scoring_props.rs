@@ -417,7 +417,7 @@ proptest! {
             FileKind::Xlsx => "XLSX",
         };
         prop_assert_eq!(table.encoding, expected_encoding);
-        let imported = import::scores(&table, &session, Lang::En)
+        let imported = import::scores(&table, &session, Lang::En, None)
             .unwrap_or_else(|e| panic!("the import failed: {e:#?}"));
         prop_assert_eq!(imported.new, entries.len());
         prop_assert_eq!((imported.changed, imported.unchanged), (0, 0));

@@ -213,7 +213,7 @@ fn timed(lang: Lang) -> Meeting {
 fn import_scores(app: &mut App, now: Time) {
     let table = podium::import::read_table(&acceptance("scores.csv")).expect("scores.csv reads");
     let import =
-        podium::import::scores(&table, app.session(), app.lang()).expect("every row valid");
+        podium::import::scores(&table, app.session(), app.lang(), None).expect("every row valid");
     assert_eq!(
         (import.new, import.changed, import.unchanged),
         (156, 0, 0),
