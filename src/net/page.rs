@@ -92,6 +92,7 @@ h1{font-size:1.35em;margin:.2em 0}h2{font-size:1.15em;margin:.2em 0}p{margin:.4e
 .g input{position:absolute;opacity:0;width:1px;height:1px}\
 .g label{flex:1 1 40%;min-height:52px;display:flex;align-items:center;justify-content:center;border:2px solid #1565c0;border-radius:8px;font-size:1.1em}\
 .g input:checked+label{background:#1565c0;color:#fff}.g input:focus+label{outline:3px solid #f9a825}\
+.g label.n{border-color:#999;color:#555}.g input:checked+label.n{background:#e0e0e0;color:#111}\
 label.c{display:block;margin-top:6px}\
 input[type=number],input[type=text]{font-size:1.25em;width:100%;box-sizing:border-box;min-height:52px;padding:6px;border:2px solid #555;border-radius:8px}\
 button{font-size:1.2em;min-height:56px;width:100%;margin:8px 0;border:0;border-radius:8px;background:#1565c0;color:#fff}\
@@ -220,10 +221,11 @@ id=\"p{i}_{k}\" name=\"p:{k}:{name}\" min=\"0\" max=\"{max}\" step=\"{step}\" in
                     .chain(std::iter::once(("", words::not_scored(lang))));
                 for (k, (value, label)) in options.enumerate() {
                     let checked = if value == chosen { " checked" } else { "" };
+                    let class = if value.is_empty() { " class=\"n\"" } else { "" };
                     let _ = write!(
                         b,
                         "<input type=\"radio\" id=\"g{i}_{k}\" name=\"g:{name}\" value=\"{}\"{checked}>\
-<label for=\"g{i}_{k}\">{}</label>",
+<label for=\"g{i}_{k}\"{class}>{}</label>",
                         esc(value),
                         esc(label)
                     );
