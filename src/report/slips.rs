@@ -431,6 +431,30 @@ mod tests {
     }
 
     #[test]
+    fn the_qr_code_decodes() {
+        let text = "http://192.168.31.20:7374/b/ABCDEFGHJKLMNPQR";
+        let png = qr_png(text).unwrap();
+        let side = png_side(&png) as usize;
+        // The stored deflate blocks hold the rows as they are: 5 bytes of block header each.
+        let stride = side.div_ceil(8) + 1;
+        let z = &png[8 + 25 + 8..];
+        let mut raw = Vec::new();
+        let mut i = 2;
+        while raw.len() < stride * side {
+            let len = u16::from_le_bytes([z[i + 1], z[i + 2]]) as usize;
+            raw.extend_from_slice(&z[i + 5..i + 5 + len]);
+            i += 5 + len;
+        }
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+            let byte = raw[y * stride + 1 + x / 8];
+            if byte & (0x80 >> (x % 8)) != 0 { 255 } else { 0 }
+        });
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].decode().unwrap().1, text);
+    }
+
+    #[test]
     fn csv_has_a_bom_and_shown_codes() {
         let s = Slips {
             title: "t".into(),
