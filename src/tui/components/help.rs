@@ -46,10 +46,14 @@ pub fn key_hints(app: &App) -> Vec<Hint> {
 
 /// The rows of the help for a width: actions in two columns when there is room. A meeting
 /// that does not score (`scores` false) lists no scoring keys: they do nothing there.
-fn rows(lang: Lang, keys: &Keymap, width: usize, amb: Ambiguous, scores: bool) -> Vec<Row> {
+fn rows(lang: Lang, keys: &Keymap, width: usize, amb: Ambiguous, app: &App) -> Vec<Row> {
+    let scores = app.scores();
+    // The ballots view only with ballot groups.
+    let ballots = app.has_ballot_groups();
     let actions: Vec<(String, &str)> = TABLE
         .iter()
         .filter(|b| b.help && (scores || !b.action.is_scoring()))
+        .filter(|b| ballots || b.action != Action::Ballots)
         .map(|b| describe(lang, keys, b.action))
         .collect();
     let mut out = Vec::new();
@@ -86,13 +90,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, amb: Ambiguous, scroll: u16
     let inner = b.inner(area);
     b.render(area, buf);
     let key_w = 10u16;
-    let all = rows(
-        lang,
-        keys,
-        inner.width.saturating_sub(2) as usize,
-        amb,
-        app.scores(),
-    );
+    let all = rows(lang, keys, inner.width.saturating_sub(2) as usize, amb, app);
     let room = inner.height as usize;
     let top = (scroll as usize).min(all.len().saturating_sub(room));
     let col_w = if inner.width >= 98 {
