@@ -77,6 +77,15 @@ struct Host {
 
 impl Host {
     fn start(plan: serde_json::Value, groups: &[(&str, usize)], limits: Limits) -> Host {
+        Host::start_in(plan, groups, limits, Lang::Zh)
+    }
+
+    fn start_in(
+        plan: serde_json::Value,
+        groups: &[(&str, usize)],
+        limits: Limits,
+        lang: Lang,
+    ) -> Host {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("测评.session.json");
         let plan = serde_json::from_value(plan).expect("a plan");
@@ -106,7 +115,7 @@ impl Host {
             .execute(&Command::OpenVoting, t())
             .expect("voting opened");
         let mut server =
-            BallotServer::start("127.0.0.1:0", &writer, Lang::Zh, limits).expect("the page");
+            BallotServer::start("127.0.0.1:0", &writer, lang, limits).expect("the page");
         let addr = server.local;
         assert_eq!(server.url, format!("http://{addr}"));
         let (exec, commands) = mpsc::channel::<Exec>();
@@ -297,6 +306,11 @@ fn without_a_code_the_page_shows_nothing_of_the_meeting() {
             "{path}"
         );
     }
+    // Another method: axum's own answer, with the same headers.
+    let put = http(host.addr, "PUT", "/", None);
+    assert_eq!(put.status, 405);
+    assert_eq!(put.header("Referrer-Policy"), Some("no-referrer"));
+    assert_eq!(put.header("Cache-Control"), Some("no-store"));
     let root = host.get("/");
     assert_eq!(root.status, 200);
     assert!(
@@ -901,4 +915,31 @@ fn the_form_of_twenty_units_is_under_30_kb() {
         assert!(page.body.len() < 30 * 1024, "{} bytes", page.body.len());
         eprintln!("form: {} bytes", page.body.len());
     }
+}
+
+/// A meeting run in English: the page is in English.
+#[test]
+fn in_english_when_the_meeting_is() {
+    let host = Host::start_in(grades_plan(), &[("领导", 1)], Limits::default(), Lang::En);
+    let root = host.get("/");
+    assert!(root.body.contains("lang=\"en\""));
+    assert!(
+        root.body
+            .contains("Type the code printed on your ballot slip")
+    );
+    let code = host.codes[0].clone();
+    let page = host.get(&format!("/b/{code}"));
+    assert!(
+        page.body.contains("Group 领导 · ballot 领导-001"),
+        "{}",
+        page.body
+    );
+    let done = host.post(&code, &[("g:甲镇", "优秀"), ("confirm", "1")]);
+    assert!(done.body.contains("Submitted"), "{}", done.body);
+    let wrong = host.get("/b/2222-2222-2222-2222");
+    assert!(
+        wrong.body.contains("This code is not valid"),
+        "{}",
+        wrong.body
+    );
 }

@@ -427,6 +427,12 @@ fn router() -> Router<Conn> {
         .route("/b", get(by_query))
         .route("/b/{code}", get(by_path).post(submit))
         .fallback(not_found)
+        // Every answer carries the headers, axum's own (405, say) too.
+        .layer(axum::middleware::map_response(guarded))
+}
+
+async fn guarded(r: Response) -> Response {
+    guard(r)
 }
 
 async fn accept_loop(listener: std::net::TcpListener, app: Arc<App>) {
@@ -474,9 +480,14 @@ async fn accept_loop(listener: std::net::TcpListener, app: Arc<App>) {
     }
 }
 
-/// A page with the headers every response carries.
+/// A page (the headers are added by `guard`, on every answer).
 fn respond(status: StatusCode, html: String) -> Response {
-    let mut r = (status, Html(html)).into_response();
+    guard((status, Html(html)).into_response())
+}
+
+/// The headers every answer carries: no referrer (the code is in the address), no cache,
+/// no type sniffing, nothing loaded from anywhere, forms only to this page, no frames.
+fn guard(mut r: Response) -> Response {
     let h = r.headers_mut();
     h.insert(
         header::REFERRER_POLICY,
