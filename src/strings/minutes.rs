@@ -302,25 +302,6 @@ pub fn sheet_heading(no: usize, unit: &str) -> String {
     format!("### {no}. {unit}\n\n")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_read_as_durations() {
-        assert_eq!(duration(Lang::Zh, 516), "8分36秒");
-        assert_eq!(duration(Lang::Zh, 480), "8分钟");
-        assert_eq!(duration(Lang::Zh, 36), "36秒");
-        assert_eq!(duration(Lang::Zh, 0), "0秒");
-        assert_eq!(duration(Lang::Zh, 3900), "1小时5分");
-        assert_eq!(duration(Lang::En, 516), "8 min 36 s");
-        assert_eq!(duration(Lang::En, 3600), "1 h");
-        let d = NaiveDate::from_ymd_opt(2026, 5, 30).unwrap();
-        assert_eq!(date(Lang::Zh, d), "2026年5月30日");
-        assert_eq!(date(Lang::En, d), "30 May 2026");
-    }
-}
-
 /// The ballots of the meeting's 测评 (`scoring.ballot_groups`): “发放测评票 62 张，收回有效票
 /// 58 张（领导 12/12，部门 28/30，乡镇 18/20），作废 2 张。” — counted / issued by group.
 pub fn ballots_line(
@@ -361,4 +342,23 @@ pub fn ballots_line(
 /// The header of a unit's ballot counts by group (the appendix of score sheets).
 pub fn group_column(lang: Lang) -> &'static str {
     lang.pick("组别", "Group")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_durations() {
+        assert_eq!(duration(Lang::Zh, 516), "8分36秒");
+        assert_eq!(duration(Lang::Zh, 480), "8分钟");
+        assert_eq!(duration(Lang::Zh, 36), "36秒");
+        assert_eq!(duration(Lang::Zh, 0), "0秒");
+        assert_eq!(duration(Lang::Zh, 3900), "1小时5分");
+        assert_eq!(duration(Lang::En, 516), "8 min 36 s");
+        assert_eq!(duration(Lang::En, 3600), "1 h");
+        let d = NaiveDate::from_ymd_opt(2026, 5, 30).unwrap();
+        assert_eq!(date(Lang::Zh, d), "2026年5月30日");
+        assert_eq!(date(Lang::En, d), "30 May 2026");
+    }
 }
