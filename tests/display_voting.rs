@@ -10,6 +10,7 @@
 
 mod common {
     pub mod cli;
+    pub mod pty;
     pub mod screen;
 }
 
@@ -77,20 +78,22 @@ fn graded(serial: &str, grade: &str) -> Command {
     }
 }
 
-/// The first unit's talk running, 63 ballots issued (12 · 31 · 20), 部门-031 voided after it
-/// was cast, voting open, and 10 · 25 · 10 ballots counting: “已收 45 / 62（领导 10/12 · 部门
-/// 25/30 · 乡镇 10/20）”.
-fn meeting() -> Session {
+fn plan() -> podium::plan::Plan {
     let file = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/display_voting/plan.json"
     );
     let text = std::fs::read_to_string(file).expect("plan readable");
-    let plan = planfile::parse("plan.json", &text, Lang::Zh)
+    planfile::parse("plan.json", &text, Lang::Zh)
         .expect("plan valid")
-        .plan;
-    let mut s = Session::new(plan);
-    exec(&mut s, Command::ToggleTalk);
+        .plan
+}
+
+/// The first unit's talk running, 63 ballots issued (12 · 31 · 20), 部门-031 voided after it
+/// was cast, voting open, and 10 · 25 · 10 ballots counting: “已收 45 / 62（领导 10/12 · 部门
+/// 25/30 · 乡镇 10/20）”.
+fn commands() -> Vec<Command> {
+    let mut out = vec![Command::ToggleTalk];
     let codes = codes();
     let mut next = 0;
     for (group, n) in [("领导", 12), ("部门", 31), ("乡镇", 20)] {
@@ -99,28 +102,30 @@ fn meeting() -> Session {
             .map(|c| hash(SALT, c))
             .collect();
         next += n;
-        exec(
-            &mut s,
-            Command::IssueBallots {
-                group: group.into(),
-                salt: SALT.into(),
-                hashes,
-            },
-        );
+        out.push(Command::IssueBallots {
+            group: group.into(),
+            salt: SALT.into(),
+            hashes,
+        });
     }
-    exec(&mut s, Command::OpenVoting);
+    out.push(Command::OpenVoting);
     for (group, n) in [("领导", 10), ("部门", 25), ("乡镇", 10)] {
         for k in 1..=n {
-            exec(&mut s, ballot(&format!("{group}-{k:03}")));
+            out.push(ballot(&format!("{group}-{k:03}")));
         }
     }
-    exec(&mut s, ballot("部门-031"));
-    exec(
-        &mut s,
-        Command::VoidBallot {
-            serial: "部门-031".into(),
-        },
-    );
+    out.push(ballot("部门-031"));
+    out.push(Command::VoidBallot {
+        serial: "部门-031".into(),
+    });
+    out
+}
+
+fn meeting() -> Session {
+    let mut s = Session::new(plan());
+    for c in commands() {
+        exec(&mut s, c);
+    }
     s
 }
 
@@ -390,6 +395,17 @@ fn the_voting_screen_wins_over_the_current_item_and_goes_when_voting_closes() {
         decode(&frame(&s, ROOMY, zh(), &page(false)), 0),
         vec![URL.to_string()]
     );
+    // Over the published results on the stage too.
+    exec(&mut s, Command::Publish);
+    exec(&mut s, Command::ShowResults { shown: true });
+    assert_eq!(
+        decode(&frame(&s, ROOMY, zh(), &page(false)), 0),
+        vec![URL.to_string()]
+    );
+    // Closed: the results under it.
+    exec(&mut s, Command::CloseVoting);
+    let text = text_of(&frame(&s, ROOMY, zh(), &page(false)));
+    assert!(text.contains("测评结果"), "{text}");
 }
 
 #[test]
@@ -586,4 +602,73 @@ fn snapshots() {
         let buf = frame(&s, size, opts, &page);
         insta::assert_snapshot!(name, text_of(&buf));
     }
+}
+
+/// The real thing: `podium display SESSION` in a pseudo-terminal (xterm-256color, 120×40),
+/// the page's address from the join file beside the session as the host writes it, the
+/// screen parsed by vt100 and its QR code read back from the cells' background colours as
+/// the terminal would paint them. The counts follow a ballot cast by the writer; closing
+/// voting takes the screen away.
+#[test]
+fn podium_display_in_a_terminal_shows_the_code_follows_the_counts_and_gives_way_on_close() {
+    use common::pty::{TIMEOUT, Term};
+    use podium::store::Writer;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("m.session.json");
+    let now = podium::wallclock::now();
+    let mut writer = Writer::create_in(&path, plan(), Some(Lang::Zh), now).expect("a session");
+    for c in commands() {
+        writer.execute(&c, now).expect("carried out");
+    }
+    std::fs::write(
+        dir.path().join("m.session.join"),
+        format!(r#"{{"code": "JOIN-SECRET", "meeting": "m", "ballots_url": "{URL}"}}"#),
+    )
+    .expect("join file");
+    let mut t = Term::spawn_sized(
+        dir.path(),
+        &["display", "m.session.json", "--lang", "zh"],
+        120,
+        40,
+    );
+    t.wait_for(
+        "已收 45 / 62（领导 10/12 · 部门 25/30 · 乡镇 10/20）",
+        TIMEOUT,
+    );
+    let decoded = t.with_screen(|screen| {
+        let (rows, cols) = screen.size();
+        let colour = |x: usize, y: usize| {
+            let cell = screen.cell((y / 4) as u16, (x / 2) as u16);
+            match cell.map(|c| c.bgcolor()) {
+                Some(vt100::Color::Idx(16)) => 0,
+                Some(vt100::Color::Idx(231)) => 255,
+                _ => 0,
+            }
+        };
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(
+            cols as usize * 2,
+            rows as usize * 4,
+            colour,
+        );
+        img.detect_grids()
+            .into_iter()
+            .filter_map(|g| g.decode().ok().map(|d| d.1))
+            .collect::<Vec<_>>()
+    });
+    assert_eq!(decoded, vec![URL.to_string()], "{}", t.screen());
+    assert!(t.screen().contains(URL));
+    assert!(!t.screen().contains("JOIN-SECRET"));
+    // Another ballot, cast as the host's console would: the count follows.
+    writer
+        .execute(&ballot("乡镇-011"), podium::wallclock::now())
+        .expect("cast");
+    t.wait_for("已收 46 / 62", TIMEOUT);
+    writer
+        .execute(&Command::CloseVoting, podium::wallclock::now())
+        .expect("closed");
+    t.wait_gone("已收", TIMEOUT);
+    t.wait_for("甲镇", TIMEOUT);
+    t.send("q");
+    let status = t.wait_exit(TIMEOUT);
+    assert!(status.success(), "{status:?}");
 }
