@@ -639,7 +639,7 @@ fn hand_edited_casts_for_unissued_voided_or_later_serials_count_nothing() {
             // A tally without a group in a plan with ballot groups: not a ballot group's.
             graded("甲镇", "较差", None, None, 40),
             // A count of 7 on a ballot (each event is its own action here: the last cast of
-    // 领导-001 above is the one that counts, so 领导-003 takes this).
+            // 领导-001 above is the one that counts, so 领导-003 takes this).
             issued("领导", &[("领导-003", 4)]),
             graded("乙镇", "较差", Some("领导-003"), Some("领导"), 7),
         ],
@@ -802,4 +802,22 @@ fn three_hundred_ballots_on_three_hundred_units_fold_and_count() {
     assert_eq!(rec["ballots"]["cast"], 300);
     assert_eq!(rec["units"][0]["scores"]["领导"]["优秀"], 25);
     assert_eq!(record(&s), rec);
+}
+
+/// The minutes' and workbook's counts by group (`report::tables::group_grade_counts`) add each
+/// cast ballot with `+= 1` onto the tally: a hand-edited tally of `i64::MAX` overflows (a
+/// panic in a debug build). The fix: `counts[k] = counts[k].saturating_add(1)`.
+#[test]
+#[ignore = "bug: src/report/tables.rs group_grade_counts overflows on a tally of i64::MAX"]
+fn bug_a_tally_of_i64_max_overflows_the_minutes_counts() {
+    let s = from_events(
+        grades_plan(),
+        vec![
+            issued("领导", &[("领导-001", 1)]),
+            graded("甲镇", "优秀", None, Some("领导"), i64::MAX),
+            graded("甲镇", "优秀", Some("领导-001"), Some("领导"), 1),
+        ],
+    );
+    let counts = podium::report::tables::group_grade_counts(&s, "甲镇");
+    assert_eq!(counts[0].1[0], i64::MAX);
 }
