@@ -234,7 +234,7 @@ fn slip_cell(s: &Slips, slip: &Slip, wifi: Option<(&Vec<u8>, &Wifi)>) -> Result<
             // The two codes side by side, each named under it: a voter scans the right one.
             let inner_w = SLIP_WIDTH - 300;
             let left = inner_w * 11 / 20;
-            let caption = |t: &str| centred(16, 220).add_run(text(t, 16));
+            let caption = |t: &str| centred(14, 180).add_run(text(t, 14));
             let none = || TableBorders::new().clear_all();
             let inner = Table::new(vec![TableRow::new(vec![
                 TableCell::new()
@@ -264,7 +264,7 @@ fn slip_cell(s: &Slips, slip: &Slip, wifi: Option<(&Vec<u8>, &Wifi)>) -> Result<
     let code = centred(32, 400)
         .add_run(text(&format!("{}：", words::slip_code(lang)), 21))
         .add_run(text(&show_code(&slip.code), 32).bold().fonts(mono));
-    let how = centred(16, 200).add_run(text(&words::slip_how(lang, base_of(&slip.link)), 16));
+    let how = centred(15, 190).add_run(text(&words::slip_how(lang, base_of(&slip.link)), 15));
     Ok(cell.add_paragraph(code).add_paragraph(how))
 }
 
@@ -447,7 +447,11 @@ mod tests {
         }
         let mut img = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
             let byte = raw[y * stride + 1 + x / 8];
-            if byte & (0x80 >> (x % 8)) != 0 { 255 } else { 0 }
+            if byte & (0x80 >> (x % 8)) != 0 {
+                255
+            } else {
+                0
+            }
         });
         let grids = img.detect_grids();
         assert_eq!(grids.len(), 1);

@@ -270,7 +270,7 @@ pub fn slip_code(lang: Lang) -> &'static str {
 /// How to vote with the slip.
 pub fn slip_how(lang: Lang, base: &str) -> String {
     match lang {
-        Lang::Zh => format!("用手机扫码，或在浏览器打开 {base} 输入测评码"),
+        Lang::Zh => format!("用手机扫码或在浏览器打开 {base} 输入测评码"),
         Lang::En => format!("Scan with a phone, or open {base} in a browser and type the code"),
     }
 }
