@@ -800,6 +800,10 @@ pub fn scores(
     };
     match rules.mode {
         crate::plan::ScoringMode::Points => {
+            // Named reviewers' scores have no ballot group: `--group` would say nothing.
+            if let Some(g) = group {
+                return Err(vec![strings::sheets::group_not_used(lang, &ctx.place(), g)]);
+            }
             let [u, r, c, v] = [0, 1, 2, 3].map(|i| cols.get(i).copied().unwrap_or(0));
             let reviewers =
                 names::Index::new(session.plan().reviewers.iter().map(|r| r.name.as_str()));

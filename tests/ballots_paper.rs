@@ -311,6 +311,26 @@ fn unnamed_points_sheets_become_ballots_of_their_groups() {
     );
     assert!(!d.join("points.session.json").exists());
 
+    // Reviewers' scores (the long format) belong to no ballot group: --group is refused.
+    std::fs::write(
+        d.join("long.csv"),
+        "单位,评委,指标,得分\n甲镇,王明,实绩,50\n",
+    )
+    .unwrap();
+    let err = run_err(
+        d,
+        &[
+            "scores",
+            "points.json",
+            "long.csv",
+            "--group",
+            "领导",
+            "--lang",
+            "zh",
+        ],
+    );
+    assert!(err.contains("long.csv") && err.contains("--group"), "{err}");
+
     filled(&src, &d.join("filled.xlsx"), |_| {});
     let said = run_ok(d, &["scores", "points.json", "filled.xlsx", "--lang", "zh"]);
     assert!(

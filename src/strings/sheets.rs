@@ -367,3 +367,15 @@ pub fn mixed_sheets(lang: Lang, named: &str, unnamed: &str) -> String {
         ),
     }
 }
+
+/// `--group` on reviewers' scores (the long format), which belong to no ballot group.
+pub fn group_not_used(lang: Lang, place: &str, group: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{place} 是评委的评分（单位、评委、指标、得分），不属于测评组别：去掉 --group “{group}”"
+        ),
+        Lang::En => format!(
+            "{place} holds reviewers' scores (unit, reviewer, criterion, score), which belong to no ballot group: leave out --group \"{group}\""
+        ),
+    }
+}
