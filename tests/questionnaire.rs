@@ -547,3 +547,40 @@ fn a_plan_without_ballot_groups_refuses_a_questionnaire() {
     assert!(err.contains("计划没有测评组"), "{err}");
     assert!(!d.join("plan.session.json").exists());
 }
+
+#[test]
+fn a_workbook_with_a_sheet_of_another_format_is_read_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let plan = r#"{"title": "测评", "units": [{"name": "湟中区"}, {"name": "大通县"}],
+        "scoring": {"mode": "grades"}}"#;
+    std::fs::write(d.join("plan.json"), plan).unwrap();
+    // The tally (单位, 等次, 票数) beside a sheet whose header names the units: the tally is
+    // imported, the other sheet is not taken for a questionnaire.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("汇总").unwrap();
+    for (c, h) in ["项目", "湟中区", "大通县"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "优秀票").unwrap();
+    ws.write_number(1, 1, 3.0).unwrap();
+    let ws = book.add_worksheet();
+    ws.set_name("评分").unwrap();
+    for (r, row) in [["单位", "等次", "票数"], ["湟中区", "优秀", "3"]]
+        .iter()
+        .enumerate()
+    {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    book.save(d.join("book.xlsx")).unwrap();
+    let out = run_ok(d, &["scores", "plan.json", "book.xlsx", "--lang", "en"]);
+    assert!(out.contains("1 row"), "{out}");
+    let rec = record(d, "plan.session.json");
+    assert_eq!(
+        unit(&rec, "湟中区")["result"]["score"].as_f64(),
+        Some(100.0)
+    );
+}

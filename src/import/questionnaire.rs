@@ -215,6 +215,15 @@ fn other_format(header: &[String]) -> bool {
         .any(|h| fields.iter().any(|f| is_one_of(question_text(h), f.names)))
 }
 
+/// Whether a sheet is one of the other score tables: a header (in its top rows) of theirs,
+/// or a printed ballot's boxes.
+fn other_sheet(sheet: &Sheet) -> bool {
+    super::all_rows(sheet)
+        .take(strings::import::HEADER_SEARCH_ROWS)
+        .any(|(_, cells)| other_format(cells))
+        || super::is_ballot(sheet)
+}
+
 fn is_unit(col: &Col) -> bool {
     matches!(col, Col::Grade(_) | Col::Score(..) | Col::NoCriterion(_))
 }
@@ -295,6 +304,11 @@ pub fn scores(
         single: (rules.criteria.len() == 1).then_some(0),
     };
     if rules.mode == ScoringMode::None {
+        return None;
+    }
+    // A workbook holding a sheet of another format (the long format, a tally, printed
+    // sheets) is read as before, whatever its other sheets hold.
+    if table.sheets.iter().any(other_sheet) {
         return None;
     }
     let found: Vec<Shape> = table
