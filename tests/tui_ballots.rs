@@ -516,3 +516,24 @@ fn snapshots_of_the_view_in_chinese() {
 fn a_note_taker_has_not_the_view_the_host_only_key() {
     assert!(Action::Ballots.host_only());
 }
+
+#[test]
+fn the_view_speaks_english_too() {
+    let mut m = meeting(true);
+    let app = &mut m.app;
+    app.opts.lang = Lang::En;
+    ctrl_b(app, at(2));
+    let closed = draw(app, at(2), (100, 30));
+    assert!(closed.contains("VOTING IS CLOSED"), "{closed}");
+    assert!(
+        closed.contains("Cast 0 / 6 (领导 0/2 · 部门 0/3 · 乡镇 0/1)"),
+        "{closed}"
+    );
+    ch(app, 'o', at(3));
+    let open = draw(app, at(3), (100, 30));
+    assert!(open.contains("VOTING IS OPEN"), "{open}");
+    assert!(open.contains("not cast"), "{open}");
+    ch(app, 'x', at(4));
+    let asked = draw(app, at(4), (100, 30));
+    assert!(asked.contains("Void ballot 领导-001?"), "{asked}");
+}
