@@ -731,6 +731,27 @@ pub fn scores(
         ),
     };
     let group = group.as_deref();
+    // A grades tally headed by its group (“组别：领导” on the row above 单位, 等次, 票数): read
+    // as if `--group 领导` were given (and refused when `--group` says another).
+    if rules.mode == crate::plan::ScoringMode::Grades
+        && !ballot_groups.is_empty()
+        && let Some((relabelled, at, text)) = group_headed(table, lang)
+    {
+        let found = ballot_group(&ballot_groups, &text).ok_or_else(|| {
+            vec![strings::sheets::unknown_ballot_group(
+                lang,
+                &at,
+                &text,
+                &ballot_groups,
+            )]
+        })?;
+        if let Some(g) = group
+            && g != found
+        {
+            return Err(vec![strings::sheets::group_differs(lang, &at, &text, g)]);
+        }
+        return scores(&relabelled, session, lang, Some(found));
+    }
     let fields = match rules.mode {
         crate::plan::ScoringMode::Points => POINTS_SHEET,
         crate::plan::ScoringMode::Grades => GRADES_SHEET,
@@ -968,6 +989,42 @@ fn ballot_group_names(session: &Session) -> Vec<String> {
         .as_ref()
         .map(|s| s.ballot_groups.iter().map(|g| g.name.clone()).collect())
         .unwrap_or_default()
+}
+
+/// A table whose one sheet starts with a group label row (“组别：领导”, or 组别 and the name in
+/// the next cell, nothing else in the row) above its header: the table with that row dropped
+/// (the next row is the header), the label's place, and its text.
+fn group_headed(table: &Table, lang: Lang) -> Option<(Table, String, String)> {
+    let mut found = None;
+    for (i, sheet) in table.sheets.iter().enumerate() {
+        let filled: Vec<usize> = (0..sheet.header.len())
+            .filter(|c| !cell(&sheet.header, *c).trim().is_empty())
+            .collect();
+        let Some(&first) = filled.first() else {
+            continue;
+        };
+        let Some((text, tc)) = labelled(&sheet.header, first, strings::sheets::GROUP_LABELS) else {
+            continue;
+        };
+        if text.is_empty()
+            || filled.iter().any(|c| *c != first && *c != tc)
+            || sheet.rows.is_empty()
+        {
+            continue;
+        }
+        if found.is_some() {
+            return None;
+        }
+        let ctx = Ctx { table, sheet, lang };
+        found = Some((i, ctx.at(sheet.header_row, tc), text.to_string()));
+    }
+    let (i, at, text) = found?;
+    let mut relabelled = table.clone();
+    let sheet = &mut relabelled.sheets[i];
+    let (row, header) = sheet.rows.remove(0);
+    sheet.header = header;
+    sheet.header_row = row;
+    Some((relabelled, at, text))
 }
 
 /// The ballot group `text` means (width forms, case and edge spaces ignored).

@@ -18,6 +18,7 @@ const GRADES: &str = include_str!("fixtures/ballots_paper/grades.json");
 const POINTS: &str = include_str!("fixtures/ballots_paper/points.json");
 const TALLY: &str = include_str!("fixtures/ballots_paper/tally.csv");
 const TALLY_NO_GROUP: &str = include_str!("fixtures/ballots_paper/tally_nogroup.csv");
+const TALLY_HEADED: &str = include_str!("fixtures/ballots_paper/tally_headed.csv");
 const TALLY_BAD_GROUP: &str = include_str!("fixtures/ballots_paper/tally_badgroup.csv");
 
 fn run_ok(dir: &Path, args: &[&str]) -> String {
@@ -194,7 +195,43 @@ fn a_tally_by_group_imports_to_the_weighted_score() {
     assert_eq!(rec["units"][1]["result"]["score"], 76.0);
     assert_eq!(rec["units"][1]["result"]["group_scores"]["部门"], 70.0);
 
-    // The whole file's group from --group: 部门 adds one 优秀 to 甲镇, one 良好 to 乙镇.
+    // The whole file's group from a “组别：部门” row above the header (and refused when
+    // --group says another): 部门 adds one 优秀 to 甲镇, one 良好 to 乙镇.
+    std::fs::write(d.join("headed.csv"), TALLY_HEADED).unwrap();
+    let err = run_err(
+        d,
+        &[
+            "scores",
+            "grades.session.json",
+            "headed.csv",
+            "--group",
+            "领导",
+            "--lang",
+            "zh",
+        ],
+    );
+    assert!(
+        err.contains("headed.csv:1:A") && err.contains("不一致"),
+        "{err}"
+    );
+    run_ok(
+        d,
+        &[
+            "scores",
+            "grades.session.json",
+            "headed.csv",
+            "--lang",
+            "zh",
+        ],
+    );
+    let rec = record(d, "grades.session.json");
+    assert_eq!(rec["units"][0]["scores"]["部门"]["优秀"], 1);
+    // 甲镇: 部门 (100 + 4×60) / 5 = 68; (60 × 93.33… + 40 × 68) / 100 = 56 + 27.2 = 83.2.
+    assert_eq!(rec["units"][0]["result"]["score"], 83.2);
+    // 乙镇: 部门 (200 + 80 + 80) / 5 = 72; 48 + 28.8 = 76.8.
+    assert_eq!(rec["units"][1]["result"]["score"], 76.8);
+
+    // The same from --group on a file without a group: 部门 6 ballots for 甲镇 now.
     run_ok(
         d,
         &[
@@ -208,11 +245,9 @@ fn a_tally_by_group_imports_to_the_weighted_score() {
         ],
     );
     let rec = record(d, "grades.session.json");
-    assert_eq!(rec["units"][0]["scores"]["部门"]["优秀"], 1);
-    // 甲镇: 部门 (100 + 4×60) / 5 = 68; (60 × 93.33… + 40 × 68) / 100 = 56 + 27.2 = 83.2.
-    assert_eq!(rec["units"][0]["result"]["score"], 83.2);
-    // 乙镇: 部门 (200 + 80 + 80) / 5 = 72; 48 + 28.8 = 76.8.
-    assert_eq!(rec["units"][1]["result"]["score"], 76.8);
+    assert_eq!(rec["units"][0]["scores"]["部门"]["优秀"], 2);
+    // 甲镇: 部门 (200 + 240) / 6 = 73.33…; (5600 + 40 × 440/6) / 100 = 56 + 29.33… = 85.33.
+    assert_eq!(rec["units"][0]["result"]["score"], 85.33);
 }
 
 /// Fills an unnamed sheet: rows of (unit, 实绩, 作风), `None` for a cell left blank.
