@@ -309,7 +309,11 @@ fn every_code_cell_is_a_blank_with_an_explicit_black_or_white_background() {
                     }
                 }
                 // The quiet zone: four modules (eight columns, four rows) of white all round.
+                // The page's code: version 2 (25 modules) and four on each side.
                 let scale = h / 33;
+                if boxes.len() == 1 {
+                    assert!(scale >= 1 && h == 33 * scale, "{size:?} {h} rows");
+                }
                 for y in y0..y0 + h {
                     for x in x0..x0 + w {
                         let inside = x >= x0 + 8 * scale
