@@ -13,13 +13,23 @@ use docx_rs::{
 use qrcode::{Color, EcLevel, QrCode};
 
 /// One slip: its ballot's serial and group, its code (normalized, `ballots::normalize_code`)
-/// and its link.
-#[derive(Debug, Clone, PartialEq)]
+/// and its link. Its `Debug` leaves out the code and the link (a log or a failed test's
+/// message never shows one).
+#[derive(Clone, PartialEq)]
 pub struct Slip {
     pub group: String,
     pub serial: String,
     pub code: String,
     pub link: String,
+}
+
+impl std::fmt::Debug for Slip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Slip")
+            .field("group", &self.group)
+            .field("serial", &self.serial)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The venue's Wi-Fi (`--wifi SSID:PASSWORD`).
