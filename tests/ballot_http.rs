@@ -816,6 +816,8 @@ fn the_host_serves_the_page_and_keeps_no_code() {
         .expect("ADDR:PORT");
     assert_ne!(addr.port(), 0);
     term.wait_for(TITLE, Duration::from_secs(20));
+    // The console says where the page is.
+    term.wait_for(&format!("测评页面：{url}"), Duration::from_secs(20));
     let page = http(addr, "GET", &format!("/b/{}", codes[0]), None);
     assert!(page.body.contains("领导-001"), "{}", page.body);
     let body = form(&[("g:甲镇", "优秀"), ("confirm", "1")]);

@@ -275,12 +275,12 @@ fn serve_ballots(
     args: &RunArgs,
     wifi: Option<String>,
     lang: strings::Lang,
-) -> Result<(), String> {
+) -> Result<Option<String>, String> {
     if app.session().plan().scoring().ballot_groups.is_empty() {
         if args.ballots_port.is_some() || args.open_voting || args.wifi.is_some() {
             return Err(strings::page::needs_ballot_groups(lang).into());
         }
-        return Ok(());
+        return Ok(None);
     }
     let port = args.ballots_port.unwrap_or(crate::net::BALLOTS_PORT);
     let addr = crate::net::parse_addr(bind, "0.0.0.0")?;
@@ -319,7 +319,7 @@ fn serve_ballots(
         }
     }
     eprintln!("podium: {said}");
-    Ok(())
+    Ok(Some(said))
 }
 
 /// Whether the console can take the terminal: its raw mode can be set (and is set back at
@@ -451,6 +451,8 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
     let mut app = App::new(writer, opts, t);
     // Said again in full on the terminal once the console is closed.
     let mut after = None;
+    // Where the ballot page is served, said on the console once it starts.
+    let mut ballot_page = None;
     if let Some(bind) = &args.serve {
         let started = crate::net::parse_addr(bind, "0.0.0.0").and_then(|addr| {
             let writer = app.core.ledger.writer().ok_or("no session")?;
@@ -463,9 +465,12 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
                 return Err(strings::cli::cannot_serve(lang, &e));
             }
         }
-        if let Err(e) = serve_ballots(&mut app, bind, &args, wifi, lang) {
-            app.core.ledger.close(now()).map_err(|e| e.to_string())?;
-            return Err(e);
+        match serve_ballots(&mut app, bind, &args, wifi, lang) {
+            Ok(said) => ballot_page = said,
+            Err(e) => {
+                app.core.ledger.close(now()).map_err(|e| e.to_string())?;
+                return Err(e);
+            }
         }
     }
     let s = lang.s();
@@ -526,6 +531,12 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
         ));
         if let Some(notice) = linked {
             app.banner(notice, Level::Info);
+        }
+    }
+    if let Some(said) = ballot_page {
+        match app.core.notice.take() {
+            Some(n) => app.banner(format!("{} · {said}", n.text), n.level),
+            None => app.banner(said, Level::Info),
         }
     }
     app.restore_draft(t);
