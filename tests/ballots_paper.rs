@@ -250,8 +250,11 @@ fn a_tally_by_group_imports_to_the_weighted_score() {
     assert_eq!(rec["units"][0]["result"]["score"], 85.33);
 }
 
+/// A row of an unnamed sheet: (unit, 实绩, 作风), `None` for a cell left blank.
+type Row<'a> = (&'a str, Option<f64>, Option<f64>);
+
 /// Fills an unnamed sheet: rows of (unit, 实绩, 作风), `None` for a cell left blank.
-fn fill(ws: &mut umya_spreadsheet::Worksheet, rows: &[(&str, Option<f64>, Option<f64>)]) {
+fn fill(ws: &mut umya_spreadsheet::Worksheet, rows: &[Row]) {
     for (unit, a, b) in rows {
         let r = (6..=20)
             .find(|r| ws.value((2, *r)) == *unit)
@@ -266,7 +269,7 @@ fn fill(ws: &mut umya_spreadsheet::Worksheet, rows: &[(&str, Option<f64>, Option
 
 fn filled(src: &Path, out: &Path, poke: impl Fn(&mut umya_spreadsheet::Workbook)) {
     let mut book = umya_spreadsheet::reader::xlsx::read(src).unwrap();
-    let sheets: [(&str, &[(&str, Option<f64>, Option<f64>)]); 3] = [
+    let sheets: [(&str, &[Row]); 3] = [
         (
             "领导-1",
             &[
