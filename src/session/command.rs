@@ -368,6 +368,8 @@ pub enum Refusal {
     },
     /// A ballot by code while voting is not open.
     VotingClosed,
+    /// Results published while voting is still open.
+    VotingOpen,
     /// A ballot that scores nothing.
     EmptyBallot,
     /// A unit given twice on one ballot, or a points ballot missing a criterion of a unit.

@@ -756,6 +756,10 @@ impl Session {
                 if st.scores.published {
                     return Err(Refusal::ResultsPublished);
                 }
+                // Ballots still arriving would be refused once published: close voting first.
+                if st.ballots.open {
+                    return Err(Refusal::VotingOpen);
+                }
                 Ok(vec![EventKind::ResultsPublished])
             }
             Command::Unlock { reason } => {

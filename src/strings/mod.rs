@@ -878,6 +878,12 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::BallotVoided { serial }) => format!("Ballot {serial} has been voided"),
         (Lang::Zh, Refusal::VotingClosed) => "测评投票未开始或已结束".into(),
         (Lang::En, Refusal::VotingClosed) => "Voting is not open".into(),
+        (Lang::Zh, Refusal::VotingOpen) => {
+            "测评投票尚未结束：先在测评票界面结束投票，再公布结果".into()
+        }
+        (Lang::En, Refusal::VotingOpen) => {
+            "Voting is still open: close it in the ballots view before publishing".into()
+        }
         (Lang::Zh, Refusal::EmptyBallot) => "这张测评票没有给任何单位评分".into(),
         (Lang::En, Refusal::EmptyBallot) => "This ballot scores no unit".into(),
         (Lang::Zh, Refusal::BallotUnit { unit }) => {
