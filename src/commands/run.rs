@@ -337,10 +337,11 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
     if ballot_flags && args.serve.is_none() {
         return Err(strings::page::needs_serve(lang).into());
     }
+    // Kept as `SSID:PASSWORD` in the join file, where the stage display reads it.
     let wifi = match &args.wifi {
         Some(text) => Some(
             crate::net::ballots::parse_wifi(text)
-                .map(|w| crate::net::ballots::wifi_payload(&w))
+                .map(|w| format!("{}:{}", w.ssid, w.password))
                 .ok_or_else(|| strings::page::bad_wifi(lang).to_string())?,
         ),
         None => None,

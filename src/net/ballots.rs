@@ -342,30 +342,6 @@ pub fn parse_wifi(text: &str) -> Option<crate::report::slips::Wifi> {
     })
 }
 
-/// The `WIFI:` payload a phone's camera joins from: `WIFI:T:WPA;S:name;P:password;;` (or
-/// `T:nopass` without a password), `\ ; , : "` escaped with a backslash.
-pub fn wifi_payload(wifi: &crate::report::slips::Wifi) -> String {
-    let esc = |s: &str| {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            if matches!(c, '\\' | ';' | ',' | ':' | '"') {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-        out
-    };
-    if wifi.password.is_empty() {
-        format!("WIFI:T:nopass;S:{};;", esc(&wifi.ssid))
-    } else {
-        format!(
-            "WIFI:T:WPA;S:{};P:{};;",
-            esc(&wifi.ssid),
-            esc(&wifi.password)
-        )
-    }
-}
-
 /// What the HTTP thread shares between connections.
 struct App {
     snapshot: Snapshot,
@@ -783,21 +759,17 @@ fn checked(view: &View, choices: &Choices) -> Result<(Vec<BallotGrade>, Vec<Ball
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::slips::Wifi;
 
     #[test]
-    fn wifi_as_typed_and_as_a_payload() {
+    fn wifi_as_typed() {
         let w = parse_wifi("Hall;2:pa:ss").expect("wifi");
         assert_eq!(w.ssid, "Hall;2");
         assert_eq!(w.password, "pa:ss");
-        assert_eq!(wifi_payload(&w), "WIFI:T:WPA;S:Hall\\;2;P:pa\\:ss;;");
-        let open = Wifi {
-            ssid: "会议室".into(),
-            password: String::new(),
-        };
-        assert_eq!(wifi_payload(&open), "WIFI:T:nopass;S:会议室;;");
+        let open = parse_wifi("会议室:").expect("an open network");
+        assert_eq!(open.password, "");
         assert!(parse_wifi("nocolon").is_none());
         assert!(parse_wifi(":pw").is_none());
+        assert!(parse_wifi("a\nb:pw").is_none());
     }
 
     #[test]

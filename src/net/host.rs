@@ -154,7 +154,7 @@ struct JoinFile {
     /// The ballot page's address (`http://ADDR:7374`), while this host serves it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     ballots_url: Option<String>,
-    /// The venue's Wi-Fi as a `WIFI:` payload (`--wifi`), for the stage's QR code.
+    /// The venue's Wi-Fi, `SSID:PASSWORD` (`--wifi`), for the stage's QR code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     wifi: Option<String>,
 }
@@ -332,7 +332,7 @@ impl Server {
         Ok(())
     }
 
-    /// Writes the ballot page's address and the venue's Wi-Fi (a `WIFI:` payload) into the
+    /// Writes the ballot page's address and the venue's Wi-Fi (`SSID:PASSWORD`) into the
     /// join file, for the stage display.
     pub fn set_ballot_page(
         &mut self,
