@@ -301,6 +301,7 @@ fn main() {
         podium::commands::scores::run(
             &path,
             &csv_path,
+            None,
             podium::strings::Choice(Some(podium::strings::Lang::En)),
         )
         .expect("podium scores");
