@@ -696,6 +696,9 @@ fn band(rules: &Rules, bands: &BandRules, results: &mut [UnitResult]) {
     }
 }
 
+/// One counting points ballot of a unit: its group, its serial, its values per criterion.
+type BallotSheet<'a> = (usize, &'a str, &'a [Option<i64>]);
+
 /// What the anonymous ballots give each unit, worked out once for all units (a ballot holds
 /// every unit it scores).
 #[derive(Default)]
@@ -704,7 +707,7 @@ struct Tally<'a> {
     /// cast ballots together).
     grades: HashMap<&'a str, Vec<Vec<i64>>>,
     /// Points mode: unit → each counting ballot's (group, serial, values).
-    sheets: HashMap<&'a str, Vec<(usize, &'a str, &'a [Option<i64>])>>,
+    sheets: HashMap<&'a str, Vec<BallotSheet<'a>>>,
     /// A ballot's place among the scorers (after the plan's reviewers), by serial: the order
     /// that breaks ties when trimming.
     order: HashMap<&'a str, usize>,
