@@ -473,7 +473,9 @@ fn run(name: &str, phones: usize, spread: Option<Duration>) -> Outcome {
     let mut waiting: Vec<(Instant, Instant, KeyCode)> = Vec::new();
     // The keys over 16 ms, and why: (key, waited for the loop, the tick before its frame,
     // a snapshot in that tick, events that tick wrote, key to frame).
-    let mut slow: Vec<(KeyCode, f64, f64, bool, u64, f64)> = Vec::new();
+    let mut slow: Vec<(KeyCode, Instant, Instant, f64)> = Vec::new();
+    // Every pass's tick: start, end, a snapshot due, events written.
+    let mut ticks: Vec<(Instant, Instant, bool, u64)> = Vec::new();
     let mut next_key = 0;
     let mut passes: Vec<Pass> = Vec::new();
     let mut frames: Vec<f64> = Vec::new();
@@ -487,6 +489,12 @@ fn run(name: &str, phones: usize, spread: Option<Duration>) -> Outcome {
         let tick_start = Instant::now();
         app.tick(t);
         let tick = micros(tick_start.elapsed());
+        ticks.push((
+            tick_start,
+            Instant::now(),
+            snapshot,
+            app.session().last_seq() - before,
+        ));
         let in_window = Instant::now() >= start && all_done_at.is_none();
         if in_window {
             passes.push(Pass {
@@ -506,12 +514,11 @@ fn run(name: &str, phones: usize, spread: Option<Duration>) -> Outcome {
             app.core.redraw = false;
             draw_due = false;
             wake_at = app.next_wake(t);
-            for (d, handled, key) in waiting.drain(..) {
+            for (d, _handled, key) in waiting.drain(..) {
                 let k2f = micros(frame_end - d);
                 key_to_frame.push(k2f);
                 if k2f > 16_000.0 {
-                    let wrote = app.session().last_seq() - before;
-                    slow.push((key, micros(handled - d), tick, snapshot, wrote, k2f));
+                    slow.push((key, d, frame_end, k2f));
                 }
             }
         }
@@ -586,14 +593,26 @@ fn run(name: &str, phones: usize, spread: Option<Duration>) -> Outcome {
             events.median, events.max
         );
     }
-    for (key, waited, tick, snapshot, wrote, k2f) in &slow {
+    // Where a slow key's time went: the ticks (pump + fsync, a snapshot) between its
+    // moment and its frame; the rest is drawing, and the CPU taken by others (2 cores).
+    for (key, due, shown, k2f) in &slow {
+        let mut in_ticks = 0.0;
+        let mut events = 0;
+        let mut snapshots = 0;
+        for (a, b, snap, ev) in &ticks {
+            let from = (*a).max(*due);
+            let to = (*b).min(*shown);
+            if to > from {
+                in_ticks += micros(to - from);
+                events += ev;
+                snapshots += usize::from(*snap);
+            }
+        }
         println!(
-            "  slow key {key:?}: key to frame {}, of which waiting for the loop {}; the tick before its frame {} ({} events written{})",
+            "  slow key {key:?}: key to frame {}, in ticks {} ({events} events written{})",
             show(*k2f),
-            show(*waited),
-            show(*tick),
-            wrote,
-            if *snapshot { ", a snapshot due" } else { "" }
+            show(in_ticks),
+            if snapshots > 0 { ", a snapshot" } else { "" }
         );
     }
     println!(
@@ -712,6 +731,21 @@ fn run(name: &str, phones: usize, spread: Option<Duration>) -> Outcome {
             problems.push(format!("{what}: {b}"));
         }
     };
+    // What publishing the page's snapshot costs with every ballot cast (`View::of`, after
+    // each pump that changed the session), and the disk's fsync floor here.
+    let views: Vec<f64> = (0..20)
+        .map(|_| {
+            let t = Instant::now();
+            let v = podium::net::ballots::View::of(app.session(), Lang::Zh);
+            std::hint::black_box(&v);
+            micros(t.elapsed())
+        })
+        .collect();
+    row("View::of (the page's snapshot), all cast", &views);
+    row(
+        "fdatasync of a 2 KB append (the disk's floor)",
+        &flush_floor(tmp.path(), 100),
+    );
     check("in the host's session", app.session());
     let on_disk = store::read(&path).expect("the session reads back");
     check("on disk (snapshot + journal)", &on_disk);
@@ -728,6 +762,40 @@ fn run(name: &str, phones: usize, spread: Option<Duration>) -> Outcome {
     Outcome { problems }
 }
 
+/// The disk's floor: `n` appends of 2 KB (a ballot's events) each followed by `fdatasync`,
+/// in `dir`, in microseconds.
+fn flush_floor(dir: &std::path::Path, n: usize) -> Vec<f64> {
+    use std::io::Write;
+    let path = dir.join("flush-floor.probe");
+    let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+    else {
+        return Vec::new();
+    };
+    let line = [b'x'; 2048];
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let start = Instant::now();
+        if f.write_all(&line).and_then(|()| f.sync_data()).is_err() {
+            break;
+        }
+        out.push(micros(start.elapsed()));
+    }
+    drop(f);
+    let _ = std::fs::remove_file(&path);
+    out
+}
+
+/// The system's load averages (1, 5, 15 min), where Linux says them: other work on the
+/// machine shows here.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "-".into())
+}
+
 fn main() {
     let phones = env_count("PODIUM_BENCH_PHONES", 300);
     let seconds = env_count("PODIUM_BENCH_SECONDS", 60);
@@ -736,6 +804,7 @@ fn main() {
         "podium ballot page load benchmark: {phones} phones, GET + summary + confirm each; sessions under {}",
         bench_dir().display()
     );
+    println!("  load average before: {}", load_average());
     let mut problems = Vec::new();
     if runs == "spread" || runs == "both" {
         let o = run("spread", phones, Some(Duration::from_secs(seconds as u64)));
@@ -745,6 +814,7 @@ fn main() {
         let o = run("burst", phones, None);
         problems.extend(o.problems.into_iter().map(|p| format!("burst: {p}")));
     }
+    println!("\n  load average after: {}", load_average());
     if problems.is_empty() {
         println!("\nno ballot lost, doubled or refused");
     } else {
