@@ -8,6 +8,7 @@
 //! pumps it with a real `Writer` on a session in a temporary folder, as `Console` does.
 
 mod common {
+    pub mod full_disk;
     pub mod net;
     pub mod pty;
 }
@@ -60,7 +61,9 @@ fn points_plan() -> serde_json::Value {
     })
 }
 
-type Exec = (Command, mpsc::Sender<Result<(), String>>);
+/// Something for the test console to do with its writer, and where to say how it went.
+type Job = Box<dyn FnOnce(&mut Writer) -> Result<(), String> + Send>;
+type Exec = (Job, mpsc::Sender<Result<(), String>>);
 
 /// A test console: a session with ballots issued and voting open, its ballot page on
 /// 127.0.0.1, pumped every few milliseconds.
@@ -123,13 +126,14 @@ impl Host {
         let stopped = stop.clone();
         let thread = std::thread::spawn(move || {
             while !stopped.load(Ordering::SeqCst) {
-                while let Ok((command, reply)) = commands.try_recv() {
-                    let done = writer
-                        .execute(&command, t())
-                        .map(|_| ())
-                        .map_err(|e| e.to_string());
+                while let Ok((job, reply)) = commands.try_recv() {
+                    let done = job(&mut writer);
                     server.pump(&mut writer, t());
                     let _ = reply.send(done);
+                }
+                // As the console does (its snapshot tick): saving tried again while it fails.
+                if writer.unsaved() > 0 {
+                    let _ = writer.retry(t());
                 }
                 server.pump(&mut writer, t());
                 std::thread::sleep(Duration::from_millis(5));
@@ -150,8 +154,18 @@ impl Host {
 
     /// Carries out a command of the host's (closing the vote, voiding a ballot).
     fn run(&self, command: Command) {
+        self.with_writer(move |w| {
+            w.execute(&command, t())
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        });
+    }
+
+    fn with_writer(&self, job: impl FnOnce(&mut Writer) -> Result<(), String> + Send + 'static) {
         let (tx, rx) = mpsc::channel();
-        self.exec.send((command, tx)).expect("the console runs");
+        self.exec
+            .send((Box::new(job), tx))
+            .expect("the console runs");
         rx.recv_timeout(Duration::from_secs(10))
             .expect("an answer")
             .expect("carried out");
@@ -944,4 +958,41 @@ fn in_english_when_the_meeting_is() {
         "{}",
         wrong.body
     );
+}
+
+/// While the host's disk is full, a phone is never told 已提交: it is asked to look again
+/// later, and the ballot is on disk (and then 已提交（未改变）) once there is room.
+#[test]
+fn never_submitted_before_it_is_on_disk() {
+    use common::full_disk::FullDisk;
+    use std::sync::atomic::AtomicU64;
+    let limits = Limits {
+        reply_timeout: Duration::from_millis(800),
+        ..Limits::default()
+    };
+    let host = Host::start(grades_plan(), &[("领导", 1)], limits);
+    let budget = Arc::new(AtomicU64::new(0));
+    let disk = FullDisk {
+        budget: budget.clone(),
+    };
+    host.with_writer(move |w| {
+        w.set_disk(Box::new(disk));
+        Ok(())
+    });
+    let code = host.codes[0].clone();
+    let fields = [("g:甲镇", "优秀"), ("confirm", "1")];
+    let r = host.post(&code, &fields);
+    assert_eq!(r.status, 202, "{}", r.body);
+    assert!(r.body.contains("正在保存，请稍后刷新查看"), "{}", r.body);
+    assert!(!r.body.contains("已提交"));
+    assert!(grades_of(&host.session(), "领导-001").is_empty());
+    budget.store(u64::MAX / 2, Ordering::SeqCst);
+    poll(
+        "the ballot on disk once there is room",
+        Duration::from_secs(20),
+        || (!grades_of(&host.session(), "领导-001").is_empty()).then_some(()),
+        String::new,
+    );
+    let again = host.post(&code, &fields);
+    assert!(again.body.contains("已提交（未改变）"), "{}", again.body);
 }
