@@ -687,6 +687,8 @@ pub enum Problem {
     BallotGroupsNotScored,
     /// A ballot group's `ballots` of 0 or more than [`MAX_BALLOTS`].
     BallotsOutOfRange(u32),
+    /// A reviewer named like a ballot's serial (领导-001).
+    ReviewerLikeSerial(String),
 }
 
 /// One validation finding: where, what, and whether it stops the plan.
@@ -825,6 +827,20 @@ impl Plan {
                 && !scoring.ballot_groups.iter().any(|g| &g.name == group)
             {
                 err(at("group"), Problem::UndeclaredGroup(group.clone()));
+            }
+            // A ballot is named by its serial (领导-007) where a reviewer is named: a reviewer
+            // named like one would share its sheet.
+            if scoring.ballot_groups.iter().any(|g| {
+                reviewer
+                    .name
+                    .strip_prefix(g.name.as_str())
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            }) {
+                err(
+                    at("name"),
+                    Problem::ReviewerLikeSerial(reviewer.name.clone()),
+                );
             }
             for (j, unit) in reviewer.recused.iter().enumerate() {
                 if !self.units.iter().any(|u| &u.name == unit) {

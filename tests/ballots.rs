@@ -687,7 +687,9 @@ fn a_voided_serial_casts_nothing_and_its_cast_stops_counting() {
             },
             t(50)
         ),
-        Refusal::UnknownBallot
+        Refusal::UnknownSerial {
+            serial: "领导-009".into()
+        }
     );
     // After publication a cast ballot is not voided (it would change published results); a
     // ballot never cast still is.
@@ -952,7 +954,9 @@ fn recorded_ballots_continue_the_numbering_all_or_nothing() {
                 None,
                 &[("甲镇", "优秀")],
             )],
-            Refusal::UnknownBallot,
+            Refusal::UnknownSerial {
+                serial: "领导-003".into(),
+            },
         ),
         (
             vec![

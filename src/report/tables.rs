@@ -281,7 +281,7 @@ pub fn group_grade_counts(session: &Session, unit: &str) -> Vec<(String, Vec<i64
             {
                 let given = b.cast.as_ref().and_then(|c| c.grades.get(unit));
                 if let Some(k) = given.and_then(|grade| rules.grade(grade)) {
-                    counts[k] += 1;
+                    counts[k] = counts[k].saturating_add(1);
                 }
             }
             (g.name.clone(), counts)

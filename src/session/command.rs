@@ -361,8 +361,21 @@ pub enum Refusal {
     TooManyBallots {
         max: u32,
     },
-    /// A code (or serial) that opens no ballot. The code itself is never repeated.
+    /// A code that opens no ballot. The code itself is never repeated.
     UnknownBallot,
+    /// A serial no ballot has.
+    UnknownSerial {
+        serial: String,
+    },
+    /// A typed-up ballot whose serial belongs to another group than the one it gives.
+    BallotOtherGroup {
+        serial: String,
+        group: String,
+    },
+    /// One serial twice among the ballots of one import.
+    BallotTwice {
+        serial: String,
+    },
     BallotVoided {
         serial: String,
     },

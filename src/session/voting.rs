@@ -23,10 +23,13 @@ impl Session {
     pub fn ballot_of(&self, key: &BallotKey) -> Result<&Ballot, Refusal> {
         let b = &self.state.ballots;
         let ballot = match key {
-            BallotKey::Code(code) => b.by_code(&code.0),
-            BallotKey::Serial(serial) => b.get(serial.trim()),
-        }
-        .ok_or(Refusal::UnknownBallot)?;
+            BallotKey::Code(code) => b.by_code(&code.0).ok_or(Refusal::UnknownBallot)?,
+            BallotKey::Serial(serial) => {
+                b.get(serial.trim()).ok_or_else(|| Refusal::UnknownSerial {
+                    serial: serial.trim().to_string(),
+                })?
+            }
+        };
         if ballot.voided {
             return Err(Refusal::BallotVoided {
                 serial: ballot.serial.clone(),
@@ -81,10 +84,12 @@ impl Session {
                 }])
             }
             Command::VoidBallot { serial } => {
-                let ballot = st
-                    .ballots
-                    .get(serial.trim())
-                    .ok_or(Refusal::UnknownBallot)?;
+                let ballot =
+                    st.ballots
+                        .get(serial.trim())
+                        .ok_or_else(|| Refusal::UnknownSerial {
+                            serial: serial.trim().to_string(),
+                        })?;
                 if ballot.voided {
                     return Err(Refusal::NothingChanged);
                 }
@@ -151,6 +156,14 @@ impl Session {
                     let (group, serial) = match (&r.serial, &r.hash) {
                         (Some(serial), None) => {
                             let b = self.ballot_of(&BallotKey::Serial(serial.clone()))?;
+                            // A row that says another group than its serial's is a mistake
+                            // somewhere: never recorded under either silently.
+                            if b.group != r.group {
+                                return Err(Refusal::BallotOtherGroup {
+                                    serial: b.serial.clone(),
+                                    group: r.group.clone(),
+                                });
+                            }
                             (b.group.clone(), b.serial.clone())
                         }
                         (None, Some(hash)) => {
@@ -189,7 +202,7 @@ impl Session {
                         _ => return Err(Refusal::BadBallotHash),
                     };
                     if !serials.insert(serial.clone()) {
-                        return Err(Refusal::BallotUnit { unit: serial });
+                        return Err(Refusal::BallotTwice { serial });
                     }
                     casts.extend(self.cast_kinds(&group, &serial, &r.grades, &r.scores)?);
                 }

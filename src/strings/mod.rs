@@ -874,6 +874,20 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::UnknownBallot) => {
             "No ballot has this code: check the code on the slip".into()
         }
+        (Lang::Zh, Refusal::UnknownSerial { serial }) => {
+            format!("没有票号为 {serial} 的测评票（票号如 领导-007）")
+        }
+        (Lang::En, Refusal::UnknownSerial { serial }) => {
+            format!("No ballot has the serial {serial} (serials look like 领导-007)")
+        }
+        (Lang::Zh, Refusal::BallotOtherGroup { serial, group }) => {
+            format!("测评票 {serial} 不属于“{group}”组：请核对票号和组别")
+        }
+        (Lang::En, Refusal::BallotOtherGroup { serial, group }) => {
+            format!("Ballot {serial} is not of the group “{group}”: check the serial and the group")
+        }
+        (Lang::Zh, Refusal::BallotTwice { serial }) => format!("测评票 {serial} 出现了两次"),
+        (Lang::En, Refusal::BallotTwice { serial }) => format!("Ballot {serial} is given twice"),
         (Lang::Zh, Refusal::BallotVoided { serial }) => format!("测评票 {serial} 已作废"),
         (Lang::En, Refusal::BallotVoided { serial }) => format!("Ballot {serial} has been voided"),
         (Lang::Zh, Refusal::VotingClosed) => "测评投票未开始或已结束".into(),
@@ -1552,6 +1566,12 @@ pub fn plan_problem(lang: Lang, problem: &Problem) -> String {
         }
         Problem::BallotsOutOfRange(n) => {
             format!("ballots go from 1 to {} (got {n})", crate::plan::MAX_BALLOTS)
+        }
+        Problem::ReviewerLikeSerial(name) if zh => {
+            format!("评委名“{name}”与测评票的票号形式相同（组名-编号）：请换一个名字")
+        }
+        Problem::ReviewerLikeSerial(name) => {
+            format!("the reviewer “{name}” is named like a ballot's serial (GROUP-number): rename them")
         }
         Problem::NoBands if zh => "至少要有一个等次".into(),
         Problem::NoBands => "needs at least one band".into(),
