@@ -425,3 +425,64 @@ fn slips_issued_from_the_console_link_to_the_page_being_served() {
         xml.contains(":7374")
     );
 }
+
+/// The scores of grouped grades from `tallies` (unit → each group's total), as the results
+/// say them; `Err` when working them out panics.
+fn grouped_scores(tallies: &[(&str, [i64; 3])]) -> Result<Vec<bool>, String> {
+    let plan = serde_json::json!({
+        "title": "测评",
+        "units": [{"name": "甲镇"}, {"name": "乙镇"}],
+        "scoring": {"mode": "grades", "ballot_groups": [
+            {"name": "领导", "weight": 34}, {"name": "部门", "weight": 33},
+            {"name": "乡镇", "weight": 33}]}
+    });
+    let plan: podium::plan::Plan = serde_json::from_value(plan).unwrap();
+    let mut s = Session::new(plan);
+    let grades: Vec<String> = s.rules().grades.iter().map(|g| g.name.clone()).collect();
+    let (best, worst) = (grades[0].clone(), grades[grades.len() - 1].clone());
+    for (unit, per_group) in tallies {
+        for (group, total) in ["领导", "部门", "乡镇"].iter().zip(per_group) {
+            let entry = |grade: &str, count: i64| podium::session::GradeEntry {
+                unit: unit.to_string(),
+                grade: grade.to_string(),
+                count,
+                group: Some(group.to_string()),
+            };
+            let entries = vec![entry(&best, total - 7), entry(&worst, 7)];
+            let events = s
+                .decide(&Command::AddGrades { entries }, t())
+                .expect("a tally within the counts allowed");
+            s.commit(events);
+        }
+    }
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        podium::scoring::results(s.rules(), s.plan(), s.state(), t())
+    }))
+    .map(|r| r.iter().map(|u| u.score.is_some()).collect())
+    .map_err(|e| {
+        e.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| e.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
+    })
+}
+
+/// Typed-up group tallies within the allowed counts (each row at most
+/// `scoring::MAX_GRADE_COUNT`, whose doc says "far below any sum that could overflow") give
+/// every unit a score. As reviewed, at ~10^5 ballots a group with coprime totals,
+/// `grouped_grades_result` (scoring.rs) finds `Ratio::checked_add_mul` overflowing and gives
+/// the unit no score at all, with nothing said; smaller tallies (5 000, 20 000) are fine and
+/// no panic was found (`Ratio::cmp` and `div_int` stay unchecked all the same).
+#[test]
+#[ignore = "bug: grouped grade scores of large coprime tallies (allowed counts) silently vanish"]
+fn large_group_tallies_rank_without_overflow() {
+    // Each group's total a different prime: the means' denominators multiply.
+    for (a, b) in [
+        ([4_999, 4_993, 4_987], [4_973, 4_969, 4_967]),
+        ([19_997, 19_993, 19_991], [19_979, 19_973, 19_963]),
+        ([99_991, 99_989, 99_971], [99_961, 99_929, 99_923]),
+    ] {
+        let got = grouped_scores(&[("甲镇", a), ("乙镇", b)]);
+        assert_eq!(got, Ok(vec![true, true]), "totals {a:?} and {b:?}");
+    }
+}
