@@ -24,7 +24,7 @@ use podium::session::ballots::{code_from, hash, show_code};
 use podium::session::{BallotGrade, BallotKey, Command, Session, Time};
 use podium::strings::Lang;
 use podium::text::Ambiguous;
-use podium::widgets::qr::{self, DARK, LIGHT};
+use podium::widgets::qr::{DARK, LIGHT};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -256,7 +256,11 @@ fn the_page_code_decodes_to_the_address_in_both_ambiguous_modes_on_any_backgroun
 #[test]
 fn the_wifi_code_stands_beside_the_page_code_when_there_is_room() {
     let s = meeting();
-    let wifi = qr::wifi_text(SSID, PASSWORD);
+    let wifi = podium::report::slips::Wifi {
+        ssid: SSID.into(),
+        password: PASSWORD.into(),
+    }
+    .payload();
     for amb in [Ambiguous::Narrow, Ambiguous::Wide] {
         let buf = frame(&s, WIDE, opts(Lang::Zh, amb), &page(true));
         let mut both = vec![URL.to_string(), wifi.clone()];
@@ -399,15 +403,15 @@ fn the_voting_screen_wins_over_the_current_item_and_goes_when_voting_closes() {
         decode(&frame(&s, ROOMY, zh(), &page(false)), 0),
         vec![URL.to_string()]
     );
-    // Over the published results on the stage too.
+    // Publishing waits for voting to close (the stage never shows the vote over results).
+    assert_eq!(
+        s.decide(&Command::Publish, at(60)).map(|_| ()),
+        Err(podium::session::Refusal::VotingOpen)
+    );
+    // Closed, published, shown: the results.
+    exec(&mut s, Command::CloseVoting);
     exec(&mut s, Command::Publish);
     exec(&mut s, Command::ShowResults { shown: true });
-    assert_eq!(
-        decode(&frame(&s, ROOMY, zh(), &page(false)), 0),
-        vec![URL.to_string()]
-    );
-    // Closed: the results under it.
-    exec(&mut s, Command::CloseVoting);
     let text = text_of(&frame(&s, ROOMY, zh(), &page(false)));
     assert!(text.contains("测评结果"), "{text}");
 }

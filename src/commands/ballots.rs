@@ -56,15 +56,10 @@ pub fn draw(n: usize) -> Result<(String, Vec<String>), String> {
 /// The address the ballot page would be served at now: this computer's first LAN address
 /// and port 7374 (`http://192.168.1.5:7374`); loopback when it has none.
 pub fn default_url() -> String {
-    let ip = if_addrs::get_if_addrs()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|i| !i.is_loopback())
-        .map(|i| i.ip())
-        .filter(|ip| ip.is_ipv4())
-        .min_by_key(|ip| ip.to_string())
-        .map_or_else(|| "127.0.0.1".to_string(), |ip| ip.to_string());
-    format!("http://{ip}:{}", crate::net::BALLOTS_PORT)
+    crate::net::ballots::page_url(std::net::SocketAddr::from((
+        [0, 0, 0, 0],
+        crate::net::BALLOTS_PORT,
+    )))
 }
 
 pub fn run(args: BallotsArgs, choice: Choice) -> CmdResult {
@@ -439,19 +434,9 @@ pub fn check_url(url: &str) -> Option<String> {
     (host_ok && port_ok).then(|| url.trim_end_matches('/').to_string())
 }
 
-/// `SSID:PASSWORD`, split at the first ':'; an empty password is an open network.
+/// `SSID:PASSWORD` (`Wifi::parse`), or the sentence that says how to write it.
 fn parse_wifi(arg: &str, lang: Lang) -> Result<Wifi, String> {
-    let (ssid, password) = arg.split_once(':').ok_or_else(|| words::bad_wifi(lang))?;
-    if ssid.trim().is_empty()
-        || crate::plan::has_control(ssid)
-        || crate::plan::has_control(password)
-    {
-        return Err(words::bad_wifi(lang));
-    }
-    Ok(Wifi {
-        ssid: ssid.to_string(),
-        password: password.to_string(),
-    })
+    Wifi::parse(arg).ok_or_else(|| words::bad_wifi(lang))
 }
 
 /// `<plan>-测评票.docx` beside the plan (`-2`, `-3`… when taken).

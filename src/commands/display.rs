@@ -49,7 +49,10 @@ fn flags(args: &DisplayArgs, lang: crate::strings::Lang) -> Result<BallotPage, S
         None => None,
     };
     let wifi = match &args.wifi {
-        Some(w) => Some(page::parse_wifi(w).ok_or_else(|| stage::bad_wifi(lang).to_string())?),
+        Some(w) => Some(
+            crate::report::slips::Wifi::parse(w)
+                .ok_or_else(|| stage::bad_wifi(lang).to_string())?,
+        ),
         None => None,
     };
     Ok(BallotPage { url, wifi })

@@ -340,7 +340,7 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
     // Kept as `SSID:PASSWORD` in the join file, where the stage display reads it.
     let wifi = match &args.wifi {
         Some(text) => Some(
-            crate::net::ballots::parse_wifi(text)
+            crate::report::slips::Wifi::parse(text)
                 .map(|w| format!("{}:{}", w.ssid, w.password))
                 .ok_or_else(|| strings::page::bad_wifi(lang).to_string())?,
         ),

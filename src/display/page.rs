@@ -26,16 +26,7 @@ impl BallotPage {
     }
 }
 
-/// The join file beside a session (`NAME.session.json` → `NAME.session.join`), as the host
-/// names it (`net::host`).
-pub fn join_path(session: &Path) -> PathBuf {
-    let name = session
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = name.strip_suffix(".json").unwrap_or(&name);
-    session.with_file_name(format!("{stem}.join"))
-}
+pub use crate::net::host::join_path;
 
 /// The page's address and the Wi-Fi from a join file: `ballots_url` (a string) and `wifi`
 /// (`"SSID:PASSWORD"`, or `{"ssid": …, "password": …}`). Anything else in it (the join code)
@@ -46,7 +37,7 @@ pub fn from_join(join: &serde_json::Value) -> BallotPage {
         .and_then(|u| u.as_str())
         .and_then(|u| check_url(u).ok());
     let wifi = match join.get("wifi") {
-        Some(serde_json::Value::String(s)) => parse_wifi(s),
+        Some(serde_json::Value::String(s)) => Wifi::parse(s),
         Some(w @ serde_json::Value::Object(_)) => w
             .get("ssid")
             .and_then(|s| s.as_str())
@@ -62,16 +53,6 @@ pub fn from_join(join: &serde_json::Value) -> BallotPage {
         _ => None,
     };
     BallotPage { url, wifi }
-}
-
-/// `SSID:PASSWORD` (split at the first colon: a password may hold colons, a name may not;
-/// `SSID:` is an open network). `None` without a name.
-pub fn parse_wifi(text: &str) -> Option<Wifi> {
-    let (ssid, password) = text.split_once(':').unwrap_or((text, ""));
-    (!ssid.trim().is_empty()).then(|| Wifi {
-        ssid: ssid.to_string(),
-        password: password.to_string(),
-    })
 }
 
 /// Why an address cannot be the page's.
@@ -242,7 +223,10 @@ mod tests {
             from_join(&json!({"ballots_url": 3, "wifi": 1})),
             BallotPage::default()
         );
-        assert_eq!(parse_wifi(":pw"), None);
-        assert_eq!(parse_wifi("Open").map(|w| w.password), Some(String::new()));
+        assert_eq!(Wifi::parse(":pw"), None);
+        assert_eq!(
+            Wifi::parse("Open:").map(|w| w.password),
+            Some(String::new())
+        );
     }
 }

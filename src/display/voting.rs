@@ -11,7 +11,7 @@ use super::view::DisplayOptions;
 use crate::session::Session;
 use crate::strings::stage;
 use crate::text;
-use crate::widgets::qr::{self, Qr};
+use crate::widgets::qr::Qr;
 use crate::widgets::{centered, theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -115,10 +115,7 @@ pub fn draw(
     let count_style = theme::title();
     let title = Part::Line(session.plan().title.clone(), theme::title());
     let url = page.url.as_deref();
-    let wifi_qr = page
-        .wifi
-        .as_ref()
-        .and_then(|w| Qr::new(&qr::wifi_text(&w.ssid, &w.password)));
+    let wifi_qr = page.wifi.as_ref().and_then(|w| Qr::new(&w.payload()));
     let wifi_words = page.wifi.as_ref().map(|w| {
         Part::Line(
             stage::wifi_words(lang, &w.ssid, &w.password),

@@ -44,7 +44,7 @@ pub const MAX_BUF: usize = 16 * 1024;
 /// A connection (kept alive between requests) is closed after this long.
 pub const CONNECTION_LIFE: Duration = Duration::from_secs(120);
 /// At most this many ballots are taken in one pass of the console's loop.
-pub const MAX_PER_PASS: usize = 256;
+pub const MAX_PER_PASS: usize = 32;
 
 /// The page's limits (`Limits::default()` in a meeting; tests shorten the times).
 #[derive(Debug, Clone)]
@@ -327,19 +327,6 @@ impl BallotServer {
     pub fn waiting(&self) -> usize {
         self.waiting.len()
     }
-}
-
-/// The venue's Wi-Fi as typed (`--wifi SSID:PASSWORD`, split at the first colon; an empty
-/// password for an open network). `None` when there is no name.
-pub fn parse_wifi(text: &str) -> Option<crate::report::slips::Wifi> {
-    let (ssid, password) = text.split_once(':')?;
-    if ssid.trim().is_empty() || ssid.chars().chain(password.chars()).any(char::is_control) {
-        return None;
-    }
-    Some(crate::report::slips::Wifi {
-        ssid: ssid.to_string(),
-        password: password.to_string(),
-    })
 }
 
 /// What the HTTP thread shares between connections.
@@ -762,14 +749,14 @@ mod tests {
 
     #[test]
     fn wifi_as_typed() {
-        let w = parse_wifi("Hall;2:pa:ss").expect("wifi");
+        let w = crate::report::slips::Wifi::parse("Hall;2:pa:ss").expect("wifi");
         assert_eq!(w.ssid, "Hall;2");
         assert_eq!(w.password, "pa:ss");
-        let open = parse_wifi("会议室:").expect("an open network");
+        let open = crate::report::slips::Wifi::parse("会议室:").expect("an open network");
         assert_eq!(open.password, "");
-        assert!(parse_wifi("nocolon").is_none());
-        assert!(parse_wifi(":pw").is_none());
-        assert!(parse_wifi("a\nb:pw").is_none());
+        assert!(crate::report::slips::Wifi::parse("nocolon").is_none());
+        assert!(crate::report::slips::Wifi::parse(":pw").is_none());
+        assert!(crate::report::slips::Wifi::parse("a\nb:pw").is_none());
     }
 
     #[test]

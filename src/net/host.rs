@@ -159,7 +159,8 @@ struct JoinFile {
     wifi: Option<String>,
 }
 
-fn join_path(session: &Path) -> PathBuf {
+/// The join file beside a session (`NAME.session.json` → `NAME.session.join`).
+pub fn join_path(session: &Path) -> PathBuf {
     let name = session
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

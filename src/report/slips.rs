@@ -56,6 +56,20 @@ pub fn link(base: &str, code: &str) -> String {
 }
 
 impl Wifi {
+    /// The venue's Wi-Fi as typed (`--wifi SSID:PASSWORD`, split at the first colon: a
+    /// password may hold colons, a name may not; `SSID:` is an open network). `None` without
+    /// a name, without the colon, or with a control character.
+    pub fn parse(text: &str) -> Option<Wifi> {
+        let (ssid, password) = text.split_once(':')?;
+        if ssid.trim().is_empty() || ssid.chars().chain(password.chars()).any(char::is_control) {
+            return None;
+        }
+        Some(Wifi {
+            ssid: ssid.to_string(),
+            password: password.to_string(),
+        })
+    }
+
     /// The `WIFI:` payload phones join a network from (the ZXing convention): `\ ; , : "`
     /// escaped with a backslash; an open network when there is no password.
     pub fn payload(&self) -> String {

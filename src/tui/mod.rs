@@ -79,6 +79,14 @@ pub fn run(app: &mut App) -> std::io::Result<()> {
         let mut wake_at: Option<crate::session::Time> = None;
         loop {
             let t = app.clock_now();
+            // The frame of what was just typed comes first: a pass of the network (ballots or
+            // note-takers' commands, with its flush to disk) waits for it, not the other way.
+            if draw_due {
+                terminal.draw(|frame| view::draw(frame, app, t))?;
+                app.core.redraw = false;
+                draw_due = false;
+                wake_at = app.next_wake(t);
+            }
             app.tick(t);
             if app.core.bell {
                 app.core.bell = false;

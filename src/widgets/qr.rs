@@ -101,26 +101,6 @@ impl Qr {
     }
 }
 
-/// A Wi-Fi network as phones read it from a QR code (`WIFI:T:WPA;S:…;P:…;;`): WPA with a
-/// password, an open network without one. `\`, `;`, `,`, `:` and `"` are escaped.
-pub fn wifi_text(ssid: &str, password: &str) -> String {
-    let escape = |s: &str| {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            if matches!(c, '\\' | ';' | ',' | ':' | '"') {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-        out
-    };
-    if password.is_empty() {
-        format!("WIFI:T:nopass;S:{};;", escape(ssid))
-    } else {
-        format!("WIFI:T:WPA;S:{};P:{};;", escape(ssid), escape(password))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,11 +136,5 @@ mod tests {
         // Nothing outside it touched.
         assert_eq!(buf[(0, 0)].bg, Color::Reset);
         assert_eq!(buf[(w + 1, 1)].bg, Color::Reset);
-    }
-
-    #[test]
-    fn wifi_text_escapes_its_specials() {
-        assert_eq!(wifi_text("会场", "a;b:c"), r"WIFI:T:WPA;S:会场;P:a\;b\:c;;");
-        assert_eq!(wifi_text("Open", ""), "WIFI:T:nopass;S:Open;;");
     }
 }
