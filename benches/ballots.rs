@@ -482,8 +482,37 @@ fn run(name: &str, phones: usize, spread: Option<Duration>) -> Outcome {
     let mut draw_due = true;
     let mut wake_at: Option<podium::session::Time> = None;
     let mut all_done_at: Option<Instant> = None;
+    // A frame, and the keys it answers (as `tui::run` draws).
+    macro_rules! draw {
+        ($t:expr, $in_window:expr) => {{
+            let t = $t;
+            let in_window = $in_window;
+            let f = Instant::now();
+            terminal
+                .draw(|frame| view::draw(frame, &app, t))
+                .expect("draw");
+            let frame_end = Instant::now();
+            if in_window {
+                frames.push(micros(frame_end - f));
+            }
+            app.core.redraw = false;
+            draw_due = false;
+            wake_at = app.next_wake(t);
+            for (d, _handled, key) in waiting.drain(..) {
+                let k2f = micros(frame_end - d);
+                key_to_frame.push(k2f);
+                if k2f > 16_000.0 {
+                    slow.push((key, d, frame_end, k2f));
+                }
+            }
+        }};
+    }
     loop {
         let t = app.clock_now();
+        // The frame of a key first, as `tui::run` draws it: the pass waits for it.
+        if draw_due {
+            draw!(t, Instant::now() >= start && all_done_at.is_none());
+        }
         let before = app.session().last_seq();
         let snapshot = app.core.ledger.snapshot_due().is_some_and(|d| d <= t);
         let tick_start = Instant::now();
@@ -503,24 +532,7 @@ fn run(name: &str, phones: usize, spread: Option<Duration>) -> Outcome {
             });
         }
         if draw_due || app.core.redraw || wake_at.is_none_or(|w| t >= w) {
-            let f = Instant::now();
-            terminal
-                .draw(|frame| view::draw(frame, &app, t))
-                .expect("draw");
-            let frame_end = Instant::now();
-            if in_window {
-                frames.push(micros(frame_end - f));
-            }
-            app.core.redraw = false;
-            draw_due = false;
-            wake_at = app.next_wake(t);
-            for (d, _handled, key) in waiting.drain(..) {
-                let k2f = micros(frame_end - d);
-                key_to_frame.push(k2f);
-                if k2f > 16_000.0 {
-                    slow.push((key, d, frame_end, k2f));
-                }
-            }
+            draw!(t, in_window);
         }
         if all_done_at.is_none() && done.load(Ordering::SeqCst) >= phones {
             all_done_at = Some(Instant::now());
