@@ -342,7 +342,7 @@ fn broken_questionnaires_are_refused_at_their_row_and_column() {
 }
 
 #[test]
-#[ignore = "bug: `podium ballots --format csv -o x.docx` writes the CSV of codes into a file named .docx (src/commands/ballots.rs: --format wins over -o's extension without a check); it should be refused, as `-o x.txt` is"]
+#[ignore = "bug (low; docs/BALLOTS.md lets --format win): `podium ballots --format csv -o x.docx` writes the secret CSV of codes into a file named .docx, which Word then fails to open (src/commands/ballots.rs, the `csv` match); an -o extension that disagrees with --format should be refused, as `-o x.txt` is"]
 fn a_csv_is_not_written_under_a_docx_name() {
     let dir = dir_with(&["plan.json"]);
     let d = dir.path();
