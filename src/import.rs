@@ -648,6 +648,8 @@ pub struct ScoreImport {
     /// new ballots of their groups with codes nobody holds, hashed with `salt`.
     pub ballots: Vec<crate::session::RecordedBallot>,
     pub salt: String,
+    /// Respondents of a questionnaire imported before, passed over.
+    pub skipped: usize,
 }
 
 impl ScoreImport {

@@ -456,6 +456,8 @@ fn read(
     let grade_names: Vec<String> = rules.grades.iter().map(|g| g.name.clone()).collect();
     let grades = names::Index::new(grade_names.iter().map(String::as_str));
     let mut ballots = Vec::new();
+    let mut prints: Vec<String> = Vec::new();
+    let mut seen_rows: std::collections::HashMap<Vec<String>, usize> = Default::default();
     for (row, cells) in shape.rows {
         let row = *row;
         let group = match (group_col, &option) {
@@ -598,6 +600,13 @@ fn read(
             ));
             continue;
         }
+        // The respondent's fingerprint: the row as written (with its 序号 and 提交时间) and
+        // how many identical rows came before it, so a later export holding the same answers
+        // is recognised row by row.
+        let key: Vec<String> = cells.iter().map(|c| names::key(c)).collect();
+        let k = seen_rows.entry(key.clone()).or_insert(0);
+        *k += 1;
+        prints.push(fingerprint(&shape.heads, &key, *k));
         ballots.push(ballot);
     }
     if !errors.is_empty() {
@@ -607,17 +616,59 @@ fn read(
     if let Some(serials) = imported_before(session, &salt, lang) {
         return Err(vec![s::imported_before(lang, &place, &serials)]);
     }
-    let (_, codes) = crate::commands::ballots::draw(ballots.len()).map_err(|e| vec![e])?;
-    for (b, code) in ballots.iter_mut().zip(&codes) {
-        b.hash = Some(crate::session::ballots::hash(&salt, code));
+    // Each ballot's hash is its respondent's fingerprint (no code exists: nobody can cast
+    // it). A respondent imported before (its ballot voided or not) is passed over.
+    let state = session.state();
+    let mut skipped = Vec::new();
+    let mut fresh = Vec::new();
+    for (mut b, print) in ballots.into_iter().zip(prints) {
+        if state.ballots.has_hash(&print) {
+            skipped.push(print);
+        } else {
+            b.hash = Some(print);
+            fresh.push(b);
+        }
     }
-    drop(codes);
+    if fresh.is_empty() {
+        let serials = state
+            .ballots
+            .issued
+            .iter()
+            .filter(|b| !b.voided)
+            .filter(|b| skipped.iter().any(|h| state.ballots.hash_of(&b.serial) == Some(h)))
+            .map(|b| b.serial.clone())
+            .collect::<Vec<_>>();
+        let shown = match (serials.first(), serials.last()) {
+            (Some(first), Some(last)) => s::serial_range(lang, first, last),
+            _ => String::new(),
+        };
+        return Err(vec![s::imported_before(lang, &place, &shown)]);
+    }
     Ok(ScoreImport {
         sheet: shape.sheet.name.clone(),
-        ballots,
+        ballots: fresh,
         salt,
+        skipped: skipped.len(),
         ..ScoreImport::default()
     })
+}
+
+/// A respondent's fingerprint: SHA-256 of the questionnaire's header, the row's cells (as
+/// names are compared) and its occurrence among identical rows, in hex.
+fn fingerprint(heads: &[String], cells: &[String], occurrence: usize) -> String {
+    let mut h = Sha256::new();
+    h.update(b"podium respondent\n");
+    for c in heads {
+        h.update(names::key(c).as_bytes());
+        h.update(b"\x1f");
+    }
+    h.update(b"\x1e");
+    for c in cells {
+        h.update(c.as_bytes());
+        h.update(b"\x1f");
+    }
+    h.update(occurrence.to_string().as_bytes());
+    crate::session::ballots::hex(&h.finalize())
 }
 
 /// The grade a cell means: the plan's grade by its name, else with a trailing 等/档/级
@@ -718,5 +769,9 @@ pub fn summary(import: &ScoreImport, table: &Table, session: &Session, lang: Lan
         .collect();
     let file = crate::text::file_name(std::path::Path::new(&table.name));
     let source = super::source(table.encoding, import.sheet.as_deref(), lang);
-    s::summary(lang, &file, &source, import.ballots.len(), &parts)
+    let mut out = s::summary(lang, &file, &source, import.ballots.len(), &parts);
+    if import.skipped > 0 {
+        out.push_str(&s::skipped(lang, import.skipped));
+    }
+    out
 }

@@ -237,8 +237,15 @@ impl Ballots {
         }
     }
 
+    /// Whether a ballot (voided or not) was issued with this hash.
     pub fn has_hash(&self, hash: &str) -> bool {
         self.by_hash.contains_key(hash)
+    }
+
+    /// The hash a ballot was issued with.
+    pub fn hash_of(&self, serial: &str) -> Option<&String> {
+        let i = *self.index.get(serial)?;
+        self.by_hash.iter().find(|(_, j)| **j == i).map(|(h, _)| h)
     }
 
     pub(super) fn issue(&mut self, group: &str, salt: &str, ballots: &[IssuedBallot]) {

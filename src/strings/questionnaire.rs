@@ -274,6 +274,14 @@ pub fn imported_before(lang: Lang, place: &str, serials: &str) -> String {
     }
 }
 
+/// Respondents of a later export imported before: passed over.
+pub fn skipped(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("；另有 {n} 份答卷此前已导入，未重复计票"),
+        Lang::En => format!("; {n} answers were imported before and are not counted again"),
+    }
+}
+
 /// `领导-001 至 领导-012`, or one serial.
 pub fn serial_range(lang: Lang, first: &str, last: &str) -> String {
     if first == last {
