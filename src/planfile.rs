@@ -195,7 +195,20 @@ pub fn scoring_gaps(plan: &Plan) -> Vec<ScoringGap> {
     let scoring = plan.scoring();
     let mut out = Vec::new();
     // An agenda without 汇报单位 (speeches only) scores nothing whatever its mode says.
-    if scoring.mode.unwrap_or_default() == ScoringMode::Points && plan.reports().next().is_some() {
+    if scoring.mode.unwrap_or_default() == ScoringMode::Points
+        && plan.reports().next().is_some()
+        && !scoring.ballot_groups.is_empty()
+    {
+        // Scored by anonymous ballots: no reviewer is needed; one who scores without a group
+        // is counted in the first ballot group.
+        if let Some(first) = scoring.ballot_groups.first() {
+            for r in plan.reviewers.iter().filter(|r| r.group.is_none()) {
+                out.push(ScoringGap::Ungrouped(r.name.clone(), first.name.clone()));
+            }
+        }
+    } else if scoring.mode.unwrap_or_default() == ScoringMode::Points
+        && plan.reports().next().is_some()
+    {
         if plan.reviewers.is_empty() {
             out.push(ScoringGap::NoReviewers);
         }

@@ -50,9 +50,10 @@ impl Ratio {
         let a = self.num.checked_mul(den / self.den)?;
         let b = num.checked_mul(den / o.den)?;
         let sum = a.checked_add(b)?;
-        // Room for comparing and rounding the result (num × den, num × 10^4).
-        sum.checked_mul(den)?;
-        sum.checked_mul(10_000)?;
+        // Room for what is done with the result: divided by the weights' total (at most
+        // 10^6) and rounded to 4 places (× 10^4).
+        den.checked_mul(10_000_000_000)?;
+        sum.checked_mul(10_000_000_000)?;
         Some(Ratio::new(sum, den))
     }
 

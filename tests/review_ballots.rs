@@ -1,6 +1,6 @@
-//! Review R2 of the ballots ([F1]/[F2]): tests of what the review found. Each test marked
-//! `#[ignore = "bug: …"]` fails on the code as reviewed and passes once the bug is fixed;
-//! the others pin down behaviour the review checked and found right.
+//! Review R2 of the ballots ([F1]/[F2]): tests of what the review found. Each bug it found
+//! has a test here that failed on the code as reviewed and passes since the fix; the others
+//! pin down behaviour the review checked and found right.
 //!
 //! The HTTP tests drive `BallotServer` with a test console (a thread pumping it with a real
 //! `Writer` on a session in a temporary folder), as tests/ballot_http.rs does.
@@ -182,7 +182,6 @@ fn http(addr: SocketAddr, method: &str, path: &str, body: Option<&str>) -> Resp 
 /// `pump`), so a voided ballot is told "正在保存，请稍后刷新查看" (202) — and told so again
 /// on every refresh while the disk stays full.
 #[test]
-#[ignore = "bug: refusals wait for the disk; a voided ballot is told 正在保存 while saving fails"]
 fn a_refusal_is_not_held_back_by_a_full_disk() {
     use common::full_disk::FullDisk;
     use std::sync::atomic::AtomicU64;
@@ -251,7 +250,6 @@ fn never_told_submitted_while_the_disk_is_full() {
 /// (`Refusal::BallotUnit`). As reviewed, `page::Choices::from_fields` keeps the last one
 /// silently (net/page.rs, `c.grades.insert`), so the core never sees the second.
 #[test]
-#[ignore = "bug: a form with two grades for one unit is cast with the last one, silently"]
 fn two_grades_for_one_unit_are_refused() {
     let host = Host::start(1, Limits::default());
     let r = host.post(
@@ -267,7 +265,6 @@ fn two_grades_for_one_unit_are_refused() {
 /// idle ones time out — on a venue Wi-Fi one hostile or broken device starves every phone.
 /// The fix: a per-address share of `max_connections` in `accept_loop`.
 #[test]
-#[ignore = "bug: no per-address connection cap; one client's idle connections keep all phones out"]
 fn one_address_cannot_take_every_connection() {
     let limits = Limits {
         max_connections: 4,
@@ -308,7 +305,6 @@ fn one_address_cannot_take_every_connection() {
 /// (`Ballots::next_serials`): the slip says 领导-002 and the session knows that code as
 /// 领导-003 — voiding the lost slip by its printed serial voids someone else's ballot.
 #[test]
-#[ignore = "bug: slips print serials the session did not give when a serial is taken"]
 fn the_slip_says_the_serial_the_session_gave() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("测评.session.json");
@@ -369,7 +365,6 @@ fn the_slip_says_the_serial_the_session_gave() {
 /// first LAN address, port 7374) and not the server's `url`: with `--serve ADDR` or
 /// `--ballots-port`, every QR code on the extra slips opens nothing.
 #[test]
-#[ignore = "bug: slips issued from the console ignore the address the page is served on"]
 fn slips_issued_from_the_console_link_to_the_page_being_served() {
     use podium::tui::app::{App, Options};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -474,7 +469,6 @@ fn grouped_scores(tallies: &[(&str, [i64; 3])]) -> Result<Vec<bool>, String> {
 /// the unit no score at all, with nothing said; smaller tallies (5 000, 20 000) are fine and
 /// no panic was found (`Ratio::cmp` and `div_int` stay unchecked all the same).
 #[test]
-#[ignore = "bug: grouped grade scores of large coprime tallies (allowed counts) silently vanish"]
 fn large_group_tallies_rank_without_overflow() {
     // Each group's total a different prime: the means' denominators multiply.
     for (a, b) in [
@@ -494,7 +488,6 @@ fn large_group_tallies_rank_without_overflow() {
 /// slips are placed and "已增发" said, and a crash then leaves printed slips whose codes open
 /// nothing. (The slips' temporary file is also written without a flush, `std::fs::write`.)
 #[test]
-#[ignore = "bug: the console places slips and says issued while the ballots are not on disk"]
 fn console_slips_wait_for_the_ballots_on_disk() {
     use common::full_disk::FullDisk;
     use podium::console::Level;

@@ -98,7 +98,19 @@ pub fn run(args: BallotsArgs, choice: Choice) -> CmdResult {
         .map(|w| parse_wifi(w, lang))
         .transpose()?;
     let csv = match (args.format, &args.output) {
-        (Some(f), _) => f == SlipFormat::Csv,
+        (Some(f), Some(out)) => {
+            let ext = out
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            let csv = f == SlipFormat::Csv;
+            // Codes in a file named .docx (or slips in .csv) would not open: said.
+            if ext != if csv { "csv" } else { "docx" } {
+                return Err(words::bad_extension(lang, &out.display().to_string()));
+            }
+            csv
+        }
+        (Some(f), None) => f == SlipFormat::Csv,
         (None, Some(out)) => {
             let ext = out
                 .extension()
@@ -119,7 +131,8 @@ pub fn run(args: BallotsArgs, choice: Choice) -> CmdResult {
     }
     let mut asked: Vec<(String, usize)> = Vec::new();
     for g in &args.groups {
-        let (name, n) = super::sheets::parse_group(g, lang)?;
+        let (name, n) =
+            super::sheets::parse_group_up_to(g, lang, crate::plan::MAX_BALLOTS as usize)?;
         if asked.iter().any(|(other, _)| *other == name) {
             return Err(words::group_twice(lang, &name));
         }
@@ -161,11 +174,13 @@ pub fn run(args: BallotsArgs, choice: Choice) -> CmdResult {
     let planned = (|| {
         let todo = to_issue(writer.session(), &asked, lang)?;
         let mut batches = Vec::new();
-        for (group, from, n) in todo {
+        for (group, _, n) in todo {
             let (salt, codes) = draw(n).map_err(|e| words::not_issued(lang, &e))?;
+            // The serials the session will give (a taken one skipped), printed on the slips.
+            let serials = writer.session().state().ballots.next_serials(&group, n);
             batches.push(Batch {
                 group,
-                from,
+                serials,
                 salt,
                 codes,
             });
@@ -257,13 +272,7 @@ pub fn run(args: BallotsArgs, choice: Choice) -> CmdResult {
         let n = b.codes.len();
         println!(
             "{}",
-            words::issued(
-                lang,
-                &b.group,
-                n,
-                &ballots::serial(&b.group, b.from),
-                &ballots::serial(&b.group, b.from + n - 1)
-            )
+            words::issued(lang, &b.group, n, &b.serials[0], &b.serials[n - 1])
         );
     }
     println!("{}", summary(&state, lang));
@@ -286,8 +295,8 @@ pub fn run(args: BallotsArgs, choice: Choice) -> CmdResult {
 /// One group's new ballots: the codes (only in memory, and in the file) and the salt.
 struct Batch {
     group: String,
-    /// The first new serial's number.
-    from: usize,
+    /// The serials the session gives them, in order.
+    serials: Vec<String>,
     salt: String,
     codes: Vec<String>,
 }
@@ -311,7 +320,7 @@ impl Batch {
             .enumerate()
             .map(|(i, code)| Slip {
                 group: self.group.clone(),
-                serial: ballots::serial(&self.group, self.from + i),
+                serial: self.serials[i].clone(),
                 code: code.clone(),
                 link: slips::link(base, code),
             })
@@ -332,7 +341,11 @@ fn to_issue(
         // issued, and a group grown past it with `--group` stays as it is.
         let target = match asked.iter().find(|(name, _)| *name == g.name) {
             Some((_, n)) => Some((*n, true)),
-            None if asked.is_empty() => g.ballots.map(|n| (n as usize, false)),
+            // The plan's number only for a group none of whose ballots exist yet: once some
+            // are (slips, a questionnaire, paper), more come only with `--group`.
+            None if asked.is_empty() && session.state().ballots.issued_in(&g.name) == 0 => {
+                g.ballots.map(|n| (n as usize, false))
+            }
             None => None,
         };
         let Some((target, typed)) = target else {
@@ -459,7 +472,9 @@ fn default_target(path: &Path, lang: Lang, csv: bool) -> PathBuf {
 }
 
 /// Writes `bytes` to a new hidden file beside `target` (`.NAME.PID.tmp`).
-fn write_temp(target: &Path, bytes: &[u8], lang: Lang) -> Result<PathBuf, String> {
+/// Writes `bytes` to a new hidden file beside `target` (flushed to disk), refusing when
+/// `target` exists; the temporary file's path.
+pub fn write_temp(target: &Path, bytes: &[u8], lang: Lang) -> Result<PathBuf, String> {
     use std::io::Write;
     if target.exists() || target.is_symlink() {
         return Err(words::exists(lang, &target.display().to_string()));
@@ -467,11 +482,12 @@ fn write_temp(target: &Path, bytes: &[u8], lang: Lang) -> Result<PathBuf, String
     let name = crate::text::file_name(target);
     let temp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let shown = temp.display().to_string();
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .map_err(|e| format!("{shown}: {e}"))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    // The codes are secret: readable by their owner only.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut f = options.open(&temp).map_err(|e| format!("{shown}: {e}"))?;
     if let Err(e) = f.write_all(bytes).and_then(|()| f.sync_all()) {
         drop(f);
         let _ = std::fs::remove_file(&temp);
@@ -481,7 +497,7 @@ fn write_temp(target: &Path, bytes: &[u8], lang: Lang) -> Result<PathBuf, String
 }
 
 /// Gives `temp` the name `target`, never replacing a file that took the name meanwhile.
-fn place(temp: &Path, target: &Path) -> std::io::Result<()> {
+pub fn place(temp: &Path, target: &Path) -> std::io::Result<()> {
     match std::fs::hard_link(temp, target) {
         Ok(()) => {
             let _ = std::fs::remove_file(temp);

@@ -26,7 +26,12 @@ const MAX_GROUP_SHEETS: usize = 500;
 
 /// `领导=12` → ("领导", 12).
 pub fn parse_group(arg: &str, lang: Lang) -> Result<(String, usize), String> {
-    let bad = || words::bad_group(lang, arg);
+    parse_group_up_to(arg, lang, MAX_GROUP_SHEETS)
+}
+
+/// `领导=12` → ("领导", 12), with N from 1 to `max`.
+pub fn parse_group_up_to(arg: &str, lang: Lang, max: usize) -> Result<(String, usize), String> {
+    let bad = || words::bad_group(lang, arg, max);
     let (name, n) = arg
         .rsplit_once('=')
         .or_else(|| arg.rsplit_once('＝'))
@@ -34,7 +39,7 @@ pub fn parse_group(arg: &str, lang: Lang) -> Result<(String, usize), String> {
     let name = name.trim();
     let n: String = n.trim().chars().map(crate::text::ascii_digit).collect();
     let n: usize = n.parse().map_err(|_| bad())?;
-    if name.is_empty() || crate::plan::has_control(name) || !(1..=MAX_GROUP_SHEETS).contains(&n) {
+    if name.is_empty() || crate::plan::has_control(name) || !(1..=max).contains(&n) {
         return Err(bad());
     }
     Ok((name.to_string(), n))

@@ -635,7 +635,11 @@ fn read(
             .issued
             .iter()
             .filter(|b| !b.voided)
-            .filter(|b| skipped.iter().any(|h| state.ballots.hash_of(&b.serial) == Some(h)))
+            .filter(|b| {
+                skipped
+                    .iter()
+                    .any(|h| state.ballots.hash_of(&b.serial) == Some(h))
+            })
             .map(|b| b.serial.clone())
             .collect::<Vec<_>>();
         let shown = match (serials.first(), serials.last()) {

@@ -54,6 +54,8 @@ pub struct Limits {
     /// The largest request body (a ballot's form is a few kilobytes).
     pub max_body: usize,
     pub max_connections: usize,
+    /// Connections open at once from one address (one device cannot take them all).
+    pub max_per_address: usize,
     /// Wrong codes allowed from one address within `try_window`.
     pub max_tries: usize,
     pub try_window: Duration,
@@ -67,6 +69,7 @@ impl Default for Limits {
             read_timeout: Duration::from_secs(10),
             max_body: 16 * 1024,
             max_connections: 512,
+            max_per_address: 16,
             max_tries: 5,
             try_window: Duration::from_secs(60),
             reply_timeout: Duration::from_secs(5),
@@ -180,6 +183,7 @@ pub fn serve(
         limits,
         tries: Mutex::new(HashMap::new()),
         open: AtomicUsize::new(0),
+        per_address: Mutex::new(HashMap::new()),
     });
     std::thread::Builder::new()
         .name("podium-ballots".into())
@@ -210,14 +214,7 @@ pub fn serve(
 pub fn page_url(local: SocketAddr) -> String {
     let port = local.port();
     let ip = if local.ip().is_unspecified() {
-        if_addrs::get_if_addrs()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|i| !i.is_loopback())
-            .map(|i| i.ip())
-            .filter(|ip| ip.is_ipv4())
-            .min_by_key(|ip| ip.to_string())
-            .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST))
+        lan_address().map_or(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), IpAddr::V4)
     } else {
         local.ip()
     };
@@ -225,6 +222,39 @@ pub fn page_url(local: SocketAddr) -> String {
         IpAddr::V4(v4) => format!("http://{v4}:{port}"),
         IpAddr::V6(v6) => format!("http://[{v6}]:{port}"),
     }
+}
+
+/// The IPv4 address phones in the room most likely reach this computer at: the one the
+/// system would send from (a UDP socket "connected" to an outside address; nothing is sent),
+/// when it is one of this computer's; else a private address, 192.168/16 before 10/8 before
+/// 172.16/12, in numeric order. Link-local (169.254/16) and loopback never.
+fn lan_address() -> Option<std::net::Ipv4Addr> {
+    let mine: Vec<std::net::Ipv4Addr> = if_addrs::get_if_addrs()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|i| match i.ip() {
+            IpAddr::V4(v4) if !v4.is_loopback() && !v4.is_link_local() => Some(v4),
+            _ => None,
+        })
+        .collect();
+    let routed = std::net::UdpSocket::bind(("0.0.0.0", 0))
+        .and_then(|s| s.connect(("192.0.2.1", 9)).map(|()| s))
+        .and_then(|s| s.local_addr())
+        .ok()
+        .and_then(|a| match a.ip() {
+            IpAddr::V4(v4) if mine.contains(&v4) => Some(v4),
+            _ => None,
+        });
+    routed.or_else(|| {
+        let class = |ip: &std::net::Ipv4Addr| match ip.octets() {
+            [192, 168, ..] => 0,
+            [10, ..] => 1,
+            [172, b, ..] if (16..32).contains(&b) => 2,
+            _ => 3,
+        };
+        mine.into_iter()
+            .min_by_key(|ip| (class(ip), u32::from(*ip)))
+    })
 }
 
 /// The console's end of the ballot page.
@@ -293,7 +323,11 @@ impl BallotServer {
                 let outcome = match result {
                     Ok(_) => Outcome::Saved,
                     Err(Refusal::NothingChanged) => Outcome::Unchanged,
-                    Err(r) => Outcome::Refused(r),
+                    // A refusal records nothing: said at once, not held back by the disk.
+                    Err(r) => {
+                        let _ = reply.send(Outcome::Refused(r));
+                        continue;
+                    }
                 };
                 self.waiting.push((reply, outcome));
             }
@@ -337,6 +371,8 @@ struct App {
     /// Wrong codes per address, within the last `try_window`.
     tries: Mutex<HashMap<IpAddr, Vec<Instant>>>,
     open: AtomicUsize,
+    /// Connections open per address.
+    per_address: Mutex<HashMap<IpAddr, usize>>,
 }
 
 impl App {
@@ -369,12 +405,19 @@ impl App {
     }
 }
 
-/// Counts a connection while it lives.
-struct Open(Arc<App>);
+/// Counts a connection while it lives (in all, and from its address).
+struct Open(Arc<App>, IpAddr);
 
 impl Drop for Open {
     fn drop(&mut self) {
         self.0.open.fetch_sub(1, Ordering::SeqCst);
+        let mut per = self.0.per_address.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = per.get_mut(&self.1) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                per.remove(&self.1);
+            }
+        }
     }
 }
 
@@ -413,7 +456,24 @@ async fn accept_loop(listener: std::net::TcpListener, app: Arc<App>) {
             drop(stream);
             continue;
         }
-        let open = Open(app.clone());
+        {
+            let mut per = app.per_address.lock().unwrap_or_else(|e| e.into_inner());
+            let n = per.entry(addr.ip()).or_insert(0);
+            // At most half of all connections, whatever `max_per_address` says: one address
+            // never takes them all.
+            let share = app
+                .limits
+                .max_per_address
+                .min((app.limits.max_connections / 2).max(1));
+            if *n >= share {
+                drop(per);
+                app.open.fetch_sub(1, Ordering::SeqCst);
+                drop(stream);
+                continue;
+            }
+            *n += 1;
+        }
+        let open = Open(app.clone(), addr.ip());
         let _ = stream.set_nodelay(true);
         let service = routes.clone().with_state(Conn {
             app: app.clone(),
@@ -507,6 +567,10 @@ async fn by_path(State(c): State<Conn>, code: Option<Path<String>>) -> Response 
 /// code, a voided ballot).
 fn open_ballot(c: &Conn, view: &View, typed: &str) -> Result<(Ballot, String), Box<Response>> {
     let lang = view.lang;
+    // Nothing typed: the field again, not a wrong try.
+    if typed.trim().is_empty() {
+        return Err(Box::new(respond(StatusCode::OK, page::entry(lang, None))));
+    }
     if let Some(wait) = c.app.blocked(c.ip) {
         return Err(Box::new(respond(
             StatusCode::TOO_MANY_REQUESTS,
@@ -687,6 +751,9 @@ async fn submit(
 /// sentence saying what to correct.
 fn checked(view: &View, choices: &Choices) -> Result<(Vec<BallotGrade>, Vec<BallotScore>), String> {
     let lang = view.lang;
+    if let Some(unit) = &choices.twice {
+        return Err(words::given_twice(lang, unit));
+    }
     let known = |unit: &str| view.units.iter().any(|u| u.name == unit);
     let mut grades = Vec::new();
     let mut scores = Vec::new();

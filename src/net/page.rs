@@ -17,6 +17,8 @@ use std::fmt::Write;
 pub struct Choices {
     pub grades: BTreeMap<String, String>,
     pub points: BTreeMap<String, Vec<String>>,
+    /// A unit the posted form gave twice (a tampered form): refused, never one of the two.
+    pub twice: Option<String>,
 }
 
 impl Choices {
@@ -50,7 +52,12 @@ impl Choices {
         let mut c = Choices::default();
         for (name, value) in fields {
             if let Some(unit) = name.strip_prefix("g:") {
-                c.grades.insert(unit.to_string(), value.trim().to_string());
+                if c.grades
+                    .insert(unit.to_string(), value.trim().to_string())
+                    .is_some()
+                {
+                    c.twice.get_or_insert_with(|| unit.to_string());
+                }
             } else if let Some(rest) = name.strip_prefix("p:")
                 && let Some((k, unit)) = rest.split_once(':')
                 && let Ok(k) = k.parse::<usize>()
@@ -60,7 +67,9 @@ impl Choices {
                     .points
                     .entry(unit.to_string())
                     .or_insert_with(|| vec![String::new(); criteria]);
-                v[k] = value.trim().to_string();
+                if !std::mem::replace(&mut v[k], value.trim().to_string()).is_empty() {
+                    c.twice.get_or_insert_with(|| unit.to_string());
+                }
             }
         }
         c.grades.retain(|_, g| !g.is_empty());

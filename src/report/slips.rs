@@ -203,6 +203,26 @@ pub fn docx(s: &Slips) -> Result<Vec<u8>, String> {
     Ok(out.into_inner())
 }
 
+/// The most a slip's title line holds, in terminal columns (a Chinese character is two).
+const TITLE_WIDTH: usize = 38;
+
+/// `text` cut to `max` columns with “…” when longer.
+fn one_line(text: &str, max: usize) -> String {
+    use crate::text::{Ambiguous, width};
+    if width(text, Ambiguous::Narrow) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(&out, Ambiguous::Narrow) + width(&c.to_string(), Ambiguous::Narrow) + 2 > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// One slip: title, group and serial, the QR code (and the Wi-Fi's), the code, how to vote.
 fn slip_cell(s: &Slips, slip: &Slip, wifi: Option<(&Vec<u8>, &Wifi)>) -> Result<TableCell, String> {
     let lang = s.lang;
@@ -214,13 +234,18 @@ fn slip_cell(s: &Slips, slip: &Slip, wifi: Option<(&Vec<u8>, &Wifi)>) -> Result<
             .size(size)
     };
     let text = |t: &str, size: usize| Run::new().add_text(t).size(size);
+    // One line of the slip at most (about 20 Chinese characters at 12 pt): a longer title
+    // would push the code and the address out of the slip's fixed height.
+    let shown = one_line(&s.title, TITLE_WIDTH);
     let mut title = centred(24, 300).add_run(
-        text(&s.title, 24)
+        text(&shown, 24)
             .bold()
             .fonts(fonts(f.heading1, f.latin_heading)),
     );
     if let Some(date) = &s.date
-        && s.title.chars().count() + date.chars().count() <= 24
+        && crate::text::width(&shown, crate::text::Ambiguous::Narrow)
+            + crate::text::width(date, crate::text::Ambiguous::Narrow)
+            <= TITLE_WIDTH
     {
         title = title.add_run(text(&format!("  {date}"), 18));
     }

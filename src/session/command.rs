@@ -372,6 +372,12 @@ pub enum Refusal {
         serial: String,
         group: String,
     },
+    /// A group's tally for a unit above the group's ballots.
+    TallyAboveBallots {
+        unit: String,
+        group: String,
+        limit: usize,
+    },
     /// One serial twice among the ballots of one import.
     BallotTwice {
         serial: String,

@@ -677,6 +677,7 @@ impl Session {
                 if kinds.is_empty() {
                     return Err(Refusal::NothingChanged);
                 }
+                self.tally_within_ballots(entries)?;
                 Ok(kinds)
             }
             Command::StageMessage { text } => {
@@ -779,6 +780,54 @@ impl Session {
 }
 
 impl Session {
+    /// A group's tally for a unit never counts more ballots than the group has: the plan's
+    /// `ballots`, or as many as were issued when that is more (a typo of 80 for 8 would
+    /// outweigh the whole group). No limit when the plan gives none and none were issued.
+    fn tally_within_ballots(&self, entries: &[GradeEntry]) -> Result<(), Refusal> {
+        let st = &self.state;
+        let mut added: HashMap<(&str, &str), i64> = HashMap::new();
+        for e in entries {
+            if let Some(g) = &e.group {
+                *added.entry((e.unit.as_str(), g.as_str())).or_default() += e.count;
+            }
+        }
+        for ((unit, group), n) in added {
+            let planned = self
+                .plan
+                .scoring()
+                .ballot_groups
+                .iter()
+                .find(|g| g.name == group)
+                .and_then(|g| g.ballots)
+                .map_or(0, |b| b as usize);
+            let limit = planned.max(st.ballots.issued_in(group));
+            if limit == 0 {
+                continue;
+            }
+            let tallied: i64 = st
+                .scores
+                .group_grades
+                .get(unit)
+                .and_then(|g| g.get(group))
+                .map_or(0, |c| c.iter().sum());
+            let cast = st
+                .ballots
+                .issued
+                .iter()
+                .filter(|b| b.group == group && b.counts())
+                .filter(|b| b.cast.as_ref().is_some_and(|c| c.grades.contains_key(unit)))
+                .count() as i64;
+            if tallied.saturating_add(cast).saturating_add(n) > limit as i64 {
+                return Err(Refusal::TallyAboveBallots {
+                    unit: unit.to_string(),
+                    group: group.to_string(),
+                    limit,
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// The events that mark the written item `item` announced (done, with no talk time) and
     /// make the next pending item current. The meeting starts with it when it has not yet.
     fn announce_written(&self, item: &UnitState) -> Vec<EventKind> {

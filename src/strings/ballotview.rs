@@ -174,6 +174,19 @@ pub fn slips_lost(lang: Lang, first: &str, last: &str, why: &str) -> String {
     }
 }
 
+/// The ballots were issued but the disk has not taken them yet: their slips stay in the
+/// temporary file until they are saved.
+pub fn not_saved(lang: Lang, first: &str, last: &str, temp: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "测评票 {first} 至 {last} 尚未存盘（保存失败）：票面暂存在 {temp}，存盘恢复前请勿发出；若会议中断，请作废这些票后重新增发"
+        ),
+        Lang::En => format!(
+            "Ballots {first} to {last} are not on disk yet (saving failed): their slips wait in {temp}; do not hand them out before saving works again, and void them if the console stops"
+        ),
+    }
+}
+
 /// The codes could not be drawn (no random source).
 pub fn draw_failed(lang: Lang, why: &str) -> String {
     match lang {
@@ -184,8 +197,8 @@ pub fn draw_failed(lang: Lang, why: &str) -> String {
 
 /// The name of a file of new slips (without `.docx`), the same in either language:
 /// `<session>-测评票-<group>-<from>至<to>`.
-pub fn file_name(stem: &str, group: &str, from: usize, to: usize) -> String {
-    format!("{stem}-测评票-{group}-{from:03}至{to:03}")
+pub fn file_name(stem: &str, group: &str, from: &str, to: &str) -> String {
+    format!("{stem}-测评票-{group}-{from}至{to}")
 }
 
 /// Nothing selected to void.

@@ -886,6 +886,12 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         (Lang::En, Refusal::BallotOtherGroup { serial, group }) => {
             format!("Ballot {serial} is not of the group “{group}”: check the serial and the group")
         }
+        (Lang::Zh, Refusal::TallyAboveBallots { unit, group, limit }) => format!(
+            "{unit}在“{group}”组的票数超过该组的 {limit} 张测评票：请核对汇总表（已导入的票数也计算在内）"
+        ),
+        (Lang::En, Refusal::TallyAboveBallots { unit, group, limit }) => format!(
+            "The ballots for {unit} in the group “{group}” would be more than its {limit} ballots: check the tally (ballots already in count too)"
+        ),
         (Lang::Zh, Refusal::BallotTwice { serial }) => format!("测评票 {serial} 出现了两次"),
         (Lang::En, Refusal::BallotTwice { serial }) => format!("Ballot {serial} is given twice"),
         (Lang::Zh, Refusal::BallotVoided { serial }) => format!("测评票 {serial} 已作废"),

@@ -178,6 +178,14 @@ pub fn partly_filled(lang: Lang, unit: &str) -> String {
     }
 }
 
+/// A posted form that gives a unit twice.
+pub fn given_twice(lang: Lang, unit: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{unit}：提交的内容重复，请重新选择"),
+        Lang::En => format!("{unit}: the form gave it twice; choose again"),
+    }
+}
+
 pub fn unknown_unit(lang: Lang, unit: &str) -> String {
     match lang {
         Lang::Zh => format!("“{unit}”不是本次测评的单位，请返回重新填写"),

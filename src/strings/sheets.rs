@@ -118,13 +118,13 @@ pub fn no_reviewers(lang: Lang) -> String {
     .into()
 }
 
-pub fn bad_group(lang: Lang, arg: &str) -> String {
+pub fn bad_group(lang: Lang, arg: &str, max: usize) -> String {
     match lang {
         Lang::Zh => {
-            format!("--group “{arg}”：应写作 组别=张数（如 --group 领导=12），张数为 1 到 500")
+            format!("--group “{arg}”：应写作 组别=张数（如 --group 领导=12），张数为 1 到 {max}")
         }
         Lang::En => format!(
-            "--group \"{arg}\": write it as NAME=N (for example --group 领导=12), N from 1 to 500"
+            "--group \"{arg}\": write it as NAME=N (for example --group 领导=12), N from 1 to {max}"
         ),
     }
 }

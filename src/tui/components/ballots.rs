@@ -12,7 +12,7 @@
 use super::{Hint, Outcome};
 use crate::console::Level;
 use crate::report::slips::{self, Slip, Slips};
-use crate::session::ballots::{Ballot, serial};
+use crate::session::ballots::Ballot;
 use crate::session::{Command, Time};
 use crate::strings::ballotview as say;
 use crate::text;
@@ -286,10 +286,14 @@ pub fn issue(app: &mut App, group: &str, n: usize, now: Time) {
         Ok(drawn) => drawn,
         Err(e) => return app.notify(say::draw_failed(lang, &e), Level::Error, now),
     };
-    let ballots = &app.session().state().ballots;
-    let from = ballots.issued_in(group) + 1;
-    let serials: Vec<String> = (from..from + n).map(|i| serial(group, i)).collect();
-    let base = crate::commands::ballots::default_url();
+    // The serials the session will give (a taken one skipped), printed on the slips.
+    let serials = app.session().state().ballots.next_serials(group, n);
+    // The address being served (`--serve`, `--ballots-port`), else where it would be.
+    let base = app
+        .core
+        .ballots
+        .as_ref()
+        .map_or_else(crate::commands::ballots::default_url, |b| b.url.clone());
     let plan = app.session().plan();
     let doc = Slips {
         title: plan.title.clone(),
@@ -321,39 +325,40 @@ pub fn issue(app: &mut App, group: &str, n: usize, now: Time) {
     drop(doc);
     let (dir, stem) = session_place(app);
     let (first, last) = (serials[0].clone(), serials[serials.len() - 1].clone());
-    let name = say::file_name(&stem, group, from, from + n - 1);
+    let number = |s: &str| s.rsplit('-').next().unwrap_or_default().to_string();
+    let name = say::file_name(&stem, group, &number(&first), &number(&last));
     let name = file_safe(&name);
     let target = free_name(&dir, &name);
-    let temp = dir.join(format!(".{name}.docx.tmp"));
-    if let Err(e) = std::fs::write(&temp, &bytes) {
-        let _ = std::fs::remove_file(&temp);
-        let why = format!("{}: {e}", temp.display());
-        return app.notify(say::slips_failed(lang, &why), Level::Error, now);
-    }
+    // Created new and flushed: never over another file.
+    let temp = match crate::commands::ballots::write_temp(&target, &bytes, lang) {
+        Ok(t) => t,
+        Err(why) => return app.notify(say::slips_failed(lang, &why), Level::Error, now),
+    };
     let command = Command::IssueBallots {
         group: group.to_string(),
         salt,
         hashes,
     };
     if !app.execute(command, now) {
-        // Refused or not saved: the refusal is on screen; the slips go.
+        // Refused: the refusal is on screen; the slips go.
         let _ = std::fs::remove_file(&temp);
         return;
     }
-    // The serials the session gave are those printed (the group's numbering continued).
-    let st = &app.session().state().ballots;
-    let same = serials.iter().all(|s| {
-        st.get(s)
-            .is_some_and(|b| b.group == group && b.cast.is_none())
-    });
-    let placed = if !same {
-        Err("serials".to_string())
-    } else if target.exists() {
-        Err(format!("{} exists", target.display()))
-    } else {
-        std::fs::rename(&temp, &target).map_err(|e| format!("{}: {e}", target.display()))
-    };
-    match placed {
+    // Issued, but only in memory while saving fails: the slips wait in their temporary file.
+    if app
+        .core
+        .ledger
+        .writer()
+        .is_none_or(|w| w.unsaved() > 0 || w.save_error().is_some())
+    {
+        let temp = temp.display().to_string();
+        return app.notify(
+            say::not_saved(lang, &first, &last, &temp),
+            Level::Error,
+            now,
+        );
+    }
+    match crate::commands::ballots::place(&temp, &target) {
         Ok(()) => {
             let file = target
                 .file_name()
@@ -361,8 +366,9 @@ pub fn issue(app: &mut App, group: &str, n: usize, now: Time) {
                 .unwrap_or_default();
             app.notify(say::issued(lang, n, group, &file), Level::Info, now);
         }
-        Err(why) => {
+        Err(e) => {
             let _ = std::fs::remove_file(&temp);
+            let why = format!("{}: {e}", target.display());
             app.notify(
                 say::slips_lost(lang, &first, &last, &why),
                 Level::Error,
