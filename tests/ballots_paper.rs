@@ -63,17 +63,18 @@ fn sheets_print_each_ballot_group_s_ballots() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::write(d.join("grades.json"), GRADES).unwrap();
-    // The plan's counts: 领导 3, 部门 4.
+    // The plan's counts: 领导 3, 部门 6.
     let said = run_ok(
         d,
         &["sheets", "grades.json", "-o", "测评票.xlsx", "--lang", "zh"],
     );
-    assert!(said.contains('7'), "{said}");
+    assert!(said.contains('9'), "{said}");
     let names = sheet_names(&d.join("测评票.xlsx"));
     assert_eq!(
         names,
         [
-            "领导-1", "领导-2", "领导-3", "部门-1", "部门-2", "部门-3", "部门-4"
+            "领导-1", "领导-2", "领导-3", "部门-1", "部门-2", "部门-3", "部门-4", "部门-5",
+            "部门-6"
         ]
     );
     let book = umya_spreadsheet::reader::xlsx::read(d.join("测评票.xlsx")).unwrap();
@@ -107,7 +108,7 @@ fn sheets_print_each_ballot_group_s_ballots() {
     assert!(!d.join("c.xlsx").exists());
 
     // A ballot group without a count and no `--group`: refused, naming it.
-    let plan = GRADES.replace(", \"ballots\": 4", "");
+    let plan = GRADES.replace(", \"ballots\": 6", "");
     std::fs::write(d.join("nocount.json"), plan).unwrap();
     let err = run_err(
         d,
@@ -118,7 +119,7 @@ fn sheets_print_each_ballot_group_s_ballots() {
     // `podium check` lists the ballot groups.
     let said = run_ok(d, &["check", "grades.json", "--lang", "zh"]);
     assert!(
-        said.contains("测评组别：领导 权重 60% 3 张；部门 权重 40% 4 张"),
+        said.contains("测评组别：领导 权重 60% 3 张；部门 权重 40% 6 张"),
         "{said}"
     );
 }

@@ -424,8 +424,12 @@ fn every_field_of_a_plan_is_in_the_form() {
         .expect("$defs")
         .remove("TaskPlan")
         .expect("the task's schema");
-    // The same for the scoring's `overall_rank` and `bands` (tests/plan_form_series.rs).
-    for kept in podium::planform::state::KEPT_SCORING {
+    // The same for the scoring's `overall_rank` and `bands` (tests/plan_form_series.rs), and
+    // its `ballot_groups` (tests/ballots_paper.rs).
+    for kept in podium::planform::state::KEPT_SCORING
+        .iter()
+        .chain(podium::planform::state::KEPT_BALLOTS)
+    {
         assert!(
             schema["$defs"]["Scoring"]["properties"]
                 .as_object_mut()
@@ -435,7 +439,7 @@ fn every_field_of_a_plan_is_in_the_form() {
             "scoring.{kept} is a field of the plan"
         );
     }
-    for def in ["Bands", "BandLevel", "BandsBy"] {
+    for def in ["Bands", "BandLevel", "BandsBy", "BallotGroup"] {
         schema["$defs"].as_object_mut().expect("$defs").remove(def);
     }
     let mut fields = std::collections::BTreeSet::new();

@@ -153,17 +153,17 @@ pub fn run(args: BallotsArgs, choice: Choice) -> CmdResult {
     // Voids alone are checked against the session as read (a refusal leaves it untouched).
     check(&before, &voids, &[], now, lang)?;
 
+    let said = |e: StoreError| match e {
+        StoreError::Locked { name, pid } => {
+            words::locked(lang, &cli::session_locked(lang, &name, &pid))
+        }
+        other => other.to_string(),
+    };
     let (mut writer, new_session) = if exists {
-        let (w, _) = Writer::open(&session_path, now).map_err(|e| match e {
-            StoreError::Locked { name, pid } => {
-                words::locked(lang, &cli::session_locked(lang, &name, &pid))
-            }
-            other => other.to_string(),
-        })?;
+        let (w, _) = Writer::open(&session_path, now).map_err(said)?;
         (w, false)
     } else {
-        let w =
-            Writer::create(&session_path, before.plan().clone(), now).map_err(|e| e.to_string())?;
+        let w = Writer::create(&session_path, before.plan().clone(), now).map_err(said)?;
         (w, true)
     };
     if new_session {

@@ -285,7 +285,11 @@ fn serve_ballots(
     let port = args.ballots_port.unwrap_or(crate::net::BALLOTS_PORT);
     let addr = crate::net::parse_addr(bind, "0.0.0.0")?;
     let host = addr.rsplit_once(':').map_or(addr.as_str(), |(h, _)| h);
-    let writer = app.core.ledger.writer().ok_or("no session")?;
+    let writer = app
+        .core
+        .ledger
+        .writer()
+        .ok_or_else(|| strings::cli::no_session_writer(lang).to_string())?;
     let server = crate::net::ballots::BallotServer::start(
         &format!("{host}:{port}"),
         writer,
@@ -456,7 +460,11 @@ pub fn run(args: RunArgs, choice: Choice) -> CmdResult {
     let mut ballot_page = None;
     if let Some(bind) = &args.serve {
         let started = crate::net::parse_addr(bind, "0.0.0.0").and_then(|addr| {
-            let writer = app.core.ledger.writer().ok_or("no session")?;
+            let writer = app
+                .core
+                .ledger
+                .writer()
+                .ok_or_else(|| strings::cli::no_session_writer(lang).to_string())?;
             crate::net::host::Server::start(&addr, &target.session, writer, now)
         });
         match started {

@@ -362,17 +362,17 @@ fn read(
     for (c, col) in shape.cols.iter().enumerate() {
         match col {
             Col::Unknown => {
-                errors.push(format!(
-                    "{}：{}",
-                    at(header_row, c),
-                    s::unknown_column(lang, shape.heads[c].trim())
+                errors.push(s::located(
+                    lang,
+                    &at(header_row, c),
+                    &s::unknown_column(lang, shape.heads[c].trim()),
                 ));
             }
             Col::NoCriterion(u) => {
-                errors.push(format!(
-                    "{}：{}",
-                    at(header_row, c),
-                    s::needs_criterion(lang, u, &n.criteria_names)
+                errors.push(s::located(
+                    lang,
+                    &at(header_row, c),
+                    &s::needs_criterion(lang, u, &n.criteria_names),
                 ));
             }
             Col::Meta if names::key(cell(&shape.heads, c)).is_empty() => {
@@ -381,23 +381,23 @@ fn read(
                     .iter()
                     .any(|(_, r)| !cell(r, c).trim().is_empty())
                 {
-                    errors.push(format!("{}：{}", at(header_row, c), s::empty_header(lang)));
+                    errors.push(s::located(lang, &at(header_row, c), &s::empty_header(lang)));
                 }
             }
             Col::Group => match group_col {
                 None => group_col = Some(c),
-                Some(first) => errors.push(format!(
-                    "{}：{}",
-                    at(header_row, c),
-                    s::two_group_columns(lang, &letter(first))
+                Some(first) => errors.push(s::located(
+                    lang,
+                    &at(header_row, c),
+                    &s::two_group_columns(lang, &letter(first)),
                 )),
             },
             Col::Grade(_) | Col::Score(..) => {
                 if let Some(first) = shape.cols[..c].iter().position(|o| o == col) {
-                    errors.push(format!(
-                        "{}：{}",
-                        at(header_row, c),
-                        s::same_column(lang, &letter(first))
+                    errors.push(s::located(
+                        lang,
+                        &at(header_row, c),
+                        &s::same_column(lang, &letter(first)),
                     ));
                 }
             }
@@ -418,10 +418,10 @@ fn read(
         for (u, ks, c) in units {
             if let Some(k) = (0..rules.criteria.len()).find(|k| !ks.contains(k)) {
                 let missing = &rules.criteria[k].name;
-                errors.push(format!(
-                    "{}：{}",
-                    at(header_row, c),
-                    s::missing_criterion(lang, u, missing)
+                errors.push(s::located(
+                    lang,
+                    &at(header_row, c),
+                    &s::missing_criterion(lang, u, missing),
                 ));
             }
         }
@@ -430,7 +430,7 @@ fn read(
     let width = shape.cols.len();
     for (row, cells) in shape.rows {
         if let Some(c) = (width..cells.len()).find(|c| !cell(cells, *c).trim().is_empty()) {
-            errors.push(format!("{}：{}", at(*row, c), s::empty_header(lang)));
+            errors.push(s::located(lang, &at(*row, c), &s::empty_header(lang)));
         }
     }
     let group_index = names::Index::new(groups.iter().map(String::as_str));
@@ -469,22 +469,22 @@ fn read(
                 };
                 match (found, option) {
                     (_, _) if names::key(text).is_empty() => {
-                        errors.push(format!("{}：{}", at(row, c), s::empty_group(lang)));
+                        errors.push(s::located(lang, &at(row, c), &s::empty_group(lang)));
                         continue;
                     }
                     (None, _) => {
-                        errors.push(format!(
-                            "{}：{}",
-                            at(row, c),
-                            s::unknown_group(lang, text, &groups)
+                        errors.push(s::located(
+                            lang,
+                            &at(row, c),
+                            &s::unknown_group(lang, text, &groups),
                         ));
                         continue;
                     }
                     (Some(g), Some(o)) if g != *o => {
-                        errors.push(format!(
-                            "{}：{}",
-                            at(row, c),
-                            s::group_disagrees(lang, text, o)
+                        errors.push(s::located(
+                            lang,
+                            &at(row, c),
+                            &s::group_disagrees(lang, text, o),
                         ));
                         continue;
                     }
@@ -516,15 +516,15 @@ fn read(
                             unit: unit.clone(),
                             grade: g,
                         }),
-                        Err(many) if many.is_empty() => errors.push(format!(
-                            "{}：{}",
-                            at(row, c),
-                            s::unknown_grade(lang, text, &grade_names)
+                        Err(many) if many.is_empty() => errors.push(s::located(
+                            lang,
+                            &at(row, c),
+                            &s::unknown_grade(lang, text, &grade_names),
                         )),
-                        Err(many) => errors.push(format!(
-                            "{}：{}",
-                            at(row, c),
-                            s::ambiguous_grade(lang, text, &many)
+                        Err(many) => errors.push(s::located(
+                            lang,
+                            &at(row, c),
+                            &s::ambiguous_grade(lang, text, &many),
                         )),
                     }
                 }
@@ -543,10 +543,10 @@ fn read(
                     if let Some((shown, time)) = shape.sheet.dates.get(&(row, c)) {
                         let what = strings::cli::A_SCORE;
                         let c_name = format!("{}{row}", letter(c));
-                        errors.push(format!(
-                            "{}：{}",
-                            at(row, c),
-                            strings::cli::date_cell(lang, &c_name, shown, *time, what)
+                        errors.push(s::located(
+                            lang,
+                            &at(row, c),
+                            &strings::cli::date_cell(lang, &c_name, shown, *time, what),
                         ));
                         continue;
                     }
@@ -555,10 +555,10 @@ fn read(
                         .and_then(|v| scoring::check_value(rules, *k, v).map(|()| v));
                     match checked {
                         Ok(v) => sheets[i].1.push((c, *k, Some(v))),
-                        Err(p) => errors.push(format!(
-                            "{}：{}",
-                            at(row, c),
-                            strings::score_problem(lang, &p)
+                        Err(p) => errors.push(s::located(
+                            lang,
+                            &at(row, c),
+                            &strings::score_problem(lang, &p),
                         )),
                     }
                 }
@@ -572,10 +572,10 @@ fn read(
             };
             for (c, _, v) in &values {
                 if v.is_none() {
-                    errors.push(format!(
-                        "{}：{}",
-                        at(row, *c),
-                        s::half_filled(lang, &unit, &letter(*given_col))
+                    errors.push(s::located(
+                        lang,
+                        &at(row, *c),
+                        &s::half_filled(lang, &unit, &letter(*given_col)),
                     ));
                 }
             }
@@ -593,10 +593,10 @@ fn read(
             continue;
         }
         if ballot.grades.is_empty() && ballot.scores.is_empty() {
-            errors.push(format!(
-                "{}：{}",
-                s::at_row(lang, &place, row),
-                s::nothing_scored(lang)
+            errors.push(s::located(
+                lang,
+                &s::at_row(lang, &place, row),
+                &s::nothing_scored(lang),
             ));
             continue;
         }

@@ -456,7 +456,12 @@ async fn accept_loop(listener: std::net::TcpListener, app: Arc<App>) {
             drop(stream);
             continue;
         }
-        {
+        // This computer itself (127.0.0.1, ::1: the host's own browser, a load test) is not
+        // shared out; every other address gets its share.
+        let ip = addr.ip();
+        let own = ip == IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)
+            || ip == IpAddr::V6(std::net::Ipv6Addr::LOCALHOST);
+        if !own {
             let mut per = app.per_address.lock().unwrap_or_else(|e| e.into_inner());
             let n = per.entry(addr.ip()).or_insert(0);
             // At most half of all connections, whatever `max_per_address` says: one address

@@ -782,7 +782,7 @@ impl Session {
 impl Session {
     /// A group's tally for a unit never counts more ballots than the group has: the plan's
     /// `ballots`, or as many as were issued when that is more (a typo of 80 for 8 would
-    /// outweigh the whole group). No limit when the plan gives none and none were issued.
+    /// outweigh the whole group). No limit when the plan gives no `ballots` for the group.
     fn tally_within_ballots(&self, entries: &[GradeEntry]) -> Result<(), Refusal> {
         let st = &self.state;
         let mut added: HashMap<(&str, &str), i64> = HashMap::new();
@@ -800,10 +800,12 @@ impl Session {
                 .find(|g| g.name == group)
                 .and_then(|g| g.ballots)
                 .map_or(0, |b| b as usize);
-            let limit = planned.max(st.ballots.issued_in(group));
-            if limit == 0 {
+            // The plan says how many attend in the group; without it the group's size is
+            // unknown (paper ballots beside the issued slips), and nothing is checked.
+            if planned == 0 {
                 continue;
             }
+            let limit = planned.max(st.ballots.issued_in(group));
             let tallied: i64 = st
                 .scores
                 .group_grades

@@ -1120,3 +1120,11 @@ pub fn check_session(
         ),
     }
 }
+
+/// The console has no session of its own to serve (it joined another's): never expected.
+pub fn no_session_writer(lang: Lang) -> &'static str {
+    lang.pick(
+        "这台电脑没有打开本地会议记录，无法开放网络服务",
+        "This console holds no session of its own to serve",
+    )
+}

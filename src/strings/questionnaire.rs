@@ -329,3 +329,11 @@ pub fn missing_criterion(lang: Lang, unit: &str, criterion: &str) -> String {
         ),
     }
 }
+
+/// A message at its place: “第 3 行第 C 列：…” / “row 3, column C: …”.
+pub fn located(lang: Lang, place: &str, what: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{place}：{what}"),
+        Lang::En => format!("{place}: {what}"),
+    }
+}
