@@ -203,7 +203,7 @@ impl Page {
 }
 
 /// East Asian `east_asia` with `latin` for ASCII and hAnsi.
-fn fonts(east_asia: &str, latin: &str) -> RunFonts {
+pub(crate) fn fonts(east_asia: &str, latin: &str) -> RunFonts {
     RunFonts::new()
         .east_asia(east_asia)
         .ascii(latin)
@@ -211,7 +211,7 @@ fn fonts(east_asia: &str, latin: &str) -> RunFonts {
         .cs(latin)
 }
 
-fn exact(line: i32) -> LineSpacing {
+pub(crate) fn exact(line: i32) -> LineSpacing {
     LineSpacing::new()
         .line_rule(LineSpacingType::Exact)
         .line(line)

@@ -3,12 +3,13 @@
 //! lines, several to an A4 page; the venue's Wi-Fi as a `WIFI:` QR code when given. And the
 //! same as CSV for a mail merge (a secret file).
 
+use super::docx::{exact, fonts};
 use crate::session::ballots::show_code;
 use crate::strings::{Lang, ballots as words, docx as docx_words};
 use docx_rs::{
-    AlignmentType, BorderType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Pic, Run,
-    RunFonts, Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, VAlignType, WidthType,
+    AlignmentType, BorderType, Docx, LineSpacing, PageMargin, Paragraph, Pic, Run, RunFonts, Table,
+    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType,
+    TableRow, VAlignType, WidthType,
 };
 use qrcode::{Color, EcLevel, QrCode};
 
@@ -315,21 +316,6 @@ fn slip_cell(s: &Slips, slip: &Slip, wifi: Option<(&Vec<u8>, &Wifi)>) -> Result<
         .add_run(text(&show_code(&slip.code), 32).bold().fonts(mono));
     let how = centred(15, 190).add_run(text(&words::slip_how(lang, base_of(&slip.link)), 15));
     Ok(cell.add_paragraph(code).add_paragraph(how))
-}
-
-/// East Asian `east_asia` with `latin` for ASCII and hAnsi.
-fn fonts(east_asia: &str, latin: &str) -> RunFonts {
-    RunFonts::new()
-        .east_asia(east_asia)
-        .ascii(latin)
-        .hi_ansi(latin)
-        .cs(latin)
-}
-
-fn exact(line: i32) -> LineSpacing {
-    LineSpacing::new()
-        .line_rule(LineSpacingType::Exact)
-        .line(line)
 }
 
 /// The QR code of `text` (error correction M, a quiet zone of four modules) as a 1-bit
