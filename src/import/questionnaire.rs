@@ -746,7 +746,7 @@ fn imported_before(session: &Session, salt: &str, lang: Lang) -> Option<String> 
             parts.push(s::serial_range(lang, &first.serial, &last.serial));
         }
     }
-    (standing && !parts.is_empty()).then(|| parts.join(lang.pick("、", ", ")))
+    (standing && !parts.is_empty()).then(|| parts.join(s::list_separator(lang)))
 }
 
 /// The summary of an import of anonymous ballots (a questionnaire's respondents, unnamed

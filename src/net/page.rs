@@ -265,7 +265,7 @@ fn summary(b: &mut String, view: &View, choices: &Choices) {
                     .zip(values)
                     .map(|((c, _), v)| format!("{c} {v}"))
                     .collect::<Vec<_>>()
-                    .join(lang.pick("；", "; ")),
+                    .join(words::criteria_separator(lang)),
                 None => words::not_scored(lang).to_string(),
             },
             _ => choices

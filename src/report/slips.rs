@@ -250,18 +250,8 @@ fn slip_cell(s: &Slips, slip: &Slip, wifi: Option<(&Vec<u8>, &Wifi)>) -> Result<
     {
         title = title.add_run(text(&format!("  {date}"), 18));
     }
-    let head = centred(21, 280).add_run(
-        text(
-            &format!(
-                "{}{}{}",
-                words::slip_group(lang, &slip.group),
-                lang.pick("　　", "    "),
-                words::slip_serial(lang, &slip.serial)
-            ),
-            21,
-        )
-        .bold(),
-    );
+    let head = centred(21, 280)
+        .add_run(text(&words::slip_head(lang, &slip.group, &slip.serial), 21).bold());
     let qr = qr_png(&slip.link).map_err(|e| words::failed(lang, &e))?;
     let pic = |png: &[u8], emu: u32| {
         let px = png_side(png);
@@ -312,7 +302,7 @@ fn slip_cell(s: &Slips, slip: &Slip, wifi: Option<(&Vec<u8>, &Wifi)>) -> Result<
         .east_asia(f.body)
         .cs("Courier New");
     let code = centred(32, 400)
-        .add_run(text(&format!("{}：", words::slip_code(lang)), 21))
+        .add_run(text(&words::slip_code_label(lang), 21))
         .add_run(text(&show_code(&slip.code), 32).bold().fonts(mono));
     let how = centred(15, 190).add_run(text(&words::slip_how(lang, base_of(&slip.link)), 15));
     Ok(cell.add_paragraph(code).add_paragraph(how))

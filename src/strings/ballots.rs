@@ -295,3 +295,21 @@ pub fn failed(lang: Lang, err: &str) -> String {
         Lang::En => format!("could not make the slips document: {err}"),
     }
 }
+
+/// A slip's second line: its group and serial, apart.
+pub fn slip_head(lang: Lang, group: &str, serial: &str) -> String {
+    let gap = lang.pick("　　", "    ");
+    format!(
+        "{}{gap}{}",
+        slip_group(lang, group),
+        slip_serial(lang, serial)
+    )
+}
+
+/// “测评码：” before the code on a slip.
+pub fn slip_code_label(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}：", slip_code(lang)),
+        Lang::En => format!("{}: ", slip_code(lang)),
+    }
+}

@@ -275,3 +275,8 @@ pub fn open_voting_refused(lang: Lang, why: &str) -> String {
         Lang::En => format!("Voting was not opened: {why}"),
     }
 }
+
+/// Between a unit's criteria in the summary: “；” / “; ”.
+pub fn criteria_separator(lang: Lang) -> &'static str {
+    lang.pick("；", "; ")
+}

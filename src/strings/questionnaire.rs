@@ -337,3 +337,8 @@ pub fn located(lang: Lang, place: &str, what: &str) -> String {
         Lang::En => format!("{place}: {what}"),
     }
 }
+
+/// Between the items of a list: “、” / “, ”.
+pub fn list_separator(lang: Lang) -> &'static str {
+    lang.pick("、", ", ")
+}
