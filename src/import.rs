@@ -713,7 +713,7 @@ pub fn scores(
 ) -> Result<ScoreImport, Vec<String>> {
     let rules = session.rules();
     let state = session.state();
-    let ballot_groups = ballot_group_names(session);
+    let ballot_groups = session.ballot_groups();
     let group = match group {
         None => None,
         Some(_) if ballot_groups.is_empty() => {
@@ -983,16 +983,6 @@ pub fn scores(
     }
 }
 
-/// The plan's ballot groups (`scoring.ballot_groups`), by name.
-fn ballot_group_names(session: &Session) -> Vec<String> {
-    session
-        .plan()
-        .scoring
-        .as_ref()
-        .map(|s| s.ballot_groups.iter().map(|g| g.name.clone()).collect())
-        .unwrap_or_default()
-}
-
 /// A table whose one sheet starts with a group label row (“组别：领导”, or 组别 and the name in
 /// the next cell, nothing else in the row) above its header: the table with that row dropped
 /// (the next row is the header), the label's place, and its text.
@@ -1231,7 +1221,7 @@ fn score_sheets(
     let mut out = ScoreImport::default();
     let mut read = Vec::new();
     let mut whose: BTreeMap<String, String> = BTreeMap::new();
-    let ballot_groups = ballot_group_names(session);
+    let ballot_groups = session.ballot_groups();
     let mut named = None;
     let mut unnamed = None;
     let mut blank = 0;

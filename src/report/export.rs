@@ -307,15 +307,20 @@ pub fn export_beside_each(
 /// `plan-20261204-213413.session.json` is `plan-20261204-214238.xlsx`, never
 /// `plan-20261204-213413-20261204-214238.xlsx`.
 pub fn export_stem(session_path: &Path) -> String {
+    crate::sessions::without_stamp(&session_stem(session_path)).to_string()
+}
+
+/// A session's file name without `.session.json` (or `.json`): `meeting` for
+/// `meeting.session.json`.
+pub fn session_stem(session_path: &Path) -> String {
     let name = session_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let stem = name
-        .strip_suffix(".session.json")
+    name.strip_suffix(".session.json")
         .or_else(|| name.strip_suffix(".json"))
-        .unwrap_or(&name);
-    crate::sessions::without_stamp(stem).to_string()
+        .unwrap_or(&name)
+        .to_string()
 }
 
 /// Writes `bytes` to a new file `{base}.{ext}` beside `beside` (`{base}-2.{ext}` and so on

@@ -55,12 +55,7 @@ pub struct BallotView {
 
 /// The plan's ballot groups' names, in plan order.
 pub fn groups(app: &App) -> Vec<String> {
-    app.session()
-        .plan()
-        .scoring
-        .as_ref()
-        .map(|s| s.ballot_groups.iter().map(|g| g.name.clone()).collect())
-        .unwrap_or_default()
+    app.session().ballot_groups()
 }
 
 /// The total line: cast of not voided, of issued − voided, overall and per group.
@@ -242,16 +237,7 @@ fn session_place(app: &App) -> (PathBuf, String) {
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = name
-        .strip_suffix(".session.json")
-        .or_else(|| name.strip_suffix(".json"))
-        .unwrap_or(&name)
-        .to_string();
-    (dir, stem)
+    (dir, crate::report::export::session_stem(path))
 }
 
 /// `name` with the characters a file name cannot hold (on any system) made `_`.

@@ -58,12 +58,7 @@ impl Sheet {
         if session.rules().mode != ScoringMode::Grades {
             return Vec::new();
         }
-        session
-            .plan()
-            .scoring
-            .as_ref()
-            .map(|s| s.ballot_groups.iter().map(|g| g.name.clone()).collect())
-            .unwrap_or_default()
+        session.ballot_groups()
     }
 
     /// A grades row's ballot group (with ballot groups) and grade (its place in the plan).
